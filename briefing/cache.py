@@ -1,0 +1,63 @@
+"""Per-article extraction cache: (Source, ArticleExtraction) keyed by content hash.
+
+The key covers the file's bytes, its name and metadata, EXTRACTOR_VERSION and a hash
+of the package's own code, so a changed article or a changed extractor misses. Entries
+are JSON, validated on load like the briefing; a bad entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .dump import from_data, to_data, write_atomic
+from .model import EXTRACTOR_VERSION, ArticleExtraction, BriefingError, RawArticle, Source
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of every module of the package: a code change invalidates the cache."""
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(raw: RawArticle) -> str:
+    """The key of one article's extraction."""
+    meta = json.dumps(to_data(raw.meta), sort_keys=True)
+    text = "\n".join([code_fingerprint(), raw.digest, raw.file, raw.source_id, meta])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class ExtractionCache:
+    """A folder of JSON entries, one per article version."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, raw: RawArticle) -> Path:
+        key = cache_key(raw)
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, raw: RawArticle) -> tuple[Source, ArticleExtraction] | None:
+        """The cached result for this article version, or None."""
+        path = self._path(raw)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return (from_data(Source, data["source"], str(path)),
+                    from_data(ArticleExtraction, data["extraction"], str(path)))
+        except (OSError, ValueError, KeyError, TypeError, BriefingError):
+            return None
+
+    def put(self, raw: RawArticle, result: tuple[Source, ArticleExtraction]) -> None:
+        """Store one result; a cache that cannot be written is skipped silently."""
+        data = {"source": to_data(result[0]), "extraction": to_data(result[1])}
+        try:
+            write_atomic(self._path(raw), json.dumps(data, ensure_ascii=False))
+        except OSError:
+            pass

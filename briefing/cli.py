@@ -1,0 +1,133 @@
+"""The ``briefing`` command: thin click commands that parse, delegate and report.
+
+Every failure a user can cause ends in one line naming the file and the reason, and a
+non-zero exit status; never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .model import BriefingError
+
+log = logging.getLogger("briefing")
+
+EXIT_ERROR = 1
+EXIT_WARNINGS = 3  # with --strict: the run finished, but some input was skipped
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = {logging.WARNING: "warning: ", logging.ERROR: "error: "}.get(record.levelno, "")
+        return prefix + record.getMessage()
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    log.handlers[:] = [handler]
+    log.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    log.propagate = False
+
+
+def _fail(err: Exception) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+SEEDS = click.argument("seeds_dir", required=False, default="seeds",
+                       type=click.Path(path_type=Path, file_okay=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+@click.option("-v", "--verbose", is_flag=True, help="Say more about each stage.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
+def main(verbose: bool, quiet: bool) -> None:
+    """Turn a folder of news articles into a cited news briefing site.
+
+    Drop article files (.txt, .html, .md) into seeds/, optionally with a
+    seeds/sources.yaml naming each one's publisher and URL, then run
+    `briefing build` (or `mkdocs build` / `mkdocs serve`). Every fact, quote and
+    disputed claim on the site carries footnotes that lead to the exact sentence
+    of its source article.
+    """
+    _setup_logging(verbose, quiet)
+
+
+@main.command()
+@SEEDS
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the briefing data (.yaml, or .json by its suffix).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path(".briefing-cache"), show_default=True, help="Where cached extractions live.")
+@click.option("--strict", is_flag=True, help=f"Exit {EXIT_WARNINGS} when any article was skipped.")
+def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool) -> None:
+    """Extract facts, quotes, disputes and a timeline from SEEDS_DIR into --out.
+
+    SEEDS_DIR defaults to seeds/. The output is the YAML the site is rendered from:
+    every item cites its source articles down to the sentence.
+    """
+    from .dump import write_briefing
+    from .pipeline import Options, extract_briefing
+
+    options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir)
+    try:
+        briefing, report = extract_briefing(options)
+        write_briefing(briefing, out)
+    except (BriefingError, OSError) as err:
+        _fail(err)
+    log.info("wrote %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
+             out, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
+             len(briefing.disputed), len(briefing.timeline))
+    if strict and report.skipped:
+        sys.exit(EXIT_WARNINGS)
+
+
+@main.command()
+@SEEDS
+@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where to write the site (default: site_dir of mkdocs.yml, i.e. site/).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option("--strict", is_flag=True,
+              help=f"Fail on MkDocs warnings; exit {EXIT_WARNINGS} when any article was skipped.")
+def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: bool, strict: bool) -> None:
+    """Build the whole briefing site from SEEDS_DIR (default seeds/).
+
+    Extracts the briefing, renders its pages into docs/ and runs MkDocs, as
+    `mkdocs build` does for seeds/.
+    """
+    from .site import build_site
+
+    try:
+        report = build_site(seeds_dir=seeds_dir, site_dir=site_dir, config_file=config_file,
+                            use_cache=not no_cache, strict=strict)
+    except (BriefingError, OSError) as err:
+        _fail(err)
+    if strict and report.skipped:
+        sys.exit(EXIT_WARNINGS)
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Preview the site, regenerating it whenever seeds/ or templates/ change.
+
+    The same as `mkdocs serve`: the project's MkDocs hook rebuilds the briefing.
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except Exception as err:  # noqa: BLE001 - MkDocs raises many kinds; the user needs one line
+        _fail(err)

@@ -1,0 +1,156 @@
+"""Briefing <-> YAML and JSON: the only module that knows the file formats.
+
+Writing is deterministic (fixed field order, sorted lists come sorted from link, no
+timestamps) and atomic (a temporary file renamed into place). Loading validates
+every field against the model's type hints and names the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Briefing, BriefingError
+
+
+def to_data(obj: Any) -> Any:
+    """Dataclasses -> plain dicts and lists, fields in declaration order; None kept."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.compare or getattr(obj, f.name)}
+    if isinstance(obj, (list, tuple)):
+        return [to_data(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_data(v) for k, v in obj.items()}
+    return obj
+
+
+def _convert(tp: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        errors = []
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return _convert(arg, value, where)
+            except BriefingError as err:
+                errors.append(str(err))
+        raise BriefingError(errors[0] if errors else f"{where}: unexpected value")
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise BriefingError(f"{where}: expected a list, got {type(value).__name__}")
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
+        if len(args) != len(value):
+            raise BriefingError(f"{where}: expected {len(args)} items, got {len(value)}")
+        return tuple(_convert(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
+    if dataclasses.is_dataclass(tp):
+        return from_data(tp, value, where)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if tp in (str, int, float, bool):
+        if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+            raise BriefingError(f"{where}: expected {tp.__name__}, got {type(value).__name__}")
+        return value
+    raise BriefingError(f"{where}: unsupported type {tp}")
+
+
+def from_data(cls: type, data: Any, where: str = "briefing") -> Any:
+    """Plain data -> dataclass ``cls``, checking every field; errors name the field path."""
+    if not isinstance(data, dict):
+        raise BriefingError(f"{where}: expected a mapping, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise BriefingError(f"{where}: unknown field {unknown[0]!r}")
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise BriefingError(f"{where}: missing field {f.name!r}")
+    return cls(**kwargs)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes multi-line strings as literal blocks, for readable diffs."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+_Dumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign]
+
+
+def briefing_to_yaml(briefing: Briefing) -> str:
+    """Briefing -> YAML text, byte-identical for equal briefings."""
+    return yaml.dump(to_data(briefing), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=100, default_flow_style=False)
+
+
+def briefing_to_json(briefing: Briefing) -> str:
+    """Briefing -> JSON text, same fields as the YAML."""
+    return json.dumps(to_data(briefing), ensure_ascii=False, indent=1) + "\n"
+
+
+def briefing_from_yaml(text: str, where: str = "briefing.yaml") -> Briefing:
+    """YAML text -> Briefing, validated. Raises BriefingError naming the file and field."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" line {mark.line + 1}:" if mark is not None else ""
+        raise BriefingError(f"{where}:{line} {getattr(err, 'problem', None) or 'malformed YAML'}") from None
+    return from_data(Briefing, data, where)
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` through a temporary file; skip if unchanged. Returns changed."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_briefing(briefing: Briefing, path: Path) -> bool:
+    """Write the briefing as YAML (or JSON, by the suffix), atomically."""
+    text = briefing_to_json(briefing) if path.suffix == ".json" else briefing_to_yaml(briefing)
+    return write_atomic(path, text)
+
+
+def read_briefing(path: Path) -> Briefing:
+    """Read and validate a briefing YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise BriefingError(f"{path}: cannot read ({err})") from None
+    return briefing_from_yaml(text, str(path))

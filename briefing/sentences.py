@@ -1,0 +1,126 @@
+"""CleanArticle -> list[Sentence]: sentence spans inside each kept paragraph.
+
+Needs: CleanArticle.paragraphs. Adds: Sentence(id, start, end, paragraph).
+Rule-based and linear: a boundary is . ? or ! (with any closing quote or bracket)
+followed by space and a capital, digit or opening quote, unless the word before is an
+abbreviation ("U.S.", "Nov.", "Mr.") or an initial, or the boundary lies inside a
+double-quoted stretch that closes within the paragraph (quotes spanning sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .model import Citation, CleanArticle, Sentence
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vs v etc al inc ltd corp co dept univ est approx fig vol pp ft mt
+""".split())
+# Dotted abbreviations: U.S., U.K., a.m., p.m., e.g., i.e.
+DOTTED_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}\Z")
+BOUNDARY_RE = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+
+
+def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Closed double-quoted stretches in text[start:end], as (open, close) offsets."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN_QUOTES:
+            opened = i
+        elif ch in CLOSE_QUOTES and opened is not None:
+            regions.append((opened, i))
+            opened = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                regions.append((straight, i))
+                straight = None
+    return regions
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` the end of an abbreviation or an initial?"""
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "\"'“‘([":
+        word_start -= 1
+    word = text[word_start:dot + 1]
+    bare = word.rstrip(".").lower()
+    if bare in ABBREVIATIONS:
+        return True
+    if DOTTED_RE.search(word):
+        # "U.S." may end a sentence too; treat it as a boundary only before a clear opener.
+        following = text[dot + 1:dot + 40].lstrip()
+        return not re.match(r"(?:The|A|An|In|On|He|She|It|They|We|I|But|And|This|That)\b", following)
+    return len(bare) == 1 and bare.isalpha() and word[0].isupper()
+
+
+def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], trimmed of surrounding white space."""
+    regions = _quoted_regions(text, start, end)
+    starts = [r[0] for r in regions]
+    cuts: list[int] = []
+    for match in BOUNDARY_RE.finditer(text, start, end):
+        stop = match.end()
+        last_mark = match.start() + len(match.group(0).rstrip("\"'”’)]")) - 1
+        if _is_abbreviation(text, last_mark) and text[last_mark] == "." and match.group(0) == ".":
+            continue
+        i = bisect_right(starts, last_mark) - 1
+        if i >= 0 and regions[i][0] < last_mark < regions[i][1]:
+            continue  # inside a quotation that closes later in this paragraph
+        cuts.append(stop)
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for cut in [*cuts, end]:
+        s, e = pos, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos = cut
+    return spans
+
+
+def split_sentences(article: CleanArticle) -> list[Sentence]:
+    """CleanArticle -> sentences in text order, ids s1, s2, ..."""
+    out: list[Sentence] = []
+    for index, para in enumerate(article.paragraphs):
+        for s, e in split_paragraph(article.text, para.start, para.end):
+            out.append(Sentence(id=f"s{len(out) + 1}", start=s, end=e, paragraph=index))
+    return out
+
+
+def sentences_covering(sentences: list[Sentence] | tuple[Sentence, ...], start: int,
+                       end: int) -> list[Sentence]:
+    """The sentences that a span [start, end) touches ("expand" mode), in order."""
+    starts = [s.start for s in sentences]
+    first = max(bisect_right(starts, start) - 1, 0)
+    out = []
+    for sent in sentences[first:]:
+        if sent.start >= end:
+            break
+        if sent.end > start:
+            out.append(sent)
+    return out
+
+
+def make_citation(source_id: str, text: str, sentences: list[Sentence] | tuple[Sentence, ...],
+                  start: int, end: int) -> Citation:
+    """A Citation of text[start:end]: the span itself plus the sentence(s) it stands in."""
+    covering = sentences_covering(sentences, start, end)
+    if not covering:
+        raise ValueError(f"{source_id}: span {start}-{end} is in no sentence")
+    return Citation(source=source_id, sentence=covering[0].id, start=start, end=end,
+                    text=text[covering[0].start:covering[-1].end])
