@@ -49,8 +49,8 @@ class ExtractionCache:
         path = self._path(raw)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return (from_data(Source, data["source"], str(path)),
-                    from_data(ArticleExtraction, data["extraction"], str(path)))
+            return (from_data(Source, data["source"], "source"),
+                    from_data(ArticleExtraction, data["extraction"], "extraction"))
         except (OSError, ValueError, KeyError, TypeError, BriefingError):
             return None
 

@@ -142,6 +142,8 @@ def _mark_removed(blocks: list[_Block]) -> int | None:
         b.shape = _shape(b)
     body = [i for i, b in enumerate(blocks) if b.shape == "body"]
     if not body:
+        for b in blocks:
+            b.reason = "no article text on the page"
         return None
     core_start = body[0]
     # The article ends at the first section marker, or teaser for another story, after its core.

@@ -68,21 +68,25 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     raise BriefingError(f"{where}: unsupported type {tp}")
 
 
-def from_data(cls: type, data: Any, where: str = "briefing") -> Any:
+def _field(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def from_data(cls: type, data: Any, where: str = "") -> Any:
     """Plain data -> dataclass ``cls``, checking every field; errors name the field path."""
     if not isinstance(data, dict):
-        raise BriefingError(f"{where}: expected a mapping, got {type(data).__name__}")
+        raise BriefingError(f"{where or 'top level'}: expected a mapping, got {type(data).__name__}")
     hints = typing.get_type_hints(cls)
     kwargs = {}
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - names)
     if unknown:
-        raise BriefingError(f"{where}: unknown field {unknown[0]!r}")
+        raise BriefingError(f"{where or 'top level'}: unknown field {unknown[0]!r}")
     for f in dataclasses.fields(cls):
         if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
+            kwargs[f.name] = _convert(hints[f.name], data[f.name], _field(where, f.name))
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise BriefingError(f"{where}: missing field {f.name!r}")
+            raise BriefingError(f"{where or 'top level'}: missing field {f.name!r}")
     return cls(**kwargs)
 
 
@@ -118,7 +122,10 @@ def briefing_from_yaml(text: str, where: str = "briefing.yaml") -> Briefing:
         mark = getattr(err, "problem_mark", None)
         line = f" line {mark.line + 1}:" if mark is not None else ""
         raise BriefingError(f"{where}:{line} {getattr(err, 'problem', None) or 'malformed YAML'}") from None
-    return from_data(Briefing, data, where)
+    try:
+        return from_data(Briefing, data)
+    except BriefingError as err:
+        raise BriefingError(f"{where}: {err}") from None
 
 
 def write_atomic(path: Path, text: str) -> bool:

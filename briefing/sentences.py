@@ -76,7 +76,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _is_abbreviation(text, last_mark) and text[last_mark] == "." and match.group(0) == ".":
             continue
         i = bisect_right(starts, last_mark) - 1
-        if i >= 0 and regions[i][0] < last_mark < regions[i][1]:
+        if i >= 0 and regions[i][0] < last_mark < regions[i][1] and stop <= regions[i][1]:
             continue  # inside a quotation that closes later in this paragraph
         cuts.append(stop)
     spans: list[tuple[int, int]] = []
