@@ -17,6 +17,8 @@ from .quotes import link_quotes
 from .timeline import link_timeline
 
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+# Capitalised runs that start like a sentence or a place are not names.
+NOT_NAME_START = frozenset("The A An In On At As But And Of For To By From With After Before When While".split())
 
 
 def outlet_of(source: Source) -> str:
@@ -32,9 +34,11 @@ def describe_briefing(sources: Sequence[Source]) -> BriefingMeta:
     """Title, topic, period and counts, taken from the sources themselves."""
     names: Counter[str] = Counter()
     for source in sources:
-        names.update(set(NAME_RE.findall(source.text)))
-    top = [name for name, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-    topic = ", ".join(top) if top else "news briefing"
+        runs = (run.split() for run in NAME_RE.findall(source.text))
+        # "Foreign Minister Ana Ruiz" -> "Ana Ruiz": a name is the run's last two words.
+        names.update({" ".join(words[-2:]) for words in runs if words[0] not in NOT_NAME_START})
+    top = [name for name, count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if count > 1]
+    topic = (", ".join(top[:-1]) + " and " + top[-1]) if len(top) > 1 else (top[0] if top else "the news")
     dates = sorted(s.date for s in sources if s.date)
     return BriefingMeta(
         title=f"Briefing: {topic}",
