@@ -42,8 +42,14 @@ CREDIT_RE = re.compile(
     r"(?:\(\s*[^()]{0,120}?(?:\bvia\b|\bGetty\b|\bImages?\b|\bPhoto(?:graph)?s?\b|\bAFP\b|\bReuters\b"
     r"|\bAP\b|\bEPA\b|\bShutterstock\b|\bCredit\b|[\w.]/[A-Z])[^()]{0,120}\)\s*$)"
     r"|(?:[|•]\s*(?:Photo|Image|Picture)?\s*(?:Credit|Source|Courtesy)s?\s*:?[^|]{0,80}$)"
-    r"|(?:^(?:Photo|Image|Picture|Caption|File photo)\s*(?:credit)?\s*:)",
+    r"|(?:^(?:Photo|Image|Picture|Caption|File photo)\s*(?:credit|source|caption)?\s*[:,])"
+    r"|(?:^(?:[\w.' -]{1,40}(?:/| via ))?(?:Getty Images|Reuters|AFP|AP Photo|EPA|Shutterstock|PTI|ANI)"
+    r"(?:\s*(?:photo|file|images?))?\s*$)",
     re.IGNORECASE)
+# "Also read: <another story>", "WATCH | ...": a link to another story inside the page.
+LINK_LABEL_RE = re.compile(
+    r"^(?:also read|read also|read more|read next|see also|related|recommended|must read|don['’]t miss"
+    r"|watch|listen|video|explained|trending|top stories|more on this|click here)\s*[:|\-–—]\s*\S", re.IGNORECASE)
 # Section markers after which a page lists other stories, comments or sign-up forms.
 TAIL_MARKERS = frozenset("""
 news feed|related|related articles|related stories|related news|related posts|related content
@@ -97,6 +103,8 @@ def _shape(block: _Block) -> str:
         return "dateline"
     if n <= 5 and _normal_marker(text) in TAIL_MARKERS:
         return "marker"
+    if LINK_LABEL_RE.match(text) and n <= 40:
+        return "link"
     if CREDIT_RE.search(text) and n <= 80:
         return "credit"
     score = _appeal_score(text)
@@ -151,9 +159,11 @@ def _mark_removed(blocks: list[_Block]) -> int | None:
     for i in range(core_start + 1, len(blocks)):
         b = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        teaser = (b.shape == "headline" and nxt is not None
-                  and (nxt.text.endswith(("…", "...")) or LABEL_RE.match(b.text) is not None)
-                  and (nxt.text.endswith(("…", "...")) or nxt.shape != "body" or LABEL_RE.match(b.text)))
+        # A headline-shaped line whose next paragraph is cut short ("…"), or a labelled one
+        # ("Opinion: …") not followed by body text, introduces another story.
+        truncated = nxt is not None and nxt.text.endswith(("…", "..."))
+        teaser = b.shape == "headline" and nxt is not None and (
+            truncated or (LABEL_RE.match(b.text) is not None and nxt.shape != "body"))
         if b.shape == "marker" or teaser:
             end = i
             label = f"section “{b.text}” and all after it" if b.shape == "marker" else \
@@ -174,6 +184,7 @@ def _mark_removed(blocks: list[_Block]) -> int | None:
     top = headline if headline is not None else core_start
     reasons = {"byline": "byline (kept as metadata)", "dateline": "date line (kept as metadata)",
                "credit": "photo caption or credit", "appeal": "appeal for support, membership or sign-up",
+               "link": "link to another story",
                "ui": "page navigation or widget", "marker": "page navigation or widget",
                "short": "page navigation or widget"}
     for i, b in enumerate(blocks[:end]):

@@ -86,3 +86,14 @@ def test_offset_map_points_back_to_the_raw_text():
 def test_a_page_with_no_article_text_is_an_error_naming_the_file():
     with pytest.raises(BriefingError, match=r"t\.txt: no article text"):
         clean_article(make("Subscribe\nMenu\nHome"))
+
+
+def test_link_to_another_story_inside_the_article_is_removed_alone():
+    lines = [BODY[0], "Also read: Storm closes schools across the region", BODY[1], BODY[2]]
+    assert kept("\n".join(lines)) == BODY
+
+
+@pytest.mark.parametrize("credit", ["Image source, Getty Images", "Getty Images", "Photo: Jane Doe",
+                                    "The harbour at dawn. (AP Photo/John Smith)"])
+def test_credit_lines_of_many_shapes_are_removed(credit):
+    assert kept("\n".join([BODY[0], credit, BODY[1], BODY[2]])) == BODY
