@@ -2,13 +2,21 @@
 
 The single entry point for the CLI and the MkDocs hook. Per-article work (clean,
 segment, extract) depends only on the article, so its result is cached by content
-hash; linking always runs again over all articles.
+hash and may run on several cores; linking always runs again over all articles.
+
+The run has two shapes, kept apart so that a cluster engine could take either over:
+a *map* over articles (``extract_articles``: cache look-up or ``process_article``, one
+article at a time, any order, any process) and a *reduce* over all of them
+(``briefing.link.link_briefing``, which blocks items by keys, never all pairs).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +30,13 @@ from .sentences import split_sentences
 
 log = logging.getLogger("briefing")
 
+PROGRESS_EVERY = 100  # articles between two progress lines
+MAX_CHUNK = 32  # articles sent to a worker at once: large enough to amortise, small enough to balance
+
+#: One article's outcome in the map: its result or the reason it was skipped, and whether
+#: it was extracted afresh (False: it came from the cache).
+Outcome = tuple["tuple[Source, ArticleExtraction] | BriefingError", bool]
+
 
 @dataclass(frozen=True)
 class Options:
@@ -29,7 +44,7 @@ class Options:
 
     seeds_dir: Path = Path("seeds")
     cache_dir: Path | None = Path(".briefing-cache")  # None: no cache at all
-    jobs: int = 1
+    jobs: int = 1  # processes for per-article work; 0: one per core
 
 
 @dataclass
@@ -65,29 +80,98 @@ def process_article(raw: RawArticle) -> tuple[Source, ArticleExtraction]:
     return source, extraction
 
 
+def extract_one(raw: RawArticle, cache_dir: Path | None = None) -> Outcome:
+    """RawArticle -> (result or BriefingError, extracted afresh). The map's unit of work.
+
+    Reads the cache first and writes a fresh result to it; a bad article comes back as
+    its BriefingError rather than raised, so one article never stops a run. Pure apart
+    from the cache, so it may run in any process.
+    """
+    store = cache.ExtractionCache(cache_dir) if cache_dir else None
+    hit = store.get(raw) if store else None
+    if hit is not None:
+        return hit, False
+    try:
+        result = process_article(raw)
+    except BriefingError as err:
+        return err, True
+    if store:
+        store.put(raw, result)
+    return result, True
+
+
+def _extract_chunk(raws: Sequence[RawArticle], cache_dir: Path | None) -> list[Outcome]:
+    return [extract_one(raw, cache_dir) for raw in raws]
+
+
+def worker_count(jobs: int) -> int:
+    """--jobs value -> processes to use: 0 means one per core; never below 1."""
+    if jobs <= 0:
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return jobs
+
+
+def chunk_size(articles: int, workers: int) -> int:
+    """Articles per task: about eight tasks per worker, at most MAX_CHUNK articles each."""
+    return max(1, min(MAX_CHUNK, articles // (workers * 8) or 1))
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # forkserver, not fork: the MkDocs hook runs inside `mkdocs serve`, which has threads,
+    # and forking a threaded process can deadlock on a lock held by another thread.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def map_articles(raws: Sequence[RawArticle], cache_dir: Path | None = None, jobs: int = 1) -> Iterator[Outcome]:
+    """RawArticles -> their outcomes, in input order, on ``jobs`` processes (0: all cores).
+
+    With one job everything runs here; otherwise chunks of articles go to a process
+    pool and their results are yielded back in input order, so the output is the
+    same whatever the number of processes.
+    """
+    workers = min(worker_count(jobs), len(raws))
+    if workers <= 1:
+        for raw in raws:
+            yield extract_one(raw, cache_dir)
+        return
+    size = chunk_size(len(raws), workers)
+    chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        for outcomes in pool.map(_extract_chunk, chunks, [cache_dir] * len(chunks)):
+            yield from outcomes
+
+
+def extract_articles(raws: Sequence[RawArticle], options: Options,
+                     progress: Callable[[str], None] | None = None
+                     ) -> tuple[list[tuple[Source, ArticleExtraction]], RunReport]:
+    """RawArticles -> ((Source, ArticleExtraction) per readable article, in order; RunReport).
+
+    The per-article map: cache look-ups and extraction on ``options.jobs`` processes.
+    Says a plain progress line every PROGRESS_EVERY articles and at the end.
+    """
+    say = progress or log.info
+    report = RunReport(articles=len(raws))
+    pairs: list[tuple[Source, ArticleExtraction]] = []
+    outcomes = map_articles(raws, options.cache_dir, options.jobs)
+    for number, (raw, (result, fresh)) in enumerate(zip(raws, outcomes, strict=True), 1):
+        if isinstance(result, BriefingError):
+            log.warning("skipped %s", result)
+            report.skipped.append(Skipped(raw.file, str(result).split(": ", 1)[-1]))
+        else:
+            pairs.append(result)
+            report.extracted += fresh
+        if number % PROGRESS_EVERY == 0 or number == len(raws):
+            say(f"extracted {number}/{len(raws)} articles ({report.extracted} new)")
+    return pairs, report
+
+
 def extract_briefing(options: Options, progress: Callable[[str], None] | None = None
                      ) -> tuple[Briefing, RunReport]:
     """Seeds folder -> Briefing. Raises BriefingError when no article can be read."""
-    say = progress or log.info
     raws, skipped = read_folder(options.seeds_dir)
-    report = RunReport(articles=len(raws), skipped=list(skipped))
-    store = cache.ExtractionCache(options.cache_dir) if options.cache_dir else None
-    pairs: list[tuple[Source, ArticleExtraction]] = []
-    for number, raw in enumerate(raws, 1):
-        hit = store.get(raw) if store else None
-        if hit is None:
-            try:
-                hit = process_article(raw)
-            except BriefingError as err:
-                log.warning("skipped %s", err)
-                report.skipped.append(Skipped(raw.file, str(err).split(": ", 1)[-1]))
-                continue
-            report.extracted += 1
-            if store:
-                store.put(raw, hit)
-        pairs.append(hit)
-        if number % 100 == 0 or number == len(raws):
-            say(f"extracted {number}/{len(raws)} articles ({report.extracted} new)")
+    pairs, report = extract_articles(raws, options, progress)
+    report.skipped[:0] = skipped
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
     briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs])
