@@ -42,6 +42,8 @@ def _fail(err: Exception) -> None:
 
 SEEDS = click.argument("seeds_dir", required=False, default="seeds",
                        type=click.Path(path_type=Path, file_okay=False))
+JOBS = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                    help="Processes for per-article extraction (0: one per core); the output is the same.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +70,8 @@ def main(verbose: bool, quiet: bool) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path(".briefing-cache"), show_default=True, help="Where cached extractions live.")
 @click.option("--strict", is_flag=True, help=f"Exit {EXIT_WARNINGS} when any article was skipped.")
-def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool) -> None:
+@JOBS
+def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool, jobs: int) -> None:
     """Extract facts, quotes, disputes and a timeline from SEEDS_DIR into --out.
 
     SEEDS_DIR defaults to seeds/. The output is the YAML the site is rendered from:
@@ -77,7 +80,7 @@ def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict:
     from .dump import write_briefing
     from .pipeline import Options, extract_briefing
 
-    options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir)
+    options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir, jobs=jobs)
     try:
         briefing, report = extract_briefing(options)
         write_briefing(briefing, out)
