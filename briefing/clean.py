@@ -97,15 +97,15 @@ def _normal_marker(text: str) -> str:
 def _shape(block: _Block) -> str:
     text = block.text
     n = block.words
-    if BYLINE_RE.match(text) and n <= 25:
+    if n <= 25 and BYLINE_RE.match(text):  # cheap test first: long lines skip the regex
         return "byline"
     if DATELINE_RE.match(text) or TIMESTAMP_RE.match(text):
         return "dateline"
     if n <= 5 and _normal_marker(text) in TAIL_MARKERS:
         return "marker"
-    if LINK_LABEL_RE.match(text) and n <= 40:
+    if n <= 40 and LINK_LABEL_RE.match(text):
         return "link"
-    if CREDIT_RE.search(text) and n <= 80:
+    if n <= 80 and CREDIT_RE.search(text):
         return "credit"
     score = _appeal_score(text)
     if score >= 4 or (score >= 3 and n <= 60) or (score >= 2 and n <= 12):
@@ -225,7 +225,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset_map: list[tuple[int, int, int]] = []
-    removed: list[Removed] = []
+    spans: list[tuple[int, int, str]] = []  # removed (start, end, reason); text sliced once at the end
     inferred = SourceMeta()
     pos = 0
     for b in blocks:
@@ -239,11 +239,10 @@ def clean_article(raw: RawArticle) -> CleanArticle:
                 date = DATE_IN_TEXT_RE.search(b.text)
                 if date:
                     inferred = SourceMeta(title=inferred.title, author=inferred.author, date=_parse_date(date))
-            if removed and removed[-1].reason == b.reason:
-                last = removed[-1]
-                removed[-1] = Removed(last.start, b.end, b.reason, raw.text[last.start:b.end])
+            if spans and spans[-1][2] == b.reason:
+                spans[-1] = (spans[-1][0], b.end, b.reason)
             else:
-                removed.append(Removed(b.start, b.end, b.reason, b.text))
+                spans.append((b.start, b.end, b.reason))
             continue
         if parts:
             pos += 2
@@ -261,7 +260,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         text="\n\n".join(parts),
         paragraphs=tuple(paragraphs),
         offset_map=tuple(offset_map),
-        removed=tuple(removed),
+        removed=tuple(Removed(s, e, why, raw.text[s:e]) for s, e, why in spans),
         meta=merge_meta(inferred, raw.meta),
         digest=raw.digest,
     )

@@ -21,7 +21,8 @@ no nos vs v etc al inc ltd corp co dept univ est approx fig vol pp ft mt
 """.split())
 # Dotted abbreviations: U.S., U.K., a.m., p.m., e.g., i.e.
 DOTTED_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}\Z")
-BOUNDARY_RE = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Possessive, and only from the first mark of a run: linear on long runs of "!?..." too.
+BOUNDARY_RE = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9])")
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 
@@ -58,7 +59,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     bare = word.rstrip(".").lower()
     if bare in ABBREVIATIONS:
         return True
-    if DOTTED_RE.search(word):
+    if DOTTED_RE.search(word, max(0, len(word) - 8)):  # the tail decides; linear on long words
         # "U.S." may end a sentence too; treat it as a boundary only before a clear opener.
         following = text[dot + 1:dot + 40].lstrip()
         return not re.match(r"(?:The|A|An|In|On|He|She|It|They|We|I|But|And|This|That)\b", following)
@@ -105,15 +106,32 @@ def split_sentences(article: CleanArticle) -> list[Sentence]:
 def sentences_covering(sentences: list[Sentence] | tuple[Sentence, ...], start: int,
                        end: int) -> list[Sentence]:
     """The sentences that a span [start, end) touches ("expand" mode), in order."""
-    starts = [s.start for s in sentences]
+    starts = _starts(sentences)
     first = max(bisect_right(starts, start) - 1, 0)
     out = []
-    for sent in sentences[first:]:
+    for i in range(first, len(sentences)):  # no slice: each call costs the span, not the article
+        sent = sentences[i]
         if sent.start >= end:
             break
         if sent.end > start:
             out.append(sent)
     return out
+
+
+_last_starts: tuple[tuple[Sentence, ...] | None, list[int]] = (None, [])
+
+
+def _starts(sentences: list[Sentence] | tuple[Sentence, ...]) -> list[int]:
+    """Start offsets of ``sentences``, kept for the last tuple seen: one article's many
+    citations then cost O(log n) each instead of O(n)."""
+    global _last_starts
+    seen, starts = _last_starts
+    if isinstance(sentences, tuple) and seen is sentences:
+        return starts
+    starts = [s.start for s in sentences]
+    if isinstance(sentences, tuple):
+        _last_starts = (sentences, starts)
+    return starts
 
 
 def make_citation(source_id: str, text: str, sentences: list[Sentence] | tuple[Sentence, ...],
