@@ -1,13 +1,428 @@
-"""CleanArticle + sentences -> quotes, short quoted phrases and speakers. (stub: issue 3)"""
+"""CleanArticle + sentences -> quotes, short quoted phrases and speakers.
+
+Needs: CleanArticle.paragraphs, sentences. Adds: Quote / Phrase / Speaker entries.
+Rule-based and linear in the article's length:
+
+1. ``find_marks`` pairs quotation marks paragraph by paragraph: curly and straight
+   double quotes, the single-quote style (‘…’ and '…') told apart from apostrophes,
+   nesting, and quotations that run over several paragraphs (an opening mark at the
+   start of each paragraph, no closing mark until the last).
+2. Each top-level quotation is attributed (``speakers``) and classified: a full
+   statement goes to ``quotes``; a title, a label or a short embedded phrase goes to
+   ``phrases``.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from ..model import CleanArticle, Phrase, Quote, Sentence, Speaker
+from ..model import CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
+from ..sentences import make_citation, sentences_covering
+from .speakers import (
+    SpeakerBook,
+    Token,
+    Who,
+    find_verb_after,
+    find_verb_before,
+    fold,
+    resolve,
+    sentence_subject,
+    tokenize,
+)
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+# Characters that may stand right before an opening mark.
+OPEN_BEFORE = " \t\n([{—–-/:;“‘\"'"
+# Characters that may stand right after a closing mark.
+CLOSE_AFTER = " \t\n)]},.;:!?—–-/”’\"'…"
+FIRST_PERSON = frozenset("i me my mine we us our ours i'm i’m we're we’re i've i’ve we've we’ve i'll i’ll "
+                         "we'll we’ll i'd i’d we'd we’d myself ourselves".split())
+TITLE_CUES = frozenset("""
+book books novel film films movie movies documentary album song single series show play article
+essay report memoir poem titled entitled headlined called named episode podcast programme program
+""".split())
+WORD_RE = re.compile(r"[\w’'\-]+")
+# Minimum words for a lowercase partial quotation to count as a full statement.
+LONG_PARTIAL = 14
+FIRST_PERSON_PARTIAL = 5
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quoted stretch: text[start:end] is the quoted text, marks excluded."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or the paragraph end when the quote runs on
+    start: int
+    end: int
+    paragraph: int
+    level: int  # 0 for top level, 1 for a quote inside a quote, ...
+    runs_on: bool = False  # the quotation continues in the next paragraph
+    continues: bool = False  # this part continues a quotation from the previous paragraph
+
+
+def _is_opener(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in OPEN_BEFORE) and not after.isspace()
+
+
+def _is_closer(text: str, i: int, end: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in CLOSE_AFTER or i + 1 >= end)
+
+
+def _elision(text: str, i: int) -> bool:
+    """'90s, 'em, 'n', 'til: an apostrophe at the start of a word."""
+    rest = text[i + 1:i + 5]
+    return bool(re.match(r"\d\ds|em\b|n['’]|til\b|cause\b|tis\b", rest))
+
+
+def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[Span], list[tuple[str, int]]]:
+    """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
+    stack: list[tuple[str, int]] = []
+    spans: list[Span] = []
+    singles = [i for i in range(start, end) if text[i] in "'’›" and _is_closer(text, i, end)]
+    last_single = singles[-1] if singles else -1
+
+    def close(kind: str, i: int) -> bool:
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == kind:
+                opened = stack[depth][1]
+                del stack[depth:]
+                spans.append(_span(text, opened, i, index, depth))
+                return True
+        return False
+
+    for i in range(start, end):
+        ch = text[i]
+        if ch in DOUBLE_OPEN:
+            stack.append(('"', i))
+        elif ch in DOUBLE_CLOSE:
+            close('"', i)
+        elif ch == '"':
+            open_double = any(k == '"' for k, _ in stack)
+            if open_double and _is_closer(text, i, end):
+                close('"', i)
+            elif _is_opener(text, i, start):
+                stack.append(('"', i))
+            elif open_double:
+                close('"', i)
+        elif ch in SINGLE_OPEN:
+            before = text[i - 1] if i > start else " "
+            if not before.isalnum():
+                stack.append(("'", i))
+        elif ch in "'’›":
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if before.isalnum() and after.isalpha():
+                continue  # Trump's, don’t
+            open_single = any(k == "'" for k, _ in stack)
+            if open_single and _is_closer(text, i, end):
+                # "the students' union": a plural possessive when a later closer exists
+                if before in "sS" and after.isspace() and i + 2 < end and text[i + 2].islower() and last_single > i:
+                    continue
+                close("'", i)
+            elif ch == "'" and _is_opener(text, i, start) and not _elision(text, i):
+                stack.append(("'", i))
+    return spans, stack
+
+
+def _span(text: str, opened: int, closed: int, paragraph: int, level: int, runs_on: bool = False) -> Span:
+    s, e = opened + 1, closed
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(opened, closed, s, e, paragraph, level, runs_on)
+
+
+def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
+    """Cleaned text + paragraphs -> every quoted span in text order (nested ones too)."""
+    out: list[Span] = []
+    carry = False  # the previous paragraph ended inside a quotation
+    for index, para in enumerate(paragraphs):
+        spans, still_open = _scan_paragraph(text, para.start, para.end, index)
+        first = para.start
+        while first < para.end and text[first].isspace():
+            first += 1
+        if carry and spans and spans[-1].open == first and spans[-1].level == 0:
+            spans[-1] = replace(spans[-1], continues=True)
+        carry = False
+        if still_open and still_open[0][1] == first and index + 1 < len(paragraphs):
+            nxt = paragraphs[index + 1]
+            lead = text[nxt.start:nxt.start + 1]
+            kind = still_open[0][0]
+            if (kind == '"' and lead in DOUBLE_OPEN + '"') or (kind == "'" and lead in SINGLE_OPEN + "'"):
+                runs = _span(text, first, para.end, index, 0, runs_on=True)
+                runs = replace(runs, continues=bool(out and out[-1].runs_on and out[-1].paragraph == index - 1))
+                spans = [s for s in spans if s.level > 0 or s.open > first] + [runs]
+                carry = True
+        out.extend(sorted(spans, key=lambda s: (s.open, s.level)))
+    return [s for s in out if s.end > s.start]
+
+
+def _quote_id(prefix: str, text: str) -> str:
+    norm = " ".join(w.lower() for w in WORD_RE.findall(fold(text)))
+    return prefix + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def _first_letter(text: str) -> str:
+    """The first letter of a quotation, skipping brackets, ellipses and digits' absence."""
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch.isalpha() and (depth == 0 or ch.isupper()):
+            return ch
+        elif ch.isdigit() and depth == 0:
+            return ch
+    return ""
+
+
+def _title_case(words: list[str]) -> bool:
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    big = [w for w in words if w.lower() not in small]
+    return bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+
+
+def classify(quoted: str, before: str, adjacent: bool, continuation: bool) -> str:
+    """Quoted text and its context -> "quote" | "phrase" | "title" | "label"."""
+    words = _words(quoted)
+    if not words:
+        return "label"
+    lead = [w.lower() for w in _words(before)[-3:]]
+    first = _first_letter(quoted)
+    ends_clause = quoted.rstrip()[-1:] in ",.!?…"
+    if continuation:
+        return "quote"
+    if first.isupper() or first.isdigit():
+        if any(w in TITLE_CUES for w in lead) and not adjacent and len(words) <= 10:
+            return "title"
+        if _title_case(words) and len(words) <= 8 and not adjacent and not quoted.rstrip()[-1:] in ".!?":
+            return "title" if len(words) > 2 else "label"
+        if len(words) >= 3 or adjacent:
+            return "quote"
+        return "label"
+    first_person = any(w.lower() in FIRST_PERSON for w in words)
+    if first_person and len(words) >= FIRST_PERSON_PARTIAL:
+        return "quote"
+    if len(words) >= LONG_PARTIAL:
+        return "quote"
+    if adjacent and ends_clause and len(words) >= 3 and quoted.rstrip()[-1:] == ",":
+        return "quote"
+    return "label" if len(words) <= 2 else "phrase"
+
+
+@dataclass
+class _Found:
+    span: Span
+    kind: str
+    who: Who
+    where: str
+    adjacent: bool
+
+
+def _mask(text: str, spans: Sequence[Span]) -> str:
+    """The text with the inside of every top-level quotation blanked out (offsets kept)."""
+    chars = list(text)
+    for s in spans:
+        if s.level == 0:
+            for i in range(s.start, s.end):
+                if not chars[i].isspace():
+                    chars[i] = "_"
+    return "".join(chars)
+
+
+def _where(kind: str) -> str:
+    return {"headline": "headline", "heading": "headline", "caption": "caption"}.get(kind, "body")
 
 
 def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
                    ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
-    """CleanArticle -> (quotes, phrases, speakers). Needs sentences."""
-    return (), (), ()
+    """CleanArticle -> (quotes, phrases, speakers). Needs sentences; speaker None when unsaid."""
+    text = article.text
+    sentences = tuple(sentences)
+    if not sentences:
+        return (), (), ()
+    spans = find_marks(text, article.paragraphs)
+    top = [s for s in spans if s.level == 0]
+    masked = _mask(text, top)
+    body = [(p.start, p.end) for p in article.paragraphs if _where(p.kind) == "body"]
+    book = SpeakerBook()
+    book.learn(masked, body)
+    book.learn_apposition(masked, body)
+
+    found: list[_Found] = []
+    last_person: str | None = None  # most recent person as subject or speaker
+    last_org: str | None = None
+    by_sentence: dict[str, list[Span]] = {}
+    for s in top:
+        first = sentences_covering(sentences, s.open, s.open + 1)
+        if first:
+            by_sentence.setdefault(first[0].id, []).append(s)
+    for sent in sentences:
+        para = article.paragraphs[sent.paragraph]
+        toks = tokenize(masked, sent.start, sent.end)
+        subj_mention = sentence_subject(toks)
+        subj = resolve(book, subj_mention, last_person, last_org) if subj_mention.tokens else Who(None, None)
+        subject_person = subj.person
+        here = by_sentence.get(sent.id, [])
+        spoke: str | None = None
+        for k, s in enumerate(here):
+            lo = here[k - 1].close + 1 if k else sent.start
+            lo = max(lo, para.start)
+            hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
+            hi = hi_sent[-1].end if hi_sent else sent.end
+            if k + 1 < len(here):
+                hi = min(hi, here[k + 1].open)
+            hi = min(hi, para.end)
+            before_toks = tokenize(masked, lo, s.open)
+            after_toks = tokenize(masked, min(s.close + 1, hi), hi) if not s.runs_on else []
+            who, adjacent = _attribute(book, before_toks, after_toks, subj, subj_mention, subject_person,
+                                       last_person, last_org)
+            prev = found[-1] if found else None
+            continuation = s.continues or _interrupted(text, prev, s, masked)
+            if who.name is None and who.mention is None and prev is not None and prev.kind == "quote":
+                same_para = prev.span.paragraph == s.paragraph
+                quote_only = not _has_words(masked, para.start, para.end)
+                if same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1):
+                    who = Who(prev.who.name, prev.who.mention, prev.who.person)
+            quoted = text[s.start:s.end]
+            kind = classify(quoted, text[lo:s.open], adjacent or bool(who.name and _adjacent_after(after_toks)),
+                            continuation and prev is not None and prev.kind == "quote")
+            found.append(_Found(s, kind, who, _where(para.kind), adjacent))
+            if who.person and book.is_person(who.person):
+                spoke = who.person
+        if spoke:
+            last_person = spoke
+        elif subject_person:
+            last_person = subject_person
+        elif subj.name and not book.is_person(subj.name) and subj.mention and subj.mention.split()[-1][:1].isupper():
+            last_org = subj.name
+    nested = [s for s in spans if s.level > 0]
+    return _assemble(article, sentences, book, found, nested)
+
+
+def _has_words(masked: str, start: int, end: int) -> bool:
+    return any(ch.isalpha() for ch in masked[start:end])
+
+
+def _adjacent_after(after: list[Token]) -> bool:
+    return bool(find_verb_after(after))
+
+
+def _interrupted(text: str, prev: _Found | None, s: Span, masked: str) -> bool:
+    """“…,” he said, “…”: the text between two quotations is an attribution ending in a comma."""
+    if prev is None or prev.span.paragraph != s.paragraph or prev.span.runs_on:
+        return False
+    between = masked[prev.span.close + 1:s.open].strip()
+    quoted_before = text[prev.span.start:prev.span.end].rstrip()
+    return bool(between) and between.endswith(",") and quoted_before.endswith(",") and len(between) < 80
+
+
+def _attribute(book: SpeakerBook, before: list[Token], after: list[Token], subj: Who, subj_mention,
+               subject_person: str | None, last_person: str | None, last_org: str | None) -> tuple[Who, bool]:
+    """Tokens around one quotation -> (speaker, is the attribution adjacent?)."""
+    hit = find_verb_after(after)
+    if hit:
+        mention, _ = hit
+        who = _resolve_here(book, mention, subj_mention, subject_person, last_person, last_org)
+        if who.name or who.mention:
+            return who, True
+    back = find_verb_before(before)
+    if back:
+        mention, _, adjacent = back
+        if not mention.tokens:
+            return subj, adjacent
+        return _resolve_here(book, mention, subj_mention, subject_person, last_person, last_org), adjacent
+    return Who(None, None), False
+
+
+def _resolve_here(book: SpeakerBook, mention, subj_mention, subject_person: str | None,
+                  last_person: str | None, last_org: str | None) -> Who:
+    """Resolve a mention; a pronoun that is not the subject itself refers to the subject."""
+    is_subject = bool(subj_mention.tokens) and mention.start == subj_mention.start
+    antecedent = last_person if is_subject or not subject_person else subject_person
+    return resolve(book, mention, antecedent, last_org)
+
+
+def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,
+              found: list[_Found], nested: list[Span]
+              ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
+    text = article.text
+    source_id = article.source_id
+    quotes: dict[str, Quote] = {}
+    phrases: dict[str, Phrase] = {}
+    statement_of: dict[int, str] = {}
+    # parts of one statement: interrupted (“…,” he said, “…”) or running over paragraphs
+    groups: list[list[int]] = []
+    for n, f in enumerate(found):
+        if f.kind != "quote":
+            continue
+        prev = found[n - 1] if n else None
+        joined = prev is not None and prev.kind == "quote" and (
+            f.span.continues or _interrupted(text, prev, f.span, _mask(text, [prev.span])))
+        if joined and groups and groups[-1][-1] == n - 1:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    for group in groups:
+        if len(group) > 1:
+            sid = _quote_id("st-", " ".join(text[found[n].span.start:found[n].span.end] for n in group))
+            for n in group:
+                statement_of[n] = sid
+    used: dict[str, set[str]] = {}
+    for n, f in enumerate(found):
+        s = f.span
+        quoted = text[s.start:s.end]
+        cite = make_citation(source_id, text, sentences, s.start, s.end)
+        name = f.who.name
+        if name:
+            used.setdefault(name, set())
+            if f.who.mention:
+                book.note(name, f.who.mention)
+        if f.kind == "quote":
+            qid = _quote_id("q-", quoted)
+            old = quotes.get(qid)
+            if old is None:
+                quotes[qid] = Quote(id=qid, text=quoted, speaker=name, citations=(cite,), mention=f.who.mention,
+                                    where=f.where, statement=statement_of.get(n), date=article.meta.date)
+            elif cite not in old.citations:
+                quotes[qid] = replace(old, citations=(*old.citations, cite), speaker=old.speaker or name)
+        else:
+            pid = _quote_id("p-", f"{f.kind} {quoted}")
+            old_p = phrases.get(pid)
+            if old_p is None:
+                phrases[pid] = Phrase(id=pid, text=quoted, speaker=name, citations=(cite,), kind=f.kind)
+            elif cite not in old_p.citations:
+                phrases[pid] = replace(old_p, citations=(*old_p.citations, cite), speaker=old_p.speaker or name)
+    for s in nested:
+        quoted = text[s.start:s.end]
+        if not _words(quoted):
+            continue
+        pid = _quote_id("p-", f"phrase {quoted}")
+        if pid not in phrases:
+            cite = make_citation(source_id, text, sentences, s.start, s.end)
+            phrases[pid] = Phrase(id=pid, text=quoted, speaker=None, citations=(cite,), kind="phrase")
+    speakers = []
+    for name in sorted(used):
+        aliases = sorted(book.aliases.get(name, set()) - {name})
+        roles = sorted(book.role_text.get(name, set()))
+        speakers.append(Speaker(id=_quote_id("sp-", name), name=name, aliases=tuple(aliases), roles=tuple(roles)))
+    order = sorted(quotes.values(), key=lambda q: (q.citations[0].start, q.id))
+    porder = sorted(phrases.values(), key=lambda p: (p.citations[0].start, p.id))
+    return tuple(order), tuple(porder), tuple(speakers)

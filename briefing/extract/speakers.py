@@ -1,0 +1,557 @@
+"""Who speaks: names, roles and aliases learned from one article, and quote attribution.
+
+Rule-based and linear. An article teaches its own aliases: "Russian President Ana
+Ruiz" teaches that "the Russian president" (and "the Russian leader") is Ana Ruiz and
+that "Ruiz" is short for "Ana Ruiz". Attribution reads the words around a quotation:
+a noun phrase plus a reporting verb after it (", Ruiz said" / ", said the minister"),
+or the last reporting verb before it ("Ruiz told reporters: ..."). Pronouns go to the
+most recent person who was a subject or a speaker. No match means no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# -- lexicons of general English cue words -------------------------------------------
+
+_VERB_STEMS = """
+say says said saying tell tells told telling add adds added adding stress stresses stressed
+stressing remark remarks remarked remarking note notes noted noting write writes wrote writing
+post posts posted posting tweet tweets tweeted tweeting respond responds responded responding
+reply replies replied replying comment comments commented commenting state states stated stating
+declare declares declared declaring announce announces announced announcing explain explains
+explained explaining argue argues argued arguing insist insists insisted insisting warn warns warned
+warning claim claims claimed claiming admit admits admitted admitting acknowledge acknowledges
+acknowledged acknowledging ask asks asked asking urge urges urged urging continue continues
+continued continuing emphasise emphasises emphasised emphasising emphasize emphasizes emphasized
+emphasizing recall recalls recalled recalling suggest suggests suggested suggesting concede concedes
+conceded conceding conclude concludes concluded concluding confirm confirms confirmed confirming
+deny denies denied denying promise promises promised promising pledge pledges pledged pledging vow
+vows vowed vowing predict predicts predicted predicting describe describes described describing
+call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling labeling
+brand brands branded branding term terms termed terming praise praises praised praising criticise
+criticises criticised criticising criticize criticizes criticized criticizing slam slams slammed
+slamming tout touts touted touting voice voices voiced voicing express expresses expressed
+expressing report reports reported reporting allege alleges alleged alleging quip quips quipped
+joke jokes joked shout shouts shouted yell yells yelled whisper whispers whispered observe observes
+observed observing mention mentions mentioned mentioning boast boasts boasted complain complains
+complained complaining lament laments lamented assure assures assured reassure reassures reassured
+reassuring reiterate reiterates reiterated reiterating repeat repeats repeated text texts texted
+tell wonder wonders wondered mused muse muses recount recounts recounted testify testifies
+testified stated thank thanks thanked
+""".split()
+REPORTING_VERBS = frozenset(_VERB_STEMS)
+# Reporting verbs that may also be nouns ("his comments", "the reports").
+NOUN_LIKE_VERBS = frozenset(
+    "says comments comment states notes note reports report claims claim calls call posts post remarks "
+    "remark tweets tweet texts text promises promise thanks label labels brand term terms voice "
+    "voices praise statement".split())
+# A participle or a verb after a comma takes the sentence's subject.
+PARTICIPLE_END = "ing"
+
+PRONOUNS = frozenset("he she they it".split())
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+DETERMINERS = frozenset("the a an this that these those".split())
+# Adverbs and auxiliaries that may stand between a speaker and the verb.
+SKIP_WORDS = frozenset("""
+also later then previously again reportedly repeatedly once earlier further recently publicly
+quickly simply just not never even still already often separately specifically bluntly firmly
+flatly allegedly angrily has have had was were is are been be would will could might may did does
+do quoted as once famously initially first last finally subsequently privately openly
+""".split())
+# Words that make a capitalised run a title rather than a name.
+TITLE_WORDS = frozenset("""
+president vice prime minister secretary chancellor senator sen rep representative congressman
+congresswoman gov governor mayor general gen colonel col lieutenant lt sergeant admiral adm
+commander king queen prince princess pope sheikh emir chief director spokesperson spokesman
+spokeswoman ambassador judge justice mr mrs ms dr prof professor former foreign defence defense
+deputy acting interim elect president-elect premier leader chairman chairwoman chair ceo founder
+journalist reporter correspondent billionaire businessman businesswoman author writer historian
+analyst economist lawyer attorney envoy diplomat official officer adviser advisor aide candidate
+nominee speaker commissioner head executive presenter host actor actress singer coach captain
+striker manager pastor bishop cardinal rabbi imam mp mep lawmaker legislator minister-president
+chancellor-elect prime-minister emeritus retired late
+""".split())
+# Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
+ROLE_NOUNS = TITLE_WORDS | frozenset("""
+campaign office ministry government administration team spokespeople agency department committee
+council party army military police embassy company firm outlet newspaper network broadcaster
+channel website site group organisation organization union foundation court parliament cabinet
+presidency palace white house statement
+""".split())
+# Plural or anonymous heads: not a speaker on their own.
+GROUP_NOUNS = frozenset("""
+officials sources aides people analysts experts observers critics residents witnesses
+supporters lawmakers diplomats authorities insiders reporters journalists leaders ministers
+members voters citizens others some many
+""".split())
+MODIFIERS = frozenset("""
+former top senior chief deputy acting interim independent news state state-run state-owned local
+foreign tech government military official white house russian new longtime long-time veteran
+then-president then outgoing incoming newly elected
+""".split())
+# Titles of a head of state or government: "the X leader" may name any of them.
+HEAD_TITLES = frozenset("president premier chancellor king queen emir prime leader".split())
+ORG_WORDS = frozenset("""
+news times post press journal agency ministry council party house union states kingdom republic
+forum institute university committee department office bank fund group company corporation inc
+ltd foundation association organization organisation court parliament congress senate army force
+forces guard police service network channel radio tv television herald guardian telegraph
+independent tribune daily weekly review club league federation commission authority
+""".split())
+PLACE_FIRST_WORDS = frozenset("new north south east west middle united saudi central upper lower great".split())
+# Words that start a sentence without being part of a name.
+SENTENCE_STARTERS = frozenset("""
+the a an in on at as but and of for to by from with after before when while although though
+since during despite following asked speaking according if because without over under amid last
+this that these those there here however meanwhile still yet so then now later earlier instead
+separately previously also it its he she they we i his her their our my what why how who where
+neither nor both either one some many most all any each every such another other no not
+""".split())
+INTRO_STARTERS = frozenset("""
+in on at as after before when while although though since during despite following asked
+speaking according if because without with over under amid last there here however meanwhile
+still yet so then now later earlier instead separately previously also until once unlike like
+""".split())
+GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesman": "he",
+                 "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
+                 "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "actress": "she"}
+
+TOKEN_RE = re.compile(r"\w[\w.'’\-]*\w|\w|[^\w\s]")
+POSSESSIVE_RE = re.compile(r"['’]s?\Z")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """Lowercase, without trailing dots or a possessive ending."""
+        return POSSESSIVE_RE.sub("", self.text).rstrip(".").lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_possessive(self) -> bool:
+        return len(self.text) > 2 and self.text[-2:] in ("'s", "’s") or (
+            len(self.text) > 1 and self.text[-1] in "'’" and self.text[-2] in "sS")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and punctuation of text[start:end], with offsets into text."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed: the key for comparing names."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+
+
+def is_verb(tokens: Sequence[Token], i: int) -> bool:
+    """Is tokens[i] a reporting verb (not a noun such as "his comments")?"""
+    word = tokens[i].text.lower()
+    if word not in REPORTING_VERBS:
+        return False
+    if word in NOUN_LIKE_VERBS and i > 0:
+        prev = tokens[i - 1]
+        if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
+                or prev.text.lower() in ("her", "our", "my", "your"):
+            return False
+    return True
+
+
+def _role_words(words: Iterable[str]) -> tuple[str, ...]:
+    out = []
+    for w in words:
+        w = fold(w).replace(".", "")
+        w = POSSESSIVE_RE.sub("", w)
+        if w and w not in DETERMINERS:
+            out.append(w)
+    return tuple(out)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """"ukraine" ~ "ukrainian", "russia" ~ "russian": a shared stem of five letters."""
+    return a == b or (min(len(a), len(b)) >= 5 and a[:5] == b[:5])
+
+
+@dataclass
+class Mention:
+    """A noun phrase that names (or points to) a speaker."""
+
+    tokens: list[Token]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start if self.tokens else -1
+
+
+@dataclass
+class SpeakerBook:
+    """What one article teaches about its people: full names, roles, aliases, gender."""
+
+    full_names: dict[str, Counter[str]] = field(default_factory=dict)  # last word -> names
+    roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (role words, name)
+    role_text: dict[str, set[str]] = field(default_factory=dict)  # name -> roles as written
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # name -> mentions used
+    persons: set[str] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    # -- learning -------------------------------------------------------------------
+
+    def learn(self, masked: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Learn names, titles and appositions from the (quote-masked) text spans."""
+        for start, end in spans:
+            tokens = tokenize(masked, start, end)
+            for run_start, run_end in _cap_runs(tokens):
+                self._learn_run(tokens, run_start, run_end)
+
+    def _learn_run(self, tokens: list[Token], i: int, j: int) -> None:
+        run = tokens[i:j]
+        while run and (run[0].bare in SENTENCE_STARTERS and run[0].bare not in TITLE_WORDS):
+            run = run[1:]
+        if not run:
+            return
+        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        role_tokens, name_tokens = run[:k + 1], run[k + 1:]
+        # lowercase titles just before the run: "journalist Ana Ruiz", "Kremlin spokesperson X"
+        before: list[Token] = []
+        n = i - 1
+        while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and tokens[n].bare in TITLE_WORDS:
+            before.insert(0, tokens[n])
+            n -= 1
+        if before:
+            while n >= 0 and tokens[n].is_cap and tokens[n].bare not in SENTENCE_STARTERS:
+                before.insert(0, tokens[n])
+                n -= 1
+        role_tokens = before + role_tokens
+        if not name_tokens:
+            return
+        name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
+                        for t in name_tokens)
+        words = name.split()
+        if len(words) > 4 or any(fold(w) in ORG_WORDS for w in words):
+            return
+        titled = bool(role_tokens)
+        if len(words) >= 2 and fold(words[0]) not in PLACE_FIRST_WORDS or titled:
+            if len(words) >= 2:
+                self.full_names.setdefault(fold(words[-1]), Counter())[name] += 1
+            self.persons.add(name)
+        if role_tokens:
+            role = _role_words(t.text for t in role_tokens)
+            self.roles.append((role, name))
+            self.role_text.setdefault(name, set()).add(" ".join(t.text for t in role_tokens))
+            for w in role:
+                if w in GENDER_TITLES:
+                    self.gender[name] = GENDER_TITLES[w]
+
+    def learn_apposition(self, masked: str, spans: Iterable[tuple[int, int]]) -> None:
+        """"Ana Ruiz, the Russian president, ..." teaches a role; so does "X's president, Ana Ruiz"."""
+        for start, end in spans:
+            tokens = tokenize(masked, start, end)
+            for run_start, run_end in _cap_runs(tokens):
+                name = self.canonical(" ".join(t.text for t in tokens[run_start:run_end]))
+                if name not in self.persons or run_end >= len(tokens) or tokens[run_end].text != ",":
+                    continue
+                n = run_end + 1
+                phrase: list[Token] = []
+                while n < len(tokens) and tokens[n].is_word and len(phrase) < 6:
+                    phrase.append(tokens[n])
+                    n += 1
+                if n < len(tokens) and tokens[n].text in ",." and phrase and phrase[-1].bare in TITLE_WORDS \
+                        and phrase[0].bare in DETERMINERS:
+                    self.roles.append((_role_words(t.text for t in phrase), name))
+                    self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
+
+    # -- lookups --------------------------------------------------------------------
+
+    def canonical(self, name: str) -> str:
+        """A name as written -> the longest full name of this article with that last word."""
+        words = [POSSESSIVE_RE.sub("", w) for w in name.split()]
+        if not words:
+            return name
+        known = self.full_names.get(fold(words[-1]))
+        if not known:
+            return " ".join(words)
+        folded = {fold(w) for w in words}
+        fits = [n for n in known if folded <= {fold(w) for w in n.split()}]
+        if not fits:
+            return " ".join(words)
+        # longest, then most often written, then alphabetical: deterministic
+        return sorted(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))[0]
+
+    def by_role(self, words: Sequence[str]) -> str | None:
+        """Role words ("russian", "president") -> the one person the article gave that role."""
+        query = [w for w in _role_words(words) if w not in ("the", "a", "an")]
+        if not query:
+            return None
+        names = set()
+        for role, name in self.roles:
+            if all(_role_has(role, q) for q in query):
+                names.add(self.canonical(name))
+        return names.pop() if len(names) == 1 else None
+
+    def is_person(self, name: str | None) -> bool:
+        return bool(name) and (name in self.persons or self.canonical(name or "") in self.persons)
+
+    def note(self, name: str, mention: str) -> None:
+        """Remember that ``mention`` named ``name`` (for Speaker.aliases)."""
+        if mention and mention != name:
+            self.aliases.setdefault(name, set()).add(mention)
+
+
+def _role_has(role: tuple[str, ...], query: str) -> bool:
+    if query == "leader":
+        return any(w in HEAD_TITLES for w in role)
+    if query in ("us", "u.s"):
+        query = "us"
+    return any(_same_place(w, query) for w in role)
+
+
+def _cap_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, end) token index pairs of runs of capitalised words ("of" allowed inside)."""
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].is_cap and tokens[i].is_word:
+            j = i + 1
+            while j < len(tokens):
+                t = tokens[j]
+                if t.is_cap and t.is_word and not tokens[j - 1].is_possessive:
+                    j += 1
+                elif t.text in ("of", "bin", "al", "de", "van", "von", "da", "der") and j + 1 < len(tokens) \
+                        and tokens[j + 1].is_cap and tokens[j + 1].is_word:
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+# -- noun phrases and attribution ----------------------------------------------------
+
+def _np_word(tok: Token) -> bool:
+    """Can this token be part of a speaker noun phrase?"""
+    if not tok.is_word:
+        return False
+    low = tok.text.lower()
+    return (tok.is_cap or low in DETERMINERS or low in POSSESSIVE_PRONOUNS or low in ROLE_NOUNS
+            or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS)
+
+
+def np_before(tokens: Sequence[Token], i: int) -> Mention:
+    """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
+    n = i - 1
+    while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and (
+            tokens[n].text.lower() in SKIP_WORDS or tokens[n].text.lower().endswith("ly")):
+        n -= 1
+    out: list[Token] = []
+    while n >= 0 and _np_word(tokens[n]) and len(out) < 8:
+        out.insert(0, tokens[n])
+        low = tokens[n].text.lower()
+        if low in PRONOUNS or (low in DETERMINERS and not tokens[n].is_cap) or low in POSSESSIVE_PRONOUNS:
+            break
+        n -= 1
+    # a sentence starter glued in front ("But Ana said") is not part of the phrase
+    while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
+            and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS:
+        out = out[1:]
+    return Mention(out)
+
+
+def np_after(tokens: Sequence[Token], i: int) -> Mention:
+    """The noun phrase that starts at tokens[i] ("said the foreign minister")."""
+    out: list[Token] = []
+    n = i
+    while n < len(tokens) and _np_word(tokens[n]) and len(out) < 8:
+        low = tokens[n].text.lower()
+        if out and (low in DETERMINERS or low in PRONOUNS):
+            break
+        out.append(tokens[n])
+        if low in PRONOUNS:
+            break
+        n += 1
+    return Mention(out)
+
+
+@dataclass
+class Who:
+    """A resolved speaker: canonical name (or None) and the words that named it."""
+
+    name: str | None
+    mention: str | None
+    person: str | None = None  # the person the phrase is about ("Ana" in "Ana's aides")
+
+
+def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
+            antecedent_org: str | None = None) -> Who:
+    """A noun phrase -> Who. Pronouns take ``antecedent``; roles go through learned aliases."""
+    toks = [t for t in mention.tokens if t.is_word]
+    if not toks:
+        return Who(None, None)
+    text = mention.text
+    head = toks[-1]
+    low = head.text.lower()
+    if low in PRONOUNS:
+        if low in ("he", "she"):
+            if antecedent and book.gender.get(antecedent, low) != low:
+                return Who(None, text)
+            return Who(antecedent, text, antecedent)
+        if low == "it":
+            return Who(antecedent_org, text)
+        return Who(None, text)
+    body = [t for t in toks if t.text.lower() not in DETERMINERS or t.is_cap and t.bare not in DETERMINERS]
+    body = [t for t in body if t.bare not in DETERMINERS]
+    if not body:
+        return Who(None, text)
+    if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
+        # name head: the capitalised run at the end, titles stripped
+        run: list[Token] = []
+        for t in reversed(body):
+            if not t.is_cap or (run and t.is_possessive):
+                break
+            run.insert(0, t)
+        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        names = run[k + 1:]
+        if not names:
+            who = book.by_role([t.text for t in run])
+            return Who(who, text, who if book.is_person(who) else None)
+        name = book.canonical(" ".join(t.text for t in names))
+        return Who(name, text, name if book.is_person(name) else None)
+    # role head: "the Russian president", "his spokesperson", "a Kremlin spokesperson"
+    if low in GROUP_NOUNS and not any(t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS for t in body):
+        return Who(None, text)
+    owner: str | None = None
+    owner_word: str | None = None
+    for t in body[:-1]:
+        tl = t.text.lower()
+        if tl in POSSESSIVE_PRONOUNS:
+            owner = antecedent if tl in ("his", "her") else antecedent_org
+            owner_word = tl
+        elif t.is_possessive and t.is_cap:
+            owner = book.canonical(POSSESSIVE_RE.sub("", t.text))
+            owner_word = t.bare
+    role = [t.text for t in body if not (t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS)]
+    role_words = role + ([owner_word] if owner_word and owner_word not in POSSESSIVE_PRONOUNS else [])
+    if low in TITLE_WORDS:
+        found = book.by_role(role_words)
+        if found:
+            return Who(found, text, found if book.is_person(found) else None)
+    if owner:
+        short = owner.split()[-1]
+        return Who(f"{short} {head.bare}", text, owner if book.is_person(owner) else None)
+    if owner_word in POSSESSIVE_PRONOUNS:
+        return Who(None, text)
+    caps = [t for t in body[:-1] if t.is_cap]
+    if caps and low in ROLE_NOUNS:
+        label_owner = book.canonical(" ".join(t.text for t in caps))
+        label = f"{label_owner.split()[-1] if book.is_person(label_owner) else label_owner} {head.bare}"
+        return Who(label, text, label_owner if book.is_person(label_owner) else None)
+    return Who(None, text)
+
+
+def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
+    """After a quotation: ("Ana said" | "said Ana" | "according to Ana") -> (mention, verb index)."""
+    words = []
+    for n, t in enumerate(tokens):
+        if t.text in ".;!?:(“”\"‘’" or (t.text == "," and n > 0):
+            break
+        words.append(n)
+    if not words:
+        return None
+    first = words[0]
+    if tokens[first].text == "," or tokens[first].text in "—–-":
+        words = words[1:]
+        if not words:
+            return None
+        first = words[0]
+    if tokens[first].text.lower() == "according" and first + 1 < len(tokens) and tokens[first + 1].text == "to":
+        return np_after(tokens, first + 2), first
+    if is_verb(tokens, first):
+        mention = np_after(tokens, first + 1)
+        return (mention, first) if mention.tokens else None
+    for n in words[:9]:
+        if n > first and is_verb(tokens, n):
+            mention = np_before(tokens, n)
+            if mention.tokens and mention.tokens[0].start == tokens[first].start:
+                return mention, n
+            return None
+        if not _np_word(tokens[n]) and tokens[n].text.lower() not in SKIP_WORDS \
+                and not tokens[n].text.lower().endswith("ly"):
+            return None
+    return None
+
+
+def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | None:
+    """Before a quotation: the last reporting verb -> (its subject phrase, index, adjacent?).
+
+    ``adjacent`` is true when the verb (with at most an object) directly introduces the
+    quotation ("Ana told reporters:" / "Ana said,").
+    """
+    for n in range(len(tokens) - 1, -1, -1):
+        t = tokens[n]
+        if t.text.lower() == "according" and n + 1 < len(tokens) and tokens[n + 1].text == "to":
+            mention = np_after(tokens, n + 2)
+            return mention, n, False
+        if is_verb(tokens, n):
+            tail = tokens[n + 1:]
+            adjacent = bool(tail) and tail[-1].text in ",:" and len(tail) <= 6 \
+                and all(x.is_word or x.text in ",:" for x in tail)
+            if not tail:
+                adjacent = False
+            return np_before(tokens, n), n, adjacent
+    return None
+
+
+def sentence_subject(tokens: Sequence[Token]) -> Mention:
+    """The noun phrase that opens a sentence, after connectives and an opening clause."""
+    n = 0
+    while n < len(tokens) and (tokens[n].text in ",—–-" or (tokens[n].bare in INTRO_STARTERS and n + 1 < len(tokens)
+                                                              and tokens[n + 1].text == ",")):
+        n += 1 if tokens[n].text in ",—–-" else 2
+    if n < len(tokens) and tokens[n].bare in ("but", "and", "yet", "so", "also", "still", "however"):
+        n += 1
+        if n < len(tokens) and tokens[n].text == ",":
+            n += 1
+    if n < len(tokens) and tokens[n].bare in INTRO_STARTERS:
+        for m in range(n, min(len(tokens), n + 30)):
+            if tokens[m].text == ",":
+                n = m + 1
+                break
+    out: list[Token] = []
+    while n < len(tokens) and _np_word(tokens[n]) and len(out) < 8:
+        low = tokens[n].text.lower()
+        if out and low in PRONOUNS:
+            break
+        if out and not tokens[n].is_cap and low in GROUP_NOUNS and out[-1].is_possessive:
+            out.append(tokens[n])
+            break
+        out.append(tokens[n])
+        if low in PRONOUNS:
+            break
+        n += 1
+    return Mention(out)
