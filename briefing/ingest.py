@@ -3,6 +3,12 @@
 Needs: a folder. Adds: decoded text, format-level metadata, sources.yaml overrides.
 Bad files are skipped with a warning that names them; nothing here raises on one
 bad article, only on a bad folder or a malformed sources.yaml.
+
+Everything read here is untrusted: file names, bytes, front matter and sources.yaml.
+Readers keep text as it is (escaping is render's job, once, where text lands), but
+drop what no reader may pass on: control characters, URLs other than http(s), YAML
+values that are not plain scalars, files outside the seeds folder. Every check is
+linear in the input, and a file larger than MAX_BYTES is not read at all.
 """
 
 from __future__ import annotations
@@ -11,10 +17,13 @@ import codecs
 import datetime as dt
 import hashlib
 import logging
+import os
 import re
-from collections.abc import Callable, Iterator
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -24,9 +33,20 @@ log = logging.getLogger("briefing")
 
 SOURCES_FILE = "sources.yaml"
 MAX_BYTES = 20_000_000  # a news article is far smaller; larger files are skipped
+MAX_SOURCES_BYTES = 5_000_000  # sources.yaml: metadata only
+MAX_URL = 2048
+MAX_META = 500  # characters kept of a title, author or publisher
+CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
+# Scheme, then a host; no white space, quotes, angle brackets, backslashes or backticks.
 URL_RE = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
 DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Elements whose content is never article text, and block elements that end a line.
+NOT_TEXT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+                 "head", "form", "button", "select", "textarea")
+BLOCK_TAGS = frozenset("""p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer
+blockquote pre figure figcaption dd dt dl hr main aside nav address""".split())
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,18 @@ class Skipped:
         return f"{self.file}: {self.reason}"
 
 
+def shown(name: str | Path) -> str:
+    """A file name as a message may show it: control and format characters escaped.
+
+    A file named ``a\\nwarning: ok.txt`` must not forge a line of output.
+    """
+    text = str(name)
+    if all(ch.isprintable() for ch in text):
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for ch in text)
+
+
 def source_id_for(file: str) -> str:
     """'000_e345b5.txt' -> '000-e345b5': a stable id from the file name alone."""
     stem = file.rsplit(".", 1)[0] if "." in file.rsplit("/", 1)[-1] else file
@@ -48,13 +80,24 @@ def source_id_for(file: str) -> str:
 
 
 def clean_url(value: object, where: str) -> str | None:
-    """Accept http(s) URLs only; anything else is dropped with a warning."""
+    """Accept http(s) URLs with a host only; anything else is dropped with a warning."""
     if value in (None, ""):
         return None
-    text = str(value).strip()
-    if URL_RE.match(text):
+    if not isinstance(value, str):
+        log.warning("%s: ignoring url: expected text, got %s", where, type(value).__name__)
+        return None
+    text = value.strip()
+    ok = len(text) <= MAX_URL and URL_RE.match(text) is not None and text.isprintable()
+    if ok:
+        try:
+            parts = urlsplit(text)
+            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and parts.port != 0
+        except ValueError:  # a bad port or IPv6 literal
+            ok = False
+    if ok:
         return text
-    log.warning("%s: ignoring url %r: only http and https URLs are accepted", where, text[:80])
+    log.warning("%s: ignoring url %r: only http and https URLs with a host are accepted",
+                where, shown(text[:80]))
     return None
 
 
@@ -66,12 +109,17 @@ def clean_date(value: object, where: str) -> str | None:
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        log.warning("%s: ignoring date: expected YYYY-MM-DD, got %s", where, type(value).__name__)
+        return None
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        log.warning("%s: ignoring date %r: expected YYYY-MM-DD", where, text[:40])
-        return None
+        pass
+    log.warning("%s: ignoring date %r: expected YYYY-MM-DD", where, shown(text[:40]))
+    return None
 
 
 def meta_from_mapping(data: dict, where: str) -> SourceMeta:
@@ -80,11 +128,11 @@ def meta_from_mapping(data: dict, where: str) -> SourceMeta:
         value = data.get(key)
         if value is None:
             return None
-        if not isinstance(value, (str, int, float)):
-            log.warning("%s: ignoring %s: expected text", where, key)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            log.warning("%s: ignoring %s: expected text, got %s", where, key, type(value).__name__)
             return None
-        value = " ".join(str(value).split())
-        return value[:500] or None
+        value = " ".join(CONTROL_RE.sub(" ", str(value)).split())
+        return value[:MAX_META] or None
 
     return SourceMeta(
         title=text("title"),
@@ -101,66 +149,125 @@ def merge_meta(base: SourceMeta, top: SourceMeta) -> SourceMeta:
                             if getattr(top, f.name) is not None})
 
 
+def yaml_problem(err: yaml.YAMLError, where: str, first_line: int = 1) -> str:
+    """A YAML error -> 'FILE: line N: problem' (N counted from ``first_line``)."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = f" line {mark.line + first_line}:" if mark is not None else ""
+    problem = getattr(err, "problem", None) or getattr(err, "context", None) or "malformed YAML"
+    return f"{where}:{line} {problem}"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text (checked by clean_date, with a warning) and
+    reports a number too long to convert at its line, instead of raising ValueError."""
+
+    def construct_yaml_int(self, node: yaml.Node) -> int:  # type: ignore[override]
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(None, None, "number too long", node.start_mark) from None
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+
+
+def load_yaml(text: str) -> object:
+    """YAML text -> plain data, safely: no object tags, dates kept as text. Raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+
+
 def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
     """seeds/sources.yaml -> {file name: SourceMeta}. Malformed YAML raises, naming file and line."""
     path = folder / SOURCES_FILE
-    if not path.is_file():
+    where = shown(path)
+    if not path.exists() and not path.is_symlink():
         return {}
-    where = str(path)
+    if not inside(path, folder.resolve()):
+        raise BriefingError(f"{where}: symlink points outside the seeds folder")
+    if not path.is_file():
+        raise BriefingError(f"{where}: not a regular file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        if path.stat().st_size > MAX_SOURCES_BYTES:
+            raise BriefingError(f"{where}: too large for a metadata file (limit {MAX_SOURCES_BYTES:,} bytes)")
+        raw = path.read_bytes()
+    except OSError as err:
+        raise BriefingError(f"{where}: cannot read ({err.strerror or err})") from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise BriefingError(f"{where}: not UTF-8 text ({err.reason})") from None
+        raise BriefingError(f"{where}: not UTF-8 text (byte {err.start}: {err.reason})") from None
+    try:
+        data = load_yaml(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or "malformed YAML"
-        raise BriefingError(f"{where}:{line}: {problem}") from None
+        raise BriefingError(yaml_problem(err, where)) from None
+    except (RecursionError, ValueError) as err:
+        raise BriefingError(f"{where}: malformed YAML ({shown(str(err)[:120]) or 'nested too deeply'})") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise BriefingError(f"{where}: expected a mapping from file name to metadata")
+        raise BriefingError(f"{where}: expected a mapping from file name to metadata, got {type(data).__name__}")
     out: dict[str, SourceMeta] = {}
     for key, value in data.items():
+        if not isinstance(key, (str, int, float)) or isinstance(key, bool):
+            log.warning("%s: entry of type %s is not a file name; ignored", where, type(key).__name__)
+            continue
+        name = str(key)
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            log.warning("%s: entry %r is not a mapping; ignored", where, key)
+            log.warning("%s: entry %r is not a mapping; ignored", where, shown(name[:80]))
             continue
-        out[str(key)] = meta_from_mapping(value, f"{where}: {key}")
+        out[name] = meta_from_mapping(value, f"{where}: {shown(name[:80])}")
     return out
 
 
 def decode(data: bytes, where: str) -> str:
-    """Bytes -> text: BOMs first, then UTF-8, then a detected legacy encoding."""
+    """Bytes -> text: BOMs first, then UTF-8, then a detected legacy encoding.
+
+    Raises BriefingError for binary data: NUL bytes without a BOM, or text that decodes
+    to more than CONTROL_SHARE control characters.
+    """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as err:
-                raise BriefingError(f"{where}: bad {encoding} text ({err.reason})") from None
+                raise BriefingError(f"{where}: bad {encoding} text (byte {err.start}: {err.reason})") from None
+            return _not_binary(text, where)
     if b"\x00" in data:
-        raise BriefingError(f"{where}: binary file (NUL bytes), not article text")
+        raise BriefingError(f"{where}: binary file (NUL bytes), not article text"
+                            " (UTF-16 or UTF-32 text needs a byte-order mark)")
     try:
-        return data.decode("utf-8")
+        return _not_binary(data.decode("utf-8"), where)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise BriefingError(f"{where}: unreadable text (encoding not recognised)")
-    text = str(best)
+        raise BriefingError(f"{where}: binary or unreadable file (not text in any known encoding)")
+    text = _not_binary(str(best), where)
     log.warning("%s: not UTF-8; read as %s", where, best.encoding)
+    return text
+
+
+def _not_binary(text: str, where: str) -> str:
+    controls = len(CONTROL_RE.findall(text))
+    if controls > CONTROL_SHARE * len(text):
+        raise BriefingError(f"{where}: binary file ({controls:,} control characters), not article text")
     return text
 
 
 def normalise_text(text: str) -> str:
     """Unify line ends and drop control characters; keeps every printable character."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    return CONTROL_RE.sub("", text)
 
 
 def read_txt(text: str, where: str) -> tuple[str, SourceMeta]:
@@ -173,48 +280,91 @@ def read_txt(text: str, where: str) -> tuple[str, SourceMeta]:
 
 
 def read_md(text: str, where: str) -> tuple[str, SourceMeta]:
-    """Markdown with optional YAML front matter (title, author, date, publisher, url)."""
+    """Markdown with optional YAML front matter (title, author, date, publisher, url).
+
+    Malformed front matter is blanked and ignored with a warning naming its line; the
+    body is still read. The body stays plain text: nothing in it is ever rendered as
+    Markdown.
+    """
     match = FRONT_MATTER_RE.match(text)
     if not match:
+        if re.match(r"---[ \t]*\n", text):
+            log.warning("%s: front matter is not closed by a '---' line; read as article text", where)
         return text, SourceMeta()
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" line {mark.line + 2}" if mark is not None else ""
-        log.warning("%s:%s: malformed front matter ignored", where, line)
+        log.warning("%s; front matter ignored", yaml_problem(err, where, first_line=2))
         data = None
-    meta = meta_from_mapping(data, where) if isinstance(data, dict) else SourceMeta()
+    except (RecursionError, ValueError) as err:
+        log.warning("%s: malformed front matter (%s); ignored", where, shown(str(err)[:120]) or "nested too deeply")
+        data = None
+    if data is not None and not isinstance(data, dict):
+        log.warning("%s: front matter is not a mapping of title, author, date, publisher, url; ignored", where)
+    meta = meta_from_mapping(data, f"{where}: front matter") if isinstance(data, dict) else SourceMeta()
     return " " * match.end() + text[match.end():], meta
 
 
+def html_text(markup: str) -> str:
+    """HTML -> its title and visible text, one line per block element; scripts, styles,
+    forms and comments dropped.
+
+    The fallback when trafilatura finds no main text. Returns "" when lxml cannot parse.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]{0,200}\?>", "", markup))
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return ""
+    title = " ".join((root.findtext(".//title") or "").split())
+    for element in list(root.iter(*NOT_TEXT_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    parts: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if element.tail:
+                parts.append(element.tail)
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in [title, *lines] if line)
+
+
 def read_html(text: str, where: str) -> tuple[str, SourceMeta]:
-    """HTML -> (main text, metadata) with trafilatura; falls back to tag stripping."""
+    """HTML -> (main text, metadata) with trafilatura; falls back to the page's visible text."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, include_comments=False, include_tables=False,
-                                      include_images=False, with_metadata=True,
-                                      favor_precision=True)
+    try:
+        doc = trafilatura.bare_extraction(text, include_comments=False, include_tables=False,
+                                          include_images=False, with_metadata=True,
+                                          favor_precision=True)
+    except Exception as err:  # noqa: BLE001 - a third-party parser on hostile markup; we fall back
+        log.warning("%s: main-text extraction failed (%s); using the page's visible text", where,
+                    type(err).__name__)
+        doc = None
     body = getattr(doc, "text", None) if doc is not None else None
     if not body:
-        from lxml import html as lxml_html
-
-        try:
-            body = lxml_html.fromstring(text).text_content()
-        except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
-            body = ""
-        meta = SourceMeta()
-    else:
-        title = getattr(doc, "title", None)
-        meta = meta_from_mapping({
-            "title": title,
-            "author": getattr(doc, "author", None),
-            "date": getattr(doc, "date", None),
-            "publisher": getattr(doc, "sitename", None),
-            "url": getattr(doc, "url", None),
-        }, where)
-        if title and not body.lstrip().startswith(title):
-            body = f"{title}\n\n{body}"
+        return html_text(text), SourceMeta()
+    title = getattr(doc, "title", None)
+    meta = meta_from_mapping({
+        "title": title,
+        "author": getattr(doc, "author", None),
+        "date": getattr(doc, "date", None),
+        "publisher": getattr(doc, "sitename", None),
+        "url": getattr(doc, "url", None),
+    }, where)
+    if meta.title and not body.lstrip().startswith(meta.title):
+        body = f"{meta.title}\n\n{body}"
     return body, meta
 
 
@@ -227,33 +377,88 @@ READERS: dict[str, Callable[[str, str], tuple[str, SourceMeta]]] = {
 }
 
 
-def article_files(folder: Path) -> Iterator[tuple[Path, str]]:
-    """Article files below ``folder``, sorted, as (path, relative POSIX name)."""
+def inside(path: Path, root: Path) -> bool:
+    """Does ``path``, every symlink followed, stay inside ``root`` (already resolved)?"""
+    try:
+        return path.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def scan_folder(folder: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Article files below ``folder``, sorted by relative POSIX name, and the files passed over.
+
+    Hidden names (".git", ".DS_Store") and sources.yaml are not articles and pass silently.
+    Symlinks are followed only when they stay inside the folder; symlinked folders are
+    never entered (their files are read where they really are, once). Other file kinds,
+    special files and names that are not valid Unicode are skipped with a reason.
+    """
     root = folder.resolve()
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.suffix.lower() not in READERS or any(p.startswith(".") for p in rel.split("/")):
+    found: list[tuple[Path, str]] = []
+    skipped: list[Skipped] = []
+    pending = [(folder, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as err:
+            skipped.append(Skipped(shown(prefix or "."), f"cannot list folder ({err.strerror or err})"))
             continue
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root):
-                log.warning("%s: skipped: symlink points outside the seeds folder", path)
+        for entry in entries:
+            rel = prefix + entry.name
+            path = Path(entry.path)
+            if entry.name.startswith(".") or (not prefix and entry.name == SOURCES_FILE):
                 continue
-        if path.is_file():
-            yield path, rel
+            if not _valid_name(entry.name):
+                skipped.append(Skipped(shown(rel), "file name is not valid UTF-8; rename the file"))
+                continue
+            is_link = entry.is_symlink()
+            if is_link and not inside(path, root):
+                skipped.append(Skipped(shown(rel), "symlink points outside the seeds folder"))
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as err:
+                skipped.append(Skipped(shown(rel), f"cannot read ({err.strerror or err})"))
+                continue
+            if stat.S_ISDIR(mode):
+                if not is_link:
+                    pending.append((path, rel + "/"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(Skipped(shown(rel), "not a regular file"))
+                continue
+            if path.suffix.lower() not in READERS:
+                skipped.append(Skipped(shown(rel), "not an article file (.txt, .html and .md are read)"))
+                continue
+            found.append((path, rel))
+    found.sort(key=lambda pair: pair[1])
+    skipped.sort(key=lambda s: s.file)
+    return found, skipped
+
+
+def _valid_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept by Python as lone surrogates
+        return False
+    return True
 
 
 def read_article(path: Path, file: str, override: SourceMeta | None = None,
                  max_bytes: int = MAX_BYTES) -> RawArticle:
     """One file -> RawArticle. Raises BriefingError naming the file when it cannot be read."""
-    where = str(path)
+    where = shown(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise BriefingError(f"{where}: too large ({size:,} bytes; the limit is {max_bytes:,})")
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
     except OSError as err:
         raise BriefingError(f"{where}: cannot read ({err.strerror or err})") from None
+    if len(data) > max_bytes:
+        raise BriefingError(f"{where}: too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise BriefingError(f"{where}: empty file")
     text = normalise_text(decode(data, where))
@@ -269,25 +474,41 @@ def read_article(path: Path, file: str, override: SourceMeta | None = None,
     )
 
 
+def unique_id(wanted: str, file: str, taken: set[str]) -> str:
+    """An id not in ``taken``: ``wanted``, else one from the whole file name, else numbered."""
+    if wanted not in taken:
+        return wanted
+    candidate = source_id_for(file.replace(".", "-"))
+    number = 2
+    while candidate in taken:
+        candidate = f"{source_id_for(file.replace('.', '-'))}-{number}"
+        number += 1
+    return candidate
+
+
 def read_folder(folder: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawArticle], list[Skipped]]:
     """Seeds folder -> (articles sorted by file, skipped files). Raises on a missing folder."""
     if not folder.is_dir():
-        raise BriefingError(f"{folder}: no such folder")
+        raise BriefingError(f"{shown(folder)}: no such folder")
     overrides = read_sources_yaml(folder)
+    files, skipped = scan_folder(folder)
+    for item in skipped:
+        log.warning("skipped %s: %s", shown(folder / item.file), item.reason)
     articles: list[RawArticle] = []
-    skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for path, rel in article_files(folder):
+    taken: set[str] = set()
+    for path, rel in files:
         try:
             article = read_article(path, rel, overrides.get(rel), max_bytes)
         except BriefingError as err:
             log.warning("skipped %s", err)
-            skipped.append(Skipped(rel, str(err).split(": ", 1)[-1]))
+            reason = str(err).removeprefix(f"{shown(path)}: ")
+            skipped.append(Skipped(shown(rel), reason))
             continue
-        if article.source_id in seen:  # a.txt and a.html: keep both, tell them apart
-            article = replace(article, source_id=source_id_for(rel.replace(".", "-")))
-        seen[article.source_id] = rel
+        # a.txt and a.html: keep both, tell them apart; ids stay unique whatever the names
+        article = replace(article, source_id=unique_id(article.source_id, rel, taken))
+        taken.add(article.source_id)
         articles.append(article)
     for name in sorted(set(overrides) - {a.file for a in articles} - {s.file for s in skipped}):
-        log.warning("%s: entry %r names no article file", folder / SOURCES_FILE, name)
+        log.warning("%s: entry %r names no article file", shown(folder / SOURCES_FILE), shown(name[:80]))
+    skipped.sort(key=lambda s: s.file)
     return articles, skipped
