@@ -1,12 +1,186 @@
-"""CleanArticle + sentences -> claims with a status. (stub: issue 4)"""
+"""CleanArticle + sentences -> claims: each fact-bearing sentence with a status and source.
+
+Statuses, strongest first (the first that fits wins):
+
+- ``unconfirmed``: a negated confirmation ("has not confirmed", "could not be verified");
+- ``denied``: denial cues ("denied", "pushed back", "rejected", "made up");
+- ``confirmed``: "confirmed", "verified";
+- ``hedged``: "reportedly", "allegedly", "claimed that", "is said to";
+- ``attributed``: reporting cues ("according to", "X reported", "citing", "said");
+- ``stated``: told by the outlet in its own voice.
+
+``attributed_to`` is the noun phrase the text gives as the claim's source: the object of
+"according to"/"citing", else the subject in front of the cue verb ("The Trump campaign
+denied", "..., the book alleged"). Pronouns are left out (None): naming them is the
+speaker resolver's job. Only general English cue words; every pattern is linear.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
+from ..sentences import make_citation
+
+_NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
+
+UNCONFIRMED_RE = re.compile(
+    r"\b(?:unconfirmed|unverified|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
+    r"(?:neither|nor|never|not|yet to|unable to|cannot|could not)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:confirm(?:ed|s)?|verif(?:y|ied)|corroborat\w*)\b|"
+    r"declined to (?:comment|confirm)|did not (?:immediately )?respond)"
+    r"|n't(?:\s+\w+){0,6}?\s+(?:confirm(?:ed|s)?|verif(?:y|ied)|corroborat\w*)\b",
+    re.IGNORECASE)
+DENIED_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|denial|rejected|rejects|rejecting|refuted|refutes|rebuffed|"
+    r"dismissed|dismisses|pushed back|push(?:es|ing)? back|made[- ]up|fabricated|fabrication|"
+    r"untrue|not true|baseless|unfounded|false(?:ly)?|hoax|fake)\b",
+    re.IGNORECASE)
+NEGATED_DENIAL_RE = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,2}}den(?:y|ied|ies)\b", re.IGNORECASE)
+CONFIRMED_RE = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified|corroborated)\b", re.IGNORECASE)
+HEDGED_RE = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|alleges|allege|allegation|allegations|purportedly|"
+    r"supposedly|rumou?red|accused|accuses|accusing|"
+    r"claim(?:s|ed|ing)?(?!\s+(?:victory|responsibility|credit|the\s+lives|lives|the\s+title|"
+    r"a\s+seat|the\s+seat|ownership|asylum))|"
+    r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to)\b",
+    re.IGNORECASE)
+ATTRIBUTED_RE = re.compile(
+    r"\b(?:according\s+to|citing|cited|reported|reports\s+that|sources?\s+(?:close|familiar)|"
+    r"detailed|revealed|wrote|writes|said|says|told|stated|added|announced|noted|quoted)\b",
+    re.IGNORECASE)
+
+#: Cues that name a report (a newspaper, a book, sources) rather than a speaker's words.
+REPORT_CUES = frozenset({"according to", "citing", "cited", "reported", "reports that", "sources close",
+                         "sources familiar", "source close", "source familiar", "detailed",
+                         "revealed", "wrote", "writes"})
+
+PRONOUNS = frozenset("he she they it we i you this that who which the two both others some many most "
+                     "several all one".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+LEADING = frozenset("but and yet so however meanwhile still also then while though although "
+                    "as since because when".split())
+TRAILING = frozenset("has have had was were is are did does do not never also officially "
+                     "previously earlier repeatedly reportedly publicly yet already still been be "
+                     "would could will may might just later then quickly swiftly strongly flatly "
+                     "firmly immediately again now once".split())
+BOUNDARY_CHARS = ",;:—–“”\"[]"
+SUBJECT_WORDS = 9
+
+
+def _clean_phrase(words: list[str]) -> str | None:
+    """Trim conjunctions in front and auxiliaries/adverbs behind; None for pronouns."""
+    while words and words[0].lower().strip(".,") in LEADING:
+        words = words[1:]
+    while words and (words[-1].lower() in TRAILING or words[-1].lower().endswith("ly")):
+        words = words[:-1]
+    if not words or len(words) > SUBJECT_WORDS:
+        return None
+    phrase = " ".join(words).strip(" '’")
+    if phrase.lower() in PRONOUNS or not any(c.isalpha() for c in phrase):
+        return None
+    return phrase
+
+
+def subject_before(text: str, start: int, floor: int) -> str | None:
+    """The noun phrase just before text[start] (back to a clause boundary), or None."""
+    i = start
+    while i > floor and text[i - 1] not in BOUNDARY_CHARS:
+        i -= 1
+    chunk = text[i:start]
+    that = list(re.finditer(r"\b(?:that|who|which|if|whether)\b", chunk))
+    if that:
+        chunk = chunk[that[-1].end():]
+    words = chunk.split()
+    if words and words[-1].lower() in BE_FORMS | {"and", "or"}:
+        return None  # passive ("were announced") or a second verb ("... and said"): no subject here
+    return _clean_phrase(words)
+
+
+def object_after(text: str, end: int, ceiling: int) -> str | None:
+    """The noun phrase just after text[end] (up to a clause boundary or 'that'), or None."""
+    j = end
+    while j < ceiling and text[j] not in BOUNDARY_CHARS and text[j] != ".":
+        j += 1
+    chunk = re.split(r"\b(?:that|who|which|when|as|on|in|after|before)\b", text[end:j], maxsplit=1)[0]
+    words = chunk.split()
+    if words and words[0].lower() in ("the", "a", "an") and len(words) == 1:
+        return None
+    return _clean_phrase(words)
+
+
+QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def mask_quotes(text: str) -> str:
+    """Text with the inside of double-quoted stretches blanked, offsets kept.
+
+    Cue words inside a quotation are the speaker's, not the outlet's framing.
+    """
+    return QUOTED_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+def source_of(text: str, start: int, end: int) -> str | None:
+    """Who a sentence text[start:end] says makes its claim, when it names them."""
+    text = text[:start] + mask_quotes(text[start:end]) + text[end:]
+    for m in re.finditer(r"\b(?:according\s+to|citing)\s+", text[start:end], re.IGNORECASE):
+        found = object_after(text, start + m.end(), end)
+        if found:
+            return found
+    for pattern in (DENIED_RE, UNCONFIRMED_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE):
+        for m in pattern.finditer(text, start, end):
+            word = m.group(0).lower()
+            if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "made",
+                                "untrue", "not true", "baseless", "unfounded", "false", "fake",
+                                "hoax", "fabricat", "unconfirmed", "unverified")):
+                continue
+            verb = m.start() + m.group(0).rfind(" ") + 1 if pattern is UNCONFIRMED_RE else m.start()
+            found = subject_before(text, verb, start)
+            if found:
+                return found
+    return None
+
+
+def classify(sentence: str) -> tuple[str, str | None]:
+    """Sentence text -> (status, cue word). Needs nothing else; see the module doc."""
+    sentence = mask_quotes(sentence)
+    m = UNCONFIRMED_RE.search(sentence) or NEGATED_DENIAL_RE.search(sentence)
+    if m:
+        words = m.group(0).lower().split()
+        return "unconfirmed", words[0] if len(words) <= 2 else f"{words[0]} … {words[-1]}"
+    for status, pattern in (("denied", DENIED_RE), ("confirmed", CONFIRMED_RE),
+                            ("hedged", HEDGED_RE), ("attributed", ATTRIBUTED_RE)):
+        m = pattern.search(sentence)
+        if m:
+            return status, re.sub(r"\s+", " ", m.group(0).lower())
+    return "stated", None
+
+
+def is_fact_bearing(sentence: str) -> bool:
+    """A full declarative sentence: enough words, closing punctuation, not a question."""
+    stripped = sentence.rstrip(" \"'”’)]")
+    if len(sentence.split()) < 5 or not stripped or stripped[-1] not in ".!…":
+        return False
+    return sum(c.isalpha() for c in sentence) >= 20
 
 
 def extract_claims(article: CleanArticle, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
-    """CleanArticle -> claims, one per fact-bearing sentence. Needs sentences."""
-    return ()
+    """CleanArticle -> claims, one per fact-bearing sentence. Needs sentences.
+
+    Headlines and section headings are skipped; each claim cites its whole sentence.
+    """
+    text = article.text
+    claims = []
+    for sent in sentences:
+        if article.paragraphs and article.paragraphs[sent.paragraph].kind == "headline":
+            continue
+        body = text[sent.start:sent.end]
+        if not is_fact_bearing(body):
+            continue
+        status, cue = classify(body)
+        attributed = source_of(text, sent.start, sent.end) if status != "stated" else None
+        citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
+        claims.append(Claim(text=body, status=status, citation=citation,
+                            attributed_to=attributed, cue=cue))
+    return tuple(claims)

@@ -13,21 +13,13 @@ from collections.abc import Sequence
 from ..model import ArticleExtraction, Briefing, BriefingMeta, Source
 from .disputes import link_discrepancies, link_disputes
 from .facts import link_facts
+from .outlets import outlet_of
 from .quotes import link_quotes
 from .timeline import link_timeline
 
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # Capitalised runs that start like a sentence or a place are not names.
 NOT_NAME_START = frozenset("The A An In On At As But And Of For To By From With After Before When While".split())
-
-
-def outlet_of(source: Source) -> str:
-    """The outlet a source counts for: its publisher, else its web host, else itself."""
-    if source.publisher:
-        return source.publisher
-    if source.url:
-        return source.url.split("/")[2].removeprefix("www.")
-    return f"source {source.id}"
 
 
 def describe_briefing(sources: Sequence[Source]) -> BriefingMeta:

@@ -1,12 +1,96 @@
-"""Per-article claims -> facts told by one or more outlets, ranked. (stub: issue 4)"""
+"""Per-article claims -> facts told by one or more outlets, ranked.
+
+Claims that tell the same fact (``claimgraph``: rare-word blocking, IDF overlap) become
+one Fact citing every sentence, with ``outlets`` counting distinct publishers. Rank adds
+corroboration, prominence (how near the lede) and centrality (how much of the wording
+recurs in other articles). Every multi-outlet fact is kept; single-outlet facts are kept
+up to ``SINGLES_PER_ARTICLE`` per article, so one long article cannot flood the list.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import ArticleExtraction, Fact, Source
+from ..model import ArticleExtraction, Citation, Fact, Source
+from .claimgraph import ClaimGraph, Node, build_graph
+
+SINGLES_PER_ARTICLE = 6
+HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Disputed instead
+
+
+def fact_id(text: str) -> str:
+    """Representative text -> a short stable id."""
+    norm = " ".join(re.findall(r"\w+", text.lower()))
+    return "f" + hashlib.sha1(norm.encode()).hexdigest()[:10]
+
+
+def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
+    """The nodes' citations, one per sentence, in source then text order."""
+    seen: dict[tuple[str, int, int], Citation] = {}
+    for node in nodes:
+        c = node.claim.citation
+        seen.setdefault((c.source, c.start, c.end), c)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def representative(nodes: Sequence[Node]) -> Node:
+    """The claim that speaks for a group: most prominent, plainly stated, short."""
+    return min(nodes, key=lambda n: (-round(n.prominence, 6), n.claim.status != "stated",
+                                     len(n.claim.text), n.source.id, n.number))
+
+
+def token_articles(graph: ClaimGraph) -> dict[str, set[str]]:
+    """Word stem -> the sources whose claims use it."""
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for node in graph.nodes:
+        for token in node.tokens:
+            if "_" not in token:
+                articles_of[token].add(node.source.id)
+    return articles_of
+
+
+def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float:
+    """Share of the group's words that other articles use too, in [0, 1]."""
+    own = {n.source.id for n in nodes}
+    words = {t for n in nodes for t in n.tokens if "_" not in t}
+    if not words:
+        return 0.0
+    return sum(1 for t in words if articles_of[t] - own) / len(words)
+
+
+def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:
+    """A group -> (rank, outlets): corroboration first, then lede position and centrality."""
+    outlets = len({n.outlet for n in nodes})
+    prominence = max(n.prominence for n in nodes)
+    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes)
+    return round(rank, 3), outlets
 
 
 def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Fact, ...]:
-    """Group the same fact across outlets; rank by corroboration and prominence."""
-    return ()
+    """Group the same fact across outlets; rank by corroboration and prominence.
+
+    Needs claims (and their citations) in every extraction. Sorted by rank, then id.
+    """
+    graph = build_graph(sources, extractions)
+    articles_of = token_articles(graph)
+    facts: dict[str, Fact] = {}
+    singles: dict[str, list[Fact]] = defaultdict(list)
+    for group in graph.groups:
+        nodes = [graph.nodes[i] for i in group]
+        rep = representative(nodes)
+        rank, outlets = rank_group(articles_of, nodes)
+        fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
+                    status=rep.claim.status, attributed_to=rep.claim.attributed_to,
+                    outlets=outlets, rank=rank)
+        if outlets > 1:
+            facts.setdefault(fact.id, fact)
+        elif rep.claim.status not in HIDDEN_SINGLE_STATUSES:
+            singles[rep.source.id].append(fact)
+    for source_id in sorted(singles):
+        kept = sorted(singles[source_id], key=lambda f: (-f.rank, f.id))[:SINGLES_PER_ARTICLE]
+        for fact in kept:
+            facts.setdefault(fact.id, fact)
+    return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))

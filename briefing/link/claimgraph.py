@@ -1,0 +1,148 @@
+"""Claims of all articles as one graph: nodes, same-fact groups, and reply links.
+
+Shared by facts, disputes and discrepancies. Nodes are sorted by source id then
+sentence number, so every group and id built on them is deterministic. Similar claims
+are found through ``index.candidate_pairs`` (blocking on rare words), never all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import ArticleExtraction, Claim, Event, Source
+from .index import UnionFind, candidate_pairs, features, idf_weights, similarity
+from .outlets import outlet_of
+
+#: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
+FACT_THRESHOLD = 0.3
+#: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
+PHRASE_THRESHOLD = 0.1
+PHRASE_MAX_SHARE = 3  # a wording held by more claims than this is a cliché, not evidence
+#: A denial/confirmation reaches back this many claims in its article for its target.
+REPLY_WINDOW = 12
+REPLY_STATUSES = frozenset({"denied", "confirmed", "unconfirmed"})
+ALLEGATION_STATUSES = frozenset({"hedged", "attributed"})
+
+
+@dataclass(frozen=True)
+class Node:
+    """One claim of one article, with what linking needs to know of it."""
+
+    index: int
+    claim: Claim
+    source: Source
+    outlet: str
+    number: int  # the sentence number N of sN
+    position: int  # 0-based rank among the article's claims (0 = the lede)
+    total: int  # claims in the article
+    tokens: frozenset[str]  # stems and stem bigrams (see index.features)
+    phrases: frozenset[str]  # bigrams of two plain words
+    quoted: frozenset[str]  # those of the phrases that stand inside quotation marks
+    events: tuple[Event, ...] = ()
+
+    @property
+    def prominence(self) -> float:
+        """1.0 for the lede, falling with position in the article."""
+        return 1.0 / (1.0 + self.position / 2.0)
+
+
+@dataclass(frozen=True)
+class ClaimGraph:
+    """All nodes, their idf, same-fact edges (i, j, similarity) and fact groups."""
+
+    nodes: tuple[Node, ...]
+    idf: dict[str, float]
+    edges: tuple[tuple[int, int, float], ...]
+    groups: tuple[tuple[int, ...], ...]
+
+    def group_of(self) -> dict[int, int]:
+        """Node index -> index of its group in ``groups``."""
+        return {n: g for g, members in enumerate(self.groups) for n in members}
+
+
+def sentence_number(sentence_id: str) -> int:
+    """'s12' -> 12 (0 when malformed)."""
+    m = re.fullmatch(r"s(\d+)", sentence_id)
+    return int(m.group(1)) if m else 0
+
+
+def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> list[Node]:
+    """Sources + extractions (parallel) -> claim nodes, sorted by source id then sentence."""
+    rows = []
+    for source, extraction in zip(sources, extractions, strict=True):
+        claims = sorted(extraction.claims, key=lambda c: (sentence_number(c.citation.sentence), c.text))
+        by_sentence: dict[str, list[Event]] = {}
+        for event in extraction.events:
+            for cite in event.citations:
+                by_sentence.setdefault(cite.sentence, []).append(event)
+        for position, claim in enumerate(claims):
+            rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
+                         claim, source, tuple(by_sentence.get(claim.citation.sentence, ()))))
+    rows.sort(key=lambda r: (r[0], r[1], r[4].text))
+    nodes = []
+    for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
+        tokens, phrases, quoted = features(claim.text)
+        nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
+                          position=position, total=total, tokens=tokens, phrases=phrases,
+                          quoted=quoted, events=events))
+    return nodes
+
+
+def same_fact(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
+    """Do two claims tell the same fact? Enough overlap, or some overlap and the same rare
+    wording, quoted in at least one of them (outlets quoting the same words)."""
+    if sim >= FACT_THRESHOLD:
+        return True
+    return sim >= PHRASE_THRESHOLD and any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE
+                                           for p in (a.phrases & b.phrases) & (a.quoted | b.quoted))
+
+
+def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
+    """Sources + extractions -> ClaimGraph: claims that tell the same fact are grouped."""
+    nodes = build_nodes(sources, extractions)
+    token_sets = [n.tokens for n in nodes]
+    idf = idf_weights(token_sets)
+    phrase_df: dict[str, int] = {}
+    for node in nodes:
+        for phrase in node.phrases:
+            phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
+    edges = []
+    union = UnionFind(len(nodes))
+    for i, j in candidate_pairs(token_sets, idf):
+        sim = similarity(token_sets[i], token_sets[j], idf)
+        if same_fact(nodes[i], nodes[j], sim, phrase_df):
+            edges.append((i, j, round(sim, 4)))
+            union.union(i, j)
+    groups = tuple(tuple(g) for g in union.groups())
+    return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups)
+
+
+ANAPHOR_RE = re.compile(r"\b(?:this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
+                        r"accounts?|stories|story|assertions?|suggestions?|accusations?)\b", re.IGNORECASE)
+
+
+def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
+    """A denial/confirmation -> the earlier claim of its article it answers, if any.
+
+    Denials often do not repeat the claim ("pushed back on this claim"), so candidates
+    are the claims before it in the same article, scored by word overlap, being an
+    allegation (hedged or attributed), nearness, and prominence (a bare "denied the
+    reports" answers the article's main story). "this claim" makes nearness decisive.
+    """
+    near = 3.0 if ANAPHOR_RE.search(reply.claim.text) else 0.5
+    best: tuple[float, int] | None = None
+    for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1):
+        cand = graph.nodes[k]
+        if cand.source.id != reply.source.id:
+            break
+        if cand.claim.status in REPLY_STATUSES:
+            continue
+        distance = max(reply.number - cand.number, 1)
+        score = (2.0 * similarity(reply.tokens, cand.tokens, graph.idf)
+                 + (0.5 if cand.claim.status in ALLEGATION_STATUSES else 0.0)
+                 + near / distance + 0.5 * cand.prominence)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, k)
+    return graph.nodes[best[1]] if best else None

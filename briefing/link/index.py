@@ -1,0 +1,176 @@
+"""Content-word tokens, IDF weights and an inverted index that finds similar texts.
+
+Linking never compares all pairs: each text is indexed under its rarest content words
+(blocking keys), and only texts that share a key are compared. Posting lists longer than
+``MAX_POSTING`` are dropped as too common to block on, so the work stays near-linear.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+WORD_RE = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
+
+STOPWORDS = frozenset("""
+a an the and or but nor so yet if then than that this these those there here of in on at to
+for from by with without about into onto over under after before during since until while as
+is are was were be been being am do does did done have has had having will would shall should
+can could may might must also not no never very just only even still already again more most
+much many some any all each every other another such own same both either neither it its it's
+he him his she her hers they them their theirs we us our you your i me my who whom whose which
+what when where why how s t ve ll re d said says say told tell according reported reports
+report added noted stated mr mrs ms dr one per via amid among against toward towards upon
+however though although because out up down off once whether
+""".split())
+
+# Common irregular verb forms, so "spoke" and "speak" count as one word.
+IRREGULAR = {
+    "spoke": "speak", "spoken": "speak", "sent": "send", "met": "meet", "left": "leave",
+    "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give",
+    "won": "win", "went": "go", "gone": "go", "began": "begin", "begun": "begin",
+    "came": "come", "held": "hold", "knew": "know", "known": "know", "thought": "think",
+    "brought": "bring", "sought": "seek", "fought": "fight", "wrote": "write",
+    "written": "write", "saw": "see", "seen": "see", "found": "find", "led": "lead",
+    "fell": "fall", "ran": "run", "struck": "strike", "chose": "choose", "stood": "stand",
+    "felt": "feel", "kept": "keep", "lost": "lose", "paid": "pay", "got": "get",
+    "killed": "kill", "died": "die", "dead": "die", "deaths": "die", "death": "die",
+}
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+
+STEM_LENGTH = 6  # truncating stems merges spelling variants and derived forms
+MAX_POSTING = 200  # a key shared by more texts than this is too common to block on
+KEYS_PER_TEXT = 8
+
+
+def stem(word: str) -> str:
+    """A word -> a crude stem: lower case, irregular verbs mapped, suffixes cut, truncated."""
+    w = word.lower()
+    if w.isdigit():
+        return w
+    if w in NUMBER_WORDS:
+        return str(NUMBER_WORDS[w])
+    w = IRREGULAR.get(w, w)
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + keep
+            break
+    return w[:STEM_LENGTH]
+
+
+QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)['‘][^'‘’]*['’](?!\w)")
+
+
+def content_words(text: str) -> list[tuple[str, bool, bool]]:
+    """Text -> (stem, is_plain, is_quoted) per content word, in order.
+
+    plain: lower case or a number (not a name); quoted: inside quotation marks.
+    """
+    quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text)]
+    out = []
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        low = word.lower()
+        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+            continue
+        inside = any(s < match.start() < e for s, e in quoted)
+        out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
+    return out
+
+
+def content_tokens(text: str) -> list[str]:
+    """Text -> stems of its content words and numbers, in order (stop words dropped)."""
+    return [w[0] for w in content_words(text)]
+
+
+def features(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Text -> (features, phrases, quoted): stems plus adjacent-stem bigrams ("brave_man");
+    the bigrams of two plain words (a wording, not a name); those of them inside quotes."""
+    words = content_words(text)
+    bigrams = [(f"{a[0]}_{b[0]}", a[1] and b[1], a[2] and b[2])
+               for a, b in pairwise(words)]
+    return (frozenset(w[0] for w in words) | frozenset(b[0] for b in bigrams),
+            frozenset(b[0] for b in bigrams if b[1]),
+            frozenset(b[0] for b in bigrams if b[1] and b[2]))
+
+
+def idf_weights(token_sets: Sequence[Iterable[str]]) -> dict[str, float]:
+    """Token sets -> inverse document frequency of each token, log(1 + N / df)."""
+    df: dict[str, int] = defaultdict(int)
+    for tokens in token_sets:
+        for token in set(tokens):
+            df[token] += 1
+    n = max(len(token_sets), 1)
+    return {token: math.log(1.0 + n / count) for token, count in df.items()}
+
+
+def similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two token sets, in [0, 1]."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf.get(t, 0.0) for t in a & b)
+    total = sum(idf.get(t, 0.0) for t in a) + sum(idf.get(t, 0.0) for t in b)
+    return 2.0 * shared / total if total else 0.0
+
+
+def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
+                    keys_per_text: int = KEYS_PER_TEXT) -> list[tuple[int, int]]:
+    """Token sets -> index pairs (i < j) that share a blocking key; sorted, no duplicates.
+
+    A text's keys are its ``keys_per_text`` rarest tokens among those some other text
+    shares; tokens held by more than ``MAX_POSTING`` texts are never keys, so the pair
+    count grows linearly with the number of texts.
+    """
+    df: dict[str, int] = defaultdict(int)
+    for tokens in token_sets:
+        for token in tokens:
+            df[token] += 1
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, tokens in enumerate(token_sets):
+        usable = [t for t in tokens if 2 <= df[t] <= MAX_POSTING and "_" not in t]
+        for key in sorted(usable, key=lambda t: (df[t], t))[:keys_per_text]:
+            postings[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(postings):
+        ids = postings[key]
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                pairs.add((ids[x], ids[y]))
+    return sorted(pairs)
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1; the smallest index represents each set."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """Index -> the representative of its set (with path halving)."""
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        """Join the sets of i and j; the smaller representative wins, for determinism."""
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        """All sets, each sorted, ordered by their smallest member."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return [out[k] for k in sorted(out)]

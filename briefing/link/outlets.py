@@ -1,0 +1,14 @@
+"""Which outlet a source counts for, when counting corroboration."""
+
+from __future__ import annotations
+
+from ..model import Source
+
+
+def outlet_of(source: Source) -> str:
+    """The outlet a source counts for: its publisher, else its web host, else itself."""
+    if source.publisher:
+        return source.publisher
+    if source.url:
+        return source.url.split("/")[2].removeprefix("www.")
+    return f"source {source.id}"
