@@ -153,17 +153,18 @@ def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
         first = para.start
         while first < para.end and text[first].isspace():
             first += 1
-        if carry and spans and spans[-1].open == first and spans[-1].level == 0:
-            spans[-1] = replace(spans[-1], continues=True)
+        if carry:
+            spans = [replace(s, continues=True) if s.open == first and s.level == 0 else s for s in spans]
         carry = False
-        if still_open and still_open[0][1] == first and index + 1 < len(paragraphs):
+        if still_open and index + 1 < len(paragraphs):
             nxt = paragraphs[index + 1]
             lead = text[nxt.start:nxt.start + 1]
             kind = still_open[0][0]
             if (kind == '"' and lead in DOUBLE_OPEN + '"') or (kind == "'" and lead in SINGLE_OPEN + "'"):
-                runs = _span(text, first, para.end, index, 0, runs_on=True)
+                opened = still_open[0][1]
+                runs = _span(text, opened, para.end, index, 0, runs_on=True)
                 runs = replace(runs, continues=bool(out and out[-1].runs_on and out[-1].paragraph == index - 1))
-                spans = [s for s in spans if s.level > 0 or s.open > first] + [runs]
+                spans = [s for s in spans if s.level > 0 or s.open < opened] + [runs]
                 carry = True
         out.extend(sorted(spans, key=lambda s: (s.open, s.level)))
     return [s for s in out if s.end > s.start]
@@ -212,7 +213,7 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool) -> st
     if first.isupper() or first.isdigit():
         if any(w in TITLE_CUES for w in lead) and not adjacent and len(words) <= 10:
             return "title"
-        if _title_case(words) and len(words) <= 8 and not adjacent and not quoted.rstrip()[-1:] in ".!?":
+        if _title_case(words) and len(words) <= 8 and not adjacent and quoted.rstrip()[-1:] not in ".!?":
             return "title" if len(words) > 2 else "label"
         if len(words) >= 3 or adjacent:
             return "quote"
@@ -296,10 +297,12 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
                                        last_person, last_org)
             prev = found[-1] if found else None
             continuation = s.continues or _interrupted(text, prev, s, masked)
-            if who.name is None and who.mention is None and prev is not None and prev.kind == "quote":
+            if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
+                same_sentence = k > 0  # “cruel” and “unfair”: one speaker for the list
                 quote_only = not _has_words(masked, para.start, para.end)
-                if same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1):
+                if same_sentence or (prev.kind == "quote" and (
+                        same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1))):
                     who = Who(prev.who.name, prev.who.mention, prev.who.person)
             quoted = text[s.start:s.end]
             kind = classify(quoted, text[lo:s.open], adjacent or bool(who.name and _adjacent_after(after_toks)),

@@ -74,7 +74,10 @@ journalist reporter correspondent billionaire businessman businesswoman author w
 analyst economist lawyer attorney envoy diplomat official officer adviser advisor aide candidate
 nominee speaker commissioner head executive presenter host actor actress singer coach captain
 striker manager pastor bishop cardinal rabbi imam mp mep lawmaker legislator minister-president
-chancellor-elect prime-minister emeritus retired late
+chancellor-elect prime-minister emeritus retired late critic engineer expert scientist activist
+organiser organizer teacher doctor nurse researcher student farmer worker resident economist
+negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
+investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
@@ -148,7 +151,7 @@ class Token:
 
     @property
     def is_possessive(self) -> bool:
-        return len(self.text) > 2 and self.text[-2:] in ("'s", "’s") or (
+        return (len(self.text) > 2 and self.text[-2:] in ("'s", "’s")) or (
             len(self.text) > 1 and self.text[-1] in "'’" and self.text[-2] in "sS")
 
 
@@ -254,7 +257,7 @@ class SpeakerBook:
         if len(words) > 4 or any(fold(w) in ORG_WORDS for w in words):
             return
         titled = bool(role_tokens)
-        if len(words) >= 2 and fold(words[0]) not in PLACE_FIRST_WORDS or titled:
+        if (len(words) >= 2 and fold(words[0]) not in PLACE_FIRST_WORDS) or titled:
             if len(words) >= 2:
                 self.full_names.setdefault(fold(words[-1]), Counter())[name] += 1
             self.persons.add(name)
@@ -363,6 +366,20 @@ def _np_word(tok: Token) -> bool:
             or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS)
 
 
+# Words that end a noun phrase read forwards ("said the minister at a rally").
+NP_STOP = frozenset("""
+at in on to for with and or but who whom which that during after before when while as from by
+about into over under than because if since until without within told said says added
+""".split())
+
+
+def _lower_noun(tok: Token) -> bool:
+    """A lowercase word that may sit inside a noun phrase ("finance" in "the finance minister")."""
+    low = tok.text.lower()
+    return tok.is_word and not tok.is_cap and low not in NP_STOP and low not in REPORTING_VERBS \
+        and low not in SKIP_WORDS and not low.endswith("ly")
+
+
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
@@ -370,10 +387,22 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
             tokens[n].text.lower() in SKIP_WORDS or tokens[n].text.lower().endswith("ly")):
         n -= 1
     out: list[Token] = []
-    while n >= 0 and _np_word(tokens[n]) and len(out) < 8:
-        out.insert(0, tokens[n])
-        low = tokens[n].text.lower()
-        if low in PRONOUNS or (low in DETERMINERS and not tokens[n].is_cap) or low in POSSESSIVE_PRONOUNS:
+    while n >= 0 and len(out) < 8:
+        tok = tokens[n]
+        if not _np_word(tok):
+            # "the finance minister": plain nouns count only between a determiner and the head
+            m = n
+            while m >= 0 and m > n - 3 and _lower_noun(tokens[m]) and not _np_word(tokens[m]):
+                m -= 1
+            if out and m >= 0 and m < n and (tokens[m].text.lower() in DETERMINERS | set(POSSESSIVE_PRONOUNS)
+                                             or tokens[m].is_possessive):
+                out[:0] = tokens[m + 1:n + 1]
+                n = m
+                continue
+            break
+        out.insert(0, tok)
+        low = tok.text.lower()
+        if low in PRONOUNS or (low in DETERMINERS and not tok.is_cap) or low in POSSESSIVE_PRONOUNS:
             break
         n -= 1
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
@@ -387,14 +416,20 @@ def np_after(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that starts at tokens[i] ("said the foreign minister")."""
     out: list[Token] = []
     n = i
-    while n < len(tokens) and _np_word(tokens[n]) and len(out) < 8:
-        low = tokens[n].text.lower()
-        if out and (low in DETERMINERS or low in PRONOUNS):
+    while n < len(tokens) and len(out) < 8:
+        tok = tokens[n]
+        low = tok.text.lower()
+        if not tok.is_word or low in NP_STOP or (out and (low in PRONOUNS or low in DETERMINERS)):
             break
-        out.append(tokens[n])
+        if not (_np_word(tok) or _lower_noun(tok)):
+            break
+        out.append(tok)
         if low in PRONOUNS:
             break
         n += 1
+    # end on the head: a name, a role noun or a pronoun
+    while out and not (out[-1].is_cap or out[-1].text.lower() in ROLE_NOUNS | GROUP_NOUNS | PRONOUNS):
+        out.pop()
     return Mention(out)
 
 
@@ -424,8 +459,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
         if low == "it":
             return Who(antecedent_org, text)
         return Who(None, text)
-    body = [t for t in toks if t.text.lower() not in DETERMINERS or t.is_cap and t.bare not in DETERMINERS]
-    body = [t for t in body if t.bare not in DETERMINERS]
+    body = [t for t in toks if t.bare not in DETERMINERS]
     if not body:
         return Who(None, text)
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
@@ -475,34 +509,41 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
 
 
 def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
-    """After a quotation: ("Ana said" | "said Ana" | "according to Ana") -> (mention, verb index)."""
+    """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana")
+    -> (mention, verb index)."""
     words = []
-    for n, t in enumerate(tokens):
-        if t.text in ".;!?:(“”\"‘’" or (t.text == "," and n > 0):
+    for t in tokens:
+        if t.text in ".;!?:(“”\"‘’" or len(words) > 14:
             break
-        words.append(n)
+        words.append(t)
+    while words and words[0].text in ",—–-":
+        words = words[1:]
     if not words:
         return None
-    first = words[0]
-    if tokens[first].text == "," or tokens[first].text in "—–-":
-        words = words[1:]
-        if not words:
-            return None
-        first = words[0]
-    if tokens[first].text.lower() == "according" and first + 1 < len(tokens) and tokens[first + 1].text == "to":
-        return np_after(tokens, first + 2), first
-    if is_verb(tokens, first):
-        mention = np_after(tokens, first + 1)
+    toks = list(tokens)
+    first = toks.index(words[0])
+    if words[0].text.lower() == "according" and len(words) > 1 and words[1].text == "to":
+        return np_after(toks, first + 2), first
+    if is_verb(toks, first):
+        mention = np_after(toks, first + 1)
         return (mention, first) if mention.tokens else None
-    for n in words[:9]:
-        if n > first and is_verb(tokens, n):
-            mention = np_before(tokens, n)
-            if mention.tokens and mention.tokens[0].start == tokens[first].start:
+    for k, tok in enumerate(words[:12]):
+        n = first + k
+        if k and is_verb(toks, n):
+            if toks[n - 1].text == ",":  # "the governor, Ana Ruiz, said"
+                m = n - 2
+                while m > first and toks[m].text != ",":
+                    m -= 1
+                mention = np_before(toks, n - 1) if m <= first else Mention(toks[m + 1:n - 1])
+            else:
+                mention = np_before(toks, n)
+            if mention.tokens and all(_np_word(x) or _lower_noun(x) or x.text == ","
+                                      for x in toks[first:n]):
                 return mention, n
             return None
-        if not _np_word(tokens[n]) and tokens[n].text.lower() not in SKIP_WORDS \
-                and not tokens[n].text.lower().endswith("ly"):
-            return None
+        if tok.text == "," or _np_word(tok) or _lower_noun(tok) or tok.text.lower() in SKIP_WORDS:
+            continue
+        return None
     return None
 
 

@@ -1,16 +1,221 @@
-"""Per-article quotes -> one entry per statement across outlets, canonical speakers. (stub: issue 3)"""
+"""Per-article quotes -> one entry per statement across outlets, canonical speakers.
+
+Needs: each article's quotes, phrases and speakers. Adds:
+- one Quote per quoted text, citing every article that carries it (``date`` is the
+  earliest citing article's publication date);
+- ``variants``: other renderings of the same statement (a translation worded
+  differently), found through an inverted index of content words, never all pairs;
+- one canonical name per speaker: spelling variants merge (blocked by the first
+  letters of the last name) under the longest full name seen, aliases and roles kept.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
 
-from ..model import ArticleExtraction, Phrase, Quote, Source, Speaker
+from ..model import ArticleExtraction, Citation, Phrase, Quote, Source, Speaker
+
+WORD_RE = re.compile(r"\w+")
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being it its this that
+these those i me my we us our you your he him his she her they them their there here not no so do does did
+have has had will would can could should may might must just very also than then what which who whom
+whose when where why how all any some more most such into about over after before up out off again
+""".split())
+# Shared content words and their share of the shorter quote for two renderings to be linked.
+VARIANT_MIN_SHARED = 4
+VARIANT_MIN_SHARE = 0.5
+# A word carried by more quotes than this is too common to block on.
+MAX_POSTING = 200
+
+
+def _fold(text: str) -> str:
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+
+
+def _key(text: str) -> str:
+    """Quoted text -> comparison key: folded words, marks and spacing ignored."""
+    return " ".join(WORD_RE.findall(_fold(text)))
+
+
+def _digest(prefix: str, text: str) -> str:
+    return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _is_name(name: str) -> bool:
+    """"Ana Ruiz" is a proper name; "Ruiz spokesperson" is a label built on one."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a spelling variant of a long word (one more letter, a transliteration)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:3] != b[:3]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _compatible(short: list[str], long: list[str]) -> bool:
+    """Does every word of the shorter name match a word of the longer one, last with last?"""
+    if not _same_word(short[-1], long[-1]):
+        return False
+    return all(any(_same_word(w, x) for x in long) for w in short[:-1])
+
+
+def canonical_names(counts: Counter[str]) -> dict[str, str]:
+    """Speaker names with their frequency -> {name: canonical name}.
+
+    Names are blocked by the first four letters of their folded last word; inside a
+    block, a name joins the cluster of the longest compatible full name.
+    """
+    blocks: dict[str, list[str]] = defaultdict(list)
+    out: dict[str, str] = {}
+    for name in counts:
+        if not _is_name(name):
+            out[name] = name
+            continue
+        blocks[_fold(name.split()[-1])[:4]].append(name)
+    for names in blocks.values():
+        ordered = sorted(names, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
+        clusters: list[tuple[str, list[str], int]] = []  # (representative, folded words, total)
+        for name in ordered:
+            words = _fold(name).split()
+            fits = [i for i, (_, rep, _) in enumerate(clusters)
+                    if _compatible(words, rep) or _compatible(rep, words)]
+            if len(words) > 1:
+                # a full name joins only a cluster whose first names agree
+                fits = [i for i in fits if len(clusters[i][1]) == 1 or _compatible(words, clusters[i][1])
+                        or _compatible(clusters[i][1], words)]
+            if fits:
+                best = max(fits, key=lambda i: (clusters[i][2], -i))
+                rep, rep_words, total = clusters[best]
+                clusters[best] = (rep, rep_words, total + counts[name])
+                out[name] = rep
+            else:
+                clusters.append((name, words, counts[name]))
+                out[name] = name
+    return out
+
+
+def _rename(name: str | None, names: dict[str, str]) -> str | None:
+    """Canonical name; for labels ("Ruiz spokesperson") the name part is renamed."""
+    if name is None:
+        return None
+    if name in names and _is_name(name):
+        return names[name]
+    return name
+
+
+def _speaker_vote(speakers: list[str | None]) -> str | None:
+    votes = Counter(s for s in speakers if s)
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in WORD_RE.findall(_fold(text)) if w not in STOPWORDS and len(w) > 2}
+
+
+def _variants(quotes: list[Quote]) -> dict[str, tuple[str, ...]]:
+    """Quotes -> {id: ids of other renderings of the same statement by the same speaker}."""
+    words = [_content(q.text) for q in quotes]
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        if q.speaker:
+            for w in words[i]:
+                index[(q.speaker, w)].append(i)
+    out: dict[str, set[str]] = defaultdict(set)
+    for i, q in enumerate(quotes):
+        if not q.speaker:
+            continue
+        shared: Counter[int] = Counter()
+        for w in words[i]:
+            posting = index[(q.speaker, w)]
+            if len(posting) <= MAX_POSTING:
+                shared.update(j for j in posting if j != i)
+        mine = {c.source for c in q.citations}
+        for j, n in shared.items():
+            other = quotes[j]
+            if {c.source for c in other.citations} == mine and len(mine) == 1:
+                continue  # two quotes of one article are two statements
+            if n >= VARIANT_MIN_SHARED and n / min(len(words[i]), len(words[j])) >= VARIANT_MIN_SHARE:
+                out[q.id].add(other.id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]
                 ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
-    """Merge quotes across articles; one canonical name per speaker."""
-    quotes = tuple(q for e in extractions for q in e.quotes)
-    phrases = tuple(p for e in extractions for p in e.phrases)
-    speakers = tuple(s for e in extractions for s in e.speakers)
-    return quotes, phrases, speakers
+    """Merge quotes across articles; one canonical name per speaker. Output sorted, ids from content."""
+    order = {s.id: n for n, s in enumerate(sources)}
+    date_of = {s.id: s.date for s in sources}
+    counts: Counter[str] = Counter()
+    for ex in extractions:
+        for item in (*ex.quotes, *ex.phrases):
+            if item.speaker:
+                counts[item.speaker] += 1
+        for sp in ex.speakers:
+            counts[sp.name] += 0
+    names = canonical_names(counts)
+
+    def cite_key(c: Citation) -> tuple[int, str, int, int]:
+        return (order.get(c.source, len(order)), c.source, c.start, c.end)
+
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for ex in extractions:
+        for q in ex.quotes:
+            groups[_key(q.text)].append(q)
+    quotes: list[Quote] = []
+    for key, group in groups.items():
+        group.sort(key=lambda q: cite_key(q.citations[0]))
+        cites = sorted({c for q in group for c in q.citations}, key=cite_key)
+        speaker = _speaker_vote([_rename(q.speaker, names) for q in group])
+        first = group[0]
+        mention = next((q.mention for q in group if _rename(q.speaker, names) == speaker and q.mention),
+                       first.mention)
+        dates = sorted(d for c in cites if (d := date_of.get(c.source)))
+        where = "body" if any(q.where == "body" for q in group) else first.where
+        statement = next((q.statement for q in group if q.statement), None)
+        quotes.append(Quote(id=_digest("q-", key), text=first.text, speaker=speaker, citations=tuple(cites),
+                            mention=mention, where=where, statement=statement,
+                            date=dates[0] if dates else None))
+    variants = _variants(quotes)
+    quotes = [replace(q, variants=variants.get(q.id, ())) for q in quotes]
+    quotes.sort(key=lambda q: (cite_key(q.citations[0]), q.id))
+
+    pgroups: dict[tuple[str, str, str], list[Phrase]] = defaultdict(list)
+    for ex in extractions:
+        for p in ex.phrases:
+            pgroups[(p.kind, _key(p.text), _rename(p.speaker, names) or "")].append(p)
+    phrases: list[Phrase] = []
+    for (kind, key, speaker), group in pgroups.items():
+        group.sort(key=lambda p: cite_key(p.citations[0]))
+        cites = sorted({c for p in group for c in p.citations}, key=cite_key)
+        phrases.append(Phrase(id=_digest("p-", f"{kind}|{key}|{speaker}"), text=group[0].text,
+                              speaker=speaker or None, citations=tuple(cites), kind=kind))
+    phrases.sort(key=lambda p: (cite_key(p.citations[0]), p.id))
+
+    aliases: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for sp in ex.speakers:
+            canon = _rename(sp.name, names) or sp.name
+            aliases[canon].update(sp.aliases)
+            if sp.name != canon:
+                aliases[canon].add(sp.name)
+            roles[canon].update(sp.roles)
+    used = {q.speaker for q in quotes if q.speaker} | {p.speaker for p in phrases if p.speaker}
+    speakers = tuple(Speaker(id=_digest("sp-", name), name=name,
+                             aliases=tuple(sorted(aliases[name] - {name})),
+                             roles=tuple(sorted(roles[name])))
+                     for name in sorted(used))
+    return tuple(quotes), tuple(phrases), speakers

@@ -1,0 +1,134 @@
+"""extract.speakers + link.quotes: who said it, aliases learned from the text, names across articles."""
+
+from briefing.extract.quotes import extract_quotes
+from briefing.link.quotes import canonical_names, link_quotes
+from briefing.model import ArticleExtraction, CleanArticle, Paragraph, Source, SourceMeta
+from briefing.sentences import split_sentences
+
+
+def article(*paragraphs: str, date: str | None = "2031-03-04", source_id: str = "src") -> CleanArticle:
+    """Body paragraphs -> a CleanArticle as clean.py would make it."""
+    text = "\n\n".join(paragraphs)
+    paras, pos = [], 0
+    for para in paragraphs:
+        paras.append(Paragraph(pos, pos + len(para)))
+        pos += len(para) + 2
+    return CleanArticle(source_id=source_id, file=f"{source_id}.txt", text=text, paragraphs=tuple(paras),
+                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date=date))
+
+
+def speakers_of(*paragraphs: str) -> list[str | None]:
+    art = article(*paragraphs)
+    quotes, _, _ = extract_quotes(art, split_sentences(art))
+    return [q.speaker for q in quotes]
+
+
+def test_speaker_after_the_quote():
+    assert speakers_of("“The dam held,” engineer Rosa Lind said.") == ["Rosa Lind"]
+
+
+def test_inverted_order_said_the_role():
+    assert speakers_of("Finance Minister Karl Berg presented the budget.",
+                       "“Every cent is accounted for,” said the finance minister.") == ["Karl Berg"]
+
+
+def test_colon_introduction_with_object():
+    assert speakers_of("Ambassador Lea Moreau told reporters: “The embassy stays open for now.”") == ["Lea Moreau"]
+
+
+def test_pronoun_goes_to_the_most_recent_speaker_not_a_name_in_a_phrase():
+    assert speakers_of("“Prices will fall,” Governor Ian Boyd said.",
+                       "Asked about the Hale Street plan, he added: “We will see by June.”") == ["Ian Boyd", "Ian Boyd"]
+
+
+def test_pronoun_in_a_subordinate_clause_refers_to_the_subject():
+    assert speakers_of("Coach Ravi Menon met the team in Leeds, where he told them “We start again "
+                       "from zero today.”") == ["Ravi Menon"]
+
+
+def test_role_alias_learned_from_apposition():
+    assert speakers_of("Chilean President Marta Solis arrived on Monday.",
+                       "“We came to listen,” the Chilean leader said.") == ["Marta Solis"]
+
+
+def test_country_possessive_role():
+    assert speakers_of("Kenyan President Otieno Wafula met donors.",
+                       "“Aid must arrive faster,” Kenya's president said.") == ["Otieno Wafula"]
+
+
+def test_surname_resolves_to_longest_full_name_in_the_article():
+    assert speakers_of("Economist Priya Raman spoke first.",
+                       "“Growth is slowing,” Raman said.") == ["Priya Raman"]
+
+
+def test_organisation_speaker():
+    assert speakers_of("“The claims are baseless,” the Interior Ministry said in a statement.") == ["Interior Ministry"]
+
+
+def test_possessive_attribution_names_the_owner():
+    assert speakers_of("Candidate Joan Pike lost ground, with her spokesperson telling a radio station: "
+                       "“The polls are wrong and we will prove it.”") == ["Pike spokesperson"]
+
+
+def test_no_attribution_means_no_speaker():
+    assert speakers_of("Crowds gathered in the square.", "“Enough is enough, we want answers now.”") == [None]
+
+
+def test_anonymous_group_is_not_a_speaker():
+    assert speakers_of("“The deal is dead,” officials said.") == [None]
+
+
+def test_continuation_quote_keeps_the_speaker():
+    assert speakers_of("“We lost,” Mayor Tim Oduya said. “Next time we will win.”") == ["Tim Oduya", "Tim Oduya"]
+
+
+def test_according_to():
+    assert speakers_of("“Rates stay put,” according to central bank governor Ewa Nowak.") == ["Ewa Nowak"]
+
+
+def test_speaker_record_carries_aliases_and_roles():
+    art = article("Chilean President Marta Solis arrived.", "“We came to listen,” Solis said.")
+    _, _, speakers = extract_quotes(art, split_sentences(art))
+    assert [s.name for s in speakers] == ["Marta Solis"]
+    assert "Solis" in speakers[0].aliases and "Chilean President" in speakers[0].roles
+
+
+def test_canonical_names_merge_spelling_variants_and_surnames():
+    names = canonical_names({"Tomas Kowalczyk": 2, "Tomas Kowalczykk": 1, "Kowalczyk": 3, "Anna Kowalczyk": 1})
+    assert names["Tomas Kowalczykk"] == names["Tomas Kowalczyk"]
+    assert names["Kowalczyk"] in ("Tomas Kowalczyk", "Tomas Kowalczykk")
+    assert names["Anna Kowalczyk"] == "Anna Kowalczyk"
+
+
+def _extract(source_id: str, date: str, *paragraphs: str) -> tuple[Source, ArticleExtraction]:
+    art = article(*paragraphs, date=date, source_id=source_id)
+    sents = tuple(split_sentences(art))
+    quotes, phrases, speakers = extract_quotes(art, sents)
+    return (Source(id=source_id, file=f"{source_id}.txt", text=art.text, sentences=sents, date=date),
+            ArticleExtraction(source_id=source_id, quotes=quotes, phrases=phrases, speakers=speakers))
+
+
+def test_link_merges_the_same_quote_across_articles_and_dates_it_earliest():
+    a = _extract("a", "2031-05-02", "Mayor Lena Ortiz opened the bridge. “It is finally done,” Ortiz said.")
+    b = _extract("b", "2031-05-01", "“It is finally done,” Ortiz said at the ceremony.")
+    quotes, _, speakers = link_quotes([a[0], b[0]], [a[1], b[1]])
+    assert len(quotes) == 1
+    assert {c.source for c in quotes[0].citations} == {"a", "b"}
+    assert quotes[0].speaker == "Lena Ortiz" and quotes[0].date == "2031-05-01"
+    assert [s.name for s in speakers] == ["Lena Ortiz"]
+
+
+def test_link_connects_differently_worded_renderings_as_variants():
+    a = _extract("a", "2031-05-02", "“The new treaty protects our fishermen and our coastal towns,” "
+                 "Premier Ivo Sandoval said.")
+    b = _extract("b", "2031-05-02", "“This new treaty shields the fishermen and coastal towns of ours,” "
+                 "Premier Ivo Sandoval said.")
+    quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
+    assert len(quotes) == 2
+    assert quotes[0].variants == (quotes[1].id,) and quotes[1].variants == (quotes[0].id,)
+
+
+def test_link_output_is_deterministic_in_any_input_order():
+    a = _extract("a", "2031-05-02", "“We stay,” Coach Ravi Menon said.")
+    b = _extract("b", "2031-05-03", "“We go,” Coach Ravi Menon said.")
+    assert link_quotes([a[0], b[0]], [a[1], b[1]])[0] == link_quotes([a[0], b[0]], [a[1], b[1]])[0]
