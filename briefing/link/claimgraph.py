@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import ArticleExtraction, Claim, Event, Source
-from .index import UnionFind, candidate_pairs, features, idf_weights, similarity
+from .index import UnionFind, candidate_pairs, features, idf_weights, name_discounted, name_stems, similarity
 from .outlets import outlet_of
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
-FACT_THRESHOLD = 0.3
+FACT_THRESHOLD = 0.29
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3  # a wording held by more claims than this is a cliché, not evidence
@@ -50,7 +50,7 @@ class Node:
 
 @dataclass(frozen=True)
 class ClaimGraph:
-    """All nodes, their idf, same-fact edges (i, j, similarity) and fact groups."""
+    """All nodes, their word weights (name-discounted idf), same-fact edges (i, j, similarity) and fact groups."""
 
     nodes: tuple[Node, ...]
     idf: dict[str, float]
@@ -103,7 +103,7 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     """Sources + extractions -> ClaimGraph: claims that tell the same fact are grouped."""
     nodes = build_nodes(sources, extractions)
     token_sets = [n.tokens for n in nodes]
-    idf = idf_weights(token_sets)
+    idf = name_discounted(idf_weights(token_sets), name_stems(n.claim.text for n in nodes))
     phrase_df: dict[str, int] = {}
     for node in nodes:
         for phrase in node.phrases:

@@ -136,7 +136,8 @@ NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 "seventy|eighty|ninety|hundred|dozen")
 QUANTITY_RE = re.compile(
     r"\b(?:(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?|(?:" + NUMBER_WORDS + r"))\s+(?:(?:other|more|additional)\s+)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?|half[-\s]+(?:a\s+)?dozen|(?:" + NUMBER_WORDS + r"))\s+"
+    r"(?:(?:other|more|additional)\s+)?"
     r"(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:19|20)\d\d)(?![\d%])")
 
@@ -155,8 +156,11 @@ class Value:
 def quantities(node: Node) -> list[Value]:
     """Numbers with their unit and qualifier ("at least seven times"); years excluded."""
     out = []
-    for m in QUANTITY_RE.finditer(node.claim.text):
+    text = node.claim.text
+    for m in QUANTITY_RE.finditer(text):
         raw = m.group("n").lower().replace(",", "")
+        if raw.startswith("half"):
+            raw = "6"  # "half-dozen", "half a dozen"
         if YEAR_RE.fullmatch(raw):
             continue
         unit = content_tokens(m.group("unit"))
@@ -197,7 +201,7 @@ def dated_values(node: Node) -> list[Value]:
     return out
 
 
-def differing(a: Node, b: Node, same_group: bool) -> list[tuple[Value, Value]]:
+def differing(a: Node, b: Node) -> list[tuple[Value, Value]]:
     """Two claims of one fact from different outlets -> their values that disagree."""
     pairs = []
     for x in quantities(a):
@@ -211,12 +215,14 @@ def differing(a: Node, b: Node, same_group: bool) -> list[tuple[Value, Value]]:
                               Value("qualifier", y.topic, y.key, y.label)))
             elif nx != ny and qx == qy:
                 pairs.append((x, y))
-    for x in dated_values(a):
-        for y in dated_values(b):
+    dates_a, dates_b = dated_values(a), dated_values(b)
+    for x in dates_a:
+        for y in dates_b:
             if x.topic != y.topic or x.key.startswith(y.key) or y.key.startswith(x.key):
                 continue
-            shared = len(x.context & y.context)
-            if shared >= 2 or (shared >= 1 and same_group):
+            if any(v.key == y.key for v in dates_a) or any(v.key == x.key for v in dates_b):
+                continue  # both outlets give both dates: two happenings, not two versions
+            if len(x.context & y.context) >= 2:
                 kind = "weekday" if "weekday" in (x.kind, y.kind) else "date"
                 pairs.append((Value(kind, x.topic, x.key, x.label), Value(kind, y.topic, y.key, y.label)))
     return pairs
@@ -250,6 +256,7 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
     graph = build_graph(sources, extractions)
     group_of = graph.group_of()
     token_sets = [n.tokens for n in graph.nodes]
+    words = [frozenset(t for t in n.tokens if "_" not in t) for n in graph.nodes]  # no bigrams
     items: dict[tuple[int, str, str, str], int] = {}
     values: list[tuple[Node, Value]] = []
 
@@ -266,9 +273,9 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         if a.outlet == b.outlet:
             continue
         same_group = group_of[i] == group_of[j]
-        if not same_group and similarity(a.tokens, b.tokens, graph.idf) < DISCREPANCY_THRESHOLD:
+        if not same_group and similarity(words[i], words[j], graph.idf) < DISCREPANCY_THRESHOLD:
             continue
-        for x, y in differing(a, b, same_group):
+        for x, y in differing(a, b):
             links.append((item(a, x), item(b, y)))
     union = UnionFind(len(values))
     for x, y in links:
