@@ -36,6 +36,7 @@ MAX_BYTES = 20_000_000  # a news article is far smaller; larger files are skippe
 MAX_SOURCES_BYTES = 5_000_000  # sources.yaml: metadata only
 MAX_URL = 2048
 MAX_META = 500  # characters kept of a title, author or publisher
+PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")  # tie-breakers, in order
 CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
 # Scheme, then a host; no white space, quotes, angle brackets, backslashes or backticks.
 URL_RE = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
@@ -186,8 +187,9 @@ def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
     where = shown(path)
     if not path.exists() and not path.is_symlink():
         return {}
-    if not inside(path, folder.resolve()):
-        raise BriefingError(f"{where}: symlink points outside the seeds folder")
+    problem = link_problem(path, folder.resolve()) if path.is_symlink() else None
+    if problem:
+        raise BriefingError(f"{where}: {problem}")
     if not path.is_file():
         raise BriefingError(f"{where}: not a regular file")
     try:
@@ -249,7 +251,13 @@ def decode(data: bytes, where: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # Ties are common between single-byte code pages; the web's usual one wins them
+        # (WHATWG reads latin-1 as windows-1252), so "naïve" does not turn into "naďve".
+        ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for name in PREFERRED_ENCODINGS for m in ties if m.encoding == name), best)
     if best is None:
         raise BriefingError(f"{where}: binary or unreadable file (not text in any known encoding)")
     text = _not_binary(str(best), where)
@@ -377,12 +385,15 @@ READERS: dict[str, Callable[[str, str], tuple[str, SourceMeta]]] = {
 }
 
 
-def inside(path: Path, root: Path) -> bool:
-    """Does ``path``, every symlink followed, stay inside ``root`` (already resolved)?"""
+def link_problem(path: Path, root: Path) -> str | None:
+    """Why the symlink ``path`` may not be followed (None: it stays inside ``root``, resolved)."""
     try:
-        return path.resolve(strict=False).is_relative_to(root)
-    except (OSError, RuntimeError):  # a symlink loop
-        return False
+        target = path.resolve(strict=False)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, on Python 3.11 and 3.12
+        return "symlink loop"
+    if not target.is_relative_to(root):
+        return "symlink points outside the seeds folder"
+    return None
 
 
 def scan_folder(folder: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
@@ -413,8 +424,9 @@ def scan_folder(folder: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
                 skipped.append(Skipped(shown(rel), "file name is not valid UTF-8; rename the file"))
                 continue
             is_link = entry.is_symlink()
-            if is_link and not inside(path, root):
-                skipped.append(Skipped(shown(rel), "symlink points outside the seeds folder"))
+            problem = link_problem(path, root) if is_link else None
+            if problem:
+                skipped.append(Skipped(shown(rel), problem))
                 continue
             try:
                 mode = path.stat().st_mode
