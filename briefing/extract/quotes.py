@@ -24,13 +24,13 @@ from ..sentences import make_citation, sentences_covering
 from .speakers import (
     SpeakerBook,
     Token,
+    TokenIndex,
     Who,
     find_verb_after,
     find_verb_before,
     fold,
     resolve,
     sentence_subject,
-    tokenize,
 )
 
 DOUBLE_OPEN = "“„«"
@@ -263,9 +263,10 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     top = [s for s in spans if s.level == 0]
     masked = _mask(text, top)
     body = [(p.start, p.end) for p in article.paragraphs if _where(p.kind) == "body"]
+    index = TokenIndex(masked)
     book = SpeakerBook()
-    book.learn(masked, body)
-    book.learn_apposition(masked, body)
+    book.learn(index, body)
+    book.learn_apposition(index, body)
 
     found: list[_Found] = []
     last_person: str | None = None  # most recent person as subject or speaker
@@ -277,7 +278,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             by_sentence.setdefault(first[0].id, []).append(s)
     for sent in sentences:
         para = article.paragraphs[sent.paragraph]
-        toks = tokenize(masked, sent.start, sent.end)
+        toks = index.slice(sent.start, sent.end)
         subj_mention = sentence_subject(toks)
         subj = resolve(book, subj_mention, last_person, last_org) if subj_mention.tokens else Who(None, None)
         subject_person = subj.person
@@ -291,8 +292,8 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
             hi = min(hi, para.end)
-            before_toks = tokenize(masked, lo, s.open)
-            after_toks = tokenize(masked, min(s.close + 1, hi), hi) if not s.runs_on else []
+            before_toks = index.slice(lo, s.open)
+            after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
             who, adjacent = _attribute(book, before_toks, after_toks, subj, subj_mention, subject_person,
                                        last_person, last_org)
             prev = found[-1] if found else None

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # -- lexicons of general English cue words -------------------------------------------
 
@@ -128,31 +130,24 @@ TOKEN_RE = re.compile(r"\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word or punctuation mark with its offsets in the article text."""
+    """A word or punctuation mark with its offsets in the article text (features precomputed)."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("bare", "end", "is_cap", "is_possessive", "is_word", "start", "text")
 
-    @property
-    def bare(self) -> str:
-        """Lowercase, without trailing dots or a possessive ending."""
-        return POSSESSIVE_RE.sub("", self.text).rstrip(".").lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        #: lowercase, without trailing dots or a possessive ending
+        self.bare = POSSESSIVE_RE.sub("", text).rstrip(".").lower()
+        self.is_cap = text[:1].isupper()
+        self.is_word = text[:1].isalnum()
+        self.is_possessive = (len(text) > 2 and text[-2:] in ("'s", "’s")) or (
+            len(text) > 1 and text[-1] in "'’" and text[-2] in "sS")
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_possessive(self) -> bool:
-        return (len(self.text) > 2 and self.text[-2:] in ("'s", "’s")) or (
-            len(self.text) > 1 and self.text[-1] in "'’" and self.text[-2] in "sS")
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -161,6 +156,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
 
 
+class TokenIndex:
+    """A text tokenized once; ``slice(start, end)`` gives the tokens inside a span."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+
+    def slice(self, start: int, end: int) -> list[Token]:
+        """Tokens that lie wholly inside text[start:end]."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return self.tokens[lo:hi]
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents removed: the key for comparing names."""
     norm = unicodedata.normalize("NFKD", text)
@@ -223,10 +235,10 @@ class SpeakerBook:
 
     # -- learning -------------------------------------------------------------------
 
-    def learn(self, masked: str, spans: Iterable[tuple[int, int]]) -> None:
-        """Learn names, titles and appositions from the (quote-masked) text spans."""
+    def learn(self, index: TokenIndex, spans: Iterable[tuple[int, int]]) -> None:
+        """Learn names and titles from the (quote-masked) text spans."""
         for start, end in spans:
-            tokens = tokenize(masked, start, end)
+            tokens = index.slice(start, end)
             for run_start, run_end in _cap_runs(tokens):
                 self._learn_run(tokens, run_start, run_end)
 
@@ -269,13 +281,16 @@ class SpeakerBook:
                 if w in GENDER_TITLES:
                     self.gender[name] = GENDER_TITLES[w]
 
-    def learn_apposition(self, masked: str, spans: Iterable[tuple[int, int]]) -> None:
-        """"Ana Ruiz, the Russian president, ..." teaches a role; so does "X's president, Ana Ruiz"."""
+    def learn_apposition(self, index: TokenIndex, spans: Iterable[tuple[int, int]]) -> None:
+        """"Ana Ruiz, the Russian president, ..." teaches a role; so does "the president, Ana Ruiz"."""
         for start, end in spans:
-            tokens = tokenize(masked, start, end)
+            tokens = index.slice(start, end)
             for run_start, run_end in _cap_runs(tokens):
                 name = self.canonical(" ".join(t.text for t in tokens[run_start:run_end]))
-                if name not in self.persons or run_end >= len(tokens) or tokens[run_end].text != ",":
+                if name not in self.persons:
+                    continue
+                self._learn_role_before(tokens, run_start, name)
+                if run_end >= len(tokens) or tokens[run_end].text != ",":
                     continue
                 n = run_end + 1
                 phrase: list[Token] = []
@@ -286,6 +301,22 @@ class SpeakerBook:
                         and phrase[0].bare in DETERMINERS:
                     self.roles.append((_role_words(t.text for t in phrase), name))
                     self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
+
+    def _learn_role_before(self, tokens: Sequence[Token], run_start: int, name: str) -> None:
+        """"the foreign minister, Ana Ruiz," -> Ana Ruiz is the foreign minister."""
+        n = run_start - 1
+        if n < 1 or tokens[n].text != ",":
+            return
+        m = n - 1
+        phrase: list[Token] = []
+        while m >= 0 and tokens[m].is_word and len(phrase) < 6:
+            phrase.insert(0, tokens[m])
+            if tokens[m].bare in DETERMINERS:
+                break
+            m -= 1
+        if len(phrase) > 1 and phrase[0].bare in DETERMINERS and phrase[-1].bare in TITLE_WORDS:
+            self.roles.append((_role_words(t.text for t in phrase), name))
+            self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
 
     # -- lookups --------------------------------------------------------------------
 
@@ -320,7 +351,10 @@ class SpeakerBook:
 
     def note(self, name: str, mention: str) -> None:
         """Remember that ``mention`` named ``name`` (for Speaker.aliases)."""
-        if mention and mention != name:
+        if not mention or mention.lower() in PRONOUNS:
+            return
+        mention = POSSESSIVE_RE.sub("", mention)
+        if mention != name:
             self.aliases.setdefault(name, set()).add(mention)
 
 
@@ -462,6 +496,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
     body = [t for t in toks if t.bare not in DETERMINERS]
     if not body:
         return Who(None, text)
+    if low in GROUP_NOUNS and len(body) == 1:
+        return Who(None, text)  # "Critics said", "Officials told"
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
         # name head: the capitalised run at the end, titles stripped
         run: list[Token] = []
@@ -526,6 +562,12 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
         return np_after(toks, first + 2), first
     if is_verb(toks, first):
         mention = np_after(toks, first + 1)
+        end = first + 1 + len(mention.tokens)
+        if mention.tokens and not any(t.is_cap for t in mention.tokens) and end + 1 < len(toks) \
+                and toks[end].text == "," and toks[end + 1].is_cap:
+            named = np_after(toks, end + 1)  # "said the senator, Ana Ruiz"
+            if named.tokens:
+                mention = named
         return (mention, first) if mention.tokens else None
     for k, tok in enumerate(words[:12]):
         n = first + k
