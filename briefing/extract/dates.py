@@ -30,8 +30,9 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 0}
 
-_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+          r"(?:\.|(?![a-z])))")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
 
@@ -43,15 +44,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                              rf"(?:,?\s+{_YEAR})?")),
     # "early 2024", "in late September 2023", "September 2024"
-    ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?{_MONTH}\s+{_YEAR}")),
+    ("month_year", re.compile(rf"\b(?:(?P<part>(?i:early|mid|late))[\s-]+)?{_MONTH}\s+{_YEAR}")),
     # "in October", "earlier in October", "at the end of September", "this November"
-    ("month", re.compile(rf"\b(?P<cue>in|since|by|until|during|this|last|next|of|early|mid|late|"
-                         rf"end of|start of|beginning of)[\s-]+{_MONTH}(?![\w.]*\s+\d)")),
+    ("month", re.compile(rf"\b(?P<cue>(?i:in|since|by|until|during|this|last|next|of|early|mid|late|"
+                         rf"end of|start of|beginning of))[\s-]+{_MONTH}(?![\w.]*\s+\d)")),
     # "in 2021", "early 2024", "since 2014"
-    ("year", re.compile(rf"\b(?:in|since|during|by|until|from|through|early|mid|late|of|before|"
-                        rf"after)[\s-]+(?:(?:early|mid|late)[\s-]+)?{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?i:in|since|during|by|until|from|through|early|mid|late|of|before|"
+                        rf"after)[\s-]+(?:(?i:early|mid|late)[\s-]+)?{_YEAR}\b")),
     # "on Wednesday", "last Friday", "next Monday", "Thursday"
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|since|until|by)\s+)?"
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|since|until|by))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})\b")),
     # "today", "yesterday", "last month", "earlier this year", "next week"
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|(?:last|this|next)\s+"

@@ -1,0 +1,134 @@
+"""link: claims of several articles -> facts, disputes, discrepancies and a timeline."""
+
+from briefing.extract.claims import extract_claims
+from briefing.extract.dates import extract_events
+from briefing.link.disputes import link_discrepancies, link_disputes
+from briefing.link.facts import link_facts
+from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
+from briefing.link.outlets import outlet_of
+from briefing.link.timeline import link_timeline
+from briefing.model import ArticleExtraction, CleanArticle, Paragraph, Source, SourceMeta
+from briefing.sentences import split_sentences
+
+
+def make(source_id: str, publisher: str | None, published: str, *paras: str
+         ) -> tuple[Source, ArticleExtraction]:
+    text = "\n\n".join(paras)
+    out, pos = [], 0
+    for para in paras:
+        out.append(Paragraph(pos, pos + len(para), "body"))
+        pos += len(para) + 2
+    art = CleanArticle(source_id=source_id, file=f"{source_id}.txt", text=text, paragraphs=tuple(out),
+                       offset_map=((0, 0, len(text)),), removed=(),
+                       meta=SourceMeta(date=published, publisher=publisher))
+    sentences = tuple(split_sentences(art))
+    source = Source(id=source_id, file=art.file, text=text, sentences=sentences, paragraphs=art.paragraphs,
+                    date=published, publisher=publisher)
+    return source, ArticleExtraction(source_id=source_id, claims=extract_claims(art, sentences),
+                                     events=extract_events(art, sentences))
+
+
+ARTICLES = [
+    make("a", "Harbour Times", "2023-03-10",
+         "The harbour authority closed the old swing bridge on Wednesday after inspectors found a crack.",
+         "A report by the engineering firm said the bridge had been repaired at least four times since 2019.",
+         "The mayor's office denied the report, calling it exaggerated.",
+         "Local shops said trade fell sharply during the closure."),
+    make("b", "Valley Courier", "2023-03-10",
+         "Inspectors found a crack in the old swing bridge, which the harbour authority closed on March 7.",
+         "According to the engineering firm, the bridge had been repaired as many as four times since 2018.",
+         "A council spokesperson confirmed that the repairs had been made.",
+         "The ferry company reportedly plans to add two extra crossings a day."),
+    make("c", None, "2023-03-11",
+         "Rowers held a regatta on the river on Saturday, weeks after the spring floods.",
+         "Organisers said more than two hundred boats took part in the race."),
+]
+SOURCES = [a[0] for a in ARTICLES]
+EXTRACTIONS = [a[1] for a in ARTICLES]
+
+
+def cited_sources(item) -> set[str]:
+    cites = list(getattr(item, "citations", ()))
+    for part in (*getattr(item, "sides", ()), *getattr(item, "versions", ())):
+        cites += list(part.citations)
+    return {c.source for c in cites}
+
+
+def test_stems_merge_inflections_spellings_and_number_words():
+    assert stem("spoke") == stem("speaking") == "speak"
+    assert stem("seven") == "7"
+    assert stem("bridges") == stem("bridge") and stem("Zelenskyy") == stem("Zelensky")
+    assert content_tokens("The bridges were repaired, reportedly.") == ["bridge", "repair", "report"]
+
+
+def test_candidate_pairs_block_on_shared_rare_words_only():
+    sets = [frozenset({"bridge", "crack", "harbour"}), frozenset({"bridge", "crack", "ferry"}),
+            frozenset({"regatta", "river"}), frozenset({"regatta", "boat"})]
+    assert candidate_pairs(sets, idf_weights(sets)) == [(0, 1), (2, 3)]
+
+
+def test_union_find_groups_are_sorted_and_deterministic():
+    union = UnionFind(5)
+    union.union(3, 1)
+    union.union(4, 3)
+    assert union.groups() == [[0], [1, 3, 4], [2]]
+
+
+def test_outlet_is_the_publisher_else_the_host_else_the_source():
+    assert outlet_of(SOURCES[0]) == "Harbour Times"
+    assert outlet_of(Source(id="x", file="x.txt", text="", sentences=(), url="https://www.example.org/a")) \
+        == "example.org"
+    assert outlet_of(SOURCES[2]) == "source c"
+
+
+def test_the_same_fact_from_two_outlets_is_one_fact_citing_both():
+    facts = link_facts(SOURCES, EXTRACTIONS)
+    bridge = [f for f in facts if "bridge" in f.text and "crack" in f.text]
+    assert len(bridge) == 1 and bridge[0].outlets == 2
+    assert cited_sources(bridge[0]) == {"a", "b"}
+    assert facts[0].outlets == 2  # corroborated facts rank above single-outlet ones
+    assert [f.rank for f in facts] == sorted((f.rank for f in facts), reverse=True)
+    assert any(f.outlets == 1 for f in facts)  # single-outlet facts still appear, lower
+    for fact in facts:
+        for cite in fact.citations:
+            source = next(s for s in SOURCES if s.id == cite.source)
+            assert source.text[cite.start:cite.end] == cite.text
+
+
+def test_a_denial_and_a_confirmation_join_the_claim_they_answer():
+    disputes = link_disputes(SOURCES, EXTRACTIONS)
+    repairs = [d for d in disputes if "repaired" in d.text]
+    assert len(repairs) == 1
+    stances = {s.stance for s in repairs[0].sides}
+    assert {"denied", "confirmed"} <= stances
+    assert cited_sources(repairs[0]) == {"a", "b"}
+    denied = next(s for s in repairs[0].sides if s.stance == "denied")
+    assert denied.by == "The mayor's office"
+    assert disputes[0] is repairs[0]  # answered and corroborated: ranked first
+    assert all(s.citations for d in disputes for s in d.sides)
+
+
+def test_a_lone_hedged_claim_is_listed_as_unconfirmed_but_plain_statements_are_not():
+    texts = [d.text for d in link_disputes(SOURCES, EXTRACTIONS)]
+    assert any("ferry company reportedly" in t for t in texts)
+    assert not any("regatta" in t for t in texts)
+
+
+def test_qualifier_year_and_date_discrepancies_show_both_versions():
+    found = {d.kind: d for d in link_discrepancies(SOURCES, EXTRACTIONS)}
+    qualifier = found["qualifier"]
+    assert sorted(v.value for v in qualifier.versions) == ["as many as four times", "at least four times"]
+    assert cited_sources(qualifier) == {"a", "b"}
+    years = [d for d in found.values() if {v.value for v in d.versions} == {"2018", "2019"}]
+    assert years
+    day = found["weekday"]  # "on Wednesday" (March 8) against "March 7"
+    assert {v.value for v in day.versions} == {"on Wednesday (2023-03-08)", "March 7 (2023-03-07)"}
+
+
+def test_timeline_is_sorted_and_cited_and_merges_the_same_happening():
+    timeline = link_timeline(SOURCES, EXTRACTIONS)
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    assert ("2023-03-11", "day") in {(e.date, e.precision) for e in timeline}  # "on Saturday", from c
+    assert all(e.citations for e in timeline)
+    again = link_timeline(list(reversed(SOURCES)), list(reversed(EXTRACTIONS)))
+    assert again == timeline
