@@ -1,0 +1,147 @@
+"""The whole site: extract the seeds, render the pages into docs/, build with MkDocs.
+
+``update_docs`` (extract + render) is the one call the MkDocs hook makes, so
+``mkdocs build`` and ``mkdocs serve`` regenerate the pages by themselves;
+``build_site`` runs it once and then MkDocs with the hook silenced, so extraction does
+not run twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import BriefingError
+from .pipeline import Options, RunReport, extract_briefing
+from .render import RenderError, render_briefing
+
+log = logging.getLogger("briefing")
+
+_INNER_BUILD: ContextVar[bool] = ContextVar("briefing_inner_build", default=False)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where one site's inputs live, from mkdocs.yml (``extra.briefing``) and its folder."""
+
+    config_dir: Path
+    docs_dir: Path
+    seeds_dir: Path
+    templates_dir: Path
+    cache_dir: Path
+    directory_urls: bool
+
+
+def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
+    """MkDocs config (+ a seeds folder that overrides it) -> Project. Relative paths: to mkdocs.yml."""
+    config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    extra = config.extra.get("briefing") or {}
+    if not isinstance(extra, dict):
+        raise BriefingError(f"{config.config_file_path}: extra.briefing must be a mapping")
+
+    def folder(key: str, default: str) -> Path:
+        value = extra.get(key, default)
+        if not isinstance(value, str) or not value:
+            raise BriefingError(f"{config.config_file_path}: extra.briefing.{key} must be a folder name")
+        return config_dir / value
+
+    return Project(config_dir=config_dir, docs_dir=Path(config.docs_dir),
+                   seeds_dir=seeds_dir if seeds_dir is not None else folder("seeds_dir", "seeds"),
+                   templates_dir=folder("templates_dir", "templates"),
+                   cache_dir=folder("cache_dir", ".briefing-cache"),
+                   directory_urls=bool(config.use_directory_urls))
+
+
+def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True) -> RunReport:
+    """MkDocs config -> the briefing pages in its docs_dir, freshly extracted from the seeds.
+
+    Needs the seeds folder and templates/. Raises BriefingError with a one-line reason.
+    """
+    project = project_of(config, seeds_dir)
+    if not project.templates_dir.is_dir():
+        raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
+    options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None)
+    briefing, report = extract_briefing(options)
+    try:
+        files = render_briefing(briefing, project.docs_dir, project.templates_dir,
+                                directory_urls=project.directory_urls)
+    except RenderError as err:
+        raise BriefingError(str(err)) from None
+    log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
+             len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
+             len(briefing.disputed), len(briefing.timeline))
+    return report
+
+
+def inner_build_active() -> bool:
+    """True while ``build_site`` runs MkDocs: the hook must not extract again."""
+    return _INNER_BUILD.get()
+
+
+def watched_dirs(config: Any) -> list[Path]:
+    """The folders ``mkdocs serve`` should watch besides docs/: seeds and templates."""
+    project = project_of(config)
+    return [p for p in (project.seeds_dir, project.templates_dir) if p.is_dir()]
+
+
+class _ToBriefingLog(logging.Handler):
+    """Passes MkDocs' log records to the ``briefing`` logger, so the CLI prints them its way."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if record.levelno >= logging.INFO and message:
+            log.log(record.levelno, "mkdocs: %s", message)
+
+
+@contextmanager
+def _mkdocs_logging() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers[:] = [_ToBriefingLog()]
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.handlers[:], logger.propagate, level = saved
+        logger.setLevel(level)
+
+
+def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path = Path("mkdocs.yml"),
+               use_cache: bool = True, strict: bool = False) -> RunReport:
+    """Seeds folder -> the built site: extract, render into docs/, then MkDocs. Returns the run report.
+
+    ``strict`` makes any MkDocs warning (a broken link or anchor included) fail the build.
+    Raises BriefingError with a one-line message for every failure a user can cause.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not Path(config_file).is_file():
+        raise BriefingError(f"{config_file}: no such MkDocs configuration")
+    with _mkdocs_logging():
+        try:
+            config = load_config(config_file=str(config_file),
+                                 site_dir=str(Path(site_dir).resolve()) if site_dir else None,
+                                 strict=True if strict else None)
+            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache)
+            token = _INNER_BUILD.set(True)
+            try:
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            finally:
+                _INNER_BUILD.reset(token)
+        except MkDocsException as err:
+            message = " ".join(str(err.format_message() if hasattr(err, "format_message") else err).split())
+            raise BriefingError(f"{config_file}: {message}") from None
+    log.info("site written to %s", config.site_dir)
+    return report
