@@ -48,6 +48,7 @@ book books novel film films movie movies documentary album song single series sh
 essay report memoir poem titled entitled headlined called named episode podcast programme program
 """.split())
 WORD_RE = re.compile(r"[\w’'\-]+")
+MARK_RE = re.compile("[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 14
 FIRST_PERSON_PARTIAL = 5
@@ -89,7 +90,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
     stack: list[tuple[str, int]] = []
     spans: list[Span] = []
-    singles = [i for i in range(start, end) if text[i] in "'’›" and _is_closer(text, i, end)]
+    marks = [m.start() for m in MARK_RE.finditer(text, start, end)]
+    singles = [i for i in marks if text[i] in "'’›" and _is_closer(text, i, end)]
     last_single = singles[-1] if singles else -1
 
     def close(kind: str, i: int) -> bool:
@@ -101,7 +103,7 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
                 return True
         return False
 
-    for i in range(start, end):
+    for i in marks:
         ch = text[i]
         if ch in DOUBLE_OPEN:
             stack.append(('"', i))
@@ -318,7 +320,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
         elif subj.name and not book.is_person(subj.name) and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     nested = [s for s in spans if s.level > 0]
-    return _assemble(article, sentences, book, found, nested)
+    return _assemble(article, sentences, book, found, nested, masked)
 
 
 def _has_words(masked: str, start: int, end: int) -> bool:
@@ -365,7 +367,7 @@ def _resolve_here(book: SpeakerBook, mention, subj_mention, subject_person: str 
 
 
 def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,
-              found: list[_Found], nested: list[Span]
+              found: list[_Found], nested: list[Span], masked: str
               ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
     text = article.text
     source_id = article.source_id
@@ -379,7 +381,7 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
             continue
         prev = found[n - 1] if n else None
         joined = prev is not None and prev.kind == "quote" and (
-            f.span.continues or _interrupted(text, prev, f.span, _mask(text, [prev.span])))
+            f.span.continues or _interrupted(text, prev, f.span, masked))
         if joined and groups and groups[-1][-1] == n - 1:
             groups[-1].append(n)
         else:

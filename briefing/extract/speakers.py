@@ -133,17 +133,27 @@ POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 class Token:
     """A word or punctuation mark with its offsets in the article text (features precomputed)."""
 
-    __slots__ = ("bare", "end", "is_cap", "is_possessive", "is_word", "start", "text")
+    __slots__ = ("_bare", "end", "is_cap", "is_word", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
-        #: lowercase, without trailing dots or a possessive ending
-        self.bare = POSSESSIVE_RE.sub("", text).rstrip(".").lower()
         self.is_cap = text[:1].isupper()
         self.is_word = text[:1].isalnum()
-        self.is_possessive = (len(text) > 2 and text[-2:] in ("'s", "’s")) or (
+        self._bare: str | None = None
+
+    @property
+    def bare(self) -> str:
+        """Lowercase, without trailing dots or a possessive ending."""
+        if self._bare is None:
+            self._bare = POSSESSIVE_RE.sub("", self.text).rstrip(".").lower()
+        return self._bare
+
+    @property
+    def is_possessive(self) -> bool:
+        text = self.text
+        return (len(text) > 2 and text[-2:] in ("'s", "’s")) or (
             len(text) > 1 and text[-1] in "'’" and text[-2] in "sS")
 
     def __repr__(self) -> str:
