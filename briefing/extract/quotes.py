@@ -425,9 +425,13 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
             cite = make_citation(source_id, text, sentences, s.start, s.end)
             phrases[pid] = Phrase(id=pid, text=quoted, speaker=None, citations=(cite,), kind="phrase")
     speakers = []
-    for name in sorted(used):
+    roles_of: dict[str, set[str]] = {}
+    for name, written in book.role_text.items():
+        roles_of.setdefault(book.canonical(name), set()).update(written)
+    # people the article gives a role are kept too: other articles may name them by it
+    for name in sorted(set(used) | set(roles_of)):
         aliases = sorted(book.aliases.get(name, set()) - {name})
-        roles = sorted(book.role_text.get(name, set()))
+        roles = sorted(roles_of.get(name, set()))
         speakers.append(Speaker(id=_quote_id("sp-", name), name=name, aliases=tuple(aliases), roles=tuple(roles)))
     order = sorted(quotes.values(), key=lambda q: (q.citations[0].start, q.id))
     porder = sorted(phrases.values(), key=lambda p: (p.citations[0].start, p.id))

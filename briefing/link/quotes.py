@@ -107,12 +107,43 @@ def canonical_names(counts: Counter[str]) -> dict[str, str]:
 
 
 def _rename(name: str | None, names: dict[str, str]) -> str | None:
-    """Canonical name; for labels ("Ruiz spokesperson") the name part is renamed."""
+    """Canonical name (a role label such as "Chilean president" becomes the person's name)."""
     if name is None:
         return None
-    if name in names and _is_name(name):
-        return names[name]
-    return name
+    return names.get(name, name)
+
+
+def _role_key(role: str) -> list[str]:
+    words = [w for w in WORD_RE.findall(_fold(role.replace(".", ""))) if w not in ("the", "a", "an")]
+    return words
+
+
+def _role_labels(extractions: Sequence[ArticleExtraction], names: dict[str, str]) -> dict[str, str]:
+    """Speaker labels made of role words ("Chilean president") -> the one person any article
+    gives that role ("Chilean President Marta Solis"). Roles are indexed by their last word."""
+    by_head: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
+    labels: set[str] = set()
+    for ex in extractions:
+        for sp in ex.speakers:
+            for role in sp.roles:
+                words = _role_key(role)
+                if words:
+                    by_head[words[-1]][tuple(words)].add(names.get(sp.name, sp.name))
+        for item in (*ex.quotes, *ex.phrases):
+            if item.speaker and not _is_name(item.speaker):
+                labels.add(item.speaker)
+    out: dict[str, str] = {}
+    for label in labels:
+        words = _role_key(label)
+        if len(words) < 2:
+            continue
+        found: set[str] = set()
+        for role, people in by_head.get(words[-1], {}).items():
+            if all(any(w == r or (min(len(w), len(r)) >= 5 and w[:5] == r[:5]) for r in role) for w in words):
+                found |= people
+        if len(found) == 1:
+            out[label] = found.pop()
+    return out
 
 
 def _speaker_vote(speakers: list[str | None]) -> str | None:
@@ -166,6 +197,7 @@ def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         for sp in ex.speakers:
             counts[sp.name] += 0
     names = canonical_names(counts)
+    names.update(_role_labels(extractions, names))
 
     def cite_key(c: Citation) -> tuple[int, str, int, int]:
         return (order.get(c.source, len(order)), c.source, c.start, c.end)

@@ -132,3 +132,11 @@ def test_link_output_is_deterministic_in_any_input_order():
     a = _extract("a", "2031-05-02", "“We stay,” Coach Ravi Menon said.")
     b = _extract("b", "2031-05-03", "“We go,” Coach Ravi Menon said.")
     assert link_quotes([a[0], b[0]], [a[1], b[1]])[0] == link_quotes([a[0], b[0]], [a[1], b[1]])[0]
+
+
+def test_link_resolves_a_role_label_through_another_articles_apposition():
+    a = _extract("a", "2031-05-02", "Chilean President Marta Solis arrived.", "“We came to listen,” Solis said.")
+    b = _extract("b", "2031-05-02", "“The talks went well,” the Chilean president said.")
+    assert b[1].quotes[0].speaker == "Chilean president"
+    quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
+    assert {q.speaker for q in quotes} == {"Marta Solis"}
