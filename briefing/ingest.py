@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ MAX_SOURCES_BYTES = 5_000_000  # sources.yaml: metadata only
 MAX_URL = 2048
 MAX_META = 500  # characters kept of a title, author or publisher
 PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")  # tie-breakers, in order
+COMMON_PUNCTUATION = frozenset("‘’“”„«»‹›–—…•·¡¿°€£¥§©®™×")
 CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
 # Scheme, then a host; no white space, quotes, angle brackets, backslashes or backticks.
 URL_RE = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
@@ -254,15 +256,27 @@ def decode(data: bytes, where: str) -> str:
     results = from_bytes(data)
     best = results.best()
     if best is not None:
-        # Ties are common between single-byte code pages; the web's usual one wins them
-        # (WHATWG reads latin-1 as windows-1252), so "naïve" does not turn into "naďve".
-        ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-        best = next((m for name in PREFERRED_ENCODINGS for m in ties if m.encoding == name), best)
+        # charset_normalizer cannot tell Latin code pages apart on short text and then picks
+        # rare ones ("naïve" read as cp775 "na’ve"). Among its least chaotic readings, take
+        # the one with the fewest stray symbols (cp1252 reads Polish "ł" as "³"); on a tie,
+        # the web's usual code page (WHATWG reads latin-1 as windows-1252).
+        ties = [m for m in results if m.chaos <= best.chaos]
+        best = min(ties, key=lambda m: (_stray_symbols(str(m)), _preference(m.encoding)))
     if best is None:
         raise BriefingError(f"{where}: binary or unreadable file (not text in any known encoding)")
     text = _not_binary(str(best), where)
     log.warning("%s: not UTF-8; read as %s", where, best.encoding)
     return text
+
+
+def _stray_symbols(text: str) -> int:
+    """Non-ASCII characters that are neither letters nor common punctuation: signs of a wrong code page."""
+    return sum(1 for ch in text if ord(ch) > 127 and ch not in COMMON_PUNCTUATION
+               and unicodedata.category(ch)[0] not in "LMZ")
+
+
+def _preference(encoding: str) -> int:
+    return PREFERRED_ENCODINGS.index(encoding) if encoding in PREFERRED_ENCODINGS else len(PREFERRED_ENCODINGS)
 
 
 def _not_binary(text: str, where: str) -> str:
