@@ -126,6 +126,10 @@ GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesm
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
                  "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "actress": "she"}
 
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
+# Prepositions: a noun phrase right after one is an object, not the speaker.
+PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
+
 TOKEN_RE = re.compile(r"\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 
@@ -286,7 +290,8 @@ class SpeakerBook:
         if role_tokens:
             role = _role_words(t.text for t in role_tokens)
             self.roles.append((role, name))
-            self.role_text.setdefault(name, set()).add(" ".join(t.text for t in role_tokens))
+            if any(w not in HONORIFICS for w in role):
+                self.role_text.setdefault(name, set()).add(" ".join(t.text for t in role_tokens))
             for w in role:
                 if w in GENDER_TITLES:
                     self.gender[name] = GENDER_TITLES[w]
@@ -543,7 +548,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
             return Who(found, text, found if book.is_person(found) else None)
     if owner:
         short = owner.split()[-1]
-        return Who(f"{short} {head.bare}", text, owner if book.is_person(owner) else None)
+        label = " ".join([short, *(w.lower() if not t.is_cap else w for t, w in
+                                   ((t, t.text) for t in body if t.text in role and t is not head)), head.bare])
+        return Who(label, text, owner if book.is_person(owner) else None)
     if owner_word in POSSESSIVE_PRONOUNS:
         return Who(None, text)
     caps = [t for t in body[:-1] if t.is_cap]
@@ -616,7 +623,12 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 and all(x.is_word or x.text in ",:" for x in tail)
             if not tail:
                 adjacent = False
-            return np_before(tokens, n), n, adjacent
+            mention = np_before(tokens, n)
+            if mention.tokens and not t.text.lower().endswith(PARTICIPLE_END):
+                first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
+                if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
+                    mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
+            return mention, n, adjacent
     return None
 
 
@@ -635,6 +647,16 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
             if tokens[m].text == ",":
                 n = m + 1
                 break
+    # "The agency's chief economist, Ana Ruiz, said ...": the name in the apposition
+    for m in range(n + 1, min(len(tokens), n + 8)):
+        if tokens[m].text == ",":
+            k = m + 1
+            while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and k - m <= 4:
+                k += 1
+            if k - m >= 2 and k < len(tokens) and tokens[k].text == "," \
+                    and all(t.is_word and t.text.lower() not in NP_STOP for t in tokens[n:m]):
+                return Mention(list(tokens[m + 1:k]))
+            break
     out: list[Token] = []
     while n < len(tokens) and _np_word(tokens[n]) and len(out) < 8:
         low = tokens[n].text.lower()

@@ -140,3 +140,21 @@ def test_link_resolves_a_role_label_through_another_articles_apposition():
     assert b[1].quotes[0].speaker == "Chilean president"
     quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
     assert {q.speaker for q in quotes} == {"Marta Solis"}
+
+
+def test_apposition_subject_is_the_antecedent_of_a_later_pronoun():
+    assert speakers_of("Mayor Joan Pike toured the site. The agency's chief hydrologist, Lou Brand, warned of floods.",
+                       "“The soil cannot take more water,” she said.") == ["Lou Brand"]
+
+
+def test_noun_after_a_preposition_is_not_the_speaker():
+    assert speakers_of("A driver stopped by Officer Dan Reed has said he was “treated like a criminal by "
+                       "everyone at the station that night, for no reason.”") == [None]
+
+
+def test_honorific_is_not_a_role_but_a_country_possessive_label_keeps_its_words():
+    art = article("Ms Nora Quist arrived.", "“We are ready,” Ms Quist said.",
+                  "Norway's foreign minister said the offer was “not serious, and we will never accept it.”")
+    quotes, _, speakers = extract_quotes(art, split_sentences(art))
+    assert [q.speaker for q in quotes] == ["Nora Quist", "Norway foreign minister"]
+    assert [s.roles for s in speakers if s.name == "Nora Quist"] == [()]
