@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from ..model import CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
 from ..sentences import make_citation, sentences_covering
 from .speakers import (
+    POSSESSIVE_RE,
     SpeakerBook,
     Token,
     TokenIndex,
@@ -202,8 +203,12 @@ def _title_case(words: list[str]) -> bool:
     return bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
-def classify(quoted: str, before: str, adjacent: bool, continuation: bool) -> str:
-    """Quoted text and its context -> "quote" | "phrase" | "title" | "label"."""
+def classify(quoted: str, before: str, adjacent: bool, continuation: bool, proper_first: bool = False) -> str:
+    """Quoted text and its context -> "quote" | "phrase" | "title" | "label".
+
+    ``proper_first``: the first word is a proper noun (capitalised mid-sentence elsewhere),
+    so a capital start inside a running sentence does not make it a statement.
+    """
     words = _words(quoted)
     if not words:
         return "label"
@@ -212,6 +217,10 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool) -> st
     ends_clause = quoted.rstrip()[-1:] in ",.!?…"
     if continuation:
         return "quote"
+    tail = before.rstrip()[-1:]
+    embedded = tail.isalnum() and not adjacent  # "called it “Ana's folly”": inside a running sentence
+    if first.isupper() and embedded and proper_first:
+        first = first.lower()
     if first.isupper() or first.isdigit():
         if any(w in TITLE_CUES for w in lead) and not adjacent and len(words) <= 10:
             return "title"
@@ -266,6 +275,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     masked = _mask(text, top)
     body = [(p.start, p.end) for p in article.paragraphs if _where(p.kind) == "body"]
     index = TokenIndex(masked)
+    proper = _proper_nouns(index)
     book = SpeakerBook()
     book.learn(index, body)
     book.learn_apposition(index, body)
@@ -308,8 +318,10 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
                         same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1))):
                     who = Who(prev.who.name, prev.who.mention, prev.who.person)
             quoted = text[s.start:s.end]
+            lead = _words(quoted)[:1]
             kind = classify(quoted, text[lo:s.open], adjacent or bool(who.name and _adjacent_after(after_toks)),
-                            continuation and prev is not None and prev.kind == "quote")
+                            continuation and prev is not None and prev.kind == "quote",
+                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
             found.append(_Found(s, kind, who, _where(para.kind), adjacent))
             if who.person and book.is_person(who.person):
                 spoke = who.person
@@ -321,6 +333,16 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             last_org = subj.name
     nested = [s for s in spans if s.level > 0]
     return _assemble(article, sentences, book, found, nested, masked)
+
+
+def _proper_nouns(index: TokenIndex) -> set[str]:
+    """Folded words written with a capital after a lowercase word: names, not sentence starts."""
+    out: set[str] = set()
+    toks = index.tokens
+    for i in range(1, len(toks)):
+        if toks[i].is_cap and toks[i - 1].is_word and not toks[i - 1].is_cap and toks[i].text != "I":
+            out.add(fold(toks[i].bare))
+    return out
 
 
 def _has_words(masked: str, start: int, end: int) -> bool:

@@ -629,6 +629,9 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
             return mention, n, adjacent
+    # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
+    if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
+        return Mention(list(tokens[:-1])), len(tokens) - 1, True
     return None
 
 

@@ -144,3 +144,16 @@ def test_same_quote_twice_in_an_article_is_one_quote_with_two_citations():
 def test_output_is_deterministic():
     paras = ("“One, two, three,” said Coach Ravi Menon.", "Fans chanted “four” loudly.")
     assert run(*paras) == run(*paras)
+
+
+def test_headline_name_and_colon_names_the_speaker():
+    quotes, _, _ = run("Ortiz: ‘We will not back down on the bridge’", "Mayor Lena Ortiz spoke on Monday.",
+                       kinds=("headline", "body"))
+    assert quotes[0].speaker == "Lena Ortiz"
+
+
+def test_capitalised_proper_noun_start_inside_a_sentence_is_a_phrase():
+    quotes, phrases, _ = run("Officials in Lisbon met on Monday.",
+                             "Minister Rui Lopes called the plan “Lisbon's best chance in years.”")
+    assert quotes == ()
+    assert texts(phrases) == ["Lisbon's best chance in years."]
