@@ -96,6 +96,8 @@ _ORDERED_LIST_RE = re.compile(r"(\d+)\.")
 
 
 def _text_of(value: object, where: str, nests: tuple[type, ...] = ()) -> str:
+    if isinstance(value, jinja2.Undefined):
+        value = str(value)  # StrictUndefined raises here, naming the missing variable
     if isinstance(value, SAFE_TYPES) and not isinstance(value, nests):
         raise TypeError(f"{where}: {type(value).__name__} text escaped twice: {value[:60]!r}")
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -702,10 +704,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         "index": dict(facts=facts[:CAPS["overview_facts"]], disputed=disputed[:CAPS["overview_disputed"]],
                       quotes=quotes_by_weight[:CAPS["overview_quotes"]], outlets=outlets,
                       facts_total=len(briefing.facts), disputed_total=len(briefing.disputed)),
-        "facts": dict(facts=facts, total=len(briefing.facts)),
+        "facts": dict(facts=facts, total=len(briefing.facts), ld=jsonld_claims(facts, index) if facts else None),
         "quotes": dict(groups=group_quotes(briefing, index), variants=variants,
-                       phrases=briefing.phrases[:CAPS["phrases"]]),
-        "disputed": dict(disputed=disputed, total=len(briefing.disputed)),
+                       phrases=briefing.phrases[:CAPS["phrases"]],
+                       ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
+        "disputed": dict(disputed=disputed, total=len(briefing.disputed),
+                         ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
         "timeline": dict(events=briefing.timeline[:CAPS["timeline"]], total=len(briefing.timeline)),

@@ -1,0 +1,477 @@
+"""render: Briefing -> Markdown pages. Hostile article text must come out inert and literal."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.model import (
+    Briefing,
+    BriefingMeta,
+    Citation,
+    Discrepancy,
+    Dispute,
+    Event,
+    Fact,
+    Paragraph,
+    Phrase,
+    Quote,
+    Removed,
+    Sentence,
+    Side,
+    Source,
+    Speaker,
+    Version,
+)
+from briefing.render import (
+    MARKER,
+    HtmlSafe,
+    MdSafe,
+    RenderError,
+    UrlSafe,
+    escape_attr,
+    escape_html,
+    escape_md,
+    escape_xml,
+    format_date,
+    jsonld,
+    make_environment,
+    render_briefing,
+    safe_id,
+    safe_url,
+    source_page_name,
+    text_fragment,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+
+HOSTILE = [
+    "<script>alert(1)</script> the minister said on Monday.",
+    "Click [here](javascript:alert(1)) or ![img](http://evil.example/x.png) now.",
+    "A note[^1] and {: onclick=x} and {{ 7*7 }} and {% if 1 %}yes{% endif %} here.",
+    "!!! note \"Admonition\" and ??? details inside a sentence.",
+    "--8<-- \"/etc/passwd\" is a snippet line.",
+    "| a | b | is a table row.",
+    "# Not a heading, *not bold* and _not em_ and `not code`.",
+    "<img src=x onerror=alert(1)> and &lt;already escaped&gt; and \x02klzzwxh:0\x03 stash.",
+    "[^1]: a fake footnote definition.",
+]
+SPECIALS = ["<script>", "](javascript:", "[^1]", "{: onclick=x}", "{{ 7*7 }}", "!!! note", '--8<-- "/etc/passwd"',
+            "| a | b |", "{% raw %}", "<b onclick=x>", "[TOC]", "*[HTML]: x", ": def", "1. one", "- item", "+ item",
+            "> quote", "    code", "```", "~~~", "==mark==", "^^sup^^", "~~del~~", "++ctrl++", "&amp;", "\\*",
+            "<!-- c -->", "<http://x.example>", "[a]: http://x.example", "a  \nb", "===", "---", "???+ note"]
+# Everything MkDocs turns on, and risky extensions someone might add later: escaping must hold for all.
+EXTENSIONS = ["footnotes", "toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "def_list",
+              "abbr", "pymdownx.details", "pymdownx.caret", "pymdownx.tilde", "pymdownx.mark", "pymdownx.keys"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    """Our test text has one sentence per paragraph, paragraphs split by blank lines."""
+    out, start = [], 0
+    for number, para in enumerate(text.split("\n\n")):
+        out.append(Sentence(id=f"s{number + 1}", start=start, end=start + len(para), paragraph=number))
+        start += len(para) + 2
+    return tuple(out)
+
+
+def make_source(source_id: str, sentences: list[str], **meta) -> Source:
+    text = "\n\n".join(sentences)
+    sents = sentences_of(text)
+    paragraphs = tuple(Paragraph(s.start, s.end, "headline" if i == 0 else "body") for i, s in enumerate(sents))
+    return Source(id=source_id, file=f"{source_id}.txt", text=text, sentences=sents, paragraphs=paragraphs,
+                  **meta)
+
+
+def cite(source: Source, sentence_number: int) -> Citation:
+    sent = source.sentences[sentence_number - 1]
+    return Citation(source=source.id, sentence=sent.id, start=sent.start, end=sent.end,
+                    text=source.text[sent.start:sent.end])
+
+
+def hostile_briefing() -> Briefing:
+    evil = make_source("evil", HOSTILE, title="<script>alert('t')</script> [x](javascript:1)", date="2024-03-05",
+                       publisher="Evil *Times* <b>", url="https://evil.example/a?b=1&c=(2)",
+                       author="{{ author }}",
+                       removed=(Removed(0, 10, "navigation <nav>", "Subscribe <script>x</script> NEWSLETTER-XYZ"),))
+    calm = make_source("calm", ["Calm headline", "The council met on Tuesday.", "The mayor said “all is well”."],
+                       title="Calm", date="2024-03-04", publisher="Calm Post", url="http://calm.example/story")
+    quote_text = "all is well"
+    q_start = calm.text.index(quote_text)
+    quote_cite = Citation("calm", "s3", q_start, q_start + len(quote_text), calm.text[calm.sentences[2].start:])
+    quotes = (
+        Quote(id="q1", text=quote_text, speaker="Mayor <i>Ana</i> [Ruiz](javascript:1)", citations=(quote_cite,),
+              date="2024-03-04", mention="the mayor"),
+        Quote(id="q2", text=HOSTILE[0], speaker=None, citations=(cite(evil, 1),), date="2024-03-05"),
+        Quote(id="q3", text=HOSTILE[2], speaker="Mayor <i>Ana</i> [Ruiz](javascript:1)",
+              citations=(cite(evil, 3),), variants=("q1", "nope")),
+    )
+    return Briefing(
+        meta=BriefingMeta(title="Briefing: <script>x</script> [^1]", topic="t", lede="{{ 7*7 }} !!! note",
+                          period_start="2024-03-04", period_end="2024-03-05", articles=2, outlets=2),
+        sources=(evil, calm),
+        speakers=(Speaker(id="sp-1", name="Mayor <i>Ana</i> [Ruiz](javascript:1)", roles=("mayor {: x}",)),),
+        quotes=quotes,
+        phrases=(Phrase(id="p1", text="[^2]", speaker=None, citations=(cite(evil, 3),)),),
+        facts=(Fact(id="f1", text=HOSTILE[1], citations=(cite(evil, 2), cite(calm, 2)), outlets=2, rank=2.0),
+               Fact(id="f2", text=HOSTILE[5], citations=(cite(evil, 6),), status="hedged",
+                    attributed_to="<u>someone</u>", rank=1.0)),
+        disputed=(Dispute(id="d1", text=HOSTILE[3], rank=1.0, citations=(cite(evil, 4),),
+                          sides=(Side("alleged", HOSTILE[4], (cite(evil, 5),), by="[x](javascript:1)"),
+                                 Side("denied", HOSTILE[6], (cite(evil, 7),), by=None))),),
+        discrepancies=(Discrepancy(id="x1", text="How many | pipes", kind="number",
+                                   versions=(Version("| 7 |", HOSTILE[5], (cite(evil, 6),)),
+                                             Version("`8`", "The council met on Tuesday.", (cite(calm, 2),)))),),
+        timeline=(Event(id="t1", date="2024-03", precision="month", text=HOSTILE[7], citations=(cite(evil, 8),),
+                        expression="<in March>"),
+                  Event(id="t2", date="2024-03-04", precision="day", text="The council met.",
+                        citations=(cite(calm, 2),), expression="on Tuesday")),
+    )
+
+
+class Tags(HTMLParser):
+    """Collects tags with attributes, script bodies and the text of each element id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "script":
+            self._script = attributes
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self.scripts.append((self._script, data))
+            self._script = None
+        else:
+            self.text.append(data)
+
+
+def parse(text: str) -> Tags:
+    parser = Tags()
+    parser.feed(text)
+    return parser
+
+
+@pytest.fixture
+def rendered(tmp_path):
+    docs = tmp_path / "docs"
+    files = render_briefing(hostile_briefing(), docs, TEMPLATES)
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in files}
+    return docs, pages
+
+
+# ---------------------------------------------------------------- the filters
+
+
+@pytest.mark.parametrize("special", SPECIALS)
+def test_md_filter_renders_markdown_and_html_syntax_as_literal_text(special):
+    text = f"before {special} after"
+    out = to_html(escape_md(text))
+    assert out.startswith("<p>") and out.endswith("</p>")
+    inner = out[3:-4]
+    assert "<" not in inner, out  # no element at all came out of the text
+    assert html.unescape(inner) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("special", SPECIALS)
+def test_md_filter_holds_at_the_start_of_a_line(special):
+    out = to_html(escape_md(special))
+    assert out.startswith("<p>") and out.endswith("</p>") and "<" not in out[3:-4], out
+    assert html.unescape(out[3:-4]) == " ".join(special.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .\n\t:-+*_`#|<>{}[]()!^~=&;\\\"'?$%@/")), min_size=1, max_size=40))
+def test_md_filter_round_trips_any_text_through_markdown(text):
+    collapsed = " ".join(text.split())
+    out = to_html(escape_md(text))
+    if not collapsed:
+        assert out == ""
+        return
+    assert out.startswith("<p>") and out.endswith("</p>"), out
+    assert "<" not in out[3:-4], out
+    assert html.unescape(out[3:-4]) == collapsed
+
+
+def test_md_filter_drops_markdown_stash_delimiters_and_controls():
+    out = escape_md("a\x02klzzwxh:0\x03b\x00c\x1bd")
+    assert out == "aklzzwxh:0bcd"
+    assert not any(ord(c) < 32 for c in out)
+
+
+def test_escaped_text_is_typed_and_escaping_twice_is_an_error():
+    once = escape_md("a *b*")
+    assert isinstance(once, MdSafe) and once == "a \\*b\\*"
+    with pytest.raises(TypeError, match="escaped twice"):
+        escape_md(once)
+    with pytest.raises(TypeError, match="escaped twice"):
+        escape_html(escape_html("<"))
+    with pytest.raises(TypeError):
+        escape_md(None)
+
+
+def test_html_attr_and_xml_filters_escape_quotes_and_angle_brackets():
+    assert escape_html('<a href="x">&') == "&lt;a href=&quot;x&quot;&gt;&amp;"
+    assert escape_attr('x" onclick="y\n z') == "x&quot; onclick=&quot;y z"
+    assert isinstance(escape_attr("x"), HtmlSafe)
+    assert escape_xml("a < b & 'c'\x01") == "a &lt; b &amp; &#x27;c&#x27;"
+    attr, body = escape_xml('"<&>'), escape_xml("</t><x/>")
+    element = ET.fromstring(f'<t a="{attr}">{body}</t>')  # stays well-formed, text kept
+    assert (element.get("a"), element.text) == ('"<&>', "</t><x/>")
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>",
+                                 "//evil.example", "ftp://x.example", "http://", "http://x.example/a b",
+                                 "mailto:x@y", "", None])
+def test_url_filter_accepts_only_absolute_http_urls(bad):
+    assert safe_url(bad) == ""
+
+
+def test_url_filter_percent_encodes_what_could_end_a_link_or_attribute():
+    out = safe_url('https://x.example/a(b)"c\'d<e>`f?q=1&r=ü')
+    assert isinstance(out, UrlSafe)
+    assert out == "https://x.example/a%28b%29%22c%27d%3Ce%3E%60f?q=1&r=%C3%BC"
+    assert escape_attr(out) == "https://x.example/a%28b%29%22c%27d%3Ce%3E%60f?q=1&amp;r=%C3%BC"
+
+
+def test_text_fragment_opens_the_original_at_the_sentence():
+    short = text_fragment("Prices rose - again, by 5%.", "https://x.example/story")
+    assert short == "https://x.example/story#:~:text=Prices%20rose%20%2D%20again%2C%20by%205%25."
+    long = text_fragment("one two three four five six seven eight nine ten", "https://x.example/s#top")
+    assert long == "https://x.example/s#top:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+    assert text_fragment("anything", "javascript:alert(1)") == ""
+
+
+def test_jsonld_filter_cannot_close_its_script_element():
+    out = jsonld({"headline": "</script><script>alert(1)</script> & \u2028"})
+    assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
+    assert json.loads(out)["headline"] == "</script><script>alert(1)</script> & \u2028"
+
+
+def test_ids_from_outside_become_safe_tokens():
+    assert safe_id("000-abc") == "000-abc"
+    weird = safe_id('../x" onclick=y')
+    assert re.fullmatch(r"[a-z0-9-]+", weird) and weird != safe_id("../x onclick=y")
+    assert source_page_name("index") == "source-index"
+
+
+def test_dates_are_written_out_without_locale():
+    assert [format_date(d) for d in ("2024-11-08", "2024-03", "2024", None, "soon")] == [
+        "8 Nov 2024", "Mar 2024", "2024", "", "soon"]
+
+
+def test_templates_must_escape_every_value(tmp_path):
+    (tmp_path / "t.md.j2").write_text("{{ value }}", encoding="utf-8")
+    (tmp_path / "u.md.j2").write_text("{{ value|safe }}", encoding="utf-8")
+    (tmp_path / "v.md.j2").write_text("{{ missing|md }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    with pytest.raises(TypeError, match="unescaped"):
+        env.get_template("t.md.j2").render(value="[x](javascript:1)")
+    with pytest.raises(jinja2.TemplateAssertionError):
+        env.get_template("u.md.j2")
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("v.md.j2").render()
+    assert env.get_template("t.md.j2").render(value=escape_md("*")) == "\\*"
+
+
+def test_no_template_uses_safe_or_prints_raw_values():
+    for path in TEMPLATES.glob("*.j2"):
+        source = path.read_text(encoding="utf-8")
+        assert "|safe" not in source.replace(" ", ""), path.name
+        assert "autoescape" not in source, path.name
+
+
+# ---------------------------------------------------------------- the pages
+
+
+def test_every_page_is_written_with_the_marker(rendered):
+    docs, pages = rendered
+    for name in ("index.md", "facts.md", "quotes.md", "disputed.md", "discrepancies.md", "timeline.md",
+                 "sources/index.md", "sources/evil.md", "sources/calm.md", "feed.xml", "data/briefing.yaml"):
+        assert pages[name].startswith(MARKER if name.endswith((".md", ".xml")) else "# generated by briefing"), name
+    assert "data/briefing.json" in pages
+    assert (docs / ".briefing-generated").is_file()
+
+
+def test_hostile_text_renders_inert_on_every_page(rendered):
+    _docs, pages = rendered
+    for name, text in pages.items():
+        if not name.endswith(".md"):
+            continue
+        assert "49" not in text, name  # {{ 7*7 }} is never evaluated
+        out = parse(to_html(text))
+        for tag, attrs in out.tags:
+            assert tag not in ("img", "iframe", "object", "b", "i", "u", "nav"), (name, tag)
+            assert not any(k.startswith("on") for k in attrs), (name, tag, attrs)
+            for key in ("href", "src"):
+                value = (attrs.get(key) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (name, attrs)
+            assert tag != "div" or "admonition" not in (attrs.get("class") or ""), name
+            assert tag != "table" or name in ("discrepancies.md", "sources/index.md"), name
+        for attrs, body in out.scripts:
+            assert attrs.get("type") == "application/ld+json", (name, attrs)
+            assert "<" not in body
+            json.loads(body)
+        footnote_ids = [a["id"] for t, a in out.tags if t == "li" and (a.get("id") or "").startswith("fn:")]
+        for fid in footnote_ids:
+            assert re.fullmatch(r"fn:[a-z0-9-]+", fid), fid
+
+
+def test_hostile_sentences_stay_verbatim_and_anchored_on_the_source_page(rendered):
+    _docs, pages = rendered
+    out = parse(to_html(pages["sources/evil.md"]))
+    assert {f"s{i}" for i in range(1, len(HOSTILE) + 1)} <= out.ids
+    text = " ".join("".join(out.text).split())
+    for sentence in HOSTILE:
+        assert " ".join(sentence.replace("\x02", "").replace("\x03", "").split()) in text
+
+
+def test_footnotes_name_outlet_title_date_and_link_sentence_and_original(rendered):
+    _docs, pages = rendered
+    facts = pages["facts.md"]
+    assert "[^evil-s2][^calm-s2]" in facts
+    definition = next(line for line in facts.splitlines() if line.startswith("[^calm-s2]:"))
+    assert "Calm Post, “Calm”, 4 Mar 2024](sources/calm.md#s2)" in definition
+    assert "(http://calm.example/story#:~:text=The%20council%20met%20on%20Tuesday.)" in definition
+    html_out = to_html(facts)
+    assert 'href="sources/calm.md#s2"' in html_out
+    source_page = pages["sources/evil.md"]
+    assert 'href="https://evil.example/a?b=1&amp;c=%282%29"' in source_page
+
+
+def test_quotes_are_grouped_by_speaker_with_roles_and_context(rendered):
+    _docs, pages = rendered
+    quotes = pages["quotes.md"]
+    mayor, unattributed = quotes.index("## Mayor"), quotes.index("## Unattributed")
+    assert mayor < unattributed
+    assert "mayor \\{: x\\}" not in quotes  # roles go into HTML, escaped for HTML
+    assert "mayor {: x}" in quotes
+    assert "in context: “The mayor said “all is well”.”" not in quotes  # short context: no repeat
+    assert 'href="#q-q1"' in quotes and "#q-nope" not in quotes  # only variants that exist
+
+
+def test_an_unmarked_file_is_never_overwritten(tmp_path, caplog):
+    docs = tmp_path / "docs"
+    (docs / "sources").mkdir(parents=True)
+    (docs / "index.md").write_text("# My own front page\n", encoding="utf-8")
+    (docs / "sources" / "calm.md").write_text("hand-written\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        files = render_briefing(hostile_briefing(), docs, TEMPLATES)
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# My own front page\n"
+    assert (docs / "sources" / "calm.md").read_text(encoding="utf-8") == "hand-written\n"
+    assert docs / "index.md" not in files
+    assert any("index.md: not overwritten" in r.getMessage() for r in caplog.records)
+    (docs / "index.md").write_text(MARKER + "\nOLD-CONTENT\n", encoding="utf-8")
+    render_briefing(hostile_briefing(), docs, TEMPLATES)
+    assert "OLD-CONTENT" not in (docs / "index.md").read_text(encoding="utf-8")
+
+
+def test_hand_edited_json_data_is_kept_but_our_own_is_refreshed(tmp_path):
+    docs = tmp_path / "docs"
+    render_briefing(hostile_briefing(), docs, TEMPLATES)
+    data = docs / "data" / "briefing.json"
+    first = data.read_text(encoding="utf-8")
+    smaller = Briefing(meta=hostile_briefing().meta, sources=hostile_briefing().sources[:1])
+    render_briefing(smaller, docs, TEMPLATES)  # unchanged since written: ours to replace
+    assert data.read_text(encoding="utf-8") != first
+    data.write_text('{"mine": true}\n', encoding="utf-8")
+    render_briefing(hostile_briefing(), docs, TEMPLATES)
+    assert data.read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
+def test_pages_of_vanished_sources_are_removed_but_hand_written_ones_stay(tmp_path):
+    docs = tmp_path / "docs"
+    full = hostile_briefing()
+    render_briefing(full, docs, TEMPLATES)
+    (docs / "sources" / "notes.md").write_text("my notes\n", encoding="utf-8")
+    assert (docs / "sources" / "evil.md").is_file()
+    render_briefing(Briefing(meta=full.meta, sources=full.sources[1:]), docs, TEMPLATES)
+    assert not (docs / "sources" / "evil.md").exists()
+    assert (docs / "sources" / "calm.md").is_file()
+    assert (docs / "sources" / "notes.md").read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_rendering_is_deterministic_and_writes_nothing_when_unchanged(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    render_briefing(hostile_briefing(), first, TEMPLATES)
+    render_briefing(hostile_briefing(), second, TEMPLATES)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+    stamps = {rel: (first / rel).stat().st_mtime_ns for rel in files}
+    render_briefing(hostile_briefing(), first, TEMPLATES)
+    assert {rel: (first / rel).stat().st_mtime_ns for rel in files} == stamps
+
+
+def test_feed_is_well_formed_atom_with_dates_from_the_sources(rendered):
+    _docs, pages = rendered
+    root = ET.fromstring(pages["feed.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.find("a:updated", ns).text == "2024-03-05T00:00:00Z"
+    entries = root.findall("a:entry", ns)
+    kinds = {e.find("a:category", ns).get("term") for e in entries}
+    assert {"fact", "disputed", "discrepancy", "quote", "event"} <= kinds
+    hrefs = {e.find("a:link", ns).get("href") for e in entries}
+    assert "facts.html#f-f1" in hrefs and "timeline.html#t-t1" in hrefs
+    assert all(e.find("a:updated", ns).text.startswith("2024-03-0") for e in entries)
+
+
+def test_source_pages_carry_newsarticle_jsonld(rendered):
+    _docs, pages = rendered
+    out = parse(to_html(pages["sources/calm.md"]))
+    data = json.loads(out.scripts[0][1])
+    assert data["@type"] == "NewsArticle" and data["datePublished"] == "2024-03-04"
+    assert data["publisher"]["name"] == "Calm Post" and data["url"] == "http://calm.example/story"
+    quotes = json.loads(parse(to_html(pages["quotes.md"])).scripts[0][1])
+    assert {item["@type"] for item in quotes["@graph"]} == {"Quotation"}
+
+
+def test_a_source_called_index_does_not_replace_the_sources_index(tmp_path):
+    docs = tmp_path / "docs"
+    source = make_source("index", ["Headline", "A sentence."], title="Index")
+    render_briefing(Briefing(meta=BriefingMeta(title="t", topic="t"), sources=(source,)), docs, TEMPLATES)
+    assert (docs / "sources" / "source-index.md").is_file()
+    assert "# Sources" in (docs / "sources" / "index.md").read_text(encoding="utf-8")
+
+
+def test_an_empty_briefing_still_renders_every_page(tmp_path):
+    docs = tmp_path / "docs"
+    files = render_briefing(Briefing(meta=BriefingMeta(title="t", topic="t")), docs, TEMPLATES)
+    assert {p.name for p in files} >= {"index.md", "facts.md", "quotes.md", "disputed.md", "timeline.md"}
+    assert "No fact was found" in (docs / "facts.md").read_text(encoding="utf-8")
+
+
+def test_a_broken_template_fails_with_its_name_and_line(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for path in TEMPLATES.glob("*.j2"):
+        (templates / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (templates / "timeline.md.j2").write_text("{{ marker }}\n\n{{ meta.title }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"templates/timeline.md.j2:3 .*unescaped"):
+        render_briefing(hostile_briefing(), tmp_path / "docs", templates)
