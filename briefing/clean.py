@@ -239,7 +239,8 @@ def clean_article(raw: RawArticle) -> CleanArticle:
                 date = DATE_IN_TEXT_RE.search(b.text)
                 if date:
                     inferred = SourceMeta(title=inferred.title, author=inferred.author, date=_parse_date(date))
-            if spans and spans[-1][2] == b.reason:
+            # Merge with the previous removed stretch only when no kept line lies between.
+            if spans and spans[-1][2] == b.reason and (not offset_map or spans[-1][1] > offset_map[-1][1]):
                 spans[-1] = (spans[-1][0], b.end, b.reason)
             else:
                 spans.append((b.start, b.end, b.reason))
