@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from ..model import CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
 from ..sentences import make_citation, sentences_covering
 from .speakers import (
+    ORG_WORDS,
     POSSESSIVE_RE,
     SpeakerBook,
     Token,
@@ -281,7 +282,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     book.learn_apposition(index, body)
 
     found: list[_Found] = []
-    last_person: str | None = None  # most recent person as subject or speaker
+    recent: list[str] = []  # people as subjects or speakers, most recent first
     last_org: str | None = None
     by_sentence: dict[str, list[Span]] = {}
     for s in top:
@@ -292,8 +293,11 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
         para = article.paragraphs[sent.paragraph]
         toks = index.slice(sent.start, sent.end)
         subj_mention = sentence_subject(toks)
-        subj = resolve(book, subj_mention, last_person, last_org) if subj_mention.tokens else Who(None, None)
+        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else Who(None, None)
         subject_person = subj.person
+        # inside its own sentence, a named subject is the referent of "he" even when the
+        # article never shows it is a person ("Lee said ..., which he called ...")
+        near = subject_person or (subj.name if _name_like(subj) else None)
         here = by_sentence.get(sent.id, [])
         spoke: str | None = None
         for k, s in enumerate(here):
@@ -306,8 +310,8 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             hi = min(hi, para.end)
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
-            who, adjacent = _attribute(book, before_toks, after_toks, subj, subj_mention, subject_person,
-                                       last_person, last_org)
+            who, adjacent = _attribute(book, before_toks, after_toks, subj, subj_mention, near,
+                                       recent, last_org)
             prev = found[-1] if found else None
             continuation = s.continues or _interrupted(text, prev, s, masked)
             if who.name is None and who.mention is None and prev is not None:
@@ -325,11 +329,13 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             found.append(_Found(s, kind, who, _where(para.kind), adjacent))
             if who.person and book.is_person(who.person):
                 spoke = who.person
-        if spoke:
-            last_person = spoke
-        elif subject_person:
-            last_person = subject_person
-        elif subj.name and not book.is_person(subj.name) and subj.mention and subj.mention.split()[-1][:1].isupper():
+        if subject_person:
+            _learn_gender(book, toks, subj_mention, subject_person)
+        for person in (subject_person, spoke):
+            if person:
+                recent[:] = [person, *[p for p in recent if p != person][:3]]
+        if not subject_person and subj.name and not book.is_person(subj.name) \
+                and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     nested = [s for s in spans if s.level > 0]
     return _assemble(article, sentences, book, found, nested, masked)
@@ -343,6 +349,12 @@ def _proper_nouns(index: TokenIndex) -> set[str]:
         if toks[i].is_cap and toks[i - 1].is_word and not toks[i - 1].is_cap and toks[i].text != "I":
             out.add(fold(toks[i].bare))
     return out
+
+
+def _name_like(who: Who) -> bool:
+    """A capitalised name that is not an organisation's ("Lee", not "Interior Ministry")."""
+    words = (who.name or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not any(fold(w) in ORG_WORDS for w in words)
 
 
 def _has_words(masked: str, start: int, end: int) -> bool:
@@ -363,12 +375,12 @@ def _interrupted(text: str, prev: _Found | None, s: Span, masked: str) -> bool:
 
 
 def _attribute(book: SpeakerBook, before: list[Token], after: list[Token], subj: Who, subj_mention,
-               subject_person: str | None, last_person: str | None, last_org: str | None) -> tuple[Who, bool]:
+               subject_person: str | None, recent: list[str], last_org: str | None) -> tuple[Who, bool]:
     """Tokens around one quotation -> (speaker, is the attribution adjacent?)."""
     hit = find_verb_after(after)
     if hit:
         mention, _ = hit
-        who = _resolve_here(book, mention, subj_mention, subject_person, last_person, last_org)
+        who = _resolve_here(book, mention, subj_mention, subject_person, recent, last_org)
         if who.name or who.mention:
             return who, True
     back = find_verb_before(before)
@@ -376,16 +388,37 @@ def _attribute(book: SpeakerBook, before: list[Token], after: list[Token], subj:
         mention, _, adjacent = back
         if not mention.tokens:
             return subj, adjacent
-        return _resolve_here(book, mention, subj_mention, subject_person, last_person, last_org), adjacent
+        return _resolve_here(book, mention, subj_mention, subject_person, recent, last_org), adjacent
     return Who(None, None), False
 
 
 def _resolve_here(book: SpeakerBook, mention, subj_mention, subject_person: str | None,
-                  last_person: str | None, last_org: str | None) -> Who:
+                  recent: list[str], last_org: str | None) -> Who:
     """Resolve a mention; a pronoun that is not the subject itself refers to the subject."""
     is_subject = bool(subj_mention.tokens) and mention.start == subj_mention.start
-    antecedent = last_person if is_subject or not subject_person else subject_person
-    return resolve(book, mention, antecedent, last_org)
+    antecedents = recent if is_subject or not subject_person else [subject_person, *recent]
+    return resolve(book, mention, antecedents, last_org)
+
+
+# Only subject pronouns teach gender: "her deputy" often means someone else.
+GENDER_PRONOUNS = {"he": "he", "himself": "he", "she": "she", "herself": "she"}
+
+
+def _learn_gender(book: SpeakerBook, toks: list[Token], subj_mention, person: str) -> None:
+    """"Ana Ruiz said she would stay": the first "he"/"she" after a person subject, before any
+    other capitalised name, tells that person's gender."""
+    if book.gender_of(person) or not subj_mention.tokens:
+        return
+    end = subj_mention.tokens[-1].end
+    for tok in toks:
+        if tok.start < end:
+            continue
+        if tok.is_cap and tok.is_word and tok.text not in ("I",) and tok.bare not in GENDER_PRONOUNS:
+            return
+        gender = GENDER_PRONOUNS.get(tok.text.lower())
+        if gender:
+            book.gender[person] = gender
+            return
 
 
 def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,

@@ -126,6 +126,8 @@ GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesm
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
                  "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "actress": "she"}
 
+# Lowercase words inside names and titles: "Ursula von der Leyen", "Secretary of State".
+PARTICLES = frozenset("of bin ibn al el de da di du der den van von la le dos das ter".split())
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 # Prepositions: a noun phrase right after one is an object, not the speaker.
 PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
@@ -341,6 +343,12 @@ class SpeakerBook:
         if not words:
             return name
         known = self.full_names.get(fold(words[-1]))
+        if not known and len(words) == 1:
+            # "Kim" for "Kim Jong Un": a word of exactly one full name
+            word = fold(words[0])
+            owners = {n for names in self.full_names.values() for n in names
+                      if word in {fold(w) for w in n.split()}} if len(word) > 2 else set()
+            return owners.pop() if len(owners) == 1 else words[0]
         if not known:
             return " ".join(words)
         folded = {fold(w) for w in words}
@@ -360,6 +368,27 @@ class SpeakerBook:
             if all(_role_has(role, q) for q in query):
                 names.add(self.canonical(name))
         return names.pop() if len(names) == 1 else None
+
+    def gender_of(self, name: str) -> str | None:
+        """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
+        if name in self.gender:
+            return self.gender[name]
+        return next((g for k, g in sorted(self.gender.items()) if self.canonical(k) == name), None)
+
+    def agreeing(self, candidates: Sequence[str], pronoun: str) -> str | None:
+        """The first candidate that a pronoun ("he"/"she") can refer to: the gender must not clash."""
+        if not candidates:
+            return None
+        first = candidates[0]
+        gender = self.gender_of(first)
+        # only the most recent person is a safe referent; an older one only when the gender
+        # rules the recent one out and names the older one
+        if gender in (None, pronoun):
+            return first
+        for other in candidates[1:]:
+            if self.gender_of(other) == pronoun:
+                return other
+        return None
 
     def is_person(self, name: str | None) -> bool:
         return bool(name) and (name in self.persons or self.canonical(name or "") in self.persons)
@@ -392,9 +421,14 @@ def _cap_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 t = tokens[j]
                 if t.is_cap and t.is_word and not tokens[j - 1].is_possessive:
                     j += 1
-                elif t.text in ("of", "bin", "al", "de", "van", "von", "da", "der") and j + 1 < len(tokens) \
-                        and tokens[j + 1].is_cap and tokens[j + 1].is_word:
-                    j += 2
+                elif t.text in PARTICLES:
+                    k = j
+                    while k < len(tokens) and tokens[k].text in PARTICLES:
+                        k += 1
+                    if k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and k - j <= 3:
+                        j = k + 1
+                    else:
+                        break
                 else:
                     break
             runs.append((i, j))
@@ -412,7 +446,7 @@ def _np_word(tok: Token) -> bool:
         return False
     low = tok.text.lower()
     return (tok.is_cap or low in DETERMINERS or low in POSSESSIVE_PRONOUNS or low in ROLE_NOUNS
-            or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS)
+            or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS or low in PARTICLES)
 
 
 # Words that end a noun phrase read forwards ("said the minister at a rally").
@@ -454,6 +488,8 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
         if low in PRONOUNS or (low in DETERMINERS and not tok.is_cap) or low in POSSESSIVE_PRONOUNS:
             break
         n -= 1
+    while out and out[0].text == "of":
+        out = out[1:]
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
     while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
             and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS:
@@ -491,9 +527,13 @@ class Who:
     person: str | None = None  # the person the phrase is about ("Ana" in "Ana's aides")
 
 
-def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
+def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = (),
             antecedent_org: str | None = None) -> Who:
-    """A noun phrase -> Who. Pronouns take ``antecedent``; roles go through learned aliases."""
+    """A noun phrase -> Who. Needs the candidate antecedents, most likely first.
+
+    "he"/"she"/"his"/"her" take the first candidate whose known gender agrees; roles go
+    through the aliases the article taught; "it" takes the last organisation.
+    """
     toks = [t for t in mention.tokens if t.is_word]
     if not toks:
         return Who(None, None)
@@ -502,8 +542,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
     low = head.text.lower()
     if low in PRONOUNS:
         if low in ("he", "she"):
-            if antecedent and book.gender.get(antecedent, low) != low:
-                return Who(None, text)
+            antecedent = book.agreeing(antecedents, low)
             return Who(antecedent, text, antecedent)
         if low == "it":
             return Who(antecedent_org, text)
@@ -535,7 +574,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedent: str | None,
     for t in body[:-1]:
         tl = t.text.lower()
         if tl in POSSESSIVE_PRONOUNS:
-            owner = antecedent if tl in ("his", "her") else antecedent_org
+            owner = book.agreeing(antecedents, POSSESSIVE_PRONOUNS[tl]) if tl in ("his", "her") else antecedent_org
             owner_word = tl
         elif t.is_possessive and t.is_cap:
             owner = book.canonical(POSSESSIVE_RE.sub("", t.text))

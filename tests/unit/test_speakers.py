@@ -158,3 +158,19 @@ def test_honorific_is_not_a_role_but_a_country_possessive_label_keeps_its_words(
     quotes, _, speakers = extract_quotes(art, split_sentences(art))
     assert [q.speaker for q in quotes] == ["Nora Quist", "Norway foreign minister"]
     assert [s.roles for s in speakers if s.name == "Nora Quist"] == [()]
+
+
+def test_pronoun_of_the_other_gender_does_not_take_the_recent_person():
+    assert speakers_of("Rita Vance said she opened the bakery with her brother.",
+                       "He said: “We never expected queues like this on a Monday.”") == [None]
+
+
+def test_gender_picks_the_older_person_when_the_recent_one_clashes():
+    assert speakers_of("Ms Ada Nkemelu chairs the board. Tariq Osei, her deputy, spoke first.",
+                       "Tariq Osei said he had doubts about the plan before the vote.",
+                       "“We need more time,” she said.") == ["Ada Nkemelu"]
+
+
+def test_particles_stay_in_names():
+    assert speakers_of("Commission chief Ilse van der Berg spoke.", "“We act now,” van der Berg said.") == [
+        "Ilse van der Berg"]
