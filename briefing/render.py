@@ -258,13 +258,32 @@ def source_page_name(source_id: str) -> str:
 
 
 def outlet_name(source: Source) -> str:
-    """A source -> the outlet to name: its publisher, else its web host, else its file."""
+    """A source -> the outlet to name: its publisher, else its web host, else ''."""
     if source.publisher:
         return source.publisher
     url = safe_url(source.url)
     if url:
         return (urlsplit(url).hostname or "").removeprefix("www.")
-    return source.file
+    return ""
+
+
+def outlet_label(source: Source) -> str:
+    """A source -> its outlet's name, or 'unknown outlet' when neither publisher nor URL is known."""
+    return outlet_name(source) or "unknown outlet"
+
+
+class _Joiner:
+    """Jinja's ``joiner`` returning escaped text: '' the first time, then the separator."""
+
+    def __init__(self, separator: str = " · ") -> None:
+        self.separator = escape_html(separator)
+        self.used = False
+
+    def __call__(self) -> HtmlSafe:
+        if self.used:
+            return self.separator
+        self.used = True
+        return HtmlSafe("")
 
 
 def text_fragment(sentence: str, url: str) -> UrlSafe:
@@ -337,7 +356,7 @@ class PageContext:
         if source is None:
             log.warning("render: a citation names unknown source %r", source_id)
             return MdSafe(f"Source {escape_md(source_id)} (not in this briefing): “{escape_md(text)}”")
-        bits = [escape_md(outlet_name(source))]
+        bits = [escape_md(outlet_name(source))] if outlet_name(source) else []
         if source.title:
             bits.append(f"“{escape_md(truncate(source.title, 120))}”")
         if source.date:
@@ -345,7 +364,7 @@ class PageContext:
         known = sentence in self.index.sentence_ids.get(source_id, ())
         if not known:
             log.warning("render: %s has no sentence %r", source.file, sentence)
-        label = ", ".join(bits)
+        label = ", ".join(bits) or escape_md(source.file)
         out = f"[{label}]({self.source_href(source_id, sentence if known else None)})"
         quoted = truncate(text, FOOTNOTE_SENTENCE_CHARS)
         if quoted:
@@ -360,7 +379,7 @@ class PageContext:
         names: list[str] = []
         for cite in citations:
             source = self.index.sources.get(cite.source)
-            name = outlet_name(source) if source else cite.source
+            name = outlet_label(source) if source else cite.source
             if name not in names:
                 names.append(name)
         return names
@@ -669,7 +688,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
                         "page_name": lambda value: MdSafe(source_page_name(value))})
     del env.filters["safe"]  # nothing may bypass the escaping filters
     env.globals.update({"marker": HtmlSafe(MARKER), "stance_label": lambda s: STANCE_LABELS.get(s, s),
-                        "plural": plural, "caps": CAPS})
+                        "plural": plural, "caps": CAPS, "joiner": _Joiner})
     env.globals["m"] = MacroLibrary(env)
     return env
 
@@ -689,7 +708,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     disputed = _ranked(briefing.disputed, CAPS["disputed"])
     quotes_by_weight = sorted(briefing.quotes, key=_quote_weight)
     counts = source_counts(briefing)
-    outlets = sorted({outlet_name(s) for s in briefing.sources if s.publisher or safe_url(s.url)})
+    outlets = sorted({outlet_name(s) for s in briefing.sources} - {""})
     variants = {q.id for q in briefing.quotes}
 
     def render(template: str, name: str, depth: int = 0, **extra: Any) -> None:
