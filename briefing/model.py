@@ -122,6 +122,9 @@ class Quote:
     statement: str | None = None  # shared by the parts of one interrupted quotation
     variants: tuple[str, ...] = ()  # ids of other renderings of the same statement
     date: str | None = None  # publication date of the earliest citing source
+    title: str | None = None  # editor's headline (overrides.yaml)
+    note: str | None = None  # editor's note (overrides.yaml)
+    pinned: bool = False  # shown first (overrides.yaml)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ class Event:
     text: str
     citations: tuple[Citation, ...]
     expression: str = ""  # the words that gave the date ("on Wednesday")
+    title: str | None = None  # editor's headline (overrides.yaml)
+    note: str | None = None  # editor's note (overrides.yaml)
+    pinned: bool = False  # shown first (overrides.yaml)
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,9 @@ class Fact:
     attributed_to: str | None = None
     outlets: int = 1  # how many distinct publishers carry it
     rank: float = 0.0
+    title: str | None = None  # editor's headline (overrides.yaml)
+    note: str | None = None  # editor's note (overrides.yaml)
+    pinned: bool = False  # shown first (overrides.yaml)
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,9 @@ class Dispute:
     sides: tuple[Side, ...]
     citations: tuple[Citation, ...]
     rank: float = 0.0
+    title: str | None = None  # editor's headline (overrides.yaml)
+    note: str | None = None  # editor's note (overrides.yaml)
+    pinned: bool = False  # shown first (overrides.yaml)
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,9 @@ class Discrepancy:
     text: str
     kind: str  # number | date | qualifier | weekday
     versions: tuple[Version, ...]
+    title: str | None = None  # editor's headline (overrides.yaml)
+    note: str | None = None  # editor's note (overrides.yaml)
+    pinned: bool = False  # shown first (overrides.yaml)
 
 
 @dataclass(frozen=True)
