@@ -1,8 +1,8 @@
 """MkDocs hook (mkdocs.yml ``hooks:``): ``mkdocs build`` / ``mkdocs serve`` regenerate the briefing.
 
 ``on_pre_build`` makes one call, ``briefing.site.update_docs`` (extract + render), before
-MkDocs reads docs/; ``on_serve`` also watches the seeds and templates folders. Under
-``briefing build`` the pages are already fresh, so the hook does nothing.
+MkDocs reads docs/ (under ``briefing build`` the pages are already fresh, so it does
+nothing); ``on_serve`` also watches the seeds and templates folders.
 """
 
 from __future__ import annotations
@@ -47,3 +47,8 @@ def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:
     for folder in watched_dirs(config):
         server.watch(str(folder))
     return server
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
+    """Keep footnotes out of the search index: they repeat sentences the source pages hold."""
+    return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)
