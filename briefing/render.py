@@ -325,6 +325,7 @@ class PageContext:
     index: BriefingIndex
     depth: int = 0  # 0: docs/x.md; 1: docs/sources/x.md
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _taken: set[str] = field(default_factory=set)
 
     @property
     def root(self) -> str:
@@ -345,9 +346,10 @@ class PageContext:
             label = self.labels.get(key)
             if label is None:
                 label = f"{safe_id(cite.source)}-{safe_id(cite.sentence)}"
-                if label in self.labels.values():  # two odd ids that slug alike
+                if label in self._taken:  # two odd ids that slug alike
                     label += "-" + short_hash(repr(key), 6)
                 self.labels[key] = label
+                self._taken.add(label)
             ref = f"[^{label}]"
             if ref not in refs:
                 refs.append(ref)
@@ -440,12 +442,12 @@ def all_citations(briefing: Briefing) -> list[Citation]:
 
 def _ranked(items: Sequence[Any], cap: int) -> list[Any]:
     """Items with rank -> highest rank first (ties by id), at most ``cap``."""
-    return sorted(items, key=lambda it: (-it.rank, it.id))[:cap]
+    return sorted(items, key=lambda it: (not it.pinned, -it.rank, it.id))[:cap]
 
 
 def _quote_weight(quote: Quote) -> tuple:
-    return (quote.where != "body", quote.speaker is None, -len({c.source for c in quote.citations}),
-            -min(len(quote.text), 300), quote.id)
+    return (not quote.pinned, quote.where != "body", quote.speaker is None,
+            -len({c.source for c in quote.citations}), -min(len(quote.text), 300), quote.id)
 
 
 def group_quotes(briefing: Briefing, index: BriefingIndex) -> list[dict[str, Any]]:
@@ -698,10 +700,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
-                    directory_urls: bool = False) -> list[Path]:
+                    directory_urls: bool = False, changes: Any = None) -> list[Path]:
     """Briefing -> pages, data and feed in ``docs_dir`` via ``templates_dir``. Returns the files in place.
 
-    Needs templates/*.j2. Writes only changed files, never replaces a file without the
+    Needs templates/*.j2. ``changes`` (briefing.changes.Changes) adds the What's new page, its feed
+    entry and the editions file. Writes only changed files, never replaces a file without the
     generated marker (warns instead), and deletes generated pages of vanished sources.
     """
     env = make_environment(templates_dir)
@@ -747,6 +750,11 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                paragraphs=source_paragraphs(source), counts=counts.get(source.id, Counter()))
     writer.remove_stale_sources({source_page_name(s.id) for s in briefing.sources})
     entries = feed_entries(briefing, index, directory_urls)
+    if changes is not None:
+        from .changes import feed_entry
+        render("whats_new.md.j2", "whats_new.md", changes=changes)
+        writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
+        entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     render("feed.xml.j2", "feed.xml", entries=entries, feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
            updated=atom_date(briefing.meta.period_end), home="./" if directory_urls else "index.html")
     writer.write("data/briefing.yaml", f"# {MARKER_TEXT}\n" + briefing_to_yaml(briefing))

@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # each test runs a whole build (a few seconds)
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_PLACES = (ROOT.parent / "shared" / "eval" / "seeds-gold.yaml", Path("/work/shared/eval/seeds-gold.yaml"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
