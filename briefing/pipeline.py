@@ -45,6 +45,7 @@ class Options:
     seeds_dir: Path = Path("seeds")
     cache_dir: Path | None = Path(".briefing-cache")  # None: no cache at all
     jobs: int = 1  # processes for per-article work; 0: one per core
+    overrides_file: Path | None = None  # editorial overrides applied after linking; None: none
 
 
 @dataclass
@@ -168,11 +169,17 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
 
 def extract_briefing(options: Options, progress: Callable[[str], None] | None = None
                      ) -> tuple[Briefing, RunReport]:
-    """Seeds folder -> Briefing. Raises BriefingError when no article can be read."""
+    """Seeds folder -> Briefing (+ overrides when Options names a file). Raises BriefingError when no
+    article can be read or the overrides file is malformed."""
     raws, skipped = read_folder(options.seeds_dir)
     pairs, report = extract_articles(raws, options, progress)
     report.skipped[:0] = skipped
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
     briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs])
+    if options.overrides_file is not None:  # the editor's stage, between link and render
+        from .overrides import apply_overrides, load_overrides
+        briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))
+        for problem in problems:
+            log.warning("%s", problem)
     return briefing, report

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .changes import STATE_FILE, track_changes
 from .model import BriefingError
 from .pipeline import Options, RunReport, extract_briefing
 from .render import RenderError, render_briefing
@@ -35,6 +36,7 @@ class Project:
     templates_dir: Path
     cache_dir: Path
     directory_urls: bool
+    overrides_file: Path | None = None  # extra.briefing.overrides; absent file: no overrides
 
 
 def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
@@ -54,7 +56,8 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
                    seeds_dir=seeds_dir if seeds_dir is not None else folder("seeds_dir", "seeds"),
                    templates_dir=folder("templates_dir", "templates"),
                    cache_dir=folder("cache_dir", ".briefing-cache"),
-                   directory_urls=bool(config.use_directory_urls))
+                   directory_urls=bool(config.use_directory_urls),
+                   overrides_file=folder("overrides", "overrides.yaml"))
 
 
 def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True) -> RunReport:
@@ -65,11 +68,13 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     project = project_of(config, seeds_dir)
     if not project.templates_dir.is_dir():
         raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
-    options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None)
+    options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None,
+                      overrides_file=project.overrides_file)
     briefing, report = extract_briefing(options)
+    changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
-                                directory_urls=project.directory_urls)
+                                directory_urls=project.directory_urls, changes=changes)
     except RenderError as err:
         raise BriefingError(str(err)) from None
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
@@ -84,9 +89,12 @@ def inner_build_active() -> bool:
 
 
 def watched_dirs(config: Any) -> list[Path]:
-    """The folders ``mkdocs serve`` should watch besides docs/: seeds and templates."""
+    """What ``mkdocs serve`` should watch besides docs/: seeds (with sources.yaml), templates, overrides file."""
     project = project_of(config)
-    return [p for p in (project.seeds_dir, project.templates_dir) if p.is_dir()]
+    paths = [p for p in (project.seeds_dir, project.templates_dir) if p.is_dir()]
+    if project.overrides_file is not None and project.overrides_file.is_file():
+        paths.append(project.overrides_file)
+    return paths
 
 
 class _ToBriefingLog(logging.Handler):
