@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from . import cache
 from .clean import clean_article
@@ -143,25 +144,73 @@ def map_articles(raws: Sequence[RawArticle], cache_dir: Path | None = None, jobs
             yield from outcomes
 
 
+class ProgressBar:
+    """An updating ``extracted N/M`` counter with a bar, for a terminal; writes nothing else."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = max(total, 1)
+        self.shown = ""
+
+    def update(self, done: int, fresh: int) -> None:
+        """Redraw the line if what it shows changed."""
+        filled = self.WIDTH * done // self.total
+        line = f"\rextracting [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{self.total} ({fresh} new)"
+        if line != self.shown:
+            self.stream.write(line)
+            self.stream.flush()
+            self.shown = line
+
+    def close(self) -> None:
+        """Clear the bar's line, so the plain summary line that follows stands alone."""
+        if self.shown:
+            self.stream.write("\r" + " " * (len(self.shown) - 1) + "\r")
+            self.stream.flush()
+            self.shown = ""
+
+
+def terminal_bar(total: int) -> ProgressBar | None:
+    """A ProgressBar when briefing's own log goes to a terminal at INFO level, else None (CI, hook, pipes)."""
+    if not log.isEnabledFor(logging.INFO):
+        return None
+    for handler in log.handlers:
+        stream = getattr(handler, "stream", None)
+        if isinstance(handler, logging.StreamHandler) and stream is not None and getattr(stream, "isatty", None) \
+                and stream.isatty():
+            return ProgressBar(stream, total)
+    return None
+
+
 def extract_articles(raws: Sequence[RawArticle], options: Options,
                      progress: Callable[[str], None] | None = None
                      ) -> tuple[list[tuple[Source, ArticleExtraction]], RunReport]:
     """RawArticles -> ((Source, ArticleExtraction) per readable article, in order; RunReport).
 
     The per-article map: cache look-ups and extraction on ``options.jobs`` processes.
-    Says a plain progress line every PROGRESS_EVERY articles and at the end.
+    Says a plain progress line every PROGRESS_EVERY articles and at the end; on a
+    terminal (and no ``progress`` callback) an updating bar instead of the periodic lines.
     """
     say = progress or log.info
+    bar = terminal_bar(len(raws)) if progress is None else None
     report = RunReport(articles=len(raws))
     pairs: list[tuple[Source, ArticleExtraction]] = []
     outcomes = map_articles(raws, options.cache_dir, options.jobs)
     for number, (raw, (result, fresh)) in enumerate(zip(raws, outcomes, strict=True), 1):
         if isinstance(result, BriefingError):
+            if bar is not None:
+                bar.close()  # the warning gets a line of its own; the bar redraws below it
             log.warning("skipped %s", result)
             report.skipped.append(Skipped(raw.file, str(result).split(": ", 1)[-1]))
         else:
             pairs.append(result)
             report.extracted += fresh
+        if bar is not None:
+            bar.update(number, report.extracted)
+            if number < len(raws):
+                continue
+            bar.close()
         if number % PROGRESS_EVERY == 0 or number == len(raws):
             say(f"extracted {number}/{len(raws)} articles ({report.extracted} new)")
     return pairs, report
