@@ -79,6 +79,15 @@ class Overrides:
 
 # ---------------------------------------------------------------------------- loading
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is our clear error, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 class _Lines:
     """Key path -> line number (1-based) in the YAML text, for messages."""
 
@@ -198,8 +207,8 @@ def _kind(value: Any) -> str:
 def parse_overrides(text: str, where: str = DEFAULT_FILE) -> Overrides:
     """YAML text -> Overrides, validated. Raises BriefingError naming ``where``, the line and the key."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: plain data only
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = f" line {mark.line + 1}:" if mark is not None else ""
