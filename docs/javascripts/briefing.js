@@ -24,10 +24,23 @@
     el.scrollIntoView({ block: "center" });
   }
 
+  // Material's search overlay is a role="dialog" without a name: give it one for screen readers.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", "Search");
+    }
+  }
+
+  function init() {
+    nameSearchDialog();
+    showTarget();
+  }
+
   window.addEventListener("hashchange", showTarget);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showTarget);
+    document.addEventListener("DOMContentLoaded", init);
   } else {
-    showTarget();
+    init();
   }
 })();
