@@ -598,6 +598,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, default=None, help="write a cProfile file per stage here")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora and sites in this folder")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results as JSON")
+    parser.add_argument("--merge", type=Path, nargs="+", default=None,
+                        help="measure nothing: write the page from the --json files of earlier runs")
     parser.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -614,6 +616,10 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = SMOKE_SIZES if args.smoke else tuple(int(s) for s in args.sizes.split(",") if s.strip())
     rows = []
+    if args.merge:
+        sizes = ()
+        rows = sorted((row for path in args.merge for row in json.loads(path.read_text(encoding="utf-8"))),
+                      key=lambda row: row["size"])
     for size in sizes:
         print(f"bench: {size:,} articles ...", file=sys.stderr, flush=True)
         skip_site = args.skip_site or (args.site_limit is not None and size > args.site_limit)
