@@ -14,6 +14,7 @@ and reported by the tests. Without Chromium or Playwright the tests skip with a 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,3 +80,21 @@ def browsing(chromium: Any, site_url: str) -> Iterator[Browsing]:
         yield browsing
     finally:
         browsing.context.close()
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_site: BuiltSite) -> Path:
+    """The same project built by ``zensical build`` (after ``briefing build`` rendered docs/): its site/."""
+    zensical = installed_command("zensical")
+    if zensical is None:
+        pytest.skip("zensical is not installed (pip install zensical): the zensical build is not tested")
+    result = run([zensical, "build", "--strict"], cwd=built_site.project)
+    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return built_site.project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_url(chromium: Any, zensical_site: Path) -> Iterator[str]:
+    """Base URL of the zensical-built site, served for the session."""
+    with serve(zensical_site) as url:
+        yield url

@@ -6,6 +6,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from briefing.render import source_page_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -173,3 +176,82 @@ def open_browsing(chromium: Any, base: str, **context_options: Any) -> Browsing:
     return browsing
 
 
+# ---- what the tests check on a page ----------------------------------------------------------
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fragment(url: str) -> str:
+    return unquote(urlsplit(url).fragment)
+
+
+def in_viewport(page: Any, selector_or_handle: Any) -> bool:
+    """True when the element's box lies inside the window, below Material's sticky header."""
+    handle = page.query_selector(selector_or_handle) if isinstance(selector_or_handle, str) else selector_or_handle
+    return handle.evaluate("""el => {
+        const r = el.getBoundingClientRect();
+        const header = document.querySelector('.md-header');
+        const top = header ? header.getBoundingClientRect().bottom : 0;
+        return r.height > 0 && r.top >= top - 1 && r.bottom <= window.innerHeight + 1;
+    }""")
+
+
+def cited_sentence(built_site: BuiltSite, href: str) -> tuple[dict[str, Any], str]:
+    """'sources/<page>.html#sN' -> (the source's data, the sentence's text from its cleaned text)."""
+    parts = urlsplit(href)
+    stem = Path(parts.path).stem
+    source = next(s for s in built_site.data["sources"] if source_page_name(s["id"]) == stem)
+    sentence = next(s for s in source["sentences"] if s["id"] == unquote(parts.fragment))
+    return source, source["text"][sentence["start"]:sentence["end"]]
+
+
+def first_footnote(browsing: Browsing) -> tuple[Any, str]:
+    """The Disputed page's first footnote reference in the content and the id of the note it points to."""
+    page = browsing.goto("disputed.html")
+    ref = page.locator("article a.footnote-ref").first
+    assert ref.count() == 1, "the Disputed page has no footnote"
+    href = ref.get_attribute("href")
+    assert href and href.startswith("#fn:"), href
+    return ref, href[1:]
+
+
+def assert_lands_on_highlighted_sentence(browsing: Browsing, built_site: BuiltSite, href: str,
+                                         note_text: str) -> None:
+    """The page shown is the source page ``href`` names, scrolled to its sentence, which is highlighted."""
+    page = browsing.page
+    want = urlsplit(href)
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(want.path.split("/")[-1]))
+    assert browsing.local_path() == want.path, page.url
+    sentence_id = fragment(page.url)
+    assert sentence_id == unquote(want.fragment) and re.fullmatch(r"s\d+", sentence_id), page.url
+    target = page.locator(f"[id='{sentence_id}']")
+    assert target.count() == 1 and "briefing-sentence" in (target.get_attribute("class") or "")
+    # The footnote quoted exactly the sentence we land on, and that is the sentence of the source's text.
+    _, sentence = cited_sentence(built_site, href)
+    assert norm(target.inner_text()) == norm(sentence)
+    assert norm(sentence) in norm(note_text)
+    # Highlighted: its background is not that of an uncited sentence (waits out the CSS transition).
+    other = page.locator(f".briefing-sentence:not([id='{sentence_id}'])").first
+    normal = other.evaluate("el => getComputedStyle(el).backgroundColor")
+    page.wait_for_function("([id, normal]) => getComputedStyle(document.getElementById(id)).backgroundColor"
+                           " !== normal", arg=[sentence_id, normal], timeout=5000)
+    page.mouse.move(0, 0)  # no hover styling on either
+    background = target.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in (normal, "rgba(0, 0, 0, 0)", "transparent"), (background, normal)
+    assert in_viewport(page, f"[id='{sentence_id}']"), "the cited sentence is not scrolled into view"
+
+
+def follow_first_footnote(browsing: Browsing, built_site: BuiltSite) -> str:
+    """Disputed page: click its first footnote, then the note's link; checks each landing. Returns the link."""
+    ref, note_id = first_footnote(browsing)
+    page = browsing.page
+    ref.click()
+    page.wait_for_url(lambda url: fragment(url) == note_id)
+    assert in_viewport(page, f"li[id='{note_id}']"), "the footnote is not scrolled into view"
+    note = page.locator(f"li[id='{note_id}']")
+    link = note.locator("a[href*='sources/']").first
+    href, note_text = link.get_attribute("href"), note.inner_text()
+    link.click()
+    assert_lands_on_highlighted_sentence(browsing, built_site, href, note_text)
+    return href
