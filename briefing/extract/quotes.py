@@ -96,47 +96,68 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     singles = [i for i in marks if text[i] in "'’›" and _is_closer(text, i, end)]
     last_single = singles[-1] if singles else -1
 
+    at: dict[str, list[int]] = {'"': [], "'": []}  # stack depths of each kind of open mark
+
+    def push(kind: str, i: int) -> None:
+        at[kind].append(len(stack))
+        stack.append((kind, i))
+
     def close(kind: str, i: int) -> bool:
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == kind:
-                opened = stack[depth][1]
-                del stack[depth:]
-                spans.append(_span(text, opened, i, index, depth))
-                return True
-        return False
+        if not at[kind]:
+            return False
+        depth = at[kind][-1]
+        opened = stack[depth][1]
+        while len(stack) > depth:  # marks left open inside are dropped
+            at[stack.pop()[0]].pop()
+        spans.append(_span(text, opened, i, index, depth))
+        return True
 
     for i in marks:
         ch = text[i]
         if ch in DOUBLE_OPEN:
-            stack.append(('"', i))
+            push('"', i)
         elif ch in DOUBLE_CLOSE:
             close('"', i)
         elif ch == '"':
-            open_double = any(k == '"' for k, _ in stack)
+            open_double = bool(at['"'])
             if open_double and _is_closer(text, i, end):
                 close('"', i)
             elif _is_opener(text, i, start):
-                stack.append(('"', i))
+                push('"', i)
             elif open_double:
                 close('"', i)
         elif ch in SINGLE_OPEN:
             before = text[i - 1] if i > start else " "
             if not before.isalnum():
-                stack.append(("'", i))
+                push("'", i)
         elif ch in "'’›":
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
             if before.isalnum() and after.isalpha():
                 continue  # Trump's, don’t
-            open_single = any(k == "'" for k, _ in stack)
+            open_single = bool(at["'"])
             if open_single and _is_closer(text, i, end):
                 # "the students' union": a plural possessive when a later closer exists
                 if before in "sS" and after.isspace() and i + 2 < end and text[i + 2].islower() and last_single > i:
                     continue
                 close("'", i)
             elif ch == "'" and _is_opener(text, i, start) and not _elision(text, i):
-                stack.append(("'", i))
-    return spans, stack
+                push("'", i)
+    return _relevel(spans), stack
+
+
+def _relevel(spans: list[Span]) -> list[Span]:
+    """Nesting depth counted among closed quotations only: a stray unclosed mark earlier in
+    the paragraph must not turn every later quotation into a quote inside a quote."""
+    ordered = sorted(spans, key=lambda s: (s.open, -s.close))
+    closes: list[int] = []
+    out = []
+    for span in ordered:
+        while closes and closes[-1] < span.open:
+            closes.pop()
+        out.append(replace(span, level=len(closes)) if span.level != len(closes) else span)
+        closes.append(span.close)
+    return out
 
 
 def _span(text: str, opened: int, closed: int, paragraph: int, level: int, runs_on: bool = False) -> Span:
@@ -168,7 +189,7 @@ def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
                 opened = still_open[0][1]
                 runs = _span(text, opened, para.end, index, 0, runs_on=True)
                 runs = replace(runs, continues=bool(out and out[-1].runs_on and out[-1].paragraph == index - 1))
-                spans = [s for s in spans if s.level > 0 or s.open < opened] + [runs]
+                spans = [replace(s, level=s.level + 1) if s.open > opened else s for s in spans] + [runs]
                 carry = True
         out.extend(sorted(spans, key=lambda s: (s.open, s.level)))
     return [s for s in out if s.end > s.start]
@@ -450,6 +471,8 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
     for n, f in enumerate(found):
         s = f.span
         quoted = text[s.start:s.end]
+        if not any(ch.isalnum() for ch in quoted):
+            continue  # “…” or “—”: nothing was quoted
         cite = make_citation(source_id, text, sentences, s.start, s.end)
         name = f.who.name
         if name:

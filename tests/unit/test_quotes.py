@@ -157,3 +157,18 @@ def test_capitalised_proper_noun_start_inside_a_sentence_is_a_phrase():
                              "Minister Rui Lopes called the plan “Lisbon's best chance in years.”")
     assert quotes == ()
     assert texts(phrases) == ["Lisbon's best chance in years."]
+
+
+def test_marks_around_nothing_but_punctuation_give_nothing():
+    quotes, phrases, _ = run("The sign read “…” and “—” only.")
+    assert quotes == () and phrases == ()
+
+
+def test_unclosed_quote_at_the_end_of_an_article_is_dropped():
+    quotes, phrases, _ = run("“We will never stop,” said Coach Ravi Menon.", "He then said “and another thing")
+    assert texts(quotes) == ["We will never stop,"] and phrases == ()
+
+
+def test_a_stray_unclosed_mark_does_not_hide_later_quotes():
+    quotes, _, _ = run("Fans waved “banners and flags. “We deserved the win tonight,” Coach Ravi Menon said.")
+    assert "We deserved the win tonight," in texts(quotes)
