@@ -8,6 +8,7 @@ every field against the model's type hints and names the field that is wrong.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import tempfile
@@ -72,11 +73,17 @@ def _field(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's resolved field types, computed once per class (it dominates loading otherwise)."""
+    return typing.get_type_hints(cls)
+
+
 def from_data(cls: type, data: Any, where: str = "") -> Any:
     """Plain data -> dataclass ``cls``, checking every field; errors name the field path."""
     if not isinstance(data, dict):
         raise BriefingError(f"{where or 'top level'}: expected a mapping, got {type(data).__name__}")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - names)
