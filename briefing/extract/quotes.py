@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
+from ..model import Citation, CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
 from ..sentences import make_citation, sentences_covering
 from .speakers import (
     ORG_WORDS,
@@ -306,8 +307,9 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     recent: list[str] = []  # people as subjects or speakers, most recent first
     last_org: str | None = None
     by_sentence: dict[str, list[Span]] = {}
+    starts = [x.start for x in sentences]
     for s in top:
-        first = sentences_covering(sentences, s.open, s.open + 1)
+        first = _covering(starts, sentences, s.open, s.open + 1)
         if first:
             by_sentence.setdefault(first[0].id, []).append(s)
     for sent in sentences:
@@ -324,7 +326,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
         for k, s in enumerate(here):
             lo = here[k - 1].close + 1 if k else sent.start
             lo = max(lo, para.start)
-            hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
+            hi_sent = _covering(starts, sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
@@ -442,6 +444,25 @@ def _learn_gender(book: SpeakerBook, toks: list[Token], subj_mention, person: st
             return
 
 
+def _citer(source_id: str, text: str, sentences: tuple[Sentence, ...]):
+    """A citation maker for one article: bisects to the covering sentences first, so each
+    citation costs O(log n) plus its own sentences, not a pass over the article."""
+    starts = [x.start for x in sentences]
+
+    def cite(start: int, end: int) -> Citation:
+        lo = max(bisect_right(starts, start) - 1, 0)
+        hi = max(bisect_left(starts, end), lo + 1)
+        return make_citation(source_id, text, sentences[lo:hi], start, end)
+    return cite
+
+
+def _covering(starts: list[int], sentences: tuple[Sentence, ...], start: int, end: int) -> list[Sentence]:
+    """The sentences a span touches, found by bisection."""
+    lo = max(bisect_right(starts, start) - 1, 0)
+    hi = max(bisect_left(starts, end), lo + 1)
+    return sentences_covering(sentences[lo:hi], start, end)
+
+
 def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,
               found: list[_Found], nested: list[Span], masked: str
               ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
@@ -467,41 +488,45 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
             sid = _quote_id("st-", " ".join(text[found[n].span.start:found[n].span.end] for n in group))
             for n in group:
                 statement_of[n] = sid
-    used: dict[str, set[str]] = {}
+    used: set[str] = set()
+    cite = _citer(source_id, text, sentences)
+    quote_cites: dict[str, dict[tuple[int, int], Citation]] = {}
+    phrase_cites: dict[str, dict[tuple[int, int], Citation]] = {}
     for n, f in enumerate(found):
         s = f.span
         quoted = text[s.start:s.end]
         if not any(ch.isalnum() for ch in quoted):
             continue  # “…” or “—”: nothing was quoted
-        cite = make_citation(source_id, text, sentences, s.start, s.end)
         name = f.who.name
         if name:
-            used.setdefault(name, set())
+            used.add(name)
             if f.who.mention:
                 book.note(name, f.who.mention)
         if f.kind == "quote":
             qid = _quote_id("q-", quoted)
-            old = quotes.get(qid)
-            if old is None:
-                quotes[qid] = Quote(id=qid, text=quoted, speaker=name, citations=(cite,), mention=f.who.mention,
+            if qid not in quotes:
+                quotes[qid] = Quote(id=qid, text=quoted, speaker=name, citations=(), mention=f.who.mention,
                                     where=f.where, statement=statement_of.get(n), date=article.meta.date)
-            elif cite not in old.citations:
-                quotes[qid] = replace(old, citations=(*old.citations, cite), speaker=old.speaker or name)
+            elif name and not quotes[qid].speaker:
+                quotes[qid] = replace(quotes[qid], speaker=name, mention=f.who.mention)
+            quote_cites.setdefault(qid, {}).setdefault((s.start, s.end), cite(s.start, s.end))
         else:
             pid = _quote_id("p-", f"{f.kind} {quoted}")
-            old_p = phrases.get(pid)
-            if old_p is None:
-                phrases[pid] = Phrase(id=pid, text=quoted, speaker=name, citations=(cite,), kind=f.kind)
-            elif cite not in old_p.citations:
-                phrases[pid] = replace(old_p, citations=(*old_p.citations, cite), speaker=old_p.speaker or name)
+            if pid not in phrases:
+                phrases[pid] = Phrase(id=pid, text=quoted, speaker=name, citations=(), kind=f.kind)
+            elif name and not phrases[pid].speaker:
+                phrases[pid] = replace(phrases[pid], speaker=name)
+            phrase_cites.setdefault(pid, {}).setdefault((s.start, s.end), cite(s.start, s.end))
     for s in nested:
         quoted = text[s.start:s.end]
         if not _words(quoted):
             continue
         pid = _quote_id("p-", f"phrase {quoted}")
         if pid not in phrases:
-            cite = make_citation(source_id, text, sentences, s.start, s.end)
-            phrases[pid] = Phrase(id=pid, text=quoted, speaker=None, citations=(cite,), kind="phrase")
+            phrases[pid] = Phrase(id=pid, text=quoted, speaker=None, citations=(), kind="phrase")
+        phrase_cites.setdefault(pid, {}).setdefault((s.start, s.end), cite(s.start, s.end))
+    quotes = {k: replace(q, citations=tuple(quote_cites[k].values())) for k, q in quotes.items()}
+    phrases = {k: replace(p, citations=tuple(phrase_cites[k].values())) for k, p in phrases.items()}
     speakers = []
     roles_of: dict[str, set[str]] = {}
     for name, written in book.role_text.items():
