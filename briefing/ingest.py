@@ -44,7 +44,7 @@ CONTROL_SHARE = 0.05  # decoded text with more control characters than this is b
 URL_RE = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
 DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")  # C0 and C1 but tab, line ends
 # Elements whose content is never article text, and block elements that end a line.
 NOT_TEXT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
                  "head", "form", "button", "select", "textarea")
@@ -287,8 +287,8 @@ def _not_binary(text: str, where: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Unify line ends and drop control characters; keeps every printable character."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Unify line ends (CR LF, CR, NEL) and drop control characters; keeps every printable character."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
     return CONTROL_RE.sub("", text)
 
 
