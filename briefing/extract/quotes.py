@@ -301,7 +301,6 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     proper = _proper_nouns(index)
     book = SpeakerBook()
     book.learn(index, body)
-    book.learn_apposition(index, body)
 
     found: list[_Found] = []
     recent: list[str] = []  # people as subjects or speakers, most recent first

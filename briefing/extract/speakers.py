@@ -243,7 +243,10 @@ class SpeakerBook:
     """What one article teaches about its people: full names, roles, aliases, gender."""
 
     full_names: dict[str, Counter[str]] = field(default_factory=dict)  # last word -> names
+    word_index: dict[str, set[str]] = field(default_factory=dict)  # other words -> names
     roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (role words, name)
+    roles_by_title: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    title_gender: dict[str, str] = field(default_factory=dict)  # canonical name -> he / she
     role_text: dict[str, set[str]] = field(default_factory=dict)  # name -> roles as written
     aliases: dict[str, set[str]] = field(default_factory=dict)  # name -> mentions used
     persons: set[str] = field(default_factory=set)
@@ -252,11 +255,19 @@ class SpeakerBook:
     # -- learning -------------------------------------------------------------------
 
     def learn(self, index: TokenIndex, spans: Iterable[tuple[int, int]]) -> None:
-        """Learn names and titles from the (quote-masked) text spans."""
+        """Learn names, titles and appositions from the (quote-masked) text spans."""
+        found = []
         for start, end in spans:
             tokens = index.slice(start, end)
-            for run_start, run_end in _cap_runs(tokens):
+            runs = _cap_runs(tokens)
+            for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
+            found.append((tokens, runs))
+        # appositions need every full name first
+        for tokens, runs in found:
+            self._learn_appositions(tokens, runs)
+        for name, gender in sorted(self.gender.items()):
+            self.title_gender.setdefault(self.canonical(name), gender)
 
     def _learn_run(self, tokens: list[Token], i: int, j: int) -> None:
         run = tokens[i:j]
@@ -288,36 +299,38 @@ class SpeakerBook:
         if (len(words) >= 2 and fold(words[0]) not in PLACE_FIRST_WORDS) or titled:
             if len(words) >= 2:
                 self.full_names.setdefault(fold(words[-1]), Counter())[name] += 1
+                for w in words[:-1]:
+                    self.word_index.setdefault(fold(w), set()).add(name)
             self.persons.add(name)
         if role_tokens:
             role = _role_words(t.text for t in role_tokens)
-            self.roles.append((role, name))
+            self._add_role(role, name)
             if any(w not in HONORIFICS for w in role):
                 self.role_text.setdefault(name, set()).add(" ".join(t.text for t in role_tokens))
             for w in role:
                 if w in GENDER_TITLES:
                     self.gender[name] = GENDER_TITLES[w]
 
-    def learn_apposition(self, index: TokenIndex, spans: Iterable[tuple[int, int]]) -> None:
+    def _learn_appositions(self, tokens: list[Token], runs: list[tuple[int, int]]) -> None:
         """"Ana Ruiz, the Russian president, ..." teaches a role; so does "the president, Ana Ruiz"."""
-        for start, end in spans:
-            tokens = index.slice(start, end)
-            for run_start, run_end in _cap_runs(tokens):
-                name = self.canonical(" ".join(t.text for t in tokens[run_start:run_end]))
-                if name not in self.persons:
-                    continue
-                self._learn_role_before(tokens, run_start, name)
-                if run_end >= len(tokens) or tokens[run_end].text != ",":
-                    continue
-                n = run_end + 1
-                phrase: list[Token] = []
-                while n < len(tokens) and tokens[n].is_word and len(phrase) < 6:
-                    phrase.append(tokens[n])
-                    n += 1
-                if n < len(tokens) and tokens[n].text in ",." and phrase and phrase[-1].bare in TITLE_WORDS \
-                        and phrase[0].bare in DETERMINERS:
-                    self.roles.append((_role_words(t.text for t in phrase), name))
-                    self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
+        for run_start, run_end in runs:
+            if run_end - run_start > 5:
+                continue
+            name = self.canonical(" ".join(t.text for t in tokens[run_start:run_end]))
+            if name not in self.persons:
+                continue
+            self._learn_role_before(tokens, run_start, name)
+            if run_end >= len(tokens) or tokens[run_end].text != ",":
+                continue
+            n = run_end + 1
+            phrase: list[Token] = []
+            while n < len(tokens) and tokens[n].is_word and len(phrase) < 6:
+                phrase.append(tokens[n])
+                n += 1
+            if n < len(tokens) and tokens[n].text in ",." and phrase and phrase[-1].bare in TITLE_WORDS \
+                    and phrase[0].bare in DETERMINERS:
+                self._add_role(_role_words(t.text for t in phrase), name)
+                self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
 
     def _learn_role_before(self, tokens: Sequence[Token], run_start: int, name: str) -> None:
         """"the foreign minister, Ana Ruiz," -> Ana Ruiz is the foreign minister."""
@@ -332,7 +345,7 @@ class SpeakerBook:
                 break
             m -= 1
         if len(phrase) > 1 and phrase[0].bare in DETERMINERS and phrase[-1].bare in TITLE_WORDS:
-            self.roles.append((_role_words(t.text for t in phrase), name))
+            self._add_role(_role_words(t.text for t in phrase), name)
             self.role_text.setdefault(name, set()).add(" ".join(t.text for t in phrase[1:]))
 
     # -- lookups --------------------------------------------------------------------
@@ -346,9 +359,8 @@ class SpeakerBook:
         if not known and len(words) == 1:
             # "Kim" for "Kim Jong Un": a word of exactly one full name
             word = fold(words[0])
-            owners = {n for names in self.full_names.values() for n in names
-                      if word in {fold(w) for w in n.split()}} if len(word) > 2 else set()
-            return owners.pop() if len(owners) == 1 else words[0]
+            owners = self.word_index.get(word, set()) if len(word) > 2 else set()
+            return next(iter(owners)) if len(owners) == 1 else words[0]
         if not known:
             return " ".join(words)
         folded = {fold(w) for w in words}
@@ -358,22 +370,33 @@ class SpeakerBook:
         # longest, then most often written, then alphabetical: deterministic
         return sorted(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))[0]
 
+    def _add_role(self, role: tuple[str, ...], name: str) -> None:
+        self.roles.append((role, name))
+        for w in role:
+            if w in TITLE_WORDS:
+                self.roles_by_title.setdefault(w, []).append((role, name))
+
     def by_role(self, words: Sequence[str]) -> str | None:
         """Role words ("russian", "president") -> the one person the article gave that role."""
         query = [w for w in _role_words(words) if w not in ("the", "a", "an")]
-        if not query:
+        titles = [w for w in query if w in TITLE_WORDS]
+        if not titles:
             return None
+        heads = HEAD_TITLES if titles[-1] == "leader" else (titles[-1],)
         names = set()
-        for role, name in self.roles:
-            if all(_role_has(role, q) for q in query):
-                names.add(self.canonical(name))
+        for head in sorted(heads):
+            for role, name in self.roles_by_title.get(head, ()):
+                if all(_role_has(role, q) for q in query):
+                    names.add(self.canonical(name))
+                    if len(names) > 1:
+                        return None
         return names.pop() if len(names) == 1 else None
 
     def gender_of(self, name: str) -> str | None:
         """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
         if name in self.gender:
             return self.gender[name]
-        return next((g for k, g in sorted(self.gender.items()) if self.canonical(k) == name), None)
+        return self.title_gender.get(name)
 
     def agreeing(self, candidates: Sequence[str], pronoun: str) -> str | None:
         """The first candidate that a pronoun ("he"/"she") can refer to: the gender must not clash."""
