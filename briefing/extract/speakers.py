@@ -247,6 +247,8 @@ class SpeakerBook:
     roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (role words, name)
     roles_by_title: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     title_gender: dict[str, str] = field(default_factory=dict)  # canonical name -> he / she
+    _canon: dict[str, str] = field(default_factory=dict)  # canonical() answers once names are learned
+    _frozen: bool = False
     role_text: dict[str, set[str]] = field(default_factory=dict)  # name -> roles as written
     aliases: dict[str, set[str]] = field(default_factory=dict)  # name -> mentions used
     persons: set[str] = field(default_factory=set)
@@ -264,6 +266,7 @@ class SpeakerBook:
                 self._learn_run(tokens, run_start, run_end)
             found.append((tokens, runs))
         # appositions need every full name first
+        self._frozen = True
         for tokens, runs in found:
             self._learn_appositions(tokens, runs)
         for name, gender in sorted(self.gender.items()):
@@ -352,6 +355,14 @@ class SpeakerBook:
 
     def canonical(self, name: str) -> str:
         """A name as written -> the longest full name of this article with that last word."""
+        cached = self._canon.get(name)
+        if cached is None:
+            cached = self._canonical(name)
+            if self._frozen:
+                self._canon[name] = cached
+        return cached
+
+    def _canonical(self, name: str) -> str:
         words = [POSSESSIVE_RE.sub("", w) for w in name.split()]
         if not words:
             return name
@@ -364,11 +375,15 @@ class SpeakerBook:
         if not known:
             return " ".join(words)
         folded = {fold(w) for w in words}
-        fits = [n for n in known if folded <= {fold(w) for w in n.split()}]
+        if len(words) == 1:
+            pool: Iterable[str] = known
+        else:  # only the names that share another word: no pass over every namesake
+            pool = [n for n in self.word_index.get(fold(words[0]), ()) if n in known]
+        fits = [n for n in pool if folded <= {fold(w) for w in n.split()}]
         if not fits:
             return " ".join(words)
         # longest, then most often written, then alphabetical: deterministic
-        return sorted(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))[0]
+        return min(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))
 
     def _add_role(self, role: tuple[str, ...], name: str) -> None:
         self.roles.append((role, name))

@@ -74,8 +74,10 @@ def _compatible(short: list[str], long: list[str]) -> bool:
 def canonical_names(counts: Counter[str]) -> dict[str, str]:
     """Speaker names with their frequency -> {name: canonical name}.
 
-    Names are blocked by the first four letters of their folded last word; inside a
-    block, a name joins the cluster of the longest compatible full name.
+    Names are blocked by the first four letters of their folded last word, full names
+    further by their first word; a full name joins the
+    cluster of the longest compatible full name, and a bare surname joins the biggest
+    cluster of its block whose last name it spells.
     """
     blocks: dict[str, list[str]] = defaultdict(list)
     out: dict[str, str] = {}
@@ -86,23 +88,38 @@ def canonical_names(counts: Counter[str]) -> dict[str, str]:
         blocks[_fold(name.split()[-1])[:4]].append(name)
     for names in blocks.values():
         ordered = sorted(names, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
-        clusters: list[tuple[str, list[str], int]] = []  # (representative, folded words, total)
+        clusters: list[list] = []  # [representative, folded words, total]
+        by_first: dict[str, list[int]] = defaultdict(list)
+        singles = []
         for name in ordered:
             words = _fold(name).split()
-            fits = [i for i, (_, rep, _) in enumerate(clusters)
-                    if _compatible(words, rep) or _compatible(rep, words)]
-            if len(words) > 1:
-                # a full name joins only a cluster whose first names agree
-                fits = [i for i in fits if len(clusters[i][1]) == 1 or _compatible(words, clusters[i][1])
-                        or _compatible(clusters[i][1], words)]
+            if len(words) == 1:
+                singles.append(name)
+                continue
+            fits = [i for i in by_first[words[0]]
+                    if _compatible(words, clusters[i][1]) or _compatible(clusters[i][1], words)]
             if fits:
                 best = max(fits, key=lambda i: (clusters[i][2], -i))
-                rep, rep_words, total = clusters[best]
-                clusters[best] = (rep, rep_words, total + counts[name])
-                out[name] = rep
+                clusters[best][2] += counts[name]
+                out[name] = clusters[best][0]
             else:
-                clusters.append((name, words, counts[name]))
+                by_first[words[0]].append(len(clusters))
+                clusters.append([name, words, counts[name]])
                 out[name] = name
+        for name in singles:  # "Ruiz": the most written full name with that last name
+            word = _fold(name)
+            fits = [i for i, c in enumerate(clusters) if _same_word(word, c[1][-1])]
+            if fits:
+                best = max(fits, key=lambda i: (clusters[i][2], -i))
+                clusters[best][2] += counts[name]
+                out[name] = clusters[best][0]
+            else:
+                same = [c for c in clusters if len(c[1]) == 1 and _same_word(word, c[1][0])]
+                if same:
+                    out[name] = same[0][0]
+                else:
+                    clusters.append([name, [word], counts[name]])
+                    out[name] = name
     return out
 
 
