@@ -132,7 +132,7 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 # Prepositions: a noun phrase right after one is an object, not the speaker.
 PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
 
-TOKEN_RE = re.compile(r"\w[\w.'’\-]*\w|\w|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 
 
