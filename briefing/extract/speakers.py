@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..sentences import ABBREVIATIONS
+
 # -- lexicons of general English cue words -------------------------------------------
 
 _VERB_STEMS = """
@@ -542,6 +544,9 @@ def np_after(tokens: Sequence[Token], i: int) -> Mention:
     while n < len(tokens) and len(out) < 8:
         tok = tokens[n]
         low = tok.text.lower()
+        if tok.text == "." and out and out[-1].bare in ABBREVIATIONS:
+            n += 1  # "Dr. Ana Ruiz"
+            continue
         if not tok.is_word or low in NP_STOP or (out and (low in PRONOUNS or low in DETERMINERS)):
             break
         if not (_np_word(tok) or _lower_noun(tok)):
@@ -644,6 +649,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     words = []
     for t in tokens:
         if t.text in ".;!?:(“”\"‘’" or len(words) > 14:
+            if t.text == "." and words and words[-1].bare in ABBREVIATIONS:
+                continue  # "said Dr. Ruiz"
             break
         words.append(t)
     while words and words[0].text in ",—–-":
@@ -663,21 +670,34 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             if named.tokens:
                 mention = named
         return (mention, first) if mention.tokens else None
-    for k, tok in enumerate(words[:12]):
+    inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
+    for k, tok in enumerate(words[:14]):
         n = first + k
-        if k and is_verb(toks, n):
-            if toks[n - 1].text == ",":  # "the governor, Ana Ruiz, said"
+        if k and not inside and is_verb(toks, n):
+            if toks[n - 1].text == ",":
                 m = n - 2
                 while m > first and toks[m].text != ",":
                     m -= 1
-                mention = np_before(toks, n - 1) if m <= first else Mention(toks[m + 1:n - 1])
+                if m <= first:
+                    mention = np_before(toks, n - 1)
+                else:
+                    head = [x for x in toks[first:m] if x.is_word]
+                    named = any(x.is_cap and x.bare not in DETERMINERS for x in head)
+                    mention = Mention(head) if named else Mention(toks[m + 1:n - 1])
             else:
                 mention = np_before(toks, n)
-            if mention.tokens and all(_np_word(x) or _lower_noun(x) or x.text == ","
-                                      for x in toks[first:n]):
+            lead = []
+            for x in toks[first:n]:
+                if x.text == ",":
+                    break
+                lead.append(x)
+            if mention.tokens and all(_np_word(x) or _lower_noun(x) for x in lead):
                 return mention, n
             return None
-        if tok.text == "," or _np_word(tok) or _lower_noun(tok) or tok.text.lower() in SKIP_WORDS:
+        if tok.text == ",":
+            inside = not inside
+            continue
+        if inside or _np_word(tok) or _lower_noun(tok) or tok.text.lower() in SKIP_WORDS:
             continue
         return None
     return None

@@ -174,3 +174,12 @@ def test_gender_picks_the_older_person_when_the_recent_one_clashes():
 def test_particles_stay_in_names():
     assert speakers_of("Commission chief Ilse van der Berg spoke.", "“We act now,” van der Berg said.") == [
         "Ilse van der Berg"]
+
+
+def test_apposition_after_the_quote_either_way_round():
+    assert speakers_of("“We appeal,” Vera Holm, a lawyer for the family, said.") == ["Vera Holm"]
+    assert speakers_of("“We appeal,” the family's lawyer, Vera Holm, said.") == ["Vera Holm"]
+
+
+def test_abbreviated_title_after_the_quote():
+    assert speakers_of("“Rest is the cure,” said Dr. Ines Varga of the city clinic.") == ["Ines Varga"]
