@@ -115,7 +115,9 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
 
     for i in marks:
         ch = text[i]
-        if ch in DOUBLE_OPEN:
+        if ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
+            close('"', i)  # German style: „…“
+        elif ch in DOUBLE_OPEN:
             push('"', i)
         elif ch in DOUBLE_CLOSE:
             close('"', i)

@@ -172,3 +172,8 @@ def test_unclosed_quote_at_the_end_of_an_article_is_dropped():
 def test_a_stray_unclosed_mark_does_not_hide_later_quotes():
     quotes, _, _ = run("Fans waved “banners and flags. “We deserved the win tonight,” Coach Ravi Menon said.")
     assert "We deserved the win tonight," in texts(quotes)
+
+
+def test_low_high_and_guillemet_styles():
+    quotes, _, _ = run("„Wir schaffen das nicht allein“, sagte sie.", "«Nous restons ici», a dit le maire Paul Roux.")
+    assert texts(quotes) == ["Wir schaffen das nicht allein", "Nous restons ici"]

@@ -183,3 +183,17 @@ def test_apposition_after_the_quote_either_way_round():
 
 def test_abbreviated_title_after_the_quote():
     assert speakers_of("“Rest is the cure,” said Dr. Ines Varga of the city clinic.") == ["Ines Varga"]
+
+
+def test_many_namesakes_stay_fast():
+    import time
+
+    text = " ".join(f"Director Kai{i} Lind said “We met target {i} today.” Lind added “It was fair.”"
+                    for i in range(1500))
+    art = article(text)
+    started = time.perf_counter()
+    quotes, _, speakers = extract_quotes(art, split_sentences(art))
+    assert time.perf_counter() - started < 10
+    assert len(speakers) == 1500 and len(quotes) == 1501
+    names = canonical_names({f"Kai{i} Lind": 1 for i in range(3000)} | {"Lind": 2})
+    assert names["Kai0 Lind"] == "Kai0 Lind"
