@@ -7,9 +7,14 @@ Rule-based and linear in the article's length:
    double quotes, the single-quote style (‘…’ and '…') told apart from apostrophes,
    nesting, and quotations that run over several paragraphs (an opening mark at the
    start of each paragraph, no closing mark until the last).
-2. Each top-level quotation is attributed (``speakers``) and classified: a full
-   statement goes to ``quotes``; a title, a label or a short embedded phrase goes to
-   ``phrases``.
+2. Each top-level quotation is attributed (``speakers``: reporting verb and noun
+   phrase around it, pronouns to the most recent person, roles through aliases the
+   article teaches) and classified (``classify``): a full statement goes to
+   ``quotes``; a title, a label or a short embedded phrase goes to ``phrases``. A
+   statement starts with a capital (or is long, or first-person, or directly
+   introduced); "genius", "made up." and “a new level of partnership.” are phrases.
+3. Parts of one statement (“…,” she said, “…” and multi-paragraph quotations) share
+   a ``statement`` id. Ids come from the normalised text; output is in text order.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ WORD_RE = re.compile(r"[\w’'\-]+")
 MARK_RE = re.compile("[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 14
-FIRST_PERSON_PARTIAL = 5
+FIRST_PERSON_PARTIAL = 6
 
 
 @dataclass(frozen=True)
@@ -266,11 +271,12 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
 
 @dataclass
 class _Found:
+    """One quoted span as extraction sees it: its kind, speaker and place."""
+
     span: Span
     kind: str
     who: Who
     where: str
-    adjacent: bool
 
 
 def _mask(text: str, spans: Sequence[Span]) -> str:
@@ -350,7 +356,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
             kind = classify(quoted, text[lo:s.open], adjacent or bool(who.name and _adjacent_after(after_toks)),
                             continuation and prev is not None and prev.kind == "quote",
                             bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
-            found.append(_Found(s, kind, who, _where(para.kind), adjacent))
+            found.append(_Found(s, kind, who, _where(para.kind)))
             if who.person and book.is_person(who.person):
                 spoke = who.person
         if subject_person:
