@@ -26,7 +26,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--no-first-run", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
 # The site's main pages (a source page is added from the build).
-MAIN_PAGES = ("index.html", "facts.html", "quotes.html", "disputed.html", "discrepancies.html",
+MAIN_PAGES = ("index.html", "whats_new.html", "facts.html", "quotes.html", "disputed.html", "discrepancies.html",
               "timeline.html", "sources/index.html")
 
 
