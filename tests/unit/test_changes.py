@@ -102,3 +102,27 @@ def test_groups_for_the_page():
     assert [g["kind"] for g in groups] == ["facts", "quotes"]
     assert [c.id for c in groups[0]["new"]] == ["f2"] and [c.id for c in groups[0]["gone"]] == ["f1"]
     assert changes.count("gone") == 2
+
+
+def test_rendered_page_and_feed(tmp_path):
+    from briefing.changes import STATE_FILE
+    from briefing.model import Sentence
+    from briefing.render import render_briefing
+
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    docs = tmp_path / "docs"
+    text = "The dam held. The road closed."
+    source = Source("a", "a.txt", text, (Sentence("s1", 0, 13, 0), Sentence("s2", 14, 30, 0)), title="Title a")
+
+    def render(*facts: Fact) -> str:
+        b = Briefing(meta=BriefingMeta(title="T", topic="t"), sources=(source,), facts=facts)
+        render_briefing(b, docs, templates, changes=track_changes(b, docs / STATE_FILE))
+        return (docs / "whats_new.md").read_text(encoding="utf-8")
+
+    assert "First edition" in render(F1)
+    page = render(F1, Fact("f3", "The road *closed*.", (Citation("a", "s2", 14, 30, "The road closed."),)))
+    assert "1 new fact." in page
+    assert "- [The road \\*closed\\*.](facts.md#f-f3)" in page  # escaped label, link to the fact's anchor
+    assert render(F1, Fact("f3", "The road *closed*.", (cite(),))) != page  # new citation: changed
+    feed = (docs / "feed.xml").read_text(encoding="utf-8")
+    assert "What&#x27;s new: 1 changed fact." in feed and "<category term=\"edition\"/>" in feed
