@@ -26,10 +26,13 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE_IN_TEXT_RE = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+# "November 7, 2024" (month first) or "7 November 2024" (day first).
+DATE_IN_TEXT_RE = re.compile(rf"\b(?:({MONTH_RE})\s+(\d{{1,2}}),?|(\d{{1,2}})\s+({MONTH_RE}),?)\s+(\d{{4}})\b")
 WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-DATELINE_RE = re.compile(rf"^(?:{WEEKDAY_RE},?\s+)?{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}"
-                         r"(?:[,\s]+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*(?:[A-Z]{2,4})?$")
+DATELINE_RE = re.compile(
+    rf"^(?:(?:Published|Updated|Last updated|Posted|First published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{WEEKDAY_RE},?\s+)?(?:{MONTH_RE}\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH_RE},?)\s+\d{{4}}"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*(?:[A-Z]{2,4})?$", re.IGNORECASE)
 TIMESTAMP_RE = re.compile(r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\d+\s+(?:minutes?|hours?|days?)\s+ago"
                           r"|an?\s+(?:minute|hour|day)\s+ago)$", re.IGNORECASE)
 NAME_WORD = r"[A-Z][\w'’.-]*"
@@ -135,10 +138,11 @@ def _blocks(text: str) -> list[_Block]:
 
 
 def _parse_date(match: re.Match[str]) -> str | None:
-    month = match.group(1).rstrip(".").lower()
+    month = (match.group(1) or match.group(4)).rstrip(".").lower()
+    day = match.group(2) or match.group(3)
     number = next((v for k, v in MONTHS.items() if k.startswith(month[:3])), None)
     try:
-        return dt.date(int(match.group(3)), number or 0, int(match.group(2))).isoformat()
+        return dt.date(int(match.group(5)), number or 0, int(day)).isoformat()
     except ValueError:
         return None
 

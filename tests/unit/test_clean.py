@@ -97,3 +97,12 @@ def test_link_to_another_story_inside_the_article_is_removed_alone():
                                     "The harbour at dawn. (AP Photo/John Smith)"])
 def test_credit_lines_of_many_shapes_are_removed(credit):
     assert kept("\n".join([BODY[0], credit, BODY[1], BODY[2]])) == BODY
+
+
+@pytest.mark.parametrize(("line", "date"), [("15 February 2020", "2020-02-15"),
+                                            ("Published: Monday, March 2, 2020 at 10:15 GMT", "2020-03-02"),
+                                            ("Updated 3 March 2020, 14:05 GMT", "2020-03-03")])
+def test_date_lines_of_many_shapes_give_the_date(line, date):
+    article = clean_article(make("\n".join(["Council approves bridge budget after long debate", line, *BODY])))
+    assert article.meta.date == date
+    assert line not in article.text
