@@ -30,7 +30,7 @@ whose when where why how all any some more most such into about over after befor
 """.split())
 # Shared content words and their share of the shorter quote for two renderings to be linked.
 VARIANT_MIN_SHARED = 4
-VARIANT_MIN_SHARE = 0.5
+VARIANT_MIN_SHARE = 0.6
 # A word carried by more quotes than this is too common to block on.
 MAX_POSTING = 200
 

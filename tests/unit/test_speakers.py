@@ -197,3 +197,12 @@ def test_many_namesakes_stay_fast():
     assert len(speakers) == 1500 and len(quotes) == 1501
     names = canonical_names({f"Kai{i} Lind": 1 for i in range(3000)} | {"Lind": 2})
     assert names["Kai0 Lind"] == "Kai0 Lind"
+
+
+def test_link_keeps_different_statements_on_one_topic_apart():
+    a = _extract("a", "2031-05-02", "“The treaty protects our fishermen and our coastal towns,” "
+                 "Premier Ivo Sandoval said.")
+    b = _extract("b", "2031-05-02", "“Our fishermen deserve better pay, safer boats and a fair treaty,” "
+                 "Premier Ivo Sandoval said.")
+    quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
+    assert [q.variants for q in quotes] == [(), ()]
