@@ -10,9 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import ArticleExtraction, Claim, Event, Source
-from .index import UnionFind, candidate_pairs, features, idf_weights, name_discounted, name_stems, similarity
+from .index import (
+    UnionFind,
+    candidate_pairs,
+    content_words,
+    features,
+    idf_weights,
+    mass,
+    name_discounted,
+    name_stems,
+    similarity,
+)
 from .outlets import outlet_of
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
@@ -20,6 +31,8 @@ FACT_THRESHOLD = 0.29
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3  # a wording held by more claims than this is a cliché, not evidence
+#: Claims are compared only when they share this many of their rarest words.
+MIN_SHARED_KEYS = 2
 #: A denial/confirmation reaches back this many claims in its article for its target.
 REPLY_WINDOW = 12
 REPLY_STATUSES = frozenset({"denied", "confirmed", "unconfirmed"})
@@ -56,6 +69,12 @@ class ClaimGraph:
     idf: dict[str, float]
     edges: tuple[tuple[int, int, float], ...]
     groups: tuple[tuple[int, ...], ...]
+    masses: tuple[float, ...] = ()  # each node's summed token weight
+    pairs: tuple[tuple[int, int], ...] = ()  # the candidate pairs the index proposed
+
+    def similarity(self, i: int, j: int) -> float:
+        """Weighted overlap of nodes i and j."""
+        return similarity(self.nodes[i].tokens, self.nodes[j].tokens, self.idf, self.masses[i], self.masses[j])
 
     def group_of(self) -> dict[int, int]:
         """Node index -> index of its group in ``groups``."""
@@ -66,6 +85,12 @@ def sentence_number(sentence_id: str) -> int:
     """'s12' -> 12 (0 when malformed)."""
     m = re.fullmatch(r"s(\d+)", sentence_id)
     return int(m.group(1)) if m else 0
+
+
+@lru_cache(maxsize=1 << 15)
+def words_of(text: str) -> list[tuple[str, bool, bool]]:
+    """``index.content_words``, remembered: nodes and name statistics both need them."""
+    return content_words(text)
 
 
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> list[Node]:
@@ -83,7 +108,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     nodes = []
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
-        tokens, phrases, quoted = features(claim.text)
+        tokens, phrases, quoted = features(claim.text, words_of(claim.text))
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events))
@@ -99,24 +124,45 @@ def same_fact(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
                                            for p in (a.phrases & b.phrases) & (a.quoted | b.quoted))
 
 
+_LAST: list[tuple[tuple[Source, ...], tuple[ArticleExtraction, ...], ClaimGraph]] = []
+
+
 def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
-    """Sources + extractions -> ClaimGraph: claims that tell the same fact are grouped."""
+    """Sources + extractions -> ClaimGraph: claims that tell the same fact are grouped.
+
+    facts, disputes and discrepancies all ask for the graph of the same inputs, so the
+    last one built is kept and returned again for the very same objects.
+    """
+    for old_sources, old_extractions, graph in _LAST:
+        if (len(old_sources) == len(sources) and len(old_extractions) == len(extractions)
+                and all(a is b for a, b in zip(old_sources, sources, strict=True))
+                and all(a is b for a, b in zip(old_extractions, extractions, strict=True))):
+            return graph
+    graph = _build_graph(sources, extractions)
+    _LAST[:] = [(tuple(sources), tuple(extractions), graph)]
+    return graph
+
+
+def _build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
     nodes = build_nodes(sources, extractions)
     token_sets = [n.tokens for n in nodes]
-    idf = name_discounted(idf_weights(token_sets), name_stems(n.claim.text for n in nodes))
+    idf = name_discounted(idf_weights(token_sets), name_stems(words_of(n.claim.text) for n in nodes))
+    masses = tuple(mass(tokens, idf) for tokens in token_sets)
     phrase_df: dict[str, int] = {}
     for node in nodes:
         for phrase in node.phrases:
             phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
     edges = []
     union = UnionFind(len(nodes))
-    for i, j in candidate_pairs(token_sets, idf):
-        sim = similarity(token_sets[i], token_sets[j], idf)
+    pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS))
+    for i, j in pairs:
+        sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
         if same_fact(nodes[i], nodes[j], sim, phrase_df):
             edges.append((i, j, round(sim, 4)))
             union.union(i, j)
     groups = tuple(tuple(g) for g in union.groups())
-    return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups)
+    return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups, masses=masses,
+                      pairs=pairs)
 
 
 ANAPHOR_RE = re.compile(r"\b(?:this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
@@ -140,7 +186,7 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
         if cand.claim.status in REPLY_STATUSES:
             continue
         distance = max(reply.number - cand.number, 1)
-        score = (2.0 * similarity(reply.tokens, cand.tokens, graph.idf)
+        score = (2.0 * graph.similarity(reply.index, k)
                  + (0.5 if cand.claim.status in ALLEGATION_STATUSES else 0.0)
                  + near / distance + 0.5 * cand.prominence)
         if best is None or score > best[0] + 1e-9:

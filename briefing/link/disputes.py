@@ -5,7 +5,7 @@ Disputes: a denial or confirmation is joined to the claim it answers in its own 
 (``claimgraph`` groups). Every joined set holding a contested claim (hedged, denied,
 confirmed, unconfirmed, or attributed to a report) becomes one Dispute whose sides say
 who holds what, each cited. Ranked by outlets, answered (denied/confirmed) or not,
-named sources and prominence; at most ``max(MIN_DISPUTES, PER_ARTICLE * articles)`` kept.
+named sources and prominence; at most ``PER_ARTICLE`` per article kept (10 to 60).
 
 Discrepancies: pairs of claims from different outlets that the index finds similar are
 compared on their numbers ("at least seven times" / "as many as seven times"), years
@@ -31,6 +31,7 @@ from .facts import sorted_citations
 from .index import STOPWORDS, UnionFind, candidate_pairs, content_tokens, similarity
 
 MIN_DISPUTES = 10
+MAX_DISPUTES = 60  # the list stays readable however many articles come in
 PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
              "denied": "denied", "confirmed": "confirmed", "unconfirmed": "unconfirmed"}
@@ -118,7 +119,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                           sides=build_sides(nodes), citations=sorted_citations(nodes),
                           rank=round(rank, 3))
         disputes.setdefault(dispute.id, dispute)
-    limit = max(MIN_DISPUTES, PER_ARTICLE * len(sources))
+    limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
     return tuple(sorted(disputes.values(), key=lambda d: (-d.rank, d.id))[:limit])
 
 
@@ -139,6 +140,7 @@ QUANTITY_RE = re.compile(
     r"(?P<n>\d[\d,]*(?:\.\d+)?|half[-\s]+(?:a\s+)?dozen|(?:" + NUMBER_WORDS + r"))\s+"
     r"(?:(?:other|more|additional)\s+)?"
     r"(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
+NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + NUMBER_WORDS + r")\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:19|20)\d\d)(?![\d%])")
 
 
@@ -155,8 +157,10 @@ class Value:
 
 def quantities(node: Node) -> list[Value]:
     """Numbers with their unit and qualifier ("at least seven times"); years excluded."""
-    out = []
+    out: list[Value] = []
     text = node.claim.text
+    if not NUMBER_HINT_RE.search(text):
+        return out
     for m in QUANTITY_RE.finditer(text):
         raw = m.group("n").lower().replace(",", "")
         if raw.startswith("half"):
@@ -181,7 +185,9 @@ def lead_in(text: str, start: int) -> frozenset[str]:
 def dated_values(node: Node) -> list[Value]:
     """Years and day dates of a claim, each with its lead-in words."""
     text = node.claim.text
-    out = []
+    out: list[Value] = []
+    if not node.events and not YEAR_RE.search(text):
+        return out
     day_spans = []
     for event in node.events:
         if event.precision != "day":
@@ -201,11 +207,18 @@ def dated_values(node: Node) -> list[Value]:
     return out
 
 
-def differing(a: Node, b: Node) -> list[tuple[Value, Value]]:
-    """Two claims of one fact from different outlets -> their values that disagree."""
+def word_similarity(graph: ClaimGraph, a: Node, b: Node) -> float:
+    """Weighted overlap of two claims' single words (bigrams left out: wording may differ)."""
+    return similarity(frozenset(t for t in a.tokens if "_" not in t),
+                      frozenset(t for t in b.tokens if "_" not in t), graph.idf)
+
+
+def differing(values_a: tuple[list[Value], list[Value]], values_b: tuple[list[Value], list[Value]]
+              ) -> list[tuple[Value, Value]]:
+    """The (quantities, dates) of two claims from different outlets -> the values that disagree."""
     pairs = []
-    for x in quantities(a):
-        for y in quantities(b):
+    for x in values_a[0]:
+        for y in values_b[0]:
             if x.topic != y.topic or x.key == y.key:
                 continue
             qx, nx = x.key.split("|")
@@ -215,7 +228,7 @@ def differing(a: Node, b: Node) -> list[tuple[Value, Value]]:
                               Value("qualifier", y.topic, y.key, y.label)))
             elif nx != ny and qx == qy:
                 pairs.append((x, y))
-    dates_a, dates_b = dated_values(a), dated_values(b)
+    dates_a, dates_b = values_a[1], values_b[1]
     for x in dates_a:
         for y in dates_b:
             if x.topic != y.topic or x.key.startswith(y.key) or y.key.startswith(x.key):
@@ -255,8 +268,13 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
     """
     graph = build_graph(sources, extractions)
     group_of = graph.group_of()
-    token_sets = [n.tokens for n in graph.nodes]
-    words = [frozenset(t for t in n.tokens if "_" not in t) for n in graph.nodes]  # no bigrams
+    cache: dict[int, tuple[list[Value], list[Value]]] = {}
+
+    def values_of(node: Node) -> tuple[list[Value], list[Value]]:
+        if node.index not in cache:
+            cache[node.index] = (quantities(node), dated_values(node))
+        return cache[node.index]
+
     items: dict[tuple[int, str, str, str], int] = {}
     values: list[tuple[Node, Value]] = []
 
@@ -268,14 +286,18 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         return items[key]
 
     links = []
-    for i, j in candidate_pairs(token_sets, graph.idf):
-        a, b = graph.nodes[i], graph.nodes[j]
+    valued = [n for n in graph.nodes if any(values_of(n))]  # only claims with numbers or dates
+    for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12):
+        a, b = valued[x_index], valued[y_index]
+        i, j = a.index, b.index
         if a.outlet == b.outlet:
             continue
-        same_group = group_of[i] == group_of[j]
-        if not same_group and similarity(words[i], words[j], graph.idf) < DISCREPANCY_THRESHOLD:
+        found = differing(values_of(a), values_of(b))
+        if not found:
             continue
-        for x, y in differing(a, b):
+        if group_of[i] != group_of[j] and word_similarity(graph, a, b) < DISCREPANCY_THRESHOLD:
+            continue
+        for x, y in found:
             links.append((item(a, x), item(b, y)))
     union = UnionFind(len(values))
     for x, y in links:

@@ -58,7 +58,7 @@ def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float
     words = {t for n in nodes for t in n.tokens if "_" not in t}
     if not words:
         return 0.0
-    return sum(1 for t in words if articles_of[t] - own) / len(words)
+    return sum(1 for t in words if not articles_of[t] <= own) / len(words)
 
 
 def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 WORD_RE = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
@@ -49,10 +50,11 @@ NUMBER_WORDS = {
 }
 
 STEM_LENGTH = 6  # truncating stems merges spelling variants and derived forms
-MAX_POSTING = 200  # a key shared by more texts than this is too common to block on
-KEYS_PER_TEXT = 8
+MAX_POSTING = 100  # a key shared by more texts than this is too common to block on
+KEYS_PER_TEXT = 10
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A word -> a crude stem: lower case, irregular verbs mapped, suffixes cut, truncated."""
     w = word.lower()
@@ -84,7 +86,7 @@ def content_words(text: str) -> list[tuple[str, bool, bool]]:
         low = word.lower()
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        inside = any(s < match.start() < e for s, e in quoted)
+        inside = bool(quoted) and any(s < match.start() < e for s, e in quoted)
         out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
     return out
 
@@ -94,10 +96,13 @@ def content_tokens(text: str) -> list[str]:
     return [w[0] for w in content_words(text)]
 
 
-def features(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def features(text: str, words: list[tuple[str, bool, bool]] | None = None
+             ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Text -> (features, phrases, quoted): stems plus adjacent-stem bigrams ("brave_man");
-    the bigrams of two plain words (a wording, not a name); those of them inside quotes."""
-    words = content_words(text)
+    the bigrams of two plain words (a wording, not a name); those of them inside quotes.
+    Pass ``words`` (from ``content_words``) when already at hand."""
+    if words is None:
+        words = content_words(text)
     bigrams = [(f"{a[0]}_{b[0]}", a[1] and b[1], a[2] and b[2])
                for a, b in pairwise(words)]
     return (frozenset(w[0] for w in words) | frozenset(b[0] for b in bigrams),
@@ -118,12 +123,13 @@ def idf_weights(token_sets: Sequence[Iterable[str]]) -> dict[str, float]:
 NAME_WEIGHT = 0.5  # names recur whenever the same people are in the news; wording tells facts apart
 
 
-def name_stems(texts: Iterable[str]) -> frozenset[str]:
-    """Texts -> stems written with a capital in at least 80% of their uses (names)."""
+def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[str]:
+    """``content_words`` of many texts -> stems written with a capital in at least 80% of
+    their uses (names)."""
     capital: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
-    for text in texts:
-        for stem_, plain, _quoted in content_words(text):
+    for words in word_lists:
+        for stem_, plain, _quoted in words:
             total[stem_] += 1
             capital[stem_] += not plain
     return frozenset(s for s, n in total.items() if capital[s] >= 0.8 * n and not s.isdigit())
@@ -135,18 +141,24 @@ def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, f
             for t, w in idf.items()}
 
 
-def similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """IDF-weighted Dice overlap of two token sets, in [0, 1]."""
+def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:
+    """Sum of the tokens' weights (precompute it once per text for ``similarity``)."""
+    return sum(weights.get(t, 0.0) for t in tokens)
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
+               mass_a: float | None = None, mass_b: float | None = None) -> float:
+    """Weighted Dice overlap of two token sets, in [0, 1]. Pass precomputed masses to save time."""
     if not a or not b:
         return 0.0
-    shared = sum(idf.get(t, 0.0) for t in a & b)
-    total = sum(idf.get(t, 0.0) for t in a) + sum(idf.get(t, 0.0) for t in b)
+    shared = sum(weights.get(t, 0.0) for t in a & b)
+    total = (mass(a, weights) if mass_a is None else mass_a) + (mass(b, weights) if mass_b is None else mass_b)
     return 2.0 * shared / total if total else 0.0
 
 
 def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
-                    keys_per_text: int = KEYS_PER_TEXT) -> list[tuple[int, int]]:
-    """Token sets -> index pairs (i < j) that share a blocking key; sorted, no duplicates.
+                    keys_per_text: int = KEYS_PER_TEXT, min_shared: int = 1) -> list[tuple[int, int]]:
+    """Token sets -> index pairs (i < j) that share ``min_shared`` blocking keys; sorted.
 
     A text's keys are its ``keys_per_text`` rarest tokens among those some other text
     shares; tokens held by more than ``MAX_POSTING`` texts are never keys, so the pair
@@ -161,13 +173,13 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
         usable = [t for t in tokens if 2 <= df[t] <= MAX_POSTING and "_" not in t]
         for key in sorted(usable, key=lambda t: (df[t], t))[:keys_per_text]:
             postings[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for key in sorted(postings):
         ids = postings[key]
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                pairs.add((ids[x], ids[y]))
-    return sorted(pairs)
+                shared[(ids[x], ids[y])] += 1
+    return sorted(pair for pair, count in shared.items() if count >= min_shared)
 
 
 class UnionFind:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..extract.dates import event_id
 from ..model import ArticleExtraction, Citation, Event, Source
-from .index import UnionFind, candidate_pairs, features, idf_weights, similarity
+from .index import UnionFind, candidate_pairs, features, idf_weights, mass, similarity
 
 #: Two events on one date are one happening from this word overlap on.
 SAME_EVENT_THRESHOLD = 0.3
@@ -22,9 +22,10 @@ def merge_events(events: Sequence[Event], idf: dict[str, float], tokens: dict[st
                  ) -> list[Event]:
     """Events of one date -> merged events: similar texts joined, citations pooled."""
     sets = [tokens[e.id] for e in events]
+    masses = [mass(s, idf) for s in sets]
     union = UnionFind(len(events))
     for i, j in candidate_pairs(sets, idf):
-        if similarity(sets[i], sets[j], idf) >= SAME_EVENT_THRESHOLD:
+        if similarity(sets[i], sets[j], idf, masses[i], masses[j]) >= SAME_EVENT_THRESHOLD:
             union.union(i, j)
     merged = []
     for group in union.groups():
