@@ -56,6 +56,7 @@ book books novel film films movie movies documentary album song single series sh
 essay report memoir poem titled entitled headlined called named episode podcast programme program
 """.split())
 WORD_RE = re.compile(r"[\w’'\-]+")
+ID_WORD_RE = re.compile(r"\w+")
 MARK_RE = re.compile("[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 14
@@ -204,7 +205,9 @@ def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
 
 
 def _quote_id(prefix: str, text: str) -> str:
-    norm = " ".join(w.lower() for w in WORD_RE.findall(fold(text)))
+    """Id from content: folded words only, so marks, case and spacing do not matter
+    (the same key ``link.quotes`` merges on, so an article's id survives linking)."""
+    norm = " ".join(ID_WORD_RE.findall(fold(text)))
     return prefix + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
 
 

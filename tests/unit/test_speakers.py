@@ -206,3 +206,9 @@ def test_link_keeps_different_statements_on_one_topic_apart():
                  "Premier Ivo Sandoval said.")
     quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
     assert [q.variants for q in quotes] == [(), ()]
+
+
+def test_a_quote_keeps_its_id_through_linking():
+    a = _extract("a", "2031-05-02", "“It’s done,” Coach Ravi Menon said.")
+    quotes, _, _ = link_quotes([a[0]], [a[1]])
+    assert quotes[0].id == a[1].quotes[0].id
