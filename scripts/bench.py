@@ -324,8 +324,14 @@ def copy_static(docs: Path, source: Path = ROOT / "docs") -> None:
         shutil.copyfile(path, docs / rel)
 
 
+def counts(briefing: Any) -> dict[str, int]:
+    """How many items of each kind a briefing has."""
+    return {"quotes": len(briefing.quotes), "facts": len(briefing.facts), "disputed": len(briefing.disputed),
+            "timeline": len(briefing.timeline), "speakers": len(briefing.speakers)}
+
+
 def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path | None,
-            warm_limit: int | None = None) -> dict[str, Any]:
+            warm_limit: int | None = None, link_only: bool = False) -> dict[str, Any]:
     """One N: corpus, then every stage cold, then a warm rebuild after one change."""
     from briefing.dump import briefing_to_yaml
     from briefing.ingest import read_folder
@@ -346,9 +352,12 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
         raws, _skipped = timer.run("ingest", lambda: read_folder(corpus))
         pairs, report = timer.run("extract", lambda: extract_articles(raws, options, quiet))
         briefing = timer.run("link", lambda: link_briefing([p[0] for p in pairs], [p[1] for p in pairs]))
+        pages, failed = None, None
+        if link_only:
+            return {"articles": len(raws), "extracted": report.extracted, "pages": None, "failed": None,
+                    "items": counts(briefing)}
         text = timer.run("dump", lambda: briefing_to_yaml(briefing))
         (work / "briefing.yaml").write_text(text, encoding="utf-8")
-        pages, failed = None, None
         try:  # the renderer and site are measured as they are, even half-written
             if render:
                 timer.run("render", lambda: call_renderer(render, briefing, docs))
@@ -357,9 +366,7 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
         except Exception as err:  # noqa: BLE001 - report any failure in one line, keep the other numbers
             failed = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:300]
         return {"articles": len(raws), "extracted": report.extracted, "pages": pages, "failed": failed,
-                "items": {"quotes": len(briefing.quotes), "facts": len(briefing.facts),
-                          "disputed": len(briefing.disputed), "timeline": len(briefing.timeline),
-                          "speakers": len(briefing.speakers)}}
+                "items": counts(briefing)}
 
     load = [os.getloadavg()[0]]
     cold_timer = Timer(f"{size} cold ", profile_dir / "cold" if profile_dir else None)
@@ -398,7 +405,10 @@ def fmt_s(seconds: float | None) -> str:
 
 
 def totals(row: dict[str, Any], key: str) -> float:
-    return sum(row[key].values())
+    """A build's total time. The YAML stage stands for `briefing extract --out`; when the site is
+    rendered, render writes the same YAML into docs/data/, so the separate write is not counted."""
+    stages = row[key]
+    return sum(t for name, t in stages.items() if name != "dump" or "render" not in stages)
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -414,7 +424,7 @@ def table(rows: list[dict[str, Any]]) -> str:
         warm_total, cold_total = totals(row, "warm") or None, totals(row, "cold")
         lines.append(
             f"| {row['size']:,} | {fmt_s(extract)} | {row['size'] / extract:,.0f} | {fmt_s(cold['link'])} "
-            f"| {fmt_s(cold['dump'])} | {fmt_s(cold.get('render'))} | {fmt_s(site)} "
+            f"| {fmt_s(cold.get('dump'))} | {fmt_s(cold.get('render'))} | {fmt_s(site)} "
             f"| {f'{pages / site:,.0f}' if site and pages else '–'} | {fmt_s(cold_total)} | {fmt_s(warm_total)} "
             f"| {f'{warm_total / cold_total:.2f}' if warm_total else '–'} | {row['peak_mb']:,.0f} MB |")
     return "\n".join(lines)
@@ -428,9 +438,14 @@ def warm_split(rows: list[dict[str, Any]]) -> str:
         if not row["warm"]:
             continue
         total = totals(row, "warm")
-        lines.append(f"| {row['size']:,} | " + " | ".join(
-            f"{fmt_s(row['warm'][s])} ({100 * row['warm'][s] / total:.0f} %)" if s in row["warm"] else "–"
-            for s in stages) + f" | {fmt_s(total)} |")
+        def cell(stage: str) -> str:
+            if stage not in row["warm"]:
+                return "–"
+            if stage == "dump" and "render" in row["warm"]:
+                return f"{fmt_s(row['warm'][stage])} (apart)"
+            return f"{fmt_s(row['warm'][stage])} ({100 * row['warm'][stage] / total:.0f} %)"
+
+        lines.append(f"| {row['size']:,} | " + " | ".join(cell(s) for s in stages) + f" | {fmt_s(total)} |")
     return "\n".join(lines)
 
 
@@ -503,10 +518,17 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
     notes = []
     notes += [f"At {row['size']:,} articles rendering or the MkDocs build failed: `{row['failed']}`."
               for row in rows if row.get("failed")]
-    if rows and not rows[0]["renderer"]:
-        notes.append("Rendering and the MkDocs build were not measured: `briefing.render` did not exist.")
-    elif rows and not rows[0]["site"]:
-        notes.append("The MkDocs build was not measured (`--skip-site`).")
+    for row in rows:
+        if not row["renderer"]:
+            notes.append(f"At {row['size']:,} articles rendering and the MkDocs build were not measured: "
+                         "`briefing.render` did not exist.")
+        elif "dump" not in row["cold"]:
+            notes.append(f"At {row['size']:,} articles only ingest, extraction and linking were measured "
+                         "(`--render-limit`).")
+        elif not row["site"] and not row.get("failed"):
+            notes.append(f"At {row['size']:,} articles the MkDocs build was not measured (`--skip-site`).")
+        if not row["warm"]:
+            notes.append(f"At {row['size']:,} articles the warm rebuild was not measured (`--warm-limit`).")
     parts = [
         MARKER,
         "# Performance",
@@ -524,7 +546,9 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         table(rows),
         "",
         "*extract* is ingest plus the per-article stages (clean, sentences, extract) with an empty cache; "
-        "*cold full build* adds linking, the YAML, rendering and the MkDocs build. The *warm rebuild* runs "
+        "*cold full build* adds linking, rendering and the MkDocs build, as `briefing build` runs them. *YAML* "
+        "is the write of `briefing extract --out`, shown apart: rendering writes the same YAML into the site's "
+        "data, so the full build does not count it twice. The *warm rebuild* runs "
         "the same stages after one article changed, with the cache of the cold build. *Peak memory* is "
         "the peak resident size of the measuring process (pool workers are separate processes).",
         "",
@@ -553,8 +577,10 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "    .venv/bin/python scripts/bench.py --sizes 250,1000,10000 --jobs 1",
         "",
         "Options: `--sizes`, `--jobs N` (processes for per-article extraction), `--skip-site` (no MkDocs "
-        "build), `--out FILE` (this page), `--profile DIR` (a cProfile file per stage), `--smoke` "
-        "(tiny sizes, for the tests).",
+        "build), `--site-limit N`, `--render-limit N` and `--warm-limit N` (skip the MkDocs build, everything "
+        "after linking, or the warm rebuild above N articles), `--out FILE` (this page), `--json FILE` and "
+        "`--merge FILE...` (keep raw results; write the page from several runs), `--profile DIR` (a cProfile "
+        "file per stage), `--keep DIR` (keep corpora and sites), `--smoke` (tiny sizes, for the tests).",
         "",
     ]
     return "\n".join(parts)
@@ -563,7 +589,7 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
 # --------------------------------------------------------------------------- main
 
 def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, keep: Path | None,
-            warm_limit: int | None = None) -> dict[str, Any]:
+            warm_limit: int | None = None, link_only: bool = False) -> dict[str, Any]:
     """Measure one size in a fresh subprocess; returns its results."""
     command = [sys.executable, str(Path(__file__).resolve()), "--one", str(size), "--jobs", str(jobs)]
     if skip_site:
@@ -574,6 +600,8 @@ def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, kee
         command += ["--work", str(keep / str(size))]
     if warm_limit is not None:
         command += ["--warm-limit", str(warm_limit)]
+    if link_only:
+        command.append("--link-only")
     # stderr streams through: each stage's time is printed as soon as it is known.
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
@@ -590,6 +618,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-site", action="store_true", help="do not run the MkDocs build")
     parser.add_argument("--site-limit", type=int, default=None,
                         help="run the MkDocs build only for sizes up to this (it is long at 10,000)")
+    parser.add_argument("--render-limit", type=int, default=None,
+                        help="for sizes above this, stop after linking (no YAML, render or site)")
+    parser.add_argument("--link-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--warm-limit", type=int, default=None,
                         help="measure the warm rebuild only for sizes up to this")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
@@ -610,7 +641,8 @@ def main(argv: list[str] | None = None) -> int:
             if work.exists() and args.work:
                 shutil.rmtree(work)
             work.mkdir(parents=True, exist_ok=True)
-            result = measure(args.one, work, args.jobs, args.skip_site, args.profile, args.warm_limit)
+            result = measure(args.one, work, args.jobs, args.skip_site, args.profile, args.warm_limit,
+                             args.link_only)
         print(json.dumps(result))
         return 0
 
@@ -623,7 +655,8 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         print(f"bench: {size:,} articles ...", file=sys.stderr, flush=True)
         skip_site = args.skip_site or (args.site_limit is not None and size > args.site_limit)
-        row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit)
+        link_only = args.render_limit is not None and size > args.render_limit
+        row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit, link_only)
         warm = totals(row, "warm") or None
         print(f"bench: {size:,} articles: cold {fmt_s(totals(row, 'cold'))}, warm {fmt_s(warm)}, "
               f"peak {row['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
