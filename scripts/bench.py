@@ -430,6 +430,14 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _warm_cell(warm: dict[str, float], stage: str, total: float) -> str:
+    if stage not in warm:
+        return "–"
+    if stage == "dump" and "render" in warm:
+        return f"{fmt_s(warm[stage])} (apart)"
+    return f"{fmt_s(warm[stage])} ({100 * warm[stage] / total:.0f} %)"
+
+
 def warm_split(rows: list[dict[str, Any]]) -> str:
     """The warm rebuild's stages, a row per N."""
     stages = ["ingest", "extract", "link", "dump", "render", "site"]
@@ -438,14 +446,8 @@ def warm_split(rows: list[dict[str, Any]]) -> str:
         if not row["warm"]:
             continue
         total = totals(row, "warm")
-        def cell(stage: str) -> str:
-            if stage not in row["warm"]:
-                return "–"
-            if stage == "dump" and "render" in row["warm"]:
-                return f"{fmt_s(row['warm'][stage])} (apart)"
-            return f"{fmt_s(row['warm'][stage])} ({100 * row['warm'][stage] / total:.0f} %)"
-
-        lines.append(f"| {row['size']:,} | " + " | ".join(cell(s) for s in stages) + f" | {fmt_s(total)} |")
+        lines.append(f"| {row['size']:,} | " + " | ".join(_warm_cell(row["warm"], s, total) for s in stages)
+                     + f" | {fmt_s(total)} |")
     return "\n".join(lines)
 
 
