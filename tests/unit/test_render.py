@@ -483,3 +483,33 @@ def test_a_broken_template_fails_with_its_name_and_line(tmp_path):
     (templates / "timeline.md.j2").write_text("{{ marker }}\n\n{{ meta.title }}\n", encoding="utf-8")
     with pytest.raises(RenderError, match=r"templates/timeline.md.j2:3 .*unescaped"):
         render_briefing(hostile_briefing(), tmp_path / "docs", templates)
+
+
+class FakeConfig:
+    """The few MkDocs config fields site.project_of reads."""
+
+    def __init__(self, folder: Path, extra: dict) -> None:
+        self.config_file_path = str(folder / "mkdocs.yml")
+        self.docs_dir = str(folder / "docs")
+        self.use_directory_urls = False
+        self.extra = extra
+
+
+def test_site_paths_come_from_mkdocs_yml_relative_to_it(tmp_path):
+    from briefing.site import project_of
+
+    project = project_of(FakeConfig(tmp_path, {"briefing": {"seeds_dir": "articles"}}))
+    assert project.seeds_dir == tmp_path / "articles"
+    assert project.templates_dir == tmp_path / "templates"
+    assert project.docs_dir == tmp_path / "docs"
+    assert project_of(FakeConfig(tmp_path, {}), seeds_dir=Path("elsewhere")).seeds_dir == Path("elsewhere")
+
+
+def test_site_configuration_errors_are_one_line_briefing_errors(tmp_path):
+    from briefing.model import BriefingError
+    from briefing.site import project_of, update_docs
+
+    with pytest.raises(BriefingError, match=r"extra.briefing.seeds_dir must be a folder name"):
+        project_of(FakeConfig(tmp_path, {"briefing": {"seeds_dir": 3}}))
+    with pytest.raises(BriefingError, match="no templates folder"):
+        update_docs(FakeConfig(tmp_path, {}))
