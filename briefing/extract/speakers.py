@@ -82,6 +82,7 @@ chancellor-elect prime-minister emeritus retired late critic engineer expert sci
 organiser organizer teacher doctor nurse researcher student farmer worker resident economist
 negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
 investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
+councillor councilor alderman sheriff marshal editor publisher columnist broadcaster
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
@@ -98,7 +99,7 @@ members voters citizens others some many
 """.split())
 MODIFIERS = frozenset("""
 former top senior chief deputy acting interim independent news state state-run state-owned local
-foreign tech government military official white house russian new longtime long-time veteran
+foreign tech government military official white house new longtime long-time veteran
 then-president then outgoing incoming newly elected
 """.split())
 # Titles of a head of state or government: "the X leader" may name any of them.
@@ -758,7 +759,10 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
                 return Mention(list(tokens[m + 1:k]))
             break
     out: list[Token] = []
-    while n < len(tokens) and _np_word(tokens[n]) and len(out) < 8:
+    # A lowercase word outside the lexicons still belongs to the phrase when a name follows
+    # it closely: "Local harbourmaster Ana Ruiz said ...".
+    while n < len(tokens) and len(out) < 8 and (_np_word(tokens[n]) or (
+            _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3]))):
         low = tokens[n].text.lower()
         if out and low in PRONOUNS:
             break

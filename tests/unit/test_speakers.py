@@ -212,3 +212,9 @@ def test_a_quote_keeps_its_id_through_linking():
     a = _extract("a", "2031-05-02", "“It’s done,” Coach Ravi Menon said.")
     quotes, _, _ = link_quotes([a[0]], [a[1]])
     assert quotes[0].id == a[1].quotes[0].id
+
+
+def test_subject_with_a_title_outside_the_lexicon_still_names_the_speaker():
+    assert speakers_of("Water levels kept rising through the night, officials said.",
+                       "Local harbourmaster Tom Baines told reporters the response was slow. "
+                       "“People waited for hours,” he said.") == ["Tom Baines"]
