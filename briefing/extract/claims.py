@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
-from ..sentences import make_citation
+from .spans import cite, quoted_spans
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -50,6 +50,8 @@ ATTRIBUTED_RE = re.compile(
     r"\b(?:according\s+to|citing|cited|reported|reports\s+that|sources?\s+(?:close|familiar)|"
     r"detailed|revealed|wrote|writes|said|says|told|stated|added|announced|noted|quoted)\b",
     re.IGNORECASE)
+
+ACCORDING_RE = re.compile(r"\b(?:according\s+to|citing)\s+", re.IGNORECASE)
 
 #: Cues that name a report (a newspaper, a book, sources) rather than a speaker's words.
 REPORT_CUES = frozenset({"according to", "citing", "cited", "reported", "reports that", "sources close",
@@ -110,25 +112,41 @@ def object_after(text: str, end: int, ceiling: int) -> str | None:
     return _clean_phrase(words)
 
 
-QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 def mask_quotes(text: str) -> str:
     """Text with the inside of double-quoted stretches blanked, offsets kept.
 
     Cue words inside a quotation are the speaker's, not the outlet's framing.
     """
-    return QUOTED_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    spans = quoted_spans(text)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        parts += [text[pos:s + 1], " " * (e - s - 2), text[e - 1]]
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
-def source_of(text: str, start: int, end: int) -> str | None:
-    """Who a sentence text[start:end] says makes its claim, when it names them."""
-    text = text[:start] + mask_quotes(text[start:end]) + text[end:]
-    for m in re.finditer(r"\b(?:according\s+to|citing)\s+", text[start:end], re.IGNORECASE):
-        found = object_after(text, start + m.end(), end)
+CUE_PATTERNS = {"denied": DENIED_RE, "unconfirmed": UNCONFIRMED_RE, "confirmed": CONFIRMED_RE,
+                "hedged": HEDGED_RE, "attributed": ATTRIBUTED_RE}
+
+
+def source_of(text: str, start: int, end: int, status: str | None = None) -> str | None:
+    """Who a sentence text[start:end] says makes its claim, when it names them.
+
+    The object of "according to"/"citing" first, then the subject of a cue verb; the
+    cues of ``status`` (when given) are tried before the others.
+    """
+    text, start, end = mask_quotes(text[start:end]), 0, end - start  # the sentence alone: linear
+    for m in ACCORDING_RE.finditer(text, start, end):
+        found = object_after(text, m.end(), end)
         if found:
             return found
-    for pattern in (DENIED_RE, UNCONFIRMED_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE):
+    first = [CUE_PATTERNS[status]] if status in CUE_PATTERNS else []
+    for pattern in first + [p for p in CUE_PATTERNS.values() if p not in first]:
         for m in pattern.finditer(text, start, end):
             word = m.group(0).lower()
             if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "made",
@@ -162,7 +180,7 @@ def is_fact_bearing(sentence: str) -> bool:
     stripped = sentence.rstrip(" \"'”’)]")
     if len(sentence.split()) < 5 or not stripped or stripped[-1] not in ".!…":
         return False
-    return sum(c.isalpha() for c in sentence) >= 20
+    return sum(map(str.isalpha, sentence)) >= 20
 
 
 def extract_claims(article: CleanArticle, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
@@ -179,8 +197,8 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
         if not is_fact_bearing(body):
             continue
         status, cue = classify(body)
-        attributed = source_of(text, sent.start, sent.end) if status != "stated" else None
-        citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
+        attributed = source_of(text, sent.start, sent.end, status) if status != "stated" else None
+        citation = cite(article.source_id, text, sent, sent.start, sent.end)
         claims.append(Claim(text=body, status=status, citation=citation,
                             attributed_to=attributed, cue=cue))
     return tuple(claims)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import CleanArticle, Event, Sentence
-from ..sentences import make_citation
+from .spans import cite
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -62,8 +62,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\s+(?P<unit>day|month|year)s?\s+ago\b", re.IGNORECASE)),
 )
 
+# One cheap pass says which kinds of date words a sentence has, so only their patterns run.
+HINT_RE = re.compile(
+    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?P<year>\b(?:19|20)\d\d\b)|"
+    r"(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
+    r"(?P<relative>\b(?i:today|yesterday|tomorrow|month|year|ago)\b)")
+NEEDS = {"month_day": "month", "day_month": "month", "month_year": "month", "month": "month",
+         "year": "year", "weekday": "weekday", "relative": "relative", "ago": "relative"}
 FUTURE_RE = re.compile(r"\b(?:will|shall|is set to|are set to|is scheduled|are scheduled|is due|"
                        r"are due|plans? to|is expected to|are expected to|next|upcoming)\b")
+MAX_DATES_PER_SENTENCE = 8
 CLAUSE_RE = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
 
 
@@ -185,12 +193,23 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
-    """text[start:end] -> its date mentions, resolved; earlier patterns win overlaps."""
+    """text[start:end] -> its date mentions, resolved; earlier patterns win overlaps.
+
+    At most ``MAX_DATES_PER_SENTENCE`` are kept: a real sentence holds a few dates, and
+    the cap keeps the work linear on a list of thousands.
+    """
+    present = {m.lastgroup for m in HINT_RE.finditer(text, start, end)}
+    if not present:
+        return []
     future = bool(FUTURE_RE.search(text, start, end))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
+        if NEEDS[kind] not in present:
+            continue
         for m in pattern.finditer(text, start, end):
+            if len(found) >= MAX_DATES_PER_SENTENCE:
+                break
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             resolved = _resolve(kind, m, published, future)
@@ -245,7 +264,7 @@ def extract_events(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
             s, e = clause_around(text, sent.start, sent.end, mention, mentions)
             while e > s and text[e - 1] in " ,;:":
                 e -= 1
-            citation = make_citation(article.source_id, text, sentences, s, e)
+            citation = cite(article.source_id, text, sent, s, e)
             eid = event_id(mention.date, text[s:e] + "|" + mention.expression)
             events.setdefault(eid, Event(id=eid, date=mention.date, precision=mention.precision,
                                          text=text[s:e], citations=(citation,),

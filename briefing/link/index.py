@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+
+from ..extract.spans import quoted_spans
 
 WORD_RE = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
 
@@ -71,22 +74,21 @@ def stem(word: str) -> str:
     return w[:STEM_LENGTH]
 
 
-QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)['‘][^'‘’]*['’](?!\w)")
-
-
 def content_words(text: str) -> list[tuple[str, bool, bool]]:
     """Text -> (stem, is_plain, is_quoted) per content word, in order.
 
     plain: lower case or a number (not a name); quoted: inside quotation marks.
     """
-    quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text)]
+    quoted = quoted_spans(text, single=True)
+    starts = [s for s, _e in quoted]
     out = []
     for match in WORD_RE.finditer(text):
         word = match.group(0)
         low = word.lower()
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        inside = bool(quoted) and any(s < match.start() < e for s, e in quoted)
+        k = bisect_right(starts, match.start()) - 1
+        inside = k >= 0 and quoted[k][0] < match.start() < quoted[k][1]
         out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
     return out
 
