@@ -69,6 +69,8 @@ TRAILING = frozenset("has have had was were is are did does do not never also of
                      "firmly immediately again now once".split())
 BOUNDARY_CHARS = ",;:—–“”\"[]"
 SUBJECT_WORDS = 9
+SCAN_CHARS = 120  # a source's name stands near its cue word; never scan further
+INVERTED_VERBS = ("said", "says", "added", "wrote", "stated", "noted")  # ", said the minister."
 
 
 def _clean_phrase(words: list[str]) -> str | None:
@@ -88,6 +90,7 @@ def _clean_phrase(words: list[str]) -> str | None:
 def subject_before(text: str, start: int, floor: int) -> str | None:
     """The noun phrase just before text[start] (back to a clause boundary), or None."""
     i = start
+    floor = max(floor, start - SCAN_CHARS)
     while i > floor and text[i - 1] not in BOUNDARY_CHARS:
         i -= 1
     chunk = text[i:start]
@@ -103,6 +106,7 @@ def subject_before(text: str, start: int, floor: int) -> str | None:
 def object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun phrase just after text[end] (up to a clause boundary or 'that'), or None."""
     j = end
+    ceiling = min(ceiling, end + SCAN_CHARS)
     while j < ceiling and text[j] not in BOUNDARY_CHARS and text[j] != ".":
         j += 1
     chunk = re.split(r"\b(?:that|who|which|when|as|on|in|after|before)\b", text[end:j], maxsplit=1)[0]
@@ -155,6 +159,8 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
                 continue
             verb = m.start() + m.group(0).rfind(" ") + 1 if pattern is UNCONFIRMED_RE else m.start()
             found = subject_before(text, verb, start)
+            if found is None and word in INVERTED_VERBS and not text[max(start, verb - 4):verb].strip(" ,”\"’'"):
+                found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
             if found:
                 return found
     return None

@@ -37,6 +37,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "2024-11-05"
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "Wednesday, Nov. 6, 2024", "January 20, 2025", "Nov. 7"
     ("month_day", re.compile(rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})"
                              rf"(?:st|nd|rd|th)?\b(?!:)(?:,?\s+{_YEAR})?")),
@@ -67,7 +69,7 @@ HINT_RE = re.compile(
     r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?P<year>\b(?:19|20)\d\d\b)|"
     r"(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
     r"(?P<relative>\b(?i:today|yesterday|tomorrow|month|year|ago)\b)")
-NEEDS = {"month_day": "month", "day_month": "month", "month_year": "month", "month": "month",
+NEEDS = {"iso": "year", "month_day": "month", "day_month": "month", "month_year": "month", "month": "month",
          "year": "year", "weekday": "weekday", "relative": "relative", "ago": "relative"}
 FUTURE_RE = re.compile(r"\b(?:will|shall|is set to|are set to|is scheduled|are scheduled|is due|"
                        r"are due|plans? to|is expected to|are expected to|next|upcoming)\b")
@@ -126,6 +128,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool
              ) -> tuple[str, str] | None:
     """One pattern match -> (date, precision), or None when it cannot be resolved."""
     groups = m.groupdict()
+    if kind == "iso":
+        try:
+            return date(int(groups["year"]), int(groups["m"]), int(groups["d"])).isoformat(), "day"
+        except ValueError:
+            return None
     if kind in ("month_day", "day_month"):
         month, day = _month_number(groups["mon"]), int(groups["day"])
         if groups.get("year"):

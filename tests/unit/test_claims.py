@@ -54,6 +54,7 @@ def test_cue_words_inside_a_quotation_are_the_speakers_not_the_outlets():
     ("Sources close to the matter reported that the deal was signed.", "Sources close to the matter"),
     ("The mayor reportedly met the contractor twice before the vote.", None),
     ("He said the bridge would reopen next spring.", None),
+    ("“We will reopen it,” said the harbour master, on the quay.", "the harbour master"),
     ("While no plans were announced, officials hinted at a delay.", None),
 ])
 def test_attribution_names_the_source_the_text_gives(sentence, source):

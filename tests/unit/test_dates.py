@@ -30,6 +30,7 @@ def resolve(text: str, published: date | None = PUBLISHED) -> list[tuple[str, st
     ("They met at the end of January.", [("end of January", "2023-01", "month")]),
     ("The minister resigned yesterday.", [("yesterday", "2023-03-09", "day")]),
     ("The dam burst three days ago.", [("three days ago", "2023-03-07", "day")]),
+    ("The filing is dated 2022-12-01.", [("2022-12-01", "2022-12-01", "day")]),
 ])
 def test_dates_resolve_against_the_publication_date(text, expected):
     assert resolve(text) == expected
