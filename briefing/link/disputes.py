@@ -96,7 +96,22 @@ def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
             target = reply_target(graph, node)
             if target is not None:
                 union.union(node.index, target.index)
+        elif node.index > 0 and continues(graph.nodes[node.index - 1], node):
+            union.union(node.index - 1, node.index)
     return [[graph.nodes[i] for i in g] for g in union.groups()]
+
+
+def continues(before: Node, node: Node) -> bool:
+    """Does a contested claim go on with the one just before it, from the same named source?
+
+    ("… spoke seven times, citing a book by X." then "According to X's book, …")
+    """
+    if before.source.id != node.source.id or node.number - before.number != 1:
+        return False
+    if not (is_contested(before) and is_contested(node)) or node.claim.status in REPLY_STATUSES:
+        return False
+    a, b = before.claim.attributed_to, node.claim.attributed_to
+    return bool(a and b and set(content_tokens(a)) & set(content_tokens(b)))
 
 
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Dispute, ...]:

@@ -132,3 +132,13 @@ def test_timeline_is_sorted_and_cited_and_merges_the_same_happening():
     assert all(e.citations for e in timeline)
     again = link_timeline(list(reversed(SOURCES)), list(reversed(EXTRACTIONS)))
     assert again == timeline
+
+
+def test_a_claim_going_on_from_the_same_named_source_joins_its_dispute():
+    source, extraction = make("d", "Delta Post", "2023-03-10",
+                              "The contractor paid the mayor twice, the Delta Ledger reported on Monday.",
+                              "According to the Delta Ledger, a third payment followed in June.",
+                              "The weather was mild all week and the river stayed calm.")
+    disputes = link_disputes([source], [extraction])
+    assert len(disputes) == 1
+    assert {c.sentence for side in disputes[0].sides for c in side.citations} == {"s1", "s2"}
