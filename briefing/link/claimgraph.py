@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..extract.claims import REPORT_CUES
 from ..model import ArticleExtraction, Claim, Event, Source
 from .index import (
     UnionFind,
@@ -36,7 +37,15 @@ MIN_SHARED_KEYS = 2
 #: A denial/confirmation reaches back this many claims in its article for its target.
 REPLY_WINDOW = 12
 REPLY_STATUSES = frozenset({"denied", "confirmed", "unconfirmed"})
-ALLEGATION_STATUSES = frozenset({"hedged", "attributed"})
+WEAK_HEDGES = frozenset({"claim", "claims", "claiming"})  # a noun or a bare claim: not enough alone
+#: Nouns that make an attribution a report rather than a speaker's word.
+REPORT_NOUNS = frozenset("report reports book newspaper study investigation document documents memo "
+                         "media source sources outlet paper journal filing "
+                         "lawsuit complaint indictment".split())
+SMALL_WORDS = frozenset("the a an of by to in on and or his her their its this that these those".split())
+#: A denial that states what it denies must share this much wording with its target.
+EXPLICIT_MIN_SIMILARITY = 0.05
+SELF_CONTAINED_RE = re.compile(r"\b(?:that|claims?\s+of|reports?\s+of|allegations?\s+of)\s+\w+")
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,17 @@ class ClaimGraph:
     groups: tuple[tuple[int, ...], ...]
     masses: tuple[float, ...] = ()  # each node's summed token weight
     pairs: tuple[tuple[int, int], ...] = ()  # the candidate pairs the index proposed
+    _neighbours: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def neighbours(self) -> dict[int, tuple[int, ...]]:
+        """Node index -> the nodes the index paired it with (built once, then kept)."""
+        if not self._neighbours:
+            found: dict[int, list[int]] = {}
+            for i, j in self.pairs:
+                found.setdefault(i, []).append(j)
+                found.setdefault(j, []).append(i)
+            self._neighbours.update({k: tuple(v) for k, v in found.items()})
+        return self._neighbours
 
     def similarity(self, i: int, j: int) -> float:
         """Weighted overlap of nodes i and j."""
@@ -169,15 +189,49 @@ ANAPHOR_RE = re.compile(r"\b(?:this|that|these|those|such)\s+(?:\w+\s+)?(?:claim
                         r"accounts?|stories|story|assertions?|suggestions?|accusations?)\b", re.IGNORECASE)
 
 
+def is_allegation(node: Node) -> bool:
+    """Is this claim put as someone's allegation: hedged, or attributed to a report?"""
+    claim = node.claim
+    if claim.status == "hedged":
+        return (claim.cue or "") not in WEAK_HEDGES
+    if claim.status != "attributed":
+        return False
+    return (claim.cue or "") in REPORT_CUES or bool(REPORT_NOUNS & words_in(claim.attributed_to))
+
+
+def words_in(phrase: str | None) -> set[str]:
+    """Lower-case words of a phrase, without articles and small words."""
+    return {w for w in re.findall(r"[a-z]+", (phrase or "").lower()) if w not in SMALL_WORDS}
+
+
+def names_its_source(reply: Node, cand: Node) -> bool:
+    """Does the reply name what the candidate is attributed to ("denied the report" / "a report by")?"""
+    cue = (reply.claim.cue or "").split(" ")[0]
+    at = reply.claim.text.lower().find(cue) if cue else -1
+    after = words_in(reply.claim.text[at + len(cue):at + len(cue) + 60]) if at >= 0 else set()
+    return bool(after & words_in(cand.claim.attributed_to))
+
+
+def self_contained(reply: Node) -> bool:
+    """Does a denial/confirmation state what it answers ("denied reports that X did Y")?"""
+    cue = reply.claim.cue or ""
+    text = reply.claim.text
+    at = text.lower().find(cue.split(" ")[0]) if cue else -1
+    return at >= 0 and bool(SELF_CONTAINED_RE.search(text, at))
+
+
 def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
-    """A denial/confirmation -> the earlier claim of its article it answers, if any.
+    """A denial/confirmation -> the claim it answers, if any.
 
     Denials often do not repeat the claim ("pushed back on this claim"), so candidates
     are the claims before it in the same article, scored by word overlap, being an
-    allegation (hedged or attributed), nearness, and prominence (a bare "denied the
-    reports" answers the article's main story). "this claim" makes nearness decisive.
+    allegation, nearness, and prominence (a bare "denied the reports" answers the
+    article's main story). "this claim" makes nearness decisive. A denial that states
+    what it denies ("denied reports that ...") needs word overlap instead, and may
+    answer an allegation in another article (through the index's candidate pairs).
     """
     near = 3.0 if ANAPHOR_RE.search(reply.claim.text) else 0.5
+    explicit = self_contained(reply) and near < 1.0
     best: tuple[float, int] | None = None
     for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1):
         cand = graph.nodes[k]
@@ -185,10 +239,21 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
             break
         if cand.claim.status in REPLY_STATUSES:
             continue
+        sim = graph.similarity(reply.index, k)
+        if explicit and sim < EXPLICIT_MIN_SIMILARITY:
+            continue
         distance = max(reply.number - cand.number, 1)
-        score = (2.0 * graph.similarity(reply.index, k)
-                 + (0.5 if cand.claim.status in ALLEGATION_STATUSES else 0.0)
-                 + near / distance + 0.5 * cand.prominence)
+        score = (2.0 * sim + (0.5 if is_allegation(cand) else 0.0)
+                 + (1.0 if names_its_source(reply, cand) else 0.0)
+                 + near / distance + 0.8 * cand.prominence)
         if best is None or score > best[0] + 1e-9:
             best = (score, k)
+    if best is None and explicit:
+        for k in graph.neighbours().get(reply.index, ()):
+            cand = graph.nodes[k]
+            if cand.source.id == reply.source.id or not is_allegation(cand):
+                continue
+            sim = graph.similarity(reply.index, k)
+            if sim >= EXPLICIT_MIN_SIMILARITY and (best is None or sim > best[0] + 1e-9):
+                best = (sim, k)
     return graph.nodes[best[1]] if best else None

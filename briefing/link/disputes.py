@@ -23,10 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.claims import REPORT_CUES
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
-from .claimgraph import REPLY_STATUSES, ClaimGraph, Node, build_graph, reply_target
+from .claimgraph import REPLY_STATUSES, ClaimGraph, Node, build_graph, is_allegation, reply_target
 from .facts import sorted_citations
 from .index import STOPWORDS, UnionFind, candidate_pairs, content_tokens, similarity
 
@@ -36,7 +35,6 @@ PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
              "denied": "denied", "confirmed": "confirmed", "unconfirmed": "unconfirmed"}
 STANCE_ORDER = {s: i for i, s in enumerate(("alleged", "reported", "confirmed", "unconfirmed", "denied"))}
-WEAK_HEDGES = frozenset({"claim", "claims", "claiming"})  # a noun or a bare claim: not enough alone
 
 
 def short_id(prefix: str, *parts: str) -> str:
@@ -45,13 +43,8 @@ def short_id(prefix: str, *parts: str) -> str:
 
 
 def is_contested(node: Node) -> bool:
-    """Does this claim make its fact a dispute? Hedged, answered, or from a report."""
-    claim = node.claim
-    if claim.status in REPLY_STATUSES:
-        return True
-    if claim.status == "hedged":
-        return (claim.cue or "") not in WEAK_HEDGES
-    return claim.status == "attributed" and (claim.cue or "") in REPORT_CUES
+    """Does this claim make its fact a dispute? An allegation, or a denial/confirmation."""
+    return node.claim.status in REPLY_STATUSES or is_allegation(node)
 
 
 def side_of(node: Node) -> tuple[str, str | None]:
@@ -241,7 +234,7 @@ def differing(values_a: tuple[list[Value], list[Value]], values_b: tuple[list[Va
             if nx == ny and qx and qy:
                 pairs.append((Value("qualifier", x.topic, x.key, x.label),
                               Value("qualifier", y.topic, y.key, y.label)))
-            elif nx != ny and qx == qy:
+            elif nx != ny:
                 pairs.append((x, y))
     dates_a, dates_b = values_a[1], values_b[1]
     for x in dates_a:

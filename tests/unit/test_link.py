@@ -142,3 +142,16 @@ def test_a_claim_going_on_from_the_same_named_source_joins_its_dispute():
     disputes = link_disputes([source], [extraction])
     assert len(disputes) == 1
     assert {c.sentence for side in disputes[0].sides for c in side.citations} == {"s1", "s2"}
+
+
+def test_a_denial_that_states_its_claim_answers_an_allegation_in_another_article():
+    first = make("e", "East Star", "2023-02-08",
+                 "A strong storm flooded the harbour district early on Monday, officials said.",
+                 "The port authority has denied reports that flood warnings were ignored.")
+    second = make("w", "West Sun", "2023-02-08",
+                  "Port officials reportedly ignored flood warnings issued by forecasters last week.",
+                  "Fishing boats stayed in the shelter of the breakwater all night.")
+    disputes = link_disputes([first[0], second[0]], [first[1], second[1]])
+    warned = [d for d in disputes if "warnings" in d.text]
+    assert len(warned) == 1
+    assert {(s.stance, s.citations[0].source) for s in warned[0].sides} == {("alleged", "w"), ("denied", "e")}
