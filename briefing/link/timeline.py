@@ -15,7 +15,7 @@ from ..model import ArticleExtraction, Citation, Event, Source
 from .index import UnionFind, candidate_pairs, features, idf_weights, mass, similarity
 
 #: Two events on one date are one happening from this word overlap on.
-SAME_EVENT_THRESHOLD = 0.3
+SAME_EVENT_THRESHOLD = 0.2
 
 
 def merge_events(events: Sequence[Event], idf: dict[str, float], tokens: dict[str, frozenset[str]]
