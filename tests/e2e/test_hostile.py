@@ -130,9 +130,9 @@ def make_project(dest: Path, hostile: bool = True) -> Path:
     (seeds / "<img src=x onerror=alert('filename')>.txt").write_text(
         "A file name that is an HTML element about the terminal\n\n" + body * 3, encoding="utf-8")
     (seeds / "quotes-100k.txt").write_text("A hundred thousand quotation marks about the terminal\n\n" + body
-                                           + '"' * 50_000 + "“" * 25_000 + "”" * 25_000 + " end.\n" + body,
+                                           + '"' * 50_000 + "”“" * 25_000 + " end.\n" + body,
                                            encoding="utf-8")
-    (seeds / "long-line.txt").write_text("One very long line about the terminal\n\n" + body.strip() * 5000 + "\n",
+    (seeds / "long-line.txt").write_text("One very long line about the terminal\n\n" + body.strip() * 1000 + "\n",
                                          encoding="utf-8")
     return dest
 
