@@ -414,6 +414,14 @@ def fmt_s(seconds: float | None) -> str:
     return f"{int(seconds // 60)} min {int(seconds % 60)} s"
 
 
+def cpu_total(row: dict[str, Any], key: str) -> float | None:
+    """A build's total CPU time, counted as ``totals`` counts wall time; None if not measured."""
+    stages = row.get(f"{key}_cpu")
+    if not stages:
+        return None
+    return sum(t for name, t in stages.items() if name != "dump" or "render" not in stages)
+
+
 def totals(row: dict[str, Any], key: str) -> float:
     """A build's total time. The YAML stage stands for `briefing extract --out`; when the site is
     rendered, render writes the same YAML into docs/data/, so the separate write is not counted."""
@@ -497,27 +505,43 @@ def targets(rows: list[dict[str, Any]]) -> str:
     by_size = {row["size"]: row for row in rows}
     out = ["| target | measured | met |", "| --- | --- | --- |"]
 
-    def line(what: str, value: str, ok: bool | None) -> None:
-        out.append(f"| {what} | {value} | {'yes' if ok else 'no' if ok is not None else '–'} |")
+    def line(what: str, value: str, ok: bool | None, ok_cpu: bool | None = None) -> None:
+        verdict = "yes" if ok else "–" if ok is None else "on CPU time only" if ok_cpu else "no"
+        out.append(f"| {what} | {value} | {verdict} |")
 
     for row in rows:
         rate = row["size"] / (row["cold"]["ingest"] + row["cold"]["extract"])
         cpu = row.get("cold_cpu", {})
         cpu_rate = row["size"] / (cpu["ingest"] + cpu["extract"]) if cpu else None
         measured = f"{rate:,.0f} articles/s" + (f" ({cpu_rate:,.0f} per CPU-second)" if cpu_rate else "")
-        line(f"cold extract ≥ 100 articles/s ({row['size']:,}, --jobs {row['jobs']})", measured, rate >= 100)
+        line(f"cold extract ≥ 100 articles/s ({row['size']:,}, --jobs {row['jobs']})", measured, rate >= 100,
+             cpu_rate is not None and cpu_rate >= 100)
     if 250 in by_size and 1000 in by_size:
         ratio = totals(by_size[1000], "cold") / totals(by_size[250], "cold")
-        line("near-linear: t(1,000) / t(250) ≤ 4.8 (cold build)", f"{ratio:.2f}", ratio <= 4.8)
+        small, big = cpu_total(by_size[250], "cold"), cpu_total(by_size[1000], "cold")
+        cpu = f" (CPU time: {big / small:.2f})" if small and big else ""
+        line("near-linear: t(1,000) / t(250) ≤ 4.8 (cold build)", f"{ratio:.2f}{cpu}", ratio <= 4.8,
+             bool(small and big and big / small <= 4.8))
     if 10000 in by_size:
-        total = totals(by_size[10000], "cold")
-        line("10,000 articles in minutes (cold build)", fmt_s(total), total < 30 * 60)
-        peak = by_size[10000]["peak_mb"]
-        line("peak memory at 10,000 < 2 GB", f"{peak:,.0f} MB", peak < 2048)
+        row = by_size[10000]
+        scope = "cold build" if "render" in row["cold"] else "ingest, extract and link only"
+        total = totals(row, "cold")
+        line(f"10,000 articles in minutes ({scope})", fmt_s(total), total < 30 * 60)
+        peak = row["peak_mb"]
+        line(f"peak memory at 10,000 < 2 GB ({scope})", f"{peak:,.0f} MB", peak < 2048)
     if 1000 in by_size and by_size[1000]["warm"]:
         row = by_size[1000]
         share = totals(row, "warm") / totals(row, "cold")
-        line("warm one-article rebuild at 1,000 ≤ 1/3 of the cold build", f"{share:.2f} of it", share <= 1 / 3)
+        cold_cpu, warm_cpu = cpu_total(row, "cold"), cpu_total(row, "warm")
+        cpu = f" (CPU time: {warm_cpu / cold_cpu:.2f})" if cold_cpu and warm_cpu else ""
+        line("warm one-article rebuild at 1,000 ≤ 1/3 of the cold build", f"{share:.2f} of it{cpu}", share <= 1 / 3,
+             bool(cold_cpu and warm_cpu and warm_cpu / cold_cpu <= 1 / 3))
+    for row in rows:
+        site, pages, cpu_site = row["cold"].get("site"), row.get("pages"), row.get("cold_cpu", {}).get("site")
+        if site and pages:
+            cpu = f" ({pages / cpu_site:,.0f} per CPU-second)" if cpu_site else ""
+            line(f"MkDocs build at {row['size']:,} articles: pages/s (reported)",
+                 f"{pages:,} pages, {pages / site:,.0f} pages/s{cpu}", None)
     return "\n".join(out)
 
 
