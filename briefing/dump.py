@@ -14,6 +14,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,39 +35,71 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
+Converter = Callable[[Any, str], Any]
+
+
 def _convert(tp: Any, value: Any, where: str) -> Any:
+    """One value -> the type ``tp`` (a model field's type), checked; errors name ``where``."""
+    return _converter(tp)(value, where)
+
+
+@functools.cache
+def _converter(tp: Any) -> Converter:
+    """A field type -> a function checking and converting values of it, built once per type.
+
+    Loading cached extractions converts tens of thousands of values, so the type is
+    inspected here once instead of at every value.
+    """
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
-        if value is None and type(None) in args:
-            return None
-        errors = []
-        for arg in args:
-            if arg is type(None):
-                continue
-            try:
-                return _convert(arg, value, where)
-            except BriefingError as err:
-                errors.append(str(err))
-        raise BriefingError(errors[0] if errors else f"{where}: unexpected value")
+        nullable = type(None) in args
+        options = tuple(_converter(arg) for arg in args if arg is not type(None))
+
+        def union(value: Any, where: str) -> Any:
+            if value is None and nullable:
+                return None
+            errors = []
+            for option in options:
+                try:
+                    return option(value, where)
+                except BriefingError as err:
+                    errors.append(str(err))
+            raise BriefingError(errors[0] if errors else f"{where}: unexpected value")
+        return union
     if origin is tuple:
-        if not isinstance(value, (list, tuple)):
-            raise BriefingError(f"{where}: expected a list, got {type(value).__name__}")
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
-        if len(args) != len(value):
-            raise BriefingError(f"{where}: expected {len(args)} items, got {len(value)}")
-        return tuple(_convert(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
+            each = _converter(args[0])
+
+            def many(value: Any, where: str) -> Any:
+                if not isinstance(value, (list, tuple)):
+                    raise BriefingError(f"{where}: expected a list, got {type(value).__name__}")
+                return tuple(each(v, f"{where}[{i}]") for i, v in enumerate(value))
+            return many
+        items = tuple(_converter(arg) for arg in args)
+
+        def fixed(value: Any, where: str) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise BriefingError(f"{where}: expected a list, got {type(value).__name__}")
+            if len(items) != len(value):
+                raise BriefingError(f"{where}: expected {len(items)} items, got {len(value)}")
+            return tuple(c(v, f"{where}[{i}]") for i, (c, v) in enumerate(zip(items, value, strict=True)))
+        return fixed
     if dataclasses.is_dataclass(tp):
-        return from_data(tp, value, where)
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        return lambda value, where: from_data(tp, value, where)
     if tp in (str, int, float, bool):
-        if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
-            raise BriefingError(f"{where}: expected {tp.__name__}, got {type(value).__name__}")
-        return value
-    raise BriefingError(f"{where}: unsupported type {tp}")
+        def scalar(value: Any, where: str) -> Any:
+            if tp is float and isinstance(value, int) and not isinstance(value, bool):
+                return float(value)
+            if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+                raise BriefingError(f"{where}: expected {tp.__name__}, got {type(value).__name__}")
+            return value
+        return scalar
+
+    def unsupported(value: Any, where: str) -> Any:
+        raise BriefingError(f"{where}: unsupported type {tp}")
+    return unsupported
 
 
 def _field(where: str, name: str) -> str:
@@ -74,26 +107,30 @@ def _field(where: str, name: str) -> str:
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """A dataclass's resolved field types, computed once per class (it dominates loading otherwise)."""
-    return typing.get_type_hints(cls)
+def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Converter, bool], ...]]:
+    """A dataclass -> (its field names, (name, converter, required) per field), computed once per class."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    missing = dataclasses.MISSING
+    return (frozenset(f.name for f in fields),
+            tuple((f.name, _converter(hints[f.name]), f.default is missing and f.default_factory is missing)
+                  for f in fields))
 
 
 def from_data(cls: type, data: Any, where: str = "") -> Any:
     """Plain data -> dataclass ``cls``, checking every field; errors name the field path."""
     if not isinstance(data, dict):
         raise BriefingError(f"{where or 'top level'}: expected a mapping, got {type(data).__name__}")
-    hints = _hints(cls)
-    kwargs = {}
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - names)
-    if unknown:
+    names, plan = _plan(cls)
+    if not names.issuperset(data):
+        unknown = sorted(set(data) - names)
         raise BriefingError(f"{where or 'top level'}: unknown field {unknown[0]!r}")
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name], _field(where, f.name))
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise BriefingError(f"{where or 'top level'}: missing field {f.name!r}")
+    kwargs = {}
+    for name, convert, required in plan:
+        if name in data:
+            kwargs[name] = convert(data[name], _field(where, name))
+        elif required:
+            raise BriefingError(f"{where or 'top level'}: missing field {name!r}")
     return cls(**kwargs)
 
 
