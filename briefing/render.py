@@ -108,6 +108,16 @@ def _text_of(value: object, where: str, nests: tuple[type, ...] = ()) -> str:
     return _CONTROL_RE.sub("", str(value))
 
 
+def escape_heading(value: object) -> MdSafe:
+    """Untrusted text -> MdSafe for a page's H1, which MkDocs also makes the page title.
+
+    MkDocs and the theme print the title into <title> and the navigation after undoing
+    HTML escapes (Jinja's ``striptags``), so an escaped ``<`` would come back live there.
+    A title therefore never holds angle brackets: they become the look-alikes ‹ and ›.
+    """
+    return escape_md(_text_of(value, "heading").replace("<", "‹").replace(">", "›"))
+
+
 def escape_md(value: object) -> MdSafe:
     """Untrusted text -> MdSafe: one line of literal text in Markdown, whatever it holds.
 
@@ -687,7 +697,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         finalize=_finalize,
     )
-    env.filters.update({"md": escape_md, "html": escape_html, "attr": escape_attr, "url": safe_url,
+    env.filters.update({"md": escape_md, "heading": escape_heading, "html": escape_html, "attr": escape_attr,
+                        "url": safe_url,
                         "jsonld": jsonld, "xml": escape_xml, "date": format_date, "truncate_text": truncate,
                         "anchor": lambda value, prefix="": HtmlSafe(safe_id(value, prefix)),
                         "page_name": lambda value: MdSafe(source_page_name(value))})

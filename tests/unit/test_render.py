@@ -513,3 +513,11 @@ def test_site_configuration_errors_are_one_line_briefing_errors(tmp_path):
         project_of(FakeConfig(tmp_path, {"briefing": {"seeds_dir": 3}}))
     with pytest.raises(BriefingError, match="no templates folder"):
         update_docs(FakeConfig(tmp_path, {}))
+
+
+def test_heading_filter_keeps_angle_brackets_out_of_page_titles():
+    from briefing.render import escape_heading
+
+    out = escape_heading('Ferry </title><script>alert("x")</script> opens')
+    assert "<" not in out and ">" not in out and "&lt;" not in out
+    assert "‹/title›‹script›" in out
