@@ -1,7 +1,7 @@
 """Per-article extraction cache: (Source, ArticleExtraction) keyed by content hash.
 
 The key covers the file's bytes, its name and metadata, EXTRACTOR_VERSION and a hash
-of the package's own code, so a changed article or a changed extractor misses. Entries
+of the per-article stages' code, so a changed article or a changed extractor misses. Entries
 are JSON, validated on load like the briefing; a bad entry is a miss, never an error.
 """
 
@@ -15,13 +15,18 @@ from pathlib import Path
 from .dump import from_data, to_data, write_atomic
 from .model import EXTRACTOR_VERSION, ArticleExtraction, BriefingError, RawArticle, Source
 
+# The modules whose code decides a per-article result (and the cache's format); a change
+# to linking, rendering or the site does not invalidate cached extractions.
+PER_ARTICLE_CODE = ("model.py", "ingest.py", "clean.py", "sentences.py", "pipeline.py", "dump.py",
+                    "cache.py", "extract/*.py")
+
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of every module of the package: a code change invalidates the cache."""
+    """Hash of the per-article stages' code: changing an extractor invalidates the cache."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted({p for pattern in PER_ARTICLE_CODE for p in root.glob(pattern)}):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -106,8 +106,7 @@ def split_sentences(article: CleanArticle) -> list[Sentence]:
 def sentences_covering(sentences: list[Sentence] | tuple[Sentence, ...], start: int,
                        end: int) -> list[Sentence]:
     """The sentences that a span [start, end) touches ("expand" mode), in order."""
-    starts = _starts(sentences)
-    first = max(bisect_right(starts, start) - 1, 0)
+    first = max(bisect_right(sentences, start, key=lambda s: s.start) - 1, 0)  # O(log n), no state
     out = []
     for i in range(first, len(sentences)):  # no slice: each call costs the span, not the article
         sent = sentences[i]
@@ -116,22 +115,6 @@ def sentences_covering(sentences: list[Sentence] | tuple[Sentence, ...], start: 
         if sent.end > start:
             out.append(sent)
     return out
-
-
-_last_starts: tuple[tuple[Sentence, ...] | None, list[int]] = (None, [])
-
-
-def _starts(sentences: list[Sentence] | tuple[Sentence, ...]) -> list[int]:
-    """Start offsets of ``sentences``, kept for the last tuple seen: one article's many
-    citations then cost O(log n) each instead of O(n)."""
-    global _last_starts
-    seen, starts = _last_starts
-    if isinstance(sentences, tuple) and seen is sentences:
-        return starts
-    starts = [s.start for s in sentences]
-    if isinstance(sentences, tuple):
-        _last_starts = (sentences, starts)
-    return starts
 
 
 def make_citation(source_id: str, text: str, sentences: list[Sentence] | tuple[Sentence, ...],
