@@ -70,8 +70,12 @@ def main(verbose: bool, quiet: bool) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path(".briefing-cache"), show_default=True, help="Where cached extractions live.")
 @click.option("--strict", is_flag=True, help=f"Exit {EXIT_WARNINGS} when any article was skipped.")
+@click.option("--overrides", "overrides_file", default=None,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Apply this editorial overrides file (as the site build does with overrides.yaml).")
 @JOBS
-def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool, jobs: int) -> None:
+def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool, jobs: int,
+            overrides_file: Path | None) -> None:
     """Extract facts, quotes, disputes and a timeline from SEEDS_DIR into --out.
 
     SEEDS_DIR defaults to seeds/. The output is the YAML the site is rendered from:
@@ -80,7 +84,8 @@ def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict:
     from .dump import write_briefing
     from .pipeline import Options, extract_briefing
 
-    options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir, jobs=jobs)
+    options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir, jobs=jobs,
+                      overrides_file=overrides_file)
     try:
         briefing, report = extract_briefing(options)
         write_briefing(briefing, out)
