@@ -4,7 +4,8 @@ Claims that tell the same fact (``claimgraph``: rare-word blocking, IDF overlap)
 one Fact citing every sentence, with ``outlets`` counting distinct publishers. Rank adds
 corroboration, prominence (how near the lede) and centrality (how much of the wording
 recurs in other articles). Every multi-outlet fact is kept; single-outlet facts are kept
-up to ``SINGLES_PER_ARTICLE`` per article, so one long article cannot flood the list.
+up to ``SINGLES_PER_ARTICLE`` per article, nearest the lede first, so one long article
+cannot flood the list.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     graph = build_graph(sources, extractions)
     articles_of = token_articles(graph)
     facts: dict[str, Fact] = {}
-    singles: dict[str, list[Fact]] = defaultdict(list)
+    singles: dict[str, list[tuple[float, Fact]]] = defaultdict(list)
     for group in graph.groups:
         nodes = [graph.nodes[i] for i in group]
         rep = representative(nodes)
@@ -88,9 +89,11 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         if outlets > 1:
             facts.setdefault(fact.id, fact)
         elif rep.claim.status not in HIDDEN_SINGLE_STATUSES:
-            singles[rep.source.id].append(fact)
+            singles[rep.source.id].append((round(rep.prominence, 6), fact))
+    # Which single-outlet facts an article keeps depends on that article alone (lede first),
+    # so adding an unrelated article never drops a fact: ids and permalinks survive.
     for source_id in sorted(singles):
-        kept = sorted(singles[source_id], key=lambda f: (-f.rank, f.id))[:SINGLES_PER_ARTICLE]
-        for fact in kept:
+        kept = sorted(singles[source_id], key=lambda pf: (-pf[0], pf[1].id))[:SINGLES_PER_ARTICLE]
+        for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
     return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))

@@ -106,9 +106,6 @@ def test_ids_and_content_survive_an_unrelated_article(tmp_path):
     assert lost == {"sources": [], "quotes": [], "disputed": [], "discrepancies": [], "timeline": []}
 
 
-@pytest.mark.xfail(reason="briefing/link/facts.py keeps at most SINGLES_PER_ARTICLE single-outlet facts per "
-                          "article by a rank whose centrality counts words other articles share, so an "
-                          "unrelated article reorders them and some fall out (their ids vanish)", strict=False)
 def test_fact_ids_survive_an_unrelated_article(tmp_path):
     assert _old_ids_kept(("facts",), tmp_path) == {"facts": []}
 
