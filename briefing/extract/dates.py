@@ -34,11 +34,11 @@ _MONTH = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|Septemb
           r"November|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
           r"(?:\.|(?![a-z])))")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%])"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "2024-11-05"
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:1[0-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "Wednesday, Nov. 6, 2024", "January 20, 2025", "Nov. 7"
     ("month_day", re.compile(rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})"
                              rf"(?:st|nd|rd|th)?\b(?!:)(?:,?\s+{_YEAR})?")),
@@ -66,7 +66,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # One cheap pass says which kinds of date words a sentence has, so only their patterns run.
 HINT_RE = re.compile(
-    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?P<year>\b(?:19|20)\d\d\b)|"
+    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?P<year>\b(?:1[0-9]|20)\d\d\b)|"
     r"(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
     r"(?P<relative>\b(?i:today|yesterday|tomorrow|month|year|ago)\b)")
 NEEDS = {"iso": "year", "month_day": "month", "day_month": "month", "month_year": "month", "month": "month",

@@ -20,6 +20,7 @@ def resolve(text: str, published: date | None = PUBLISHED) -> list[tuple[str, st
     ("It reopened on Feb. 14 after repairs.", [("Feb. 14", "2023-02-14", "day")]),
     ("She takes office on January 20, 2025.", [("January 20, 2025", "2025-01-20", "day")]),
     ("Elections were held on 7 November 2021.", [("7 November 2021", "2021-11-07", "day")]),
+    ("The lighthouse was first lit on 3 March 1887.", [("3 March 1887", "1887-03-03", "day")]),
     ("The strike ended on Wednesday.", [("on Wednesday", "2023-03-08", "day")]),
     ("He spoke last Friday.", [("last Friday", "2023-03-03", "day")]),
     ("The vote will take place on Monday.", [("on Monday", "2023-03-13", "day")]),
