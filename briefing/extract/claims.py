@@ -182,9 +182,12 @@ def classify(sentence: str) -> tuple[str, str | None]:
 
 
 def is_fact_bearing(sentence: str) -> bool:
-    """A full declarative sentence: enough words, closing punctuation, not a question."""
+    """A full declarative sentence: enough words, closing punctuation, not a question, and
+    not a bare quotation (a sentence that is all inside quotation marks belongs to Quotes)."""
     stripped = sentence.rstrip(" \"'”’)]")
     if len(sentence.split()) < 5 or not stripped or stripped[-1] not in ".!…":
+        return False
+    if sentence[:1] in "“\"‘'" and sentence[-1:] in "”\"’'" and len(stripped) < len(sentence):
         return False
     return sum(map(str.isalpha, sentence)) >= 20
 

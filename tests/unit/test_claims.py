@@ -72,3 +72,9 @@ def test_claims_skip_headlines_headings_and_questions_and_cite_their_sentence():
     for claim in claims:
         assert art.text[claim.citation.start:claim.citation.end] == claim.text
         assert claim.citation.source == "a1"
+
+
+def test_a_sentence_that_is_all_quotation_is_not_a_fact():
+    _art, claims = claims_of("“We will rebuild the bridge before winter,” the mayor said on Monday. "
+                             "“Nobody will be left without a way across the river.”", kinds=("body",))
+    assert [c.text for c in claims] == ["“We will rebuild the bridge before winter,” the mayor said on Monday."]
