@@ -313,6 +313,7 @@ N = 100_000
 ADVERSARIAL = {
     "100k straight quotes": BODY + '"' * N + " " + BODY,
     "100k curly quotes": BODY + "“" * N + " " + BODY,
+    "25k nested quotations": BODY + "“" * (N // 4) + "word " + "”" * (N // 4) + " " + BODY,
     "100k mixed unbalanced quotes": BODY + ("“a ”b \"c ‘d ’e 'f " * (N // 12)) + BODY,
     "quotes around every word": BODY + ('He said "yes. No" and “maybe. ' * (N // 30)),
     "run of full stops": BODY + "." * N + "x more words follow here. " + BODY,
@@ -336,10 +337,9 @@ LIMIT_SECONDS = float(os.environ.get("BRIEFING_TIME_LIMIT", "8"))
 # Known super-linear spots in extraction (not in ingest, clean or sentences), each named
 # where it lives; remove an entry once its stage is linear. The run is killed just after
 # the limit, so a regression costs seconds, not minutes.
-SLOW_EXTRACTION = {
-    "100k curly quotes": "extract/claims.py mask_quotes: QUOTED_RE “[^”]*” rescans to the end from every unclosed “",
-    "date-like": "extract/dates.py find_dates/clause_around: every date mention is compared with every other",
-    "one 2 MB line": "extract/claims.py source_of copies the whole text once per sentence",
+SLOW_EXTRACTION = {  # (claims' quote masking and source_of, dates' pairwise check: fixed)
+    "25k nested quotations": "extract/quotes.py _assemble: _words/_quote_id run over every nested quotation's "
+                             "whole text, so k nested quotes cost O(k * length)",
 }
 
 
