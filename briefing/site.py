@@ -9,6 +9,8 @@ not run twice.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -139,6 +141,12 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
                                  site_dir=str(Path(site_dir).resolve()) if site_dir else None,
                                  strict=True if strict else None)
             report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache)
+            final = Path(config.site_dir)
+            # MkDocs empties site_dir first and then writes page by page: build beside it and
+            # swap the finished site in, so a failed or interrupted build leaves the old one.
+            final.parent.mkdir(parents=True, exist_ok=True)
+            building = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+            config.site_dir = str(building)
             token = _INNER_BUILD.set(True)
             try:
                 config.plugins.on_startup(command="build", dirty=False)
@@ -146,10 +154,24 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
                     build(config)
                 finally:
                     config.plugins.on_shutdown()
+                _swap_in(building, final)
             finally:
                 _INNER_BUILD.reset(token)
+                shutil.rmtree(building, ignore_errors=True)
         except MkDocsException as err:
             message = " ".join(str(err.format_message() if hasattr(err, "format_message") else err).split())
             raise BriefingError(f"{config_file}: {message}") from None
-    log.info("site written to %s", config.site_dir)
+    log.info("site written to %s", final)
     return report
+
+
+def _swap_in(built: Path, final: Path) -> None:
+    """Replace ``final`` by ``built`` with two renames; the old site is deleted afterwards."""
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        old.rmdir()
+        final.rename(old)
+    built.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
