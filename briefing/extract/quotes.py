@@ -370,7 +370,9 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
         if not subject_person and subj.name and not book.is_person(subj.name) \
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
-    nested = [s for s in spans if s.level > 0]
+    # A quote inside a quote is kept as a phrase; deeper levels are not (real text hardly
+    # has them, and each would repeat its parents' text: k levels would cost O(k * length)).
+    nested = [s for s in spans if s.level == 1]
     return _assemble(article, sentences, book, found, nested, masked)
 
 
