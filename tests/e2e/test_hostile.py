@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from projectcopy import copy_site_project
 
 pytestmark = pytest.mark.slow  # one whole build per module
 
@@ -99,14 +100,7 @@ NEVER_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"
 def make_project(dest: Path, hostile: bool = True) -> Path:
     """A copy of the project's site inputs whose seeds are the hostile fixtures plus generated cases
     (with ``hostile=False``: no seeds folder at all)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
-    (dest / "briefing").mkdir()
-    shutil.copy(ROOT / "briefing" / "mkdocs_hook.py", dest / "briefing" / "mkdocs_hook.py")
-    (dest / "docs").mkdir()
-    for name in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    copy_site_project(dest, seeds=None)
     if not hostile:
         return dest
     seeds = dest / "seeds"

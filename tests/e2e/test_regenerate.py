@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from projectcopy import copy_site_project
 
 from briefing.changes import snapshot
 from briefing.dump import read_briefing
@@ -44,16 +45,7 @@ Local fishermen reportedly donated more than 40 old lanterns, but the council ha
 
 def copy_project(dest: Path) -> Path:
     """The project's site inputs -> dest (a fresh project folder)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    (dest / "briefing").mkdir()
-    shutil.copy(ROOT / "briefing" / "mkdocs_hook.py", dest / "briefing" / "mkdocs_hook.py")
-    (dest / "docs").mkdir()
-    for name in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
-    return dest
+    return copy_site_project(dest)
 
 
 def build(project: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from projectcopy import copy_site_project
 
 pytestmark = pytest.mark.slow  # each test runs a whole build (a few seconds)
 
@@ -31,16 +31,7 @@ MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 def copy_project(dest: Path) -> Path:
     """The project's site inputs -> dest (a fresh project folder)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    (dest / "briefing").mkdir()
-    shutil.copy(ROOT / "briefing" / "mkdocs_hook.py", dest / "briefing" / "mkdocs_hook.py")
-    (dest / "docs").mkdir()
-    for name in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
-    return dest
+    return copy_site_project(dest)
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
