@@ -488,7 +488,13 @@ def read_article(path: Path, file: str, override: SourceMeta | None = None,
     if not data.strip():
         raise BriefingError(f"{where}: empty file")
     text = normalise_text(decode(data, where))
-    body, meta = READERS[path.suffix.lower()](text, where)
+    try:
+        body, meta = READERS[path.suffix.lower()](text, where)
+    except BriefingError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a reader's library failing on one file must not stop the run
+        raise BriefingError(f"{where}: could not be read as {path.suffix.lower()} ({type(err).__name__}: "
+                            f"{' '.join(str(err).split())[:160]})") from None
     if not body.strip():
         raise BriefingError(f"{where}: no text")
     return RawArticle(
