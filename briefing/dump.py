@@ -14,7 +14,7 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -153,10 +153,34 @@ _Dumper.add_representer(str, _str_representer)
 _Dumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign]
 
 
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+def iter_yaml(briefing: Briefing) -> Iterator[str]:
+    """Briefing -> YAML text in pieces, one list item at a time.
+
+    The pieces join into exactly ``_dump(to_data(briefing))``: top-level lists are written
+    without indentation, so each item can be emitted on its own. Emitting the whole
+    document at once would hold its full node graph in memory (gigabytes at 10,000
+    articles); this holds one item's.
+    """
+    for f in dataclasses.fields(briefing):
+        value = getattr(briefing, f.name)
+        if not f.compare and not value:
+            continue  # as to_data: fields outside comparison appear only when set
+        if isinstance(value, tuple) and value:
+            yield f"{f.name}:\n"
+            for item in value:
+                yield _dump([to_data(item)])
+        else:
+            yield _dump({f.name: to_data(value)})
+
+
 def briefing_to_yaml(briefing: Briefing) -> str:
     """Briefing -> YAML text, byte-identical for equal briefings."""
-    return yaml.dump(to_data(briefing), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=100, default_flow_style=False)
+    return "".join(iter_yaml(briefing))
 
 
 def briefing_to_json(briefing: Briefing) -> str:
@@ -178,6 +202,20 @@ def briefing_from_yaml(text: str, where: str = "briefing.yaml") -> Briefing:
         raise BriefingError(f"{where}: {err}") from None
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _readable(tmp: str) -> None:
+    """mkstemp makes 0600 files; written outputs get the usual 0644 (less the umask)."""
+    os.chmod(tmp, 0o666 & ~_UMASK)
+
+
+_UMASK = _umask()
+
+
 def write_atomic(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` through a temporary file; skip if unchanged. Returns changed."""
     data = text.encode("utf-8")
@@ -191,6 +229,7 @@ def write_atomic(path: Path, text: str) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        _readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -198,10 +237,21 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
-def write_briefing(briefing: Briefing, path: Path) -> bool:
-    """Write the briefing as YAML (or JSON, by the suffix), atomically."""
-    text = briefing_to_json(briefing) if path.suffix == ".json" else briefing_to_yaml(briefing)
-    return write_atomic(path, text)
+def write_briefing(briefing: Briefing, path: Path) -> None:
+    """Write the briefing as YAML (or JSON, by the suffix), atomically, piece by piece."""
+    if path.suffix == ".json":
+        write_atomic(path, briefing_to_json(briefing))
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(iter_yaml(briefing))
+        _readable(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def read_briefing(path: Path) -> Briefing:

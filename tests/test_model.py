@@ -57,3 +57,14 @@ def test_write_atomic_skips_unchanged_and_leaves_no_temp_files(tmp_path):
     assert write_atomic(target, "x") is True
     assert write_atomic(target, "x") is False
     assert [p.name for p in target.parent.iterdir()] == ["b.yaml"]
+
+
+def test_written_files_are_readable_by_others_and_streamed_yaml_is_the_same(tmp_path):
+    from briefing.dump import write_briefing
+
+    target = tmp_path / "b.yaml"
+    write_briefing(sample(), target)
+    assert target.read_text(encoding="utf-8") == briefing_to_yaml(sample())
+    assert target.stat().st_mode & 0o044 == 0o044
+    write_atomic(tmp_path / "x.md", "x")
+    assert (tmp_path / "x.md").stat().st_mode & 0o044 == 0o044

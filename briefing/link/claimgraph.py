@@ -163,6 +163,12 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     return graph
 
 
+def forget_graphs() -> None:
+    """Drop the kept graph and word cache once linking is done (they hold every claim)."""
+    _LAST.clear()
+    words_of.cache_clear()
+
+
 def _build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
     nodes = build_nodes(sources, extractions)
     token_sets = [n.tokens for n in nodes]
