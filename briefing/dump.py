@@ -8,13 +8,15 @@ every field against the model's type hints and names the field that is wrong.
 from __future__ import annotations
 
 import dataclasses
+import filecmp
 import functools
+import hashlib
 import json
 import os
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -183,9 +185,28 @@ def briefing_to_yaml(briefing: Briefing) -> str:
     return "".join(iter_yaml(briefing))
 
 
+def iter_json(briefing: Briefing) -> Iterator[str]:
+    """Briefing -> JSON text in pieces: same fields as the YAML, one list item a line."""
+    sep = "{"
+    for f in dataclasses.fields(briefing):
+        value = getattr(briefing, f.name)
+        if not f.compare and not value:
+            continue
+        yield f"{sep}\n {json.dumps(f.name)}: "
+        sep = ","
+        if isinstance(value, tuple) and value:
+            yield "[\n  " + json.dumps(to_data(value[0]), ensure_ascii=False)
+            for item in value[1:]:
+                yield ",\n  " + json.dumps(to_data(item), ensure_ascii=False)
+            yield "\n ]"
+        else:
+            yield json.dumps(to_data(value), ensure_ascii=False)
+    yield "\n}\n"
+
+
 def briefing_to_json(briefing: Briefing) -> str:
     """Briefing -> JSON text, same fields as the YAML."""
-    return json.dumps(to_data(briefing), ensure_ascii=False, indent=1) + "\n"
+    return "".join(iter_json(briefing))
 
 
 def briefing_from_yaml(text: str, where: str = "briefing.yaml") -> Briefing:
@@ -237,21 +258,34 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
-def write_briefing(briefing: Briefing, path: Path) -> None:
-    """Write the briefing as YAML (or JSON, by the suffix), atomically, piece by piece."""
-    if path.suffix == ".json":
-        write_atomic(path, briefing_to_json(briefing))
-        return
+def write_chunks(path: Path, chunks: Iterable[str]) -> tuple[bool, str]:
+    """Write text pieces to ``path`` atomically, never holding the whole text in memory.
+
+    Returns (changed, sha256 of the text); an unchanged file is left as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(iter_yaml(briefing))
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                handle.write(data)
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            Path(tmp).unlink()
+            return False, digest.hexdigest()
         _readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return True, digest.hexdigest()
+
+
+def write_briefing(briefing: Briefing, path: Path) -> None:
+    """Write the briefing as YAML (or JSON, by the suffix), atomically, piece by piece."""
+    write_chunks(path, iter_json(briefing) if path.suffix == ".json" else iter_yaml(briefing))
 
 
 def read_briefing(path: Path) -> Briefing:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import json
 import logging
 import re
@@ -29,7 +30,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .dump import briefing_to_json, briefing_to_yaml, write_atomic
+from .dump import iter_json, iter_yaml, write_atomic, write_chunks
 from .model import Briefing, Citation, Quote, Source, Speaker
 
 log = logging.getLogger("briefing")
@@ -669,6 +670,16 @@ class Writer:
         write_atomic(path, text)
         self.written.append(path)
 
+    def write_chunks(self, name: str, chunks: Iterable[str], marked: bool = True) -> None:
+        """As ``write``, for text too large to hold at once (the marker, if any, comes first)."""
+        path = self.docs_dir / name
+        if not self.may_replace(path, name):
+            return
+        _changed, digest = write_chunks(path, chunks)
+        if not marked:
+            self.unmarked[name] = digest
+        self.written.append(path)
+
     def finish(self) -> None:
         """Write the manifest of files that cannot carry the marker."""
         lines = [f"# {MARKER_TEXT}; files below cannot hold that marker"]
@@ -771,8 +782,9 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     render("feed.xml.j2", "feed.xml", entries=entries, feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
            updated=atom_date(briefing.meta.period_end), home="./" if directory_urls else "index.html")
-    writer.write("data/briefing.yaml", f"# {MARKER_TEXT}\n" + briefing_to_yaml(briefing))
-    writer.write("data/briefing.json", briefing_to_json(briefing), marked=False)
+    # The data files are the largest outputs: written piece by piece, never whole in memory.
+    writer.write_chunks("data/briefing.yaml", itertools.chain([f"# {MARKER_TEXT}\n"], iter_yaml(briefing)))
+    writer.write_chunks("data/briefing.json", iter_json(briefing), marked=False)
     writer.finish()
     return sorted(writer.written)
 
