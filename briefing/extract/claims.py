@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
-from .spans import cite, quoted_spans
+from ..sentences import make_citation
+from .spans import quoted_spans
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -207,7 +208,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
             continue
         status, cue = classify(body)
         attributed = source_of(text, sent.start, sent.end, status) if status != "stated" else None
-        citation = cite(article.source_id, text, sent, sent.start, sent.end)
+        citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
         claims.append(Claim(text=body, status=status, citation=citation,
                             attributed_to=attributed, cue=cue))
     return tuple(claims)

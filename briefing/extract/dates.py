@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import CleanArticle, Event, Sentence
-from .spans import cite
+from ..sentences import make_citation
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -271,7 +271,7 @@ def extract_events(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
             s, e = clause_around(text, sent.start, sent.end, mention, mentions)
             while e > s and text[e - 1] in " ,;:":
                 e -= 1
-            citation = cite(article.source_id, text, sent, s, e)
+            citation = make_citation(article.source_id, text, sentences, s, e)
             eid = event_id(mention.date, text[s:e] + "|" + mention.expression)
             events.setdefault(eid, Event(id=eid, date=mention.date, precision=mention.precision,
                                          text=text[s:e], citations=(citation,),

@@ -19,9 +19,9 @@ Rule-based and linear in the article's length:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -317,9 +317,8 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
     recent: list[str] = []  # people as subjects or speakers, most recent first
     last_org: str | None = None
     by_sentence: dict[str, list[Span]] = {}
-    starts = [x.start for x in sentences]
     for s in top:
-        first = _covering(starts, sentences, s.open, s.open + 1)
+        first = sentences_covering(sentences, s.open, s.open + 1)
         if first:
             by_sentence.setdefault(first[0].id, []).append(s)
     for sent in sentences:
@@ -336,7 +335,7 @@ def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
         for k, s in enumerate(here):
             lo = here[k - 1].close + 1 if k else sent.start
             lo = max(lo, para.start)
-            hi_sent = _covering(starts, sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
+            hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
@@ -456,25 +455,6 @@ def _learn_gender(book: SpeakerBook, toks: list[Token], subj_mention, person: st
             return
 
 
-def _citer(source_id: str, text: str, sentences: tuple[Sentence, ...]):
-    """A citation maker for one article: bisects to the covering sentences first, so each
-    citation costs O(log n) plus its own sentences, not a pass over the article."""
-    starts = [x.start for x in sentences]
-
-    def cite(start: int, end: int) -> Citation:
-        lo = max(bisect_right(starts, start) - 1, 0)
-        hi = max(bisect_left(starts, end), lo + 1)
-        return make_citation(source_id, text, sentences[lo:hi], start, end)
-    return cite
-
-
-def _covering(starts: list[int], sentences: tuple[Sentence, ...], start: int, end: int) -> list[Sentence]:
-    """The sentences a span touches, found by bisection."""
-    lo = max(bisect_right(starts, start) - 1, 0)
-    hi = max(bisect_left(starts, end), lo + 1)
-    return sentences_covering(sentences[lo:hi], start, end)
-
-
 def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,
               found: list[_Found], nested: list[Span], masked: str
               ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
@@ -501,7 +481,7 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
             for n in group:
                 statement_of[n] = sid
     used: set[str] = set()
-    cite = _citer(source_id, text, sentences)
+    cite = functools.partial(make_citation, source_id, text, sentences)  # O(log n) a citation
     quote_cites: dict[str, dict[tuple[int, int], Citation]] = {}
     phrase_cites: dict[str, dict[tuple[int, int], Citation]] = {}
     for n, f in enumerate(found):

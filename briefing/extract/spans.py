@@ -1,16 +1,13 @@
-"""Linear helpers over a text's spans: quoted stretches, and citations of known sentences.
+"""A linear helper over a text's spans: its quoted stretches.
 
 ``quoted_spans`` replaces patterns such as ``“[^”]*”`` whose regex search restarts at
 every unclosed opening mark (quadratic on a run of unclosed quotes): one pass over the
-quote marks only. ``cite`` builds the same Citation as ``sentences.make_citation`` for a
-span inside one known sentence, without searching the article's sentence list.
+quote marks only.
 """
 
 from __future__ import annotations
 
 import re
-
-from ..model import Citation, Sentence
 
 DOUBLE_MARKS_RE = re.compile(r"[“”\"]")
 SINGLE_MARKS_RE = re.compile(r"['‘’]")
@@ -53,11 +50,3 @@ def quoted_spans(text: str, single: bool = False) -> list[tuple[int, int]]:
             else:
                 k += 1
     return sorted(spans)
-
-
-def cite(source_id: str, text: str, sentence: Sentence, start: int, end: int) -> Citation:
-    """A Citation of text[start:end], a span inside ``sentence`` (as make_citation gives it)."""
-    if not sentence.start <= start <= end <= sentence.end:
-        raise ValueError(f"{source_id}: span {start}-{end} is outside sentence {sentence.id}")
-    return Citation(source=source_id, sentence=sentence.id, start=start, end=end,
-                    text=text[sentence.start:sentence.end])
