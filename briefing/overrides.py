@@ -231,20 +231,14 @@ def parse_overrides(text: str, where: str = DEFAULT_FILE) -> Overrides:
              for name, v in check.mapping(speakers.get("merge"), ("speakers", "merge")).items()}
     split = {" ".join(name.split()): check.names(v, ("speakers", "split", name))
              for name, v in check.mapping(speakers.get("split"), ("speakers", "split")).items()}
-    seen: dict[str, str] = {}
-    for canonical, others in merge.items():
-        for other in others:
-            if other in seen and seen[other] != canonical:
-                raise check.fail(("speakers", "merge", canonical),
-                                 f"{other!r} is merged into both {seen[other]!r} and {canonical!r}")
-            seen[other] = canonical
-    owner: dict[str, str] = {}
-    for name, ids in split.items():
-        for quote_id in ids:
-            if quote_id in owner and owner[quote_id] != name:
-                raise check.fail(("speakers", "split", name),
-                                 f"quote {quote_id!r} is given to both {owner[quote_id]!r} and {name!r}")
-            owner[quote_id] = name
+    for key, groups, clash in (("merge", merge, "{item!r} is merged into both {a!r} and {b!r}"),
+                               ("split", split, "quote {item!r} is given to both {a!r} and {b!r}")):
+        owner: dict[str, str] = {}
+        for name, items in groups.items():  # each name or quote id may go to one speaker only
+            for item in items:
+                if item in owner and owner[item] != name:
+                    raise check.fail(("speakers", key, name), clash.format(item=item, a=owner[item], b=name))
+                owner[item] = name
 
     sources: dict[str, dict[str, str | None]] = {}
     for source_id, value in check.mapping(top.get("sources"), ("sources",)).items():
