@@ -234,8 +234,8 @@ def parse_overrides(text: str, where: str = DEFAULT_FILE) -> Overrides:
     for key, groups, clash in (("merge", merge, "{item!r} is merged into both {a!r} and {b!r}"),
                                ("split", split, "quote {item!r} is given to both {a!r} and {b!r}")):
         owner: dict[str, str] = {}
-        for name, items in groups.items():  # each name or quote id may go to one speaker only
-            for item in items:
+        for name, members in groups.items():  # each name or quote id may go to one speaker only
+            for item in members:
                 if item in owner and owner[item] != name:
                     raise check.fail(("speakers", key, name), clash.format(item=item, a=owner[item], b=name))
                 owner[item] = name
