@@ -12,3 +12,13 @@ def outlet_of(source: Source) -> str:
     if source.url:
         return source.url.split("/")[2].removeprefix("www.")
     return f"source {source.id}"
+
+
+def outlet_name(source: Source) -> str:
+    """The outlet as a reader names it: publisher, else web host, else "an outlet of unknown
+    origin" (never an id)."""
+    if source.publisher:
+        return source.publisher
+    if source.url:
+        return source.url.split("/")[2].removeprefix("www.")
+    return "an outlet of unknown origin"
