@@ -48,3 +48,27 @@ def test_model_fields_in_the_readme_yaml_format():
     for cls in (Quote, Citation):
         for f in fields(cls):
             assert f.name in README, f"{cls.__name__}.{f.name} is not documented"
+
+
+def test_no_test_reads_an_absolute_path_outside_the_checkout():
+    """The shared gold is found beside the checkout or through $BRIEFING_SHARED (tests/sharedgold.py)."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""Path\(\s*["']/(?!dev/|proc/|tmp/)""", line) or re.search(r"""["']/work/""", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, offenders
+
+
+def test_shared_gold_location_follows_the_environment(tmp_path):
+    import subprocess
+    import sys
+    code = "import sharedgold; print(sharedgold.GOLD)"
+    env = {"BRIEFING_SHARED": str(tmp_path), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "tests", env=env, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == str(tmp_path / "eval" / "seeds-gold.yaml")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "tests", env={"PATH": ""}, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == str(ROOT.parent / "shared" / "eval" / "seeds-gold.yaml")
+    assert "BRIEFING_SHARED" in README and "../shared" in README
