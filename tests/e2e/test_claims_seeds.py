@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sharedgold import GOLD, MISSING, SCORE
 
 from briefing.dump import briefing_to_yaml
 from briefing.pipeline import Options, extract_briefing
-from sharedgold import GOLD, MISSING, SCORE
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sharedgold import GOLD, MISSING, SCORE
 
 from briefing.pipeline import Options, extract_briefing
-from sharedgold import GOLD, MISSING, SCORE
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
