@@ -8,6 +8,7 @@ nothing); ``on_serve`` also watches the seeds and templates folders.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,8 @@ from briefing.model import BriefingError
 from briefing.site import inner_build_active, update_docs, watched_dirs
 
 _log = logging.getLogger("briefing")
+_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 class _ToMkDocs(logging.Handler):
@@ -50,5 +53,20 @@ def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
-    """Keep footnotes out of the search index: they repeat sentences the source pages hold."""
+    """Keep footnotes out of the search index: they repeat sentences the source pages hold.
+
+    Also: the home page's browser title names the briefing ("Briefing: … - News briefing").
+    The theme shows the nav title ("Overview") or only the site name for the home page
+    unless ``page.meta.title`` is set, and prints that value as it is; it is set to the
+    page's H1 text (tags stripped, entities undone), HTML-escaped again.
+    """
+    if page.is_homepage and not page.meta.get("title"):
+        match = _H1_RE.search(html)
+        if match:
+            from markupsafe import Markup
+
+            from briefing.render import escape_html
+            text = Markup(_HEADERLINK_RE.sub("", match.group(1))).striptags()
+            if text:
+                page.meta["title"] = str(escape_html(text))
     return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)

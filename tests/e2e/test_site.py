@@ -136,7 +136,20 @@ def test_strict_build_writes_every_page(built):
         title = (site / name).read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
         assert not re.match(r"\d{3} [0-9a-f]{16}", title), (name, title)
     index = " ".join(pages["index.html"].text)
-    assert re.search(r"Built from \d+ articles by \d+ outlets", index)
+    assert re.search(r"Built from \d+ articles from \d+ outlets", index)
+
+
+def test_home_page_title_names_the_briefing_and_no_page_has_an_empty_element(built):
+    _project, site, _pages, _result = built
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    title = home.split("<title>")[1].split("</title>")[0]
+    assert title == f"{data['meta']['title']} - News briefing"
+    assert title.startswith("Briefing: ")
+    for path in site.rglob("*.html"):
+        if "assets" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r'<p class="briefing-[a-z-]+">\s*</p>', text), path
 
 
 def test_every_link_reaches_an_existing_page_and_anchor(built):
