@@ -34,13 +34,22 @@ def _route_logs_to_mkdocs() -> None:
         _log.propagate = False
 
 
+_command = {"name": "build"}  # from on_startup: "build", "gh-deploy" or "serve"
+
+
+def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
+    """Remember whether MkDocs builds or serves."""
+    _command["name"] = command
+
+
 def on_pre_build(config: Any, **kwargs: Any) -> None:
     """Regenerate docs/ from the seeds before MkDocs collects the files."""
     if inner_build_active():
         return
     _route_logs_to_mkdocs()
+    serving = _command["name"] == "serve"  # serve's site_url is its local address: not for the feed
     try:
-        update_docs(config)
+        update_docs(config, site_url=None if serving else config.site_url or None)
     except BriefingError as err:
         raise PluginError(f"briefing: {err}") from None
 

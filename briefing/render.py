@@ -767,12 +767,14 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
-                    directory_urls: bool = False, changes: Any = None) -> list[Path]:
+                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None) -> list[Path]:
     """Briefing -> pages, data and feed in ``docs_dir`` via ``templates_dir``. Returns the files in place.
 
     Needs templates/*.j2. ``changes`` (briefing.changes.Changes) adds the What's new page, its feed
-    entry and the editions file. Writes only changed files, never replaces a file without the
-    generated marker (warns instead), and deletes generated pages of vanished sources.
+    entry and the editions file. ``site_url`` (the published site's http(s) address) makes the
+    feed's links absolute; without it they are relative to the feed. Writes only changed files,
+    never replaces a file without the generated marker (warns instead), and deletes generated
+    pages of vanished sources.
     """
     env = make_environment(templates_dir)
     index = BriefingIndex.of(briefing)
@@ -832,9 +834,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         render("whats_new.md.j2", "whats_new.md", changes=changes, shown=shown)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
+    base = safe_url(site_url) if site_url else UrlSafe("")
+    if base and not base.endswith("/"):
+        base = UrlSafe(base + "/")
+    for entry in entries:
+        entry["href"] = base + entry["href"]
     render("feed.xml.j2", "feed.xml", entries=entries, scope=scope,
            feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
-           updated=atom_date(briefing.meta.period_end), home="./" if directory_urls else "index.html")
+           updated=atom_date(briefing.meta.period_end),
+           home=base + ("index.html" if not directory_urls else "" if base else "./"),
+           self_href=base + "feed.xml")
     # The data files are the largest outputs: written piece by piece, never whole in memory.
     writer.write_chunks("data/briefing.yaml", itertools.chain([f"# {MARKER_TEXT}\n"], iter_yaml(briefing)))
     writer.write_chunks("data/briefing.json", iter_json(briefing), marked=False)

@@ -62,7 +62,8 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
                    overrides_file=folder("overrides", "overrides.yaml"))
 
 
-def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True) -> RunReport:
+def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
+                site_url: str | None = None) -> RunReport:
     """MkDocs config -> the briefing pages in its docs_dir, freshly extracted from the seeds.
 
     Needs the seeds folder and templates/. Raises BriefingError with a one-line reason.
@@ -71,12 +72,12 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     if not project.templates_dir.is_dir():
         raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
     options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None,
-                      overrides_file=project.overrides_file)
+                      overrides_file=project.overrides_file, jobs=jobs)
     briefing, report = extract_briefing(options)
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
-                                directory_urls=project.directory_urls, changes=changes)
+                                directory_urls=project.directory_urls, changes=changes, site_url=site_url)
     except RenderError as err:
         raise BriefingError(str(err)) from None
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
@@ -123,10 +124,14 @@ def _mkdocs_logging() -> Iterator[None]:
 
 
 def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path = Path("mkdocs.yml"),
-               use_cache: bool = True, strict: bool = False) -> RunReport:
+               use_cache: bool = True, strict: bool = False, site_url: str | None = None,
+               jobs: int = 1) -> RunReport:
     """Seeds folder -> the built site: extract, render into docs/, then MkDocs. Returns the run report.
 
     ``strict`` makes any MkDocs warning (a broken link or anchor included) fail the build.
+    ``site_url`` (else mkdocs.yml's) is where the site is published: with it the sitemap,
+    the feed and the canonical links are absolute; without it they cannot be (a warning says so).
+    ``jobs``: processes for the per-article extraction (0: one per core).
     Raises BriefingError with a one-line message for every failure a user can cause.
     """
     from mkdocs.commands.build import build
@@ -139,8 +144,12 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
         try:
             config = load_config(config_file=str(config_file),
                                  site_dir=str(Path(site_dir).resolve()) if site_dir else None,
-                                 strict=True if strict else None)
-            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache)
+                                 strict=True if strict else None, site_url=site_url)
+            if not config.site_url:
+                log.info("%s: no site_url (set it there or pass --site-url URL): sitemap.xml stays empty "
+                            "and the feed's links stay relative", config_file)
+            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache, jobs=jobs,
+                                 site_url=config.site_url or None)
             final = Path(config.site_dir)
             # MkDocs empties site_dir first and then writes page by page: build beside it and
             # swap the finished site in, so a failed or interrupted build leaves the old one.

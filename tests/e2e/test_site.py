@@ -297,3 +297,28 @@ def test_a_hostile_article_renders_inert_through_the_whole_build(tmp_path):
         assert not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript:", text, re.IGNORECASE), path
         assert "root:x:0:0" not in text
         assert 'class="admonition' not in text, path
+
+
+def test_site_url_makes_sitemap_feed_and_canonical_links_absolute(tmp_path, built):
+    """`briefing build --site-url URL -q --jobs 2`: options after the command, as the README shows them."""
+    _project, plain_site, _pages, _result = built
+    project = copy_project(tmp_path / "p")
+    url = "https://example.org/briefing"
+    result = run([BRIEFING, "build", "seeds", "--site-dir", "out", "--site-url", url, "-q", "--jobs", "2"], project)
+    assert result.returncode == 0, result.stderr
+    assert "site written" not in result.stderr  # -q after the subcommand silenced the info lines
+    site = project / "out"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert f"{url}/index.html" in locs and f"{url}/disputed.html" in locs
+    assert all(loc.startswith(url + "/") for loc in locs)
+    assert "<loc>" not in (plain_site / "sitemap.xml").read_text(encoding="utf-8")  # without: empty, as before
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]+)"', feed)
+    assert hrefs and all(h.startswith(url + "/") for h in hrefs), hrefs[:5]
+    assert f'<link rel="self" type="application/atom+xml" href="{url}/feed.xml"/>' in feed
+    assert f'<link rel="canonical" href="{url}/disputed.html">' in (site / "disputed.html").read_text(encoding="utf-8")
+    # --jobs 2 extracted the same briefing as the default single process
+    assert (site / "data" / "briefing.yaml").read_bytes() == (plain_site / "data" / "briefing.yaml").read_bytes()
+    bad = run([BRIEFING, "build", "seeds", "--site-url", "javascript:alert(1)"], project)
+    assert bad.returncode == 2 and "expected an http:// or https:// URL" in bad.stderr
