@@ -164,11 +164,19 @@ def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: b
 def serve(config_file: Path, dev_addr: str) -> None:
     """Preview the site, regenerating it whenever seeds/ or templates/ change.
 
-    The same as `mkdocs serve`: the project's MkDocs hook rebuilds the briefing.
+    The same as `mkdocs serve`: the project's MkDocs hook rebuilds the briefing, once
+    per burst of edits. It prints the address it serves on; an error (a broken
+    overrides.yaml, say) is printed and shown on the served pages, which stay the last
+    good ones until it is fixed.
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from .site import mkdocs_logging
+
+    if not Path(config_file).is_file():
+        _fail(BriefingError(f"{config_file}: no such MkDocs configuration"))
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        with mkdocs_logging():  # MkDocs' lines ("Serving on http://...") through ours
+            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
     except Exception as err:  # noqa: BLE001 - MkDocs raises many kinds; the user needs one line
         _fail(err)

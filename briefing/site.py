@@ -26,6 +26,7 @@ from .render import RenderError, render_briefing
 log = logging.getLogger("briefing")
 
 _INNER_BUILD: ContextVar[bool] = ContextVar("briefing_inner_build", default=False)
+_GENERATED: dict[Path, frozenset[Path]] = {}  # docs folder -> the files the last render put there
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,16 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
                                 directory_urls=project.directory_urls, changes=changes, site_url=site_url)
     except RenderError as err:
         raise BriefingError(str(err)) from None
+    _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
              len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
              len(briefing.disputed), len(briefing.timeline))
     return report
+
+
+def generated_files(docs_dir: Path) -> frozenset[Path]:
+    """The files the last ``update_docs`` rendered into ``docs_dir`` in this process (resolved paths)."""
+    return _GENERATED.get(Path(docs_dir).resolve(), frozenset())
 
 
 def inner_build_active() -> bool:
@@ -110,7 +117,8 @@ class _ToBriefingLog(logging.Handler):
 
 
 @contextmanager
-def _mkdocs_logging() -> Iterator[None]:
+def mkdocs_logging() -> Iterator[None]:
+    """While it lasts, MkDocs' log lines go through the ``briefing`` logger (prefixed 'mkdocs: ')."""
     logger = logging.getLogger("mkdocs")
     saved = (logger.handlers[:], logger.propagate, logger.level)
     logger.handlers[:] = [_ToBriefingLog()]
@@ -140,7 +148,7 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
 
     if not Path(config_file).is_file():
         raise BriefingError(f"{config_file}: no such MkDocs configuration")
-    with _mkdocs_logging():
+    with mkdocs_logging():
         try:
             config = load_config(config_file=str(config_file),
                                  site_dir=str(Path(site_dir).resolve()) if site_dir else None,
