@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -33,6 +35,29 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     log.handlers[:] = [handler]
     log.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
     log.propagate = False
+
+
+def _verbosity(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """-v / -q given after the subcommand: they override what was given before it."""
+    if value:
+        _setup_logging(verbose=param.name == "verbose", quiet=param.name == "quiet")
+
+
+def verbosity_options(command: Any) -> Any:
+    """-v/--verbose and -q/--quiet, accepted after a subcommand as well as before it."""
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_verbosity,
+                           help="Only warnings and errors (also accepted before the command).")(command)
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_verbosity,
+                        help="Say more about each stage (also accepted before the command).")(command)
+
+
+def _site_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        raise click.BadParameter(f"expected an http:// or https:// URL, got {value!r}")
+    return value if value.endswith("/") else value + "/"
 
 
 def _fail(err: Exception) -> None:
@@ -74,6 +99,7 @@ def main(verbose: bool, quiet: bool) -> None:
               type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Apply this editorial overrides file (as the site build does with overrides.yaml).")
 @JOBS
+@verbosity_options
 def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict: bool, jobs: int,
             overrides_file: Path | None) -> None:
     """Extract facts, quotes, disputes and a timeline from SEEDS_DIR into --out.
@@ -107,7 +133,13 @@ def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
 @click.option("--strict", is_flag=True,
               help=f"Fail on MkDocs warnings; exit {EXIT_WARNINGS} when any article was skipped.")
-def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: bool, strict: bool) -> None:
+@click.option("--site-url", default=None, callback=_site_url, metavar="URL",
+              help="The published site's address (else site_url of mkdocs.yml): makes the sitemap, "
+                   "the feed's links and canonical links absolute.")
+@JOBS
+@verbosity_options
+def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: bool, strict: bool,
+          site_url: str | None, jobs: int) -> None:
     """Build the whole briefing site from SEEDS_DIR (default seeds/).
 
     Extracts the briefing, renders its pages into docs/ and runs MkDocs, as
@@ -117,7 +149,7 @@ def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: b
 
     try:
         report = build_site(seeds_dir=seeds_dir, site_dir=site_dir, config_file=config_file,
-                            use_cache=not no_cache, strict=strict)
+                            use_cache=not no_cache, strict=strict, site_url=site_url, jobs=jobs)
     except (BriefingError, OSError) as err:
         _fail(err)
     if strict and report.skipped:
@@ -128,14 +160,23 @@ def build(seeds_dir: Path, site_dir: Path | None, config_file: Path, no_cache: b
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@verbosity_options
 def serve(config_file: Path, dev_addr: str) -> None:
     """Preview the site, regenerating it whenever seeds/ or templates/ change.
 
-    The same as `mkdocs serve`: the project's MkDocs hook rebuilds the briefing.
+    The same as `mkdocs serve`: the project's MkDocs hook rebuilds the briefing, once
+    per burst of edits. It prints the address it serves on; an error (a broken
+    overrides.yaml, say) is printed and shown on the served pages, which stay the last
+    good ones until it is fixed.
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from .site import mkdocs_logging
+
+    if not Path(config_file).is_file():
+        _fail(BriefingError(f"{config_file}: no such MkDocs configuration"))
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        with mkdocs_logging():  # MkDocs' lines ("Serving on http://...") through ours
+            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
     except Exception as err:  # noqa: BLE001 - MkDocs raises many kinds; the user needs one line
         _fail(err)

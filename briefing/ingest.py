@@ -33,6 +33,7 @@ from .model import BriefingError, RawArticle, SourceMeta
 log = logging.getLogger("briefing")
 
 SOURCES_FILE = "sources.yaml"
+SOURCE_KEYS = ("title", "author", "date", "publisher", "url")  # what a sources.yaml entry may set
 MAX_BYTES = 20_000_000  # a news article is far smaller; larger files are skipped
 MAX_SOURCES_BYTES = 5_000_000  # sources.yaml: metadata only
 MAX_URL = 2048
@@ -125,14 +126,20 @@ def clean_date(value: object, where: str) -> str | None:
     return None
 
 
-def meta_from_mapping(data: dict, where: str) -> SourceMeta:
-    """A mapping (sources.yaml entry, front matter) -> SourceMeta; unknown keys ignored."""
+def meta_from_mapping(data: dict, where: str, where_of: Callable[[str], str] | None = None) -> SourceMeta:
+    """A mapping (sources.yaml entry, front matter) -> SourceMeta; unknown keys ignored here.
+
+    ``where_of(key)`` names a key's place in messages (file, line and key); without it, ``where``.
+    """
     def text(key: str) -> str | None:
         value = data.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            log.warning("%s: ignoring %s: expected text, got %s", where, key, type(value).__name__)
+            if where_of is not None:
+                log.warning("%s: expected text, got %s; ignored", where_of(key), _kind(value))
+            else:
+                log.warning("%s: ignoring %s: expected text, got %s", where, key, type(value).__name__)
             return None
         value = " ".join(CONTROL_RE.sub(" ", str(value)).split())
         return value[:MAX_META] or None
@@ -140,10 +147,35 @@ def meta_from_mapping(data: dict, where: str) -> SourceMeta:
     return SourceMeta(
         title=text("title"),
         author=text("author"),
-        date=clean_date(data.get("date"), where),
+        date=clean_date(data.get("date"), where_of("date") if where_of else where),
         publisher=text("publisher"),
-        url=clean_url(data.get("url"), where),
+        url=clean_url(data.get("url"), where_of("url") if where_of else where),
     )
+
+
+def _kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def _entry_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
+    """sources.yaml text -> {entry name: (its line, {key: line})}: two levels only, so aliases cost nothing."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    out: dict[str, tuple[int, dict[str, int]]] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return out
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        keys: dict[str, int] = {}
+        if isinstance(value, yaml.MappingNode):
+            for sub, _ in value.value:
+                if isinstance(sub, yaml.ScalarNode):
+                    keys.setdefault(str(sub.value), sub.start_mark.line + 1)
+        out.setdefault(str(key.value), (key.start_mark.line + 1, keys))
+    return out
 
 
 def merge_meta(base: SourceMeta, top: SourceMeta) -> SourceMeta:
@@ -214,18 +246,32 @@ def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
         return {}
     if not isinstance(data, dict):
         raise BriefingError(f"{where}: expected a mapping from file name to metadata, got {type(data).__name__}")
+    lines = _entry_lines(text)
     out: dict[str, SourceMeta] = {}
     for key, value in data.items():
         if not isinstance(key, (str, int, float)) or isinstance(key, bool):
             log.warning("%s: entry of type %s is not a file name; ignored", where, type(key).__name__)
             continue
         name = str(key)
+        entry_line, key_lines = lines.get(name, (None, {}))
+
+        def at(field: str | None = None, name: str = name, entry_line: int | None = entry_line,
+               key_lines: dict[str, int] = key_lines) -> str:
+            """'seeds/sources.yaml: line 4: a.txt.publsher': file, line and key, as overrides.yaml says it."""
+            line = key_lines.get(field, entry_line) if field else entry_line
+            key = shown(name[:80]) + ("." + shown(field[:40]) if field else "")
+            return f"{where}:{f' line {line}:' if line else ''} {key}"
+
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            log.warning("%s: entry %r is not a mapping; ignored", where, shown(name[:80]))
+            log.warning("%s: expected a mapping of %s, got %s; entry ignored", at(), ", ".join(SOURCE_KEYS),
+                        _kind(value))
             continue
-        out[name] = meta_from_mapping(value, f"{where}: {shown(name[:80])}")
+        for unknown in sorted((k for k in value if k not in SOURCE_KEYS), key=str):
+            log.warning("%s: unknown key %r ignored (allowed: %s)", at(str(unknown)), shown(str(unknown)[:40]),
+                        ", ".join(SOURCE_KEYS))
+        out[name] = meta_from_mapping(value, f"{where}: {shown(name[:80])}", where_of=at)
     return out
 
 

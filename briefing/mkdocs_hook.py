@@ -2,20 +2,29 @@
 
 ``on_pre_build`` makes one call, ``briefing.site.update_docs`` (extract + render), before
 MkDocs reads docs/ (under ``briefing build`` the pages are already fresh, so it does
-nothing); ``on_serve`` also watches the seeds and templates folders.
+nothing); ``on_serve`` also watches the seeds and templates folders, debounces
+rebuilds and ignores the pages the rebuild itself writes; while serving, an error is
+shown in the terminal and on every page, over the last good pages.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from briefing.model import BriefingError
-from briefing.site import inner_build_active, update_docs, watched_dirs
+from briefing.site import generated_files, inner_build_active, project_of, update_docs, watched_dirs
 
 _log = logging.getLogger("briefing")
+_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 class _ToMkDocs(logging.Handler):
@@ -31,24 +40,141 @@ def _route_logs_to_mkdocs() -> None:
         _log.propagate = False
 
 
+#: Seconds without a change before ``mkdocs serve`` rebuilds: one rebuild per burst of edits.
+DEBOUNCE_SECONDS = 1.0
+# From on_startup ("build", "gh-deploy" or "serve"), and the last serve-time failure.
+_state: dict[str, str | None] = {"command": "build", "error": None}
+
+
+def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
+    """Remember whether MkDocs builds or serves."""
+    _state["command"] = command
+    _state["error"] = None
+
+
 def on_pre_build(config: Any, **kwargs: Any) -> None:
-    """Regenerate docs/ from the seeds before MkDocs collects the files."""
+    """Regenerate docs/ from the seeds before MkDocs collects the files.
+
+    A build stops at the first error. While serving, an error (a broken overrides.yaml, a
+    template error, an unreadable seeds folder) is printed instead and the last good pages
+    stay in docs/, so MkDocs still builds and serves them, each with the error at its top:
+    a request never waits for a build that cannot finish.
+    """
     if inner_build_active():
         return
     _route_logs_to_mkdocs()
+    serving = _state["command"] == "serve"  # serve's site_url is its local address: not for the feed
     try:
-        update_docs(config)
+        update_docs(config, site_url=None if serving else config.site_url or None)
     except BriefingError as err:
-        raise PluginError(f"briefing: {err}") from None
+        if not serving:
+            raise PluginError(f"briefing: {err}") from None
+        _serve_error(str(err))
+        return
+    except Exception as err:  # while serving, any failure must leave a page to show
+        if not serving:
+            raise
+        _serve_error(f"{type(err).__name__}: {err}")
+        return
+    if _state["error"]:
+        _log.info("the briefing builds again: the error is gone")
+    _state["error"] = None
+
+
+def _serve_error(message: str) -> None:
+    _state["error"] = " ".join(message.split())
+    _log.error("%s (serving the last good pages until this is fixed)", _state["error"])
 
 
 def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:
-    """``mkdocs serve``: rebuild when an article or a template changes, too."""
-    for folder in watched_dirs(config):
-        server.watch(str(folder))
+    """``mkdocs serve``: rebuild when an article, a template or the overrides change, once per burst.
+
+    Watchdog also reports files being opened and read, and a rebuild reads every seed and
+    writes the pages into docs/ (which MkDocs watches): with MkDocs' own watches each edit
+    caused two or three rebuilds. Here the seeds, templates and overrides are watched for
+    changes only, and docs/ for changes to anything but the files briefing generates (and
+    hidden temporary files); changes within ``DEBOUNCE_SECONDS`` of each other make one rebuild.
+    """
+    server.build_delay = max(float(getattr(server, "build_delay", 0) or 0), DEBOUNCE_SECONDS)
+    project = project_of(config)
+    folders = [str(p) for p in (project.seeds_dir, project.templates_dir) if p.is_dir()]
+    if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "_watched_paths", "observer")):
+        for path in watched_dirs(config):  # another MkDocs: its own watches, rebuilds and all
+            server.watch(str(path))
+        return server
+    for path in (config.docs_dir, config.config_file_path):  # MkDocs' own: they react to reads
+        try:
+            server.unwatch(path)
+        except (KeyError, ValueError, TypeError):
+            pass
+    docs = Path(config.docs_dir)
+    server.observer.schedule(_Changes(server, lambda path: Path(path).resolve() in generated_files(docs)),
+                             str(docs), recursive=True)
+    for folder in folders:
+        server.observer.schedule(_Changes(server), folder, recursive=True)
+    # Single files (mkdocs.yml, overrides.yaml, which may not exist yet): their folder, not deeper.
+    files = [Path(f).resolve() for f in (config.config_file_path, project.overrides_file) if f]
+    for parent in sorted({f.parent for f in files}):
+        wanted = frozenset(f for f in files if f.parent == parent)
+        server.observer.schedule(_Changes(server, lambda path, wanted=wanted: Path(path).resolve() not in wanted),
+                                 str(parent), recursive=False)
+    for extra in list(config.watch or ()):  # mkdocs.yml `watch:`: ours too, so reads do not count
+        server.observer.schedule(_Changes(server), str(extra), recursive=True)
+    config.watch[:] = []
+    if not server._watched_paths:  # MkDocs starts the observer only for watches of its own
+        server.observer.start()
+    logging.getLogger("mkdocs.plugins.briefing").info(
+        "briefing: rebuilding on changes to %s", ", ".join([*(Path(f).name + "/" for f in folders),
+                                                           *(f.name for f in files), docs.name + "/"]))
     return server
 
 
+#: Watchdog events that change nothing: a rebuild reading the seeds must not ask for another.
+_READ_ONLY_EVENTS = frozenset({"opened", "closed_no_write"})
+
+
+class _Changes(FileSystemEventHandler):
+    """A change to a file (not a read, not a hidden file, not one ``ignore`` names) asks for a rebuild."""
+
+    def __init__(self, server: Any, ignore: Callable[[str], bool] | None = None) -> None:
+        super().__init__()
+        self.server = server
+        self.ignore = ignore
+
+    def _ignored(self, path: str) -> bool:
+        return Path(path).name.startswith(".") or (self.ignore is not None and self.ignore(path))
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type in _READ_ONLY_EVENTS:
+            return
+        paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        if all(self._ignored(p) for p in paths):
+            return
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
-    """Keep footnotes out of the search index: they repeat sentences the source pages hold."""
+    """Keep footnotes out of the search index: they repeat sentences the source pages hold.
+
+    Also: the home page's browser title names the briefing ("Briefing: … - News briefing").
+    The theme shows the nav title ("Overview") or only the site name for the home page
+    unless ``page.meta.title`` is set, and prints that value as it is; it is set to the
+    page's H1 text (tags stripped, entities undone), HTML-escaped again.
+    """
+    if _state["error"] and _state["command"] == "serve":
+        from briefing.render import escape_html
+        html = ('<div class="admonition failure briefing-build-error" role="alert"><p class="admonition-title">'
+                "The last rebuild failed: these are the last good pages</p>"
+                f"<p>{escape_html(_state['error'])}</p></div>\n" + html)
+    if page.is_homepage and not page.meta.get("title"):
+        match = _H1_RE.search(html)
+        if match:
+            from markupsafe import Markup
+
+            from briefing.render import escape_html
+            text = Markup(_HEADERLINK_RE.sub("", match.group(1))).striptags()
+            if text:
+                page.meta["title"] = str(escape_html(text))
     return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)

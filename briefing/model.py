@@ -275,7 +275,8 @@ class BriefingMeta:
     period_start: str | None = None
     period_end: str | None = None
     articles: int = 0
-    outlets: int = 0
+    outlets: int = 0  # distinct named outlets (publisher, else the URL's host)
+    unknown_origin: int = 0  # articles with neither publisher nor URL: not counted as outlets
     extractor_version: str = EXTRACTOR_VERSION
 
 

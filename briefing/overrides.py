@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .link.outlets import outlet_of
+from .link.outlets import count_outlets
 from .model import Briefing, BriefingError, Phrase, Quote, Source, Speaker
 
 DEFAULT_FILE = "overrides.yaml"
@@ -359,8 +359,9 @@ def _fix_sources(briefing: Briefing, overrides: Overrides, problems: list[str]) 
         date = dates[0] if dates else None
         quotes.append(replace(quote, date=date) if date != quote.date else quote)
     dates = sorted(s.date for s in sources if s.date)
+    outlets, unknown = count_outlets(sources)
     meta = replace(briefing.meta, period_start=dates[0] if dates else None, period_end=dates[-1] if dates else None,
-                   outlets=len({outlet_of(s) for s in sources}))
+                   outlets=outlets, unknown_origin=unknown)
     return replace(briefing, meta=meta, sources=tuple(sources), quotes=tuple(quotes))
 
 

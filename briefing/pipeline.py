@@ -27,7 +27,7 @@ from .extract import extract_article
 from .ingest import Skipped, read_folder
 from .link import link_briefing
 from .model import ArticleExtraction, Briefing, BriefingError, CleanArticle, RawArticle, Source
-from .sentences import split_sentences
+from .sentences import lede_title, split_sentences
 
 log = logging.getLogger("briefing")
 
@@ -63,10 +63,8 @@ def source_from(article: CleanArticle) -> Source:
     sentences = tuple(split_sentences(article))
     meta = article.meta
     title = meta.title
-    if not title and sentences:  # no headline: the article's first words stand in
-        first = article.text[sentences[0].start:sentences[0].end]
-        words = first.split()
-        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    if not title and sentences:  # no headline: the lede's first words stand in (pages say so)
+        title = lede_title(article.text[sentences[0].start:sentences[0].end])
     return Source(id=article.source_id, file=article.file, text=article.text, sentences=sentences,
                   paragraphs=article.paragraphs, removed=article.removed, title=title,
                   author=meta.author, date=meta.date, publisher=meta.publisher, url=meta.url)

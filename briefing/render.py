@@ -31,7 +31,9 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .dump import iter_json, iter_yaml, write_atomic, write_chunks
+from .link.outlets import count_outlets, known_outlet, outlet_of
 from .model import Briefing, Citation, Quote, Source, Speaker
+from .sentences import title_from_lede
 
 log = logging.getLogger("briefing")
 
@@ -273,17 +275,59 @@ def source_page_name(source_id: str) -> str:
 
 def outlet_name(source: Source) -> str:
     """A source -> the outlet to name: its publisher, else its web host, else ''."""
-    if source.publisher:
-        return source.publisher
-    url = safe_url(source.url)
-    if url:
-        return (urlsplit(url).hostname or "").removeprefix("www.")
-    return ""
+    return known_outlet(source) or ""
 
 
 def outlet_label(source: Source) -> str:
     """A source -> its outlet's name, or 'unknown outlet' when neither publisher nor URL is known."""
     return outlet_name(source) or "unknown outlet"
+
+
+def scope_text(articles: int, outlets: Sequence[str], unknown_origin: int,
+               period_start: str | None = None, period_end: str | None = None, shown: int = 12) -> str:
+    """What the briefing was built from, in words whose counts match the names listed.
+
+    '5 articles from 3 outlets, 8 Oct 2024 – 11 Nov 2024: Daily8, The Independent,
+    The Kyiv Independent; 1 of unknown origin.' (plain text: escape it where it goes).
+    """
+    text = f"{articles} article{'' if articles == 1 else 's'}"
+    if outlets:
+        text += f" from {len(outlets)} outlet{'' if len(outlets) == 1 else 's'}"
+    if period_start:
+        text += ", " + format_date(period_start)
+        if period_end and period_end != period_start:
+            text += " – " + format_date(period_end)
+    if outlets:
+        text += ": " + ", ".join(outlets[:shown])
+        if len(outlets) > shown:
+            text += f" and {len(outlets) - shown} more"
+    if unknown_origin:
+        if not outlets:
+            text += ", all of unknown origin" if unknown_origin > 1 else ", of unknown origin"
+        else:
+            text += f"; {unknown_origin} of unknown origin"
+    return text + "."
+
+
+def is_contested(dispute: Any) -> bool:
+    """A disputed claim is contested when the articles give it two sides or more.
+
+    One side only (an allegation or report nobody in these articles confirms or denies)
+    is an unconfirmed report, and the pages label and count it as one.
+    """
+    return len(dispute.sides) >= 2
+
+
+def dispute_label(dispute: Any, index: BriefingIndex | None = None) -> str:
+    """'contested (3 sides)', or 'unconfirmed report' / 'unconfirmed, single-source report'."""
+    if is_contested(dispute):
+        return f"contested ({len(dispute.sides)} sides)"
+    if index is not None:
+        cites = [*dispute.citations, *(c for side in dispute.sides for c in side.citations)]
+        outlets = {outlet_of(index.sources[c.source]) for c in cites if c.source in index.sources}
+        if len(outlets) == 1:
+            return "unconfirmed, single-source report"
+    return "unconfirmed report"
 
 
 class _Joiner:
@@ -573,7 +617,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
         cites = [*dispute.citations, *(c for s in dispute.sides for c in s.citations)]
         entries.append({"kind": "disputed", "id": dispute.id, "title": dispute.text, "updated": updated(cites),
                         "href": page("disputed", safe_id(dispute.id, "d-")),
-                        "summary": "Disputed: " + "; ".join(
+                        "summary": dispute_label(dispute, index).capitalize() + ": " + "; ".join(
                             f"{STANCE_LABELS.get(s.stance, s.stance)}{' by ' + s.by if s.by else ''}"
                             for s in dispute.sides[:CAPS["sides"]])})
     for disc in briefing.discrepancies[:CAPS["discrepancies"]]:
@@ -715,29 +759,39 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
                         "page_name": lambda value: MdSafe(source_page_name(value))})
     del env.filters["safe"]  # nothing may bypass the escaping filters
     env.globals.update({"marker": MdSafe(MARKER), "xml_marker": XmlSafe(XML_MARKER),
-                        "stance_label": lambda s: STANCE_LABELS.get(s, s),
+                        "stance_label": lambda s: STANCE_LABELS.get(s, s), "dispute_label": dispute_label,
+                        "outlet_of_source": outlet_name, "title_from_lede": title_from_lede,
                         "plural": plural, "caps": CAPS, "joiner": _Joiner})
     env.globals["m"] = MacroLibrary(env)
     return env
 
 
 def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
-                    directory_urls: bool = False, changes: Any = None) -> list[Path]:
+                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None) -> list[Path]:
     """Briefing -> pages, data and feed in ``docs_dir`` via ``templates_dir``. Returns the files in place.
 
     Needs templates/*.j2. ``changes`` (briefing.changes.Changes) adds the What's new page, its feed
-    entry and the editions file. Writes only changed files, never replaces a file without the
-    generated marker (warns instead), and deletes generated pages of vanished sources.
+    entry and the editions file. ``site_url`` (the published site's http(s) address) makes the
+    feed's links absolute; without it they are relative to the feed. Writes only changed files,
+    never replaces a file without the generated marker (warns instead), and deletes generated
+    pages of vanished sources.
     """
     env = make_environment(templates_dir)
     index = BriefingIndex.of(briefing)
     writer = Writer(docs_dir)
-    common = {"briefing": briefing, "meta": briefing.meta, "ld": None}
+    common = {"briefing": briefing, "meta": briefing.meta, "ld": None, "index": index}
     facts = _ranked(briefing.facts, CAPS["facts"])
     disputed = _ranked(briefing.disputed, CAPS["disputed"])
     quotes_by_weight = sorted(briefing.quotes, key=_quote_weight)
     counts = source_counts(briefing)
     outlets = sorted({outlet_name(s) for s in briefing.sources} - {""})
+    scope = scope_text(len(briefing.sources), outlets, count_outlets(briefing.sources)[1],
+                       briefing.meta.period_start, briefing.meta.period_end)
+    contested = [d for d in disputed if is_contested(d)]
+    unconfirmed = [d for d in disputed if not is_contested(d)]
+    contested_total = sum(is_contested(d) for d in briefing.disputed)
+    dispute_counts = {"total": len(briefing.disputed), "contested": contested_total,
+                      "unconfirmed": len(briefing.disputed) - contested_total}
     variants = {q.id for q in briefing.quotes}
 
     def render(template: str, name: str, depth: int = 0, **extra: Any) -> None:
@@ -750,13 +804,13 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
 
     pages = {
         "index": dict(facts=facts[:CAPS["overview_facts"]], disputed=disputed[:CAPS["overview_disputed"]],
-                      quotes=quotes_by_weight[:CAPS["overview_quotes"]], outlets=outlets,
-                      facts_total=len(briefing.facts), disputed_total=len(briefing.disputed)),
+                      quotes=quotes_by_weight[:CAPS["overview_quotes"]], scope=scope,
+                      facts_total=len(briefing.facts), dispute_counts=dispute_counts),
         "facts": dict(facts=facts, total=len(briefing.facts), ld=jsonld_claims(facts, index) if facts else None),
         "quotes": dict(groups=group_quotes(briefing, index), variants=variants,
                        phrases=briefing.phrases[:CAPS["phrases"]],
                        ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
-        "disputed": dict(disputed=disputed, total=len(briefing.disputed),
+        "disputed": dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
                          ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
@@ -780,8 +834,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         render("whats_new.md.j2", "whats_new.md", changes=changes, shown=shown)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
-    render("feed.xml.j2", "feed.xml", entries=entries, feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
-           updated=atom_date(briefing.meta.period_end), home="./" if directory_urls else "index.html")
+    base = safe_url(site_url) if site_url else UrlSafe("")
+    if base and not base.endswith("/"):
+        base = UrlSafe(base + "/")
+    for entry in entries:
+        entry["href"] = base + entry["href"]
+    render("feed.xml.j2", "feed.xml", entries=entries, scope=scope,
+           feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
+           updated=atom_date(briefing.meta.period_end),
+           home=base + ("index.html" if not directory_urls else "" if base else "./"),
+           self_href=base + "feed.xml")
     # The data files are the largest outputs: written piece by piece, never whole in memory.
     writer.write_chunks("data/briefing.yaml", itertools.chain([f"# {MARKER_TEXT}\n"], iter_yaml(briefing)))
     writer.write_chunks("data/briefing.json", iter_json(briefing), marked=False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .model import Citation, CleanArticle, Sentence
+from .model import Citation, CleanArticle, Sentence, Source
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres
@@ -125,3 +125,20 @@ def make_citation(source_id: str, text: str, sentences: list[Sentence] | tuple[S
         raise ValueError(f"{source_id}: span {start}-{end} is in no sentence")
     return Citation(source=source_id, sentence=covering[0].id, start=start, end=end,
                     text=text[covering[0].start:covering[-1].end])
+
+
+def lede_title(first_sentence: str, words: int = 12) -> str:
+    """An article without a headline is titled by its lede's first words: 'A B C …'."""
+    parts = first_sentence.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def title_from_lede(source: Source) -> bool:
+    """Is the source's title made from its lede (it had no headline), not a headline or metadata?"""
+    if not source.title or not source.sentences:
+        return False
+    first = source.sentences[0]
+    paragraphs = source.paragraphs
+    if 0 <= first.paragraph < len(paragraphs) and paragraphs[first.paragraph].kind != "body":
+        return False  # the first sentence is the headline itself
+    return source.title == lede_title(source.text[first.start:first.end])

@@ -26,6 +26,7 @@ from .render import RenderError, render_briefing
 log = logging.getLogger("briefing")
 
 _INNER_BUILD: ContextVar[bool] = ContextVar("briefing_inner_build", default=False)
+_GENERATED: dict[Path, frozenset[Path]] = {}  # docs folder -> the files the last render put there
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
                    overrides_file=folder("overrides", "overrides.yaml"))
 
 
-def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True) -> RunReport:
+def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
+                site_url: str | None = None) -> RunReport:
     """MkDocs config -> the briefing pages in its docs_dir, freshly extracted from the seeds.
 
     Needs the seeds folder and templates/. Raises BriefingError with a one-line reason.
@@ -71,18 +73,24 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     if not project.templates_dir.is_dir():
         raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
     options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None,
-                      overrides_file=project.overrides_file)
+                      overrides_file=project.overrides_file, jobs=jobs)
     briefing, report = extract_briefing(options)
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
-                                directory_urls=project.directory_urls, changes=changes)
+                                directory_urls=project.directory_urls, changes=changes, site_url=site_url)
     except RenderError as err:
         raise BriefingError(str(err)) from None
+    _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
              len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
              len(briefing.disputed), len(briefing.timeline))
     return report
+
+
+def generated_files(docs_dir: Path) -> frozenset[Path]:
+    """The files the last ``update_docs`` rendered into ``docs_dir`` in this process (resolved paths)."""
+    return _GENERATED.get(Path(docs_dir).resolve(), frozenset())
 
 
 def inner_build_active() -> bool:
@@ -109,7 +117,8 @@ class _ToBriefingLog(logging.Handler):
 
 
 @contextmanager
-def _mkdocs_logging() -> Iterator[None]:
+def mkdocs_logging() -> Iterator[None]:
+    """While it lasts, MkDocs' log lines go through the ``briefing`` logger (prefixed 'mkdocs: ')."""
     logger = logging.getLogger("mkdocs")
     saved = (logger.handlers[:], logger.propagate, logger.level)
     logger.handlers[:] = [_ToBriefingLog()]
@@ -123,10 +132,14 @@ def _mkdocs_logging() -> Iterator[None]:
 
 
 def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path = Path("mkdocs.yml"),
-               use_cache: bool = True, strict: bool = False) -> RunReport:
+               use_cache: bool = True, strict: bool = False, site_url: str | None = None,
+               jobs: int = 1) -> RunReport:
     """Seeds folder -> the built site: extract, render into docs/, then MkDocs. Returns the run report.
 
     ``strict`` makes any MkDocs warning (a broken link or anchor included) fail the build.
+    ``site_url`` (else mkdocs.yml's) is where the site is published: with it the sitemap,
+    the feed and the canonical links are absolute; without it they cannot be (a warning says so).
+    ``jobs``: processes for the per-article extraction (0: one per core).
     Raises BriefingError with a one-line message for every failure a user can cause.
     """
     from mkdocs.commands.build import build
@@ -135,12 +148,16 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
 
     if not Path(config_file).is_file():
         raise BriefingError(f"{config_file}: no such MkDocs configuration")
-    with _mkdocs_logging():
+    with mkdocs_logging():
         try:
             config = load_config(config_file=str(config_file),
                                  site_dir=str(Path(site_dir).resolve()) if site_dir else None,
-                                 strict=True if strict else None)
-            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache)
+                                 strict=True if strict else None, site_url=site_url)
+            if not config.site_url:
+                log.info("%s: no site_url (set it there or pass --site-url URL): sitemap.xml stays empty "
+                            "and the feed's links stay relative", config_file)
+            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache, jobs=jobs,
+                                 site_url=config.site_url or None)
             final = Path(config.site_dir)
             # MkDocs empties site_dir first and then writes page by page: build beside it and
             # swap the finished site in, so a failed or interrupted build leaves the old one.

@@ -35,3 +35,12 @@ def test_workflow_installs_from_the_project_and_builds_strictly():
     assert "briefing build --strict" in runs
     data = load()
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_workflow_builds_with_the_deployments_site_url():
+    """Without site_url the sitemap is empty and the feed's links relative, on the published site too."""
+    build_steps = [s for s in steps(load()) if "briefing build" in s.get("run", "")]
+    assert len(build_steps) == 1
+    assert '--site-url "${{ steps.pages.outputs.base_url }}/"' in build_steps[0]["run"]
+    ids = [s.get("id") for s in steps(load())]
+    assert ids.index("pages") < steps(load()).index(build_steps[0])  # configure-pages runs first

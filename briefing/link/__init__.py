@@ -14,7 +14,7 @@ from ..model import ArticleExtraction, Briefing, BriefingMeta, Source
 from .claimgraph import build_graph
 from .disputes import link_discrepancies, link_disputes
 from .facts import link_facts
-from .outlets import outlet_of
+from .outlets import count_outlets
 from .quotes import link_quotes
 from .timeline import link_timeline
 
@@ -33,13 +33,15 @@ def describe_briefing(sources: Sequence[Source]) -> BriefingMeta:
     top = [name for name, count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if count > 1]
     topic = (", ".join(top[:-1]) + " and " + top[-1]) if len(top) > 1 else (top[0] if top else "the news")
     dates = sorted(s.date for s in sources if s.date)
+    outlets, unknown = count_outlets(sources)
     return BriefingMeta(
         title=f"Briefing: {topic}",
         topic=topic,
         period_start=dates[0] if dates else None,
         period_end=dates[-1] if dates else None,
         articles=len(sources),
-        outlets=len({outlet_of(s) for s in sources}),
+        outlets=outlets,  # named outlets: articles of unknown origin are not one each
+        unknown_origin=unknown,
     )
 
 

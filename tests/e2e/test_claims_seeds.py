@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sharedgold import GOLD, MISSING, SCORE
 
 from briefing.dump import briefing_to_yaml
 from briefing.pipeline import Options, extract_briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-EVAL = Path("/work/shared/eval")
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +80,12 @@ def test_the_output_repeats_byte_for_byte(briefing):
     assert briefing_to_yaml(again) == briefing_to_yaml(briefing)
 
 
-@pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="the shared gold is not available here")
+@pytest.mark.skipif(not (SCORE.is_file() and GOLD.is_file()), reason=MISSING)
 def test_gold_disputes_discrepancies_corroboration_and_timeline_are_found(briefing):
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
+    spec = importlib.util.spec_from_file_location("score", SCORE)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    result = score.score(yaml.safe_load(briefing_to_yaml(briefing)), score.load_gold(EVAL / "seeds-gold.yaml"),
+    result = score.score(yaml.safe_load(briefing_to_yaml(briefing)), score.load_gold(GOLD),
                          SEEDS)
     for key in ("disputed", "discrepancies", "corroborated", "timeline"):
         assert result[key]["found"] == result[key]["of"], (key, result[key])

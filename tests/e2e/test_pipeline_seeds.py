@@ -27,7 +27,7 @@ def test_every_seed_becomes_a_source_with_metadata(briefing):
     assert kyiv.title and kyiv.title.startswith("Putin congratulates Trump")
     assert by_file["000_e345b51fb09b57f2.txt"].date == "2024-11-08"  # from the date line
     assert by_file["004_325c0eea4893e8c8.txt"].url is None  # never invented
-    assert briefing.meta.articles == 5 and briefing.meta.outlets == 4
+    assert (briefing.meta.articles, briefing.meta.outlets, briefing.meta.unknown_origin) == (5, 3, 1)
 
 
 def test_boilerplate_is_cut_but_recorded(briefing):

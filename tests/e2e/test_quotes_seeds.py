@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sharedgold import GOLD, MISSING, SCORE
 
 from briefing.pipeline import Options, extract_briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-GOLD = ROOT.parent / "shared" / "eval" / "seeds-gold.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +49,12 @@ def test_speakers_are_canonical_full_names(briefing):
     assert {s.name for s in briefing.speakers} >= names
 
 
-@pytest.mark.skipif(not GOLD.is_file(), reason="gold annotations not beside the checkout")
+@pytest.mark.skipif(not (GOLD.is_file() and SCORE.is_file()), reason=MISSING)
 def test_score_meets_the_issue_targets(briefing, tmp_path):
     out = tmp_path / "b.yaml"
     subprocess.run([sys.executable, "-m", "briefing", "extract", str(SEEDS), "--out", str(out), "--no-cache"],
                    check=True, cwd=ROOT, capture_output=True)
-    scored = subprocess.run([sys.executable, str(GOLD.parent / "score.py"), str(out), str(GOLD), str(SEEDS),
+    scored = subprocess.run([sys.executable, str(SCORE), str(out), str(GOLD), str(SEEDS),
                              "--json"], check=True, capture_output=True, text=True)
     quotes = yaml.safe_load(scored.stdout)["quotes"]
     assert quotes["precision"] >= 0.95 and quotes["recall"] >= 0.95

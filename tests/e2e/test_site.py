@@ -18,11 +18,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from projectcopy import copy_site_project
+from sharedgold import GOLD
 
 pytestmark = pytest.mark.slow  # each test runs a whole build (a few seconds)
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD_PLACES = (ROOT.parent / "shared" / "eval" / "seeds-gold.yaml", Path("/work/shared/eval/seeds-gold.yaml"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # The installed commands, as a user runs them (python -m would import the copy's briefing/ folder).
 BRIEFING = str(Path(sys.executable).parent / "briefing")
@@ -136,7 +136,20 @@ def test_strict_build_writes_every_page(built):
         title = (site / name).read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
         assert not re.match(r"\d{3} [0-9a-f]{16}", title), (name, title)
     index = " ".join(pages["index.html"].text)
-    assert re.search(r"Built from \d+ articles by \d+ outlets", index)
+    assert re.search(r"Built from \d+ articles from \d+ outlets", index)
+
+
+def test_home_page_title_names_the_briefing_and_no_page_has_an_empty_element(built):
+    _project, site, _pages, _result = built
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    title = home.split("<title>")[1].split("</title>")[0]
+    assert title == f"{data['meta']['title']} - News briefing"
+    assert title.startswith("Briefing: ")
+    for path in site.rglob("*.html"):
+        if "assets" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r'<p class="briefing-[a-z-]+">\s*</p>', text), path
 
 
 def test_every_link_reaches_an_existing_page_and_anchor(built):
@@ -195,10 +208,9 @@ def test_no_request_leaves_the_site_except_links_to_the_original_articles(built)
 
 
 def boilerplate_markers(pages: dict[str, Page]) -> list[str]:
-    for place in GOLD_PLACES:
-        if place.is_file():
-            gold = yaml.safe_load(place.read_text(encoding="utf-8"))
-            return [m for markers in (gold.get("boilerplate") or {}).values() for m in markers or ()]
+    if GOLD.is_file():  # without the shared gold: the first words of what cleaning removed
+        gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+        return [m for markers in (gold.get("boilerplate") or {}).values() for m in markers or ()]
     removed = [t for p in pages.values() for t in p.removed_text if len(t.split()) >= 4]
     return [" ".join(t.split()[:6]) for t in removed[:20]]
 
@@ -285,3 +297,28 @@ def test_a_hostile_article_renders_inert_through_the_whole_build(tmp_path):
         assert not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript:", text, re.IGNORECASE), path
         assert "root:x:0:0" not in text
         assert 'class="admonition' not in text, path
+
+
+def test_site_url_makes_sitemap_feed_and_canonical_links_absolute(tmp_path, built):
+    """`briefing build --site-url URL -q --jobs 2`: options after the command, as the README shows them."""
+    _project, plain_site, _pages, _result = built
+    project = copy_project(tmp_path / "p")
+    url = "https://example.org/briefing"
+    result = run([BRIEFING, "build", "seeds", "--site-dir", "out", "--site-url", url, "-q", "--jobs", "2"], project)
+    assert result.returncode == 0, result.stderr
+    assert "site written" not in result.stderr  # -q after the subcommand silenced the info lines
+    site = project / "out"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert f"{url}/index.html" in locs and f"{url}/disputed.html" in locs
+    assert all(loc.startswith(url + "/") for loc in locs)
+    assert "<loc>" not in (plain_site / "sitemap.xml").read_text(encoding="utf-8")  # without: empty, as before
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]+)"', feed)
+    assert hrefs and all(h.startswith(url + "/") for h in hrefs), hrefs[:5]
+    assert f'<link rel="self" type="application/atom+xml" href="{url}/feed.xml"/>' in feed
+    assert f'<link rel="canonical" href="{url}/disputed.html">' in (site / "disputed.html").read_text(encoding="utf-8")
+    # --jobs 2 extracted the same briefing as the default single process
+    assert (site / "data" / "briefing.yaml").read_bytes() == (plain_site / "data" / "briefing.yaml").read_bytes()
+    bad = run([BRIEFING, "build", "seeds", "--site-url", "javascript:alert(1)"], project)
+    assert bad.returncode == 2 and "expected an http:// or https:// URL" in bad.stderr

@@ -25,6 +25,8 @@ from briefing.ingest import (
 )
 from briefing.model import BriefingError, SourceMeta
 
+ROOT = Path(__file__).resolve().parents[2]
+
 BODY = ("The water board approved the new reservoir on Monday after a long debate, members said.\n"
         "Construction is expected to start in the autumn and last about three years, the board said.\n")
 
@@ -214,7 +216,7 @@ def test_sources_yaml_bad_values_are_dropped_and_good_ones_kept(tmp_path, caplog
         out = read_sources_yaml(tmp_path)
     assert out == {"a.txt": SourceMeta(publisher="Good Press"), "c.txt": SourceMeta(),
                    "2024": SourceMeta(publisher="Year")}
-    assert "entry 'b.txt' is not a mapping" in caplog.text and "entry of type NoneType" in caplog.text
+    assert "line 5: b.txt: expected a mapping" in caplog.text and "entry of type NoneType" in caplog.text
 
 
 def test_billion_laughs_in_sources_yaml_stays_small(tmp_path, caplog):
@@ -331,3 +333,30 @@ def test_missing_folder_is_an_error(tmp_path):
 def test_ids_and_shown_names():
     assert source_id_for("000_ab.txt") == "000-ab" and source_id_for("....txt") == "article"
     assert shown("a\nb\x1bc\u202ed") == "a\\nb\\x1bc\\u202ed" and shown("plain name.txt") == "plain name.txt"
+
+
+def test_sources_yaml_warns_on_unknown_keys_and_wrong_types_naming_file_line_and_key(tmp_path, caplog):
+    """A typo is not silently ignored: one line naming the file, the line and the key, as overrides.yaml does."""
+    write(tmp_path, "sources.yaml", "# seeds\na.txt:\n  publsher: The Post\n  url: https://post.example/a\n"
+                                    "b.txt:\n  title: [not, text]\n  date: {y: 2024}\n  Author: Jo\n"
+                                    "c.txt: [a, list]\n")
+    with caplog.at_level(logging.WARNING, "briefing"):
+        out = read_sources_yaml(tmp_path)
+    where = str(tmp_path / "sources.yaml")
+    lines = caplog.text.splitlines()
+    assert (f"{where}: line 3: a.txt.publsher: unknown key 'publsher' ignored "
+            "(allowed: title, author, date, publisher, url)") in caplog.text
+    assert f"{where}: line 8: b.txt.Author: unknown key 'Author' ignored" in caplog.text
+    assert f"{where}: line 6: b.txt.title: expected text, got a list; ignored" in caplog.text
+    assert f"{where}: line 7: b.txt.date: ignoring date: expected YYYY-MM-DD, got dict" in caplog.text
+    assert (f"{where}: line 9: c.txt: expected a mapping of title, author, date, publisher, url, got a list; "
+            "entry ignored") in caplog.text
+    assert len([line for line in lines if "sources.yaml" in line]) == 5  # one line each, nothing else
+    assert out["a.txt"] == SourceMeta(url="https://post.example/a")  # the typo set no publisher
+    assert out["b.txt"] == SourceMeta()
+
+
+def test_the_shipped_sources_yaml_reads_without_a_warning(caplog):
+    with caplog.at_level(logging.WARNING, "briefing"):
+        out = read_sources_yaml(ROOT / "seeds")
+    assert len(out) == 5 and not caplog.records

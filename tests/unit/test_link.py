@@ -5,7 +5,7 @@ from briefing.extract.dates import extract_events
 from briefing.link.disputes import link_discrepancies, link_disputes
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
-from briefing.link.outlets import outlet_of
+from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
 from briefing.link.timeline import link_timeline
 from briefing.model import ArticleExtraction, CleanArticle, Paragraph, Source, SourceMeta
 from briefing.sentences import split_sentences
@@ -75,11 +75,11 @@ def test_union_find_groups_are_sorted_and_deterministic():
     assert union.groups() == [[0], [1, 3, 4], [2]]
 
 
-def test_outlet_is_the_publisher_else_the_host_else_the_source():
+def test_outlet_is_the_publisher_else_the_host_else_unknown():
     assert outlet_of(SOURCES[0]) == "Harbour Times"
     assert outlet_of(Source(id="x", file="x.txt", text="", sentences=(), url="https://www.example.org/a")) \
         == "example.org"
-    assert outlet_of(SOURCES[2]) == "source c"
+    assert outlet_of(SOURCES[2]) == UNKNOWN_OUTLET  # no publisher, no URL: not an outlet of its own
 
 
 def test_the_same_fact_from_two_outlets_is_one_fact_citing_both():
