@@ -1,0 +1,457 @@
+"""Who a claim's sentence says is speaking: the source X of "X said (that) …".
+
+Reads the tokens of one sentence (quotations blanked out, so a speaker's own words are
+never taken for the outlet's framing) and finds a speech cue and its subject:
+
+- "according to X" / "citing X": the noun phrase after the cue;
+- a finite reporting verb ("said", "told", "warned", "denied", "called on", ...): its
+  subject, read backwards over adverbs, time phrases ("on Tuesday"), appositions and
+  relative clauses between commas (", a lawyer for the family,"), brackets and dashes;
+  inverted after a comma or a quotation (", said the minister", "…,” said Ana Ruiz");
+  "who said" takes the noun phrase before the comma; "... and said" takes the sentence's
+  subject;
+- a participle or infinitive ("…, saying", "went on to say"): the sentence's subject.
+
+``name_source`` turns the words into the source's name through the article's
+``SpeakerBook``: names become the fullest form the article gives, pronouns and role nouns
+go to the right earlier person when the book makes that clear, and anything else stays a
+pronoun-free description ("a spokeswoman for the company") or None. Every step looks at
+a bounded window of tokens: linear in the sentence's length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..sentences import ABBREVIATIONS
+from .speakers import (
+    Mention,
+    SpeakerBook,
+    Token,
+    np_after,
+    np_before,
+    resolve,
+    sentence_subject,
+)
+
+# Lexicons of general English words (this module's own: the speaker components may move theirs).
+PRONOUNS = frozenset("he she they it".split())
+SKIP_WORDS = frozenset("""
+also later then previously again reportedly repeatedly once earlier further recently publicly
+quickly simply just not never even still already often separately specifically bluntly firmly
+flatly allegedly angrily privately openly initially first finally subsequently however
+""".split())
+# Heads of a phrase that names a person or a body of people.
+TITLE_WORDS = frozenset("""
+president minister secretary chancellor senator sen rep representative congressman congresswoman
+governor gov mayor general spokesperson spokesman spokeswoman ambassador judge justice director
+chief leader chairman chairwoman chair ceo founder executive official officer adviser advisor aide
+candidate nominee speaker commissioner head lawyer attorney analyst expert economist strategist
+professor researcher scientist author writer columnist editor reporter correspondent historian
+envoy diplomat prosecutor investigator manager owner member delegate organizer organiser activist
+critic doctor resident voter worker supporter surrogate consultant pollster lawmaker legislator
+""".split())
+ROLE_NOUNS = TITLE_WORDS | frozenset("""
+campaign office ministry government administration team agency department committee council party
+army military police embassy company firm newspaper network group organisation organization union
+foundation court parliament cabinet palace statement report study poll survey
+""".split())
+GROUP_NOUNS = frozenset("""
+officials sources aides people analysts experts observers critics residents witnesses supporters
+lawmakers diplomats authorities insiders reporters journalists leaders ministers members voters
+citizens others democrats republicans
+""".split())
+SENTENCE_STARTERS = frozenset("""
+the a an in on at as but and of for to by from with after before when while although though since
+during despite following if because without over under amid last this that these those there here
+however meanwhile still yet so then now later earlier instead separately previously also it its he
+she they we i his her their our my what why how who where neither nor both either one some many
+most all any each every such another other no not
+""".split())
+
+# Finite reporting verbs whose subject makes the claim (general English).
+SPEECH_VERBS = frozenset("""
+say says said tell tells told add adds added state states stated announce announces announced
+note notes noted write writes wrote claim claims claimed deny denies denied warn warns warned
+argue argues argued insist insists insisted allege alleges alleged report reports reported
+tweet tweets tweeted post posts posted acknowledge acknowledges acknowledged admit admits admitted
+assert asserts asserted contend contends contended suggest suggests suggested accuse accuses
+accused confirm confirms confirmed declare declares declared explain explains explained
+describe describes described call calls called urge urges urged stress stresses stressed
+concede concedes conceded predict predicts predicted maintain maintains maintained complain
+complains complained testify testifies testified charge charges charged counter counters
+countered respond responds responded reply replies replied recall recalls recalled vow vows
+vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
+emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed
+caution cautions cautioned remark remarks remarked announce estimate estimates estimated
+""".split())
+# Verbs that take a subject only with an object or particle that makes them speech
+# ("called on", "called the plan a failure"), not "a group called X".
+NAMING_VERBS = frozenset("call calls called describe describes described".split())
+PARTICIPLES = frozenset("""
+saying telling adding noting arguing claiming warning insisting explaining calling writing
+stating declaring denying suggesting accusing alleging asserting contending acknowledging
+admitting announcing tweeting posting stressing urging charging countering responding replying
+""".split())
+INFINITIVES = frozenset("say tell explain add argue note warn insist claim deny suggest".split())
+AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might "
+                        "must can did does do also not n't never".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+today yesterday tonight week weekend month year morning afternoon evening night day
+""".split())
+TIME_LEADS = frozenset("on last this earlier late early next of in".split())
+# Prepositions after which a phrase is an adverbial ("in a statement", "on Twitter").
+ADVERBIAL_PREPS = frozenset("in on at during via through over".split())
+# Prepositions that may sit inside a source's description ("a spokeswoman for the company").
+NP_PREPS = frozenset("for of at from with in to by".split())
+RELATIVES = frozenset("who which".split())
+OPENERS = {")": "(", "—": "—", "–": "–", "--": "--", ",": ","}
+CLOSING_MARKS = frozenset("”\"’'")
+COORDINATORS = frozenset("and but".split())
+OBJECT_STOP = frozenset("that who which whose when where while as because after before since if".split())
+MAX_SKIP = 40  # tokens an apposition or bracket may hold
+MAX_OBJECT = 16  # words of an "according to" object
+
+
+@dataclass
+class Found:
+    """A speech cue and the tokens that name its source."""
+
+    tokens: list[Token]
+    cue: Token
+
+
+def _skip_adverbs(toks: Sequence[Token], j: int) -> int:
+    """Index of the last token at or before j that is not an adverb or auxiliary."""
+    while j >= 0:
+        t = toks[j]
+        low = t.text.lower()
+        if t.is_word and not t.is_cap and (low in SKIP_WORDS or low in AUXILIARIES
+                                           or (low.endswith("ly") and len(low) > 3)):
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _skip_time(toks: Sequence[Token], j: int) -> int:
+    """Skip a time phrase that ends at j ("on Tuesday", "last week", "Oct. 4")."""
+    k = j
+    seen = False
+    while k >= 0 and j - k < 6:
+        t = toks[k]
+        if t.bare in TIME_WORDS or (seen and (t.text.isdigit() or t.text == "." or t.bare in TIME_LEADS)) \
+                or (t.text.isdigit() and k > 0 and toks[k - 1].bare in TIME_WORDS | {"."}):
+            seen = seen or t.bare in TIME_WORDS
+            k -= 1
+        else:
+            break
+    return k if seen else j
+
+
+def _skip_adverbial(toks: Sequence[Token], j: int) -> int:
+    """Skip a short prepositional adverbial ending at j ("in a statement", "on Twitter")."""
+    for k in range(j, max(-1, j - 5), -1):
+        t = toks[k]
+        if not t.is_word:
+            return j
+        if t.bare in ADVERBIAL_PREPS and not t.is_cap:
+            if k > 0 and k < j and (toks[k - 1].is_cap or toks[k - 1].bare in ROLE_NOUNS | GROUP_NOUNS):
+                return k - 1
+            return j
+    return j
+
+
+def _opener(toks: Sequence[Token], j: int) -> int:
+    """Index of the mark that opens the bracket/apposition closed at toks[j], or -1."""
+    close = toks[j].text
+    want = OPENERS[close]
+    depth = 0
+    for k in range(j - 1, max(-1, j - MAX_SKIP), -1):
+        text = toks[k].text
+        if close == "," and text in (")",):
+            depth += 1
+        elif close == "," and text == "(" and depth:
+            depth -= 1
+        elif text == want and not depth:
+            return k
+        elif text in ".;:“”\"" and close != ")":
+            return -1
+    return -1
+
+
+def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
+    """The subject of the verb at toks[v], read backwards; None when there is none here."""
+    j = _skip_adverbs(toks, v - 1)
+    for _ in range(6):
+        if j < 0:
+            return None
+        j2 = _skip_time(toks, j)
+        j2 = _skip_adverbs(toks, j2)
+        j2 = _skip_adverbial(toks, j2)
+        if j2 != j:
+            j = _skip_adverbs(toks, j2)
+            continue
+        t = toks[j]
+        if t.text in OPENERS and t.text != ",":
+            k = _opener(toks, j)
+            if k <= 0:
+                return None
+            j = _skip_adverbs(toks, k - 1)
+            continue
+        if t.text == ",":
+            k = _opener(toks, j)
+            if k <= 0:
+                return None  # one comma: what stands before it is a clause, not a subject
+            j = _skip_adverbs(toks, k - 1)
+            continue
+        break
+    if j < 0 or not toks[j].is_word:
+        return None
+    low = toks[j].bare
+    if low in BE_FORMS:
+        return None
+    if low in RELATIVES and not toks[j].is_cap:
+        if j >= 2 and toks[j - 1].text == ",":
+            return subject_np(toks, j - 2)
+        return subject_np(toks, j - 1) if j >= 1 else None
+    return subject_np(toks, j)
+
+
+def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
+    """The noun phrase ending at toks[j], with descriptive prepositional phrases in front
+    of it joined on ("a spokeswoman for the company", "sources close to the matter")."""
+    if j < 0 or not toks[j].is_word:
+        return None
+    mention = np_before(toks, j + 1)
+    out = list(mention.tokens)
+    if not out:
+        # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
+        # noun right before the verb ("developers say") is still a description
+        t = toks[j]
+        if t.is_word and not t.is_cap and t.bare.endswith("s") and len(t.bare) > 3 and t.bare not in AUXILIARIES:
+            out = [t]
+            before = toks[j - 1] if j >= 1 else None
+            if before is not None and before.is_word and (not before.is_cap or j == 1) \
+                    and before.bare not in SENTENCE_STARTERS and before.bare not in AUXILIARIES \
+                    and not before.bare.endswith(("ly", "ed")):
+                out.insert(0, before)
+        else:
+            return None
+    for _ in range(2):
+        k = index_of(toks, out[0])
+        if k < 2 or toks[k - 1].bare not in NP_PREPS or toks[k - 1].is_cap:
+            break
+        h = k - 2
+        if toks[h].bare in ("close", "familiar", "near", "closest") and h >= 1:
+            head = h - 1
+        else:
+            head = h
+        front = np_before(toks, head + 1).tokens
+        if toks[k - 1].bare == "by" and toks[head].bare.endswith("ed"):
+            break  # "hit by the storm": a participle, not a description
+        if not front:
+            t = toks[head]
+            if t.is_word and not t.is_cap and (t.bare in ROLE_NOUNS | GROUP_NOUNS or t.bare.endswith("s")):
+                front = [t]
+            else:
+                break
+        out = [*front, *toks[front and index_of(toks, front[-1]) + 1:k], *out]
+    return out
+
+
+def index_of(toks: Sequence[Token], tok: Token) -> int:
+    """Position of a token by its offset (tokens are in text order): O(log n)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < tok.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def object_after(toks: Sequence[Token], i: int) -> list[Token] | None:
+    """The noun phrase after "according to" / "citing": up to a clause boundary."""
+    out: list[Token] = []
+    for t in toks[i:i + MAX_OBJECT + 4]:
+        if t.text in ",;:()“”\"—–" or (t.text == "." and not (out and out[-1].bare in ABBREVIATIONS)):
+            break
+        if t.is_word and not t.is_cap and t.bare in OBJECT_STOP:
+            break
+        out.append(t)
+        if len(out) > MAX_OBJECT:
+            return None
+    while out and not out[-1].is_word:
+        out.pop()
+    return out or None
+
+
+def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
+    """", said the minister" / "…,” said Ana Ruiz, a lawyer": the phrase after the verb."""
+    j = _skip_adverbs(toks, v - 1)
+    if j >= 0 and not (toks[j].text in ",”\"’'—" or toks[j].text == "''"):
+        return None
+    if v + 1 >= len(toks):
+        return None
+    mention = np_after(list(toks), v + 1)
+    out = mention.tokens
+    if not out or out[0].bare in PRONOUNS:
+        return None
+    end = index_of(toks, out[-1]) + 1
+    if not any(t.is_cap for t in out) and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_cap:
+        named = np_after(list(toks), end + 1).tokens  # "said the company's chief, Ana Ruiz"
+        if named:
+            return named
+    return out
+
+
+def find_source(toks: Sequence[Token]) -> Found | None:
+    """A sentence's tokens -> its speech cue and the tokens naming the source, or None."""
+    n = len(toks)
+    citing: Found | None = None
+    depth = 0
+    for i, t in enumerate(toks):
+        text = t.text
+        if text == "(":
+            depth += 1
+            continue
+        if text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth or not t.is_word:
+            continue
+        low = text.lower()
+        if low == "according" and i + 1 < n and toks[i + 1].text == "to":
+            obj = object_after(toks, i + 2)
+            if obj:
+                return Found(obj, t)
+            continue
+        if low == "citing" and citing is None:
+            obj = object_after(toks, i + 1)
+            if obj:
+                citing = Found(obj, t)
+            continue
+        if low in PARTICIPLES:
+            j = _skip_adverbs(toks, i - 1)
+            if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
+                subj = sentence_subject(toks).tokens
+                if subj and subj[-1].start < t.start:
+                    return Found(list(subj), t)
+            continue
+        if low in INFINITIVES and i > 0 and toks[i - 1].bare == "to":
+            subj = sentence_subject(toks).tokens
+            if subj and subj[-1].start < t.start:
+                return Found(list(subj), t)
+            continue
+        if low not in SPEECH_VERBS or not _finite(toks, i):
+            continue
+        found = inverted(toks, i) or subject_before(toks, i)
+        if found is None:
+            j = _skip_adverbs(toks, i - 1)
+            if j >= 0 and toks[j].bare in COORDINATORS:
+                subj = sentence_subject(toks).tokens
+                found = list(subj) if subj and subj[-1].start < toks[j].start else None
+        if found and low in NAMING_VERBS and not _names_speaker(found, toks, i):
+            continue
+        if found:
+            return Found(found, t)
+    return citing
+
+
+def _finite(toks: Sequence[Token], i: int) -> bool:
+    """A reporting verb used as a verb: not a noun ("his claims") nor a passive ("was called")."""
+    prev = toks[i - 1] if i else None
+    if prev is None:
+        return True
+    pl = prev.text.lower()
+    if pl in BE_FORMS or pl in ("so", "so-called", "get", "got") or prev.is_possessive:
+        return False
+    if pl in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+              "those", "no", "any", "many", "some", "of", "to", "for", "new"):
+        return False
+    return True
+
+
+def _names_speaker(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
+    """"called" / "described" is speech when its subject is a person or an organisation
+    ("Ana called the plan a failure"), not "a group called X" or "a film described as"."""
+    nxt = toks[i + 1].bare if i + 1 < len(toks) else ""
+    if nxt == "as" or (nxt == "it" and False):
+        return False
+    head = subject[-1]
+    return head.is_cap or head.bare in TITLE_WORDS or head.bare in PRONOUNS or head.bare in GROUP_NOUNS
+
+
+# -- naming ----------------------------------------------------------------------------
+
+LEADING_WORDS = frozenset("but and yet so also however meanwhile still then".split())
+
+
+def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequence[str] = (),
+                last_org: str | None = None) -> str | None:
+    """The tokens naming a source -> its name: canonical for names, the right earlier
+    person for pronouns and role nouns when clear, else a pronoun-free description or None.
+
+    ``text`` is the article text the tokens' offsets point into (for descriptions).
+    """
+    toks = [t for t in tokens if t.text not in ("“", "”", '"')]
+    while toks and (toks[0].bare in LEADING_WORDS or not toks[0].is_word):
+        toks = toks[1:]
+    while toks and not toks[-1].is_word:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # the head phrase: up to the first preposition ("a spokeswoman" of "a spokeswoman for X")
+    core: list[Token] = []
+    for t in toks:
+        if core and t.is_word and not t.is_cap and t.bare in NP_PREPS | {"close", "familiar"}:
+            break
+        core.append(t)
+    head = core[-1]
+    low = head.text.lower()
+    if len(core) == 1 and low in PRONOUNS | {"i", "we", "you", "who", "which", "that", "this", "one"}:
+        if low in ("he", "she", "it"):
+            who = resolve(book, Mention(core), recent, last_org)
+            return who.name
+        return None
+    if head.is_cap and head.bare in SENTENCE_STARTERS and len(core) == 1:
+        return None  # "If", "When": a sentence-initial word, not a name
+    if any(t.bare in ("his", "her", "its", "their") for t in core) and len(toks) == len(core):
+        who = resolve(book, Mention(core), recent, last_org)
+        if who.name and book.is_person(who.name):
+            return who.name
+        owner = who.person
+        if owner:  # "his spokesman" -> "Ana Ruiz's spokesman"
+            rest = " ".join(t.text for t in core if t.bare not in ("his", "her", "its", "their"))
+            return f"{owner}'s {rest}" if rest else owner
+        return None
+    who = resolve(book, Mention(core), recent, last_org)
+    named = any(t.is_cap and t.bare not in SENTENCE_STARTERS for t in core)
+    if who.name and (book.is_person(who.name) or (named and len(toks) == len(core) and head.is_cap)):
+        return who.name
+    if not _noun_head(head):
+        return None
+    if any(t.bare in PRONOUNS for t in toks):
+        return None
+    return text[toks[0].start:toks[-1].end]
+
+
+def _noun_head(tok: Token) -> bool:
+    """Can this word end the name or description of a source?"""
+    if not tok.is_word:
+        return False
+    if tok.is_cap:
+        return tok.bare not in SENTENCE_STARTERS
+    low = tok.bare
+    if low in TITLE_WORDS or low in ROLE_NOUNS or low in GROUP_NOUNS:
+        return True
+    if low in SKIP_WORDS or low in AUXILIARIES or low in SENTENCE_STARTERS or low.endswith("ly"):
+        return False
+    return low.endswith(("s", "er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ry", "ff", "ship"))
+
