@@ -84,11 +84,31 @@ complains complained testify testifies testified charge charges charged counter 
 countered respond responds responded reply replies replied recall recalls recalled vow vows
 vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
 emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed
-caution cautions cautioned remark remarks remarked announce estimate estimates estimated
+caution cautions cautioned remark remarks remarked
 """.split())
 # Verbs that take a subject only with an object or particle that makes them speech
 # ("called on", "called the plan a failure"), not "a group called X".
 NAMING_VERBS = frozenset("call calls called describe describes described".split())
+# Verbs that may stand after their speaker: "…, said the minister" (not "told the minister").
+INVERTING_VERBS = frozenset("""
+say says said add adds added write writes wrote state states stated note notes noted explain
+explains explained argue argues argued recall recalls recalled warn warns warned continue continues
+continued ask asks asked insist insists insisted reply replies replied counter counters countered
+""".split())
+# Reporting verbs that are also nouns: "a Facebook post", "the Senate report".
+NOUN_FORMS = frozenset("""
+post posts report reports claim claims call calls tweet tweets charge charges counter counters
+promise promises remark remarks note notes state states vow vows pledge pledges reply replies
+recall recalls comment comments warn
+""".split())
+# What may follow an inverted speaker: the sentence's end, a comma, an apposition, a place or time.
+AFTER_INVERTED = frozenset("in on at during after before of who which when while as last this earlier later "
+                           "to from with for and".split())
+# Clause openers whose first clause is subordinate: "While X says …, Y said …".
+SUBORDINATORS = frozenset("while although though after before when if because since as unless once "
+                          "until whereas".split())
+NEGATIONS = frozenset("not n't never".split())
+DATELINE_DASHES = frozenset("— – - --".split())
 PARTICIPLES = frozenset("""
 saying telling adding noting arguing claiming warning insisting explaining calling writing
 stating declaring denying suggesting accusing alleging asserting contending acknowledging
@@ -114,7 +134,7 @@ CLOSING_MARKS = frozenset("”\"’'")
 COORDINATORS = frozenset("and but".split())
 OBJECT_STOP = frozenset("that who which whose when where while as because after before since if".split())
 MAX_SKIP = 40  # tokens an apposition or bracket may hold
-MAX_OBJECT = 16  # words of an "according to" object
+MAX_OBJECT = 24  # words of an "according to" object
 
 
 @dataclass
@@ -179,6 +199,8 @@ def _opener(toks: Sequence[Token], j: int) -> int:
             depth -= 1
         elif text == want and not depth:
             return k
+        elif text == "." and k > 0 and (toks[k - 1].bare in ABBREVIATIONS or len(toks[k - 1].text) == 1):
+            continue  # "Mr. Ruiz", "No. 2", "John J. Doe"
         elif text in ".;:“”\"" and close != ")":
             return -1
     return -1
@@ -207,6 +229,10 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
             k = _opener(toks, j)
             if k <= 0:
                 return None  # one comma: what stands before it is a clause, not a subject
+            inner = toks[k + 1:j]
+            if _is_name(inner) and k >= 1 and toks[k - 1].is_word and not toks[k - 1].is_cap \
+                    and toks[k - 1].bare not in SKIP_WORDS:
+                return list(inner)  # "the company's chief executive, Ana Ruiz, said"
             j = _skip_adverbs(toks, k - 1)
             continue
         break
@@ -220,6 +246,13 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
             return subject_np(toks, j - 2)
         return subject_np(toks, j - 1) if j >= 1 else None
     return subject_np(toks, j)
+
+
+def _is_name(toks: Sequence[Token]) -> bool:
+    """A short run of capitalised words (initials and "Mr." allowed): a person's name."""
+    words = [t for t in toks if t.text != "."]
+    return 2 <= len(words) <= 5 and all(t.is_cap and t.is_word for t in words) \
+        and words[0].bare not in SENTENCE_STARTERS
 
 
 def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
@@ -294,6 +327,8 @@ def object_after(toks: Sequence[Token], i: int) -> list[Token] | None:
 
 def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
     """", said the minister" / "…,” said Ana Ruiz, a lawyer": the phrase after the verb."""
+    if toks[v].text.lower() not in INVERTING_VERBS:
+        return None
     j = _skip_adverbs(toks, v - 1)
     if j >= 0 and not (toks[j].text in ",”\"’'—" or toks[j].text == "''"):
         return None
@@ -304,6 +339,10 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
     if not out or out[0].bare in PRONOUNS:
         return None
     end = index_of(toks, out[-1]) + 1
+    if all(t.bare in TIME_WORDS for t in out if t.is_word):
+        return None
+    if end < len(toks) and toks[end].is_word and toks[end].bare not in AFTER_INVERTED:
+        return None  # "…, said the campaign has opened …": the verb's object, not its subject
     if not any(t.is_cap for t in out) and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_cap:
         named = np_after(list(toks), end + 1).tokens  # "said the company's chief, Ana Ruiz"
         if named:
@@ -313,10 +352,21 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
 
 def find_source(toks: Sequence[Token]) -> Found | None:
     """A sentence's tokens -> its speech cue and the tokens naming the source, or None."""
+    toks = strip_dateline(toks)
     n = len(toks)
     citing: Found | None = None
+    deferred: Found | None = None  # a cue inside an opening subordinate clause
     depth = 0
+    lead = 1 if toks and toks[0].text == "(" else 0  # a sentence in brackets is still read
+    first = lead
+    while first < n and toks[first].bare in ("but", "and", "yet", "so"):
+        first += 1
+    intro_end = -1
+    if first < n and toks[first].bare in SUBORDINATORS:
+        intro_end = next((k for k in range(first, min(n, first + 40)) if toks[k].text == ","), -1)
     for i, t in enumerate(toks):
+        if i < lead:
+            continue
         text = t.text
         if text == "(":
             depth += 1
@@ -340,28 +390,79 @@ def find_source(toks: Sequence[Token]) -> Found | None:
         if low in PARTICIPLES:
             j = _skip_adverbs(toks, i - 1)
             if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
-                subj = sentence_subject(toks).tokens
+                subj = subject_of_sentence(toks)
                 if subj and subj[-1].start < t.start:
-                    return Found(list(subj), t)
+                    return Found(subj, t)
             continue
         if low in INFINITIVES and i > 0 and toks[i - 1].bare == "to":
-            subj = sentence_subject(toks).tokens
+            subj = subject_of_sentence(toks)
             if subj and subj[-1].start < t.start:
                 return Found(list(subj), t)
             continue
         if low not in SPEECH_VERBS or not _finite(toks, i):
             continue
+        j = i - 1
+        while j >= 0 and toks[j].is_word and toks[j].bare in AUXILIARIES:
+            if toks[j].bare in NEGATIONS:
+                break
+            j -= 1
+        if j >= 0 and toks[j].bare in NEGATIONS:
+            continue  # "did not say": no claim of theirs
         found = inverted(toks, i) or subject_before(toks, i)
         if found is None:
             j = _skip_adverbs(toks, i - 1)
             if j >= 0 and toks[j].bare in COORDINATORS:
-                subj = sentence_subject(toks).tokens
+                subj = subject_of_sentence(toks)
                 found = list(subj) if subj and subj[-1].start < toks[j].start else None
         if found and low in NAMING_VERBS and not _names_speaker(found, toks, i):
             continue
+        if found and low in NOUN_FORMS and _noun_use(found, toks):
+            continue
         if found:
+            if i < intro_end:
+                deferred = deferred or Found(found, t)
+                continue
             return Found(found, t)
-    return citing
+    return deferred or citing
+
+
+def _noun_use(subject: list[Token], toks: Sequence[Token]) -> bool:
+    """"In a Facebook post", "the Senate report": a determiner or preposition before a
+    capitalised modifier makes the cue word a noun."""
+    k = index_of(toks, subject[0])
+    if subject[0].bare in ("a", "an", "the") and subject[-1].is_cap:
+        return True
+    return k > 0 and toks[k - 1].bare in ("in", "on", "at", "of", "for", "with", "from", "by")
+
+
+def strip_dateline(toks: Sequence[Token]) -> Sequence[Token]:
+    """"WASHINGTON — …" / "PARIS, Aug 31 (Reuters) - …": the words after a dateline."""
+    for k in range(min(len(toks), 14)):
+        if toks[k].text in DATELINE_DASHES:
+            head = [t for t in toks[:k] if t.is_word]
+            if head and any(t.text.isupper() and len(t.text) > 1 for t in head):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
+def subject_of_sentence(toks: Sequence[Token]) -> list[Token]:
+    """The sentence's subject (see ``speakers.sentence_subject``), after a dateline and an
+    opening adverb ("Recently, …"), with a title's dot kept ("Mr. Ruiz", not "Mr")."""
+    toks = strip_dateline(toks)
+    if len(toks) > 2 and toks[0].bare.endswith("ly") and toks[1].text == ",":
+        toks = toks[2:]
+    subj = list(sentence_subject(toks).tokens)
+    if subj and subj[-1].bare in ABBREVIATIONS:
+        k = index_of(toks, subj[-1]) + 1
+        if k < len(toks) and toks[k].text == ".":
+            k += 1
+            while k < len(toks) and toks[k].is_cap and toks[k].is_word:
+                subj.append(toks[k])
+                k += 1
+                if k < len(toks) and toks[k].text == "." and len(toks[k - 1].text) == 1:
+                    k += 1  # an initial: "John J. Doe"
+    return subj
 
 
 def _finite(toks: Sequence[Token], i: int) -> bool:
