@@ -21,6 +21,8 @@ a bounded window of tokens: linear in the sentence's length.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ from .speakers import (
     Mention,
     SpeakerBook,
     Token,
+    fold,
     np_after,
     np_before,
     resolve,
@@ -55,7 +58,8 @@ critic doctor resident voter worker supporter surrogate consultant pollster lawm
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team agency department committee council party
 army military police embassy company firm newspaper network group organisation organization union
-foundation court parliament cabinet palace statement report study poll survey
+foundation court parliament cabinet palace statement report study poll survey board
+commission council authority institute center centre
 """.split())
 GROUP_NOUNS = frozenset("""
 officials sources aides people analysts experts observers critics residents witnesses supporters
@@ -225,6 +229,9 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
                 return None
             j = _skip_adverbs(toks, k - 1)
             continue
+        if t.text.isdigit() and j >= 2 and toks[j - 1].text == ",":
+            j = _skip_adverbs(toks, j - 2)  # "Ana Ruiz, 61, said"
+            continue
         if t.text == ",":
             k = _opener(toks, j)
             if k <= 0:
@@ -255,13 +262,27 @@ def _is_name(toks: Sequence[Token]) -> bool:
         and words[0].bare not in SENTENCE_STARTERS
 
 
+def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
+    """"the harbour master", "the board": a determiner and up to three plain nouns."""
+    for m in range(j, max(-1, j - 4), -1):
+        t = toks[m]
+        if not t.is_word:
+            return []
+        if t.bare in ("the", "a", "an") or (t.is_possessive and m < j):
+            return list(toks[m:j + 1]) if m < j else []
+        if t.is_cap or t.bare in SKIP_WORDS or t.bare in AUXILIARIES or t.bare in SENTENCE_STARTERS \
+                or t.bare.endswith(("ly", "ed", "ing")):
+            return []
+    return []
+
+
 def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     """The noun phrase ending at toks[j], with descriptive prepositional phrases in front
     of it joined on ("a spokeswoman for the company", "sources close to the matter")."""
     if j < 0 or not toks[j].is_word:
         return None
     mention = np_before(toks, j + 1)
-    out = list(mention.tokens)
+    out = list(mention.tokens) or _plain_np(toks, j)
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description
@@ -491,11 +512,57 @@ def _names_speaker(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
 
 # -- naming ----------------------------------------------------------------------------
 
+# A run of capitalised words, initials allowed inside: "James E. Clyburn".
+NAME_RE = re.compile(r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w'’\-]+)+")
+HONORIFICS = frozenset("mr mrs ms dr sir dame rep sen gov gen lt col rev prof".split())
+
+
+class FullNames:
+    """Every full name an article writes, with its initials ("James E. Clyburn"), by last
+    word: the fullest form of "Clyburn" (one pass over the text, built once per article)."""
+
+    def __init__(self, text: str) -> None:
+        self.by_last: dict[str, Counter[str]] = {}
+        for m in NAME_RE.finditer(text):
+            words = m.group(0).split()
+            k = max((n for n, w in enumerate(words) if fold(w.rstrip(".")) in TITLE_WORDS | HONORIFICS), default=-1)
+            words = words[k + 1:]
+            while words and fold(words[0]) in SENTENCE_STARTERS:
+                words = words[1:]
+            if not 2 <= len(words) <= 5:
+                continue
+            words[-1] = re.sub(r"['’]s?\Z", "", words[-1])
+            self.by_last.setdefault(fold(words[-1]), Counter())[" ".join(words)] += 1
+
+    def fullest(self, name: str) -> str:
+        """A name -> the longest form of it the article gives (only when it adds words)."""
+        words = name.split()
+        known = self.by_last.get(fold(words[-1])) if words else None
+        if not known:
+            return name
+        mine = {fold(w) for w in words}
+        fits = [n for n in known if mine <= {fold(w) for w in n.split()}]
+        if not fits:
+            return name
+        best = min(fits, key=lambda n: (-len(n.split()), -known[n], n))
+        return best if len(best.split()) > len(words) else name
+
+
 LEADING_WORDS = frozenset("but and yet so also however meanwhile still then".split())
 
 
 def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequence[str] = (),
-                last_org: str | None = None) -> str | None:
+                last_org: str | None = None, names: FullNames | None = None) -> str | None:
+    """The tokens naming a source -> its name (see ``_name``), in the fullest form the
+    article gives when ``names`` is known."""
+    name = _name(book, tokens, text, recent, last_org)
+    if name and names is not None and all(w[:1].isupper() for w in name.split()):
+        return names.fullest(name)
+    return name
+
+
+def _name(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequence[str] = (),
+          last_org: str | None = None) -> str | None:
     """The tokens naming a source -> its name: canonical for names, the right earlier
     person for pronouns and role nouns when clear, else a pronoun-free description or None.
 
@@ -536,8 +603,8 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     named = any(t.is_cap and t.bare not in SENTENCE_STARTERS for t in core)
     if who.name and (book.is_person(who.name) or (named and len(toks) == len(core) and head.is_cap)):
         return who.name
-    if not _noun_head(head):
-        return None
+    if not _noun_head(head) or (not toks[0].is_cap and toks[0].bare.endswith(("ed", "ing"))):
+        return None  # "released a statement": a fragment of a clause, not a source
     if any(t.bare in PRONOUNS for t in toks):
         return None
     return text[toks[0].start:toks[-1].end]
@@ -554,5 +621,5 @@ def _noun_head(tok: Token) -> bool:
         return True
     if low in SKIP_WORDS or low in AUXILIARIES or low in SENTENCE_STARTERS or low.endswith("ly"):
         return False
-    return low.endswith(("s", "er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ry", "ff", "ship"))
+    return not low.endswith(("ed", "ing")) and not low.isdigit()
 

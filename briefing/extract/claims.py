@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
-from .attribution import find_source, name_source
+from .attribution import FullNames, find_source, name_source
 from .spans import quoted_spans
 from .speakers import SpeakerBook, TokenIndex, resolve, sentence_subject
 
@@ -235,6 +235,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     index = TokenIndex(masked)
     if book is None:
         book = article_book(article, index)
+    names = FullNames(masked)
     recent: list[str] = []  # people as subjects or sources, most recent first
     last_org: str | None = None
     claims = []
@@ -248,7 +249,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
             status, cue = classify(body)
             found = find_source(toks)
             if found is not None:
-                source = name_source(book, found.tokens, text, recent, last_org)
+                source = name_source(book, found.tokens, text, recent, last_org, names)
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
             if source is None and status != "stated":

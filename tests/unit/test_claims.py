@@ -78,3 +78,94 @@ def test_a_sentence_that_is_all_quotation_is_not_a_fact():
     _art, claims = claims_of("“We will rebuild the bridge before winter,” the mayor said on Monday. "
                              "“Nobody will be left without a way across the river.”", kinds=("body",))
     assert [c.text for c in claims] == ["“We will rebuild the bridge before winter,” the mayor said on Monday."]
+
+
+# -- issue 11: a claim that reports speech names its speaker -------------------------------
+
+def source_in(*paras: str) -> str | None:
+    """attributed_to of the article's last claim."""
+    _art, claims = claims_of(*paras)
+    return claims[-1].attributed_to
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # apposition, relative clause, age, brackets and dashes between the speaker and the verb
+    ("Ana Ruiz, a spokeswoman for the harbour board, said the ferry would run again.", "Ana Ruiz"),
+    ("Tom Haller, who has run the ferry for a decade, said the fares would rise in May.", "Tom Haller"),
+    ("Lena Ortiz, 61, a former adviser to Mr. Brandt, said the talks had failed last week.", "Lena Ortiz"),
+    ("Piet Brandt (who chairs the board) said the quay would close for the winter.", "Piet Brandt"),
+    ("Piet Brandt — after a long pause — told reporters the quay would close.", "Piet Brandt"),
+    ("Tom Haller, however, said the fares would not rise before the summer.", "Tom Haller"),
+    # time and manner phrases before the verb
+    ("Ana Ruiz on Tuesday said the ferry would run again from the old quay.", "Ana Ruiz"),
+    ("Piet Brandt later told the Harbour Times that the quay would close.", "Piet Brandt"),
+])
+def test_the_speaker_is_found_across_appositions_brackets_and_time_phrases(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("“We will reopen the quay,” said Ana Ruiz, speaking at the harbour.", "Ana Ruiz"),
+    ("The talks had failed, said Tom Haller, a union official at the port.", "Tom Haller"),
+    ("The ferry will run again, the harbour master said on Friday.", "the harbour master"),
+    # an object after a comma-closed apposition is not an inverted speaker
+    ("Tom Haller, a union official, said the board had misled the workers.", "Tom Haller"),
+    ("Lena Ortiz, the board's treasurer, says Piet Brandt signed the contract.", "Lena Ortiz"),
+])
+def test_inverted_speakers_and_objects_are_told_apart(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Tom Haller criticised the board on Monday, saying the fares were far too high.", "Tom Haller"),
+    ("Tom Haller went on to say that the fares were far too high for families.", "Tom Haller"),
+    ("Tom Haller called the new timetable a disgrace for the island.", "Tom Haller"),
+    ("Ana Ruiz called on the board to publish the inspection report.", "Ana Ruiz"),
+    ("The board denied the report and said the quay was safe for ferries.", "The board"),
+    ("A spokeswoman for the ferry company said the fares would rise in May.", "A spokeswoman for the ferry company"),
+    ("According to a report by the harbour board, the quay was unsafe for years.", "a report by the harbour board"),
+    ("(According to the harbour board, the quay is safe for the ferries.)", "the harbour board"),
+    ("PORTVILLE — Mayor Ana Ruiz on Monday defended the plan, saying the quay was safe.", "Ana Ruiz"),
+    ("In a Facebook post, Tom Haller wrote that the quay was unsafe for ferries.", "Tom Haller"),
+])
+def test_participles_naming_verbs_descriptions_and_according_to(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("While Tom Haller says the fares will rise, Ana Ruiz said they would fall.", "Ana Ruiz"),
+    ("A group called Save the Quay met the mayor on Friday in the town hall.", None),
+    ("The board did not say when the quay would reopen to the ferries.", None),
+    ("He said the bridge would reopen next spring, after the repairs.", None),
+    ("If the board agrees, the quay will close, the harbour master said.", "the harbour master"),
+])
+def test_subordinate_clauses_groups_negations_and_lone_pronouns_name_nobody_wrongly(sentence, source):
+    assert source_in(sentence) == source
+
+
+def test_names_take_their_fullest_form_and_pronouns_and_roles_their_person():
+    assert source_in("Rep. James T. Okafor spoke first at the hearing on Monday.",
+                     "Mr. Okafor said the bill was dead in the committee.") == "James T. Okafor"
+    assert source_in("Ana Ruiz chairs the harbour board in the town.",
+                     "She said the ferry would run again in the spring.") == "Ana Ruiz"
+    assert source_in("Mayor Ana Ruiz opened the new quay on Monday morning.",
+                     "The mayor said the ferry would run again in the spring.") == "Ana Ruiz"
+    assert source_in("Piet Brandt runs the ferry company on the island.",
+                     "“We will not raise the fares,” he told the Harbour Times.") == "Piet Brandt"
+
+
+def test_a_sentence_naming_its_speaker_is_attributed_not_stated():
+    _art, claims = claims_of("Tom Haller called the new timetable a disgrace for the island.")
+    assert (claims[0].status, claims[0].cue, claims[0].attributed_to) == ("attributed", "called", "Tom Haller")
+
+
+def test_the_entity_book_from_quote_attribution_is_used_when_given():
+    from briefing.extract.speakers import SpeakerBook, TokenIndex
+
+    art = article("Mr. Okafor said the bill was dead in the committee.")
+    book = SpeakerBook()
+    known = "Rep. James Okafor spoke."
+    book.learn(TokenIndex(known), [(0, len(known))])
+    claims = extract_claims(art, split_sentences(art), book=book)
+    assert claims[0].attributed_to == "James Okafor"
+    assert extract_claims(art, split_sentences(art))[0].attributed_to == "Okafor"
