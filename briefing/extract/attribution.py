@@ -514,6 +514,9 @@ def _names_speaker(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
 
 # A run of capitalised words, initials allowed inside: "James E. Clyburn".
 NAME_RE = re.compile(r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w'’\-]+)+")
+# Reporting verbs as a title-case line writes them ("Ruiz Says Bridge Is Safe"): never a name.
+HEADLINE_VERBS = frozenset("says said tells told calls called claims claimed warns warned writes wrote adds "
+                           "added denies denied urges urged slams slammed blasts blasted".split())
 HONORIFICS = frozenset("mr mrs ms dr sir dame rep sen gov gen lt col rev prof".split())
 
 
@@ -521,16 +524,25 @@ class FullNames:
     """Every full name an article writes, with its initials ("James E. Clyburn"), by last
     word: the fullest form of "Clyburn" (one pass over the text, built once per article)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> None:
         self.by_last: dict[str, Counter[str]] = {}
-        for m in NAME_RE.finditer(text):
-            words = m.group(0).split()
+        for start, end in spans if spans is not None else [(0, len(text))]:
+            for m in NAME_RE.finditer(text, start, end):
+                piece: list[str] = []
+                # a title-case line ("Ana Ruiz Says Bridge Is Safe") is cut at its verbs
+                for w in [*m.group(0).split(), "is"]:
+                    if fold(w) in HEADLINE_VERBS or fold(w) in AUXILIARIES or fold(w) in SENTENCE_STARTERS:
+                        self._add(piece)
+                        piece = []
+                    else:
+                        piece.append(w)
+
+    def _add(self, words: list[str]) -> None:
+        if words:
             k = max((n for n, w in enumerate(words) if fold(w.rstrip(".")) in TITLE_WORDS | HONORIFICS), default=-1)
             words = words[k + 1:]
-            while words and fold(words[0]) in SENTENCE_STARTERS:
-                words = words[1:]
-            if not 2 <= len(words) <= 5:
-                continue
+            if not 2 <= len(words) <= 4 or any(w[-1:] == "." for w in words[-1:]):
+                return
             words[-1] = re.sub(r"['’]s?\Z", "", words[-1])
             self.by_last.setdefault(fold(words[-1]), Counter())[" ".join(words)] += 1
 
@@ -556,6 +568,8 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     """The tokens naming a source -> its name (see ``_name``), in the fullest form the
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
+    if name and any(fold(w) in HEADLINE_VERBS for w in name.split()):
+        return None  # a title-case line misread as a name ("Doctor Says")
     if name and names is not None and all(w[:1].isupper() for w in name.split()):
         return names.fullest(name)
     return name

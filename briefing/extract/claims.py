@@ -235,7 +235,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     index = TokenIndex(masked)
     if book is None:
         book = article_book(article, index)
-    names = FullNames(masked)
+    names = FullNames(masked, [(p.start, p.end) for p in article.paragraphs if p.kind == "body"])
     recent: list[str] = []  # people as subjects or sources, most recent first
     last_org: str | None = None
     claims = []

@@ -169,3 +169,9 @@ def test_the_entity_book_from_quote_attribution_is_used_when_given():
     claims = extract_claims(art, split_sentences(art), book=book)
     assert claims[0].attributed_to == "James Okafor"
     assert extract_claims(art, split_sentences(art))[0].attributed_to == "Okafor"
+
+
+def test_a_title_case_line_lends_no_words_to_a_name():
+    assert source_in("Mayor Ana Ruiz Says Harbour Bridge Is Safe After Repairs.",
+                     "Ruiz said the bridge would reopen to traffic on Monday.") == "Ana Ruiz"
+    assert source_in("Bridge Closed For Repairs, Harbour Engineer Says.") == "Harbour Engineer"
