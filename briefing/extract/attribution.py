@@ -111,6 +111,8 @@ AFTER_INVERTED = frozenset("in on at during after before of who which when while
 # Clause openers whose first clause is subordinate: "While X says …, Y said …".
 SUBORDINATORS = frozenset("while although though after before when if because since as unless once "
                           "until whereas".split())
+NOT_SUBJECT_BEFORE = frozenset("a an the has had have".split())
+NOT_SPEECH_OBJECTS = frozenset("responsibility credit victory off up back".split())
 NEGATIONS = frozenset("not n't never".split())
 DATELINE_DASHES = frozenset("— – - --".split())
 PARTICIPLES = frozenset("""
@@ -213,6 +215,7 @@ def _opener(toks: Sequence[Token], j: int) -> int:
 def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     """The subject of the verb at toks[v], read backwards; None when there is none here."""
     j = _skip_adverbs(toks, v - 1)
+    skipped = 0  # comma-closed appositions or clauses passed over
     for _ in range(6):
         if j < 0:
             return None
@@ -241,8 +244,13 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
                     and toks[k - 1].bare not in SKIP_WORDS:
                 return list(inner)  # "the company's chief executive, Ana Ruiz, said"
             j = _skip_adverbs(toks, k - 1)
+            skipped += 1
             continue
         break
+    if skipped:
+        j = _before_relative(toks, j)
+    if j >= 1 and toks[j].text == "." and (toks[j - 1].bare in ABBREVIATIONS | SUFFIXES or len(toks[j - 1].text) == 1):
+        j -= 1  # "Joseph R. Biden Jr., who …, said"
     if j < 0 or not toks[j].is_word:
         return None
     low = toks[j].bare
@@ -252,7 +260,45 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
         if j >= 2 and toks[j - 1].text == ",":
             return subject_np(toks, j - 2)
         return subject_np(toks, j - 1) if j >= 1 else None
-    return subject_np(toks, j)
+    found = subject_np(toks, j)
+    if skipped and found:
+        found = _head_of_apposition(toks, found)
+    return found
+
+
+def _before_relative(toks: Sequence[Token], j: int) -> int:
+    """Inside ", who …, Ohio, on Wednesday," a relative clause still runs back to its
+    ", who": the subject stands before it. The index to read the subject at."""
+    for p in range(j, max(0, j - MAX_SKIP), -1):
+        text = toks[p].text
+        if text in ";:“”\"" or (text == "." and not (p and (toks[p - 1].bare in ABBREVIATIONS | SUFFIXES
+                                                             or len(toks[p - 1].text) == 1))):
+            return j
+        if text == "," and p + 1 <= j and toks[p + 1].bare in ("who", "which", "whose") and not toks[p + 1].is_cap:
+            return _skip_adverbs(toks, p - 1)
+    return j
+
+
+def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token]:
+    """"Ana Ruiz, an official at the port, which …, said": a description after a comma is
+    an apposition of the name before it."""
+    for _ in range(3):
+        k = index_of(toks, found[0])
+        if k < 2 or toks[k - 1].text != "," or _is_name(found):
+            return found
+        j = k - 2
+        if toks[j].text == "." and (toks[j - 1].bare in ABBREVIATIONS | SUFFIXES or len(toks[j - 1].text) == 1):
+            j -= 1
+        front = subject_np(toks, j) if toks[j].is_word else None
+        if not front:
+            return found
+        if any(t.is_cap and t.bare not in SENTENCE_STARTERS for t in front) and front[0].bare not in ("a", "an"):
+            found = front
+        else:
+            return found
+    return found
+
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _is_name(toks: Sequence[Token]) -> bool:
@@ -276,13 +322,31 @@ def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
     return []
 
 
+def _extend_dots(toks: Sequence[Token], out: list[Token]) -> list[Token]:
+    """"Ruiz" after "Gov. Ana M." -> "Gov. Ana M. Ruiz": a name read across titles' and
+    initials' dots."""
+    if not out or not out[0].is_cap:
+        return out
+    k = index_of(toks, out[0])
+    for _ in range(4):
+        if k < 2 or toks[k - 1].text != "." or not toks[k - 2].is_cap \
+                or not (toks[k - 2].bare in ABBREVIATIONS or len(toks[k - 2].text) == 1):
+            break
+        front = np_before(toks, k - 1).tokens
+        if not front:
+            break
+        out = [*front, toks[k - 1], *out]
+        k = index_of(toks, front[0])
+    return out
+
+
 def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     """The noun phrase ending at toks[j], with descriptive prepositional phrases in front
     of it joined on ("a spokeswoman for the company", "sources close to the matter")."""
     if j < 0 or not toks[j].is_word:
         return None
     mention = np_before(toks, j + 1)
-    out = list(mention.tokens) or _plain_np(toks, j)
+    out = _extend_dots(toks, list(mention.tokens)) or _plain_np(toks, j)
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description
@@ -305,7 +369,7 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
             head = h - 1
         else:
             head = h
-        front = np_before(toks, head + 1).tokens
+        front = _extend_dots(toks, list(np_before(toks, head + 1).tokens)) or _plain_np(toks, head)
         if toks[k - 1].bare == "by" and toks[head].bare.endswith("ed"):
             break  # "hit by the storm": a participle, not a description
         if not front:
@@ -385,6 +449,11 @@ def find_source(toks: Sequence[Token]) -> Found | None:
     intro_end = -1
     if first < n and toks[first].bare in SUBORDINATORS:
         intro_end = next((k for k in range(first, min(n, first + 40)) if toks[k].text == ","), -1)
+    for i in range(n - 1):  # "according to X" anywhere names the claim's source
+        if toks[i].bare == "according" and toks[i + 1].text == "to":
+            obj = object_after(toks, i + 2)
+            if obj:
+                return Found(obj, toks[i])
     for i, t in enumerate(toks):
         if i < lead:
             continue
@@ -411,6 +480,9 @@ def find_source(toks: Sequence[Token]) -> Found | None:
         if low in PARTICIPLES:
             j = _skip_adverbs(toks, i - 1)
             if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
+                main = _main_verb_subject(toks, j)
+                if main:
+                    return Found(main, t)
                 subj = subject_of_sentence(toks)
                 if subj and subj[-1].start < t.start:
                     return Found(subj, t)
@@ -422,6 +494,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
             continue
         if low not in SPEECH_VERBS or not _finite(toks, i):
             continue
+        if i + 1 < n and toks[i + 1].bare in NOT_SPEECH_OBJECTS:
+            continue  # "claimed responsibility", "called off"
         j = i - 1
         while j >= 0 and toks[j].is_word and toks[j].bare in AUXILIARIES:
             if toks[j].bare in NEGATIONS:
@@ -445,6 +519,20 @@ def find_source(toks: Sequence[Token]) -> Found | None:
                 continue
             return Found(found, t)
     return deferred or citing
+
+
+def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
+    """"Ana Ruiz, the mayor, defended the plan, saying …": the subject of the past-tense
+    verb before the participle's comma (the nearest word in -ed within the clause)."""
+    for k in range(j - 1, max(-1, j - 25), -1):
+        t = toks[k]
+        if t.text in ";:“”\"" or t.bare in ("that", "who", "which"):
+            return None
+        if t.is_word and not t.is_cap and t.bare.endswith("ed") and len(t.bare) > 4 and k > 0 \
+                and toks[k - 1].text != "," and toks[k - 1].bare not in BE_FORMS | NOT_SUBJECT_BEFORE:
+            found = subject_before(toks, k)
+            return found if found and _noun_head(found[-1]) else None
+    return None
 
 
 def _noun_use(subject: list[Token], toks: Sequence[Token]) -> bool:
@@ -544,20 +632,24 @@ class FullNames:
             if not 2 <= len(words) <= 4 or any(w[-1:] == "." for w in words[-1:]):
                 return
             words[-1] = re.sub(r"['’]s?\Z", "", words[-1])
+            if fold(words[-1].rstrip(".")) in SUFFIXES:
+                words = words[:-1]
+                if len(words) < 2:
+                    return
             self.by_last.setdefault(fold(words[-1]), Counter())[" ".join(words)] += 1
 
     def fullest(self, name: str) -> str:
         """A name -> the longest form of it the article gives (only when it adds words)."""
-        words = name.split()
+        words = [w for w in name.split() if fold(w.rstrip(".")) not in SUFFIXES]
         known = self.by_last.get(fold(words[-1])) if words else None
         if not known:
             return name
-        mine = {fold(w) for w in words}
-        fits = [n for n in known if mine <= {fold(w) for w in n.split()}]
+        mine = {fold(w).rstrip(".") for w in words}
+        fits = [n for n in known if mine <= {fold(w).rstrip(".") for w in n.split()}]
         if not fits:
             return name
         best = min(fits, key=lambda n: (-len(n.split()), -known[n], n))
-        return best if len(best.split()) > len(words) else name
+        return best if len(best.split()) >= len(words) else name
 
 
 LEADING_WORDS = frozenset("but and yet so also however meanwhile still then".split())
@@ -587,6 +679,9 @@ def _name(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequenc
         toks = toks[1:]
     while toks and not toks[-1].is_word:
         toks = toks[:-1]
+    if len(toks) > 1 and toks[-1].bare in TIME_WORDS:
+        cut = _skip_time(toks, len(toks) - 1)
+        toks = toks[:cut + 1] if cut >= 0 else toks
     if not toks:
         return None
     # the head phrase: up to the first preposition ("a spokeswoman" of "a spokeswoman for X")

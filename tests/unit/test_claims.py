@@ -175,3 +175,24 @@ def test_a_title_case_line_lends_no_words_to_a_name():
     assert source_in("Mayor Ana Ruiz Says Harbour Bridge Is Safe After Repairs.",
                      "Ruiz said the bridge would reopen to traffic on Monday.") == "Ana Ruiz"
     assert source_in("Bridge Closed For Repairs, Harbour Engineer Says.") == "Harbour Engineer"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a description after a comma is an apposition of the name before it
+    ("Tom Haller, an engineer at the harbour board, which owns the quay, said it was safe.", "Tom Haller"),
+    ("Lena Ortiz, a teacher from Dunmore, Westshire, says the ferry is always late.", "Lena Ortiz"),
+    # a relative clause that holds commas of its own
+    ("Gov. Ana M. Ruiz Jr., who was to visit Dunmore, Westshire, on Friday, said the quay was safe.",
+     "Ana M. Ruiz"),
+    ("Piet Brandt, who helped found Quaywatch, a harbour charity, said the fares were too high.", "Piet Brandt"),
+    # a participle after a clause that opens with a place and a time
+    ("At a rally in Dunmore, Westshire, on Tuesday, Mayor Ana Ruiz defended the plan, saying it was safe.",
+     "Ana Ruiz"),
+    # "according to" names the source wherever it stands, without its trailing time words
+    ("Most residents say the ferry is late, according to a harbour board survey last week.",
+     "a harbour board survey"),
+    # not speech: claiming responsibility
+    ("The Harbour Front claimed responsibility for the blockade of the quay on Monday.", None),
+])
+def test_appositions_relative_clauses_participles_and_according_to_anywhere(sentence, source):
+    assert source_in(sentence) == source
