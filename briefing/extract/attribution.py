@@ -205,7 +205,8 @@ def _opener(toks: Sequence[Token], j: int) -> int:
             depth -= 1
         elif text == want and not depth:
             return k
-        elif text == "." and k > 0 and (toks[k - 1].bare in ABBREVIATIONS or len(toks[k - 1].text) == 1):
+        elif text == "." and k > 0 and (toks[k - 1].bare in ABBREVIATIONS or len(toks[k - 1].text) == 1
+                                        or toks[k + 1].text == ","):
             continue  # "Mr. Ruiz", "No. 2", "John J. Doe"
         elif text in ".;:“”\"" and close != ")":
             return -1
@@ -284,6 +285,9 @@ def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token
     an apposition of the name before it."""
     for _ in range(3):
         k = index_of(toks, found[0])
+        while k >= 2 and k > index_of(toks, found[0]) - 6 and toks[k - 1].is_word and not toks[k - 1].is_cap \
+                and toks[k - 1].bare not in BE_FORMS and toks[k - 1].bare not in AUXILIARIES:
+            k -= 1  # "a teacher and spokeswoman for X": back to the apposition's comma
         if k < 2 or toks[k - 1].text != "," or _is_name(found):
             return found
         j = k - 2
@@ -420,19 +424,44 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
     if v + 1 >= len(toks):
         return None
     mention = np_after(list(toks), v + 1)
-    out = mention.tokens
-    if not out or out[0].bare in PRONOUNS:
+    out = mention.tokens or _phrase_after(toks, v + 1) or []
+    if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS:
         return None
     end = index_of(toks, out[-1]) + 1
     if all(t.bare in TIME_WORDS for t in out if t.is_word):
         return None
     if end < len(toks) and toks[end].is_word and toks[end].bare not in AFTER_INVERTED:
-        return None  # "…, said the campaign has opened …": the verb's object, not its subject
+        longer = _phrase_after(toks, v + 1)  # "said one senior source on the panel"
+        if longer is None:
+            return None  # "…, said the campaign has opened …": the verb's object, not its subject
+        out = longer
+        end = index_of(toks, out[-1]) + 1
     if not any(t.is_cap for t in out) and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_cap:
         named = np_after(list(toks), end + 1).tokens  # "said the company's chief, Ana Ruiz"
         if named:
             return named
     return out
+
+
+QUANTIFIERS = frozenset("many some most all few several both each any much more".split())
+
+
+def _phrase_after(toks: Sequence[Token], i: int) -> list[Token] | None:
+    """The noun phrase after an inverted verb, read to the clause's end ("one senior
+    source on the panel"); None when it holds a verb (then it was the verb's object)."""
+    out: list[Token] = []
+    for t in toks[i:i + 14]:
+        if t.text in ",;:()“”\"—–" or (t.text == "." and not (out and out[-1].bare in ABBREVIATIONS)):
+            break
+        if t.is_word and not t.is_cap and (t.bare in OBJECT_STOP or t.bare in AUXILIARIES or t.bare in BE_FORMS
+                                           or t.bare in SPEECH_VERBS or t.bare.endswith("ed")):
+            return None
+        out.append(t)
+    else:
+        return None
+    cut = _skip_time(out, len(out) - 1)
+    out = out[:cut + 1]
+    return out if out and _noun_head(out[-1]) else None
 
 
 def find_source(toks: Sequence[Token]) -> Found | None:
@@ -449,6 +478,9 @@ def find_source(toks: Sequence[Token]) -> Found | None:
     intro_end = -1
     if first < n and toks[first].bare in SUBORDINATORS:
         intro_end = next((k for k in range(first, min(n, first + 40)) if toks[k].text == ","), -1)
+    colon = _colon_speaker(toks)
+    if colon:
+        return colon
     for i in range(n - 1):  # "according to X" anywhere names the claim's source
         if toks[i].bare == "according" and toks[i + 1].text == "to":
             obj = object_after(toks, i + 2)
@@ -479,6 +511,11 @@ def find_source(toks: Sequence[Token]) -> Found | None:
             continue
         if low in PARTICIPLES:
             j = _skip_adverbs(toks, i - 1)
+            if j >= 0 and toks[j].bare in STATEMENT_NOUNS and not toks[j].is_cap:
+                main = _main_verb_subject(toks, j + 1)  # "issued a statement saying"
+                if main:
+                    return Found(main, t)
+                continue
             if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
                 main = _main_verb_subject(toks, j)
                 if main:
@@ -503,7 +540,11 @@ def find_source(toks: Sequence[Token]) -> Found | None:
             j -= 1
         if j >= 0 and toks[j].bare in NEGATIONS:
             continue  # "did not say": no claim of theirs
-        found = inverted(toks, i) or subject_before(toks, i)
+        found = inverted(toks, i)
+        if found is None or not _named(found):
+            before = subject_before(toks, i)
+            if before and (found is None or _named(before)):
+                found = before
         if found is None:
             j = _skip_adverbs(toks, i - 1)
             if j >= 0 and toks[j].bare in COORDINATORS:
@@ -521,6 +562,33 @@ def find_source(toks: Sequence[Token]) -> Found | None:
     return deferred or citing
 
 
+STATEMENT_NOUNS = frozenset("statement letter release tweet post message email video ad interview speech memo "
+                            "note filing op-ed".split())
+# Words of a line's label ("Editor's Note:", "Related Coverage:"), never a speaker's name.
+LABEL_WORDS = frozenset("""
+note notes update updated related read more watch see also breaking news video photos photo correction
+clarification editor editors live latest opinion analysis review exclusive report transcript poll faq
+timeline what why how who when where the a an this day week
+""".split())
+
+
+def _colon_speaker(toks: Sequence[Token]) -> Found | None:
+    """"Ana Ruiz: Bridge will reopen": a name of two to four words and a colon open the line."""
+    for k, t in enumerate(toks[:6]):
+        if t.text == ":":
+            words = [x for x in toks[:k] if x.text != "."]
+            if not 2 <= len(words) <= 4 or k + 1 >= len(toks) or len(toks) - k < 4:
+                return None
+            if not all(x.is_cap and x.is_word for x in words) or any(fold(x.bare) in LABEL_WORDS for x in words):
+                return None
+            if all(x.text.isupper() for x in words):
+                return None  # "NEW YORK:": a dateline
+            return Found(list(toks[:k]), t)
+        if not (t.is_word or t.text == "."):
+            return None
+    return None
+
+
 def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
     """"Ana Ruiz, the mayor, defended the plan, saying …": the subject of the past-tense
     verb before the participle's comma (the nearest word in -ed within the clause)."""
@@ -533,6 +601,10 @@ def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
             found = subject_before(toks, k)
             return found if found and _noun_head(found[-1]) else None
     return None
+
+
+def _named(toks: Sequence[Token]) -> bool:
+    return any(t.is_cap and t.is_word and t.bare not in SENTENCE_STARTERS for t in toks)
 
 
 def _noun_use(subject: list[Token], toks: Sequence[Token]) -> bool:
@@ -595,6 +667,8 @@ def _names_speaker(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
     if nxt == "as" or (nxt == "it" and False):
         return False
     head = subject[-1]
+    if head.bare in ROLE_NOUNS and (_named(subject) or subject[0].bare == "the" or subject[0].is_possessive):
+        return True  # "The harbour board called the plan …", not "a group called X"
     return head.is_cap or head.bare in TITLE_WORDS or head.bare in PRONOUNS or head.bare in GROUP_NOUNS
 
 

@@ -196,3 +196,23 @@ def test_a_title_case_line_lends_no_words_to_a_name():
 ])
 def test_appositions_relative_clauses_participles_and_according_to_anywhere(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # an inverted description read to the clause's end; an object after "said" is not one
+    ("“The board is in a panic and has no plan at all,” said one senior source on the council.",
+     "one senior source on the council"),
+    ("Lena Ortiz, a teacher and spokeswoman for Quaywatch, which is run by volunteers, said many "
+     "of the fares were too high.", "Lena Ortiz"),
+    # an abbreviation's dot inside an apposition ("D-Westshire.")
+    ("“The quay will reopen,” Senator Tom Haller, D-West., said Tuesday.", "Tom Haller"),
+    # an organisation "calls" as a speaker does; a statement "saying" is its issuer's
+    ("The harbour board called the charges unfounded and politically motivated.", "The harbour board"),
+    ("The harbour board issued a statement calling the blockade unlawful.", "The harbour board"),
+    # a line that opens with a name and a colon
+    ("Ana Ruiz: the harbour will stay open all winter.", "Ana Ruiz"),
+    ("Editor's Note: the harbour will stay open all winter.", None),
+    ("NEW HAVEN: the harbour will stay open all winter.", None),
+])
+def test_inverted_descriptions_organisations_statements_and_colon_lines(sentence, source):
+    assert source_in(sentence) == source
