@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..sentences import ABBREVIATIONS
+from .context import ArticleContext, need
 
 # -- lexicons of general English cue words -------------------------------------------
 
@@ -774,3 +775,17 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
             break
         n += 1
     return Mention(out)
+
+
+def where_of(kind: str) -> str:
+    """A paragraph kind -> where a quotation in it stands: "headline", "caption" or "body"."""
+    return {"headline": "headline", "heading": "headline", "caption": "caption"}.get(kind, "body")
+
+
+def learn_entities(ctx: ArticleContext) -> None:
+    """Name coreference: tokens + paragraphs -> book (the article's people and organisations,
+    their full names, roles, gender and aliases), learned from the body paragraphs."""
+    book = SpeakerBook()
+    book.learn(need(ctx.tokens, "tokens"),
+               [(p.start, p.end) for p in ctx.paragraphs if where_of(p.kind) == "body"])
+    ctx.book = book
