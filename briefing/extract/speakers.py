@@ -136,7 +136,12 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 # Prepositions: a noun phrase right after one is an object, not the speaker.
 PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
+# Titles written with a dot ("Mr.", "Sen.") and middle initials ("Ana K. Ruiz") are one token,
+# so "Mr. Ruiz said" and "Ana K. Ruiz" read as names.
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+                       "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
+TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
+TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 
 
@@ -295,6 +300,9 @@ class SpeakerBook:
                 before.insert(0, tokens[n])
                 n -= 1
         role_tokens = before + role_tokens
+        # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
+        cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
+        name_tokens = name_tokens[:cut]
         if not name_tokens:
             return
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
@@ -648,19 +656,20 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
 def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana")
     -> (mention, verb index)."""
-    words = []
-    for t in tokens:
-        if t.text in ".;!?:(“”\"‘’" or len(words) > 14:
-            if t.text == "." and words and words[-1].bare in ABBREVIATIONS:
-                continue  # "said Dr. Ruiz"
+    toks = list(tokens)
+    stop = 0
+    while stop < len(toks) and stop <= 15:
+        t = toks[stop]
+        if t.text in ".;!?:(“”\"‘’" and not (t.text == "." and stop and toks[stop - 1].bare in ABBREVIATIONS):
             break
-        words.append(t)
-    while words and words[0].text in ",—–-":
-        words = words[1:]
+        stop += 1
+    first = 0
+    while first < stop and toks[first].text in ",—–-":
+        first += 1
+    # "said Dr . Ruiz": a dot after an abbreviation is not a word of the window
+    words = [t for t in toks[first:stop] if t.text != "."]
     if not words:
         return None
-    toks = list(tokens)
-    first = toks.index(words[0])
     if words[0].text.lower() == "according" and len(words) > 1 and words[1].text == "to":
         return np_after(toks, first + 2), first
     if is_verb(toks, first):
@@ -673,8 +682,10 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
                 mention = named
         return (mention, first) if mention.tokens else None
     inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
-    for k, tok in enumerate(words[:14]):
-        n = first + k
+    for k, n in enumerate(range(first, stop)):
+        tok = toks[n]
+        if tok.text == ".":
+            continue
         if k and not inside and is_verb(toks, n):
             if toks[n - 1].text == ",":
                 m = n - 2
@@ -693,7 +704,7 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
                 if x.text == ",":
                     break
                 lead.append(x)
-            if mention.tokens and all(_np_word(x) or _lower_noun(x) for x in lead):
+            if mention.tokens and all(_np_word(x) or _lower_noun(x) or x.text == "." for x in lead):
                 return mention, n
             return None
         if tok.text == ",":

@@ -1,0 +1,50 @@
+"""extract: attribution patterns of general newswire style (issue 11), on invented sentences."""
+
+from briefing.extract.quotes import extract_quotes
+from briefing.model import CleanArticle, Paragraph, SourceMeta
+from briefing.sentences import split_sentences
+
+
+def article(*paragraphs: str, kinds: tuple[str, ...] = ()) -> CleanArticle:
+    text = "\n\n".join(paragraphs)
+    paras, pos = [], 0
+    for n, para in enumerate(paragraphs):
+        paras.append(Paragraph(pos, pos + len(para), kinds[n] if n < len(kinds) else "body"))
+        pos += len(para) + 2
+    return CleanArticle(source_id="src", file="src.txt", text=text, paragraphs=tuple(paras),
+                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date="2031-03-04"))
+
+
+def quotes_of(*paragraphs: str, kinds: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    art = article(*paragraphs, kinds=kinds)
+    quotes, _, _ = extract_quotes(art, split_sentences(art))
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def speakers_of(*paragraphs: str) -> list[str | None]:
+    return [speaker for _, speaker in quotes_of(*paragraphs)]
+
+
+def phrases_of(*paragraphs: str) -> list[tuple[str, str | None]]:
+    art = article(*paragraphs)
+    _, phrases, _ = extract_quotes(art, split_sentences(art))
+    return [(p.text, p.speaker) for p in phrases]
+
+
+# -- honorific + surname -------------------------------------------------------------
+
+def test_honorific_and_surname_after_the_quote_names_the_fullest_form():
+    assert speakers_of("Representative Albert K. Dunmore of Ohio toured the levee on Monday.",
+                       "“The levee will hold through the spring,” Mr. Dunmore said.") == ["Albert K. Dunmore"]
+
+
+def test_inverted_said_with_an_honorific():
+    assert speakers_of("Economist Leona Pratt studied the plan.",
+                       "“It is a tax increase with a new name,” said Ms. Pratt, who advised two governors."
+                       ) == ["Leona Pratt"]
+
+
+def test_honorific_quote_split_around_the_attribution():
+    assert speakers_of("Dr. Ilse Brandt runs the clinic.",
+                       "“We are full every night,” Dr. Brandt said. “Nobody plans for winter.”"
+                       ) == ["Ilse Brandt", "Ilse Brandt"]
