@@ -61,7 +61,8 @@ essay report memoir poem titled entitled headlined called named episode podcast 
 """.split())
 WORD_RE = re.compile(r"[\w’'\-]+")
 ID_WORD_RE = re.compile(r"\w+")
-MARK_RE = re.compile("[\"'“”„«»‘’‹›]")
+# Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
+MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 14
 FIRST_PERSON_PARTIAL = 6
@@ -103,8 +104,10 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
     stack: list[tuple[str, int]] = []
     spans: list[Span] = []
-    marks = [m.start() for m in MARK_RE.finditer(text, start, end)]
-    singles = [i for i in marks if text[i] in "'’›" and _is_closer(text, i, end)]
+    found = [(m.start(), m.end() - m.start()) for m in MARK_RE.finditer(text, start, end)]
+    doubled = {i for i, width in found if width == 2}
+    marks = [i for i, _ in found]
+    singles = [i for i in marks if text[i] in "'’›" and i not in doubled and _is_closer(text, i, end)]
     last_single = singles[-1] if singles else -1
 
     at: dict[str, list[int]] = {'"': [], "'": []}  # stack depths of each kind of open mark
@@ -125,7 +128,15 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
 
     for i in marks:
         ch = text[i]
-        if ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
+        if i in doubled:  # '' works as a straight double mark two characters wide
+            open_double = bool(at['"'])
+            if open_double and _is_closer(text, i + 1, end):
+                close('"', i)
+            elif _is_opener(text, i, start) and _is_opener(text, i + 1, start):
+                push('"', i)
+            elif open_double:
+                close('"', i)
+        elif ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
             close('"', i)  # German style: „…“
         elif ch in DOUBLE_OPEN:
             push('"', i)
@@ -174,7 +185,11 @@ def _relevel(spans: list[Span]) -> list[Span]:
 
 
 def _span(text: str, opened: int, closed: int, paragraph: int, level: int, runs_on: bool = False) -> Span:
-    s, e = opened + 1, closed
+    """Marks at ``opened`` and ``closed`` -> a Span; a two-apostrophe mark counts as one
+    mark whose ``open`` is its first character and ``close`` its last."""
+    s, e = opened + (2 if text.startswith("''", opened) else 1), closed
+    if not runs_on and text.startswith("''", closed):
+        closed += 1
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -198,7 +213,8 @@ def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
             nxt = paragraphs[index + 1]
             lead = text[nxt.start:nxt.start + 1]
             kind = still_open[0][0]
-            if (kind == '"' and lead in DOUBLE_OPEN + '"') or (kind == "'" and lead in SINGLE_OPEN + "'"):
+            double_lead = lead in DOUBLE_OPEN + '"' or text.startswith("''", nxt.start)
+            if (kind == '"' and double_lead) or (kind == "'" and lead in SINGLE_OPEN + "'"):
                 opened = still_open[0][1]
                 runs = _span(text, opened, para.end, index, 0, runs_on=True)
                 runs = replace(runs, continues=bool(out and out[-1].runs_on and out[-1].paragraph == index - 1))

@@ -48,3 +48,21 @@ def test_honorific_quote_split_around_the_attribution():
     assert speakers_of("Dr. Ilse Brandt runs the clinic.",
                        "“We are full every night,” Dr. Brandt said. “Nobody plans for winter.”"
                        ) == ["Ilse Brandt", "Ilse Brandt"]
+
+
+# -- two apostrophes as double quotation marks -----------------------------------------
+
+def test_two_apostrophes_work_as_double_quotation_marks_and_stay_out_of_the_text():
+    assert quotes_of("''We will rebuild the pier by summer,'' Mayor Tomas Reyes said. ''Then we will see.''"
+                     ) == [("We will rebuild the pier by summer,", "Tomas Reyes"), ("Then we will see.", "Tomas Reyes")]
+
+
+def test_two_apostrophe_quotation_with_an_apostrophe_and_a_nested_single_quote_inside():
+    assert quotes_of("''It's not 'a crisis' yet, but the town's water is low,'' said Nadia Orlov, the engineer."
+                     ) == [("It's not 'a crisis' yet, but the town's water is low,", "Nadia Orlov")]
+
+
+def test_two_apostrophe_quotation_running_over_paragraphs():
+    assert quotes_of("Ivo Marsh, a farmer, said: ''The river came up in an hour and took the fences.",
+                     "''Nobody had warned us.''") == [
+        ("The river came up in an hour and took the fences.", "Ivo Marsh"), ("Nobody had warned us.", "Ivo Marsh")]
