@@ -364,6 +364,7 @@ def find_cues(ctx: ArticleContext) -> None:
         first = sentences_covering(sentences, s.open, s.open + 1)
         if first:
             by_sentence.setdefault(first[0].id, []).append(s)
+    position = {sent.id: n for n, sent in enumerate(sentences)}
     prev: Cue | None = None
     for sent in sentences:
         para = paragraphs[sent.paragraph]
@@ -373,6 +374,11 @@ def find_cues(ctx: ArticleContext) -> None:
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
+            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.end - 1] in "?!":
+                # “Who signed it?” Ana demanded. -- the splitter ends the sentence at the mark
+                nxt = position[hi_sent[-1].id] + 1
+                if nxt < len(sentences) and sentences[nxt].paragraph == sent.paragraph:
+                    hi = sentences[nxt].end
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
             hi = min(hi, para.end)

@@ -47,7 +47,11 @@ observed observing mention mentions mentioned mentioning boast boasts boasted co
 complained complaining lament laments lamented assure assures assured reassure reassures reassured
 reassuring reiterate reiterates reiterated reiterating repeat repeats repeated text texts texted
 tell wonder wonders wondered mused muse muses recount recounts recounted testify testifies
-testified stated thank thanks thanked
+testified stated thank thanks thanked demand demands demanded demanding sing sings sang singing
+counter counters countered countering retort retorts retorted exclaim exclaims exclaimed plead
+pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
+scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
+wrote writes argue advise advises advised advising recommend recommends recommended
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
 # Reporting verbs that may also be nouns ("his comments", "the reports").
@@ -287,7 +291,7 @@ class SpeakerBook:
             run = run[1:]
         if not run:
             return
-        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        k = title_end(run)
         role_tokens, name_tokens = run[:k + 1], run[k + 1:]
         # lowercase titles just before the run: "journalist Ana Ruiz", "Kremlin spokesperson X"
         before: list[Token] = []
@@ -452,6 +456,27 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
+# Title words that are also common surnames ("Ana King", "Mr. Bishop").
+SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
+                           "speaker host head chambers".split())
+
+
+def title_end(run: Sequence[Token]) -> int:
+    """Index of the last title word of a capitalised run (-1 if none): the name follows it.
+
+    A title word that ends the run after an honorific or a first name is a surname:
+    "Mr. King", "Ana King" (but "Saudi King", "Jordanian King" stay titles).
+    """
+    k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+    if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
+        prev = run[k - 1]
+        if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
+                                       and not prev.bare.endswith(NATIONALITY_ENDINGS) and not prev.is_possessive):
+            k = max((n for n, t in enumerate(run[:-1]) if t.bare in TITLE_WORDS), default=-1)
+    return k
+
+
 def _role_has(role: tuple[str, ...], query: str) -> bool:
     if query == "leader":
         return any(w in HEAD_TITLES for w in role)
@@ -612,7 +637,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
             if not t.is_cap or (run and t.is_possessive):
                 break
             run.insert(0, t)
-        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        k = title_end(run)
         names = run[k + 1:]
         if not names:
             who = book.by_role([t.text for t in run])

@@ -66,3 +66,20 @@ def test_two_apostrophe_quotation_running_over_paragraphs():
     assert quotes_of("Ivo Marsh, a farmer, said: ''The river came up in an hour and took the fences.",
                      "''Nobody had warned us.''") == [
         ("The river came up in an hour and took the fences.", "Ivo Marsh"), ("Nobody had warned us.", "Ivo Marsh")]
+
+
+# -- reporting verbs and surnames that look like titles -------------------------------------
+
+def test_demanded_and_sings_are_reporting_verbs():
+    assert speakers_of("“Who signed the order?” Senator Paula Greer demanded.",
+                       "“Hold the line,” Odile Fane sings in the second verse.") == ["Paula Greer", "Odile Fane"]
+
+
+def test_a_surname_that_is_also_a_title_word_is_a_name():
+    assert speakers_of("Columnist Dora King joined the panel.",
+                       "“Turnout decides it,” Ms. King added.") == ["Dora King"]
+
+
+def test_a_title_after_a_nationality_stays_a_title():
+    assert speakers_of("Norwegian King Halvard Berg opened the bridge.",
+                       "“It joins two towns,” the Norwegian king said.") == ["Halvard Berg"]
