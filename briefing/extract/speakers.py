@@ -94,7 +94,7 @@ ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team spokespeople agency department committee
 council party army military police embassy company firm outlet newspaper network broadcaster
 channel website site group organisation organization union foundation court parliament cabinet
-presidency palace white house statement
+presidency palace white house statement daily weekly paper tabloid magazine station
 """.split())
 # Plural or anonymous heads: not a speaker on their own.
 GROUP_NOUNS = frozenset("""
@@ -531,18 +531,23 @@ about into over under than because if since until without within told said says 
 """.split())
 
 
+def _adverb(low: str) -> bool:
+    """"quickly", "reportedly" -- but not "daily", "weekly" (newspapers) or "ally"."""
+    return low.endswith("ly") and low not in ORG_WORDS and low not in ROLE_NOUNS and low not in ("ally", "family")
+
+
 def _lower_noun(tok: Token) -> bool:
     """A lowercase word that may sit inside a noun phrase ("finance" in "the finance minister")."""
     low = tok.text.lower()
     return tok.is_word and not tok.is_cap and low not in NP_STOP and low not in REPORTING_VERBS \
-        and low not in SKIP_WORDS and not low.endswith("ly")
+        and low not in SKIP_WORDS and not _adverb(low)
 
 
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
     while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and (
-            tokens[n].text.lower() in SKIP_WORDS or tokens[n].text.lower().endswith("ly")):
+            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())):
         n -= 1
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
@@ -628,6 +633,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
     body = [t for t in toks if t.bare not in DETERMINERS]
     if not body:
         return Who(None, text)
+    if _description(toks):
+        return Who(text, text)
     if low in GROUP_NOUNS and len(body) == 1:
         return Who(None, text)  # "Critics said", "Officials told"
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
@@ -675,28 +682,71 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         label_owner = book.canonical(" ".join(t.text for t in caps))
         label = f"{label_owner.split()[-1] if book.is_person(label_owner) else label_owner} {head.bare}"
         return Who(label, text, label_owner if book.is_person(label_owner) else None)
+    if toks[0].bare in DETERMINERS and len(body) >= 2 and low not in TITLE_WORDS:
+        return Who(text, text)  # "the influential daily", "a veteran of the campaign": kept as written
     return Who(None, text)
 
 
-def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
-    """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana")
-    -> (mention, verb index)."""
-    toks = list(tokens)
+def _description(toks: Sequence[Token]) -> bool:
+    """"a spokeswoman for the company", "an aide to Ana Ruiz": an article, a lowercase noun,
+    then a preposition -- a description of someone, whatever names follow the preposition."""
+    if len(toks) < 3 or toks[0].bare not in ("a", "an", "the") or toks[1].is_cap:
+        return False
+    for n in range(2, len(toks)):
+        if toks[n].bare in DESCRIPTION_PREPOSITIONS and toks[n].text.islower():
+            return not toks[n - 1].is_cap and toks[n - 1].bare not in GROUP_NOUNS
+    return False
+
+
+# Prepositions that may sit inside a description ("a spokeswoman for the company said").
+DESCRIPTION_PREPOSITIONS = frozenset("for of at in from with on to".split())
+# How far after a quotation its attribution may reach, in tokens (appositions make it long).
+AFTER_WINDOW = 30
+
+
+def _after_window(toks: Sequence[Token]) -> tuple[int, set[int]]:
+    """The tokens an attribution after a quotation may use -> (stop index, skipped indexes).
+
+    It ends at a sentence or clause mark; a dot after an abbreviation and a short
+    parenthesis ("Ana Ruiz (D-Ohio) said") are skipped.
+    """
+    skipped: set[int] = set()
     stop = 0
-    while stop < len(toks) and stop <= 15:
+    while stop < len(toks) and stop < AFTER_WINDOW:
         t = toks[stop]
-        if t.text in ".;!?:(“”\"‘’" and not (t.text == "." and stop and toks[stop - 1].bare in ABBREVIATIONS):
+        if t.text == "(":
+            close = next((m for m in range(stop + 1, min(len(toks), stop + 9)) if toks[m].text == ")"), None)
+            if close is None:
+                break
+            skipped.update(range(stop, close + 1))
+            stop = close + 1
+            continue
+        if t.text == ".":
+            if stop and toks[stop - 1].bare in ABBREVIATIONS:
+                skipped.add(stop)
+                stop += 1
+                continue
+            break
+        if t.text in ";!?:“”\"‘’":
             break
         stop += 1
+    return stop, skipped
+
+
+def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
+    """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana"
+    | "Ana, a lawyer for the family, said" | "a spokeswoman for the firm said") -> (mention, verb index)."""
+    toks = list(tokens)
+    stop, skipped = _after_window(toks)
     first = 0
     while first < stop and toks[first].text in ",—–-":
         first += 1
-    # "said Dr . Ruiz": a dot after an abbreviation is not a word of the window
-    words = [t for t in toks[first:stop] if t.text != "."]
-    if not words:
+    order = [n for n in range(first, stop) if n not in skipped]
+    if not order:
         return None
-    if words[0].text.lower() == "according" and len(words) > 1 and words[1].text == "to":
-        return np_after(toks, first + 2), first
+    first = order[0]
+    if toks[first].text.lower() == "according" and len(order) > 1 and toks[order[1]].text == "to":
+        return np_after(toks, order[1] + 1), first
     if is_verb(toks, first):
         mention = np_after(toks, first + 1)
         end = first + 1 + len(mention.tokens)
@@ -706,36 +756,47 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             if named.tokens:
                 mention = named
         return (mention, first) if mention.tokens else None
-    inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
-    for k, n in enumerate(range(first, stop)):
-        tok = toks[n]
-        if tok.text == ".":
+    comma = next((n for n in order if toks[n].text == ","), stop)
+    lead = [toks[n] for n in order if n < comma and toks[n].is_word]
+    described = bool(lead) and lead[0].bare in ("a", "an", "the")
+    named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
+    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead)
+    for k, n in enumerate(order):
+        if k < 2 or n <= comma or not is_verb(toks, n):
             continue
-        if k and not inside and is_verb(toks, n):
-            if toks[n - 1].text == ",":
-                m = n - 2
-                while m > first and toks[m].text != ",":
-                    m -= 1
-                if m <= first:
-                    mention = np_before(toks, n - 1)
-                else:
-                    head = [x for x in toks[first:m] if x.is_word]
-                    named = any(x.is_cap and x.bare not in DETERMINERS for x in head)
-                    mention = Mention(head) if named else Mention(toks[m + 1:n - 1])
+        prev = toks[order[k - 1]]
+        if prev.text == "," and (named or described) and lead_ok:
+            return Mention(lead), n  # "Ana Ruiz, a lawyer who has sued the states, said"
+        if prev.is_cap:
+            mention = np_before(toks, order[k - 1] + 1)  # "on the whole, Ana Ruiz said"
+            at = toks.index(mention.tokens[0]) if mention.tokens else 0
+            if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
+                return mention, n
+        if prev.text == ",":
+            break
+    inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
+    for k, n in enumerate(order):
+        tok = toks[n]
+        prev = toks[order[k - 1]] if k else None
+        if k and is_verb(toks, n) and (not inside or prev.text == "," or prev.is_cap):
+            if n > comma and prev.text == ",":
+                named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
+                mention = Mention(lead) if named or described else np_before(toks, order[k - 1])
+            elif n < comma and described and any(x.bare in DESCRIPTION_PREPOSITIONS for x in lead):
+                mention = Mention([toks[m] for m in order if m < n and toks[m].is_word])
             else:
-                mention = np_before(toks, n)
-            lead = []
-            for x in toks[first:n]:
-                if x.text == ",":
-                    break
-                lead.append(x)
-            if mention.tokens and all(_np_word(x) or _lower_noun(x) or x.text == "." for x in lead):
+                mention = np_before(toks, order[k - 1] + 1)
+            ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS)
+                     for x in lead if x.start < tok.start)
+            if mention.tokens and ok:
                 return mention, n
             return None
         if tok.text == ",":
             inside = not inside
             continue
         if inside or _np_word(tok) or _lower_noun(tok) or tok.text.lower() in SKIP_WORDS:
+            continue
+        if described and n < comma and tok.bare in DESCRIPTION_PREPOSITIONS:
             continue
         return None
     return None

@@ -83,3 +83,34 @@ def test_a_surname_that_is_also_a_title_word_is_a_name():
 def test_a_title_after_a_nationality_stays_a_title():
     assert speakers_of("Norwegian King Halvard Berg opened the bridge.",
                        "“It joins two towns,” the Norwegian king said.") == ["Halvard Berg"]
+
+
+# -- appositions, parentheses and descriptions after the quotation --------------------------
+
+def test_party_and_state_in_parentheses_after_the_name():
+    assert speakers_of("“The bill is dead on arrival,” Sen. Hollis Crane (R-Utah) said Friday.") == ["Hollis Crane"]
+
+
+def test_a_long_apposition_with_two_commas_before_the_verb():
+    assert speakers_of("“The rule takes power from the states,” Ruth Amsel, the Democratic attorney general "
+                       "of Maine, one of the states that sued, said at a hearing.") == ["Ruth Amsel"]
+
+
+def test_a_name_right_before_the_verb_after_a_trailing_phrase():
+    assert speakers_of("Analyst Joel Prentiss read the plan.",
+                       "“It is tidy work” on the whole, Mr. Prentiss said. “The numbers add up.”"
+                       ) == ["Joel Prentiss", "Joel Prentiss"]
+
+
+def test_a_description_with_a_preposition_is_kept_as_written_not_a_name_inside_it():
+    assert speakers_of("“We do not comment on rumours,” a spokeswoman for Hana Ortiz said.") == [
+        "a spokeswoman for Hana Ortiz"]
+
+
+def test_a_description_of_an_ad_narrator():
+    assert speakers_of("“Why should you pay more than they do?” a narrator in the Delgado ad asks.") == [
+        "a narrator in the Delgado ad"]
+
+
+def test_a_definite_description_with_an_adjective_is_kept():
+    assert speakers_of("“The talks failed,” the influential daily reported.") == ["the influential daily"]
