@@ -279,6 +279,11 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
             return "title"
         if _title_case(words) and len(words) <= 8 and not adjacent and quoted.rstrip()[-1:] not in ".!?":
             return "title" if len(words) > 2 else "label"
+        # “Face the Nation,” and “State of the Union.”: every big word capitalised is a
+        # title even next to a reporting verb (a statement is hardly written so)
+        if _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
+                and not any(w.lower() in FIRST_PERSON for w in words[1:]):
+            return "title"
         if len(words) >= 3 or adjacent:
             return "quote"
         return "label"

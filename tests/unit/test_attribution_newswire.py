@@ -114,3 +114,13 @@ def test_a_description_of_an_ad_narrator():
 
 def test_a_definite_description_with_an_adjective_is_kept():
     assert speakers_of("“The talks failed,” the influential daily reported.") == ["the influential daily"]
+
+
+# -- titles next to a reporting verb --------------------------------------------------------
+
+def test_a_programme_title_beside_the_verb_is_no_quote():
+    art = article("Speaking on “Morning With Dana Cole,” Senator Ida Worth said the vote would pass.",
+                  "Her book, “Rivers of the North Country.” was praised by Lena Ash.")
+    quotes, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert quotes == ()
+    assert sorted(p.kind for p in phrases) == ["title", "title"]
