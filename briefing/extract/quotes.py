@@ -61,6 +61,8 @@ essay report memoir poem titled entitled headlined called named episode podcast 
 """.split())
 WORD_RE = re.compile(r"[\w’'\-]+")
 ID_WORD_RE = re.compile(r"\w+")
+# A transcript line: a speaker's name in capitals and a colon ("PENCE: ...", "MS. RUIZ: ...").
+TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]*[A-Z.]\s){0,3}[A-Z][A-Z'’\-]*[A-Z]):\s+(?=\S)")
 # Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
 MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
@@ -312,7 +314,8 @@ class Cue:
     """What the words around one top-level quotation say about its speaker.
 
     ``source``: "after" / "before" (a reporting verb with ``mention`` as its subject),
-    "subject" (a reporting verb whose subject is the sentence's subject) or "none".
+    "subject" (a reporting verb whose subject is the sentence's subject), "transcript" (a
+    "NAME:" label opening the quotation) or "none".
     """
 
     span: Span
@@ -390,6 +393,12 @@ def find_cues(ctx: ArticleContext) -> None:
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
             source, mention, adjacent = _cue(before_toks, after_toks)
+            label = TRANSCRIPT_RE.match(text, s.start, s.end)
+            if label:  # "PENCE: Well, look, ..." -- a transcript line is its speaker's
+                mention = Mention([Token(m.group(0).capitalize(), m.start(), m.end())
+                                   for m in ID_WORD_RE.finditer(text, s.start, label.end(1))])
+                source, adjacent = "transcript", True
+                s = replace(s, start=label.end())
             continuation = s.continues or _interrupted(text, prev.span if prev else None, s, masked)
             quoted = text[s.start:s.end]
             lead = _words(quoted)[:1]

@@ -124,3 +124,15 @@ def test_a_programme_title_beside_the_verb_is_no_quote():
     quotes, phrases, _ = extract_quotes(art, split_sentences(art))
     assert quotes == ()
     assert sorted(p.kind for p in phrases) == ["title", "title"]
+
+
+# -- transcripts ----------------------------------------------------------------------------
+
+def test_transcript_lines_inside_a_quotation_are_their_speakers():
+    assert quotes_of("Host Carla Jimenez pressed Governor Ned Farrow on Sunday:",
+                     "“JIMENEZ: Will you sign the bill this week?",
+                     "“FARROW: We will sign it when it is ready, and not a day before.",
+                     "“We owe the voters a bill that works.”") == [
+        ("Will you sign the bill this week?", "Carla Jimenez"),
+        ("We will sign it when it is ready, and not a day before.", "Ned Farrow"),
+        ("We owe the voters a bill that works.", "Ned Farrow")]
