@@ -739,12 +739,19 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     toks = list(tokens)
     stop, skipped = _after_window(toks)
     first = 0
-    while first < stop and toks[first].text in ",—–-":
+    while first < stop and toks[first].text in ",—–-―":
         first += 1
     order = [n for n in range(first, stop) if n not in skipped]
     if not order:
         return None
     first = order[0]
+    ends = stop == len(toks) or toks[stop].text == "."
+    if first and toks[first - 1].text in "—–―" and ends and len(order) <= 6:
+        # a signed quotation: “…” — Ana Ruiz (a name alone up to the end of the sentence)
+        signed = [toks[n] for n in order if toks[n].text != "."]
+        if signed and signed[0].is_cap and signed[-1].is_cap \
+                and all(t.is_cap or t.text in PARTICLES for t in signed if t.is_word):
+            return Mention(signed), first
     if toks[first].text.lower() == "according" and len(order) > 1 and toks[order[1]].text == "to":
         return np_after(toks, order[1] + 1), first
     if is_verb(toks, first):

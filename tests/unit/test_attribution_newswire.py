@@ -136,3 +136,14 @@ def test_transcript_lines_inside_a_quotation_are_their_speakers():
         ("Will you sign the bill this week?", "Carla Jimenez"),
         ("We will sign it when it is ready, and not a day before.", "Ned Farrow"),
         ("We owe the voters a bill that works.", "Ned Farrow")]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name():
+    assert speakers_of("Readers wrote in after the debate.",
+                       "“He never answered a single question about the budget.” ― Rosa Q. Almeida",
+                       "“I came away with more questions than I had before.” — Tobias Wren.") == [
+        "Rosa Q. Almeida", "Tobias Wren"]
+
+
+def test_a_dash_before_a_clause_is_no_signature():
+    assert speakers_of("“We lost the vote by three seats” — Then the hall emptied.") == [None]
