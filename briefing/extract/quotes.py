@@ -31,6 +31,7 @@ from .context import ArticleContext, Component, ExtractPipeline, need
 from .speakers import (
     ORG_WORDS,
     POSSESSIVE_RE,
+    SENTENCE_STARTERS,
     Mention,
     SpeakerBook,
     Token,
@@ -315,7 +316,8 @@ class Cue:
 
     ``source``: "after" / "before" (a reporting verb with ``mention`` as its subject),
     "subject" (a reporting verb whose subject is the sentence's subject), "transcript" (a
-    "NAME:" label opening the quotation) or "none".
+    "NAME:" label opening the quotation), "previous" (``mention`` is in the paragraph
+    before) or "none".
     """
 
     span: Span
@@ -373,6 +375,8 @@ def find_cues(ctx: ArticleContext) -> None:
         if first:
             by_sentence.setdefault(first[0].id, []).append(s)
     position = {sent.id: n for n, sent in enumerate(sentences)}
+    last_of_paragraph = {sent.paragraph: sent for sent in sentences}
+    quoted_paragraphs: set[int] = set()  # paragraphs with a full quotation (not a phrase), so far
     prev: Cue | None = None
     for sent in sentences:
         para = paragraphs[sent.paragraph]
@@ -393,6 +397,9 @@ def find_cues(ctx: ArticleContext) -> None:
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
             source, mention, adjacent = _cue(before_toks, after_toks)
+            if source == "none" and not s.continues and s.paragraph and not masked[para.start:s.open].strip():
+                source, mention, adjacent = _cue_before_paragraph(
+                    index, masked, paragraphs, last_of_paragraph, s, quoted_paragraphs)
             label = TRANSCRIPT_RE.match(text, s.start, s.end)
             if label:  # "PENCE: Well, look, ..." -- a transcript line is its speaker's
                 mention = Mention([Token(m.group(0).capitalize(), m.start(), m.end())
@@ -407,6 +414,39 @@ def find_cues(ctx: ArticleContext) -> None:
                             bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
             prev = Cue(s, sent.id, k == 0, kind, source, mention, adjacent)
             cues.append(prev)
+            if kind == "quote":
+                quoted_paragraphs.add(s.paragraph)
+
+
+def _cue_before_paragraph(index: TokenIndex, masked: str, paragraphs: Sequence[Paragraph],
+                          last_of_paragraph: dict[int, Sentence], s: Span, quoted_paragraphs: set[int]
+                          ) -> tuple[str, Mention | None, bool]:
+    """A quotation opening its paragraph with no cue of its own -> a cue in the paragraph before.
+
+    "Ana Ruiz said:" (or "The Daily Planet reports:") then the quotation: the subject of that
+    verb. A paragraph that is only a quotation, after a paragraph without one: the person
+    that paragraph ends on as a subject ("Ruiz, 62, has farmed here since 1990." / “…”).
+    """
+    prev_para = paragraphs[s.paragraph - 1]
+    last = last_of_paragraph.get(s.paragraph - 1)
+    colon = masked[prev_para.start:prev_para.end].rstrip().endswith(":")
+    # a short "X reports:" line may pass for a heading; it still introduces what follows
+    if last is None or (where_of(prev_para.kind) != "body" and not (colon and prev_para.kind == "heading")):
+        return "none", None, False
+    toks = index.slice(last.start, last.end)
+    if colon:
+        back = find_verb_before(toks[:-1] if toks and toks[-1].text == ":" else toks)
+        if back:
+            mention = back[0] if back[0].tokens else sentence_subject(toks)
+            return ("previous", mention, True) if mention.tokens else ("none", None, False)
+    para = paragraphs[s.paragraph]
+    if s.paragraph - 1 in quoted_paragraphs or _has_words(masked, para.start, para.end):
+        return "none", None, False
+    subject = sentence_subject(toks)
+    head = [t for t in subject.tokens if t.is_word][-1:]
+    if head and (head[0].is_cap or head[0].bare in ("he", "she")) and head[0].bare not in SENTENCE_STARTERS:
+        return "previous", subject, False
+    return "none", None, False
 
 
 def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, bool]:

@@ -147,3 +147,34 @@ def test_a_quotation_signed_with_a_dash_and_a_name():
 
 def test_a_dash_before_a_clause_is_no_signature():
     assert speakers_of("“We lost the vote by three seats” — Then the hall emptied.") == [None]
+
+
+# -- the speaker named in the paragraph before -------------------------------------------------
+
+def test_a_colon_at_the_end_of_the_paragraph_before_introduces_the_quotation():
+    assert speakers_of("The Harbour Gazette reports:",
+                       "“Only a third of the boats went out this season, the lowest count in decades.”"
+                       ) == ["Harbour Gazette"]
+
+
+def test_a_person_introduced_then_quoted_in_a_paragraph_of_its_own():
+    assert speakers_of("Mayor Lidia Soren was more careful than her council in a statement on Tuesday.",
+                       "“If a bridge cannot be kept safe, it should be closed.”") == ["Lidia Soren"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_something_else_stays_unattributed():
+    assert speakers_of("The bridge reopened on Tuesday after two years.",
+                       "“If a bridge cannot be kept safe, it should be closed.”") == [None]
+
+
+def test_a_short_x_reports_line_taken_for_a_heading_still_introduces_the_quotation():
+    art = article("Fewer boats went out this year.", "The Harbour Gazette reports:",
+                  "“Only a third of the boats went out this season, the lowest count in decades.”",
+                  kinds=("body", "heading", "body"))
+    quotes, _, _ = extract_quotes(art, split_sentences(art))
+    assert [q.speaker for q in quotes] == ["Harbour Gazette"]
+
+
+def test_phrases_in_the_paragraph_before_do_not_stop_the_introduced_speaker():
+    assert speakers_of("Senator Ada Quill called the fees “unfair” and the bank “reckless” on Tuesday.",
+                       "“If a bank cannot be run safely, it should be broken up.”") == ["Ada Quill"]
