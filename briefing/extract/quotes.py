@@ -505,6 +505,8 @@ def resolve_speakers(ctx: ArticleContext) -> None:
                 if same_sentence or (prev.kind == "quote" and (
                         same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1))):
                     who = Who(prev.who.name, prev.who.mention, prev.who.person)
+            if cue.kind == "title":
+                who = Who(None, None)  # a book's or a show's title is nobody's words
             found.append(Found(s, cue.kind, who, where_of(para.kind)))
             if who.person and book.is_person(who.person):
                 spoke = who.person

@@ -866,8 +866,10 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
     out: list[Token] = []
     # A lowercase word outside the lexicons still belongs to the phrase when a name follows
     # it closely: "Local harbourmaster Ana Ruiz said ...".
+    # (not after a name: in "Ana Ruiz met Bo Lind" the lowercase word is the verb)
     while n < len(tokens) and len(out) < 8 and (_np_word(tokens[n]) or (
-            _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3]))):
+            _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3])
+            and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS))):
         low = tokens[n].text.lower()
         if out and low in PRONOUNS:
             break

@@ -178,3 +178,26 @@ def test_a_short_x_reports_line_taken_for_a_heading_still_introduces_the_quotati
 def test_phrases_in_the_paragraph_before_do_not_stop_the_introduced_speaker():
     assert speakers_of("Senator Ada Quill called the fees “unfair” and the bank “reckless” on Tuesday.",
                        "“If a bank cannot be run safely, it should be broken up.”") == ["Ada Quill"]
+
+
+# -- partial quotes: the subject of the governing verb, not the nearest name ----------------------
+
+def test_a_partial_quote_goes_to_the_subject_not_to_the_object_named_after_the_verb():
+    assert phrases_of("Finnish Premier Aino Salo congratulated Petra Lind on her win, but admitted "
+                      "she had “no plan yet” for the talks.") == [("no plan yet", "Aino Salo")]
+
+
+def test_a_headline_partial_quote_goes_to_the_subject_of_says():
+    art = article("Salo congratulates Lind on victory, says she is 'ready to meet soon'",
+                  "Finnish Premier Aino Salo spoke to Petra Lind on Monday.", kinds=("headline", "body"))
+    _, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert [(p.text, p.speaker) for p in phrases] == [("ready to meet soon", "Aino Salo")]
+
+
+def test_he_in_a_later_clause_is_the_subject_not_the_object():
+    assert phrases_of("Mayor Karl Voss met Governor Lena Holt in March, during which he praised his "
+                      "“close partnership” with the state.") == [("close partnership", "Karl Voss")]
+
+
+def test_a_book_title_is_no_phrase_of_its_author():
+    assert phrases_of("According to Ruth Pell's new book “Harbour,” the two met often.") == [("Harbour,", None)]
