@@ -493,6 +493,8 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             s = cue.span
             if cue.mention is not None:
                 who = _resolve_here(book, cue.mention, subj_mention, near, recent, last_org)
+                if cue.source == "previous" and not cue.adjacent and not book.is_person(who.person):
+                    who = Who(None, None)  # only a person the article knows is introduced so
             elif cue.source == "subject":
                 who = subj
             else:
