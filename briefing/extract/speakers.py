@@ -47,7 +47,8 @@ observed observing mention mentions mentioned mentioning boast boasts boasted co
 complained complaining lament laments lamented assure assures assured reassure reassures reassured
 reassuring reiterate reiterates reiterated reiterating repeat repeats repeated text texts texted
 tell wonder wonders wondered mused muse muses recount recounts recounted testify testifies
-testified stated thank thanks thanked demand demands demanded demanding sing sings sang singing
+testified stated thank thanks thanked charge charges charged echo echoes echoed ponder ponders
+pondered lecture lectures lectured lecturing demand demands demanded demanding sing sings sang singing
 counter counters countered countering retort retorts retorted exclaim exclaims exclaimed plead
 pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
 scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
@@ -835,6 +836,13 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
         return Mention(list(tokens[:-1])), len(tokens) - 1, True
+    if len(tokens) >= 2 and tokens[-1].text == ":":
+        # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
+        # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject
+        mention = np_before(tokens, len(tokens) - 1)
+        if mention.tokens and mention.tokens[-1].is_cap and mention.tokens[-1].bare not in SENTENCE_STARTERS:
+            return mention, len(tokens) - 1, True
+        return Mention([]), len(tokens) - 1, True
     return None
 
 

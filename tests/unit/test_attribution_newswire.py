@@ -201,3 +201,19 @@ def test_he_in_a_later_clause_is_the_subject_not_the_object():
 
 def test_a_book_title_is_no_phrase_of_its_author():
     assert phrases_of("According to Ruth Pell's new book “Harbour,” the two met often.") == [("Harbour,", None)]
+
+
+# -- a colon without a reporting verb -------------------------------------------------------------
+
+def test_a_name_right_before_a_colon_is_the_speaker():
+    assert speakers_of("The early lead does not surprise pollster Ines Marlow: “Late deciders broke our way.”"
+                       ) == ["Ines Marlow"]
+
+
+def test_a_colon_after_a_clause_leaves_the_quotation_to_the_subject():
+    assert speakers_of("The Coastal Ledger reveals the numbers: “Of 4,000 voters, 1,200 never turned out.”"
+                       ) == ["Coastal Ledger"]
+
+
+def test_charged_is_a_reporting_verb():
+    assert speakers_of("“They were sent without a plan,” Senator Owen Pryce charged.") == ["Owen Pryce"]
