@@ -11,7 +11,6 @@ content hash (see ``briefing.cache``).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
 
 from ..model import ArticleExtraction, CleanArticle, Sentence
@@ -20,16 +19,10 @@ from .context import ArticleContext, Component, ExtractPipeline, need
 from .dates import extract_events
 from .quotes import QUOTE_COMPONENTS
 
-# The claims engineer adds ``book=`` to extract_claims (issue 11); pass it once it exists.
-CLAIMS_TAKE_BOOK = "book" in inspect.signature(extract_claims).parameters
-
 
 def find_claims(ctx: ArticleContext) -> None:
-    """Claim attribution: sentences (+ the entity book, once claims accepts it) -> claims."""
-    if CLAIMS_TAKE_BOOK:
-        ctx.claims = extract_claims(ctx.article, ctx.sentences, book=ctx.book)  # type: ignore[call-arg]
-    else:
-        ctx.claims = extract_claims(ctx.article, ctx.sentences)
+    """Claim attribution: sentences + the entity book (who "he" and "the senator" are) -> claims."""
+    ctx.claims = extract_claims(ctx.article, ctx.sentences, book=ctx.book)
 
 
 def find_events(ctx: ArticleContext) -> None:
