@@ -92,7 +92,6 @@ class ClaimGraph:
     masses: tuple[float, ...] = ()  # each node's summed token weight
     pairs: tuple[tuple[int, int], ...] = ()  # the candidate pairs the index proposed
     _neighbours: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _verified: set[tuple[int, int]] = field(default_factory=set, compare=False, repr=False)
 
     def neighbours(self) -> dict[int, tuple[int, ...]]:
         """Node index -> the nodes the index paired it with (built once, then kept)."""
@@ -107,12 +106,6 @@ class ClaimGraph:
     def similarity(self, i: int, j: int) -> float:
         """Weighted overlap of nodes i and j."""
         return similarity(self.nodes[i].tokens, self.nodes[j].tokens, self.idf, self.masses[i], self.masses[j])
-
-    def verified(self, i: int, j: int) -> bool:
-        """Were nodes i and j verified to tell the same fact?"""
-        if not self._verified:
-            self._verified.update((min(a, b), max(a, b)) for a, b, _sim in self.edges)
-        return (min(i, j), max(i, j)) in self._verified
 
     def group_of(self) -> dict[int, int]:
         """Node index -> index of its group in ``groups``."""

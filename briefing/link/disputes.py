@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..extract.claims import REPORT_CUES
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
 from .claimgraph import REPLY_STATUSES, REPORT_NOUNS, ClaimGraph, Node, build_graph, is_allegation, reply_target
@@ -35,6 +36,7 @@ from .verify import (
     YEAR_RE,
     Quantity,
     counts_conflict,
+    same_fact,
     same_participants,
     same_predicate,
     same_strong_predicate,
@@ -157,42 +159,43 @@ def lead_of(nodes: Sequence[Node]) -> Node:
 
 def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
     """Same-fact groups, each with the replies aimed at its claims -> the node sets disputes
-    are built from. One hop, no chains: a denial joins the group of the claim it answers
-    (and leaves its own); a contested claim that goes on from the one before it joins that
-    one's group."""
-    group_of = graph.group_of()
-    joined: dict[int, list[int]] = defaultdict(list)
-    moved: set[int] = set()
-    for node in graph.nodes:
+    are built from. One hop, no chains between groups: a contested claim that goes on from
+    the one before it (one report told over consecutive sentences) joins that one's group,
+    and a denial joins the group of the claim it answers, leaving its own."""
+    home = graph.group_of()  # node -> the group its dispute is built from
+    for node in graph.nodes:  # a report told over consecutive sentences: one account
+        if node.index > 0 and node.claim.status not in REPLY_STATUSES \
+                and continues(graph.nodes[node.index - 1], node):
+            home[node.index] = home[node.index - 1]
+    for node in graph.nodes:  # a denial joins the claim it answers
         if node.claim.status in REPLY_STATUSES and stance_of(node) != "reported":
             target = reply_target(graph, node)
-            home = group_of[target.index] if target is not None else group_of[node.index]
-        elif node.index > 0 and continues(graph.nodes[node.index - 1], node):
-            home = group_of[node.index - 1]
-        else:
-            continue
-        if home != group_of[node.index]:
-            joined[home].append(node.index)
-            moved.add(node.index)
-    out = []
-    for g, members in enumerate(graph.groups):
-        nodes = [i for i in members if i not in moved] + joined[g]
-        if nodes:
-            out.append([graph.nodes[i] for i in sorted(nodes)])
-    return out
+            if target is not None:
+                home[node.index] = home[target.index]
+    joined: dict[int, list[int]] = defaultdict(list)
+    for i, g in home.items():
+        joined[g].append(i)
+    return [[graph.nodes[i] for i in sorted(joined[g])] for g in sorted(joined)]
 
 
 def continues(before: Node, node: Node) -> bool:
-    """Does a contested claim go on with the one just before it, from the same named source?
-
-    ("… spoke seven times, citing a book by X." then "According to X's book, …")
+    """Does a contested claim go on with the one just before it: from the same named source
+    ("… spoke seven times, citing a book by X." then "According to X's book, …"), or both
+    put as reports ("Sources … reported that …" then "The talks, according to Y, …")?
     """
     if before.source.id != node.source.id or node.number - before.number != 1:
         return False
     if not (is_contested(before) and is_contested(node)) or node.claim.status in REPLY_STATUSES:
         return False
+    if reported(before) and reported(node):
+        return True  # one report's account told over consecutive sentences
     a, b = before.claim.attributed_to, node.claim.attributed_to
     return bool(a and b and set(content_tokens(a)) & set(content_tokens(b)))
+
+
+def reported(node: Node) -> bool:
+    """Is the claim put as a report's ("according to X", "sources … reported")?"""
+    return node.claim.status == "attributed" and (node.claim.cue or "") in REPORT_CUES
 
 
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
@@ -304,7 +307,7 @@ def same_context(x: Value, y: Value, a: Node, b: Node) -> bool:
     return bool(named - NOT_PARTICIPANTS) or same_predicate(a.profile, b.profile)
 
 
-def same_happening(graph: ClaimGraph, x: Value, y: Value, a: Node, b: Node) -> bool:
+def same_happening(x: Value, y: Value, a: Node, b: Node) -> bool:
     """Are two dates dates of one happening? Their lead-in words share a plain word beyond
     generic ones; a weekday ("on Wednesday") against a date needs the same action and
     participant in the lead-ins ("spoke with X on …"); years and dates need the two claims
@@ -316,10 +319,10 @@ def same_happening(graph: ClaimGraph, x: Value, y: Value, a: Node, b: Node) -> b
         named = (shared & a.profile.names & b.profile.names) - NOT_PARTICIPANTS
         unnamed = not (a.profile.names | b.profile.names) - NOT_PARTICIPANTS
         return len(shared) >= WEEKDAY_MIN_SHARED and (bool(named) or unnamed)
-    return graph.verified(a.index, b.index)
+    return same_fact(a.profile, b.profile)
 
 
-def differing(graph: ClaimGraph, a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
+def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
               values_b: tuple[list[Value], list[Value]]) -> list[tuple[str, Value, Value]]:
     """Two claims from different outlets about the same who and what -> the values on which
     they disagree, each with its kind: counts of the same thing at the same time that no
@@ -347,7 +350,7 @@ def differing(graph: ClaimGraph, a: Node, b: Node, values_a: tuple[list[Value], 
             weekdays = (x.kind == "weekday") + (y.kind == "weekday")
             if weekdays == 2 or (weekdays and (apart is None or apart > WEEKDAY_WINDOW_DAYS)):
                 continue  # two weekdays are two relative dates: likely two happenings
-            if same_happening(graph, x, y, a, b):
+            if same_happening(x, y, a, b):
                 pairs.append(("weekday" if "weekday" in (x.kind, y.kind) else "date", x, y))
     return pairs
 
@@ -429,7 +432,7 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         a, b = valued[x_index], valued[y_index]
         if a.outlet == b.outlet:
             continue
-        for kind, x, y in differing(graph, a, b, values_of(a), values_of(b)):
+        for kind, x, y in differing(a, b, values_of(a), values_of(b)):
             links.append((item(a, x, kind), item(b, y, kind)))
     out: dict[str, Discrepancy] = {}
     for members in star_items(values, links):
