@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..extract.claims import REPORT_CUES
 from ..model import ArticleExtraction, Claim, Event, Source
@@ -35,6 +36,10 @@ FACT_THRESHOLD = 0.2
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
+#: Articles further apart than this are of different news cycles: their claims link only when
+#: told in nearly the same words (``NEAR_VERBATIM``) or dated.
+FACT_WINDOW_DAYS = 7
+NEAR_VERBATIM = 0.5
 #: Two sentences of one outlet this similar are copies of one another (a republished story).
 COPY_THRESHOLD = 0.8  # a wording held by more claims than this is a cliché, not evidence
 #: Claims are compared only when they share this many of their rarest words.
@@ -139,7 +144,8 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         days = frozenset(e.date for e in events if e.precision == "day")
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
-                          quoted=quoted, events=events, profile=profile(claim.text, words[i], names, days)))
+                          quoted=quoted, events=events,
+                          profile=profile(claim.text, words[i], names, days, dated=bool(events))))
     return nodes
 
 
@@ -153,12 +159,28 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
-    return (sim >= FACT_THRESHOLD or wording) and same_fact(a.profile, b.profile, wording)
+    if not ((sim >= FACT_THRESHOLD or wording) and same_fact(a.profile, b.profile, wording)):
+        return False
+    # When: outside one news cycle, two articles tell one fact only in nearly the same words
+    # (a republished story, a statement quoted again) or when one dates what it tells (a
+    # past event told again; dates that disagree were refused by ``same_fact``).
+    apart = days_apart(a.source, b.source)
+    return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
+        or a.profile.dated or b.profile.dated
 
 
-def lead_order(node: Node) -> tuple[float, bool, int, str, int]:
-    """How fit a claim is to lead a group: prominent, plainly stated, short first."""
-    return (-round(node.prominence, 6), node.claim.status != "stated", len(node.claim.text),
+def days_apart(a: Source, b: Source) -> int | None:
+    """Days between two articles' publication, when both are dated."""
+    try:
+        return abs((date.fromisoformat(a.date or "") - date.fromisoformat(b.date or "")).days)
+    except ValueError:
+        return None
+
+
+def lead_order(node: Node, degree: int = 0) -> tuple[int, float, bool, int, str, int]:
+    """How fit a claim is to lead a group: verified against the most others (the statement
+    the others tell), then prominent, plainly stated, short."""
+    return (-degree, -round(node.prominence, 6), node.claim.status != "stated", len(node.claim.text),
             node.source.id, node.number)
 
 
@@ -168,7 +190,8 @@ def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) 
     Copies collapse first: sentences of one outlet that are near-identical (a republished
     story, a live-blog update) travel together as one unit. Then no transitive chains:
     A~B and B~C put C with A only when A~C was verified too. Leads are taken in
-    ``lead_order``; a unit joins the first lead it was verified against. The lead comes
+    ``lead_order`` (most verified links first); a unit joins the first lead it was verified
+    against. The lead comes
     first in its group, the rest follow in node order.
     """
     copies = UnionFind(len(nodes))
@@ -183,7 +206,7 @@ def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) 
         unit.setdefault(copies.find(i), []).append(i)
     assigned: set[int] = set()
     groups = []
-    for node in sorted(nodes, key=lead_order):
+    for node in sorted(nodes, key=lambda n: lead_order(n, len(adjacent.get(n.index, ())))):
         if node.index in assigned:
             continue
         lead_unit = unit.get(copies.find(node.index), [node.index])

@@ -27,6 +27,8 @@ MIN_SHARED_PLAIN = 3
 MIN_PLAIN_SHARE = 0.4
 #: ... or at least this many of them, however long the sentences.
 ENOUGH_SHARED_PLAIN = 5
+#: Share of the fewer-named sentence's names the other must name too.
+MIN_NAME_SHARE = 0.5
 #: Two values of one thing (a discrepancy) need the same predicate more surely.
 STRONG_SHARED_PLAIN = 3
 STRONG_PLAIN_SHARE = 0.4
@@ -136,6 +138,7 @@ class Profile:
     counts: tuple[Quantity, ...]
     days: frozenset[str]
     linkable: bool
+    dated: bool = False  # the sentence dates what it tells (any event, at any precision)
 
 
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -150,13 +153,13 @@ def headline_shaped(text: str) -> bool:
 
 
 def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
-            days: frozenset[str]) -> Profile:
-    """A claim's text, its ``index.content_words``, the corpus's name stems and its day dates
-    -> its Profile."""
+            days: frozenset[str], dated: bool = False) -> Profile:
+    """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
+    whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
-                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text))
+                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text), dated=dated)
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.
@@ -170,11 +173,14 @@ NOT_PARTICIPANTS = frozenset(content_tokens(
 
 
 def same_participants(a: Profile, b: Profile) -> bool:
-    """Who: the two name someone in common (not a mere title, month or weekday); or neither
-    names anyone and they are told in nearly the same words ("the engineering firm said the
-    bridge had been repaired")."""
-    if (a.names | b.names) - NOT_PARTICIPANTS:
-        return bool((a.names & b.names) - NOT_PARTICIPANTS)
+    """Who: the two name someone in common (not a mere title, month or weekday), and at least
+    ``MIN_NAME_SHARE`` of the names of the one that names fewer ("Fiorina backed Cruz" is not
+    "Walker backed Cruz"); or neither names anyone and they are told in nearly the same
+    words ("the engineering firm said the bridge had been repaired")."""
+    names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
+    if names_a or names_b:
+        shared = len(names_a & names_b)
+        return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
     return same_strong_predicate(a, b)
 
 
