@@ -26,7 +26,16 @@ from datetime import date
 from ..extract.claims import REPORT_CUES
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
-from .claimgraph import REPLY_STATUSES, REPORT_NOUNS, ClaimGraph, Node, build_graph, is_allegation, reply_target
+from .claimgraph import (
+    REPLY_STATUSES,
+    REPORT_NOUNS,
+    ClaimGraph,
+    Node,
+    build_graph,
+    days_apart,
+    is_allegation,
+    reply_target,
+)
 from .facts import sorted_citations
 from .index import candidate_pairs, content_tokens
 from .outlets import outlet_name
@@ -36,10 +45,10 @@ from .verify import (
     YEAR_RE,
     Quantity,
     counts_conflict,
-    same_fact,
+    same_core_wording,
+    same_counts,
     same_participants,
     same_predicate,
-    same_strong_predicate,
     same_when,
 )
 
@@ -288,14 +297,6 @@ def dated_values(node: Node) -> list[Value]:
     return out
 
 
-def published_apart(a: Node, b: Node) -> int | None:
-    """Days between the two claims' articles, when both are dated."""
-    try:
-        return abs((date.fromisoformat(a.source.date or "") - date.fromisoformat(b.source.date or "")).days)
-    except ValueError:
-        return None
-
-
 def same_context(x: Value, y: Value, a: Node, b: Node) -> bool:
     """Do two values stand after the same action ("spoke with X on …", "left office in …")?
     Their lead-in words share a plain word beyond generic ones, and a participant (not a
@@ -319,7 +320,8 @@ def same_happening(x: Value, y: Value, a: Node, b: Node) -> bool:
         named = (shared & a.profile.names & b.profile.names) - NOT_PARTICIPANTS
         unnamed = not (a.profile.names | b.profile.names) - NOT_PARTICIPANTS
         return len(shared) >= WEEKDAY_MIN_SHARED and (bool(named) or unnamed)
-    return same_fact(a.profile, b.profile)
+    return same_participants(a.profile, b.profile) and same_core_wording(a.profile, b.profile) \
+        and same_counts(a.profile, b.profile)
 
 
 def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
@@ -331,8 +333,8 @@ def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
     pairs: list[tuple[str, Value, Value]] = []
     if not same_participants(a.profile, b.profile):
         return pairs
-    apart = published_apart(a, b)
-    if same_strong_predicate(a.profile, b.profile) and same_when(a.profile, b.profile) \
+    apart = days_apart(a.source, b.source)
+    if same_core_wording(a.profile, b.profile) and same_when(a.profile, b.profile) \
             and (apart is None or apart <= COUNT_WINDOW_DAYS):
         for x in values_a[0]:
             for y in values_b[0]:

@@ -23,15 +23,13 @@ from .index import NUMBER_WORDS, STOPWORDS, content_tokens
 
 #: Plain content words two sentences must share to tell the same action or statement ...
 MIN_SHARED_PLAIN = 3
-#: ... and the share of the shorter sentence's plain words they must make up.
-MIN_PLAIN_SHARE = 0.4
-#: ... or at least this many of them, however long the sentences.
-ENOUGH_SHARED_PLAIN = 5
+#: ... making up this share (Dice) of the two sentences' plain words.
+MIN_PLAIN_DICE = 0.45
 #: Share of the fewer-named sentence's names the other must name too.
 MIN_NAME_SHARE = 0.5
-#: Two values of one thing (a discrepancy) need the same predicate more surely.
-STRONG_SHARED_PLAIN = 3
-STRONG_PLAIN_SHARE = 0.4
+#: The shorter sentence's wording found in the other (``same_core_wording``).
+CORE_SHARED_PLAIN = 3
+CORE_PLAIN_SHARE = 0.4
 #: Claims with fewer plain content words than this say too little to be linked.
 MIN_PLAIN_WORDS = 3
 #: Words that recur in any political story: sharing them says nothing about the predicate.
@@ -181,23 +179,25 @@ def same_participants(a: Profile, b: Profile) -> bool:
     if names_a or names_b:
         shared = len(names_a & names_b)
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
-    return same_strong_predicate(a, b)
+    return same_core_wording(a, b)
 
 
-def same_strong_predicate(a: Profile, b: Profile) -> bool:
-    """What, surely: ``STRONG_SHARED_PLAIN`` plain words shared, and ``STRONG_PLAIN_SHARE`` of
-    the shorter sentence's (two values of one thing must be told in nearly the same words)."""
+def same_core_wording(a: Profile, b: Profile) -> bool:
+    """The shorter sentence's own wording is in the other: ``CORE_SHARED_PLAIN`` plain words
+    shared, and ``CORE_PLAIN_SHARE`` of the shorter sentence's (a short report of a fact that
+    a long sentence tells among other things)."""
     shared = len((a.plain & b.plain) - GENERIC)
     shorter = min(len(a.plain - GENERIC), len(b.plain - GENERIC))
-    return shared >= STRONG_SHARED_PLAIN and shared >= STRONG_PLAIN_SHARE * shorter
+    return shared >= CORE_SHARED_PLAIN and shared >= CORE_PLAIN_SHARE * shorter
 
 
 def same_predicate(a: Profile, b: Profile) -> bool:
-    """What: enough shared plain wording, beyond words any story uses: a fair share of the
-    shorter sentence's, or ``ENOUGH_SHARED_PLAIN`` words however long the sentences are."""
-    shared = len((a.plain & b.plain) - GENERIC)
-    shorter = min(len(a.plain - GENERIC), len(b.plain - GENERIC))
-    return shared >= MIN_SHARED_PLAIN and (shared >= MIN_PLAIN_SHARE * shorter or shared >= ENOUGH_SHARED_PLAIN)
+    """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
+    words that make up ``MIN_PLAIN_DICE`` of both sentences' plain words (two long sentences
+    that share a topic phrase do not tell one fact)."""
+    plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
+    shared = len(plain_a & plain_b)
+    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b))
 
 
 def same_when(a: Profile, b: Profile) -> bool:
