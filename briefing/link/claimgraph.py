@@ -145,7 +145,8 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
-                          profile=profile(claim.text, words[i], names, days, dated=bool(events))))
+                          profile=profile(claim.text, words[i], names, days,
+                                          dated=any(re.search(r"\d", e.expression) for e in events))))
     return nodes
 
 
@@ -162,8 +163,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if not ((sim >= FACT_THRESHOLD or wording) and same_fact(a.profile, b.profile, wording)):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
-    # (a republished story, a statement quoted again) or when one dates what it tells (a
-    # past event told again; dates that disagree were refused by ``same_fact``).
+    # (a republished story, a statement quoted again) or when one dates what it tells in
+    # absolute terms ("in 2020": a past event told again; "on Tuesday" dates only its cycle).
     apart = days_apart(a.source, b.source)
     return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
         or a.profile.dated or b.profile.dated

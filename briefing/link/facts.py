@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..model import ArticleExtraction, Citation, Fact, Source
 from .claimgraph import ClaimGraph, Node, build_graph
-from .verify import headline_shaped
+from .verify import about_the_reporting, headline_shaped
 
 SINGLES_PER_ARTICLE = 6
 HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Disputed instead
@@ -85,7 +85,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     for group in graph.groups:
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
-        if headline_shaped(rep.claim.text):
+        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
             continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),

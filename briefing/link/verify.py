@@ -142,6 +142,20 @@ class Profile:
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
 
 
+#: Lines about the reporting, not the story: no fact, and nothing to corroborate.
+NO_COMMENT_RE = re.compile(
+    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\b"
+    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+)\b"
+    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b",
+    re.IGNORECASE)
+
+
+def about_the_reporting(text: str) -> bool:
+    """"X did not respond to a request for comment", "declined to comment": a note on the
+    reporting, never a fact to link."""
+    return NO_COMMENT_RE.search(text) is not None
+
+
 def headline_shaped(text: str) -> bool:
     """Title Case through most of its words: a headline or a heading, not a sentence."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL]
@@ -157,7 +171,8 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
-                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text), dated=dated)
+                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
+                   and not about_the_reporting(text), dated=dated)
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.
