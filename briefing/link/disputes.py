@@ -119,7 +119,7 @@ def party(name: str | None) -> str | None:
         return None  # "released a statement": a verb phrase, not who released it
     if words[-1].lower() in FRAGMENT_ENDS or "(" in name or " - " in name:
         return None  # "the Senate should", "LONDON (Reuters) - X": cut out of a clause
-    lowered = {w.lower().strip(".,'’s") for w in words}
+    lowered = {w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") for w in words}
     if any(w[:1].isupper() for w in words) or first in DETERMINERS or lowered & (PEOPLE_NOUNS | REPORT_NOUNS):
         return name
     return None

@@ -136,7 +136,8 @@ class Profile:
     counts: tuple[Quantity, ...]
     days: frozenset[str]
     linkable: bool
-    dated: bool = False  # the sentence dates what it tells (any event, at any precision)
+    dated: bool = False  # the sentence dates what it tells in absolute terms ("in 2020")
+    lead: frozenset[str] = frozenset()  # the first run of names: who the sentence is first about
 
 
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -170,9 +171,15 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    lead: list[str] = []
+    for stem_, is_plain, _quoted in words:
+        if not is_plain and stem_ in named and stem_ not in NOT_PARTICIPANTS:
+            lead.append(stem_)
+        elif lead:
+            break
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
-                   and not about_the_reporting(text), dated=dated)
+                   and not about_the_reporting(text), dated=dated, lead=frozenset(lead))
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.
@@ -187,12 +194,15 @@ NOT_PARTICIPANTS = frozenset(content_tokens(
 
 def same_participants(a: Profile, b: Profile) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
-    ``MIN_NAME_SHARE`` of the names of the one that names fewer ("Fiorina backed Cruz" is not
-    "Walker backed Cruz"); or neither names anyone and they are told in nearly the same
-    words ("the engineering firm said the bridge had been repaired")."""
+    ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
+    the other is first about ("Ruiz backed Kline" is not "Sand backed Kline"); or neither
+    names anyone and they are told in nearly the same words ("the engineering firm said the
+    bridge had been repaired")."""
     names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
     if names_a or names_b:
         shared = len(names_a & names_b)
+        if a.lead and b.lead and not (a.lead & names_b or b.lead & names_a):
+            return False  # each is first about someone the other never names
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
     return same_core_wording(a, b)
 

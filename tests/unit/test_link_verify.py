@@ -1,0 +1,187 @@
+"""Cross-article links an editor would sign: same who, what and when, no chains, real
+discrepancies only, disputes whose sides are parties. All sentences are invented."""
+
+from briefing.clean import clean_article
+from briefing.extract.claims import extract_claims
+from briefing.extract.dates import extract_events
+from briefing.link import link_briefing
+from briefing.link.claimgraph import build_graph, star_groups
+from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
+from briefing.link.facts import link_facts
+from briefing.link.verify import (
+    about_the_reporting,
+    counts_conflict,
+    headline_shaped,
+    quantities,
+)
+from briefing.model import ArticleExtraction, CleanArticle, Paragraph, RawArticle, Source, SourceMeta
+from briefing.sentences import split_sentences
+
+
+def make(source_id: str, publisher: str | None, published: str, *paras: str
+         ) -> tuple[Source, ArticleExtraction]:
+    text = "\n\n".join(paras)
+    out, pos = [], 0
+    for para in paras:
+        out.append(Paragraph(pos, pos + len(para), "body"))
+        pos += len(para) + 2
+    art = CleanArticle(source_id=source_id, file=f"{source_id}.txt", text=text, paragraphs=tuple(out),
+                       offset_map=((0, 0, len(text)),), removed=(),
+                       meta=SourceMeta(date=published, publisher=publisher))
+    sentences = tuple(split_sentences(art))
+    source = Source(id=source_id, file=art.file, text=text, sentences=sentences, paragraphs=art.paragraphs,
+                    date=published, publisher=publisher)
+    return source, ArticleExtraction(source_id=source_id, claims=extract_claims(art, sentences),
+                                     events=extract_events(art, sentences))
+
+
+def linked_sources(facts, needle: str) -> set[str]:
+    """The sources cited by the one fact whose citations mention ``needle`` (empty if several)."""
+    found = [f for f in facts if any(needle in c.text for c in f.citations)]
+    return {c.source for c in found[0].citations} if len(found) == 1 else set()
+
+
+def facts_of(*articles):
+    return link_facts([a[0] for a in articles], [a[1] for a in articles])
+
+
+def test_the_same_event_told_in_other_words_by_two_outlets_is_one_fact():
+    a = make("a", "North Herald", "2024-05-02",
+             "Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "After days of protests, Governor Elena Marsh signed the flood bill for the coast into law.")
+    facts = facts_of(a, b)
+    assert any(f.outlets == 2 and {c.source for c in f.citations} == {"a", "b"} for f in facts)
+
+
+def test_a_shared_name_and_topic_words_are_not_one_fact():
+    # Same senator, same topic words, different actors: "who" differs.
+    a = make("a", "North Herald", "2024-05-02",
+             "Mayor Tom Ruiz threw his support behind Senator Ada Kline on Monday, praising her record.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Governor Liv Sand threw her support behind Senator Ada Kline, citing her record on schools.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_shared_idiom_is_not_one_fact():
+    a = make("a", "North Herald", "2024-05-02",
+             "For the striking dock workers in Port Vell, the new offer was cold comfort after months without pay.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "The rain delay was cold comfort for Port Vell fans who had travelled overnight to the final.")
+    facts = facts_of(a, b)
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts)
+
+
+def test_different_counts_of_the_same_thing_are_not_one_fact_but_a_discrepancy():
+    a = make("a", "North Herald", "2024-05-02",
+             "The storm in Port Vell destroyed 40 homes along the harbour road, officials said on Thursday.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Officials said the storm in Port Vell destroyed 65 homes along the harbour road.")
+    facts = facts_of(a, b)
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts)
+    found = link_discrepancies([a[0], b[0]], [a[1], b[1]])
+    assert [sorted(v.value for v in d.versions) for d in found] == [["40 homes", "65 homes"]]
+
+
+def test_counts_conflict_only_when_no_value_fits_both():
+    q = {x.label: x for t in ("at least seven times", "as many as seven times", "about 1,000 people",
+                              "1,020 people", "more than 50 votes", "62 votes", "30 votes", "six other times")
+         for x in quantities(f"It happened {t} here.")}
+    assert counts_conflict(q["at least seven times"], q["as many as seven times"]) == "qualifier"
+    assert counts_conflict(q["about 1,000 people"], q["1,020 people"]) is None  # vaguer wording
+    assert counts_conflict(q["more than 50 votes"], q["62 votes"]) is None  # compatible bound
+    assert counts_conflict(q["more than 50 votes"], q["30 votes"]) == "number"
+    assert counts_conflict(q["six other times"], q["at least seven times"]) is None  # "other": an addition
+
+
+def test_dates_are_never_counts():
+    assert quantities("The leaders spoke on 5 November and again on November 7, where they met.") == []
+    assert [q.label for q in quantities("She won 12 delegates in 2016.")] == ["12 delegates"]
+
+
+def test_no_transitive_chains():
+    # A~B, B~C, C~D verified: B leads (most links) with A and C; D, linked only to C, stays out.
+    a, b, c, d = (make(k, f"Outlet {k}", "2024-05-02", f"Sentence {k} about the Port Vell harbour works.")
+                  for k in "abcd")
+    graph = build_graph([x[0] for x in (a, b, c, d)], [x[1] for x in (a, b, c, d)])
+    groups = star_groups(graph.nodes, [(0, 1, 0.5), (1, 2, 0.5), (2, 3, 0.5)])
+    assert (1, 0, 2) in groups and (3,) in groups
+
+
+def test_republished_copies_collapse_and_count_as_one_outlet():
+    text = ("Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests "
+            "outside the state house.")
+    a = make("a", "North Herald", "2024-05-02", text)
+    b = make("b", "North Herald", "2024-05-03", text)
+    facts = facts_of(a, b)
+    both = [f for f in facts if {c.source for c in f.citations} == {"a", "b"}]
+    assert len(both) == 1 and both[0].outlets == 1
+
+
+def test_outside_one_news_cycle_only_near_verbatim_or_dated_claims_link():
+    a = make("a", "North Herald", "2024-01-10",
+             "Governor Elena Marsh signed the coastal flood bill after a week of protests.")
+    b = make("b", "South Gazette", "2024-03-20",
+             "After days of protests, Governor Elena Marsh signed the flood bill for the coast into law.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    c = make("c", "South Gazette", "2024-03-20",
+             "Governor Elena Marsh signed the coastal flood bill after a week of protests.")
+    assert linked_sources(facts_of(a, c), "signed") == {"a", "c"}
+
+
+def test_headlines_follow_lines_and_no_comment_lines_are_never_facts():
+    assert headline_shaped("New Polls Show Double-Digit Gaps in Harbour Race")
+    assert not headline_shaped("New polls show double-digit gaps in the harbour race, the Herald said.")
+    assert about_the_reporting("A spokesman for Marsh did not respond to a request for comment.")
+    assert about_the_reporting("The company declined to comment on Friday.")
+    raw = RawArticle("t", "t.txt", "Storm hits Port Vell\n"
+                     "The storm destroyed 40 homes along the harbour road on Thursday, officials said.\n"
+                     "Follow Ana Ruiz on Twitter @anaruiz.\n"
+                     "Read the rest of the story at the Herald.\n", SourceMeta(), "0" * 64)
+    kept = clean_article(raw).text
+    assert "Follow Ana" not in kept and "Read the rest" not in kept and "40 homes" in kept
+
+
+def test_a_rejected_objection_is_no_denial_and_a_passive_denial_neither():
+    a = make("a", "North Herald", "2024-05-02",
+             "The election board rejected both objections and ruled Ada Kline eligible for the ballot.",
+             "Ada Kline was denied bail by the judge on Friday.",
+             "The campaign denied the report that Kline had moved out of the district.")
+    graph = build_graph([a[0]], [a[1]])
+    stances = {n.claim.text.split()[1]: stance_of(n) for n in graph.nodes}
+    assert stances["election"] == "reported" and stances["Kline"] == "reported"
+    assert stances["campaign"] == "denied"
+
+
+def test_a_side_is_held_by_a_party_never_a_fragment():
+    assert party("a spokeswoman for the port authority") == "a spokeswoman for the port authority"
+    assert party("Jane Roe") == "Jane Roe" and party("officials") == "officials"
+    for fragment in ("he", "If", "released a statement", "the Senate should", "LONDON (Wire) - Jane Roe"):
+        assert party(fragment) is None
+    a = make("a", "North Herald", "2024-05-02",
+             "The harbour fund was reportedly emptied before the audit began in March.",
+             "He said the claims were false.")
+    for dispute in link_disputes([a[0]], [a[1]]):
+        for side in dispute.sides:
+            assert side.by and not side.by.startswith("source ") and side.by != "He"
+
+
+def test_an_allegation_and_its_denial_across_outlets_are_one_item_with_both_parties():
+    a = make("a", "North Herald", "2024-05-02",
+             "Harbour chief Ola Brandt allegedly moved port funds into a private account, the audit found.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Ola Brandt denied reports that he moved port funds into a private account.")
+    disputes = link_disputes([a[0], b[0]], [a[1], b[1]])
+    item = [d for d in disputes if {c.source for s in d.sides for c in s.citations} == {"a", "b"}]
+    assert len(item) == 1
+    assert {s.stance for s in item[0].sides} == {"alleged", "denied"}
+
+
+def test_the_whole_link_stage_is_deterministic_and_builds_one_graph():
+    arts = [make("a", "North Herald", "2024-05-02",
+                 "Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests."),
+            make("b", "South Gazette", "2024-05-02",
+                 "After days of protests, Governor Elena Marsh signed the flood bill for the coast into law.")]
+    one = link_briefing([a[0] for a in arts], [a[1] for a in arts])
+    two = link_briefing([a[0] for a in arts], [a[1] for a in arts])
+    assert one == two and one.facts
