@@ -85,6 +85,8 @@ opponents supporters leaders lawmakers legislators senators members insiders all
 officers reports polls documents records emails data spokesman spokeswoman spokesperson
 democrats republicans conservatives liberals activists donors staffers reporters journalists""".split())
 UNNAMED = "an unnamed source"
+PREPOSITIONS = frozenset("with without after before during in on at by for from of to into over under "
+                         "since until amid among against about".split())
 FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may might must and or but "
                           "that which who with for on in at by from is are was were has have had".split())
 
@@ -119,6 +121,8 @@ def party(name: str | None) -> str | None:
         return None  # "released a statement": a verb phrase, not who released it
     if words[-1].lower() in FRAGMENT_ENDS or "(" in name or " - " in name:
         return None  # "the Senate should", "LONDON (Reuters) - X": cut out of a clause
+    if first in PREPOSITIONS or (words[-1][:1].islower() and words[-1].endswith("ing")):
+        return None  # "With his campaign buffeted by criticism and denying"
     lowered = {w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") for w in words}
     if any(w[:1].isupper() for w in words) or first in DETERMINERS or lowered & (PEOPLE_NOUNS | REPORT_NOUNS):
         return name
