@@ -37,18 +37,20 @@ from .claimgraph import (
     reply_target,
 )
 from .facts import sorted_citations
-from .index import candidate_pairs, content_tokens
+from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .verify import (
     GENERIC,
     NOT_PARTICIPANTS,
+    QUALIFIERS_DOWN,
+    QUALIFIERS_UP,
+    QUALIFIERS_VAGUE,
     YEAR_RE,
     Quantity,
     counts_conflict,
     same_core_wording,
     same_counts,
     same_participants,
-    same_predicate,
     same_when,
 )
 
@@ -245,6 +247,12 @@ COUNT_WINDOW_DAYS = 3
 WEEKDAY_WINDOW_DAYS = 7
 #: Lead-in words a weekday and a date must share to be one happening.
 WEEKDAY_MIN_SHARED = 4
+POLL_METHOD_RE = re.compile(
+    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:poll|survey|interviews?)\b[^.]{0,60}"
+    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:poll|survey)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Value:
     """One comparable value in a claim: what kind, its key, how the text puts it."""
@@ -255,6 +263,7 @@ class Value:
     label: str  # the differing part as the text has it
     context: frozenset[str] = frozenset()
     count: Quantity | None = None
+    action: frozenset[str] = frozenset()  # the plain words right before the value (``action_before``)
 
 
 def lead_in(text: str, start: int) -> frozenset[str]:
@@ -271,7 +280,7 @@ def counted_values(node: Node) -> list[Value]:
     for q in node.profile.counts:
         values[q.unit].add(q.value)
     return [Value(kind="count", topic=q.unit, key=f"{q.bound}|{q.value:g}", label=q.label, count=q,
-                  context=lead_in(text, q.start))
+                  context=lead_in(text, q.start), action=action_before(text, q.start))
             for q in node.profile.counts if len(values[q.unit]) == 1]
 
 
@@ -291,41 +300,62 @@ def dated_values(node: Node) -> list[Value]:
         day_spans.append((at, at + len(event.expression)))
         # A weekday, "today", "tomorrow": read relative to the article's date.
         kind = "weekday" if not re.search(r"\d", event.expression) else "date"
-        out.append(Value(kind=kind, topic="day", key=event.date,
-                         label=f"{event.expression} ({event.date})", context=lead_in(text, at)))
+        out.append(Value(kind=kind, topic="day", key=event.date, label=f"{event.expression} ({event.date})",
+                         context=lead_in(text, at), action=action_before(text, at)))
+    other_numbers = len(re.findall(r"\d[\d,.]*", text)) > len(YEAR_RE.findall(text))
     for m in YEAR_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in day_spans):
-            continue
+        if any(s <= m.start() < e for s, e in day_spans) or other_numbers:
+            continue  # beside other figures a year is their time frame ("$25,550 as of 2012")
         out.append(Value(kind="date", topic="year", key=m.group("year"), label=m.group(0),
-                         context=lead_in(text, m.start())))
-    return out
-
-
-def same_context(x: Value, y: Value, a: Node, b: Node) -> bool:
-    """Do two values stand after the same action ("spoke with X on …", "left office in …")?
-    Their lead-in words share a plain word beyond generic ones, and a participant (not a
-    mere title) or, failing that, the two claims share their predicate."""
-    shared = x.context & y.context
-    if not (shared & a.profile.plain & b.profile.plain) - GENERIC:
-        return False
-    named = shared & a.profile.names & b.profile.names
-    return bool(named - NOT_PARTICIPANTS) or same_predicate(a.profile, b.profile)
+                         context=lead_in(text, m.start()), action=action_before(text, m.start())))
+    # Two dates of one kind in one sentence ("after Tuesday's primary, … on Feb. 27"): which
+    # one a version would be cannot be told, so none is compared.
+    keys: dict[str, set[str]] = defaultdict(set)
+    for value in out:
+        keys[value.topic].add(value.key)
+    return [v for v in out if len(keys[v.topic]) == 1]
 
 
 def same_happening(x: Value, y: Value, a: Node, b: Node) -> bool:
-    """Are two dates dates of one happening? Their lead-in words share a plain word beyond
-    generic ones; a weekday ("on Wednesday") against a date needs the same action and
-    participant in the lead-ins ("spoke with X on …"); years and dates need the two claims
-    verified as one fact (same who, what, when: ``verify.same_fact``)."""
-    shared = x.context & y.context
-    if not (shared & a.profile.plain & b.profile.plain) - GENERIC:
-        return False
+    """Are two dates dates of one happening? A weekday against a date: the two lead-ins
+    share most words and a participant ("spoke with X on …"). Years and dates: the same
+    action stands right before both ("left office in 2021" / "left the White House in
+    2020"), and the claims name a participant in common and share core wording and counts."""
     if "weekday" in (x.kind, y.kind):
+        shared = x.context & y.context
         named = (shared & a.profile.names & b.profile.names) - NOT_PARTICIPANTS
         unnamed = not (a.profile.names | b.profile.names) - NOT_PARTICIPANTS
         return len(shared) >= WEEKDAY_MIN_SHARED and (bool(named) or unnamed)
-    return same_participants(a.profile, b.profile) and same_core_wording(a.profile, b.profile) \
-        and same_counts(a.profile, b.profile)
+    if not same_action(x, y):
+        return False
+    named = (a.profile.names & b.profile.names) - NOT_PARTICIPANTS
+    return bool(named) and same_participants(a.profile, b.profile) \
+        and same_core_wording(a.profile, b.profile) and same_counts(a.profile, b.profile)
+
+
+#: Words of "at least", "nearly", "roughly": how a value is bounded, not what it is of.
+QUALIFIER_STEMS = frozenset(content_tokens(" ".join(QUALIFIERS_DOWN + QUALIFIERS_UP + QUALIFIERS_VAGUE)))
+
+
+def action_before(text: str, start: int) -> frozenset[str]:
+    """The plain words among the last ``CONTEXT_WORDS`` content words before text[start],
+    names, generic and bounding words left out: the action a value belongs to
+    ("the storm destroyed 40 homes" -> {"storm", "destroy"})."""
+    words = content_words(text[max(0, start - 80):start])[-CONTEXT_WORDS:]
+    return frozenset(w[0] for w in words if w[1] and w[0] not in GENERIC and w[0] not in QUALIFIER_STEMS
+                     and not w[0].isdigit())
+
+
+def same_action(x: Value, y: Value) -> bool:
+    """Is one value's action all within the other's ("left office in" / "left the White
+    House in": {leave, office} and {leave}; "joined the board in" / "left the board in": no)?"""
+    return bool(x.action and y.action) and (x.action <= y.action or y.action <= x.action)
+
+
+def about_a_poll_method(text: str) -> bool:
+    """"The poll was conducted Jan. 5-8", "a margin of error of 3 points": how a survey was
+    made, different for every survey; its numbers and dates are never versions of a fact."""
+    return POLL_METHOD_RE.search(text) is not None
 
 
 def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
@@ -342,9 +372,9 @@ def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
             and (apart is None or apart <= COUNT_WINDOW_DAYS):
         for x in values_a[0]:
             for y in values_b[0]:
-                if x.count is not None and y.count is not None and len(x.context & y.context) >= 2:
+                if x.count is not None and y.count is not None and same_action(x, y):
                     kind = counts_conflict(x.count, y.count)
-                    if kind and same_context(x, y, a, b):
+                    if kind:
                         pairs.append((kind, x, y))
     dates_a, dates_b = values_a[1], values_b[1]
     for x in dates_a:
@@ -433,7 +463,8 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         return items[key]
 
     links = []
-    valued = [n for n in graph.nodes if n.profile.linkable and any(values_of(n))]
+    valued = [n for n in graph.nodes if n.profile.linkable and not about_a_poll_method(n.claim.text)
+              and any(values_of(n))]
     for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12):
         a, b = valued[x_index], valued[y_index]
         if a.outlet == b.outlet:

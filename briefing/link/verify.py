@@ -37,7 +37,8 @@ GENERIC = frozenset(content_tokens(
     "year years time times day days week weeks month months people percent percentage point points "
     "state states country government president presidential campaign candidate candidates party "
     "told asked called going make made get got like many first last new former "
-    "think thinking know want wanted think need needs thing things way well lot"))
+    "think thinking know want wanted think need needs thing things way well lot "
+    "least fewer nearly almost roughly approximately around estimated exactly"))
 
 QUALIFIERS_DOWN = ("as many as", "up to", "at most", "no more than", "fewer than", "less than",
                    "under", "nearly", "almost", "close to")
@@ -213,16 +214,17 @@ def same_core_wording(a: Profile, b: Profile) -> bool:
     a long sentence tells among other things)."""
     shared = len((a.plain & b.plain) - GENERIC)
     shorter = min(len(a.plain - GENERIC), len(b.plain - GENERIC))
-    return shared >= CORE_SHARED_PLAIN and shared >= CORE_PLAIN_SHARE * shorter
+    return shared >= max(2, min(CORE_SHARED_PLAIN, shorter)) and shared >= CORE_PLAIN_SHARE * shorter
 
 
 def same_predicate(a: Profile, b: Profile) -> bool:
     """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
-    words that make up ``MIN_PLAIN_DICE`` of both sentences' plain words (two long sentences
-    that share a topic phrase do not tell one fact)."""
+    words (two when a sentence has no more) that make up ``MIN_PLAIN_DICE`` of both
+    sentences' plain words (two long sentences that share a topic phrase are not one fact)."""
     plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
     shared = len(plain_a & plain_b)
-    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b))
+    needed = max(2, min(MIN_SHARED_PLAIN, len(plain_a), len(plain_b)))  # short sentences: 2
+    return shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b))
 
 
 def same_when(a: Profile, b: Profile) -> bool:

@@ -185,3 +185,37 @@ def test_the_whole_link_stage_is_deterministic_and_builds_one_graph():
     one = link_briefing([a[0] for a in arts], [a[1] for a in arts])
     two = link_briefing([a[0] for a in arts], [a[1] for a in arts])
     assert one == two and one.facts
+
+
+def discrepancy_values(*articles) -> list[list[str]]:
+    found = link_discrepancies([a[0] for a in articles], [a[1] for a in articles])
+    return [sorted(v.value for v in d.versions) for d in found]
+
+
+def test_a_poll_method_note_is_never_a_version_of_a_fact():
+    a = make("a", "North Herald", "2024-05-02",
+             "The Harbour Poll of Port Vell voters was conducted May 1-3 and has a margin of error of 3 points.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "The Harbour Poll of Port Vell voters was conducted April 20-23 and has a margin of error of 4 points.")
+    assert discrepancy_values(a, b) == []
+
+
+def test_dates_differ_only_for_the_same_action_by_the_same_participant():
+    same = (make("a", "North Herald", "2024-05-02",
+                 "Governor Elena Marsh left the harbour board in 2019 after the audit of the port books."),
+            make("b", "South Gazette", "2024-05-02",
+                 "Governor Elena Marsh left the harbour board in 2020, after the port books were audited."))
+    assert discrepancy_values(*same) == [["2019", "2020"]]
+    other = (make("a", "North Herald", "2024-05-02",
+                  "Governor Elena Marsh joined the harbour board in 2012 after the audit of the port books."),
+             make("b", "South Gazette", "2024-05-02",
+                  "Governor Elena Marsh left the harbour board in 2020, after the port books were audited."))
+    assert discrepancy_values(*other) == []
+
+
+def test_a_year_beside_other_figures_is_their_time_frame_not_a_version():
+    a = make("a", "North Herald", "2024-05-02",
+             "Port Vell households owed an average of $12,400 in harbour fees as of 2019, the Harbour Board said.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "The Harbour Board said Port Vell households owed about $15,000 in harbour fees in 2023.")
+    assert all("2019" not in values for values in discrepancy_values(a, b))
