@@ -1,7 +1,11 @@
 """Sources + per-article extractions -> Briefing: what the articles say together.
 
-Each concern is a module (quotes, facts, disputes, timeline). They compare articles
-through keys and inverted indexes, never all pairs, so linking stays near-linear.
+Linking is an ordered list of named components over one ``LinkContext`` per run
+(``LINK_PIPELINE``, see ``briefing.pipes``): quotes and speakers across outlets, the claim
+graph (blocking, then same who/what/when verification: ``verify``), facts, disputes,
+discrepancies, the timeline and the briefing's description. Each declares what it reads
+and sets. They compare articles through keys and inverted indexes, never all pairs, so
+linking stays near-linear.
 """
 
 from __future__ import annotations
@@ -9,9 +13,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..model import ArticleExtraction, Briefing, BriefingMeta, Source
-from .claimgraph import build_graph
+from ..model import (
+    ArticleExtraction,
+    Briefing,
+    BriefingMeta,
+    Discrepancy,
+    Dispute,
+    Event,
+    Fact,
+    Phrase,
+    Quote,
+    Source,
+    Speaker,
+)
+from ..pipes import Component, Pipeline, need
+from .claimgraph import ClaimGraph, build_graph
 from .disputes import link_discrepancies, link_disputes
 from .facts import link_facts
 from .outlets import count_outlets
@@ -45,18 +63,75 @@ def describe_briefing(sources: Sequence[Source]) -> BriefingMeta:
     )
 
 
-def link_briefing(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> Briefing:
+@dataclass
+class LinkContext:
+    """Everything linking knows; components set the fields left ``None`` in pipeline order."""
+
+    sources: tuple[Source, ...]
+    extractions: tuple[ArticleExtraction, ...]
+    quotes: tuple[Quote, ...] | None = None
+    phrases: tuple[Phrase, ...] | None = None
+    speakers: tuple[Speaker, ...] | None = None
+    graph: ClaimGraph | None = None
+    facts: tuple[Fact, ...] | None = None
+    disputed: tuple[Dispute, ...] | None = None
+    discrepancies: tuple[Discrepancy, ...] | None = None
+    timeline: tuple[Event, ...] | None = None
+    meta: BriefingMeta | None = None
+
+
+def _quotes(ctx: LinkContext) -> None:
+    ctx.quotes, ctx.phrases, ctx.speakers = link_quotes(ctx.sources, ctx.extractions)
+
+
+def _graph(ctx: LinkContext) -> None:
+    ctx.graph = build_graph(ctx.sources, ctx.extractions)
+
+
+def _facts(ctx: LinkContext) -> None:
+    ctx.facts = link_facts(ctx.sources, ctx.extractions, need(ctx.graph, "graph"))
+
+
+def _disputes(ctx: LinkContext) -> None:
+    ctx.disputed = link_disputes(ctx.sources, ctx.extractions, need(ctx.graph, "graph"))
+
+
+def _discrepancies(ctx: LinkContext) -> None:
+    ctx.discrepancies = link_discrepancies(ctx.sources, ctx.extractions, need(ctx.graph, "graph"))
+
+
+def _timeline(ctx: LinkContext) -> None:
+    ctx.timeline = link_timeline(ctx.sources, ctx.extractions)
+
+
+def _meta(ctx: LinkContext) -> None:
+    ctx.meta = describe_briefing(ctx.sources)
+
+
+LINK_COMPONENTS: tuple[Component[LinkContext], ...] = (
+    Component("quotes", _quotes, requires=("extractions",), assigns=("quotes", "phrases", "speakers")),
+    Component("claim_graph", _graph, requires=("sources", "extractions"), assigns=("graph",)),
+    Component("facts", _facts, requires=("graph",), assigns=("facts",)),
+    Component("disputes", _disputes, requires=("graph",), assigns=("disputed",)),
+    Component("discrepancies", _discrepancies, requires=("graph",), assigns=("discrepancies",)),
+    Component("timeline", _timeline, requires=("sources", "extractions"), assigns=("timeline",)),
+    Component("meta", _meta, requires=("sources",), assigns=("meta",)),
+)
+LINK_PIPELINE = Pipeline(LinkContext, frozenset({"sources", "extractions"}), LINK_COMPONENTS)
+
+
+def link_briefing(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                  pipeline: Pipeline[LinkContext] = LINK_PIPELINE) -> Briefing:
     """Sources and their extractions (same order) -> the whole Briefing."""
-    quotes, phrases, speakers = link_quotes(sources, extractions)
-    graph = build_graph(sources, extractions)  # facts, disputes and discrepancies share it
+    ctx = pipeline.run(LinkContext(sources=tuple(sources), extractions=tuple(extractions)))
     return Briefing(
-        meta=describe_briefing(sources),
-        sources=tuple(sources),
-        speakers=speakers,
-        quotes=quotes,
-        phrases=phrases,
-        facts=link_facts(sources, extractions, graph),
-        disputed=link_disputes(sources, extractions, graph),
-        discrepancies=link_discrepancies(sources, extractions, graph),
-        timeline=link_timeline(sources, extractions),
+        meta=need(ctx.meta, "meta"),
+        sources=ctx.sources,
+        speakers=need(ctx.speakers, "speakers"),
+        quotes=need(ctx.quotes, "quotes"),
+        phrases=need(ctx.phrases, "phrases"),
+        facts=need(ctx.facts, "facts"),
+        disputed=need(ctx.disputed, "disputed"),
+        discrepancies=need(ctx.discrepancies, "discrepancies"),
+        timeline=need(ctx.timeline, "timeline"),
     )
