@@ -168,3 +168,8 @@ def test_a_title_made_from_the_lede_is_marked_as_such(seeds_briefing, seed_pages
         assert "No headline was found" not in seed_pages[f"sources/{src.id}.md"]
     table = seed_pages["sources/index.md"]
     assert table.count("(no headline: its first words)") == len(derived)
+    # footnotes quoting that title say so too, and only for it
+    notes = [line for line in seed_pages["facts.md"].splitlines() if line.startswith("[^")]
+    marked = [line for line in notes if "\\(no headline: its first words\\)" in line]
+    assert marked and all(line.startswith(f"[^{derived[0].id}-") for line in marked)
+    assert len(marked) == len([line for line in notes if line.startswith(f"[^{derived[0].id}-")])
