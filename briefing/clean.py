@@ -73,6 +73,17 @@ WEAK_APPEAL_RE = re.compile(
 UI_WORDS_RE = re.compile(
     r"\b(?:skip to|edit post|log ?in|sign in|menu|search|share|tweet|print|close|subscribe|advertisement"
     r"|audio|listen|min read|cookie|privacy|terms|required|e-?mail|click|download the app)\b", re.IGNORECASE)
+# Lines about the page rather than the story: "Follow X on Twitter @x", "Read the rest of the
+# story at …", "This video is restricted …", "Editor's note: …", "X contributed to this report."
+SOCIAL = r"(?:twitter|x|facebook|instagram|threads|bluesky|tiktok|youtube|linkedin|truth social)"
+FURNITURE_RE = re.compile(
+    rf"^(?:follow|like|find|friend)\s+(?:[\w.'’-]+\s+){{0,4}}on\s+{SOCIAL}\b"
+    r"|^(?:follow|find)\s+(?:[\w.'’-]+\s+){0,6}@\w{2,}"
+    r"|^read\s+(?:the\s+)?(?:rest|full|entire|more)\b[^.!?]{0,60}\b(?:story|article|report|interview|here)\b"
+    r"|\b(?:this\s+)?(?:video|content|media)\s+is\s+(?:restricted|not\s+available|unavailable)\b"
+    r"|^(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification)\s*[:.—–-]"
+    r"|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b",
+    re.IGNORECASE)
 LABEL_RE = re.compile(r"^(?:[A-Z][\w’']*(?:\s[A-Z][\w’']*)?)\s?:\s+\S")
 SENTENCE_END_RE = re.compile(r"[.?!…][\"'”’)\]]*$")
 WORD_RE = re.compile(r"[\w’']+")
@@ -106,6 +117,8 @@ def _shape(block: _Block) -> str:
         return "dateline"
     if n <= 5 and _normal_marker(text) in TAIL_MARKERS:
         return "marker"
+    if n <= 40 and FURNITURE_RE.search(text):
+        return "furniture"
     if n <= 40 and LINK_LABEL_RE.match(text):
         return "link"
     if n <= 80 and CREDIT_RE.search(text):
@@ -189,6 +202,7 @@ def _mark_removed(blocks: list[_Block]) -> int | None:
     reasons = {"byline": "byline (kept as metadata)", "dateline": "date line (kept as metadata)",
                "credit": "photo caption or credit", "appeal": "appeal for support, membership or sign-up",
                "link": "link to another story",
+               "furniture": "social link, read-more line or editor's note",
                "ui": "page navigation or widget", "marker": "page navigation or widget",
                "short": "page navigation or widget"}
     for i, b in enumerate(blocks[:end]):

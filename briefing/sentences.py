@@ -22,7 +22,8 @@ no nos vs v etc al inc ltd corp co dept univ est approx fig vol pp ft mt
 # Dotted abbreviations: U.S., U.K., a.m., p.m., e.g., i.e.
 DOTTED_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}\Z")
 # Possessive, and only from the first mark of a run: linear on long runs of "!?..." too.
-BOUNDARY_RE = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9])")
+# A sentence may open with '' (two apostrophes: a double quotation mark in some archives).
+BOUNDARY_RE = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s++(?:''|[\"'“‘(\[])?[A-Z0-9])")
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 

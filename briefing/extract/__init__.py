@@ -1,8 +1,12 @@
 """CleanArticle + sentences -> ArticleExtraction: what one article says on its own.
 
-Each concern is a module: quotes and speakers, claims with their status, dated events.
-Nothing here looks at other articles; that is ``briefing.link``'s job. The result
-depends only on the article, so it is cached by content hash (see ``briefing.cache``).
+Extraction is an ordered list of named components over one ``ArticleContext`` per
+article (``EXTRACT_PIPELINE``; see ``briefing.extract.context``): quote finding, tokens,
+the entity book (name coreference), mention finding, speaker attribution, pronoun/role
+resolution, quote output, claims and dates. Each declares what it reads and adds, and the
+order is checked when the pipeline is built. Nothing here looks at other articles; that
+is ``briefing.link``'s job. The result depends only on the article, so it is cached by
+content hash (see ``briefing.cache``).
 """
 
 from __future__ import annotations
@@ -11,18 +15,38 @@ from collections.abc import Sequence
 
 from ..model import ArticleExtraction, CleanArticle, Sentence
 from .claims import extract_claims
+from .context import ArticleContext, Component, ExtractPipeline, need
 from .dates import extract_events
-from .quotes import extract_quotes
+from .quotes import QUOTE_COMPONENTS
 
 
-def extract_article(article: CleanArticle, sentences: Sequence[Sentence]) -> ArticleExtraction:
+def find_claims(ctx: ArticleContext) -> None:
+    """Claim attribution: sentences + the entity book (who "he" and "the senator" are) -> claims."""
+    ctx.claims = extract_claims(ctx.article, ctx.sentences, book=ctx.book)
+
+
+def find_events(ctx: ArticleContext) -> None:
+    """Dates: sentences -> events (``extract_events`` unchanged)."""
+    ctx.events = extract_events(ctx.article, ctx.sentences)
+
+
+EXTRACT_COMPONENTS: tuple[Component, ...] = (
+    *QUOTE_COMPONENTS,
+    Component("claims", find_claims, requires=("sentences", "book"), assigns=("claims",)),
+    Component("dates", find_events, requires=("sentences",), assigns=("events",)),
+)
+EXTRACT_PIPELINE = ExtractPipeline(EXTRACT_COMPONENTS)
+
+
+def extract_article(article: CleanArticle, sentences: Sequence[Sentence],
+                    pipeline: ExtractPipeline = EXTRACT_PIPELINE) -> ArticleExtraction:
     """CleanArticle -> ArticleExtraction. Needs sentences; every item cites this article."""
-    quotes, phrases, speakers = extract_quotes(article, sentences)
+    ctx = pipeline.run(ArticleContext.of(article, sentences))
     return ArticleExtraction(
         source_id=article.source_id,
-        quotes=quotes,
-        phrases=phrases,
-        claims=extract_claims(article, sentences),
-        events=extract_events(article, sentences),
-        speakers=speakers,
+        quotes=need(ctx.quotes, "quotes"),
+        phrases=need(ctx.phrases, "phrases"),
+        claims=need(ctx.claims, "claims"),
+        events=need(ctx.events, "events"),
+        speakers=need(ctx.speakers, "speakers"),
     )

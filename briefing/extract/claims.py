@@ -22,7 +22,9 @@ from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
+from .attribution import FullNames, find_source, name_source
 from .spans import quoted_spans
+from .speakers import SpeakerBook, TokenIndex, resolve, sentence_subject
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -193,22 +195,85 @@ def is_fact_bearing(sentence: str) -> bool:
     return sum(map(str.isalpha, sentence)) >= 20
 
 
-def extract_claims(article: CleanArticle, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
+def mask_article(article: CleanArticle) -> str:
+    """The article text with the inside of every quotation blanked, paragraph by paragraph
+    (offsets kept; a stray mark never runs past its paragraph). '' counts as a double mark."""
+    text = article.text
+    parts, pos = [], 0
+    for para in article.paragraphs or ():
+        chunk = text[para.start:para.end]
+        probe = chunk.replace("''", '" ')
+        for s, e in quoted_spans(probe):
+            s, e = s + para.start, e + para.start
+            if s < pos:
+                continue
+            parts += [text[pos:s + 1], " " * max(0, e - s - 2), text[e - 1]]
+            pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def article_book(article: CleanArticle, index: TokenIndex) -> SpeakerBook:
+    """The article's entity book, learned from its body paragraphs (as quote attribution does)."""
+    book = SpeakerBook()
+    body = [(p.start, p.end) for p in article.paragraphs if p.kind not in ("headline", "heading", "caption")]
+    book.learn(index, body)
+    return book
+
+
+def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
+                   book: SpeakerBook | None = None) -> tuple[Claim, ...]:
     """CleanArticle -> claims, one per fact-bearing sentence. Needs sentences.
 
-    Headlines and section headings are skipped; each claim cites its whole sentence.
+    ``book`` is the article's entity book from quote attribution (names, roles, gender);
+    without it one is learned here. Headlines and section headings are skipped; each claim
+    cites its whole sentence. A sentence that reports speech ("X said", "according to X",
+    "…, said the minister") carries its source in ``attributed_to``.
     """
     text = article.text
+    masked = mask_article(article)
+    index = TokenIndex(masked)
+    if book is None:
+        book = article_book(article, index)
+    names = FullNames(masked, [(p.start, p.end) for p in article.paragraphs if p.kind == "body"])
+    recent: list[str] = []  # people as subjects or sources, most recent first
+    last_org: str | None = None
     claims = []
     for sent in sentences:
-        if article.paragraphs and article.paragraphs[sent.paragraph].kind == "headline":
-            continue
+        headline = bool(article.paragraphs) and article.paragraphs[sent.paragraph].kind == "headline"
+        toks = index.slice(sent.start, sent.end)
         body = text[sent.start:sent.end]
-        if not is_fact_bearing(body):
-            continue
-        status, cue = classify(body)
-        attributed = source_of(text, sent.start, sent.end, status) if status != "stated" else None
-        citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
-        claims.append(Claim(text=body, status=status, citation=citation,
-                            attributed_to=attributed, cue=cue))
+        claim: Claim | None = None
+        source: str | None = None
+        if not headline and is_fact_bearing(body):
+            status, cue = classify(body)
+            found = find_source(toks)
+            if found is not None:
+                source = name_source(book, found.tokens, text, recent, last_org, names)
+                if source and status == "stated":
+                    status, cue = "attributed", found.cue.text.lower()
+            if source is None and status != "stated":
+                source = _fallback(source_of(text, sent.start, sent.end, status))
+            citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
+            claim = Claim(text=body, status=status, citation=citation, attributed_to=source, cue=cue)
+            claims.append(claim)
+        # who the article is talking about, for "he said" in a later sentence
+        subj_mention = sentence_subject(toks)
+        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else None
+        for person in (subj.person if subj else None, source if book.is_person(source) else None):
+            if person:
+                recent[:] = [person, *[p for p in recent if p != person][:3]]
+        if subj and not subj.person and subj.name and not book.is_person(subj.name) \
+                and subj.mention and subj.mention.split()[-1][:1].isupper():
+            last_org = subj.name
     return tuple(claims)
+
+
+def _fallback(source: str | None) -> str | None:
+    """The older phrase finder's answer, when it is not a fragment."""
+    if not source:
+        return None
+    first = source.split()[0].lower()
+    if first in PRONOUNS or first in ("if", "when", "while", "as", "after", "before", "released"):
+        return None
+    return source

@@ -27,9 +27,12 @@ from dataclasses import dataclass, replace
 
 from ..model import Citation, CleanArticle, Paragraph, Phrase, Quote, Sentence, Speaker
 from ..sentences import make_citation, sentences_covering
+from .context import ArticleContext, Component, ExtractPipeline, need
 from .speakers import (
     ORG_WORDS,
     POSSESSIVE_RE,
+    SENTENCE_STARTERS,
+    Mention,
     SpeakerBook,
     Token,
     TokenIndex,
@@ -37,8 +40,10 @@ from .speakers import (
     find_verb_after,
     find_verb_before,
     fold,
+    learn_entities,
     resolve,
     sentence_subject,
+    where_of,
 )
 
 DOUBLE_OPEN = "“„«"
@@ -57,7 +62,10 @@ essay report memoir poem titled entitled headlined called named episode podcast 
 """.split())
 WORD_RE = re.compile(r"[\w’'\-]+")
 ID_WORD_RE = re.compile(r"\w+")
-MARK_RE = re.compile("[\"'“”„«»‘’‹›]")
+# A transcript line: a speaker's name in capitals and a colon ("PENCE: ...", "MS. RUIZ: ...").
+TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]*[A-Z.]\s){0,3}[A-Z][A-Z'’\-]*[A-Z]):\s+(?=\S)")
+# Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
+MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 14
 FIRST_PERSON_PARTIAL = 6
@@ -99,8 +107,10 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
     stack: list[tuple[str, int]] = []
     spans: list[Span] = []
-    marks = [m.start() for m in MARK_RE.finditer(text, start, end)]
-    singles = [i for i in marks if text[i] in "'’›" and _is_closer(text, i, end)]
+    found = [(m.start(), m.end() - m.start()) for m in MARK_RE.finditer(text, start, end)]
+    doubled = {i for i, width in found if width == 2}
+    marks = [i for i, _ in found]
+    singles = [i for i in marks if text[i] in "'’›" and i not in doubled and _is_closer(text, i, end)]
     last_single = singles[-1] if singles else -1
 
     at: dict[str, list[int]] = {'"': [], "'": []}  # stack depths of each kind of open mark
@@ -121,7 +131,15 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
 
     for i in marks:
         ch = text[i]
-        if ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
+        if i in doubled:  # '' works as a straight double mark two characters wide
+            open_double = bool(at['"'])
+            if open_double and _is_closer(text, i + 1, end):
+                close('"', i)
+            elif _is_opener(text, i, start) and _is_opener(text, i + 1, start):
+                push('"', i)
+            elif open_double:
+                close('"', i)
+        elif ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
             close('"', i)  # German style: „…“
         elif ch in DOUBLE_OPEN:
             push('"', i)
@@ -170,7 +188,11 @@ def _relevel(spans: list[Span]) -> list[Span]:
 
 
 def _span(text: str, opened: int, closed: int, paragraph: int, level: int, runs_on: bool = False) -> Span:
-    s, e = opened + 1, closed
+    """Marks at ``opened`` and ``closed`` -> a Span; a two-apostrophe mark counts as one
+    mark whose ``open`` is its first character and ``close`` its last."""
+    s, e = opened + (2 if text.startswith("''", opened) else 1), closed
+    if not runs_on and text.startswith("''", closed):
+        closed += 1
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -194,7 +216,8 @@ def find_marks(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
             nxt = paragraphs[index + 1]
             lead = text[nxt.start:nxt.start + 1]
             kind = still_open[0][0]
-            if (kind == '"' and lead in DOUBLE_OPEN + '"') or (kind == "'" and lead in SINGLE_OPEN + "'"):
+            double_lead = lead in DOUBLE_OPEN + '"' or text.startswith("''", nxt.start)
+            if (kind == '"' and double_lead) or (kind == "'" and lead in SINGLE_OPEN + "'"):
                 opened = still_open[0][1]
                 runs = _span(text, opened, para.end, index, 0, runs_on=True)
                 runs = replace(runs, continues=bool(out and out[-1].runs_on and out[-1].paragraph == index - 1))
@@ -259,6 +282,11 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
             return "title"
         if _title_case(words) and len(words) <= 8 and not adjacent and quoted.rstrip()[-1:] not in ".!?":
             return "title" if len(words) > 2 else "label"
+        # “Face the Nation,” and “State of the Union.”: every big word capitalised is a
+        # title even next to a reporting verb (a statement is hardly written so)
+        if _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
+                and not any(w.lower() in FIRST_PERSON for w in words[1:]):
+            return "title"
         if len(words) >= 3 or adjacent:
             return "quote"
         return "label"
@@ -273,13 +301,32 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
 
 
 @dataclass
-class _Found:
-    """One quoted span as extraction sees it: its kind, speaker and place."""
+class Found:
+    """One top-level quotation as extraction sees it: its kind, speaker and place."""
 
     span: Span
     kind: str
     who: Who
     where: str
+
+
+@dataclass
+class Cue:
+    """What the words around one top-level quotation say about its speaker.
+
+    ``source``: "after" / "before" (a reporting verb with ``mention`` as its subject),
+    "subject" (a reporting verb whose subject is the sentence's subject), "transcript" (a
+    "NAME:" label opening the quotation), "previous" (``mention`` is in the paragraph
+    before) or "none".
+    """
+
+    span: Span
+    sentence: str  # id of the sentence the quotation opens in
+    first_in_sentence: bool
+    kind: str  # "quote" | "phrase" | "title" | "label"
+    source: str
+    mention: Mention | None
+    adjacent: bool
 
 
 def _mask(text: str, spans: Sequence[Span]) -> str:
@@ -293,86 +340,205 @@ def _mask(text: str, spans: Sequence[Span]) -> str:
     return "".join(chars)
 
 
-def _where(kind: str) -> str:
-    return {"headline": "headline", "heading": "headline", "caption": "caption"}.get(kind, "body")
+# -- components (see ``briefing.extract.EXTRACT_PIPELINE`` for their order) ---------------
+
+def find_quote_marks(ctx: ArticleContext) -> None:
+    """Quote finding: text + paragraphs -> marks (every quoted span), masked text."""
+    ctx.marks = find_marks(ctx.text, ctx.paragraphs)
+    ctx.masked = _mask(ctx.text, [s for s in ctx.marks if s.level == 0])
 
 
-def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
-                   ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
-    """CleanArticle -> (quotes, phrases, speakers). Needs sentences; speaker None when unsaid."""
-    text = article.text
-    sentences = tuple(sentences)
+def find_subjects(ctx: ArticleContext) -> None:
+    """Mention finding: tokens + sentences -> subjects (each sentence's opening noun phrase)."""
+    index = need(ctx.tokens, "tokens")
+    ctx.subjects = {sent.id: sentence_subject(index.slice(sent.start, sent.end)) for sent in ctx.sentences}
+
+
+def find_cues(ctx: ArticleContext) -> None:
+    """Speaker attribution: marks + tokens -> cues (the speaker phrase and kind of each quotation).
+
+    The phrase is the subject of the reporting verb that governs the quotation: after it
+    (", Ruiz said"), else before it ("Ruiz told reporters:"), else none.
+    """
+    text, sentences, paragraphs = ctx.text, ctx.sentences, ctx.paragraphs
+    marks, masked = need(ctx.marks, "marks"), need(ctx.masked, "masked")
+    index, proper = need(ctx.tokens, "tokens"), need(ctx.proper_nouns, "proper_nouns")
+    cues: list[Cue] = []
+    ctx.cues = cues
     if not sentences:
-        return (), (), ()
-    spans = find_marks(text, article.paragraphs)
-    top = [s for s in spans if s.level == 0]
-    masked = _mask(text, top)
-    body = [(p.start, p.end) for p in article.paragraphs if _where(p.kind) == "body"]
-    index = TokenIndex(masked)
-    proper = _proper_nouns(index)
-    book = SpeakerBook()
-    book.learn(index, body)
-
-    found: list[_Found] = []
-    recent: list[str] = []  # people as subjects or speakers, most recent first
-    last_org: str | None = None
+        return
     by_sentence: dict[str, list[Span]] = {}
-    for s in top:
+    for s in marks:
+        if s.level:
+            continue
         first = sentences_covering(sentences, s.open, s.open + 1)
         if first:
             by_sentence.setdefault(first[0].id, []).append(s)
+    position = {sent.id: n for n, sent in enumerate(sentences)}
+    last_of_paragraph = {sent.paragraph: sent for sent in sentences}
+    quoted_paragraphs: set[int] = set()  # paragraphs with a full quotation (not a phrase), so far
+    prev: Cue | None = None
     for sent in sentences:
-        para = article.paragraphs[sent.paragraph]
-        toks = index.slice(sent.start, sent.end)
-        subj_mention = sentence_subject(toks)
-        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else Who(None, None)
-        subject_person = subj.person
-        # inside its own sentence, a named subject is the referent of "he" even when the
-        # article never shows it is a person ("Lee said ..., which he called ...")
-        near = subject_person or (subj.name if _name_like(subj) else None)
+        para = paragraphs[sent.paragraph]
         here = by_sentence.get(sent.id, [])
-        spoke: str | None = None
         for k, s in enumerate(here):
             lo = here[k - 1].close + 1 if k else sent.start
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
+            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.end - 1] in "?!":
+                # “Who signed it?” Ana demanded. -- the splitter ends the sentence at the mark
+                nxt = position[hi_sent[-1].id] + 1
+                if nxt < len(sentences) and sentences[nxt].paragraph == sent.paragraph:
+                    hi = sentences[nxt].end
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
             hi = min(hi, para.end)
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
-            who, adjacent = _attribute(book, before_toks, after_toks, subj, subj_mention, near,
-                                       recent, last_org)
+            source, mention, adjacent = _cue(before_toks, after_toks)
+            if source == "none" and not s.continues and s.paragraph and not masked[para.start:s.open].strip():
+                source, mention, adjacent = _cue_before_paragraph(
+                    index, masked, paragraphs, last_of_paragraph, s, quoted_paragraphs)
+            label = TRANSCRIPT_RE.match(text, s.start, s.end)
+            if label:  # "PENCE: Well, look, ..." -- a transcript line is its speaker's
+                mention = Mention([Token(m.group(0).capitalize(), m.start(), m.end())
+                                   for m in ID_WORD_RE.finditer(text, s.start, label.end(1))])
+                source, adjacent = "transcript", True
+                s = replace(s, start=label.end())
+            continuation = s.continues or _interrupted(text, prev.span if prev else None, s, masked)
+            quoted = text[s.start:s.end]
+            lead = _words(quoted)[:1]
+            kind = classify(quoted, text[lo:s.open], adjacent or _adjacent_after(after_toks),
+                            continuation and prev is not None and prev.kind == "quote",
+                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
+            prev = Cue(s, sent.id, k == 0, kind, source, mention, adjacent)
+            cues.append(prev)
+            if kind == "quote":
+                quoted_paragraphs.add(s.paragraph)
+
+
+def _cue_before_paragraph(index: TokenIndex, masked: str, paragraphs: Sequence[Paragraph],
+                          last_of_paragraph: dict[int, Sentence], s: Span, quoted_paragraphs: set[int]
+                          ) -> tuple[str, Mention | None, bool]:
+    """A quotation opening its paragraph with no cue of its own -> a cue in the paragraph before.
+
+    "Ana Ruiz said:" (or "The Daily Planet reports:") then the quotation: the subject of that
+    verb. A paragraph that is only a quotation, after a paragraph without one: the person
+    that paragraph ends on as a subject ("Ruiz, 62, has farmed here since 1990." / “…”).
+    """
+    prev_para = paragraphs[s.paragraph - 1]
+    last = last_of_paragraph.get(s.paragraph - 1)
+    colon = masked[prev_para.start:prev_para.end].rstrip().endswith(":")
+    # a short "X reports:" line may pass for a heading; it still introduces what follows
+    if last is None or (where_of(prev_para.kind) != "body" and not (colon and prev_para.kind == "heading")):
+        return "none", None, False
+    toks = index.slice(last.start, last.end)
+    if colon:
+        back = find_verb_before(toks[:-1] if toks and toks[-1].text == ":" else toks)
+        if back:
+            mention = back[0] if back[0].tokens else sentence_subject(toks)
+            return ("previous", mention, True) if mention.tokens else ("none", None, False)
+    para = paragraphs[s.paragraph]
+    if s.paragraph - 1 in quoted_paragraphs or _has_words(masked, para.start, para.end):
+        return "none", None, False
+    subject = sentence_subject(toks)
+    head = [t for t in subject.tokens if t.is_word][-1:]
+    if head and (head[0].is_cap or head[0].bare in ("he", "she")) and head[0].bare not in SENTENCE_STARTERS:
+        return "previous", subject, False
+    return "none", None, False
+
+
+def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, bool]:
+    """Tokens around one quotation -> (source, speaker phrase, is the attribution adjacent?)."""
+    hit = find_verb_after(after)
+    if hit and any(t.is_word for t in hit[0].tokens):
+        return "after", hit[0], True
+    back = find_verb_before(before)
+    if back:
+        mention, _, adjacent = back
+        if not mention.tokens:
+            return "subject", None, adjacent
+        return "before", mention, adjacent
+    return "none", None, False
+
+
+def resolve_speakers(ctx: ArticleContext) -> None:
+    """Pronoun/role resolution: subjects + cues + book -> attributions (each quotation's speaker).
+
+    Walks the sentences in order keeping the people most recently subjects or speakers
+    (salience): pronouns take the most recent one whose gender agrees, roles go through
+    the book; a quotation with no cue continues the previous one's speaker.
+    """
+    paragraphs = ctx.paragraphs
+    book, masked = need(ctx.book, "book"), need(ctx.masked, "masked")
+    index, subjects, cues = need(ctx.tokens, "tokens"), need(ctx.subjects, "subjects"), need(ctx.cues, "cues")
+    found: list[Found] = []
+    ctx.attributions = found
+    by_sentence: dict[str, list[Cue]] = {}
+    for cue in cues:
+        by_sentence.setdefault(cue.sentence, []).append(cue)
+    recent: list[str] = []  # people as subjects or speakers, most recent first
+    last_org: str | None = None
+    for sent in ctx.sentences:
+        para = paragraphs[sent.paragraph]
+        subj_mention = subjects[sent.id]
+        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else Who(None, None)
+        subject_person = subj.person
+        # inside its own sentence, a named subject is the referent of "he" even when the
+        # article never shows it is a person ("Lee said ..., which he called ...")
+        near = subject_person or (subj.name if _name_like(subj) else None)
+        spoke: str | None = None
+        for cue in by_sentence.get(sent.id, ()):
+            s = cue.span
+            if cue.mention is not None:
+                who = _resolve_here(book, cue.mention, subj_mention, near, recent, last_org)
+                if cue.source == "previous" and not cue.adjacent and not book.is_person(who.person):
+                    who = Who(None, None)  # only a person the article knows is introduced so
+            elif cue.source == "subject":
+                who = subj
+            else:
+                who = Who(None, None)
             prev = found[-1] if found else None
-            continuation = s.continues or _interrupted(text, prev, s, masked)
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
-                same_sentence = k > 0  # “cruel” and “unfair”: one speaker for the list
+                same_sentence = not cue.first_in_sentence  # “cruel” and “unfair”: one speaker for the list
                 quote_only = not _has_words(masked, para.start, para.end)
                 if same_sentence or (prev.kind == "quote" and (
                         same_para or s.continues or (quote_only and prev.span.paragraph == s.paragraph - 1))):
                     who = Who(prev.who.name, prev.who.mention, prev.who.person)
-            quoted = text[s.start:s.end]
-            lead = _words(quoted)[:1]
-            kind = classify(quoted, text[lo:s.open], adjacent or bool(who.name and _adjacent_after(after_toks)),
-                            continuation and prev is not None and prev.kind == "quote",
-                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
-            found.append(_Found(s, kind, who, _where(para.kind)))
+            if cue.kind == "title":
+                who = Who(None, None)  # a book's or a show's title is nobody's words
+            found.append(Found(s, cue.kind, who, where_of(para.kind)))
             if who.person and book.is_person(who.person):
                 spoke = who.person
         if subject_person:
-            _learn_gender(book, toks, subj_mention, subject_person)
+            _learn_gender(book, index.slice(sent.start, sent.end), subj_mention, subject_person)
         for person in (subject_person, spoke):
             if person:
                 recent[:] = [person, *[p for p in recent if p != person][:3]]
         if not subject_person and subj.name and not book.is_person(subj.name) \
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
+
+
+def assemble_quotes(ctx: ArticleContext) -> None:
+    """Quote output: attributions + marks + book -> quotes, phrases, speakers."""
+    if not ctx.sentences:
+        ctx.quotes, ctx.phrases, ctx.speakers = (), (), ()
+        return
     # A quote inside a quote is kept as a phrase; deeper levels are not (real text hardly
     # has them, and each would repeat its parents' text: k levels would cost O(k * length)).
-    nested = [s for s in spans if s.level == 1]
-    return _assemble(article, sentences, book, found, nested, masked)
+    nested = [s for s in need(ctx.marks, "marks") if s.level == 1]
+    ctx.quotes, ctx.phrases, ctx.speakers = _assemble(
+        ctx.article, ctx.sentences, need(ctx.book, "book"), need(ctx.attributions, "attributions"),
+        nested, need(ctx.masked, "masked"))
+
+
+def tokenize_article(ctx: ArticleContext) -> None:
+    """Masked text -> tokens, proper_nouns (words capitalised after a lowercase word)."""
+    ctx.tokens = TokenIndex(need(ctx.masked, "masked"))
+    ctx.proper_nouns = _proper_nouns(ctx.tokens)
 
 
 def _proper_nouns(index: TokenIndex) -> set[str]:
@@ -399,31 +565,13 @@ def _adjacent_after(after: list[Token]) -> bool:
     return bool(find_verb_after(after))
 
 
-def _interrupted(text: str, prev: _Found | None, s: Span, masked: str) -> bool:
+def _interrupted(text: str, prev: Span | None, s: Span, masked: str) -> bool:
     """“…,” he said, “…”: the text between two quotations is an attribution ending in a comma."""
-    if prev is None or prev.span.paragraph != s.paragraph or prev.span.runs_on:
+    if prev is None or prev.paragraph != s.paragraph or prev.runs_on:
         return False
-    between = masked[prev.span.close + 1:s.open].strip()
-    quoted_before = text[prev.span.start:prev.span.end].rstrip()
+    between = masked[prev.close + 1:s.open].strip()
+    quoted_before = text[prev.start:prev.end].rstrip()
     return bool(between) and between.endswith(",") and quoted_before.endswith(",") and len(between) < 80
-
-
-def _attribute(book: SpeakerBook, before: list[Token], after: list[Token], subj: Who, subj_mention,
-               subject_person: str | None, recent: list[str], last_org: str | None) -> tuple[Who, bool]:
-    """Tokens around one quotation -> (speaker, is the attribution adjacent?)."""
-    hit = find_verb_after(after)
-    if hit:
-        mention, _ = hit
-        who = _resolve_here(book, mention, subj_mention, subject_person, recent, last_org)
-        if who.name or who.mention:
-            return who, True
-    back = find_verb_before(before)
-    if back:
-        mention, _, adjacent = back
-        if not mention.tokens:
-            return subj, adjacent
-        return _resolve_here(book, mention, subj_mention, subject_person, recent, last_org), adjacent
-    return Who(None, None), False
 
 
 def _resolve_here(book: SpeakerBook, mention, subj_mention, subject_person: str | None,
@@ -456,7 +604,7 @@ def _learn_gender(book: SpeakerBook, toks: list[Token], subj_mention, person: st
 
 
 def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: SpeakerBook,
-              found: list[_Found], nested: list[Span], masked: str
+              found: list[Found], nested: list[Span], masked: str
               ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
     text = article.text
     source_id = article.source_id
@@ -470,7 +618,7 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
             continue
         prev = found[n - 1] if n else None
         joined = prev is not None and prev.kind == "quote" and (
-            f.span.continues or _interrupted(text, prev, f.span, masked))
+            f.span.continues or _interrupted(text, prev.span, f.span, masked))
         if joined and groups and groups[-1][-1] == n - 1:
             groups[-1].append(n)
         else:
@@ -531,3 +679,28 @@ def _assemble(article: CleanArticle, sentences: tuple[Sentence, ...], book: Spea
     order = sorted(quotes.values(), key=lambda q: (q.citations[0].start, q.id))
     porder = sorted(phrases.values(), key=lambda p: (p.citations[0].start, p.id))
     return tuple(order), tuple(porder), tuple(speakers)
+
+
+QUOTE_COMPONENTS = (
+    Component("quote_marks", find_quote_marks, requires=("text", "paragraphs"), assigns=("marks", "masked")),
+    Component("tokens", tokenize_article, requires=("masked",), assigns=("tokens", "proper_nouns")),
+    Component("entity_book", learn_entities, requires=("tokens", "paragraphs"), assigns=("book",)),
+    Component("mentions", find_subjects, requires=("tokens", "sentences"), assigns=("subjects",)),
+    Component("attribution", find_cues, requires=("marks", "masked", "tokens", "proper_nouns", "sentences"),
+              assigns=("cues",)),
+    Component("coreference", resolve_speakers, requires=("book", "subjects", "cues", "tokens", "masked"),
+              assigns=("attributions",)),
+    Component("quotes", assemble_quotes, requires=("attributions", "marks", "book", "masked"),
+              assigns=("quotes", "phrases", "speakers")),
+)
+QUOTE_PIPELINE = ExtractPipeline(QUOTE_COMPONENTS)
+
+
+def extract_quotes(article: CleanArticle, sentences: Sequence[Sentence]
+                   ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
+    """CleanArticle -> (quotes, phrases, speakers). Needs sentences; speaker None when unsaid.
+
+    The quote components alone (``QUOTE_PIPELINE``), for tests and benchmarks.
+    """
+    ctx = QUOTE_PIPELINE.run(ArticleContext.of(article, sentences))
+    return need(ctx.quotes, "quotes"), need(ctx.phrases, "phrases"), need(ctx.speakers, "speakers")

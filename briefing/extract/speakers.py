@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..sentences import ABBREVIATIONS
+from .context import ArticleContext, need
 
 # -- lexicons of general English cue words -------------------------------------------
 
@@ -46,7 +47,12 @@ observed observing mention mentions mentioned mentioning boast boasts boasted co
 complained complaining lament laments lamented assure assures assured reassure reassures reassured
 reassuring reiterate reiterates reiterated reiterating repeat repeats repeated text texts texted
 tell wonder wonders wondered mused muse muses recount recounts recounted testify testifies
-testified stated thank thanks thanked
+testified stated thank thanks thanked charge charges charged echo echoes echoed ponder ponders
+pondered lecture lectures lectured lecturing demand demands demanded demanding sing sings sang singing
+counter counters countered countering retort retorts retorted exclaim exclaims exclaimed plead
+pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
+scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
+wrote writes argue advise advises advised advising recommend recommends recommended
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
 # Reporting verbs that may also be nouns ("his comments", "the reports").
@@ -89,7 +95,7 @@ ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team spokespeople agency department committee
 council party army military police embassy company firm outlet newspaper network broadcaster
 channel website site group organisation organization union foundation court parliament cabinet
-presidency palace white house statement
+presidency palace white house statement daily weekly paper tabloid magazine station
 """.split())
 # Plural or anonymous heads: not a speaker on their own.
 GROUP_NOUNS = frozenset("""
@@ -135,7 +141,12 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 # Prepositions: a noun phrase right after one is an object, not the speaker.
 PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
+# Titles written with a dot ("Mr.", "Sen.") and middle initials ("Ana K. Ruiz") are one token,
+# so "Mr. Ruiz said" and "Ana K. Ruiz" read as names.
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+                       "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
+TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
+TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 
 
@@ -281,7 +292,7 @@ class SpeakerBook:
             run = run[1:]
         if not run:
             return
-        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        k = title_end(run)
         role_tokens, name_tokens = run[:k + 1], run[k + 1:]
         # lowercase titles just before the run: "journalist Ana Ruiz", "Kremlin spokesperson X"
         before: list[Token] = []
@@ -294,6 +305,9 @@ class SpeakerBook:
                 before.insert(0, tokens[n])
                 n -= 1
         role_tokens = before + role_tokens
+        # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
+        cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
+        name_tokens = name_tokens[:cut]
         if not name_tokens:
             return
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
@@ -443,6 +457,27 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
+# Title words that are also common surnames ("Ana King", "Mr. Bishop").
+SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
+                           "speaker host head chambers".split())
+
+
+def title_end(run: Sequence[Token]) -> int:
+    """Index of the last title word of a capitalised run (-1 if none): the name follows it.
+
+    A title word that ends the run after an honorific or a first name is a surname:
+    "Mr. King", "Ana King" (but "Saudi King", "Jordanian King" stay titles).
+    """
+    k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+    if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
+        prev = run[k - 1]
+        if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
+                                       and not prev.bare.endswith(NATIONALITY_ENDINGS) and not prev.is_possessive):
+            k = max((n for n, t in enumerate(run[:-1]) if t.bare in TITLE_WORDS), default=-1)
+    return k
+
+
 def _role_has(role: tuple[str, ...], query: str) -> bool:
     if query == "leader":
         return any(w in HEAD_TITLES for w in role)
@@ -497,18 +532,23 @@ about into over under than because if since until without within told said says 
 """.split())
 
 
+def _adverb(low: str) -> bool:
+    """"quickly", "reportedly" -- but not "daily", "weekly" (newspapers) or "ally"."""
+    return low.endswith("ly") and low not in ORG_WORDS and low not in ROLE_NOUNS and low not in ("ally", "family")
+
+
 def _lower_noun(tok: Token) -> bool:
     """A lowercase word that may sit inside a noun phrase ("finance" in "the finance minister")."""
     low = tok.text.lower()
     return tok.is_word and not tok.is_cap and low not in NP_STOP and low not in REPORTING_VERBS \
-        and low not in SKIP_WORDS and not low.endswith("ly")
+        and low not in SKIP_WORDS and not _adverb(low)
 
 
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
     while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and (
-            tokens[n].text.lower() in SKIP_WORDS or tokens[n].text.lower().endswith("ly")):
+            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())):
         n -= 1
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
@@ -594,6 +634,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
     body = [t for t in toks if t.bare not in DETERMINERS]
     if not body:
         return Who(None, text)
+    if _description(toks):
+        return Who(text, text)
     if low in GROUP_NOUNS and len(body) == 1:
         return Who(None, text)  # "Critics said", "Officials told"
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
@@ -603,7 +645,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
             if not t.is_cap or (run and t.is_possessive):
                 break
             run.insert(0, t)
-        k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+        k = title_end(run)
         names = run[k + 1:]
         if not names:
             who = book.by_role([t.text for t in run])
@@ -641,27 +683,78 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         label_owner = book.canonical(" ".join(t.text for t in caps))
         label = f"{label_owner.split()[-1] if book.is_person(label_owner) else label_owner} {head.bare}"
         return Who(label, text, label_owner if book.is_person(label_owner) else None)
+    if toks[0].bare in DETERMINERS and len(body) >= 2 and low not in TITLE_WORDS:
+        return Who(text, text)  # "the influential daily", "a veteran of the campaign": kept as written
     return Who(None, text)
 
 
-def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
-    """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana")
-    -> (mention, verb index)."""
-    words = []
-    for t in tokens:
-        if t.text in ".;!?:(“”\"‘’" or len(words) > 14:
-            if t.text == "." and words and words[-1].bare in ABBREVIATIONS:
-                continue  # "said Dr. Ruiz"
+def _description(toks: Sequence[Token]) -> bool:
+    """"a spokeswoman for the company", "an aide to Ana Ruiz": an article, a lowercase noun,
+    then a preposition -- a description of someone, whatever names follow the preposition."""
+    if len(toks) < 3 or toks[0].bare not in ("a", "an", "the") or toks[1].is_cap:
+        return False
+    for n in range(2, len(toks)):
+        if toks[n].bare in DESCRIPTION_PREPOSITIONS and toks[n].text.islower():
+            return not toks[n - 1].is_cap and toks[n - 1].bare not in GROUP_NOUNS
+    return False
+
+
+# Prepositions that may sit inside a description ("a spokeswoman for the company said").
+DESCRIPTION_PREPOSITIONS = frozenset("for of at in from with on to".split())
+# How far after a quotation its attribution may reach, in tokens (appositions make it long).
+AFTER_WINDOW = 30
+
+
+def _after_window(toks: Sequence[Token]) -> tuple[int, set[int]]:
+    """The tokens an attribution after a quotation may use -> (stop index, skipped indexes).
+
+    It ends at a sentence or clause mark; a dot after an abbreviation and a short
+    parenthesis ("Ana Ruiz (D-Ohio) said") are skipped.
+    """
+    skipped: set[int] = set()
+    stop = 0
+    while stop < len(toks) and stop < AFTER_WINDOW:
+        t = toks[stop]
+        if t.text == "(":
+            close = next((m for m in range(stop + 1, min(len(toks), stop + 9)) if toks[m].text == ")"), None)
+            if close is None:
+                break
+            skipped.update(range(stop, close + 1))
+            stop = close + 1
+            continue
+        if t.text == ".":
+            if stop and toks[stop - 1].bare in ABBREVIATIONS:
+                skipped.add(stop)
+                stop += 1
+                continue
             break
-        words.append(t)
-    while words and words[0].text in ",—–-":
-        words = words[1:]
-    if not words:
-        return None
+        if t.text in ";!?:“”\"‘’":
+            break
+        stop += 1
+    return stop, skipped
+
+
+def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
+    """After a quotation: ("Ana said" | "said Ana" | "the mayor, Ana, said" | "according to Ana"
+    | "Ana, a lawyer for the family, said" | "a spokeswoman for the firm said") -> (mention, verb index)."""
     toks = list(tokens)
-    first = toks.index(words[0])
-    if words[0].text.lower() == "according" and len(words) > 1 and words[1].text == "to":
-        return np_after(toks, first + 2), first
+    stop, skipped = _after_window(toks)
+    first = 0
+    while first < stop and toks[first].text in ",—–-―":
+        first += 1
+    order = [n for n in range(first, stop) if n not in skipped]
+    if not order:
+        return None
+    first = order[0]
+    ends = stop == len(toks) or toks[stop].text == "."
+    if first and toks[first - 1].text in "—–―" and ends and len(order) <= 6:
+        # a signed quotation: “…” — Ana Ruiz (a name alone up to the end of the sentence)
+        signed = [toks[n] for n in order if toks[n].text != "."]
+        if signed and signed[0].is_cap and signed[-1].is_cap \
+                and all(t.is_cap or t.text in PARTICLES for t in signed if t.is_word):
+            return Mention(signed), first
+    if toks[first].text.lower() == "according" and len(order) > 1 and toks[order[1]].text == "to":
+        return np_after(toks, order[1] + 1), first
     if is_verb(toks, first):
         mention = np_after(toks, first + 1)
         end = first + 1 + len(mention.tokens)
@@ -671,34 +764,47 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             if named.tokens:
                 mention = named
         return (mention, first) if mention.tokens else None
+    comma = next((n for n in order if toks[n].text == ","), stop)
+    lead = [toks[n] for n in order if n < comma and toks[n].is_word]
+    described = bool(lead) and lead[0].bare in ("a", "an", "the")
+    named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
+    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead)
+    for k, n in enumerate(order):
+        if k < 2 or n <= comma or not is_verb(toks, n):
+            continue
+        prev = toks[order[k - 1]]
+        if prev.text == "," and (named or described) and lead_ok:
+            return Mention(lead), n  # "Ana Ruiz, a lawyer who has sued the states, said"
+        if prev.is_cap:
+            mention = np_before(toks, order[k - 1] + 1)  # "on the whole, Ana Ruiz said"
+            at = toks.index(mention.tokens[0]) if mention.tokens else 0
+            if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
+                return mention, n
+        if prev.text == ",":
+            break
     inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
-    for k, tok in enumerate(words[:14]):
-        n = first + k
-        if k and not inside and is_verb(toks, n):
-            if toks[n - 1].text == ",":
-                m = n - 2
-                while m > first and toks[m].text != ",":
-                    m -= 1
-                if m <= first:
-                    mention = np_before(toks, n - 1)
-                else:
-                    head = [x for x in toks[first:m] if x.is_word]
-                    named = any(x.is_cap and x.bare not in DETERMINERS for x in head)
-                    mention = Mention(head) if named else Mention(toks[m + 1:n - 1])
+    for k, n in enumerate(order):
+        tok = toks[n]
+        prev = toks[order[k - 1]] if k else None
+        if k and is_verb(toks, n) and (not inside or prev.text == "," or prev.is_cap):
+            if n > comma and prev.text == ",":
+                named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
+                mention = Mention(lead) if named or described else np_before(toks, order[k - 1])
+            elif n < comma and described and any(x.bare in DESCRIPTION_PREPOSITIONS for x in lead):
+                mention = Mention([toks[m] for m in order if m < n and toks[m].is_word])
             else:
-                mention = np_before(toks, n)
-            lead = []
-            for x in toks[first:n]:
-                if x.text == ",":
-                    break
-                lead.append(x)
-            if mention.tokens and all(_np_word(x) or _lower_noun(x) for x in lead):
+                mention = np_before(toks, order[k - 1] + 1)
+            ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS)
+                     for x in lead if x.start < tok.start)
+            if mention.tokens and ok:
                 return mention, n
             return None
         if tok.text == ",":
             inside = not inside
             continue
         if inside or _np_word(tok) or _lower_noun(tok) or tok.text.lower() in SKIP_WORDS:
+            continue
+        if described and n < comma and tok.bare in DESCRIPTION_PREPOSITIONS:
             continue
         return None
     return None
@@ -730,6 +836,13 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
         return Mention(list(tokens[:-1])), len(tokens) - 1, True
+    if len(tokens) >= 2 and tokens[-1].text == ":":
+        # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
+        # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject
+        mention = np_before(tokens, len(tokens) - 1)
+        if mention.tokens and mention.tokens[-1].is_cap and mention.tokens[-1].bare not in SENTENCE_STARTERS:
+            return mention, len(tokens) - 1, True
+        return Mention([]), len(tokens) - 1, True
     return None
 
 
@@ -761,8 +874,10 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
     out: list[Token] = []
     # A lowercase word outside the lexicons still belongs to the phrase when a name follows
     # it closely: "Local harbourmaster Ana Ruiz said ...".
+    # (not after a name: in "Ana Ruiz met Bo Lind" the lowercase word is the verb)
     while n < len(tokens) and len(out) < 8 and (_np_word(tokens[n]) or (
-            _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3]))):
+            _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3])
+            and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS))):
         low = tokens[n].text.lower()
         if out and low in PRONOUNS:
             break
@@ -774,3 +889,17 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
             break
         n += 1
     return Mention(out)
+
+
+def where_of(kind: str) -> str:
+    """A paragraph kind -> where a quotation in it stands: "headline", "caption" or "body"."""
+    return {"headline": "headline", "heading": "headline", "caption": "caption"}.get(kind, "body")
+
+
+def learn_entities(ctx: ArticleContext) -> None:
+    """Name coreference: tokens + paragraphs -> book (the article's people and organisations,
+    their full names, roles, gender and aliases), learned from the body paragraphs."""
+    book = SpeakerBook()
+    book.learn(need(ctx.tokens, "tokens"),
+               [(p.start, p.end) for p in ctx.paragraphs if where_of(p.kind) == "body"])
+    ctx.book = book

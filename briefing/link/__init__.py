@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import ArticleExtraction, Briefing, BriefingMeta, Source
-from .claimgraph import forget_graphs
+from .claimgraph import build_graph
 from .disputes import link_discrepancies, link_disputes
 from .facts import link_facts
 from .outlets import count_outlets
@@ -48,17 +48,15 @@ def describe_briefing(sources: Sequence[Source]) -> BriefingMeta:
 def link_briefing(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> Briefing:
     """Sources and their extractions (same order) -> the whole Briefing."""
     quotes, phrases, speakers = link_quotes(sources, extractions)
-    try:
-        return Briefing(
-            meta=describe_briefing(sources),
-            sources=tuple(sources),
-            speakers=speakers,
-            quotes=quotes,
-            phrases=phrases,
-            facts=link_facts(sources, extractions),
-            disputed=link_disputes(sources, extractions),
-            discrepancies=link_discrepancies(sources, extractions),
-            timeline=link_timeline(sources, extractions),
-        )
-    finally:
-        forget_graphs()  # facts, disputes and discrepancies shared one claim graph
+    graph = build_graph(sources, extractions)  # facts, disputes and discrepancies share it
+    return Briefing(
+        meta=describe_briefing(sources),
+        sources=tuple(sources),
+        speakers=speakers,
+        quotes=quotes,
+        phrases=phrases,
+        facts=link_facts(sources, extractions, graph),
+        disputed=link_disputes(sources, extractions, graph),
+        discrepancies=link_discrepancies(sources, extractions, graph),
+        timeline=link_timeline(sources, extractions),
+    )

@@ -2,7 +2,9 @@
 
 Shared by facts, disputes and discrepancies. Nodes are sorted by source id then
 sentence number, so every group and id built on them is deterministic. Similar claims
-are found through ``index.candidate_pairs`` (blocking on rare words), never all pairs.
+are found through ``index.candidate_pairs`` (blocking on rare words), never all pairs;
+each proposed pair is then verified (``verify.same_fact``: same who, what, when) and a
+group is a lead with the claims verified against it, never a chain.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from datetime import date
 
 from ..extract.claims import REPORT_CUES
 from ..model import ArticleExtraction, Claim, Event, Source
@@ -24,14 +26,22 @@ from .index import (
     name_discounted,
     name_stems,
     similarity,
+    stem,
 )
 from .outlets import outlet_of
+from .verify import GENERIC, Profile, profile, same_fact
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
-FACT_THRESHOLD = 0.29
+FACT_THRESHOLD = 0.2
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
-PHRASE_MAX_SHARE = 3  # a wording held by more claims than this is a cliché, not evidence
+PHRASE_MAX_SHARE = 3
+#: Articles further apart than this are of different news cycles: their claims link only when
+#: told in nearly the same words (``NEAR_VERBATIM``) or dated.
+FACT_WINDOW_DAYS = 7
+NEAR_VERBATIM = 0.5
+#: Two sentences of one outlet this similar are copies of one another (a republished story).
+COPY_THRESHOLD = 0.8  # a wording held by more claims than this is a cliché, not evidence
 #: Claims are compared only when they share this many of their rarest words.
 MIN_SHARED_KEYS = 2
 #: A denial/confirmation reaches back this many claims in its article for its target.
@@ -45,6 +55,11 @@ REPORT_NOUNS = frozenset("report reports book newspaper study investigation docu
 SMALL_WORDS = frozenset("the a an of by to in on and or his her their its this that these those".split())
 #: A denial that states what it denies must share this much wording with its target.
 EXPLICIT_MIN_SIMILARITY = 0.05
+#: A denial/confirmation that does not point back must share this much wording with its target,
+REPLY_MIN_SIMILARITY = 0.1
+#: ... one in another article this much, and "this claim" reaches back this many sentences.
+CROSS_REPLY_SIMILARITY = 0.15
+ANAPHOR_REACH = 5
 SELF_CONTAINED_RE = re.compile(r"\b(?:that|claims?\s+of|reports?\s+of|allegations?\s+of)\s+\w+")
 
 
@@ -62,6 +77,7 @@ class Node:
     tokens: frozenset[str]  # stems and stem bigrams (see index.features)
     phrases: frozenset[str]  # bigrams of two plain words
     quoted: frozenset[str]  # those of the phrases that stand inside quotation marks
+    profile: Profile  # who, what, when: what verification reads (see verify)
     events: tuple[Event, ...] = ()
 
     @property
@@ -107,12 +123,6 @@ def sentence_number(sentence_id: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-@lru_cache(maxsize=1 << 15)
-def words_of(text: str) -> list[tuple[str, bool, bool]]:
-    """``index.content_words``, remembered: nodes and name statistics both need them."""
-    return content_words(text)
-
-
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> list[Node]:
     """Sources + extractions (parallel) -> claim nodes, sorted by source id then sentence."""
     rows = []
@@ -126,73 +136,119 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
                          claim, source, tuple(by_sentence.get(claim.citation.sentence, ()))))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
+    words = [content_words(r[4].text) for r in rows]
+    names = name_stems(words)
     nodes = []
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
-        tokens, phrases, quoted = features(claim.text, words_of(claim.text))
+        tokens, phrases, quoted = features(claim.text, words[i])
+        days = frozenset(e.date for e in events if e.precision == "day")
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
-                          quoted=quoted, events=events))
+                          quoted=quoted, events=events,
+                          profile=profile(claim.text, words[i], names, days,
+                                          dated=any(re.search(r"\d", e.expression) for e in events))))
     return nodes
 
 
-def same_fact(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
-    """Do two claims tell the same fact? Enough overlap, or some overlap and the same rare
-    wording, quoted in at least one of them (outlets quoting the same words)."""
-    if sim >= FACT_THRESHOLD:
-        return True
-    return sim >= PHRASE_THRESHOLD and any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE
-                                           for p in (a.phrases & b.phrases) & (a.quoted | b.quoted))
+def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
+    """Do the two share a rare wording of two plain words, quoted in at least one of them
+    (outlets quoting the same words)?"""
+    return any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE for p in (a.phrases & b.phrases) & (a.quoted | b.quoted))
 
 
-_LAST: list[tuple[tuple[Source, ...], tuple[ArticleExtraction, ...], ClaimGraph]] = []
+def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
+    """One fact: enough overlap (high overall, or some and the same quoted wording), then
+    verified: same who, what, when (``verify.same_fact``)."""
+    wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
+    if not ((sim >= FACT_THRESHOLD or wording) and same_fact(a.profile, b.profile, wording)):
+        return False
+    # When: outside one news cycle, two articles tell one fact only in nearly the same words
+    # (a republished story, a statement quoted again) or when one dates what it tells in
+    # absolute terms ("in 2020": a past event told again; "on Tuesday" dates only its cycle).
+    apart = days_apart(a.source, b.source)
+    return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
+        or a.profile.dated or b.profile.dated
+
+
+def days_apart(a: Source, b: Source) -> int | None:
+    """Days between two articles' publication, when both are dated."""
+    try:
+        return abs((date.fromisoformat(a.date or "") - date.fromisoformat(b.date or "")).days)
+    except ValueError:
+        return None
+
+
+def lead_order(node: Node, degree: int = 0) -> tuple[int, float, bool, int, str, int]:
+    """How fit a claim is to lead a group: verified against the most others (the statement
+    the others tell), then prominent, plainly stated, short."""
+    return (-degree, -round(node.prominence, 6), node.claim.status != "stated", len(node.claim.text),
+            node.source.id, node.number)
+
+
+def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) -> list[tuple[int, ...]]:
+    """Verified edges -> groups, each a lead and the claims verified against that lead.
+
+    Copies collapse first: sentences of one outlet that are near-identical (a republished
+    story, a live-blog update) travel together as one unit. Then no transitive chains:
+    A~B and B~C put C with A only when A~C was verified too. Leads are taken in
+    ``lead_order`` (most verified links first); a unit joins the first lead it was verified
+    against. The lead comes
+    first in its group, the rest follow in node order.
+    """
+    copies = UnionFind(len(nodes))
+    adjacent: dict[int, set[int]] = {}
+    for i, j, sim in edges:
+        adjacent.setdefault(i, set()).add(j)
+        adjacent.setdefault(j, set()).add(i)
+        if sim >= COPY_THRESHOLD and nodes[i].outlet == nodes[j].outlet:
+            copies.union(i, j)
+    unit: dict[int, list[int]] = {}
+    for i in adjacent:
+        unit.setdefault(copies.find(i), []).append(i)
+    assigned: set[int] = set()
+    groups = []
+    for node in sorted(nodes, key=lambda n: lead_order(n, len(adjacent.get(n.index, ())))):
+        if node.index in assigned:
+            continue
+        lead_unit = unit.get(copies.find(node.index), [node.index])
+        verified = {k for i in lead_unit for k in adjacent.get(i, ())}
+        members = {m for k in verified for m in unit.get(copies.find(k), [k])} | set(lead_unit)
+        members -= assigned | {node.index}
+        assigned.add(node.index)
+        assigned.update(members)
+        groups.append((node.index, *sorted(members)))
+    return sorted(groups, key=min)
 
 
 def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
-    """Sources + extractions -> ClaimGraph: claims that tell the same fact are grouped.
+    """Sources + extractions -> ClaimGraph: claims verified to tell the same fact are grouped.
 
-    facts, disputes and discrepancies all ask for the graph of the same inputs, so the
-    last one built is kept and returned again for the very same objects.
+    Build it once per linking run and hand it to facts, disputes and discrepancies.
     """
-    for old_sources, old_extractions, graph in _LAST:
-        if (len(old_sources) == len(sources) and len(old_extractions) == len(extractions)
-                and all(a is b for a, b in zip(old_sources, sources, strict=True))
-                and all(a is b for a, b in zip(old_extractions, extractions, strict=True))):
-            return graph
-    graph = _build_graph(sources, extractions)
-    _LAST[:] = [(tuple(sources), tuple(extractions), graph)]
-    return graph
-
-
-def forget_graphs() -> None:
-    """Drop the kept graph and word cache once linking is done (they hold every claim)."""
-    _LAST.clear()
-    words_of.cache_clear()
-
-
-def _build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
     nodes = build_nodes(sources, extractions)
     token_sets = [n.tokens for n in nodes]
-    idf = name_discounted(idf_weights(token_sets), name_stems(words_of(n.claim.text) for n in nodes))
+    idf = name_discounted(idf_weights(token_sets), name_stems(content_words(n.claim.text) for n in nodes))
     masses = tuple(mass(tokens, idf) for tokens in token_sets)
     phrase_df: dict[str, int] = {}
     for node in nodes:
         for phrase in node.phrases:
             phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
     edges = []
-    union = UnionFind(len(nodes))
     pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS))
     for i, j in pairs:
         sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
-        if same_fact(nodes[i], nodes[j], sim, phrase_df):
+        if linked(nodes[i], nodes[j], sim, phrase_df):
             edges.append((i, j, round(sim, 4)))
-            union.union(i, j)
-    groups = tuple(tuple(g) for g in union.groups())
+    groups = tuple(star_groups(nodes, edges))
     return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups, masses=masses,
                       pairs=pairs)
 
 
-ANAPHOR_RE = re.compile(r"\b(?:this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
-                        r"accounts?|stories|story|assertions?|suggestions?|accusations?)\b", re.IGNORECASE)
+ANAPHOR_RE = re.compile(r"\b(?:(?:this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
+                        r"accounts?|stories|story|assertions?|suggestions?|accusations?)"
+                        r"|the\s+(?:details\s+of\s+the\s+)?(?:reports?|claims?|allegations?|accounts?|stories|"
+                        r"conversation|call|meeting|talks|exchange|remarks|comments|contacts?))\b",
+                        re.IGNORECASE)
 
 
 def is_allegation(node: Node) -> bool:
@@ -214,8 +270,12 @@ def names_its_source(reply: Node, cand: Node) -> bool:
     """Does the reply name what the candidate is attributed to ("denied the report" / "a report by")?"""
     cue = (reply.claim.cue or "").split(" ")[0]
     at = reply.claim.text.lower().find(cue) if cue else -1
-    after = words_in(reply.claim.text[at + len(cue):at + len(cue) + 60]) if at >= 0 else set()
-    return bool(after & words_in(cand.claim.attributed_to))
+    if at < 0:
+        return False
+    # The object of the cue, before any clause: "denied the book's account that …".
+    obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
+                   reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
+    return bool(words_in(obj) & words_in(cand.claim.attributed_to))
 
 
 def self_contained(reply: Node) -> bool:
@@ -224,6 +284,31 @@ def self_contained(reply: Node) -> bool:
     text = reply.claim.text
     at = text.lower().find(cue.split(" ")[0]) if cue else -1
     return at >= 0 and bool(SELF_CONTAINED_RE.search(text, at))
+
+
+DEFINITE_RE = re.compile(r"\b(?:the|these|those|this|that)\s+([a-z]{4,})\b")
+
+
+def definite_back_reference(reply: Node, cand: Node) -> bool:
+    """Does the reply name, with "the", a thing the nearby claim is about ("confirmed that
+    the repairs had been made" after "the bridge had been repaired")?"""
+    told = cand.profile.plain - GENERIC
+    return any(stem(m.group(1)) in told for m in DEFINITE_RE.finditer(reply.claim.text))
+
+
+def answers(reply: Node, cand: Node, sim: float, anaphoric: bool) -> bool:
+    """Can this denial/confirmation be about that claim? It points back at it ("this claim",
+    close by, and the claim is an allegation), names its source ("denied the book's
+    account"), or says something of the same participants in the same words."""
+    if anaphoric and reply.number - cand.number <= ANAPHOR_REACH and is_allegation(cand):
+        return True
+    if names_its_source(reply, cand):
+        return True
+    if reply.number - cand.number <= ANAPHOR_REACH and definite_back_reference(reply, cand):
+        return True
+    shared_plain = (reply.profile.plain & cand.profile.plain) - GENERIC
+    who = not reply.profile.names or bool(reply.profile.names & cand.profile.names)
+    return who and ((sim >= REPLY_MIN_SIMILARITY and bool(shared_plain)) or len(shared_plain) >= 2)
 
 
 def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
@@ -246,7 +331,7 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
         if cand.claim.status in REPLY_STATUSES:
             continue
         sim = graph.similarity(reply.index, k)
-        if explicit and sim < EXPLICIT_MIN_SIMILARITY:
+        if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0):
             continue
         distance = max(reply.number - cand.number, 1)
         score = (2.0 * sim + (0.5 if is_allegation(cand) else 0.0)
@@ -260,6 +345,7 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
             if cand.source.id == reply.source.id or not is_allegation(cand):
                 continue
             sim = graph.similarity(reply.index, k)
-            if sim >= EXPLICIT_MIN_SIMILARITY and (best is None or sim > best[0] + 1e-9):
+            if sim >= CROSS_REPLY_SIMILARITY and answers(reply, cand, sim, False) \
+                    and (best is None or sim > best[0] + 1e-9):
                 best = (sim, k)
     return graph.nodes[best[1]] if best else None

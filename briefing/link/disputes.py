@@ -23,11 +23,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..extract.claims import REPORT_CUES
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
-from .claimgraph import REPLY_STATUSES, ClaimGraph, Node, build_graph, is_allegation, reply_target
+from .claimgraph import (
+    REPLY_STATUSES,
+    REPORT_NOUNS,
+    ClaimGraph,
+    Node,
+    build_graph,
+    days_apart,
+    is_allegation,
+    reply_target,
+)
 from .facts import sorted_citations
-from .index import STOPWORDS, UnionFind, candidate_pairs, content_tokens, similarity
+from .index import candidate_pairs, content_tokens
+from .outlets import outlet_name
+from .verify import (
+    GENERIC,
+    NOT_PARTICIPANTS,
+    YEAR_RE,
+    Quantity,
+    counts_conflict,
+    same_core_wording,
+    same_counts,
+    same_participants,
+    same_predicate,
+    same_when,
+)
 
 MIN_DISPUTES = 10
 MAX_DISPUTES = 60  # the list stays readable however many articles come in
@@ -42,18 +65,83 @@ def short_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
 
 
+#: Nouns for actions and filings, not claims: "rejected the objections" rules on a challenge;
+#: it denies nothing that was said.
+ACTION_NOUNS = frozenset("""objection objections challenge challenges appeal appeals request requests motion
+motions bid bids offer offers proposal proposals petition petitions lawsuit lawsuits suit suits complaint
+complaints case cases nomination nominations plan plans bill bills amendment amendments invitation
+invitations deal deals settlement settlements application applications entry access bail permit permits
+visa visas charges charge measure measures candidacy resignation demand demands call calls""".split())
+REJECT_VERBS = frozenset("rejected rejects rejecting dismissed dismisses rebuffed denied denies deny denying".split())
+#: A bare pronoun or a word like these is no party to a claim.
+NOT_A_PARTY = frozenset("""he she they it we i you this that these those who which what one someone
+if already quote but and so yet then when while although though because as after before since
+there here also even just only""".split())
+DETERMINERS = frozenset("a an the his her their its our my your one two three several some many most "
+                        "both all each every another other such no".split())
+PEOPLE_NOUNS = frozenset("""officials sources critics analysts experts aides lawyers attorneys prosecutors
+investigators authorities researchers scientists residents witnesses voters observers advocates
+opponents supporters leaders lawmakers legislators senators members insiders allies diplomats police
+officers reports polls documents records emails data spokesman spokeswoman spokesperson
+democrats republicans conservatives liberals activists donors staffers reporters journalists""".split())
+UNNAMED = "an unnamed source"
+FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may might must and or but "
+                          "that which who with for on in at by from is are was were has have had".split())
+
+
+def stance_of(node: Node) -> str:
+    """What a claim's sentence says about its claim: a denial verb aimed at an action or a
+    filing ("rejected the objections", "was denied bail") denies no claim: it reports."""
+    claim = node.claim
+    if claim.status == "denied":
+        words = re.findall(r"[\w'’]+", claim.text.lower())
+        for k, word in enumerate(words):
+            if word not in REJECT_VERBS:
+                continue
+            if k and words[k - 1] in ("was", "were", "been", "being", "be", "is", "are"):
+                return "reported"  # passive: "was denied entry"
+            if ACTION_NOUNS & set(words[k + 1:k + 5]):
+                return "reported"
+            break
+    return STANCE_OF.get(claim.status, "reported")
+
+
+def party(name: str | None) -> str | None:
+    """A claim's ``attributed_to`` when it names a party (a person, an organisation, a
+    document, or a description of one), else None: never a pronoun or a fragment."""
+    if not name:
+        return None
+    words = name.split()
+    first = words[0].lower().strip("“”\"'‘’(")
+    if first in NOT_A_PARTY or (len(words) == 1 and first in DETERMINERS):
+        return None
+    if words[0][:1].islower() and first not in DETERMINERS and first.endswith(("ed", "ing")):
+        return None  # "released a statement": a verb phrase, not who released it
+    if words[-1].lower() in FRAGMENT_ENDS or "(" in name or " - " in name:
+        return None  # "the Senate should", "LONDON (Reuters) - X": cut out of a clause
+    lowered = {w.lower().strip(".,'’s") for w in words}
+    if any(w[:1].isupper() for w in words) or first in DETERMINERS or lowered & (PEOPLE_NOUNS | REPORT_NOUNS):
+        return name
+    return None
+
+
 def is_contested(node: Node) -> bool:
     """Does this claim make its fact a dispute? An allegation, or a denial/confirmation."""
-    return node.claim.status in REPLY_STATUSES or is_allegation(node)
+    if node.claim.status in REPLY_STATUSES:
+        return stance_of(node) != "reported"
+    return is_allegation(node)
 
 
-def side_of(node: Node) -> tuple[str, str | None]:
-    """A claim -> (stance, by): who holds it, as the text names them."""
+def side_of(node: Node) -> tuple[str, str]:
+    """A claim -> (stance, by): who holds it. The party the text names; the outlet when
+    the outlet itself asserts it (a plain statement, or "reportedly" with no source named);
+    "an unnamed source" when the text credits someone it does not name."""
     claim = node.claim
-    stance = STANCE_OF.get(claim.status, "reported")
-    by = claim.attributed_to
-    if by is None and claim.status in ("stated", "attributed"):
-        by = node.outlet
+    stance = stance_of(node)
+    by = party(claim.attributed_to)
+    if by is None:
+        by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
+            else UNNAMED
     return stance, by
 
 
@@ -79,47 +167,60 @@ def lead_of(nodes: Sequence[Node]) -> Node:
 
 
 def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
-    """Same-fact groups joined with reply links -> the node sets disputes are built from."""
-    union = UnionFind(len(graph.nodes))
-    for group in graph.groups:
-        for i in group[1:]:
-            union.union(group[0], i)
-    for node in graph.nodes:
-        if node.claim.status in REPLY_STATUSES:
+    """Same-fact groups, each with the replies aimed at its claims -> the node sets disputes
+    are built from. One hop, no chains between groups: a contested claim that goes on from
+    the one before it (one report told over consecutive sentences) joins that one's group,
+    and a denial joins the group of the claim it answers, leaving its own."""
+    home = graph.group_of()  # node -> the group its dispute is built from
+    for node in graph.nodes:  # a report told over consecutive sentences: one account
+        if node.index > 0 and node.claim.status not in REPLY_STATUSES \
+                and continues(graph.nodes[node.index - 1], node):
+            home[node.index] = home[node.index - 1]
+    for node in graph.nodes:  # a denial joins the claim it answers
+        if node.claim.status in REPLY_STATUSES and stance_of(node) != "reported":
             target = reply_target(graph, node)
             if target is not None:
-                union.union(node.index, target.index)
-        elif node.index > 0 and continues(graph.nodes[node.index - 1], node):
-            union.union(node.index - 1, node.index)
-    return [[graph.nodes[i] for i in g] for g in union.groups()]
+                home[node.index] = home[target.index]
+    joined: dict[int, list[int]] = defaultdict(list)
+    for i, g in home.items():
+        joined[g].append(i)
+    return [[graph.nodes[i] for i in sorted(joined[g])] for g in sorted(joined)]
 
 
 def continues(before: Node, node: Node) -> bool:
-    """Does a contested claim go on with the one just before it, from the same named source?
-
-    ("… spoke seven times, citing a book by X." then "According to X's book, …")
+    """Does a contested claim go on with the one just before it: from the same named source
+    ("… spoke seven times, citing a book by X." then "According to X's book, …"), or both
+    put as reports ("Sources … reported that …" then "The talks, according to Y, …")?
     """
     if before.source.id != node.source.id or node.number - before.number != 1:
         return False
     if not (is_contested(before) and is_contested(node)) or node.claim.status in REPLY_STATUSES:
         return False
+    if reported(before) and reported(node):
+        return True  # one report's account told over consecutive sentences
     a, b = before.claim.attributed_to, node.claim.attributed_to
     return bool(a and b and set(content_tokens(a)) & set(content_tokens(b)))
 
 
-def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Dispute, ...]:
+def reported(node: Node) -> bool:
+    """Is the claim put as a report's ("according to X", "sources … reported")?"""
+    return node.claim.status == "attributed" and (node.claim.cue or "") in REPORT_CUES
+
+
+def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                  graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
 
     Needs claims with status and attributed_to. Sorted by rank, then id; capped.
     """
-    graph = build_graph(sources, extractions)
+    graph = graph or build_graph(sources, extractions)
     disputes: dict[str, Dispute] = {}
     for nodes in dispute_components(graph):
         if not any(is_contested(n) for n in nodes):
             continue
         lead = lead_of(nodes)
         outlets = len({n.outlet for n in nodes})
-        answered = any(n.claim.status in REPLY_STATUSES for n in nodes)
+        answered = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") for n in nodes)
         named = any(n.claim.attributed_to for n in nodes if is_contested(n))
         rank = (2.0 * (outlets - 1) + (1.5 if answered else 0.0) + (0.5 if named else 0.0)
                 + max(n.prominence for n in nodes))
@@ -133,61 +234,41 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 
 # -- discrepancies -------------------------------------------------------------------------
 
-#: Two claims from different outlets are compared for discrepancies from this overlap on.
-DISCREPANCY_THRESHOLD = 0.18
 CONTEXT_WORDS = 6
-
-QUALIFIERS = ("at least", "as many as", "up to", "more than", "over", "nearly", "almost", "about",
-              "around", "roughly", "approximately", "fewer than", "less than", "at most",
-              "no fewer than", "no more than", "close to", "some", "only", "just", "exactly")
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                "seventy|eighty|ninety|hundred|dozen")
-QUANTITY_RE = re.compile(
-    r"\b(?:(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?|half[-\s]+(?:a\s+)?dozen|(?:" + NUMBER_WORDS + r"))\s+"
-    r"(?:(?:other|more|additional)\s+)?"
-    r"(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
-NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + NUMBER_WORDS + r")\b", re.IGNORECASE)
-YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:19|20)\d\d)(?![\d%])")
-
-
+#: Counts from articles published further apart than this may count at different times.
+COUNT_WINDOW_DAYS = 3
+#: A weekday is read relative to its article: compared only within a week's news.
+WEEKDAY_WINDOW_DAYS = 7
+#: Lead-in words a weekday and a date must share to be one happening.
+WEEKDAY_MIN_SHARED = 4
 @dataclass(frozen=True)
 class Value:
     """One comparable value in a claim: what kind, its key, how the text puts it."""
 
-    kind: str  # number | qualifier | date | weekday
-    topic: str  # what it measures: a unit ("times") or the lead-in words
+    kind: str  # count | date | weekday
+    topic: str  # what it measures: a unit stem ("time"), or "day" / "year"
     key: str  # normalised value
     label: str  # the differing part as the text has it
     context: frozenset[str] = frozenset()
-
-
-def quantities(node: Node) -> list[Value]:
-    """Numbers with their unit and qualifier ("at least seven times"); years excluded."""
-    out: list[Value] = []
-    text = node.claim.text
-    if not NUMBER_HINT_RE.search(text):
-        return out
-    for m in QUANTITY_RE.finditer(text):
-        raw = m.group("n").lower().replace(",", "")
-        if raw.startswith("half"):
-            raw = "6"  # "half-dozen", "half a dozen"
-        if YEAR_RE.fullmatch(raw):
-            continue
-        unit = content_tokens(m.group("unit"))
-        if not unit or m.group("unit").lower() in STOPWORDS:
-            continue
-        number = content_tokens(raw)[0] if content_tokens(raw) else raw
-        qualifier = re.sub(r"\s+", " ", (m.group("q") or "").lower())
-        out.append(Value(kind="number", topic=unit[0], key=f"{qualifier}|{number}",
-                         label=m.group(0)))
-    return out
+    count: Quantity | None = None
 
 
 def lead_in(text: str, start: int) -> frozenset[str]:
     """Content stems of the few words before text[start] in its sentence."""
     return frozenset(content_tokens(text[max(0, start - 80):start])[-CONTEXT_WORDS:])
+
+
+def counted_values(node: Node) -> list[Value]:
+    """The claim's counts ("at least seven times"), years and dates excluded. A sentence that
+    gives several values of one unit ("from 40 percent to 46 percent") is a series, whose
+    values cannot be told apart by what they count: none of them is compared."""
+    text = node.claim.text
+    values: dict[str, set[float]] = defaultdict(set)
+    for q in node.profile.counts:
+        values[q.unit].add(q.value)
+    return [Value(kind="count", topic=q.unit, key=f"{q.bound}|{q.value:g}", label=q.label, count=q,
+                  context=lead_in(text, q.start))
+            for q in node.profile.counts if len(values[q.unit]) == 1]
 
 
 def dated_values(node: Node) -> list[Value]:
@@ -204,7 +285,8 @@ def dated_values(node: Node) -> list[Value]:
         if at < 0:
             continue
         day_spans.append((at, at + len(event.expression)))
-        kind = "weekday" if event.expression.split()[-1].lower() in WEEKDAYS else "date"
+        # A weekday, "today", "tomorrow": read relative to the article's date.
+        kind = "weekday" if not re.search(r"\d", event.expression) else "date"
         out.append(Value(kind=kind, topic="day", key=event.date,
                          label=f"{event.expression} ({event.date})", context=lead_in(text, at)))
     for m in YEAR_RE.finditer(text):
@@ -215,27 +297,51 @@ def dated_values(node: Node) -> list[Value]:
     return out
 
 
-def word_similarity(graph: ClaimGraph, a: Node, b: Node) -> float:
-    """Weighted overlap of two claims' single words (bigrams left out: wording may differ)."""
-    return similarity(frozenset(t for t in a.tokens if "_" not in t),
-                      frozenset(t for t in b.tokens if "_" not in t), graph.idf)
+def same_context(x: Value, y: Value, a: Node, b: Node) -> bool:
+    """Do two values stand after the same action ("spoke with X on …", "left office in …")?
+    Their lead-in words share a plain word beyond generic ones, and a participant (not a
+    mere title) or, failing that, the two claims share their predicate."""
+    shared = x.context & y.context
+    if not (shared & a.profile.plain & b.profile.plain) - GENERIC:
+        return False
+    named = shared & a.profile.names & b.profile.names
+    return bool(named - NOT_PARTICIPANTS) or same_predicate(a.profile, b.profile)
 
 
-def differing(values_a: tuple[list[Value], list[Value]], values_b: tuple[list[Value], list[Value]]
-              ) -> list[tuple[Value, Value]]:
-    """The (quantities, dates) of two claims from different outlets -> the values that disagree."""
-    pairs = []
-    for x in values_a[0]:
-        for y in values_b[0]:
-            if x.topic != y.topic or x.key == y.key:
-                continue
-            qx, nx = x.key.split("|")
-            qy, ny = y.key.split("|")
-            if nx == ny and qx and qy:
-                pairs.append((Value("qualifier", x.topic, x.key, x.label),
-                              Value("qualifier", y.topic, y.key, y.label)))
-            elif nx != ny:
-                pairs.append((x, y))
+def same_happening(x: Value, y: Value, a: Node, b: Node) -> bool:
+    """Are two dates dates of one happening? Their lead-in words share a plain word beyond
+    generic ones; a weekday ("on Wednesday") against a date needs the same action and
+    participant in the lead-ins ("spoke with X on …"); years and dates need the two claims
+    verified as one fact (same who, what, when: ``verify.same_fact``)."""
+    shared = x.context & y.context
+    if not (shared & a.profile.plain & b.profile.plain) - GENERIC:
+        return False
+    if "weekday" in (x.kind, y.kind):
+        named = (shared & a.profile.names & b.profile.names) - NOT_PARTICIPANTS
+        unnamed = not (a.profile.names | b.profile.names) - NOT_PARTICIPANTS
+        return len(shared) >= WEEKDAY_MIN_SHARED and (bool(named) or unnamed)
+    return same_participants(a.profile, b.profile) and same_core_wording(a.profile, b.profile) \
+        and same_counts(a.profile, b.profile)
+
+
+def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
+              values_b: tuple[list[Value], list[Value]]) -> list[tuple[str, Value, Value]]:
+    """Two claims from different outlets about the same who and what -> the values on which
+    they disagree, each with its kind: counts of the same thing at the same time that no
+    value fits both (rounding and vaguer wording are no conflict), and dates of the same
+    action by the same participant."""
+    pairs: list[tuple[str, Value, Value]] = []
+    if not same_participants(a.profile, b.profile):
+        return pairs
+    apart = days_apart(a.source, b.source)
+    if same_core_wording(a.profile, b.profile) and same_when(a.profile, b.profile) \
+            and (apart is None or apart <= COUNT_WINDOW_DAYS):
+        for x in values_a[0]:
+            for y in values_b[0]:
+                if x.count is not None and y.count is not None and len(x.context & y.context) >= 2:
+                    kind = counts_conflict(x.count, y.count)
+                    if kind and same_context(x, y, a, b):
+                        pairs.append((kind, x, y))
     dates_a, dates_b = values_a[1], values_b[1]
     for x in dates_a:
         for y in dates_b:
@@ -243,9 +349,11 @@ def differing(values_a: tuple[list[Value], list[Value]], values_b: tuple[list[Va
                 continue
             if any(v.key == y.key for v in dates_a) or any(v.key == x.key for v in dates_b):
                 continue  # both outlets give both dates: two happenings, not two versions
-            if len(x.context & y.context) >= 2:
-                kind = "weekday" if "weekday" in (x.kind, y.kind) else "date"
-                pairs.append((Value(kind, x.topic, x.key, x.label), Value(kind, y.topic, y.key, y.label)))
+            weekdays = (x.kind == "weekday") + (y.kind == "weekday")
+            if weekdays == 2 or (weekdays and (apart is None or apart > WEEKDAY_WINDOW_DAYS)):
+                continue  # two weekdays are two relative dates: likely two happenings
+            if same_happening(x, y, a, b):
+                pairs.append(("weekday" if "weekday" in (x.kind, y.kind) else "date", x, y))
     return pairs
 
 
@@ -267,54 +375,70 @@ def weekday_mismatches(node: Node) -> list[Discrepancy]:
     return out
 
 
-def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]
-                       ) -> tuple[Discrepancy, ...]:
-    """The same fact told with different numbers, dates or qualifiers.
+def star_items(values: Sequence[tuple[Node, Value, str]], links: Sequence[tuple[int, int]]
+               ) -> list[list[int]]:
+    """Linked values -> groups, each a lead value and the values compared with it directly
+    (no chains), never two values of one claim; leads taken most prominent first."""
+    adjacent: dict[int, set[int]] = defaultdict(set)
+    for x, y in links:
+        adjacent[x].add(y)
+        adjacent[y].add(x)
+    assigned: set[int] = set()
+    groups = []
+    order = sorted(adjacent, key=lambda i: (-round(values[i][0].prominence, 6), values[i][0].source.id,
+                                            values[i][0].number, values[i][1].key))
+    for lead in order:
+        if lead in assigned:
+            continue
+        claims = {values[lead][0].index}
+        members = [lead]
+        for other in sorted(adjacent[lead] - assigned):
+            if values[other][0].index not in claims:
+                claims.add(values[other][0].index)
+                members.append(other)
+        assigned.update(members)
+        if len(members) > 1:
+            groups.append(members)
+    return groups
 
-    Needs claims and events. One Discrepancy per disagreement, its versions grouped by
-    value, each citing every sentence that gives it; sorted by id.
+
+def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                       graph: ClaimGraph | None = None) -> tuple[Discrepancy, ...]:
+    """The same fact told with different counts, dates or bounds.
+
+    Needs claims and events. Claims are compared only when the index pairs them and they
+    share who and what (``verify``); a discrepancy is one value against another, each
+    version citing every sentence that gives it; sorted by id.
     """
-    graph = build_graph(sources, extractions)
-    group_of = graph.group_of()
+    graph = graph or build_graph(sources, extractions)
     cache: dict[int, tuple[list[Value], list[Value]]] = {}
 
     def values_of(node: Node) -> tuple[list[Value], list[Value]]:
         if node.index not in cache:
-            cache[node.index] = (quantities(node), dated_values(node))
+            cache[node.index] = (counted_values(node), dated_values(node))
         return cache[node.index]
 
     items: dict[tuple[int, str, str, str], int] = {}
-    values: list[tuple[Node, Value]] = []
+    values: list[tuple[Node, Value, str]] = []
 
-    def item(node: Node, value: Value) -> int:
-        key = (node.index, value.kind, value.topic, value.key)
+    def item(node: Node, value: Value, kind: str) -> int:
+        key = (node.index, kind, value.topic, value.key)
         if key not in items:
             items[key] = len(values)
-            values.append((node, value))
+            values.append((node, value, kind))
         return items[key]
 
     links = []
-    valued = [n for n in graph.nodes if any(values_of(n))]  # only claims with numbers or dates
+    valued = [n for n in graph.nodes if n.profile.linkable and any(values_of(n))]
     for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12):
         a, b = valued[x_index], valued[y_index]
-        i, j = a.index, b.index
         if a.outlet == b.outlet:
             continue
-        found = differing(values_of(a), values_of(b))
-        if not found:
-            continue
-        if group_of[i] != group_of[j] and word_similarity(graph, a, b) < DISCREPANCY_THRESHOLD:
-            continue
-        for x, y in found:
-            links.append((item(a, x), item(b, y)))
-    union = UnionFind(len(values))
-    for x, y in links:
-        union.union(x, y)
+        for kind, x, y in differing(a, b, values_of(a), values_of(b)):
+            links.append((item(a, x, kind), item(b, y, kind)))
     out: dict[str, Discrepancy] = {}
-    for members in union.groups():
-        if len(members) < 2:
-            continue
-        by_value: dict[str, list[tuple[Node, Value]]] = defaultdict(list)
+    for members in star_items(values, links):
+        by_value: dict[str, list[tuple[Node, Value, str]]] = defaultdict(list)
         for m in members:
             by_value[values[m][1].key].append(values[m])
         if len(by_value) < 2:
@@ -327,7 +451,7 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
                                     citations=tuple(cites)))
         nodes = [values[m][0] for m in members]
         lead = min(nodes, key=lambda n: (-round(n.prominence, 6), n.source.id, n.number))
-        kind = values[members[0]][1].kind
+        kind = values[members[0]][2]
         disc = Discrepancy(id=short_id("x", kind, *sorted(v.value for v in versions), lead.claim.text),
                            text=lead.claim.text, kind=kind, versions=tuple(versions))
         out.setdefault(disc.id, disc)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..model import ArticleExtraction, Citation, Fact, Source
 from .claimgraph import ClaimGraph, Node, build_graph
+from .verify import about_the_reporting, headline_shaped
 
 SINGLES_PER_ARTICLE = 6
 HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Disputed instead
@@ -70,24 +71,28 @@ def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple
     return round(rank, 3), outlets
 
 
-def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Fact, ...]:
+def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+               graph: ClaimGraph | None = None) -> tuple[Fact, ...]:
     """Group the same fact across outlets; rank by corroboration and prominence.
 
     Needs claims (and their citations) in every extraction. Sorted by rank, then id.
+    Headline-shaped lines are never facts.
     """
-    graph = build_graph(sources, extractions)
+    graph = graph or build_graph(sources, extractions)
     articles_of = token_articles(graph)
     facts: dict[str, Fact] = {}
     singles: dict[str, list[tuple[float, Fact]]] = defaultdict(list)
     for group in graph.groups:
         nodes = [graph.nodes[i] for i in group]
-        rep = representative(nodes)
+        rep = nodes[0]  # the lead: every other member was verified against it
+        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
+            continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=rep.claim.attributed_to,
                     outlets=outlets, rank=rank)
-        if outlets > 1:
-            facts.setdefault(fact.id, fact)
+        if outlets > 1 or len({n.source.id for n in nodes}) > 1:
+            facts.setdefault(fact.id, fact)  # corroborated, or carried by several of one outlet's articles
         elif rep.claim.status not in HIDDEN_SINGLE_STATUSES:
             singles[rep.source.id].append((round(rep.prominence, 6), fact))
     # Which single-outlet facts an article keeps depends on that article alone (lede first),

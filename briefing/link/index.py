@@ -55,6 +55,7 @@ NUMBER_WORDS = {
 STEM_LENGTH = 6  # truncating stems merges spelling variants and derived forms
 MAX_POSTING = 100  # a key shared by more texts than this is too common to block on
 KEYS_PER_TEXT = 10
+WORDING_KEYS_PER_TEXT = 5  # and this many rare two-word wordings, which find near-copies
 
 
 @lru_cache(maxsize=1 << 16)
@@ -162,9 +163,10 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
                     keys_per_text: int = KEYS_PER_TEXT, min_shared: int = 1) -> list[tuple[int, int]]:
     """Token sets -> index pairs (i < j) that share ``min_shared`` blocking keys; sorted.
 
-    A text's keys are its ``keys_per_text`` rarest tokens among those some other text
-    shares; tokens held by more than ``MAX_POSTING`` texts are never keys, so the pair
-    count grows linearly with the number of texts.
+    A text's keys are its ``keys_per_text`` rarest words and ``WORDING_KEYS_PER_TEXT``
+    rarest two-word wordings among those some other text shares (a short sentence made of
+    common words still has rare wordings); tokens held by more than ``MAX_POSTING`` texts
+    are never keys, so the pair count grows linearly with the number of texts.
     """
     df: dict[str, int] = defaultdict(int)
     for tokens in token_sets:
@@ -172,8 +174,10 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
             df[token] += 1
     postings: dict[str, list[int]] = defaultdict(list)
     for i, tokens in enumerate(token_sets):
-        usable = [t for t in tokens if 2 <= df[t] <= MAX_POSTING and "_" not in t]
-        for key in sorted(usable, key=lambda t: (df[t], t))[:keys_per_text]:
+        usable = sorted((t for t in tokens if 2 <= df[t] <= MAX_POSTING), key=lambda t: (df[t], t))
+        words = [t for t in usable if "_" not in t][:keys_per_text]
+        wordings = [t for t in usable if "_" in t][:WORDING_KEYS_PER_TEXT]
+        for key in words + wordings:
             postings[key].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for key in sorted(postings):

@@ -46,3 +46,9 @@ def count_outlets(sources: Iterable[Source]) -> tuple[int, int]:
         else:
             named.add(name)
     return len(named), unknown
+
+
+def outlet_name(source: Source) -> str:
+    """The outlet as a reader names it: its known outlet, else "an outlet of unknown origin"
+    (never an id)."""
+    return known_outlet(source) or "an outlet of unknown origin"

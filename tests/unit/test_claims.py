@@ -78,3 +78,141 @@ def test_a_sentence_that_is_all_quotation_is_not_a_fact():
     _art, claims = claims_of("“We will rebuild the bridge before winter,” the mayor said on Monday. "
                              "“Nobody will be left without a way across the river.”", kinds=("body",))
     assert [c.text for c in claims] == ["“We will rebuild the bridge before winter,” the mayor said on Monday."]
+
+
+# -- issue 11: a claim that reports speech names its speaker -------------------------------
+
+def source_in(*paras: str) -> str | None:
+    """attributed_to of the article's last claim."""
+    _art, claims = claims_of(*paras)
+    return claims[-1].attributed_to
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # apposition, relative clause, age, brackets and dashes between the speaker and the verb
+    ("Ana Ruiz, a spokeswoman for the harbour board, said the ferry would run again.", "Ana Ruiz"),
+    ("Tom Haller, who has run the ferry for a decade, said the fares would rise in May.", "Tom Haller"),
+    ("Lena Ortiz, 61, a former adviser to Mr. Brandt, said the talks had failed last week.", "Lena Ortiz"),
+    ("Piet Brandt (who chairs the board) said the quay would close for the winter.", "Piet Brandt"),
+    ("Piet Brandt — after a long pause — told reporters the quay would close.", "Piet Brandt"),
+    ("Tom Haller, however, said the fares would not rise before the summer.", "Tom Haller"),
+    # time and manner phrases before the verb
+    ("Ana Ruiz on Tuesday said the ferry would run again from the old quay.", "Ana Ruiz"),
+    ("Piet Brandt later told the Harbour Times that the quay would close.", "Piet Brandt"),
+])
+def test_the_speaker_is_found_across_appositions_brackets_and_time_phrases(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("“We will reopen the quay,” said Ana Ruiz, speaking at the harbour.", "Ana Ruiz"),
+    ("The talks had failed, said Tom Haller, a union official at the port.", "Tom Haller"),
+    ("The ferry will run again, the harbour master said on Friday.", "the harbour master"),
+    # an object after a comma-closed apposition is not an inverted speaker
+    ("Tom Haller, a union official, said the board had misled the workers.", "Tom Haller"),
+    ("Lena Ortiz, the board's treasurer, says Piet Brandt signed the contract.", "Lena Ortiz"),
+])
+def test_inverted_speakers_and_objects_are_told_apart(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Tom Haller criticised the board on Monday, saying the fares were far too high.", "Tom Haller"),
+    ("Tom Haller went on to say that the fares were far too high for families.", "Tom Haller"),
+    ("Tom Haller called the new timetable a disgrace for the island.", "Tom Haller"),
+    ("Ana Ruiz called on the board to publish the inspection report.", "Ana Ruiz"),
+    ("The board denied the report and said the quay was safe for ferries.", "The board"),
+    ("A spokeswoman for the ferry company said the fares would rise in May.", "A spokeswoman for the ferry company"),
+    ("According to a report by the harbour board, the quay was unsafe for years.", "a report by the harbour board"),
+    ("(According to the harbour board, the quay is safe for the ferries.)", "the harbour board"),
+    ("PORTVILLE — Mayor Ana Ruiz on Monday defended the plan, saying the quay was safe.", "Ana Ruiz"),
+    ("In a Facebook post, Tom Haller wrote that the quay was unsafe for ferries.", "Tom Haller"),
+])
+def test_participles_naming_verbs_descriptions_and_according_to(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("While Tom Haller says the fares will rise, Ana Ruiz said they would fall.", "Ana Ruiz"),
+    ("A group called Save the Quay met the mayor on Friday in the town hall.", None),
+    ("The board did not say when the quay would reopen to the ferries.", None),
+    ("He said the bridge would reopen next spring, after the repairs.", None),
+    ("If the board agrees, the quay will close, the harbour master said.", "the harbour master"),
+])
+def test_subordinate_clauses_groups_negations_and_lone_pronouns_name_nobody_wrongly(sentence, source):
+    assert source_in(sentence) == source
+
+
+def test_names_take_their_fullest_form_and_pronouns_and_roles_their_person():
+    assert source_in("Rep. James T. Okafor spoke first at the hearing on Monday.",
+                     "Mr. Okafor said the bill was dead in the committee.") == "James T. Okafor"
+    assert source_in("Ana Ruiz chairs the harbour board in the town.",
+                     "She said the ferry would run again in the spring.") == "Ana Ruiz"
+    assert source_in("Mayor Ana Ruiz opened the new quay on Monday morning.",
+                     "The mayor said the ferry would run again in the spring.") == "Ana Ruiz"
+    assert source_in("Piet Brandt runs the ferry company on the island.",
+                     "“We will not raise the fares,” he told the Harbour Times.") == "Piet Brandt"
+
+
+def test_a_sentence_naming_its_speaker_is_attributed_not_stated():
+    _art, claims = claims_of("Tom Haller called the new timetable a disgrace for the island.")
+    assert (claims[0].status, claims[0].cue, claims[0].attributed_to) == ("attributed", "called", "Tom Haller")
+
+
+def test_the_entity_book_from_quote_attribution_is_used_when_given():
+    from briefing.extract.speakers import SpeakerBook, TokenIndex
+
+    art = article("Mr. Okafor said the bill was dead in the committee.")
+    book = SpeakerBook()
+    known = "Rep. James Okafor spoke."
+    book.learn(TokenIndex(known), [(0, len(known))])
+    claims = extract_claims(art, split_sentences(art), book=book)
+    assert claims[0].attributed_to == "James Okafor"
+    assert extract_claims(art, split_sentences(art))[0].attributed_to == "Okafor"
+
+
+def test_a_title_case_line_lends_no_words_to_a_name():
+    assert source_in("Mayor Ana Ruiz Says Harbour Bridge Is Safe After Repairs.",
+                     "Ruiz said the bridge would reopen to traffic on Monday.") == "Ana Ruiz"
+    assert source_in("Bridge Closed For Repairs, Harbour Engineer Says.") == "Harbour Engineer"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a description after a comma is an apposition of the name before it
+    ("Tom Haller, an engineer at the harbour board, which owns the quay, said it was safe.", "Tom Haller"),
+    ("Lena Ortiz, a teacher from Dunmore, Westshire, says the ferry is always late.", "Lena Ortiz"),
+    # a relative clause that holds commas of its own
+    ("Gov. Ana M. Ruiz Jr., who was to visit Dunmore, Westshire, on Friday, said the quay was safe.",
+     "Ana M. Ruiz"),
+    ("Piet Brandt, who helped found Quaywatch, a harbour charity, said the fares were too high.", "Piet Brandt"),
+    # a participle after a clause that opens with a place and a time
+    ("At a rally in Dunmore, Westshire, on Tuesday, Mayor Ana Ruiz defended the plan, saying it was safe.",
+     "Ana Ruiz"),
+    # "according to" names the source wherever it stands, without its trailing time words
+    ("Most residents say the ferry is late, according to a harbour board survey last week.",
+     "a harbour board survey"),
+    # not speech: claiming responsibility
+    ("The Harbour Front claimed responsibility for the blockade of the quay on Monday.", None),
+])
+def test_appositions_relative_clauses_participles_and_according_to_anywhere(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # an inverted description read to the clause's end; an object after "said" is not one
+    ("“The board is in a panic and has no plan at all,” said one senior source on the council.",
+     "one senior source on the council"),
+    ("Lena Ortiz, a teacher and spokeswoman for Quaywatch, which is run by volunteers, said many "
+     "of the fares were too high.", "Lena Ortiz"),
+    # an abbreviation's dot inside an apposition ("D-Westshire.")
+    ("“The quay will reopen,” Senator Tom Haller, D-West., said Tuesday.", "Tom Haller"),
+    # an organisation "calls" as a speaker does; a statement "saying" is its issuer's
+    ("The harbour board called the charges unfounded and politically motivated.", "The harbour board"),
+    ("The harbour board issued a statement calling the blockade unlawful.", "The harbour board"),
+    # a line that opens with a name and a colon
+    ("Ana Ruiz: the harbour will stay open all winter.", "Ana Ruiz"),
+    ("Editor's Note: the harbour will stay open all winter.", None),
+    ("NEW HAVEN: the harbour will stay open all winter.", None),
+])
+def test_inverted_descriptions_organisations_statements_and_colon_lines(sentence, source):
+    assert source_in(sentence) == source

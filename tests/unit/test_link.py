@@ -33,12 +33,13 @@ ARTICLES = [
          "The harbour authority closed the old swing bridge on Wednesday after inspectors found a crack.",
          "A report by the engineering firm said the bridge had been repaired at least four times since 2019.",
          "The mayor's office denied the report, calling it exaggerated.",
-         "Local shops said trade fell sharply during the closure."),
+         "Shops on Harbour Street said trade fell sharply during the closure."),
     make("b", "Valley Courier", "2023-03-10",
          "Inspectors found a crack in the old swing bridge, which the harbour authority closed on March 7.",
          "According to the engineering firm, the bridge had been repaired as many as four times since 2018.",
          "A council spokesperson confirmed that the repairs had been made.",
-         "The ferry company reportedly plans to add two extra crossings a day."),
+         "The ferry company reportedly plans to add two extra crossings a day.",
+         "Harbour Street shopkeepers said their trade fell sharply while the bridge was shut."),
     make("c", None, "2023-03-11",
          "Rowers held a regatta on the river on Saturday, weeks after the spring floods.",
          "Organisers said more than two hundred boats took part in the race."),
@@ -83,9 +84,13 @@ def test_outlet_is_the_publisher_else_the_host_else_unknown():
 
 def test_the_same_fact_from_two_outlets_is_one_fact_citing_both():
     facts = link_facts(SOURCES, EXTRACTIONS)
+    trade = [f for f in facts if "trade fell" in f.text]
+    assert len(trade) == 1 and trade[0].outlets == 2
+    assert cited_sources(trade[0]) == {"a", "b"}
+    # Dated differently ("on Wednesday" / "on March 7"), the closure is no corroborated fact:
+    # it is a discrepancy (see below), and each outlet's sentence stands on its own.
     bridge = [f for f in facts if "bridge" in f.text and "crack" in f.text]
-    assert len(bridge) == 1 and bridge[0].outlets == 2
-    assert cited_sources(bridge[0]) == {"a", "b"}
+    assert len(bridge) == 2 and all(f.outlets == 1 for f in bridge)
     assert facts[0].outlets == 2  # corroborated facts rank above single-outlet ones
     assert [f.rank for f in facts] == sorted((f.rank for f in facts), reverse=True)
     assert any(f.outlets == 1 for f in facts)  # single-outlet facts still appear, lower

@@ -1,0 +1,234 @@
+"""Same who, what, when: the checks a cross-article link must pass.
+
+Blocking (``index.candidate_pairs``) only proposes pairs that share rare words; a shared
+name, idiom, number, date or topic word is never enough to link them. A pair is one fact
+only when the two sentences agree on
+
+- **who**: they name a participant in common (a person, organisation or place);
+- **what**: they share the predicate's wording, several plain content words (not names,
+  not numbers) that make up a fair share of the shorter sentence's plain words;
+- **when** and **how many**: where both give a day date, one of them agrees; where both
+  give a count of the same thing, one of the counts agrees.
+
+Sentences that are no fact at all (headline-shaped title case, very short) never link.
+Every check reads a ``Profile``, computed once per claim, so verifying a pair is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .index import NUMBER_WORDS, STOPWORDS, content_tokens
+
+#: Plain content words two sentences must share to tell the same action or statement ...
+MIN_SHARED_PLAIN = 3
+#: ... making up this share (Dice) of the two sentences' plain words.
+MIN_PLAIN_DICE = 0.45
+#: Share of the fewer-named sentence's names the other must name too.
+MIN_NAME_SHARE = 0.5
+#: The shorter sentence's wording found in the other (``same_core_wording``).
+CORE_SHARED_PLAIN = 3
+CORE_PLAIN_SHARE = 0.4
+#: Claims with fewer plain content words than this say too little to be linked.
+MIN_PLAIN_WORDS = 3
+#: Words that recur in any political story: sharing them says nothing about the predicate.
+GENERIC = frozenset(content_tokens(
+    "year years time times day days week weeks month months people percent percentage point points "
+    "state states country government president presidential campaign candidate candidates party "
+    "told asked called going make made get got like many first last new former "
+    "think thinking know want wanted think need needs thing things way well lot"))
+
+QUALIFIERS_DOWN = ("as many as", "up to", "at most", "no more than", "fewer than", "less than",
+                   "under", "nearly", "almost", "close to")
+QUALIFIERS_UP = ("at least", "more than", "over", "no fewer than", "upwards of")
+QUALIFIERS_VAGUE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated")
+_QUALIFIERS = QUALIFIERS_DOWN + QUALIFIERS_UP + QUALIFIERS_VAGUE + ("only", "just", "exactly")
+_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+QUANTITY_RE = re.compile(
+    r"\b(?:(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?P<n>\$?\d[\d,]*(?:\.\d+)?|half[-\s]+(?:a\s+)?dozen|(?:" + _NUMBER_WORDS + r"))"
+    r"(?P<scale>\s+(?:million|billion|trillion|thousand|hundred))?\s+"
+    r"(?:(?P<more>other|more|additional|further|new)\s+|(?:of\s+the|of)\s+)?"
+    r"(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%])")
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count in a sentence: how much of what, and how the text bounds it."""
+
+    unit: str  # stem of the counted noun ("time", "delegat")
+    value: float
+    bound: str  # exact | up (at least) | down (as many as) | vague (about) | more ("six other times")
+    label: str  # as the text puts it: "at least seven times"
+    start: int
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.lower().replace(",", "").lstrip("$")
+    if raw.startswith("half"):
+        return 6.0
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Counts with their unit and bound ("at least seven times"); years and dates excluded."""
+    out = []
+    for m in QUANTITY_RE.finditer(text):
+        raw = m.group("n")
+        if YEAR_RE.fullmatch(raw):
+            continue
+        unit_word = m.group("unit")
+        unit = content_tokens(unit_word)
+        if not unit or unit_word.lower() in STOPWORDS or unit_word[0].isupper():
+            continue  # "on 5 November", "7 Democrats": a date or a name, not a count
+        value = _number(raw)
+        if value is None:
+            continue
+        if m.group("scale"):
+            value *= SCALE[m.group("scale").strip().lower()]
+        q = re.sub(r"\s+", " ", (m.group("q") or "").lower())
+        bound = ("more" if m.group("more") else "up" if q in QUALIFIERS_UP else "down" if q in QUALIFIERS_DOWN
+                 else "vague" if q in QUALIFIERS_VAGUE else "exact")
+        out.append(Quantity(unit=unit[0], value=value, bound=bound, label=m.group(0), start=m.start()))
+    return out
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    """The values a count admits; round numbers and vague wording admit a margin."""
+    v = q.value
+    margin = 0.1 * v if q.bound == "vague" else (0.05 * v if v >= 100 and v % 10 == 0 else 0.0)
+    if q.bound == "up":
+        return v, float("inf")
+    if q.bound == "down":
+        return 0.0, v
+    return v - margin, v + margin
+
+
+def counts_conflict(a: Quantity, b: Quantity) -> str | None:
+    """Two counts of the same thing -> "number" when no value fits both, "qualifier" when one
+    bounds it from below and the other from above ("at least seven" / "as many as seven"),
+    else None (rounding, vaguer wording and compatible bounds are no conflict)."""
+    if a.unit != b.unit or "more" in (a.bound, b.bound):
+        return None  # "six other times" counts what is added, not the whole
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    if hi_a < lo_b or hi_b < lo_a:
+        return "number"
+    if a.value == b.value and {a.bound, b.bound} == {"up", "down"}:
+        return "qualifier"
+    return None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the checks need of one claim: its participants, predicate words, counts, days."""
+
+    names: frozenset[str]
+    plain: frozenset[str]
+    counts: tuple[Quantity, ...]
+    days: frozenset[str]
+    linkable: bool
+    dated: bool = False  # the sentence dates what it tells (any event, at any precision)
+
+
+TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
+
+
+#: Lines about the reporting, not the story: no fact, and nothing to corroborate.
+NO_COMMENT_RE = re.compile(
+    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\b"
+    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+)\b"
+    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b",
+    re.IGNORECASE)
+
+
+def about_the_reporting(text: str) -> bool:
+    """"X did not respond to a request for comment", "declined to comment": a note on the
+    reporting, never a fact to link."""
+    return NO_COMMENT_RE.search(text) is not None
+
+
+def headline_shaped(text: str) -> bool:
+    """Title Case through most of its words: a headline or a heading, not a sentence."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
+            days: frozenset[str], dated: bool = False) -> Profile:
+    """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
+    whether it dates anything -> its Profile."""
+    named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
+    plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
+                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
+                   and not about_the_reporting(text), dated=dated)
+
+
+#: Capitalised words that are no participant: titles before names, months and weekdays.
+NOT_PARTICIPANTS = frozenset(content_tokens(
+    "President Presidential Senator Sen Rep Representative Governor Gov Minister Prime Secretary "
+    "General Chief Mayor Judge Justice Speaker Leader Chairman Chairwoman Director Ambassador "
+    "Former Vice Mr Mrs Ms Dr Democrat Democratic Democrats Republican Republicans GOP "
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
+
+def same_participants(a: Profile, b: Profile) -> bool:
+    """Who: the two name someone in common (not a mere title, month or weekday), and at least
+    ``MIN_NAME_SHARE`` of the names of the one that names fewer ("Fiorina backed Cruz" is not
+    "Walker backed Cruz"); or neither names anyone and they are told in nearly the same
+    words ("the engineering firm said the bridge had been repaired")."""
+    names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
+    if names_a or names_b:
+        shared = len(names_a & names_b)
+        return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
+    return same_core_wording(a, b)
+
+
+def same_core_wording(a: Profile, b: Profile) -> bool:
+    """The shorter sentence's own wording is in the other: ``CORE_SHARED_PLAIN`` plain words
+    shared, and ``CORE_PLAIN_SHARE`` of the shorter sentence's (a short report of a fact that
+    a long sentence tells among other things)."""
+    shared = len((a.plain & b.plain) - GENERIC)
+    shorter = min(len(a.plain - GENERIC), len(b.plain - GENERIC))
+    return shared >= CORE_SHARED_PLAIN and shared >= CORE_PLAIN_SHARE * shorter
+
+
+def same_predicate(a: Profile, b: Profile) -> bool:
+    """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
+    words that make up ``MIN_PLAIN_DICE`` of both sentences' plain words (two long sentences
+    that share a topic phrase do not tell one fact)."""
+    plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
+    shared = len(plain_a & plain_b)
+    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b))
+
+
+def same_when(a: Profile, b: Profile) -> bool:
+    """When: day dates, where both give some, have one in common."""
+    return not (a.days and b.days) or bool(a.days & b.days)
+
+
+def same_counts(a: Profile, b: Profile) -> bool:
+    """How many: no count of the same thing in one that the other contradicts (bounds from
+    opposite sides, "at least seven" / "as many as seven", still tell one fact)."""
+    return not any(counts_conflict(x, y) == "number" for x in a.counts for y in b.counts)
+
+
+def same_fact(a: Profile, b: Profile, same_wording: bool = False) -> bool:
+    """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
+    words ("a 'brave man'"), which stands for the share of the predicate's words."""
+    predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
+    return (a.linkable and b.linkable and same_participants(a, b) and predicate
+            and same_when(a, b) and same_counts(a, b))

@@ -1,0 +1,219 @@
+"""extract: attribution patterns of general newswire style (issue 11), on invented sentences."""
+
+from briefing.extract.quotes import extract_quotes
+from briefing.model import CleanArticle, Paragraph, SourceMeta
+from briefing.sentences import split_sentences
+
+
+def article(*paragraphs: str, kinds: tuple[str, ...] = ()) -> CleanArticle:
+    text = "\n\n".join(paragraphs)
+    paras, pos = [], 0
+    for n, para in enumerate(paragraphs):
+        paras.append(Paragraph(pos, pos + len(para), kinds[n] if n < len(kinds) else "body"))
+        pos += len(para) + 2
+    return CleanArticle(source_id="src", file="src.txt", text=text, paragraphs=tuple(paras),
+                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date="2031-03-04"))
+
+
+def quotes_of(*paragraphs: str, kinds: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    art = article(*paragraphs, kinds=kinds)
+    quotes, _, _ = extract_quotes(art, split_sentences(art))
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def speakers_of(*paragraphs: str) -> list[str | None]:
+    return [speaker for _, speaker in quotes_of(*paragraphs)]
+
+
+def phrases_of(*paragraphs: str) -> list[tuple[str, str | None]]:
+    art = article(*paragraphs)
+    _, phrases, _ = extract_quotes(art, split_sentences(art))
+    return [(p.text, p.speaker) for p in phrases]
+
+
+# -- honorific + surname -------------------------------------------------------------
+
+def test_honorific_and_surname_after_the_quote_names_the_fullest_form():
+    assert speakers_of("Representative Albert K. Dunmore of Ohio toured the levee on Monday.",
+                       "“The levee will hold through the spring,” Mr. Dunmore said.") == ["Albert K. Dunmore"]
+
+
+def test_inverted_said_with_an_honorific():
+    assert speakers_of("Economist Leona Pratt studied the plan.",
+                       "“It is a tax increase with a new name,” said Ms. Pratt, who advised two governors."
+                       ) == ["Leona Pratt"]
+
+
+def test_honorific_quote_split_around_the_attribution():
+    assert speakers_of("Dr. Ilse Brandt runs the clinic.",
+                       "“We are full every night,” Dr. Brandt said. “Nobody plans for winter.”"
+                       ) == ["Ilse Brandt", "Ilse Brandt"]
+
+
+# -- two apostrophes as double quotation marks -----------------------------------------
+
+def test_two_apostrophes_work_as_double_quotation_marks_and_stay_out_of_the_text():
+    assert quotes_of("''We will rebuild the pier by summer,'' Mayor Tomas Reyes said. ''Then we will see.''"
+                     ) == [("We will rebuild the pier by summer,", "Tomas Reyes"), ("Then we will see.", "Tomas Reyes")]
+
+
+def test_two_apostrophe_quotation_with_an_apostrophe_and_a_nested_single_quote_inside():
+    assert quotes_of("''It's not 'a crisis' yet, but the town's water is low,'' said Nadia Orlov, the engineer."
+                     ) == [("It's not 'a crisis' yet, but the town's water is low,", "Nadia Orlov")]
+
+
+def test_two_apostrophe_quotation_running_over_paragraphs():
+    assert quotes_of("Ivo Marsh, a farmer, said: ''The river came up in an hour and took the fences.",
+                     "''Nobody had warned us.''") == [
+        ("The river came up in an hour and took the fences.", "Ivo Marsh"), ("Nobody had warned us.", "Ivo Marsh")]
+
+
+# -- reporting verbs and surnames that look like titles -------------------------------------
+
+def test_demanded_and_sings_are_reporting_verbs():
+    assert speakers_of("“Who signed the order?” Senator Paula Greer demanded.",
+                       "“Hold the line,” Odile Fane sings in the second verse.") == ["Paula Greer", "Odile Fane"]
+
+
+def test_a_surname_that_is_also_a_title_word_is_a_name():
+    assert speakers_of("Columnist Dora King joined the panel.",
+                       "“Turnout decides it,” Ms. King added.") == ["Dora King"]
+
+
+def test_a_title_after_a_nationality_stays_a_title():
+    assert speakers_of("Norwegian King Halvard Berg opened the bridge.",
+                       "“It joins two towns,” the Norwegian king said.") == ["Halvard Berg"]
+
+
+# -- appositions, parentheses and descriptions after the quotation --------------------------
+
+def test_party_and_state_in_parentheses_after_the_name():
+    assert speakers_of("“The bill is dead on arrival,” Sen. Hollis Crane (R-Utah) said Friday.") == ["Hollis Crane"]
+
+
+def test_a_long_apposition_with_two_commas_before_the_verb():
+    assert speakers_of("“The rule takes power from the states,” Ruth Amsel, the Democratic attorney general "
+                       "of Maine, one of the states that sued, said at a hearing.") == ["Ruth Amsel"]
+
+
+def test_a_name_right_before_the_verb_after_a_trailing_phrase():
+    assert speakers_of("Analyst Joel Prentiss read the plan.",
+                       "“It is tidy work” on the whole, Mr. Prentiss said. “The numbers add up.”"
+                       ) == ["Joel Prentiss", "Joel Prentiss"]
+
+
+def test_a_description_with_a_preposition_is_kept_as_written_not_a_name_inside_it():
+    assert speakers_of("“We do not comment on rumours,” a spokeswoman for Hana Ortiz said.") == [
+        "a spokeswoman for Hana Ortiz"]
+
+
+def test_a_description_of_an_ad_narrator():
+    assert speakers_of("“Why should you pay more than they do?” a narrator in the Delgado ad asks.") == [
+        "a narrator in the Delgado ad"]
+
+
+def test_a_definite_description_with_an_adjective_is_kept():
+    assert speakers_of("“The talks failed,” the influential daily reported.") == ["the influential daily"]
+
+
+# -- titles next to a reporting verb --------------------------------------------------------
+
+def test_a_programme_title_beside_the_verb_is_no_quote():
+    art = article("Speaking on “Morning With Dana Cole,” Senator Ida Worth said the vote would pass.",
+                  "Her book, “Rivers of the North Country.” was praised by Lena Ash.")
+    quotes, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert quotes == ()
+    assert sorted(p.kind for p in phrases) == ["title", "title"]
+
+
+# -- transcripts ----------------------------------------------------------------------------
+
+def test_transcript_lines_inside_a_quotation_are_their_speakers():
+    assert quotes_of("Host Carla Jimenez pressed Governor Ned Farrow on Sunday:",
+                     "“JIMENEZ: Will you sign the bill this week?",
+                     "“FARROW: We will sign it when it is ready, and not a day before.",
+                     "“We owe the voters a bill that works.”") == [
+        ("Will you sign the bill this week?", "Carla Jimenez"),
+        ("We will sign it when it is ready, and not a day before.", "Ned Farrow"),
+        ("We owe the voters a bill that works.", "Ned Farrow")]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name():
+    assert speakers_of("Readers wrote in after the debate.",
+                       "“He never answered a single question about the budget.” ― Rosa Q. Almeida",
+                       "“I came away with more questions than I had before.” — Tobias Wren.") == [
+        "Rosa Q. Almeida", "Tobias Wren"]
+
+
+def test_a_dash_before_a_clause_is_no_signature():
+    assert speakers_of("“We lost the vote by three seats” — Then the hall emptied.") == [None]
+
+
+# -- the speaker named in the paragraph before -------------------------------------------------
+
+def test_a_colon_at_the_end_of_the_paragraph_before_introduces_the_quotation():
+    assert speakers_of("The Harbour Gazette reports:",
+                       "“Only a third of the boats went out this season, the lowest count in decades.”"
+                       ) == ["Harbour Gazette"]
+
+
+def test_a_person_introduced_then_quoted_in_a_paragraph_of_its_own():
+    assert speakers_of("Mayor Lidia Soren was more careful than her council in a statement on Tuesday.",
+                       "“If a bridge cannot be kept safe, it should be closed.”") == ["Lidia Soren"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_something_else_stays_unattributed():
+    assert speakers_of("The bridge reopened on Tuesday after two years.",
+                       "“If a bridge cannot be kept safe, it should be closed.”") == [None]
+
+
+def test_a_short_x_reports_line_taken_for_a_heading_still_introduces_the_quotation():
+    art = article("Fewer boats went out this year.", "The Harbour Gazette reports:",
+                  "“Only a third of the boats went out this season, the lowest count in decades.”",
+                  kinds=("body", "heading", "body"))
+    quotes, _, _ = extract_quotes(art, split_sentences(art))
+    assert [q.speaker for q in quotes] == ["Harbour Gazette"]
+
+
+def test_phrases_in_the_paragraph_before_do_not_stop_the_introduced_speaker():
+    assert speakers_of("Senator Ada Quill called the fees “unfair” and the bank “reckless” on Tuesday.",
+                       "“If a bank cannot be run safely, it should be broken up.”") == ["Ada Quill"]
+
+
+# -- partial quotes: the subject of the governing verb, not the nearest name ----------------------
+
+def test_a_partial_quote_goes_to_the_subject_not_to_the_object_named_after_the_verb():
+    assert phrases_of("Finnish Premier Aino Salo congratulated Petra Lind on her win, but admitted "
+                      "she had “no plan yet” for the talks.") == [("no plan yet", "Aino Salo")]
+
+
+def test_a_headline_partial_quote_goes_to_the_subject_of_says():
+    art = article("Salo congratulates Lind on victory, says she is 'ready to meet soon'",
+                  "Finnish Premier Aino Salo spoke to Petra Lind on Monday.", kinds=("headline", "body"))
+    _, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert [(p.text, p.speaker) for p in phrases] == [("ready to meet soon", "Aino Salo")]
+
+
+def test_he_in_a_later_clause_is_the_subject_not_the_object():
+    assert phrases_of("Mayor Karl Voss met Governor Lena Holt in March, during which he praised his "
+                      "“close partnership” with the state.") == [("close partnership", "Karl Voss")]
+
+
+def test_a_book_title_is_no_phrase_of_its_author():
+    assert phrases_of("According to Ruth Pell's new book “Harbour,” the two met often.") == [("Harbour,", None)]
+
+
+# -- a colon without a reporting verb -------------------------------------------------------------
+
+def test_a_name_right_before_a_colon_is_the_speaker():
+    assert speakers_of("The early lead does not surprise pollster Ines Marlow: “Late deciders broke our way.”"
+                       ) == ["Ines Marlow"]
+
+
+def test_a_colon_after_a_clause_leaves_the_quotation_to_the_subject():
+    assert speakers_of("The Coastal Ledger reveals the numbers: “Of 4,000 voters, 1,200 never turned out.”"
+                       ) == ["Coastal Ledger"]
+
+
+def test_charged_is_a_reporting_verb():
+    assert speakers_of("“They were sent without a plan,” Senator Owen Pryce charged.") == ["Owen Pryce"]
