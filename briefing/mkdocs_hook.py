@@ -69,21 +69,28 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     except BriefingError as err:
         if not serving:
             raise PluginError(f"briefing: {err}") from None
-        _serve_error(str(err))
+        _serve_error(str(err), config)
         return
     except Exception as err:  # while serving, any failure must leave a page to show
         if not serving:
             raise
-        _serve_error(f"{type(err).__name__}: {err}")
+        _serve_error(f"{type(err).__name__}: {err}", config)
         return
     if _state["error"]:
         _log.info("the briefing builds again: the error is gone")
     _state["error"] = None
 
 
-def _serve_error(message: str) -> None:
+def _serve_error(message: str, config: Any) -> None:
+    """Print the error; with no good pages yet, a home page that says what went wrong."""
     _state["error"] = " ".join(message.split())
     _log.error("%s (serving the last good pages until this is fixed)", _state["error"])
+    home = Path(config.docs_dir) / "index.md"
+    if not home.exists():  # a first build that failed: something to serve all the same (replaced later)
+        from briefing.dump import write_atomic
+        from briefing.render import MARKER
+        write_atomic(home, f"{MARKER}\n# The briefing could not be built yet\n\nFix the error shown above; "
+                           "this page is rebuilt as soon as the file changes.\n")
 
 
 def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:

@@ -418,7 +418,8 @@ class PageContext:
             return MdSafe(f"Source {escape_md(source_id)} (not in this briefing): “{escape_md(text)}”")
         bits = [escape_md(outlet_name(source))] if outlet_name(source) else []
         if source.title:
-            bits.append(f"“{escape_md(truncate(source.title, 120))}”")
+            mark = escape_md(" (no headline: its first words)") if title_from_lede(source) else ""
+            bits.append(f"“{escape_md(truncate(source.title, 120))}”{mark}")
         if source.date:
             bits.append(escape_md(format_date(source.date)))
         known = sentence in self.index.sentence_ids.get(source_id, ())

@@ -202,3 +202,39 @@ def test_footnotes_work_from_the_keyboard(browsing: Browsing, built_site: BuiltS
     page.keyboard.press("Enter")
     assert_lands_on_highlighted_sentence(browsing, built_site, href, note_text)
     assert browsing.errors == [] and browsing.foreign == []
+
+
+def test_counts_and_labels_as_a_reader_sees_them(browsing: Browsing, built_site: BuiltSite):
+    """The overview counts the outlets it names; the Disputed page counts what each section lists;
+    the home page's tab names the briefing; no empty quote line; a lede-made title says so.
+    Screenshots of the three pages for a person to check."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    data = built_site.data
+    page = browsing.goto("index.html")
+    assert page.title() == f"{data['meta']['title']} - News briefing"
+    scope = norm(page.locator("article .briefing-scope").inner_text())
+    match = re.fullmatch(r"Built from (\d+) articles from (\d+) outlets, [^:]+: (.*); (\d+) of unknown origin\.", scope)
+    assert match, scope
+    assert int(match.group(2)) == len(match.group(3).split(", ")) == data["meta"]["outlets"]
+    assert int(match.group(1)) == len(data["sources"]) and int(match.group(4)) == data["meta"]["unknown_origin"]
+    page.locator("article .briefing-scope").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "overview-counts.png"))
+
+    page = browsing.goto("disputed.html")
+    intro = norm(page.locator("article h1 + p").inner_text())
+    numbers = [int(n) for n in re.findall(r"\d+", intro)[:3]]
+    one_sided = sum(len(d["sides"]) == 1 for d in data["disputed"])
+    assert numbers == [len(data["disputed"]), len(data["disputed"]) - one_sided, one_sided], intro
+    labels = page.locator("article .briefing-kind").all_inner_texts()
+    assert sum(label.startswith("contested") for label in labels) == numbers[1]
+    assert sum(label.startswith("unconfirmed") for label in labels) == numbers[2]
+    page.locator("#unconfirmed-reports").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "disputed-unconfirmed.png"))
+
+    page = browsing.goto("quotes.html")
+    assert page.evaluate("[...document.querySelectorAll('article p')].filter(p => !p.textContent.trim()).length") == 0
+
+    page = browsing.goto("sources/index.html")
+    assert page.locator("article .briefing-title-note").count() >= 1
+    assert "unknown" in page.locator("article table").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "sources-index.png"))

@@ -63,10 +63,10 @@ WARNED = {
     "frontmatter-unclosed.md": "front matter is not closed",
     "inject-frontmatter.md": "ignoring url 'javascript:",
     "latin1.txt": "not UTF-8; read as cp1252",
-    "sources.yaml: inject-html.txt": "ignoring url 'javascript:",
-    "sources.yaml: inject-snippets.txt": "ignoring url 'data:",
-    "sources.yaml: inject-unicode.txt": "ignoring date '2024-13-45'",
-    "sources.yaml: bad-frontmatter.md": "ignoring publisher: expected text, got list",
+    "inject-html.txt.url": "ignoring url 'javascript:",  # sources.yaml: line N: file.key: ...
+    "inject-snippets.txt.url": "ignoring url 'data:",
+    "inject-unicode.txt.date": "ignoring date '2024-13-45'",
+    "bad-frontmatter.md.publisher": "expected text, got a list; ignored",
     "sources.yaml: entry 'no-such-article.txt'": "names no article file",
 }
 # Text that must reach the site as visible text, exactly (nothing lost, nothing live).

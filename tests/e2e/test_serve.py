@@ -124,3 +124,22 @@ def test_serve_prints_its_url_rebuilds_once_per_burst_and_shows_errors_without_h
     server.wait_for("the briefing builds again", after=start)
     server.wait_for("Reloading browsers", after=start)
     assert "The last rebuild failed" not in get(url + "disputed.html")
+
+
+def test_serve_with_a_broken_overrides_file_from_the_start_serves_a_page_saying_so(tmp_path):
+    project = copy_site_project(tmp_path / "project")
+    (project / "overrides.yaml").write_text("items: [\n", encoding="utf-8")
+    server = Served(project, free_port())
+    try:
+        line = server.lines[server.wait_for("Serving on http://127.0.0.1:")]
+        url = line[line.index("http://"):].split()[0]
+        assert any("error: " in x and "overrides.yaml" in x for x in server.lines)
+        page = get(url)  # neither a hang nor a 404
+        assert "The briefing could not be built yet" in page and "The last rebuild failed" in page
+        start = len(server.lines)
+        (project / "overrides.yaml").write_text("items: {}\n", encoding="utf-8")
+        server.wait_for("Reloading browsers", after=start)
+        page = get(url)
+        assert "could not be built" not in page and "Briefing: " in page
+    finally:
+        server.stop()

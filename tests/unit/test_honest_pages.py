@@ -168,3 +168,25 @@ def test_a_title_made_from_the_lede_is_marked_as_such(seeds_briefing, seed_pages
         assert "No headline was found" not in seed_pages[f"sources/{src.id}.md"]
     table = seed_pages["sources/index.md"]
     assert table.count("(no headline: its first words)") == len(derived)
+    # footnotes quoting that title say so too, and only for it
+    notes = [line for line in seed_pages["facts.md"].splitlines() if line.startswith("[^")]
+    marked = [line for line in notes if "\\(no headline: its first words\\)" in line]
+    assert marked and all(line.startswith(f"[^{derived[0].id}-") for line in marked)
+    assert len(marked) == len([line for line in notes if line.startswith(f"[^{derived[0].id}-")])
+
+
+@pytest.mark.parametrize(("page", "prefix"), [("facts.md", "f-"), ("quotes.md", "q-"), ("disputed.md", "d-"),
+                                              ("discrepancies.md", "x-"), ("timeline.md", "t-")])
+def test_each_page_states_as_many_items_as_it_lists(seed_pages, page, prefix):
+    text = seed_pages[page]
+    intro = next(line for line in text.splitlines()[2:] if line.strip())
+    stated = int(re.match(r"(\d+) ", intro).group(1))
+    listed = len(set(re.findall(rf'<span id="({prefix}[^"]+)"></span>', text)))
+    assert stated == listed > 0, (page, intro)
+
+
+def test_sources_index_counts_its_rows(seed_pages, seeds_briefing):
+    text = seed_pages["sources/index.md"]
+    stated = int(re.search(r"^(\d+) articles, newest first", text, re.MULTILINE).group(1))
+    rows = [line for line in text.splitlines() if line.startswith("| ") and ".md)" in line]
+    assert stated == len(rows) == len(seeds_briefing.sources)
