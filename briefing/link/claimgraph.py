@@ -47,6 +47,7 @@ MIN_SHARED_KEYS = 2
 #: A denial/confirmation reaches back this many claims in its article for its target.
 REPLY_WINDOW = 12
 REPLY_STATUSES = frozenset({"denied", "confirmed", "unconfirmed"})
+AUTHOR_CUES = frozenset({"wrote", "writes", "detailed", "revealed"})
 WEAK_HEDGES = frozenset({"claim", "claims", "claiming"})  # a noun or a bare claim: not enough alone
 #: Nouns that make an attribution a report rather than a speaker's word.
 REPORT_NOUNS = frozenset("report reports book newspaper study investigation document documents memo "
@@ -258,7 +259,10 @@ def is_allegation(node: Node) -> bool:
         return (claim.cue or "") not in WEAK_HEDGES
     if claim.status != "attributed":
         return False
-    return (claim.cue or "") in REPORT_CUES or bool(REPORT_NOUNS & words_in(claim.attributed_to))
+    nouns = bool(REPORT_NOUNS & words_in(claim.attributed_to))
+    cue = claim.cue or ""
+    # "X wrote / revealed / detailed" is a report only when X is one (a book, documents).
+    return nouns or (cue in REPORT_CUES and cue not in AUTHOR_CUES)
 
 
 def words_in(phrase: str | None) -> set[str]:

@@ -47,6 +47,7 @@ from .verify import (
     QUALIFIERS_VAGUE,
     YEAR_RE,
     Quantity,
+    about_the_reporting,
     counts_conflict,
     same_core_wording,
     same_counts,
@@ -67,14 +68,18 @@ def short_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
 
 
-#: Nouns for actions and filings, not claims: "rejected the objections" rules on a challenge;
-#: it denies nothing that was said.
-ACTION_NOUNS = frozenset("""objection objections challenge challenges appeal appeals request requests motion
-motions bid bids offer offers proposal proposals petition petitions lawsuit lawsuits suit suits complaint
-complaints case cases nomination nominations plan plans bill bills amendment amendments invitation
-invitations deal deals settlement settlements application applications entry access bail permit permits
-visa visas charges charge measure measures candidacy resignation demand demands call calls""".split())
-REJECT_VERBS = frozenset("rejected rejects rejecting dismissed dismisses rebuffed denied denies deny denying".split())
+DENY_VERBS = frozenset("deny denies denied denying denial rejected rejects rejecting refuted refutes rebuffed "
+                       "dismissed dismisses disputed disputes".split())
+DENY_ADJECTIVES = frozenset("false falsely untrue baseless unfounded fake hoax fabricated fabrication".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+#: What a denial or a confirmation may aim at: a claim, or (for "it", "that") what was said.
+CLAIM_NOUNS = frozenset("""report reports reporting claim claims allegation allegations accusation accusations
+story stories account accounts suggestion suggestions notion rumor rumors rumour rumours assertion assertions
+characterization characterisation statement statements wrongdoing involvement knowledge it that this them those
+any""".split())
+CONFIRM_NOUNS = CLAIM_NOUNS | frozenset("""call calls meeting meetings talks conversation details death deaths
+identity identities attack attacks contact contacts visit deal agreement arrest arrests""".split())
+DENIAL_REACH = 6
 #: A bare pronoun or a word like these is no party to a claim.
 NOT_A_PARTY = frozenset("""he she they it we i you this that these those who which what one someone
 if already quote but and so yet then when while although though because as after before since
@@ -94,20 +99,54 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
 
 
 def stance_of(node: Node) -> str:
-    """What a claim's sentence says about its claim: a denial verb aimed at an action or a
-    filing ("rejected the objections", "was denied bail") denies no claim: it reports."""
+    """What a claim's sentence says about a claim. A denial denies a claim only when it
+    names one ("denied the reports", "pushed back on this claim", "called it false",
+    "denied that …"); one aimed at an action or a filing ("rejected the objections", "was
+    denied bail", "made up 36 percent") reports. A confirmation confirms "that …" or a
+    claim, call or meeting, not "the strength of his appeal"."""
     claim = node.claim
+    words = re.findall(r"[\w'’]+", claim.text.lower())
     if claim.status == "denied":
-        words = re.findall(r"[\w'’]+", claim.text.lower())
-        for k, word in enumerate(words):
-            if word not in REJECT_VERBS:
-                continue
-            if k and words[k - 1] in ("was", "were", "been", "being", "be", "is", "are"):
-                return "reported"  # passive: "was denied entry"
-            if ACTION_NOUNS & set(words[k + 1:k + 5]):
-                return "reported"
-            break
+        return "denied" if denies_a_claim(words) else "reported"
+    if claim.status == "confirmed":
+        return "confirmed" if confirms_a_claim(words) else "reported"
     return STANCE_OF.get(claim.status, "reported")
+
+
+def denies_a_claim(words: list[str]) -> bool:
+    """Lower-case words of a sentence -> does a denial in it aim at a claim?"""
+    for k, word in enumerate(words):
+        after = words[k + 1:k + 1 + DENIAL_REACH]
+        if word in DENY_VERBS:
+            if k and words[k - 1] in BE_FORMS:
+                continue  # passive: "was denied entry"
+            if (after[:1] and after[0] in ("that", "having", "being", "ever")) or CLAIM_NOUNS & set(after):
+                return True
+        elif word == "back" and k and words[k - 1].startswith("push") and CLAIM_NOUNS & set(after):
+            return True
+        elif word in DENY_ADJECTIVES or (word == "up" and k and words[k - 1] == "made") \
+                or (word == "true" and k and words[k - 1] == "not"):
+            if CLAIM_NOUNS & set(words[max(0, k - DENIAL_REACH - 2):k]):
+                return True
+    return False
+
+
+def confirms_a_claim(words: list[str]) -> bool:
+    """Lower-case words of a sentence -> does it confirm "that …" or a claim or happening?"""
+    for k, word in enumerate(words):
+        if word.startswith("confirm") or word in ("verified", "corroborated"):
+            after = words[k + 1:k + 1 + DENIAL_REACH]
+            if (after[:1] and after[0] == "that") or CONFIRM_NOUNS & set(after):
+                return True
+    return False
+
+
+def opens(node: Node) -> bool:
+    """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
+    comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
+    stance = stance_of(node)
+    return is_allegation(node) or stance == "denied" \
+        or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))
 
 
 def party(name: str | None) -> str | None:
@@ -123,7 +162,7 @@ def party(name: str | None) -> str | None:
         return None  # "released a statement": a verb phrase, not who released it
     if words[-1].lower() in FRAGMENT_ENDS or "(" in name or " - " in name:
         return None  # "the Senate should", "LONDON (Reuters) - X": cut out of a clause
-    if first in PREPOSITIONS or (words[-1][:1].islower() and words[-1].endswith("ing")):
+    if first in PREPOSITIONS or (words[-1].endswith("ing") and (len(words) == 1 or words[-1][:1].islower())):
         return None  # "With his campaign buffeted by criticism and denying"
     lowered = {w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") for w in words}
     if any(w[:1].isupper() for w in words) or first in DETERMINERS or lowered & (PEOPLE_NOUNS | REPORT_NOUNS):
@@ -132,10 +171,9 @@ def party(name: str | None) -> str | None:
 
 
 def is_contested(node: Node) -> bool:
-    """Does this claim make its fact a dispute? An allegation, or a denial/confirmation."""
-    if node.claim.status in REPLY_STATUSES:
-        return stance_of(node) != "reported"
-    return is_allegation(node)
+    """Does this claim take a side in a dispute: an allegation, a denial, a confirmation,
+    or a claim left unconfirmed?"""
+    return opens(node) or stance_of(node) == "confirmed"
 
 
 def side_of(node: Node) -> tuple[str, str]:
@@ -222,8 +260,8 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     graph = graph or build_graph(sources, extractions)
     disputes: dict[str, Dispute] = {}
     for nodes in dispute_components(graph):
-        if not any(is_contested(n) for n in nodes):
-            continue
+        if not any(opens(n) for n in nodes):
+            continue  # a confirmation or a report alone disputes nothing
         lead = lead_of(nodes)
         outlets = len({n.outlet for n in nodes})
         answered = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") for n in nodes)

@@ -219,3 +219,25 @@ def test_a_year_beside_other_figures_is_their_time_frame_not_a_version():
     b = make("b", "South Gazette", "2024-05-02",
              "The Harbour Board said Port Vell households owed about $15,000 in harbour fees in 2023.")
     assert all("2019" not in values for values in discrepancy_values(a, b))
+
+
+def test_a_denial_or_confirmation_must_aim_at_a_claim():
+    a = make("a", "North Herald", "2024-05-02",
+             "Voters without a degree made up just 36 percent of the harbour district, the census showed.",
+             "Ada Kline called the story false on Friday.",
+             "Ola Brandt pushed back on the claim in a statement.",
+             "The harbour vote confirmed the strength of the Kline campaign.",
+             "The port authority confirmed that the harbour fund was audited.")
+    graph = build_graph([a[0]], [a[1]])
+    by_start = {n.claim.text[:12]: stance_of(n) for n in graph.nodes}
+    assert by_start["Voters witho"] == "reported"  # "made up 36 percent" denies nothing
+    assert by_start["Ada Kline ca"] == "denied" and by_start["Ola Brandt p"] == "denied"
+    assert by_start["The harbour "] == "reported"  # "confirmed the strength of …"
+    assert by_start["The port aut"] == "confirmed"
+
+
+def test_a_no_comment_line_alone_opens_no_dispute():
+    a = make("a", "North Herald", "2024-05-02",
+             "The harbour board met on Monday to set the new mooring fees for Port Vell.",
+             "The Port Vell Harbour Board declined to comment on the fees.")
+    assert link_disputes([a[0]], [a[1]]) == ()
