@@ -152,9 +152,9 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
 
 
 def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
-    """Do the two share a rare wording of two plain words, quoted in at least one of them
-    (outlets quoting the same words)?"""
-    return any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE for p in (a.phrases & b.phrases) & (a.quoted | b.quoted))
+    """Do the two quote the same rare wording of two plain words (outlets quoting the same
+    words: a 'brave man')?"""
+    return any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE for p in a.quoted & b.quoted)
 
 
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
