@@ -285,12 +285,6 @@ COUNT_WINDOW_DAYS = 3
 WEEKDAY_WINDOW_DAYS = 7
 #: Lead-in words a weekday and a date must share to be one happening.
 WEEKDAY_MIN_SHARED = 4
-POLL_METHOD_RE = re.compile(
-    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:poll|survey|interviews?)\b[^.]{0,60}"
-    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:poll|survey)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
-    re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Value:
     """One comparable value in a claim: what kind, its key, how the text puts it."""
@@ -388,12 +382,6 @@ def same_action(x: Value, y: Value) -> bool:
     """Is one value's action all within the other's ("left office in" / "left the White
     House in": {leave, office} and {leave}; "joined the board in" / "left the board in": no)?"""
     return bool(x.action and y.action) and (x.action <= y.action or y.action <= x.action)
-
-
-def about_a_poll_method(text: str) -> bool:
-    """"The poll was conducted Jan. 5-8", "a margin of error of 3 points": how a survey was
-    made, different for every survey; its numbers and dates are never versions of a fact."""
-    return POLL_METHOD_RE.search(text) is not None
 
 
 def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
@@ -501,8 +489,7 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         return items[key]
 
     links = []
-    valued = [n for n in graph.nodes if n.profile.linkable and not about_a_poll_method(n.claim.text)
-              and any(values_of(n))]
+    valued = [n for n in graph.nodes if n.profile.linkable and any(values_of(n))]
     for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12):
         a, b = valued[x_index], valued[y_index]
         if a.outlet == b.outlet:

@@ -47,11 +47,11 @@ QUALIFIERS_VAGUE = ("about", "around", "roughly", "approximately", "some", "an e
 _QUALIFIERS = QUALIFIERS_DOWN + QUALIFIERS_UP + QUALIFIERS_VAGUE + ("only", "just", "exactly")
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
-    r"\b(?:(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
-    r"(?P<n>\$?\d[\d,]*(?:\.\d+)?|half[-\s]+(?:a\s+)?dozen|(?:" + _NUMBER_WORDS + r"))"
-    r"(?P<scale>\s+(?:million|billion|trillion|thousand|hundred))?\s+"
-    r"(?:(?P<more>other|more|additional|further|new)\s+|(?:of\s+the|of)\s+)?"
-    r"(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
+    r"(?:\b(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?P<n>\$\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?|\bhalf[-\s]+(?:a\s+)?dozen|\b(?:" + _NUMBER_WORDS + r"))"
+    r"(?P<scale>\s+(?:million|billion|trillion|thousand|hundred))?"
+    r"(?:\s+(?:(?P<more>other|more|additional|further|new)\s+|(?:of\s+the|of)\s+)?(?P<unit>[A-Za-z]+)\b)?",
+    re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%])")
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2}
 
@@ -86,9 +86,12 @@ def quantities(text: str) -> list[Quantity]:
         raw = m.group("n")
         if YEAR_RE.fullmatch(raw):
             continue
-        unit_word = m.group("unit")
+        money = raw.startswith("$")
+        unit_word = "dollars" if money else m.group("unit")
+        if not unit_word:
+            continue  # a bare number: what it counts is not said
         unit = content_tokens(unit_word)
-        if not unit or unit_word.lower() in STOPWORDS or unit_word[0].isupper():
+        if not unit or (not money and (unit_word.lower() in STOPWORDS or unit_word[0].isupper())):
             continue  # "on 5 November", "7 Democrats": a date or a name, not a count
         value = _number(raw)
         if value is None:
@@ -158,6 +161,18 @@ def about_the_reporting(text: str) -> bool:
     return NO_COMMENT_RE.search(text) is not None
 
 
+POLL_METHOD_RE = re.compile(
+    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:poll|survey|interviews?)\b[^.]{0,60}"
+    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:poll|survey)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
+    re.IGNORECASE)
+
+
+def about_a_poll_method(text: str) -> bool:
+    """"The poll was conducted Jan. 5-8", "a margin of error of 3 points": how a survey was
+    made, different for every survey; its numbers and dates are never versions of a fact."""
+    return POLL_METHOD_RE.search(text) is not None
+
+
 def headline_shaped(text: str) -> bool:
     """Title Case through most of its words: a headline or a heading, not a sentence."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL]
@@ -180,7 +195,8 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
             break
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
-                   and not about_the_reporting(text), dated=dated, lead=frozenset(lead))
+                   and not about_the_reporting(text) and not about_a_poll_method(text),
+                   dated=dated, lead=frozenset(lead))
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.

@@ -241,3 +241,11 @@ def test_a_no_comment_line_alone_opens_no_dispute():
              "The harbour board met on Monday to set the new mooring fees for Port Vell.",
              "The Port Vell Harbour Board declined to comment on the fees.")
     assert link_disputes([a[0]], [a[1]]) == ()
+
+
+def test_sums_of_money_are_counts_and_poll_method_notes_link_nothing():
+    money = quantities("Households owed $12,400 on average, up from about $9,000, and $2.3 million in all.")
+    assert [(q.unit, q.value) for q in money] == [("dollar", 12400.0), ("dollar", 9000.0), ("dollar", 2300000.0)]
+    note = "The poll has a margin of error of 3 percentage points, the pollster said."
+    a, b = make("a", "North Herald", "2024-05-02", note), make("b", "South Gazette", "2024-05-02", note)
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
