@@ -249,3 +249,11 @@ def test_sums_of_money_are_counts_and_poll_method_notes_link_nothing():
     note = "The poll has a margin of error of 3 percentage points, the pollster said."
     a, b = make("a", "North Herald", "2024-05-02", note), make("b", "South Gazette", "2024-05-02", note)
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_shared_number_word_or_date_makes_no_discrepancy_of_unrelated_counts():
+    a = make("a", "North Herald", "2024-05-02",
+             "The Port Vell shipyard lost two jobs on Monday after the merger with Brightwater.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Across the region, Port Vell lost 350,000 jobs during the long recession, the Brightwater report said.")
+    assert discrepancy_values(a, b) == []
