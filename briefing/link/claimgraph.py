@@ -161,7 +161,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
-    if not ((sim >= FACT_THRESHOLD or wording) and same_fact(a.profile, b.profile, wording)):
+    if not ((sim >= FACT_THRESHOLD or wording)
+            and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD)):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

@@ -254,9 +254,11 @@ def same_counts(a: Profile, b: Profile) -> bool:
     return not any(counts_conflict(x, y) == "number" for x in a.counts for y in b.counts)
 
 
-def same_fact(a: Profile, b: Profile, same_wording: bool = False) -> bool:
+def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False) -> bool:
     """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
-    words ("a 'brave man'"), which stands for the share of the predicate's words."""
+    words ("a 'brave man'"), which stands for the share of the predicate's words. ``copies``:
+    the sentences are near-identical (a republished story), so a "today" or "on Tuesday"
+    read from two publication dates does not make two days."""
     predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
     return (a.linkable and b.linkable and same_participants(a, b) and predicate
-            and same_when(a, b) and same_counts(a, b))
+            and (copies or same_when(a, b)) and same_counts(a, b))

@@ -257,3 +257,11 @@ def test_a_shared_number_word_or_date_makes_no_discrepancy_of_unrelated_counts()
     b = make("b", "South Gazette", "2024-05-02",
              "Across the region, Port Vell lost 350,000 jobs during the long recession, the Brightwater report said.")
     assert discrepancy_values(a, b) == []
+
+
+def test_a_republished_copy_with_a_relative_date_is_still_one_fact():
+    text = ("Facts matter less in today's harbour politics, said Ana Ruiz, a Port Vell professor "
+            "who studies rumours.")
+    a = make("a", "North Herald", "2024-05-02", text)
+    b = make("b", "North Herald", "2024-05-03", text)
+    assert linked_sources(facts_of(a, b), "Facts matter") == {"a", "b"}
