@@ -1,9 +1,9 @@
 """Cross-article links an editor would sign: same who, what and when, no chains, real
 discrepancies only, disputes whose sides are parties. All sentences are invented."""
 
+from linkcases import make
+
 from briefing.clean import clean_article
-from briefing.extract.claims import extract_claims
-from briefing.extract.dates import extract_events
 from briefing.link import link_briefing
 from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
@@ -14,25 +14,7 @@ from briefing.link.verify import (
     headline_shaped,
     quantities,
 )
-from briefing.model import ArticleExtraction, CleanArticle, Paragraph, RawArticle, Source, SourceMeta
-from briefing.sentences import split_sentences
-
-
-def make(source_id: str, publisher: str | None, published: str, *paras: str
-         ) -> tuple[Source, ArticleExtraction]:
-    text = "\n\n".join(paras)
-    out, pos = [], 0
-    for para in paras:
-        out.append(Paragraph(pos, pos + len(para), "body"))
-        pos += len(para) + 2
-    art = CleanArticle(source_id=source_id, file=f"{source_id}.txt", text=text, paragraphs=tuple(out),
-                       offset_map=((0, 0, len(text)),), removed=(),
-                       meta=SourceMeta(date=published, publisher=publisher))
-    sentences = tuple(split_sentences(art))
-    source = Source(id=source_id, file=art.file, text=text, sentences=sentences, paragraphs=art.paragraphs,
-                    date=published, publisher=publisher)
-    return source, ArticleExtraction(source_id=source_id, claims=extract_claims(art, sentences),
-                                     events=extract_events(art, sentences))
+from briefing.model import RawArticle, SourceMeta
 
 
 def linked_sources(facts, needle: str) -> set[str]:
