@@ -398,7 +398,7 @@ def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
             and (apart is None or apart <= COUNT_WINDOW_DAYS):
         for x in values_a[0]:
             for y in values_b[0]:
-                if x.count is not None and y.count is not None and same_action(x, y):
+                if x.count is not None and y.count is not None and x.action & y.action:
                     kind = counts_conflict(x.count, y.count)
                     if kind:
                         pairs.append((kind, x, y))
