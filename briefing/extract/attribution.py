@@ -44,6 +44,7 @@ SKIP_WORDS = frozenset("""
 also later then previously again reportedly repeatedly once earlier further recently publicly
 quickly simply just not never even still already often separately specifically bluntly firmly
 flatly allegedly angrily privately openly initially first finally subsequently however
+meanwhile though too instead long since now
 """.split())
 # Heads of a phrase that names a person or a body of people.
 TITLE_WORDS = frozenset("""
@@ -119,6 +120,7 @@ PARTICIPLES = frozenset("""
 saying telling adding noting arguing claiming warning insisting explaining calling writing
 stating declaring denying suggesting accusing alleging asserting contending acknowledging
 admitting announcing tweeting posting stressing urging charging countering responding replying
+confirming describing expressing
 """.split())
 INFINITIVES = frozenset("say tell explain add argue note warn insist claim deny suggest".split())
 AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might "
@@ -129,6 +131,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tonight week weekend month year morning afternoon evening night day
 """.split())
+GENERIC_TIMES = frozenset("today yesterday tonight week weekend month year morning afternoon evening night day".split())
 TIME_LEADS = frozenset("on last this earlier late early next of in".split())
 # Prepositions after which a phrase is an adverbial ("in a statement", "on Twitter").
 ADVERBIAL_PREPS = frozenset("in on at during via through over".split())
@@ -170,7 +173,8 @@ def _skip_time(toks: Sequence[Token], j: int) -> int:
     seen = False
     while k >= 0 and j - k < 6:
         t = toks[k]
-        if t.bare in TIME_WORDS or (seen and (t.text.isdigit() or t.text == "." or t.bare in TIME_LEADS)) \
+        if (t.bare in TIME_WORDS and not (t.is_cap and t.bare in GENERIC_TIMES)) \
+                or (seen and (t.text.isdigit() or t.text == "." or t.bare in TIME_LEADS)) \
                 or (t.text.isdigit() and k > 0 and toks[k - 1].bare in TIME_WORDS | {"."}):
             seen = seen or t.bare in TIME_WORDS
             k -= 1
@@ -236,6 +240,9 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
         if t.text.isdigit() and j >= 2 and toks[j - 1].text == ",":
             j = _skip_adverbs(toks, j - 2)  # "Ana Ruiz, 61, said"
             continue
+        if t.text == "," and j >= 1 and toks[j - 1].text == ")":
+            j -= 1  # "Ana Ruiz (D-West.), said"
+            continue
         if t.text == ",":
             k = _opener(toks, j)
             if k <= 0:
@@ -258,7 +265,7 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     if low in BE_FORMS:
         return None
     if low in RELATIVES and not toks[j].is_cap:
-        if j >= 2 and toks[j - 1].text == ",":
+        if j >= 2 and toks[j - 1].text in (",", "—", "–", "-", "--", "("):
             return subject_np(toks, j - 2)
         return subject_np(toks, j - 1) if j >= 1 else None
     found = subject_np(toks, j)
@@ -312,16 +319,37 @@ def _is_name(toks: Sequence[Token]) -> bool:
         and words[0].bare not in SENTENCE_STARTERS
 
 
+PLAIN_DETERMINERS = frozenset("the a an another one each every this that these those his her their its our "
+                              "my your".split())
+# Heads of a share of people ("nearly half", "59 percent of voters") and the words around them.
+QUANT_HEADS = frozenset("half percent majority minority third quarter plurality".split())
+QUANT_WORDS = frozenset("nearly about almost more than less fewer in of a the some roughly only just over under "
+                        "percent % out".split())
+
+
+def _quantity_np(toks: Sequence[Token], j: int) -> list[Token]:
+    """"Nearly half said", "59 percent of voters say": a share of people as the subject."""
+    if not (toks[j].bare in QUANT_HEADS or toks[j].text.isdigit()):
+        return []
+    m = j
+    while m > 0 and j - m < 7 and (toks[m - 1].text.isdigit() or toks[m - 1].bare in QUANT_WORDS | QUANT_HEADS):
+        m -= 1
+    while m < j and toks[m].bare in ("of", "in", "than"):
+        m += 1
+    return list(toks[m:j + 1])
+
+
 def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
     """"the harbour master", "the board": a determiner and up to three plain nouns."""
     for m in range(j, max(-1, j - 4), -1):
         t = toks[m]
         if not t.is_word:
             return []
-        if t.bare in ("the", "a", "an") or (t.is_possessive and m < j):
+        if t.bare in PLAIN_DETERMINERS or (t.is_possessive and m < j):
             return list(toks[m:j + 1]) if m < j else []
-        if t.is_cap or t.bare in SKIP_WORDS or t.bare in AUXILIARIES or t.bare in SENTENCE_STARTERS \
-                or t.bare.endswith(("ly", "ed", "ing")):
+        if (t.is_cap and t.bare in SENTENCE_STARTERS) or t.bare in SKIP_WORDS or t.bare in AUXILIARIES \
+                or (not t.is_cap and (t.bare in SENTENCE_STARTERS or t.bare.endswith(("ly", "ed"))
+                                      or (m < j and t.bare.endswith("ing")))):
             return []
     return []
 
@@ -329,9 +357,16 @@ def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
 def _extend_dots(toks: Sequence[Token], out: list[Token]) -> list[Token]:
     """"Ruiz" after "Gov. Ana M." -> "Gov. Ana M. Ruiz": a name read across titles' and
     initials' dots."""
-    if not out or not out[0].is_cap:
+    if not out:
         return out
     k = index_of(toks, out[0])
+    if k >= 2 and toks[k - 1].text in ("’", "'") and toks[k - 2].is_cap and toks[k - 2].text.endswith("s"):
+        front = np_before(toks, k - 1).tokens  # "Ana Sanders’ campaign"
+        if front:
+            out = [*front, toks[k - 1], *out]
+            k = index_of(toks, front[0])
+    if not out[0].is_cap:
+        return out
     for _ in range(4):
         if k < 2 or toks[k - 1].text != "." or not toks[k - 2].is_cap \
                 or not (toks[k - 2].bare in ABBREVIATIONS or len(toks[k - 2].text) == 1):
@@ -350,7 +385,7 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     if j < 0 or not toks[j].is_word:
         return None
     mention = np_before(toks, j + 1)
-    out = _extend_dots(toks, list(mention.tokens)) or _plain_np(toks, j)
+    out = _extend_dots(toks, list(mention.tokens)) or _plain_np(toks, j) or _quantity_np(toks, j)
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description
@@ -406,6 +441,8 @@ def object_after(toks: Sequence[Token], i: int) -> list[Token] | None:
             break
         if t.is_word and not t.is_cap and t.bare in OBJECT_STOP:
             break
+        if len(out) >= 2 and t.is_word and not t.is_cap and t.bare.endswith("ed") and _noun_head(out[-1]):
+            break  # "a poll released Sunday", "documents filed in court": the source is the noun
         out.append(t)
         if len(out) > MAX_OBJECT:
             return None
@@ -450,15 +487,17 @@ def _phrase_after(toks: Sequence[Token], i: int) -> list[Token] | None:
     """The noun phrase after an inverted verb, read to the clause's end ("one senior
     source on the panel"); None when it holds a verb (then it was the verb's object)."""
     out: list[Token] = []
+    if i < len(toks) and not toks[i].is_cap and toks[i].bare in NP_PREPS | ADVERBIAL_PREPS | OBJECT_STOP:
+        return None  # "said in an interview with X": an adverbial, not a speaker
     for t in toks[i:i + 14]:
         if t.text in ",;:()“”\"—–" or (t.text == "." and not (out and out[-1].bare in ABBREVIATIONS)):
             break
+        if t.is_word and not t.is_cap and t.bare in OBJECT_STOP and out:
+            break  # "a council member who supports the plan": the relative clause is not the name
         if t.is_word and not t.is_cap and (t.bare in OBJECT_STOP or t.bare in AUXILIARIES or t.bare in BE_FORMS
                                            or t.bare in SPEECH_VERBS or t.bare.endswith("ed")):
             return None
         out.append(t)
-    else:
-        return None
     cut = _skip_time(out, len(out) - 1)
     out = out[:cut + 1]
     return out if out and _noun_head(out[-1]) else None
@@ -525,6 +564,9 @@ def find_source(toks: Sequence[Token]) -> Found | None:
                     return Found(subj, t)
             continue
         if low in INFINITIVES and i > 0 and toks[i - 1].bare == "to":
+            near = _subject_before_infinitive(toks, i)
+            if near:
+                return Found(near, t)
             subj = subject_of_sentence(toks)
             if subj and subj[-1].start < t.start:
                 return Found(list(subj), t)
@@ -589,15 +631,26 @@ def _colon_speaker(toks: Sequence[Token]) -> Found | None:
     return None
 
 
+def _subject_before_infinitive(toks: Sequence[Token], i: int) -> list[Token] | None:
+    """"… so subdued that Ana Ruiz was prompted to say": the name before the verbs of "to"."""
+    m = i - 2
+    while m >= 0 and i - 2 - m < 4 and toks[m].is_word and not toks[m].is_cap \
+            and toks[m].bare not in ("the", "a", "an", "that", "who", "which", "and", "but"):
+        m -= 1
+    if m < i - 2 and m >= 0 and toks[m].is_cap and toks[m].is_word and toks[m].bare not in SENTENCE_STARTERS:
+        return subject_np(toks, m)
+    return None
+
+
 def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
     """"Ana Ruiz, the mayor, defended the plan, saying …": the subject of the past-tense
     verb before the participle's comma (the nearest word in -ed within the clause)."""
     for k in range(j - 1, max(-1, j - 25), -1):
         t = toks[k]
-        if t.text in ";:“”\"" or t.bare in ("that", "who", "which"):
+        if t.text in ";:" or t.bare in ("that", "who", "which"):
             return None
         if t.is_word and not t.is_cap and t.bare.endswith("ed") and len(t.bare) > 4 and k > 0 \
-                and toks[k - 1].text != "," and toks[k - 1].bare not in BE_FORMS | NOT_SUBJECT_BEFORE:
+                and toks[k - 1].bare not in BE_FORMS | NOT_SUBJECT_BEFORE:
             found = subject_before(toks, k)
             return found if found and _noun_head(found[-1]) else None
     return None
@@ -633,6 +686,8 @@ def subject_of_sentence(toks: Sequence[Token]) -> list[Token]:
     toks = strip_dateline(toks)
     if len(toks) > 2 and toks[0].bare.endswith("ly") and toks[1].text == ",":
         toks = toks[2:]
+    while len(toks) > 1 and toks[0].bare in LEADING_WORDS | SKIP_WORDS and toks[1].is_word:
+        toks = toks[1:]  # "And then Ana Ruiz went on the attack, saying"
     subj = list(sentence_subject(toks).tokens)
     if subj and subj[-1].bare in ABBREVIATIONS:
         k = index_of(toks, subj[-1]) + 1
@@ -734,8 +789,10 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     """The tokens naming a source -> its name (see ``_name``), in the fullest form the
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
-    if name and any(fold(w) in HEADLINE_VERBS for w in name.split()):
-        return None  # a title-case line misread as a name ("Doctor Says")
+    capitalised = bool(name) and all(w[:1].isupper() for w in (name or "").split())
+    if name and any(fold(w) in HEADLINE_VERBS or (n and capitalised and fold(w) in SENTENCE_STARTERS)
+                    for n, w in enumerate(name.split())):
+        return None  # a title-case line misread as a name ("Doctor Says", "Actor Who Endorsed")
     if name and names is not None and all(w[:1].isupper() for w in name.split()):
         return names.fullest(name)
     return name

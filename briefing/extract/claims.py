@@ -269,11 +269,27 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     return tuple(claims)
 
 
+FRAGMENT_WORDS = frozenset("to declined did does do has have had is are was were be been could would will can "
+                           "may might should took that which who when while after before since if".split())
+
+
 def _fallback(source: str | None) -> str | None:
-    """The older phrase finder's answer, when it is not a fragment."""
+    """The older phrase finder's answer, when it reads as a noun phrase, not a fragment."""
     if not source:
         return None
-    first = source.split()[0].lower()
-    if first in PRONOUNS or first in ("if", "when", "while", "as", "after", "before", "released"):
+    words = source.split()
+    first, last = words[0].lower(), words[-1].strip(".,’'").lower()
+    if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
+            or (words[0].islower() and first.endswith(("ed", "ing"))):
+        return None
+    if any(w.lower() in FRAGMENT_WORDS or w.lower().endswith("ed") for w in words[1:]):
+        return None
+    if not words[-1][:1].isupper() and (last in PRONOUNS or last in LEADING or last in FRAGMENT_WORDS
+                                        or last in ("the", "a", "an", "of", "for", "with", "in", "on", "at")
+                                        or last.endswith(("ing", "ed"))):
+        return None
+    if words[-1][:1].isupper() and last in ("mr", "ms", "mrs", "dr", "u", "gov", "sen", "rep", "st"):
+        return None  # "reports Mr", "the U": cut at an abbreviation's dot
+    if words[0][:1].isupper() and first in ("in", "on", "at", "when", "if", "as", "but", "and"):
         return None
     return source

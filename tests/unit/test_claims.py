@@ -216,3 +216,24 @@ def test_appositions_relative_clauses_participles_and_according_to_anywhere(sent
 ])
 def test_inverted_descriptions_organisations_statements_and_colon_lines(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # shares of people, plain nouns after any determiner, a capitalised word that is a name
+    ("Nearly half said they would take the ferry more often if fares fell.", "Nearly half"),
+    ("Another commenter said the quay had been unsafe for years.", "Another commenter"),
+    ("Day said the quay had been unsafe for years before the repairs.", "Day"),
+    ("A person familiar with the planning for Friday’s meeting says the fares will rise.",
+     "A person familiar with the planning for Friday’s meeting"),
+    # adverbs of time between the auxiliary and the verb; a relative clause after a dash
+    ("Mr. Haller has long said that the quay is unsafe for large ferries.", "Haller"),
+    ("Harbour master Tom Haller - who previously said the quay was safe - closed it on Monday.", "Tom Haller"),
+    # "to say" after a name; an adverbial after an inverted verb is not a speaker
+    ("The hearing was so calm that Ana Ruiz was prompted to say the quay was safe.", "Ana Ruiz"),
+    ("Ana Ruiz, the harbour master, said in an interview with the Harbour Times that it was safe.",
+     "Ana Ruiz"),
+    # an "according to" source ends before its participle
+    ("The ferry carried 40,000 people, according to a survey released by the board on Friday.", "a survey"),
+])
+def test_shares_plain_nouns_adverbs_infinitives_and_sources_cut_at_participles(sentence, source):
+    assert source_in(sentence) == source
