@@ -240,6 +240,15 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
         if t.text.isdigit() and j >= 2 and toks[j - 1].text == ",":
             j = _skip_adverbs(toks, j - 2)  # "Ana Ruiz, 61, said"
             continue
+        if t.text == "." and j + 1 < len(toks) and toks[j + 1].text == ",":
+            k = next((m for m in range(j - 1, max(-1, j - 5), -1) if toks[m].text == ","), -1)
+            if k > 0:  # "Ana Ruiz, D-West., appearing …, said"
+                j = _skip_adverbs(toks, k - 1)
+                skipped += 1
+                continue
+        if t.text == "," and j + 2 < len(toks) and toks[j + 1].bare in SKIP_WORDS and toks[j + 2].text == ",":
+            j -= 1  # "Ana Ruiz, meanwhile, who …, said": the adverb's commas
+            continue
         if t.text == "," and j >= 1 and toks[j - 1].text == ")":
             j -= 1  # "Ana Ruiz (D-West.), said"
             continue
@@ -462,8 +471,10 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
         return None
     mention = np_after(list(toks), v + 1)
     out = mention.tokens or _phrase_after(toks, v + 1) or []
-    if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS:
-        return None
+    if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS \
+            or out[0].bare in ("his", "her", "their", "its", "our", "my") \
+            or (not out[0].is_cap and out[0].bare.endswith(("ing", "ed"))):
+        return None  # "stated his intention", "said having X": an object, not a speaker
     end = index_of(toks, out[-1]) + 1
     if all(t.bare in TIME_WORDS for t in out if t.is_word):
         return None
@@ -517,7 +528,7 @@ def find_source(toks: Sequence[Token]) -> Found | None:
     intro_end = -1
     if first < n and toks[first].bare in SUBORDINATORS:
         intro_end = next((k for k in range(first, min(n, first + 40)) if toks[k].text == ","), -1)
-    colon = _colon_speaker(toks)
+    colon = _colon_speaker(toks) or _final_attribution(toks)
     if colon:
         return colon
     for i in range(n - 1):  # "according to X" anywhere names the claim's source
@@ -555,7 +566,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
                 if main:
                     return Found(main, t)
                 continue
-            if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
+            if j >= 0 and (toks[j].text in (",", "—", "–", "-", "”", '"')
+                           or toks[j].bare in ("by", "after", "before", "while", "upon", "when")):
                 main = _main_verb_subject(toks, j)
                 if main:
                     return Found(main, t)
@@ -612,6 +624,34 @@ note notes update updated related read more watch see also breaking news video p
 clarification editor editors live latest opinion analysis review exclusive report transcript poll faq
 timeline what why how who when where the a an this day week
 """.split())
+
+
+def _final_attribution(toks: Sequence[Token]) -> Found | None:
+    """"…, the senator said on Tuesday." / "…,” said Ana Ruiz, a lawyer.": an attribution
+    that closes the sentence speaks for all of it, whatever cue words stand before."""
+    end = len(toks)
+    while end and not toks[end - 1].is_word:
+        end -= 1
+    for v in range(end - 1, max(0, end - 14), -1):
+        t = toks[v]
+        if t.text.lower() not in INVERTING_VERBS or not t.is_word:
+            continue
+        tail = toks[v + 1:end]
+        if len(tail) <= 5 and all(x.is_word and (x.is_cap or not (x.bare.endswith("ed") or x.bare in OBJECT_STOP
+                                                                    or x.bare in AUXILIARIES)) for x in tail) \
+                and not any(x.is_cap and x.bare not in TIME_WORDS for x in tail[:1]):
+            found = subject_before(toks, v)
+            if found:
+                k = index_of(toks, found[0])
+                if k > 0 and toks[k - 1].text in (",", "”", '"', "''") and k > 2:
+                    return Found(found, t)
+        prev = toks[_skip_adverbs(toks, v - 1)] if v else None
+        if prev is not None and prev.text in ("”", '"', "''"):
+            found = inverted(toks, v)
+            if found:
+                return Found(found, t)
+        return None
+    return None
 
 
 def _colon_speaker(toks: Sequence[Token]) -> Found | None:
@@ -680,11 +720,15 @@ def strip_dateline(toks: Sequence[Token]) -> Sequence[Token]:
     return toks
 
 
+OPENING_ADVERBS = frozenset("indeed instead still now today yesterday meanwhile however moreover also "
+                            "separately later earlier again".split())
+
+
 def subject_of_sentence(toks: Sequence[Token]) -> list[Token]:
     """The sentence's subject (see ``speakers.sentence_subject``), after a dateline and an
     opening adverb ("Recently, …"), with a title's dot kept ("Mr. Ruiz", not "Mr")."""
     toks = strip_dateline(toks)
-    if len(toks) > 2 and toks[0].bare.endswith("ly") and toks[1].text == ",":
+    if len(toks) > 2 and toks[1].text == "," and (toks[0].bare.endswith("ly") or toks[0].bare in OPENING_ADVERBS):
         toks = toks[2:]
     while len(toks) > 1 and toks[0].bare in LEADING_WORDS | SKIP_WORDS and toks[1].is_word:
         toks = toks[1:]  # "And then Ana Ruiz went on the attack, saying"
@@ -790,7 +834,8 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
     capitalised = bool(name) and all(w[:1].isupper() for w in (name or "").split())
-    if name and any(fold(w) in HEADLINE_VERBS or (n and capitalised and fold(w) in SENTENCE_STARTERS)
+    if name and any(fold(w) in HEADLINE_VERBS or (capitalised and fold(w) in SENTENCE_STARTERS
+                                                  and not (n == 0 and fold(w) == "the"))
                     for n, w in enumerate(name.split())):
         return None  # a title-case line misread as a name ("Doctor Says", "Actor Who Endorsed")
     if name and names is not None and all(w[:1].isupper() for w in name.split()):

@@ -237,3 +237,23 @@ def test_inverted_descriptions_organisations_statements_and_colon_lines(sentence
 ])
 def test_shares_plain_nouns_adverbs_infinitives_and_sources_cut_at_participles(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # an attribution that closes the sentence speaks for all of it
+    ("Nothing the mayor said “will calm the fishermen,” the harbour master said on Tuesday.",
+     "the harbour master"),
+    # a participle after a closing quotation mark, a dash or "upon"
+    ("Tom Haller delivered a defence of “the old quay,” saying it had served the town well.", "Tom Haller"),
+    ("Lena Ortiz changed her mind on the spot – saying she would take the ferry after all.", "Lena Ortiz"),
+    ("Lena Ortiz, a ferry regular, drew boos upon saying the fares were fair.", "Lena Ortiz"),
+    # an abbreviation closing an apposition; an adverb between commas
+    ("Sen. Tom Haller, D-West., appearing on the radio after the vote, said the quay was safe.", "Tom Haller"),
+    ("Tom Haller, meanwhile, who runs the ferry, said the fares would stay the same.", "Tom Haller"),
+    # "stated his intention": the object of an inverted-looking verb is no speaker
+    ("Another harbour official, Sen. Tom Haller (D-West.), also stated his intention to vote no.", "Tom Haller"),
+    # a title-case line's words never make a name
+    ("Harbour Actor Who Backed Ana Ruiz Just Called The Quay A Disgrace.", None),
+])
+def test_closing_attributions_participles_after_marks_and_title_case_lines(sentence, source):
+    assert source_in(sentence) == source
