@@ -278,9 +278,20 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
             return subject_np(toks, j - 2)
         return subject_np(toks, j - 1) if j >= 1 else None
     found = subject_np(toks, j)
-    if skipped and found:
+    if found and (skipped or _indefinite_apposition(toks, found)):
         found = _head_of_apposition(toks, found)
     return found
+
+
+def _indefinite_apposition(toks: Sequence[Token], found: list[Token]) -> bool:
+    """Does an "a/an" description run back from the phrase to a comma ("…), a supporter of X told")?"""
+    k = index_of(toks, found[0])
+    for m in range(k - 1, max(-1, k - 8), -1):
+        if toks[m].text == ",":
+            return m + 1 < len(toks) and toks[m + 1].bare in ("a", "an")
+        if not toks[m].is_word or toks[m].bare in BE_FORMS or toks[m].bare in AUXILIARIES:
+            return False
+    return False
 
 
 def _before_relative(toks: Sequence[Token], j: int) -> int:
@@ -293,6 +304,8 @@ def _before_relative(toks: Sequence[Token], j: int) -> int:
             return j
         if text == "," and p + 1 <= j and toks[p + 1].bare in ("who", "which", "whose") and not toks[p + 1].is_cap:
             return _skip_adverbs(toks, p - 1)
+        if toks[p].bare in ("who", "whose") and not toks[p].is_cap and p >= 1 and toks[p - 1].is_word:
+            return p - 1  # "an official who argued with X at the hearing, said"
     return j
 
 
@@ -301,12 +314,17 @@ def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token
     an apposition of the name before it."""
     for _ in range(3):
         k = index_of(toks, found[0])
-        while k >= 2 and k > index_of(toks, found[0]) - 6 and toks[k - 1].is_word and not toks[k - 1].is_cap \
+        while k >= 2 and k > index_of(toks, found[0]) - 8 and toks[k - 1].is_word \
                 and toks[k - 1].bare not in BE_FORMS and toks[k - 1].bare not in AUXILIARIES:
             k -= 1  # "a teacher and spokeswoman for X": back to the apposition's comma
         if k < 2 or toks[k - 1].text != "," or _is_name(found):
             return found
         j = k - 2
+        if toks[j].text == ")":
+            o = _opener(toks, j)  # "Sen. Ana Ruiz (D-West.), a supporter of …"
+            if o <= 0:
+                return found
+            j = o - 1
         if toks[j].text == "." and (toks[j - 1].bare in ABBREVIATIONS | SUFFIXES or len(toks[j - 1].text) == 1):
             j -= 1
         front = subject_np(toks, j) if toks[j].is_word else None
@@ -500,6 +518,8 @@ def _phrase_after(toks: Sequence[Token], i: int) -> list[Token] | None:
     out: list[Token] = []
     if i < len(toks) and not toks[i].is_cap and toks[i].bare in NP_PREPS | ADVERBIAL_PREPS | OBJECT_STOP:
         return None  # "said in an interview with X": an adverbial, not a speaker
+    if i < len(toks) and not (toks[i].bare in PLAIN_DETERMINERS or toks[i].text[:1].isdigit()):
+        return None  # a description starts with a determiner ("one senior source on the council")
     for t in toks[i:i + 14]:
         if t.text in ",;:()“”\"—–" or (t.text == "." and not (out and out[-1].bare in ABBREVIATIONS)):
             break
@@ -595,7 +615,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
         if j >= 0 and toks[j].bare in NEGATIONS:
             continue  # "did not say": no claim of theirs
         found = inverted(toks, i)
-        if found is None or not _named(found):
+        after_comma = _skip_adverbs(toks, i - 1) >= 0 and toks[_skip_adverbs(toks, i - 1)].text == ","
+        if found is None or not _named(found) or after_comma:
             before = subject_before(toks, i)
             if before and (found is None or _named(before)):
                 found = before
@@ -838,7 +859,9 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
                                                   and not (n == 0 and fold(w) == "the"))
                     for n, w in enumerate(name.split())):
         return None  # a title-case line misread as a name ("Doctor Says", "Actor Who Endorsed")
-    if name and names is not None and all(w[:1].isupper() for w in name.split()):
+    words = (name or "").split()
+    if name and names is not None and all(w[:1].isupper() for w in words) \
+            and (len(words) == 1 or book.is_person(name) or any(len(w.rstrip(".")) == 1 for w in words)):
         return names.fullest(name)
     return name
 

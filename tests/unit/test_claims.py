@@ -257,3 +257,17 @@ def test_shares_plain_nouns_adverbs_infinitives_and_sources_cut_at_participles(s
 ])
 def test_closing_attributions_participles_after_marks_and_title_case_lines(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # "who" without a comma inside an apposition
+    ("Tom Haller, a former harbour official who is now a fellow at the Quay Institute, said the fares "
+     "were too high.", "Tom Haller"),
+    # an apposition after a bracket, up to its comma
+    ("Sen. Ana Ruiz (D-West.), a supporter of Tom Haller’s 2024 bid for the harbour board told "
+     "reporters the quay was safe.", "Ana Ruiz"),
+    # after an apposition's comma, the named subject beats a phrase after the verb
+    ("Tom Haller, a ferry regular, said Harbour Board planners expect to raise the fares.", "Tom Haller"),
+])
+def test_appositions_with_who_and_brackets_and_named_subjects_first(sentence, source):
+    assert source_in(sentence) == source
