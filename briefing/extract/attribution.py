@@ -89,7 +89,8 @@ complains complained testify testifies testified charge charges charged counter 
 countered respond responds responded reply replies replied recall recalls recalled vow vows
 vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
 emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed
-caution cautions cautioned remark remarks remarked
+caution cautions cautioned remark remarks remarked dismiss dismisses dismissed reject rejects rejected
+rebuff rebuffs rebuffed refute refutes refuted dispute disputes disputed cite cites cited
 """.split())
 # Verbs that take a subject only with an object or particle that makes them speech
 # ("called on", "called the plan a failure"), not "a group called X".
@@ -602,6 +603,11 @@ def find_source(toks: Sequence[Token]) -> Found | None:
             subj = subject_of_sentence(toks)
             if subj and subj[-1].start < t.start:
                 return Found(list(subj), t)
+            continue
+        if low in ("pushed", "pushes", "push") and i + 1 < n and toks[i + 1].bare == "back" and _finite(toks, i):
+            found = subject_before(toks, i)  # "Ana Ruiz pushed back on the claim"
+            if found:
+                return Found(found, t)
             continue
         if low not in SPEECH_VERBS or not _finite(toks, i):
             continue

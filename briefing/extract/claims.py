@@ -22,9 +22,9 @@ from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
-from .attribution import FullNames, find_source, name_source
+from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
 from .spans import quoted_spans
-from .speakers import SpeakerBook, TokenIndex, resolve, sentence_subject
+from .speakers import SpeakerBook, TokenIndex, fold, resolve, sentence_subject
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -273,12 +273,28 @@ FRAGMENT_WORDS = frozenset("to declined did does do has have had is are was were
                            "may might should took that which who when while after before since if".split())
 
 
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half a".split())
+FALLBACK_OPENERS = frozenset("the a an another one some many most several nearly about almost more".split())
+
+
 def _fallback(source: str | None) -> str | None:
     """The older phrase finder's answer, when it reads as a noun phrase, not a fragment."""
     if not source:
         return None
     words = source.split()
     first, last = words[0].lower(), words[-1].strip(".,’'").lower()
+    if words[0].islower() and first not in FALLBACK_OPENERS and not first[:1].isdigit():
+        return None  # "first", "in 2012", "effectively shut down …": a piece of a clause
+    if first in ("about", "nearly", "almost", "more") and len(words) > 1 and not (words[1][:1].isdigit()
+                                                                              or words[1].lower() in NUMBER_WORDS):
+        return None
+    if any(w.lower().strip(".,") in SPEECH_VERBS or w.lower() in ("cannot", "can't", "can’t") or ("." in w[:-1]
+           and not w[:-1].replace(".", "").isupper()) for w in words) \
+            or (len(words) == 1 and fold(first.rstrip(".")) in TIME_WORDS | {"jun", "jul", "aug", "sept"}):
+        return None  # "X said.Y", "… cannot", "Wednesday": not a source
+    if (re.search(r"['’]s\Z", words[0]) and first[:-2] in ("there", "it", "he", "she", "that", "what")) \
+            or source.endswith(("-", "–")):
+        return None
     if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
             or (words[0].islower() and first.endswith(("ed", "ing"))):
         return None

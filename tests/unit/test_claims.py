@@ -271,3 +271,16 @@ def test_closing_attributions_participles_after_marks_and_title_case_lines(sente
 ])
 def test_appositions_with_who_and_brackets_and_named_subjects_first(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # replies name their speaker too
+    ("Tom Haller dismissed the report as a sign of panic at the harbour board.", "Tom Haller"),
+    ("Campaign chair Ana Ruiz pushed back on the claim that the quay was unsafe.", "Ana Ruiz"),
+    ("Lena Ortiz cited a survey of ferry passengers from last spring.", "Lena Ortiz"),
+    # never a piece of a clause
+    ("The quay inspection, first reported by the Harbour Times, found two cracks.", None),
+    ("There's no denying the quay has had quite a run of bad luck.", None),
+])
+def test_replies_name_their_speaker_and_clause_pieces_never_do(sentence, source):
+    assert source_in(sentence) == source
