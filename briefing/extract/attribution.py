@@ -59,7 +59,7 @@ critic doctor resident voter worker supporter surrogate consultant pollster lawm
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team agency department committee council party
 army military police embassy company firm newspaper network group organisation organization union
-foundation court parliament cabinet palace statement report study poll survey board
+foundation court parliament cabinet palace statement report study poll survey board family
 commission council authority institute center centre
 """.split())
 GROUP_NOUNS = frozenset("""
@@ -126,6 +126,8 @@ confirming describing expressing
 INFINITIVES = frozenset("say tell explain add argue note warn insist claim deny suggest".split())
 AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might "
                         "must can did does do also not n't never".split())
+# Nouns in -ly, which are not adverbs: "Ana Ruiz's family said".
+LY_NOUNS = frozenset("family ally rally assembly supply reply italy july bully tally".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april june july
@@ -161,7 +163,7 @@ def _skip_adverbs(toks: Sequence[Token], j: int) -> int:
         t = toks[j]
         low = t.text.lower()
         if t.is_word and not t.is_cap and (low in SKIP_WORDS or low in AUXILIARIES
-                                           or (low.endswith("ly") and len(low) > 3)):
+                                           or (low.endswith("ly") and len(low) > 3 and low not in LY_NOUNS)):
             j -= 1
         else:
             break
@@ -374,9 +376,14 @@ def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
         if not t.is_word:
             return []
         if t.bare in PLAIN_DETERMINERS or (t.is_possessive and m < j):
+            if m < j and t.is_possessive and t.is_cap:
+                while m > 0 and toks[m - 1].is_cap and toks[m - 1].is_word and not toks[m - 1].is_possessive \
+                        and toks[m - 1].bare not in SENTENCE_STARTERS:
+                    m -= 1  # "Tom Haller's family"
             return list(toks[m:j + 1]) if m < j else []
         if (t.is_cap and t.bare in SENTENCE_STARTERS) or t.bare in SKIP_WORDS or t.bare in AUXILIARIES \
-                or (not t.is_cap and (t.bare in SENTENCE_STARTERS or t.bare.endswith(("ly", "ed"))
+                or (not t.is_cap and (t.bare in SENTENCE_STARTERS or (t.bare.endswith("ly") and t.bare not in LY_NOUNS)
+                                      or t.bare.endswith("ed")
                                       or (m < j and t.bare.endswith("ing")))):
             return []
     return []
@@ -413,7 +420,10 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     if j < 0 or not toks[j].is_word:
         return None
     mention = np_before(toks, j + 1)
-    out = _extend_dots(toks, list(mention.tokens)) or _plain_np(toks, j) or _quantity_np(toks, j)
+    out = _extend_dots(toks, list(mention.tokens))
+    if out and out[-1].is_possessive and out[-1] is not toks[j]:
+        out = []  # "Ana Ruiz's family": the head noun is the speaker, not its owner
+    out = out or _plain_np(toks, j) or _quantity_np(toks, j)
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description
@@ -635,6 +645,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
             continue
         if found and low in NOUN_FORMS and _noun_use(found, toks):
             continue
+        if found and low.endswith("ed") and _reduced_relative(found, toks, i):
+            continue
         if found:
             if i < intro_end:
                 deferred = deferred or Found(found, t)
@@ -727,6 +739,16 @@ def _named(toks: Sequence[Token]) -> bool:
     return any(t.is_cap and t.is_word and t.bare not in SENTENCE_STARTERS for t in toks)
 
 
+def _reduced_relative(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
+    """"a Facebook message posted Friday, …": a participle after a thing, not its speech."""
+    head = subject[-1]
+    if head.is_cap or head.bare in TITLE_WORDS or head.bare in GROUP_NOUNS or head.bare in PRONOUNS:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return subject[0].bare in ("a", "an", "the") and (nxt is None or nxt.bare in TIME_WORDS
+                                                      or nxt.bare in ("by", "on", "in", "at") or nxt.text == ",")
+
+
 def _noun_use(subject: list[Token], toks: Sequence[Token]) -> bool:
     """"In a Facebook post", "the Senate report": a determiner or preposition before a
     capitalised modifier makes the cue word a noun."""
@@ -760,6 +782,11 @@ def subject_of_sentence(toks: Sequence[Token]) -> list[Token]:
     while len(toks) > 1 and toks[0].bare in LEADING_WORDS | SKIP_WORDS and toks[1].is_word:
         toks = toks[1:]  # "And then Ana Ruiz went on the attack, saying"
     subj = list(sentence_subject(toks).tokens)
+    for n in range(1, len(subj)):
+        if subj[n].is_word and not subj[n].is_cap and subj[n - 1].is_cap and subj[n].bare not in ("of", "de", "van",
+                                                                                             "von", "al", "bin"):
+            subj = subj[:n]  # "Ana Ruiz urged Tom …": the verb ends the subject
+            break
     if subj and subj[-1].bare in ABBREVIATIONS:
         k = index_of(toks, subj[-1]) + 1
         if k < len(toks) and toks[k].text == ".":

@@ -284,3 +284,15 @@ def test_appositions_with_who_and_brackets_and_named_subjects_first(sentence, so
 ])
 def test_replies_name_their_speaker_and_clause_pieces_never_do(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a noun in -ly is no adverb; an owner is not the speaker
+    ("Tom Haller's family has called on the board to publish the inspection report.", "Tom Haller's family"),
+    # a participle after a thing ("a message posted Friday") is not the speech verb
+    ("In a Facebook message posted Friday, Lena Ortiz said she would back the plan.", "Lena Ortiz"),
+    # "X urged Y to … and said": the sentence's subject, not its object
+    ("Ana Ruiz urged Fishermen to “stay calm” and said the quay would reopen soon.", "Ana Ruiz"),
+])
+def test_ly_nouns_reduced_relatives_and_coordinated_verbs(sentence, source):
+    assert source_in(sentence) == source
