@@ -90,7 +90,8 @@ countered respond responds responded reply replies replied recall recalls recall
 vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
 emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed
 caution cautions cautioned remark remarks remarked dismiss dismisses dismissed reject rejects rejected
-rebuff rebuffs rebuffed refute refutes refuted dispute disputes disputed cite cites cited
+rebuff rebuffs rebuffed refute refutes refuted dispute disputes disputed cite cites cited detail details
+detailed reveal reveals revealed
 """.split())
 # Verbs that take a subject only with an object or particle that makes them speech
 # ("called on", "called the plan a failure"), not "a group called X".
@@ -113,6 +114,8 @@ AFTER_INVERTED = frozenset("in on at during after before of who which when while
 # Clause openers whose first clause is subordinate: "While X says …, Y said …".
 SUBORDINATORS = frozenset("while although though after before when if because since as unless once "
                           "until whereas".split())
+REPORT_NOUNS = frozenset("book report study memo letter document documents filing lawsuit survey poll "
+                         "investigation analysis article story".split())
 NOT_SUBJECT_BEFORE = frozenset("a an the has had have".split())
 NOT_SPEECH_OBJECTS = frozenset("responsibility credit victory off up back".split())
 NEGATIONS = frozenset("not n't never".split())
@@ -242,6 +245,11 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
             continue
         if t.text.isdigit() and j >= 2 and toks[j - 1].text == ",":
             j = _skip_adverbs(toks, j - 2)  # "Ana Ruiz, 61, said"
+            continue
+        if t.is_word and not t.is_cap and t.bare.endswith("ed") and j >= 1 and toks[j - 1].is_word \
+                and toks[j - 1].bare not in BE_FORMS and toks[j - 1].bare not in AUXILIARIES \
+                and (toks[j - 1].is_cap or toks[j - 1].bare in ROLE_NOUNS or toks[j - 1].bare in REPORT_NOUNS):
+            j -= 1  # "A book released last month detailed": the participle describes the subject
             continue
         if t.text == "." and j + 1 < len(toks) and toks[j + 1].text == ",":
             k = next((m for m in range(j - 1, max(-1, j - 5), -1) if toks[m].text == ","), -1)

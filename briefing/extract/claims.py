@@ -298,8 +298,9 @@ def _fallback(source: str | None) -> str | None:
     if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
             or (words[0].islower() and first.endswith(("ed", "ing"))):
         return None
-    if any(w.lower() in FRAGMENT_WORDS or w.lower().endswith("ed") for w in words[1:]):
-        return None
+    if any(w.lower() in FRAGMENT_WORDS or (w.lower().endswith("ed") and first not in ("the", "a", "an"))
+           for w in words[1:]):
+        return None  # "A book released last month" is a description; "Ana declined" is not
     if not words[-1][:1].isupper() and (last in PRONOUNS or last in LEADING or last in FRAGMENT_WORDS
                                         or last in ("the", "a", "an", "of", "for", "with", "in", "on", "at")
                                         or last.endswith(("ing", "ed"))):

@@ -296,3 +296,9 @@ def test_replies_name_their_speaker_and_clause_pieces_never_do(sentence, source)
 ])
 def test_ly_nouns_reduced_relatives_and_coordinated_verbs(sentence, source):
     assert source_in(sentence) == source
+
+
+def test_a_report_described_by_its_participle_is_the_source_of_what_it_detailed():
+    assert source_in("A report released last month detailed that the quay had cracked seven times.") == "A report"
+    _art, claims = claims_of("A report released last month detailed that the quay had cracked seven times.")
+    assert (claims[0].status, claims[0].cue) == ("attributed", "detailed")
