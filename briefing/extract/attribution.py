@@ -44,6 +44,7 @@ SKIP_WORDS = frozenset("""
 also later then previously again reportedly repeatedly once earlier further recently publicly
 quickly simply just not never even still already often separately specifically bluntly firmly
 flatly allegedly angrily privately openly initially first finally subsequently however
+meanwhile though too instead long since now
 """.split())
 # Heads of a phrase that names a person or a body of people.
 TITLE_WORDS = frozenset("""
@@ -58,7 +59,7 @@ critic doctor resident voter worker supporter surrogate consultant pollster lawm
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team agency department committee council party
 army military police embassy company firm newspaper network group organisation organization union
-foundation court parliament cabinet palace statement report study poll survey board
+foundation court parliament cabinet palace statement report study poll survey board family
 commission council authority institute center centre
 """.split())
 GROUP_NOUNS = frozenset("""
@@ -88,7 +89,9 @@ complains complained testify testifies testified charge charges charged counter 
 countered respond responds responded reply replies replied recall recalls recalled vow vows
 vowed promise promises promised pledge pledges pledged reiterate reiterates reiterated
 emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed
-caution cautions cautioned remark remarks remarked
+caution cautions cautioned remark remarks remarked dismiss dismisses dismissed reject rejects rejected
+rebuff rebuffs rebuffed refute refutes refuted dispute disputes disputed cite cites cited detail details
+detailed reveal reveals revealed
 """.split())
 # Verbs that take a subject only with an object or particle that makes them speech
 # ("called on", "called the plan a failure"), not "a group called X".
@@ -111,6 +114,8 @@ AFTER_INVERTED = frozenset("in on at during after before of who which when while
 # Clause openers whose first clause is subordinate: "While X says …, Y said …".
 SUBORDINATORS = frozenset("while although though after before when if because since as unless once "
                           "until whereas".split())
+REPORT_NOUNS = frozenset("book report study memo letter document documents filing lawsuit survey poll "
+                         "investigation analysis article story".split())
 NOT_SUBJECT_BEFORE = frozenset("a an the has had have".split())
 NOT_SPEECH_OBJECTS = frozenset("responsibility credit victory off up back".split())
 NEGATIONS = frozenset("not n't never".split())
@@ -119,16 +124,20 @@ PARTICIPLES = frozenset("""
 saying telling adding noting arguing claiming warning insisting explaining calling writing
 stating declaring denying suggesting accusing alleging asserting contending acknowledging
 admitting announcing tweeting posting stressing urging charging countering responding replying
+confirming describing expressing
 """.split())
 INFINITIVES = frozenset("say tell explain add argue note warn insist claim deny suggest".split())
 AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might "
                         "must can did does do also not n't never".split())
+# Nouns in -ly, which are not adverbs: "Ana Ruiz's family said".
+LY_NOUNS = frozenset("family ally rally assembly supply reply italy july bully tally".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tonight week weekend month year morning afternoon evening night day
 """.split())
+GENERIC_TIMES = frozenset("today yesterday tonight week weekend month year morning afternoon evening night day".split())
 TIME_LEADS = frozenset("on last this earlier late early next of in".split())
 # Prepositions after which a phrase is an adverbial ("in a statement", "on Twitter").
 ADVERBIAL_PREPS = frozenset("in on at during via through over".split())
@@ -157,7 +166,7 @@ def _skip_adverbs(toks: Sequence[Token], j: int) -> int:
         t = toks[j]
         low = t.text.lower()
         if t.is_word and not t.is_cap and (low in SKIP_WORDS or low in AUXILIARIES
-                                           or (low.endswith("ly") and len(low) > 3)):
+                                           or (low.endswith("ly") and len(low) > 3 and low not in LY_NOUNS)):
             j -= 1
         else:
             break
@@ -170,7 +179,8 @@ def _skip_time(toks: Sequence[Token], j: int) -> int:
     seen = False
     while k >= 0 and j - k < 6:
         t = toks[k]
-        if t.bare in TIME_WORDS or (seen and (t.text.isdigit() or t.text == "." or t.bare in TIME_LEADS)) \
+        if (t.bare in TIME_WORDS and not (t.is_cap and t.bare in GENERIC_TIMES)) \
+                or (seen and (t.text.isdigit() or t.text == "." or t.bare in TIME_LEADS)) \
                 or (t.text.isdigit() and k > 0 and toks[k - 1].bare in TIME_WORDS | {"."}):
             seen = seen or t.bare in TIME_WORDS
             k -= 1
@@ -236,6 +246,23 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
         if t.text.isdigit() and j >= 2 and toks[j - 1].text == ",":
             j = _skip_adverbs(toks, j - 2)  # "Ana Ruiz, 61, said"
             continue
+        if t.is_word and not t.is_cap and t.bare.endswith("ed") and j >= 1 and toks[j - 1].is_word \
+                and toks[j - 1].bare not in BE_FORMS and toks[j - 1].bare not in AUXILIARIES \
+                and (toks[j - 1].is_cap or toks[j - 1].bare in ROLE_NOUNS or toks[j - 1].bare in REPORT_NOUNS):
+            j -= 1  # "A book released last month detailed": the participle describes the subject
+            continue
+        if t.text == "." and j + 1 < len(toks) and toks[j + 1].text == ",":
+            k = next((m for m in range(j - 1, max(-1, j - 5), -1) if toks[m].text == ","), -1)
+            if k > 0:  # "Ana Ruiz, D-West., appearing …, said"
+                j = _skip_adverbs(toks, k - 1)
+                skipped += 1
+                continue
+        if t.text == "," and j + 2 < len(toks) and toks[j + 1].bare in SKIP_WORDS and toks[j + 2].text == ",":
+            j -= 1  # "Ana Ruiz, meanwhile, who …, said": the adverb's commas
+            continue
+        if t.text == "," and j >= 1 and toks[j - 1].text == ")":
+            j -= 1  # "Ana Ruiz (D-West.), said"
+            continue
         if t.text == ",":
             k = _opener(toks, j)
             if k <= 0:
@@ -258,13 +285,24 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     if low in BE_FORMS:
         return None
     if low in RELATIVES and not toks[j].is_cap:
-        if j >= 2 and toks[j - 1].text == ",":
+        if j >= 2 and toks[j - 1].text in (",", "—", "–", "-", "--", "("):
             return subject_np(toks, j - 2)
         return subject_np(toks, j - 1) if j >= 1 else None
     found = subject_np(toks, j)
-    if skipped and found:
+    if found and (skipped or _indefinite_apposition(toks, found)):
         found = _head_of_apposition(toks, found)
     return found
+
+
+def _indefinite_apposition(toks: Sequence[Token], found: list[Token]) -> bool:
+    """Does an "a/an" description run back from the phrase to a comma ("…), a supporter of X told")?"""
+    k = index_of(toks, found[0])
+    for m in range(k - 1, max(-1, k - 8), -1):
+        if toks[m].text == ",":
+            return m + 1 < len(toks) and toks[m + 1].bare in ("a", "an")
+        if not toks[m].is_word or toks[m].bare in BE_FORMS or toks[m].bare in AUXILIARIES:
+            return False
+    return False
 
 
 def _before_relative(toks: Sequence[Token], j: int) -> int:
@@ -277,6 +315,8 @@ def _before_relative(toks: Sequence[Token], j: int) -> int:
             return j
         if text == "," and p + 1 <= j and toks[p + 1].bare in ("who", "which", "whose") and not toks[p + 1].is_cap:
             return _skip_adverbs(toks, p - 1)
+        if toks[p].bare in ("who", "whose") and not toks[p].is_cap and p >= 1 and toks[p - 1].is_word:
+            return p - 1  # "an official who argued with X at the hearing, said"
     return j
 
 
@@ -285,12 +325,17 @@ def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token
     an apposition of the name before it."""
     for _ in range(3):
         k = index_of(toks, found[0])
-        while k >= 2 and k > index_of(toks, found[0]) - 6 and toks[k - 1].is_word and not toks[k - 1].is_cap \
+        while k >= 2 and k > index_of(toks, found[0]) - 8 and toks[k - 1].is_word \
                 and toks[k - 1].bare not in BE_FORMS and toks[k - 1].bare not in AUXILIARIES:
             k -= 1  # "a teacher and spokeswoman for X": back to the apposition's comma
         if k < 2 or toks[k - 1].text != "," or _is_name(found):
             return found
         j = k - 2
+        if toks[j].text == ")":
+            o = _opener(toks, j)  # "Sen. Ana Ruiz (D-West.), a supporter of …"
+            if o <= 0:
+                return found
+            j = o - 1
         if toks[j].text == "." and (toks[j - 1].bare in ABBREVIATIONS | SUFFIXES or len(toks[j - 1].text) == 1):
             j -= 1
         front = subject_np(toks, j) if toks[j].is_word else None
@@ -312,16 +357,42 @@ def _is_name(toks: Sequence[Token]) -> bool:
         and words[0].bare not in SENTENCE_STARTERS
 
 
+PLAIN_DETERMINERS = frozenset("the a an another one each every this that these those his her their its our "
+                              "my your".split())
+# Heads of a share of people ("nearly half", "59 percent of voters") and the words around them.
+QUANT_HEADS = frozenset("half percent majority minority third quarter plurality".split())
+QUANT_WORDS = frozenset("nearly about almost more than less fewer in of a the some roughly only just over under "
+                        "percent % out".split())
+
+
+def _quantity_np(toks: Sequence[Token], j: int) -> list[Token]:
+    """"Nearly half said", "59 percent of voters say": a share of people as the subject."""
+    if not (toks[j].bare in QUANT_HEADS or toks[j].text.isdigit()):
+        return []
+    m = j
+    while m > 0 and j - m < 7 and (toks[m - 1].text.isdigit() or toks[m - 1].bare in QUANT_WORDS | QUANT_HEADS):
+        m -= 1
+    while m < j and toks[m].bare in ("of", "in", "than"):
+        m += 1
+    return list(toks[m:j + 1])
+
+
 def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
     """"the harbour master", "the board": a determiner and up to three plain nouns."""
     for m in range(j, max(-1, j - 4), -1):
         t = toks[m]
         if not t.is_word:
             return []
-        if t.bare in ("the", "a", "an") or (t.is_possessive and m < j):
+        if t.bare in PLAIN_DETERMINERS or (t.is_possessive and m < j):
+            if m < j and t.is_possessive and t.is_cap:
+                while m > 0 and toks[m - 1].is_cap and toks[m - 1].is_word and not toks[m - 1].is_possessive \
+                        and toks[m - 1].bare not in SENTENCE_STARTERS:
+                    m -= 1  # "Tom Haller's family"
             return list(toks[m:j + 1]) if m < j else []
-        if t.is_cap or t.bare in SKIP_WORDS or t.bare in AUXILIARIES or t.bare in SENTENCE_STARTERS \
-                or t.bare.endswith(("ly", "ed", "ing")):
+        if (t.is_cap and t.bare in SENTENCE_STARTERS) or t.bare in SKIP_WORDS or t.bare in AUXILIARIES \
+                or (not t.is_cap and (t.bare in SENTENCE_STARTERS or (t.bare.endswith("ly") and t.bare not in LY_NOUNS)
+                                      or t.bare.endswith("ed")
+                                      or (m < j and t.bare.endswith("ing")))):
             return []
     return []
 
@@ -329,9 +400,16 @@ def _plain_np(toks: Sequence[Token], j: int) -> list[Token]:
 def _extend_dots(toks: Sequence[Token], out: list[Token]) -> list[Token]:
     """"Ruiz" after "Gov. Ana M." -> "Gov. Ana M. Ruiz": a name read across titles' and
     initials' dots."""
-    if not out or not out[0].is_cap:
+    if not out:
         return out
     k = index_of(toks, out[0])
+    if k >= 2 and toks[k - 1].text in ("’", "'") and toks[k - 2].is_cap and toks[k - 2].text.endswith("s"):
+        front = np_before(toks, k - 1).tokens  # "Ana Sanders’ campaign"
+        if front:
+            out = [*front, toks[k - 1], *out]
+            k = index_of(toks, front[0])
+    if not out[0].is_cap:
+        return out
     for _ in range(4):
         if k < 2 or toks[k - 1].text != "." or not toks[k - 2].is_cap \
                 or not (toks[k - 2].bare in ABBREVIATIONS or len(toks[k - 2].text) == 1):
@@ -350,7 +428,10 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     if j < 0 or not toks[j].is_word:
         return None
     mention = np_before(toks, j + 1)
-    out = _extend_dots(toks, list(mention.tokens)) or _plain_np(toks, j)
+    out = _extend_dots(toks, list(mention.tokens))
+    if out and out[-1].is_possessive and out[-1] is not toks[j]:
+        out = []  # "Ana Ruiz's family": the head noun is the speaker, not its owner
+    out = out or _plain_np(toks, j) or _quantity_np(toks, j)
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description
@@ -406,6 +487,8 @@ def object_after(toks: Sequence[Token], i: int) -> list[Token] | None:
             break
         if t.is_word and not t.is_cap and t.bare in OBJECT_STOP:
             break
+        if len(out) >= 2 and t.is_word and not t.is_cap and t.bare.endswith("ed") and _noun_head(out[-1]):
+            break  # "a poll released Sunday", "documents filed in court": the source is the noun
         out.append(t)
         if len(out) > MAX_OBJECT:
             return None
@@ -425,8 +508,10 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
         return None
     mention = np_after(list(toks), v + 1)
     out = mention.tokens or _phrase_after(toks, v + 1) or []
-    if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS:
-        return None
+    if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS \
+            or out[0].bare in ("his", "her", "their", "its", "our", "my") \
+            or (not out[0].is_cap and out[0].bare.endswith(("ing", "ed"))):
+        return None  # "stated his intention", "said having X": an object, not a speaker
     end = index_of(toks, out[-1]) + 1
     if all(t.bare in TIME_WORDS for t in out if t.is_word):
         return None
@@ -450,15 +535,19 @@ def _phrase_after(toks: Sequence[Token], i: int) -> list[Token] | None:
     """The noun phrase after an inverted verb, read to the clause's end ("one senior
     source on the panel"); None when it holds a verb (then it was the verb's object)."""
     out: list[Token] = []
+    if i < len(toks) and not toks[i].is_cap and toks[i].bare in NP_PREPS | ADVERBIAL_PREPS | OBJECT_STOP:
+        return None  # "said in an interview with X": an adverbial, not a speaker
+    if i < len(toks) and not (toks[i].bare in PLAIN_DETERMINERS or toks[i].text[:1].isdigit()):
+        return None  # a description starts with a determiner ("one senior source on the council")
     for t in toks[i:i + 14]:
         if t.text in ",;:()“”\"—–" or (t.text == "." and not (out and out[-1].bare in ABBREVIATIONS)):
             break
+        if t.is_word and not t.is_cap and t.bare in OBJECT_STOP and out:
+            break  # "a council member who supports the plan": the relative clause is not the name
         if t.is_word and not t.is_cap and (t.bare in OBJECT_STOP or t.bare in AUXILIARIES or t.bare in BE_FORMS
                                            or t.bare in SPEECH_VERBS or t.bare.endswith("ed")):
             return None
         out.append(t)
-    else:
-        return None
     cut = _skip_time(out, len(out) - 1)
     out = out[:cut + 1]
     return out if out and _noun_head(out[-1]) else None
@@ -478,7 +567,7 @@ def find_source(toks: Sequence[Token]) -> Found | None:
     intro_end = -1
     if first < n and toks[first].bare in SUBORDINATORS:
         intro_end = next((k for k in range(first, min(n, first + 40)) if toks[k].text == ","), -1)
-    colon = _colon_speaker(toks)
+    colon = _colon_speaker(toks) or _final_attribution(toks)
     if colon:
         return colon
     for i in range(n - 1):  # "according to X" anywhere names the claim's source
@@ -516,7 +605,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
                 if main:
                     return Found(main, t)
                 continue
-            if j >= 0 and (toks[j].text in (",", "—") or toks[j].bare in ("by", "after", "before", "while")):
+            if j >= 0 and (toks[j].text in (",", "—", "–", "-", "”", '"')
+                           or toks[j].bare in ("by", "after", "before", "while", "upon", "when")):
                 main = _main_verb_subject(toks, j)
                 if main:
                     return Found(main, t)
@@ -525,9 +615,17 @@ def find_source(toks: Sequence[Token]) -> Found | None:
                     return Found(subj, t)
             continue
         if low in INFINITIVES and i > 0 and toks[i - 1].bare == "to":
+            near = _subject_before_infinitive(toks, i)
+            if near:
+                return Found(near, t)
             subj = subject_of_sentence(toks)
             if subj and subj[-1].start < t.start:
                 return Found(list(subj), t)
+            continue
+        if low in ("pushed", "pushes", "push") and i + 1 < n and toks[i + 1].bare == "back" and _finite(toks, i):
+            found = subject_before(toks, i)  # "Ana Ruiz pushed back on the claim"
+            if found:
+                return Found(found, t)
             continue
         if low not in SPEECH_VERBS or not _finite(toks, i):
             continue
@@ -541,7 +639,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
         if j >= 0 and toks[j].bare in NEGATIONS:
             continue  # "did not say": no claim of theirs
         found = inverted(toks, i)
-        if found is None or not _named(found):
+        after_comma = _skip_adverbs(toks, i - 1) >= 0 and toks[_skip_adverbs(toks, i - 1)].text == ","
+        if found is None or not _named(found) or after_comma:
             before = subject_before(toks, i)
             if before and (found is None or _named(before)):
                 found = before
@@ -553,6 +652,8 @@ def find_source(toks: Sequence[Token]) -> Found | None:
         if found and low in NAMING_VERBS and not _names_speaker(found, toks, i):
             continue
         if found and low in NOUN_FORMS and _noun_use(found, toks):
+            continue
+        if found and low.endswith("ed") and _reduced_relative(found, toks, i):
             continue
         if found:
             if i < intro_end:
@@ -572,6 +673,34 @@ timeline what why how who when where the a an this day week
 """.split())
 
 
+def _final_attribution(toks: Sequence[Token]) -> Found | None:
+    """"…, the senator said on Tuesday." / "…,” said Ana Ruiz, a lawyer.": an attribution
+    that closes the sentence speaks for all of it, whatever cue words stand before."""
+    end = len(toks)
+    while end and not toks[end - 1].is_word:
+        end -= 1
+    for v in range(end - 1, max(0, end - 14), -1):
+        t = toks[v]
+        if t.text.lower() not in INVERTING_VERBS or not t.is_word:
+            continue
+        tail = toks[v + 1:end]
+        if len(tail) <= 5 and all(x.is_word and (x.is_cap or not (x.bare.endswith("ed") or x.bare in OBJECT_STOP
+                                                                    or x.bare in AUXILIARIES)) for x in tail) \
+                and not any(x.is_cap and x.bare not in TIME_WORDS for x in tail[:1]):
+            found = subject_before(toks, v)
+            if found:
+                k = index_of(toks, found[0])
+                if k > 0 and toks[k - 1].text in (",", "”", '"', "''") and k > 2:
+                    return Found(found, t)
+        prev = toks[_skip_adverbs(toks, v - 1)] if v else None
+        if prev is not None and prev.text in ("”", '"', "''"):
+            found = inverted(toks, v)
+            if found:
+                return Found(found, t)
+        return None
+    return None
+
+
 def _colon_speaker(toks: Sequence[Token]) -> Found | None:
     """"Ana Ruiz: Bridge will reopen": a name of two to four words and a colon open the line."""
     for k, t in enumerate(toks[:6]):
@@ -589,15 +718,26 @@ def _colon_speaker(toks: Sequence[Token]) -> Found | None:
     return None
 
 
+def _subject_before_infinitive(toks: Sequence[Token], i: int) -> list[Token] | None:
+    """"… so subdued that Ana Ruiz was prompted to say": the name before the verbs of "to"."""
+    m = i - 2
+    while m >= 0 and i - 2 - m < 4 and toks[m].is_word and not toks[m].is_cap \
+            and toks[m].bare not in ("the", "a", "an", "that", "who", "which", "and", "but"):
+        m -= 1
+    if m < i - 2 and m >= 0 and toks[m].is_cap and toks[m].is_word and toks[m].bare not in SENTENCE_STARTERS:
+        return subject_np(toks, m)
+    return None
+
+
 def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
     """"Ana Ruiz, the mayor, defended the plan, saying …": the subject of the past-tense
     verb before the participle's comma (the nearest word in -ed within the clause)."""
     for k in range(j - 1, max(-1, j - 25), -1):
         t = toks[k]
-        if t.text in ";:“”\"" or t.bare in ("that", "who", "which"):
+        if t.text in ";:" or t.bare in ("that", "who", "which"):
             return None
         if t.is_word and not t.is_cap and t.bare.endswith("ed") and len(t.bare) > 4 and k > 0 \
-                and toks[k - 1].text != "," and toks[k - 1].bare not in BE_FORMS | NOT_SUBJECT_BEFORE:
+                and toks[k - 1].bare not in BE_FORMS | NOT_SUBJECT_BEFORE:
             found = subject_before(toks, k)
             return found if found and _noun_head(found[-1]) else None
     return None
@@ -605,6 +745,16 @@ def _main_verb_subject(toks: Sequence[Token], j: int) -> list[Token] | None:
 
 def _named(toks: Sequence[Token]) -> bool:
     return any(t.is_cap and t.is_word and t.bare not in SENTENCE_STARTERS for t in toks)
+
+
+def _reduced_relative(subject: list[Token], toks: Sequence[Token], i: int) -> bool:
+    """"a Facebook message posted Friday, …": a participle after a thing, not its speech."""
+    head = subject[-1]
+    if head.is_cap or head.bare in TITLE_WORDS or head.bare in GROUP_NOUNS or head.bare in PRONOUNS:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return subject[0].bare in ("a", "an", "the") and (nxt is None or nxt.bare in TIME_WORDS
+                                                      or nxt.bare in ("by", "on", "in", "at") or nxt.text == ",")
 
 
 def _noun_use(subject: list[Token], toks: Sequence[Token]) -> bool:
@@ -627,13 +777,24 @@ def strip_dateline(toks: Sequence[Token]) -> Sequence[Token]:
     return toks
 
 
+OPENING_ADVERBS = frozenset("indeed instead still now today yesterday meanwhile however moreover also "
+                            "separately later earlier again".split())
+
+
 def subject_of_sentence(toks: Sequence[Token]) -> list[Token]:
     """The sentence's subject (see ``speakers.sentence_subject``), after a dateline and an
     opening adverb ("Recently, …"), with a title's dot kept ("Mr. Ruiz", not "Mr")."""
     toks = strip_dateline(toks)
-    if len(toks) > 2 and toks[0].bare.endswith("ly") and toks[1].text == ",":
+    if len(toks) > 2 and toks[1].text == "," and (toks[0].bare.endswith("ly") or toks[0].bare in OPENING_ADVERBS):
         toks = toks[2:]
+    while len(toks) > 1 and toks[0].bare in LEADING_WORDS | SKIP_WORDS and toks[1].is_word:
+        toks = toks[1:]  # "And then Ana Ruiz went on the attack, saying"
     subj = list(sentence_subject(toks).tokens)
+    for n in range(1, len(subj)):
+        if subj[n].is_word and not subj[n].is_cap and subj[n - 1].is_cap and subj[n].bare not in ("of", "de", "van",
+                                                                                             "von", "al", "bin"):
+            subj = subj[:n]  # "Ana Ruiz urged Tom …": the verb ends the subject
+            break
     if subj and subj[-1].bare in ABBREVIATIONS:
         k = index_of(toks, subj[-1]) + 1
         if k < len(toks) and toks[k].text == ".":
@@ -734,9 +895,14 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     """The tokens naming a source -> its name (see ``_name``), in the fullest form the
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
-    if name and any(fold(w) in HEADLINE_VERBS for w in name.split()):
-        return None  # a title-case line misread as a name ("Doctor Says")
-    if name and names is not None and all(w[:1].isupper() for w in name.split()):
+    capitalised = bool(name) and all(w[:1].isupper() for w in (name or "").split())
+    if name and any(fold(w) in HEADLINE_VERBS or (capitalised and fold(w) in SENTENCE_STARTERS
+                                                  and not (n == 0 and fold(w) == "the"))
+                    for n, w in enumerate(name.split())):
+        return None  # a title-case line misread as a name ("Doctor Says", "Actor Who Endorsed")
+    words = (name or "").split()
+    if name and names is not None and all(w[:1].isupper() for w in words) \
+            and (len(words) == 1 or book.is_person(name) or any(len(w.rstrip(".")) == 1 for w in words)):
         return names.fullest(name)
     return name
 

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
-from .attribution import FullNames, find_source, name_source
+from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
 from .spans import quoted_spans
-from .speakers import SpeakerBook, TokenIndex, resolve, sentence_subject
+from .speakers import SpeakerBook, TokenIndex, fold, resolve, sentence_subject
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -269,11 +269,44 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     return tuple(claims)
 
 
+FRAGMENT_WORDS = frozenset("to declined did does do has have had is are was were be been could would will can "
+                           "may might should took that which who when while after before since if".split())
+
+
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half a".split())
+FALLBACK_OPENERS = frozenset("the a an another one some many most several nearly about almost more".split())
+
+
 def _fallback(source: str | None) -> str | None:
-    """The older phrase finder's answer, when it is not a fragment."""
+    """The older phrase finder's answer, when it reads as a noun phrase, not a fragment."""
     if not source:
         return None
-    first = source.split()[0].lower()
-    if first in PRONOUNS or first in ("if", "when", "while", "as", "after", "before", "released"):
+    words = source.split()
+    first, last = words[0].lower(), words[-1].strip(".,’'").lower()
+    if words[0].islower() and first not in FALLBACK_OPENERS and not first[:1].isdigit():
+        return None  # "first", "in 2012", "effectively shut down …": a piece of a clause
+    if first in ("about", "nearly", "almost", "more") and len(words) > 1 and not (words[1][:1].isdigit()
+                                                                              or words[1].lower() in NUMBER_WORDS):
+        return None
+    if any(w.lower().strip(".,") in SPEECH_VERBS or w.lower() in ("cannot", "can't", "can’t") or ("." in w[:-1]
+           and not w[:-1].replace(".", "").isupper()) for w in words) \
+            or (len(words) == 1 and fold(first.rstrip(".")) in TIME_WORDS | {"jun", "jul", "aug", "sept"}):
+        return None  # "X said.Y", "… cannot", "Wednesday": not a source
+    if (re.search(r"['’]s\Z", words[0]) and first[:-2] in ("there", "it", "he", "she", "that", "what")) \
+            or source.endswith(("-", "–")):
+        return None
+    if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
+            or (words[0].islower() and first.endswith(("ed", "ing"))):
+        return None
+    if any(w.lower() in FRAGMENT_WORDS or (w.lower().endswith("ed") and first not in ("the", "a", "an"))
+           for w in words[1:]):
+        return None  # "A book released last month" is a description; "Ana declined" is not
+    if not words[-1][:1].isupper() and (last in PRONOUNS or last in LEADING or last in FRAGMENT_WORDS
+                                        or last in ("the", "a", "an", "of", "for", "with", "in", "on", "at")
+                                        or last.endswith(("ing", "ed"))):
+        return None
+    if words[-1][:1].isupper() and last in ("mr", "ms", "mrs", "dr", "u", "gov", "sen", "rep", "st"):
+        return None  # "reports Mr", "the U": cut at an abbreviation's dot
+    if words[0][:1].isupper() and first in ("in", "on", "at", "when", "if", "as", "but", "and"):
         return None
     return source

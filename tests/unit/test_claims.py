@@ -216,3 +216,89 @@ def test_appositions_relative_clauses_participles_and_according_to_anywhere(sent
 ])
 def test_inverted_descriptions_organisations_statements_and_colon_lines(sentence, source):
     assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # shares of people, plain nouns after any determiner, a capitalised word that is a name
+    ("Nearly half said they would take the ferry more often if fares fell.", "Nearly half"),
+    ("Another commenter said the quay had been unsafe for years.", "Another commenter"),
+    ("Day said the quay had been unsafe for years before the repairs.", "Day"),
+    ("A person familiar with the planning for Friday’s meeting says the fares will rise.",
+     "A person familiar with the planning for Friday’s meeting"),
+    # adverbs of time between the auxiliary and the verb; a relative clause after a dash
+    ("Mr. Haller has long said that the quay is unsafe for large ferries.", "Haller"),
+    ("Harbour master Tom Haller - who previously said the quay was safe - closed it on Monday.", "Tom Haller"),
+    # "to say" after a name; an adverbial after an inverted verb is not a speaker
+    ("The hearing was so calm that Ana Ruiz was prompted to say the quay was safe.", "Ana Ruiz"),
+    ("Ana Ruiz, the harbour master, said in an interview with the Harbour Times that it was safe.",
+     "Ana Ruiz"),
+    # an "according to" source ends before its participle
+    ("The ferry carried 40,000 people, according to a survey released by the board on Friday.", "a survey"),
+])
+def test_shares_plain_nouns_adverbs_infinitives_and_sources_cut_at_participles(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # an attribution that closes the sentence speaks for all of it
+    ("Nothing the mayor said “will calm the fishermen,” the harbour master said on Tuesday.",
+     "the harbour master"),
+    # a participle after a closing quotation mark, a dash or "upon"
+    ("Tom Haller delivered a defence of “the old quay,” saying it had served the town well.", "Tom Haller"),
+    ("Lena Ortiz changed her mind on the spot – saying she would take the ferry after all.", "Lena Ortiz"),
+    ("Lena Ortiz, a ferry regular, drew boos upon saying the fares were fair.", "Lena Ortiz"),
+    # an abbreviation closing an apposition; an adverb between commas
+    ("Sen. Tom Haller, D-West., appearing on the radio after the vote, said the quay was safe.", "Tom Haller"),
+    ("Tom Haller, meanwhile, who runs the ferry, said the fares would stay the same.", "Tom Haller"),
+    # "stated his intention": the object of an inverted-looking verb is no speaker
+    ("Another harbour official, Sen. Tom Haller (D-West.), also stated his intention to vote no.", "Tom Haller"),
+    # a title-case line's words never make a name
+    ("Harbour Actor Who Backed Ana Ruiz Just Called The Quay A Disgrace.", None),
+])
+def test_closing_attributions_participles_after_marks_and_title_case_lines(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # "who" without a comma inside an apposition
+    ("Tom Haller, a former harbour official who is now a fellow at the Quay Institute, said the fares "
+     "were too high.", "Tom Haller"),
+    # an apposition after a bracket, up to its comma
+    ("Sen. Ana Ruiz (D-West.), a supporter of Tom Haller’s 2024 bid for the harbour board told "
+     "reporters the quay was safe.", "Ana Ruiz"),
+    # after an apposition's comma, the named subject beats a phrase after the verb
+    ("Tom Haller, a ferry regular, said Harbour Board planners expect to raise the fares.", "Tom Haller"),
+])
+def test_appositions_with_who_and_brackets_and_named_subjects_first(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # replies name their speaker too
+    ("Tom Haller dismissed the report as a sign of panic at the harbour board.", "Tom Haller"),
+    ("Campaign chair Ana Ruiz pushed back on the claim that the quay was unsafe.", "Ana Ruiz"),
+    ("Lena Ortiz cited a survey of ferry passengers from last spring.", "Lena Ortiz"),
+    # never a piece of a clause
+    ("The quay inspection, first reported by the Harbour Times, found two cracks.", None),
+    ("There's no denying the quay has had quite a run of bad luck.", None),
+])
+def test_replies_name_their_speaker_and_clause_pieces_never_do(sentence, source):
+    assert source_in(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a noun in -ly is no adverb; an owner is not the speaker
+    ("Tom Haller's family has called on the board to publish the inspection report.", "Tom Haller's family"),
+    # a participle after a thing ("a message posted Friday") is not the speech verb
+    ("In a Facebook message posted Friday, Lena Ortiz said she would back the plan.", "Lena Ortiz"),
+    # "X urged Y to … and said": the sentence's subject, not its object
+    ("Ana Ruiz urged Fishermen to “stay calm” and said the quay would reopen soon.", "Ana Ruiz"),
+])
+def test_ly_nouns_reduced_relatives_and_coordinated_verbs(sentence, source):
+    assert source_in(sentence) == source
+
+
+def test_a_report_described_by_its_participle_is_the_source_of_what_it_detailed():
+    assert source_in("A report released last month detailed that the quay had cracked seven times.") == "A report"
+    _art, claims = claims_of("A report released last month detailed that the quay had cracked seven times.")
+    assert (claims[0].status, claims[0].cue) == ("attributed", "detailed")
