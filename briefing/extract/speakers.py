@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from ..sentences import ABBREVIATIONS
 from .context import ArticleContext, need
@@ -117,6 +118,7 @@ ltd foundation association organization organisation court parliament congress s
 forces guard police service network channel radio tv television herald guardian telegraph
 independent tribune daily weekly review club league federation commission authority
 """.split())
+DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
 PLACE_FIRST_WORDS = frozenset("new north south east west middle united saudi central upper lower great".split())
 # Words that start a sentence without being part of a name.
 SENTENCE_STARTERS = frozenset("""
@@ -130,6 +132,7 @@ INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
 speaking according if because without with over under amid last there here however meanwhile
 still yet so then now later earlier instead separately previously also until once unlike like
+of for to from by about among against toward towards regarding beyond between within across behind
 """.split())
 GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesman": "he",
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
@@ -267,6 +270,8 @@ class SpeakerBook:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # name -> mentions used
     persons: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
+    proper: set[str] = field(default_factory=set)  # folded words written capitalised mid-sentence
+    common: set[str] = field(default_factory=set)  # words written in lowercase
 
     # -- learning -------------------------------------------------------------------
 
@@ -275,6 +280,11 @@ class SpeakerBook:
         found = []
         for start, end in spans:
             tokens = index.slice(start, end)
+            for prev, tok in pairwise(tokens):
+                if tok.is_cap and (prev.is_word or prev.text in ",(") and not prev.text.isupper():
+                    self.proper.add(fold(tok.bare))
+                elif tok.is_word and not tok.is_cap:
+                    self.common.add(tok.bare)
             runs = _cap_runs(tokens)
             for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
@@ -308,8 +318,8 @@ class SpeakerBook:
         # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
         cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
         name_tokens = name_tokens[:cut]
-        if not name_tokens:
-            return
+        if not name_tokens or all(t.text.isupper() and len(t.text) > 2 for t in name_tokens):
+            return  # a heading in capitals ("TURNOUT STAYS LOW") names nobody
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
                         for t in name_tokens)
         words = name.split()
@@ -423,6 +433,29 @@ class SpeakerBook:
                     if len(names) > 1:
                         return None
         return names.pop() if len(names) == 1 else None
+
+    def known_word(self, word: str) -> bool:
+        """Does the article write ``word`` as a name: capitalised mid-sentence, or in a full name?"""
+        key = fold(POSSESSIVE_RE.sub("", word).rstrip("."))
+        return key in self.proper or key in self.full_names or key in self.word_index
+
+    def name_part(self, tokens: Sequence[Token]) -> list[Token]:
+        """The tokens of a capitalised run that can be a name: sentence-initial words the article
+        never writes as a name ("Hours", "Adding", "Both", "On"), and trailing days, dropped."""
+        out = list(tokens)
+        while out and (out[0].bare in SENTENCE_STARTERS or out[0].bare in INTRO_STARTERS or out[0].bare in DAY_WORDS
+                       or (not self.known_word(out[0].text) and out[0].bare not in TITLE_WORDS
+                           and self._common_word(out[0]))):
+            out = out[1:]
+        while out and out[-1].bare in DAY_WORDS:
+            out = out[:-1]
+        return out
+
+    def _common_word(self, tok: Token) -> bool:
+        """Written in lowercase elsewhere in the article, shaped like a verb form or an adverb,
+        or a heading in capitals: not a name on its own."""
+        low = tok.bare
+        return low in self.common or low.endswith(("ing", "ly", "ed")) or (tok.text.isupper() and len(low) > 2)
 
     def gender_of(self, name: str) -> str | None:
         """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
@@ -650,6 +683,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         if not names:
             who = book.by_role([t.text for t in run])
             return Who(who, text, who if book.is_person(who) else None)
+        names = book.name_part(names)
+        if not names:
+            return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
         return Who(name, text, name if book.is_person(name) else None)
     # role head: "the Russian president", "his spokesperson", "a Kremlin spokesperson"

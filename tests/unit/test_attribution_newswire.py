@@ -1,6 +1,7 @@
 """extract: attribution patterns of general newswire style (issue 11), on invented sentences."""
 
 from briefing.extract.quotes import extract_quotes
+from briefing.extract.speakers import Mention, SpeakerBook, TokenIndex, resolve, tokenize
 from briefing.model import CleanArticle, Paragraph, SourceMeta
 from briefing.sentences import split_sentences
 
@@ -217,3 +218,30 @@ def test_a_colon_after_a_clause_leaves_the_quotation_to_the_subject():
 
 def test_charged_is_a_reporting_verb():
     assert speakers_of("“They were sent without a plan,” Senator Owen Pryce charged.") == ["Owen Pryce"]
+
+
+# -- a speaker is never a sentence-initial word or fragment --------------------------------------------
+
+def test_a_sentence_initial_word_is_no_speaker():
+    assert speakers_of("Hours later the count was done.",
+                       "Hours later, “We have won the district,” Vera Ng said.",
+                       "Adding to the mood, “It was a long night,” she said.") == ["Vera Ng", "Vera Ng"]
+
+
+def test_a_gerund_or_a_day_glued_to_a_name_is_dropped():
+    text = "Reporter Milo Trent followed the race, and the mood was entering a new phase."
+    book = SpeakerBook()
+    book.learn(TokenIndex(text), [(0, len(text))])
+    assert resolve(book, Mention(tokenize("Entering Tuesday"))).name is None
+    assert resolve(book, Mention(tokenize("Entering Tuesday Trent"))).name == "Milo Trent"
+
+
+def test_a_heading_in_capitals_is_no_speaker():
+    assert speakers_of("TURNOUT STAYS LOW IN THE NORTH",
+                       "TURNOUT STAYS LOW said: “At long last the count is in, and few people came out.”") == [None]
+
+
+def test_a_leading_prepositional_phrase_is_not_the_subject():
+    assert speakers_of("Senator Nora Vance spoke after him.",
+                       "Of Brandt, Vance said voters found him “hard to read and harder to trust for a long time.”",
+                       "“He is improving,” she said.") == ["Nora Vance"]
