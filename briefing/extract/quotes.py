@@ -141,6 +141,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
                 close('"', i)
         elif ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
             close('"', i)  # German style: „…“
+        elif ch == "“" and at['"'] and _is_closer(text, i, end) and not _is_opener(text, i, start):
+            close('"', i)  # “It's unusual,“ said Ana: an opening mark typed where a closing one belongs
         elif ch in DOUBLE_OPEN:
             push('"', i)
         elif ch in DOUBLE_CLOSE:
@@ -500,6 +502,12 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             else:
                 who = Who(None, None)
             prev = found[-1] if found else None
+            if prev is not None and prev.kind != "quote" and prev.who.name is None and not cue.first_in_sentence:
+                pass  # a list of labels keeps its own (empty) speaker
+            elif prev is not None and prev.kind != "quote" and cue.kind == "quote":
+                # “…,” Ana said on “This Week.” “…”: a title or phrase between two parts of
+                # one speaker's words does not break the run
+                prev = next((f for f in reversed(found) if f.kind == "quote"), prev)
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
                 same_sentence = not cue.first_in_sentence  # “cruel” and “unfair”: one speaker for the list

@@ -225,13 +225,19 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
+# Abbreviated titles and their full words, so "Sen. Ana Ruiz" is "the senator".
+TITLE_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                     "pres": "president", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+                     "prof": "professor", "congressman": "representative", "congresswoman": "representative"}
+
+
 def _role_words(words: Iterable[str]) -> tuple[str, ...]:
     out = []
     for w in words:
         w = fold(w).replace(".", "")
         w = POSSESSIVE_RE.sub("", w)
         if w and w not in DETERMINERS:
-            out.append(w)
+            out.append(TITLE_ABBREVIATED.get(w, w))
     return tuple(out)
 
 
@@ -456,6 +462,16 @@ class SpeakerBook:
         or a heading in capitals: not a name on its own."""
         low = tok.bare
         return low in self.common or low.endswith(("ing", "ly", "ed")) or (tok.text.isupper() and len(low) > 2)
+
+    def by_salience(self, antecedents: Sequence[str], title: str) -> str | None:
+        """"the senator" when the roles alone do not decide: the most recent person of
+        ``antecedents`` whose roles include ``title``; None if none has it."""
+        for name in antecedents:
+            canon = self.canonical(name)
+            if any(title in role and self.canonical(owner) == canon
+                   for role, owner in self.roles_by_title.get(title, ())):
+                return canon
+        return None
 
     def gender_of(self, name: str) -> str | None:
         """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
@@ -707,6 +723,10 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         found = book.by_role(role_words)
         if found:
             return Who(found, text, found if book.is_person(found) else None)
+        if not owner_word:
+            found = book.by_salience(antecedents, TITLE_ABBREVIATED.get(head.bare, head.bare))
+            if found:
+                return Who(found, text, found)
     if owner:
         short = owner.split()[-1]
         label = " ".join([short, *(w.lower() if not t.is_cap else w for t, w in

@@ -245,3 +245,26 @@ def test_a_leading_prepositional_phrase_is_not_the_subject():
     assert speakers_of("Senator Nora Vance spoke after him.",
                        "Of Brandt, Vance said voters found him “hard to read and harder to trust for a long time.”",
                        "“He is improving,” she said.") == ["Nora Vance"]
+
+
+# -- runs of one speaker's words; role nouns by salience -----------------------------------------------
+
+def test_a_programme_title_between_two_parts_does_not_break_the_speaker_run():
+    assert speakers_of("“We are not winning yet,” Senator Lea Marsh said on “Morning Desk” on Sunday. "
+                       "“The plan needs more time and more money.”") == ["Lea Marsh", "Lea Marsh"]
+
+
+def test_an_opening_mark_typed_as_the_closing_one():
+    assert quotes_of("“It is unusual,“ said Otto Brenn, a lawyer with the Civic Law Center.") == [
+        ("It is unusual,", "Otto Brenn")]
+
+
+def test_the_senator_goes_to_the_most_recent_senator():
+    assert speakers_of("Sen. Ida Cross spoke after Governor Paul Webb left the room.",
+                       "Webb had promised a vote by June.",
+                       "“We will not wait for June,” the Ohio senator said.") == ["Ida Cross"]
+
+
+def test_an_unclear_role_noun_stays_unattributed():
+    assert speakers_of("Ida Cross spoke after Paul Webb left the room.",
+                       "“We will not wait for June,” the senator said.") == [None]
