@@ -96,7 +96,7 @@ ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team spokespeople agency department committee
 council party army military police embassy company firm outlet newspaper network broadcaster
 channel website site group organisation organization union foundation court parliament cabinet
-presidency palace white house statement daily weekly paper tabloid magazine station
+presidency palace white house statement daily weekly paper tabloid magazine station source
 """.split())
 # Plural or anonymous heads: not a speaker on their own.
 GROUP_NOUNS = frozenset("""
@@ -596,13 +596,18 @@ def _lower_noun(tok: Token) -> bool:
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
-    while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and (
-            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())):
+    # "Ana Ruiz later Thursday told ...": adverbs and days between the subject and its verb
+    while n >= 0 and tokens[n].is_word and ((not tokens[n].is_cap and (
+            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())))
+            or (tokens[n].bare in DAY_WORDS and n > 0 and tokens[n - 1].is_word)):
         n -= 1
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
         if not _np_word(tok):
+            if out and tok.bare in ("one", "another") and not out[0].is_cap:
+                out.insert(0, tok)  # "one campaign source said"
+                break
             # "the finance minister": plain nouns count only between a determiner and the head
             m = n
             while m >= 0 and m > n - 3 and _lower_noun(tokens[m]) and not _np_word(tokens[m]):
@@ -739,8 +744,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         label_owner = book.canonical(" ".join(t.text for t in caps))
         label = f"{label_owner.split()[-1] if book.is_person(label_owner) else label_owner} {head.bare}"
         return Who(label, text, label_owner if book.is_person(label_owner) else None)
-    if toks[0].bare in DETERMINERS and len(body) >= 2 and low not in TITLE_WORDS:
-        return Who(text, text)  # "the influential daily", "a veteran of the campaign": kept as written
+    if (toks[0].bare in DETERMINERS or toks[0].bare in ("one", "another")) and len(body) >= 2 \
+            and low not in TITLE_WORDS and low not in GROUP_NOUNS:
+        return Who(text, text)  # "the influential daily", "one campaign source": kept as written
     return Who(None, text)
 
 
@@ -836,6 +842,10 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             at = toks.index(mention.tokens[0]) if mention.tokens else 0
             if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
                 return mention, n
+        if prev.text == "," and not named and not described:
+            after = np_after(toks, n + 1)  # "…” about the plan, said Ana Ruiz, a teacher"
+            if after.tokens and after.tokens[0].is_cap and after.tokens[-1].is_cap:
+                return after, n
         if prev.text == ",":
             break
     inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
@@ -888,6 +898,10 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
+            if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
+                after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
+                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
+                    mention = after
             return mention, n, adjacent
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):

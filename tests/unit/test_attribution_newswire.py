@@ -268,3 +268,21 @@ def test_the_senator_goes_to_the_most_recent_senator():
 def test_an_unclear_role_noun_stays_unattributed():
     assert speakers_of("Ida Cross spoke after Paul Webb left the room.",
                        "“We will not wait for June,” the senator said.") == [None]
+
+
+def test_a_verb_before_the_quotation_with_the_name_after_it():
+    assert speakers_of("Because the calendar is short, explained Dina Roth, “the race will be over by the middle "
+                       "of March and nobody will remember the long autumn.”") == ["Dina Roth"]
+
+
+def test_comma_said_and_a_name_after_a_trailing_phrase():
+    assert speakers_of("“For most teachers, he says the right things” about pay and class sizes, "
+                       "said Marta Kiel, head of the teachers' group.") == ["Marta Kiel"]
+
+
+def test_a_day_between_the_subject_and_its_verb():
+    assert speakers_of("Ravi Desai later Thursday told reporters: “Both leaders meet next week.”") == ["Ravi Desai"]
+
+
+def test_one_campaign_source_is_kept_as_a_description():
+    assert speakers_of("“It is the nominee's party,” one campaign source said.") == ["one campaign source"]
