@@ -67,7 +67,7 @@ TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]*[A-Z.]\s){0,3}[A-Z][A-Z'’\-
 # Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
 MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
-LONG_PARTIAL = 14
+LONG_PARTIAL = 8
 FIRST_PERSON_PARTIAL = 6
 
 
@@ -414,6 +414,12 @@ def find_cues(ctx: ArticleContext) -> None:
             kind = classify(quoted, text[lo:s.open], adjacent or _adjacent_after(after_toks),
                             continuation and prev is not None and prev.kind == "quote",
                             bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
+            if source == "none" and kind == "quote" and any(t.is_word for t in before_toks) \
+                    and not text[s.start:s.start + 1].isupper():
+                # a long partial quotation inside a running sentence with no reporting verb
+                # ("Ruiz called the plan “a waste of time, money and everyone's patience”"):
+                # the sentence's subject
+                source = "subject"
             prev = Cue(s, sent.id, k == 0, kind, source, mention, adjacent)
             cues.append(prev)
             if kind == "quote":

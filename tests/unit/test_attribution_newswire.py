@@ -244,7 +244,7 @@ def test_a_heading_in_capitals_is_no_speaker():
 def test_a_leading_prepositional_phrase_is_not_the_subject():
     assert speakers_of("Senator Nora Vance spoke after him.",
                        "Of Brandt, Vance said voters found him “hard to read and harder to trust for a long time.”",
-                       "“He is improving,” she said.") == ["Nora Vance"]
+                       "“He is improving,” she said.") == ["Nora Vance", "Nora Vance"]
 
 
 # -- runs of one speaker's words; role nouns by salience -----------------------------------------------
@@ -286,3 +286,20 @@ def test_a_day_between_the_subject_and_its_verb():
 
 def test_one_campaign_source_is_kept_as_a_description():
     assert speakers_of("“It is the nominee's party,” one campaign source said.") == ["one campaign source"]
+
+
+# -- long partial quotations ----------------------------------------------------------------------
+
+def test_a_partial_quotation_of_eight_words_is_a_quote_of_the_verbs_subject():
+    assert quotes_of("Harbour master Ines Kato said the old pier would “keep the boats safe through the worst "
+                     "storms.”") == [("keep the boats safe through the worst storms.", "Ines Kato")]
+
+
+def test_a_long_partial_quotation_without_a_reporting_verb_goes_to_the_subject():
+    assert speakers_of("Senator Ada Quill called the budget “a waste of time, money and everyone's patience.”"
+                       ) == ["Ada Quill"]
+
+
+def test_a_short_partial_quotation_without_a_reporting_verb_stays_a_phrase_without_a_guess():
+    assert phrases_of("The Harbour Board met on Monday and approved “a fair fee” for the boats.") == [
+        ("a fair fee", None)]
