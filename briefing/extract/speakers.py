@@ -217,6 +217,8 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text.lower()
     if word not in REPORTING_VERBS:
         return False
+    if tokens[i].is_cap and i > 0 and tokens[i - 1].bare in PLACE_FIRST_WORDS:
+        return False  # "the United States has", "New Reports": part of a name
     if word in NOUN_LIKE_VERBS and i > 0:
         prev = tokens[i - 1]
         if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
@@ -506,6 +508,8 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop independent libertarian "
+                        "conservative labour liberal tory green".split())
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
@@ -519,6 +523,9 @@ def title_end(run: Sequence[Token]) -> int:
     "Mr. King", "Ana King" (but "Saudi King", "Jordanian King" stay titles).
     """
     k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+    # "Republican Ana Ruiz", "Democratic Sen. Bo Lind": a party word before a full name
+    while k + 1 < len(run) - 2 and run[k + 1].bare in PARTY_WORDS:
+        k += 1
     if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
         prev = run[k - 1]
         if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
@@ -919,6 +926,14 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
 def sentence_subject(tokens: Sequence[Token]) -> Mention:
     """The noun phrase that opens a sentence, after connectives and an opening clause."""
     n = 0
+    # a dateline: "WASHINGTON (Agency) —", "Lisbon —" before the sentence proper
+    for m in range(min(len(tokens), 8)):
+        if tokens[m].text in "—–" or (tokens[m].text == "-" and m + 1 < len(tokens) and tokens[m + 1].text == "-"):
+            if m and all(t.is_cap or not t.is_word for t in tokens[:m]):
+                n = m + 1
+            break
+        if tokens[m].is_word and not tokens[m].is_cap:
+            break
     while n < len(tokens) and (tokens[n].text in ",—–-" or (tokens[n].bare in INTRO_STARTERS and n + 1 < len(tokens)
                                                               and tokens[n + 1].text == ",")):
         n += 1 if tokens[n].text in ",—–-" else 2

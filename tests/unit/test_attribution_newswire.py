@@ -303,3 +303,20 @@ def test_a_long_partial_quotation_without_a_reporting_verb_goes_to_the_subject()
 def test_a_short_partial_quotation_without_a_reporting_verb_stays_a_phrase_without_a_guess():
     assert phrases_of("The Harbour Board met on Monday and approved “a fair fee” for the boats.") == [
         ("a fair fee", None)]
+
+
+# -- names: party words, datelines, countries ---------------------------------------------------------
+
+def test_a_party_word_before_a_full_name_is_no_part_of_it():
+    assert speakers_of("“We will hold the seat,” Republican Dale Amory said.",
+                       "“Not this year,” Democratic Sen. Rhea Cole said.") == ["Dale Amory", "Rhea Cole"]
+
+
+def test_a_dateline_is_not_the_subject():
+    assert phrases_of("Lisbon (Wire) – Mayor Ines Paz has criticised the plan, saying “empty promises” "
+                      "help nobody.") == [("empty promises", "Ines Paz")]
+
+
+def test_a_country_name_ending_in_a_verb_like_word_is_no_reporting_verb():
+    assert phrases_of("Mayor Ines Paz said the United States has become a “safe harbour” for the boats.") == [
+        ("safe harbour", "Ines Paz")]
