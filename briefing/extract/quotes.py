@@ -65,7 +65,7 @@ ID_WORD_RE = re.compile(r"\w+")
 # A transcript line: a speaker's name in capitals and a colon ("PENCE: ...", "MS. RUIZ: ...").
 TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]*[A-Z.]\s){0,3}[A-Z][A-Z'’\-]*[A-Z]):\s+(?=\S)")
 # Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
-MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
+MARK_RE = re.compile("'{3}|''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
 LONG_PARTIAL = 8
 FIRST_PERSON_PARTIAL = 6
@@ -107,7 +107,14 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
     stack: list[tuple[str, int]] = []
     spans: list[Span] = []
-    found = [(m.start(), m.end() - m.start()) for m in MARK_RE.finditer(text, start, end)]
+    found = []
+    for m in MARK_RE.finditer(text, start, end):
+        i, width = m.start(), m.end() - m.start()
+        if width == 3:  # three apostrophes: a single mark and a double one ('x''' closing, '''x opening)
+            closing = i > start and not text[i - 1].isspace()
+            found += [(i, 1), (i + 1, 2)] if closing else [(i, 2), (i + 2, 1)]
+        else:
+            found.append((i, width))
     doubled = {i for i, width in found if width == 2}
     marks = [i for i, _ in found]
     singles = [i for i in marks if text[i] in "'’›" and i not in doubled and _is_closer(text, i, end)]

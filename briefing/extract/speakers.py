@@ -215,6 +215,8 @@ def fold(text: str) -> str:
 def is_verb(tokens: Sequence[Token], i: int) -> bool:
     """Is tokens[i] a reporting verb (not a noun such as "his comments")?"""
     word = tokens[i].text.lower()
+    if word == "put" and i + 1 < len(tokens) and tokens[i + 1].text == "it":
+        return True  # "as Ana Ruiz put it"
     if word not in REPORTING_VERBS:
         return False
     if tokens[i].is_cap and i > 0 and tokens[i - 1].bare in PLACE_FIRST_WORDS:
@@ -792,7 +794,9 @@ def _after_window(toks: Sequence[Token]) -> tuple[int, set[int]]:
             stop = close + 1
             continue
         if t.text == ".":
-            if stop and toks[stop - 1].bare in ABBREVIATIONS:
+            # "Dr. Ruiz", "Cambridge, Mass., said": no sentence ends before a comma
+            if stop and (toks[stop - 1].bare in ABBREVIATIONS
+                         or (stop + 1 < len(toks) and toks[stop + 1].text == ",")):
                 skipped.add(stop)
                 stop += 1
                 continue
@@ -905,6 +909,8 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
+            if not mention.tokens and n > 1 and tokens[n - 1].text == ",":
+                mention = _apposition_head(tokens, n - 1)  # "As Ana Ruiz, a historian, put it:"
             if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
                 after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
                 if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
@@ -921,6 +927,17 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
             return mention, len(tokens) - 1, True
         return Mention([]), len(tokens) - 1, True
     return None
+
+
+def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
+    """The name before an apposition that ends at ``comma``: "Ana Ruiz, a historian," -> Ana Ruiz."""
+    first = next((m for m in range(comma) if tokens[m].text == ","), None)
+    if first is None or first == comma:
+        return Mention([])
+    head = np_before(tokens, first)
+    if head.tokens and all(t.is_cap for t in head.tokens) and head.tokens[-1].bare not in SENTENCE_STARTERS:
+        return head
+    return Mention([])
 
 
 def sentence_subject(tokens: Sequence[Token]) -> Mention:

@@ -320,3 +320,19 @@ def test_a_dateline_is_not_the_subject():
 def test_a_country_name_ending_in_a_verb_like_word_is_no_reporting_verb():
     assert phrases_of("Mayor Ines Paz said the United States has become a “safe harbour” for the boats.") == [
         ("safe harbour", "Ines Paz")]
+
+
+def test_three_apostrophes_close_a_single_and_a_double_quotation():
+    assert quotes_of("''We hear it every week, 'the harbour is a special case,''' Mr. Odum said. ''It never is.''",
+                     "Port director Felix Odum spoke at noon.") == [
+        ("We hear it every week, 'the harbour is a special case,'", "Felix Odum"), ("It never is.", "Felix Odum")]
+
+
+def test_as_someone_put_it():
+    assert speakers_of("As Ruth Amsel, a historian of the region, put it: “Everyone here is waiting for "
+                       "the next election.”") == ["Ruth Amsel"]
+
+
+def test_a_state_abbreviation_in_an_apposition_does_not_end_the_attribution():
+    assert speakers_of("“Every hour felt like a year,” Mr. Pell, now retired in Salem, Mass., said by "
+                       "telephone.", "Tomas Pell was held for a month.") == ["Tomas Pell"]
