@@ -1,20 +1,24 @@
-"""CleanArticle + sentences -> quotes, short quoted phrases and speakers.
+"""CleanArticle + sentences -> quotes, short quoted phrases and speakers, as components.
 
-Needs: CleanArticle.paragraphs, sentences. Adds: Quote / Phrase / Speaker entries.
-Rule-based and linear in the article's length:
+Rule-based and linear in the article's length. The components (``QUOTE_COMPONENTS``,
+each a function of one ``ArticleContext``; see ``briefing.extract.context``):
 
-1. ``find_marks`` pairs quotation marks paragraph by paragraph: curly and straight
-   double quotes, the single-quote style (‘…’ and '…') told apart from apostrophes,
-   nesting, and quotations that run over several paragraphs (an opening mark at the
-   start of each paragraph, no closing mark until the last).
-2. Each top-level quotation is attributed (``speakers``: reporting verb and noun
-   phrase around it, pronouns to the most recent person, roles through aliases the
-   article teaches) and classified (``classify``): a full statement goes to
-   ``quotes``; a title, a label or a short embedded phrase goes to ``phrases``. A
-   statement starts with a capital (or is long, or first-person, or directly
-   introduced); "genius", "made up." and “a new level of partnership.” are phrases.
-3. Parts of one statement (“…,” she said, “…” and multi-paragraph quotations) share
-   a ``statement`` id. Ids come from the normalised text; output is in text order.
+1. ``quote_marks`` (``find_quote_marks``) pairs quotation marks paragraph by paragraph:
+   curly and straight double quotes, '' (two apostrophes) as a double mark, the
+   single-quote style (‘…’ and '…') told apart from apostrophes, nesting, and quotations
+   that run over several paragraphs.
+2. ``tokens`` tokenizes the text with every quotation blanked out; ``entity_book``
+   (``speakers.learn_entities``) learns the article's people and organisations;
+   ``mentions`` finds each sentence's subject.
+3. ``attribution`` (``find_cues``) finds, for each top-level quotation, the phrase that
+   says who spoke (the subject of the reporting verb that governs it, a "NAME:"
+   transcript label, a signature after a dash, or a cue in the paragraph before) and
+   classifies it (``classify``): a statement is a quote; a title, a label or a short
+   embedded phrase is a phrase.
+4. ``coreference`` (``resolve_speakers``) resolves those phrases in text order with
+   salience: pronouns and role nouns to the right earlier person, or None.
+5. ``quotes`` (``assemble_quotes``): parts of one statement share a ``statement`` id;
+   ids come from the normalised text; output is in text order.
 """
 
 from __future__ import annotations
