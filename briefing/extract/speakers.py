@@ -90,6 +90,7 @@ organiser organizer teacher doctor nurse researcher student farmer worker reside
 negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
 investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
 councillor councilor alderman sheriff marshal editor publisher columnist broadcaster
+senators sens reps representatives governors congressmen congresswomen
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
@@ -146,7 +147,8 @@ PREPOSITIONS = frozenset("by from of with in on at to for against about over und
 
 # Titles written with a dot ("Mr.", "Sen.") and middle initials ("Ana K. Ruiz") are one token,
 # so "Mr. Ruiz said" and "Ana K. Ruiz" read as names.
-TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sens", "Sen", "Reps", "Rep", "Gov", "Gen", "Col", "Lt",
+                       "Sgt", "Capt",
                        "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
 TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
 TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")

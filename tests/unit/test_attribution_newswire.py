@@ -336,3 +336,8 @@ def test_as_someone_put_it():
 def test_a_state_abbreviation_in_an_apposition_does_not_end_the_attribution():
     assert speakers_of("“Every hour felt like a year,” Mr. Pell, now retired in Salem, Mass., said by "
                        "telephone.", "Tomas Pell was held for a month.") == ["Tomas Pell"]
+
+
+def test_a_plural_title_is_no_part_of_the_name():
+    assert speakers_of("Senators Mira Olsen and Tad Vick met on Monday.",
+                       "“We are close to a deal,” Ms. Olsen said.") == ["Mira Olsen"]
