@@ -332,6 +332,8 @@ class SpeakerBook:
         name_tokens = name_tokens[:cut]
         if not name_tokens or all(t.text.isupper() and len(t.text) > 2 for t in name_tokens):
             return  # a heading in capitals ("TURNOUT STAYS LOW") names nobody
+        if name_tokens[-1].bare in PARTY_WORDS:
+            return  # "a New Hampshire Democrat" describes someone; it is no name
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
                         for t in name_tokens)
         words = name.split()

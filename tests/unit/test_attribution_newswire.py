@@ -341,3 +341,10 @@ def test_a_state_abbreviation_in_an_apposition_does_not_end_the_attribution():
 def test_a_plural_title_is_no_part_of_the_name():
     assert speakers_of("Senators Mira Olsen and Tad Vick met on Monday.",
                        "“We are close to a deal,” Ms. Olsen said.") == ["Mira Olsen"]
+
+
+def test_a_party_description_is_no_name():
+    assert speakers_of("Sen. Lorna Dietz, a New Hampshire Democrat, spoke first.",
+                       "“The Democrat who wins here wins the state,” Paul Ebner said.",
+                       "Democrats said “the count will take a long while yet, perhaps until the weekend.”") == [
+        "Paul Ebner", "Democrats"]
