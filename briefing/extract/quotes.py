@@ -272,11 +272,13 @@ def _title_case(words: list[str]) -> bool:
     return bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
-def classify(quoted: str, before: str, adjacent: bool, continuation: bool, proper_first: bool = False) -> str:
+def classify(quoted: str, before: str, adjacent: bool, continuation: bool, proper_first: bool = False,
+             headline: bool = False) -> str:
     """Quoted text and its context -> "quote" | "phrase" | "title" | "label".
 
     ``proper_first``: the first word is a proper noun (capitalised mid-sentence elsewhere),
     so a capital start inside a running sentence does not make it a statement.
+    ``headline``: the quotation stands in a headline, where every word is capitalised.
     """
     words = _words(quoted)
     if not words:
@@ -297,7 +299,7 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
             return "title" if len(words) > 2 else "label"
         # “Face the Nation,” and “State of the Union.”: every big word capitalised is a
         # title even next to a reporting verb (a statement is hardly written so)
-        if _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
+        if not headline and _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
                 and not any(w.lower() in FIRST_PERSON for w in words[1:]):
             return "title"
         if len(words) >= 3 or adjacent:
@@ -424,7 +426,8 @@ def find_cues(ctx: ArticleContext) -> None:
             lead = _words(quoted)[:1]
             kind = classify(quoted, text[lo:s.open], adjacent or _adjacent_after(after_toks),
                             continuation and prev is not None and prev.kind == "quote",
-                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
+                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper,
+                            headline=where_of(para.kind) == "headline")
             if source == "none" and kind == "quote" and any(t.is_word for t in before_toks) \
                     and not text[s.start:s.start + 1].isupper():
                 # a long partial quotation inside a running sentence with no reporting verb

@@ -774,6 +774,8 @@ def _description(toks: Sequence[Token]) -> bool:
     return False
 
 
+# Words of a title-case headline that start its topic: "Ana Ruiz On Bo Lind: ‘…’".
+HEADLINE_TOPIC_WORDS = frozenset("on about to for over vs against".split())
 # Prepositions that may sit inside a description ("a spokeswoman for the company said").
 DESCRIPTION_PREPOSITIONS = frozenset("for of at in from with on to".split())
 # How far after a quotation its attribution may reach, in tokens (appositions make it long).
@@ -922,7 +924,9 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
             return mention, n, adjacent
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
-        return Mention(list(tokens[:-1])), len(tokens) - 1, True
+        # "Ana Ruiz On Lind: ‘…’" -- what follows "On" is the topic, not the speaker
+        cut = next((n for n, t in enumerate(tokens[:-1]) if n and t.bare in HEADLINE_TOPIC_WORDS), len(tokens) - 1)
+        return Mention(list(tokens[:cut])), len(tokens) - 1, True
     if len(tokens) >= 2 and tokens[-1].text == ":":
         # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
         # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject

@@ -348,3 +348,10 @@ def test_a_party_description_is_no_name():
                        "“The Democrat who wins here wins the state,” Paul Ebner said.",
                        "Democrats said “the count will take a long while yet, perhaps until the weekend.”") == [
         "Paul Ebner", "Democrats"]
+
+
+def test_a_headline_name_on_a_topic_colon_is_the_first_name_not_the_topic():
+    art = article("Mayor Lind On Harbour Fees: ‘We Will Not Raise Them’", "Mayor Ada Lind spoke on Monday.",
+                  kinds=("headline", "body"))
+    quotes, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert [q.speaker for q in quotes] + [p.speaker for p in phrases] == ["Ada Lind"]
