@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from ..sentences import ABBREVIATIONS
 from .context import ArticleContext, need
@@ -153,6 +152,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sens", "Sen", "Reps", "
 TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
 TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
+PROPER_RE = re.compile(r"(?<=[a-z0-9,(]) +([A-Z][\w.'’\-]*\w)")
+LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
 
 
 class Token:
@@ -195,6 +196,7 @@ class TokenIndex:
     """A text tokenized once; ``slice(start, end)`` gives the tokens inside a span."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.tokens = tokenize(text)
         self.starts = [t.start for t in self.tokens]
 
@@ -292,11 +294,11 @@ class SpeakerBook:
         found = []
         for start, end in spans:
             tokens = index.slice(start, end)
-            for prev, tok in pairwise(tokens):
-                if tok.is_cap and (prev.is_word or prev.text in ",(") and not prev.text.isupper():
-                    self.proper.add(fold(tok.bare))
-                elif tok.is_word and not tok.is_cap:
-                    self.common.add(tok.bare)
+            # words written capitalised after a lowercase word, a digit or a comma (a name, not a
+            # sentence start), and words written in lowercase; regexes keep this pass cheap
+            found_proper = PROPER_RE.findall(index.text, start, end)
+            self.proper.update(fold(POSSESSIVE_RE.sub("", w).rstrip(".")) for w in found_proper)
+            self.common.update(LOWER_RE.findall(index.text, start, end))
             runs = _cap_runs(tokens)
             for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
@@ -469,7 +471,8 @@ class SpeakerBook:
         """Written in lowercase elsewhere in the article, shaped like a verb form or an adverb,
         or a heading in capitals: not a name on its own."""
         low = tok.bare
-        return low in self.common or low.endswith(("ing", "ly", "ed")) or (tok.text.isupper() and len(low) > 2)
+        return low in self.common or tok.text.lower() in self.common or low.endswith(("ing", "ly", "ed")) \
+            or (tok.text.isupper() and len(low) > 2)
 
     def by_salience(self, antecedents: Sequence[str], title: str) -> str | None:
         """"the senator" when the roles alone do not decide: the most recent person of
