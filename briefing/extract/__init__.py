@@ -39,9 +39,13 @@ EXTRACT_PIPELINE = ExtractPipeline(EXTRACT_COMPONENTS)
 
 
 def extract_article(article: CleanArticle, sentences: Sequence[Sentence],
-                    pipeline: ExtractPipeline = EXTRACT_PIPELINE) -> ArticleExtraction:
-    """CleanArticle -> ArticleExtraction. Needs sentences; every item cites this article."""
-    ctx = pipeline.run(ArticleContext.of(article, sentences))
+                    pipeline: ExtractPipeline = EXTRACT_PIPELINE,
+                    timings: dict[str, float] | None = None) -> ArticleExtraction:
+    """CleanArticle -> ArticleExtraction. Needs sentences; every item cites this article.
+
+    ``timings``, when given, collects seconds per component name.
+    """
+    ctx = pipeline.run(ArticleContext.of(article, sentences), timings)
     return ArticleExtraction(
         source_id=article.source_id,
         quotes=need(ctx.quotes, "quotes"),

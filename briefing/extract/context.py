@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Claim, CleanArticle, Event, Paragraph, Phrase, Quote, Sentence, Speaker
@@ -85,19 +85,15 @@ class Component:
             raise ValueError(f"component {self.name!r}: unknown context fields {unknown}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ExtractPipeline:
-    """An ordered list of components, checked once when built.
-
-    ``timings`` (seconds per component name) is filled only when ``timed`` is true.
-    """
+    """An ordered list of components, checked once when built; immutable, so one pipeline
+    can be shared by every article (and every worker)."""
 
     components: tuple[Component, ...]
-    timed: bool = False
-    timings: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.components = tuple(self.components)
+        object.__setattr__(self, "components", tuple(self.components))
         check_order(self.components)
 
     @property
@@ -108,16 +104,18 @@ class ExtractPipeline:
         """A new pipeline with the component called ``name`` swapped for ``component``."""
         if name not in self.names:
             raise KeyError(name)
-        return ExtractPipeline(tuple(component if c.name == name else c for c in self.components), self.timed)
+        return ExtractPipeline(tuple(component if c.name == name else c for c in self.components))
 
-    def run(self, ctx: ArticleContext) -> ArticleContext:
-        """Run every component in order on ``ctx``; raise if one leaves a promise unset."""
+    def run(self, ctx: ArticleContext, timings: dict[str, float] | None = None) -> ArticleContext:
+        """Run every component in order on ``ctx``; raise if one leaves a promise unset.
+
+        With ``timings``, add each component's seconds to it (by name).
+        """
         for component in self.components:
-            started = time.perf_counter() if self.timed else 0.0
+            started = time.perf_counter()
             component.func(ctx)
-            if self.timed:
-                self.timings[component.name] = self.timings.get(component.name, 0.0) \
-                    + time.perf_counter() - started
+            if timings is not None:
+                timings[component.name] = timings.get(component.name, 0.0) + time.perf_counter() - started
             missing = [name for name in component.assigns if getattr(ctx, name) is None]
             if missing:
                 raise RuntimeError(f"component {component.name!r} did not set {missing}")

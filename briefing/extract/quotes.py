@@ -1,20 +1,24 @@
-"""CleanArticle + sentences -> quotes, short quoted phrases and speakers.
+"""CleanArticle + sentences -> quotes, short quoted phrases and speakers, as components.
 
-Needs: CleanArticle.paragraphs, sentences. Adds: Quote / Phrase / Speaker entries.
-Rule-based and linear in the article's length:
+Rule-based and linear in the article's length. The components (``QUOTE_COMPONENTS``,
+each a function of one ``ArticleContext``; see ``briefing.extract.context``):
 
-1. ``find_marks`` pairs quotation marks paragraph by paragraph: curly and straight
-   double quotes, the single-quote style (‘…’ and '…') told apart from apostrophes,
-   nesting, and quotations that run over several paragraphs (an opening mark at the
-   start of each paragraph, no closing mark until the last).
-2. Each top-level quotation is attributed (``speakers``: reporting verb and noun
-   phrase around it, pronouns to the most recent person, roles through aliases the
-   article teaches) and classified (``classify``): a full statement goes to
-   ``quotes``; a title, a label or a short embedded phrase goes to ``phrases``. A
-   statement starts with a capital (or is long, or first-person, or directly
-   introduced); "genius", "made up." and “a new level of partnership.” are phrases.
-3. Parts of one statement (“…,” she said, “…” and multi-paragraph quotations) share
-   a ``statement`` id. Ids come from the normalised text; output is in text order.
+1. ``quote_marks`` (``find_quote_marks``) pairs quotation marks paragraph by paragraph:
+   curly and straight double quotes, '' (two apostrophes) as a double mark, the
+   single-quote style (‘…’ and '…') told apart from apostrophes, nesting, and quotations
+   that run over several paragraphs.
+2. ``tokens`` tokenizes the text with every quotation blanked out; ``entity_book``
+   (``speakers.learn_entities``) learns the article's people and organisations;
+   ``mentions`` finds each sentence's subject.
+3. ``attribution`` (``find_cues``) finds, for each top-level quotation, the phrase that
+   says who spoke (the subject of the reporting verb that governs it, a "NAME:"
+   transcript label, a signature after a dash, or a cue in the paragraph before) and
+   classifies it (``classify``): a statement is a quote; a title, a label or a short
+   embedded phrase is a phrase.
+4. ``coreference`` (``resolve_speakers``) resolves those phrases in text order with
+   salience: pronouns and role nouns to the right earlier person, or None.
+5. ``quotes`` (``assemble_quotes``): parts of one statement share a ``statement`` id;
+   ids come from the normalised text; output is in text order.
 """
 
 from __future__ import annotations
@@ -65,9 +69,9 @@ ID_WORD_RE = re.compile(r"\w+")
 # A transcript line: a speaker's name in capitals and a colon ("PENCE: ...", "MS. RUIZ: ...").
 TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]*[A-Z.]\s){0,3}[A-Z][A-Z'’\-]*[A-Z]):\s+(?=\S)")
 # Two apostrophes stand for a double quotation mark (''…'', the New York Times archive style).
-MARK_RE = re.compile("''|[\"'“”„«»‘’‹›]")
+MARK_RE = re.compile("'{3}|''|[\"'“”„«»‘’‹›]")
 # Minimum words for a lowercase partial quotation to count as a full statement.
-LONG_PARTIAL = 14
+LONG_PARTIAL = 8
 FIRST_PERSON_PARTIAL = 6
 
 
@@ -107,7 +111,14 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
     """Pair the marks of one paragraph -> (closed spans, still-open marks as (kind, offset))."""
     stack: list[tuple[str, int]] = []
     spans: list[Span] = []
-    found = [(m.start(), m.end() - m.start()) for m in MARK_RE.finditer(text, start, end)]
+    found = []
+    for m in MARK_RE.finditer(text, start, end):
+        i, width = m.start(), m.end() - m.start()
+        if width == 3:  # three apostrophes: a single mark and a double one ('x''' closing, '''x opening)
+            closing = i > start and not text[i - 1].isspace()
+            found += [(i, 1), (i + 1, 2)] if closing else [(i, 2), (i + 2, 1)]
+        else:
+            found.append((i, width))
     doubled = {i for i, width in found if width == 2}
     marks = [i for i, _ in found]
     singles = [i for i in marks if text[i] in "'’›" and i not in doubled and _is_closer(text, i, end)]
@@ -141,6 +152,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> tuple[list[S
                 close('"', i)
         elif ch == "“" and at['"'] and text[stack[at['"'][-1]][1]] == "„":
             close('"', i)  # German style: „…“
+        elif ch == "“" and at['"'] and _is_closer(text, i, end) and not _is_opener(text, i, start):
+            close('"', i)  # “It's unusual,“ said Ana: an opening mark typed where a closing one belongs
         elif ch in DOUBLE_OPEN:
             push('"', i)
         elif ch in DOUBLE_CLOSE:
@@ -259,11 +272,13 @@ def _title_case(words: list[str]) -> bool:
     return bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
-def classify(quoted: str, before: str, adjacent: bool, continuation: bool, proper_first: bool = False) -> str:
+def classify(quoted: str, before: str, adjacent: bool, continuation: bool, proper_first: bool = False,
+             headline: bool = False) -> str:
     """Quoted text and its context -> "quote" | "phrase" | "title" | "label".
 
     ``proper_first``: the first word is a proper noun (capitalised mid-sentence elsewhere),
     so a capital start inside a running sentence does not make it a statement.
+    ``headline``: the quotation stands in a headline, where every word is capitalised.
     """
     words = _words(quoted)
     if not words:
@@ -284,7 +299,7 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
             return "title" if len(words) > 2 else "label"
         # “Face the Nation,” and “State of the Union.”: every big word capitalised is a
         # title even next to a reporting verb (a statement is hardly written so)
-        if _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
+        if not headline and _title_case(words) and 2 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2 \
                 and not any(w.lower() in FIRST_PERSON for w in words[1:]):
             return "title"
         if len(words) >= 3 or adjacent:
@@ -411,7 +426,14 @@ def find_cues(ctx: ArticleContext) -> None:
             lead = _words(quoted)[:1]
             kind = classify(quoted, text[lo:s.open], adjacent or _adjacent_after(after_toks),
                             continuation and prev is not None and prev.kind == "quote",
-                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper)
+                            bool(lead) and fold(POSSESSIVE_RE.sub("", lead[0]).rstrip(".")) in proper,
+                            headline=where_of(para.kind) == "headline")
+            if source == "none" and kind == "quote" and any(t.is_word for t in before_toks) \
+                    and not text[s.start:s.start + 1].isupper():
+                # a long partial quotation inside a running sentence with no reporting verb
+                # ("Ruiz called the plan “a waste of time, money and everyone's patience”"):
+                # the sentence's subject
+                source = "subject"
             prev = Cue(s, sent.id, k == 0, kind, source, mention, adjacent)
             cues.append(prev)
             if kind == "quote":
@@ -500,6 +522,12 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             else:
                 who = Who(None, None)
             prev = found[-1] if found else None
+            if prev is not None and prev.kind != "quote" and prev.who.name is None and not cue.first_in_sentence:
+                pass  # a list of labels keeps its own (empty) speaker
+            elif prev is not None and prev.kind != "quote" and cue.kind == "quote":
+                # “…,” Ana said on “This Week.” “…”: a title or phrase between two parts of
+                # one speaker's words does not break the run
+                prev = next((f for f in reversed(found) if f.kind == "quote"), prev)
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
                 same_sentence = not cue.first_in_sentence  # “cruel” and “unfair”: one speaker for the list

@@ -89,13 +89,14 @@ organiser organizer teacher doctor nurse researcher student farmer worker reside
 negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
 investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
 councillor councilor alderman sheriff marshal editor publisher columnist broadcaster
+senators sens reps representatives governors congressmen congresswomen
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
 ROLE_NOUNS = TITLE_WORDS | frozenset("""
 campaign office ministry government administration team spokespeople agency department committee
 council party army military police embassy company firm outlet newspaper network broadcaster
 channel website site group organisation organization union foundation court parliament cabinet
-presidency palace white house statement daily weekly paper tabloid magazine station
+presidency palace white house statement daily weekly paper tabloid magazine station source
 """.split())
 # Plural or anonymous heads: not a speaker on their own.
 GROUP_NOUNS = frozenset("""
@@ -117,6 +118,7 @@ ltd foundation association organization organisation court parliament congress s
 forces guard police service network channel radio tv television herald guardian telegraph
 independent tribune daily weekly review club league federation commission authority
 """.split())
+DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
 PLACE_FIRST_WORDS = frozenset("new north south east west middle united saudi central upper lower great".split())
 # Words that start a sentence without being part of a name.
 SENTENCE_STARTERS = frozenset("""
@@ -130,6 +132,7 @@ INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
 speaking according if because without with over under amid last there here however meanwhile
 still yet so then now later earlier instead separately previously also until once unlike like
+of for to from by about among against toward towards regarding beyond between within across behind
 """.split())
 GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesman": "he",
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
@@ -143,11 +146,14 @@ PREPOSITIONS = frozenset("by from of with in on at to for against about over und
 
 # Titles written with a dot ("Mr.", "Sen.") and middle initials ("Ana K. Ruiz") are one token,
 # so "Mr. Ruiz said" and "Ana K. Ruiz" read as names.
-TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sens", "Sen", "Reps", "Rep", "Gov", "Gen", "Col", "Lt",
+                       "Sgt", "Capt",
                        "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
 TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
 TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
+PROPER_RE = re.compile(r"(?<=[a-z0-9,(]) +([A-Z][\w.'’\-]*\w)")
+LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
 
 
 class Token:
@@ -190,6 +196,7 @@ class TokenIndex:
     """A text tokenized once; ``slice(start, end)`` gives the tokens inside a span."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.tokens = tokenize(text)
         self.starts = [t.start for t in self.tokens]
 
@@ -212,8 +219,12 @@ def fold(text: str) -> str:
 def is_verb(tokens: Sequence[Token], i: int) -> bool:
     """Is tokens[i] a reporting verb (not a noun such as "his comments")?"""
     word = tokens[i].text.lower()
+    if word == "put" and i + 1 < len(tokens) and tokens[i + 1].text == "it":
+        return True  # "as Ana Ruiz put it"
     if word not in REPORTING_VERBS:
         return False
+    if tokens[i].is_cap and i > 0 and tokens[i - 1].bare in PLACE_FIRST_WORDS:
+        return False  # "the United States has", "New Reports": part of a name
     if word in NOUN_LIKE_VERBS and i > 0:
         prev = tokens[i - 1]
         if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
@@ -222,13 +233,19 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
+# Abbreviated titles and their full words, so "Sen. Ana Ruiz" is "the senator".
+TITLE_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                     "pres": "president", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+                     "prof": "professor", "congressman": "representative", "congresswoman": "representative"}
+
+
 def _role_words(words: Iterable[str]) -> tuple[str, ...]:
     out = []
     for w in words:
         w = fold(w).replace(".", "")
         w = POSSESSIVE_RE.sub("", w)
         if w and w not in DETERMINERS:
-            out.append(w)
+            out.append(TITLE_ABBREVIATED.get(w, w))
     return tuple(out)
 
 
@@ -267,6 +284,8 @@ class SpeakerBook:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # name -> mentions used
     persons: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
+    proper: set[str] = field(default_factory=set)  # folded words written capitalised mid-sentence
+    common: set[str] = field(default_factory=set)  # words written in lowercase
 
     # -- learning -------------------------------------------------------------------
 
@@ -275,6 +294,11 @@ class SpeakerBook:
         found = []
         for start, end in spans:
             tokens = index.slice(start, end)
+            # words written capitalised after a lowercase word, a digit or a comma (a name, not a
+            # sentence start), and words written in lowercase; regexes keep this pass cheap
+            found_proper = PROPER_RE.findall(index.text, start, end)
+            self.proper.update(fold(POSSESSIVE_RE.sub("", w).rstrip(".")) for w in found_proper)
+            self.common.update(LOWER_RE.findall(index.text, start, end))
             runs = _cap_runs(tokens)
             for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
@@ -308,8 +332,10 @@ class SpeakerBook:
         # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
         cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
         name_tokens = name_tokens[:cut]
-        if not name_tokens:
-            return
+        if not name_tokens or all(t.text.isupper() and len(t.text) > 2 for t in name_tokens):
+            return  # a heading in capitals ("TURNOUT STAYS LOW") names nobody
+        if name_tokens[-1].bare in PARTY_WORDS:
+            return  # "a New Hampshire Democrat" describes someone; it is no name
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
                         for t in name_tokens)
         words = name.split()
@@ -424,6 +450,40 @@ class SpeakerBook:
                         return None
         return names.pop() if len(names) == 1 else None
 
+    def known_word(self, word: str) -> bool:
+        """Does the article write ``word`` as a name: capitalised mid-sentence, or in a full name?"""
+        key = fold(POSSESSIVE_RE.sub("", word).rstrip("."))
+        return key in self.proper or key in self.full_names or key in self.word_index
+
+    def name_part(self, tokens: Sequence[Token]) -> list[Token]:
+        """The tokens of a capitalised run that can be a name: sentence-initial words the article
+        never writes as a name ("Hours", "Adding", "Both", "On"), and trailing days, dropped."""
+        out = list(tokens)
+        while out and (out[0].bare in SENTENCE_STARTERS or out[0].bare in INTRO_STARTERS or out[0].bare in DAY_WORDS
+                       or (not self.known_word(out[0].text) and out[0].bare not in TITLE_WORDS
+                           and self._common_word(out[0]))):
+            out = out[1:]
+        while out and out[-1].bare in DAY_WORDS:
+            out = out[:-1]
+        return out
+
+    def _common_word(self, tok: Token) -> bool:
+        """Written in lowercase elsewhere in the article, shaped like a verb form or an adverb,
+        or a heading in capitals: not a name on its own."""
+        low = tok.bare
+        return low in self.common or tok.text.lower() in self.common or low.endswith(("ing", "ly", "ed")) \
+            or (tok.text.isupper() and len(low) > 2)
+
+    def by_salience(self, antecedents: Sequence[str], title: str) -> str | None:
+        """"the senator" when the roles alone do not decide: the most recent person of
+        ``antecedents`` whose roles include ``title``; None if none has it."""
+        for name in antecedents:
+            canon = self.canonical(name)
+            if any(title in role and self.canonical(owner) == canon
+                   for role, owner in self.roles_by_title.get(title, ())):
+                return canon
+        return None
+
     def gender_of(self, name: str) -> str | None:
         """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
         if name in self.gender:
@@ -457,6 +517,8 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop independent libertarian "
+                        "conservative labour liberal tory green".split())
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
@@ -470,6 +532,9 @@ def title_end(run: Sequence[Token]) -> int:
     "Mr. King", "Ana King" (but "Saudi King", "Jordanian King" stay titles).
     """
     k = max((n for n, t in enumerate(run) if t.bare in TITLE_WORDS), default=-1)
+    # "Republican Ana Ruiz", "Democratic Sen. Bo Lind": a party word before a full name
+    while k + 1 < len(run) - 2 and run[k + 1].bare in PARTY_WORDS:
+        k += 1
     if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
         prev = run[k - 1]
         if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
@@ -547,13 +612,18 @@ def _lower_noun(tok: Token) -> bool:
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
-    while n >= 0 and tokens[n].is_word and not tokens[n].is_cap and (
-            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())):
+    # "Ana Ruiz later Thursday told ...": adverbs and days between the subject and its verb
+    while n >= 0 and tokens[n].is_word and ((not tokens[n].is_cap and (
+            tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())))
+            or (tokens[n].bare in DAY_WORDS and n > 0 and tokens[n - 1].is_word)):
         n -= 1
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
         if not _np_word(tok):
+            if out and tok.bare in ("one", "another") and not out[0].is_cap:
+                out.insert(0, tok)  # "one campaign source said"
+                break
             # "the finance minister": plain nouns count only between a determiner and the head
             m = n
             while m >= 0 and m > n - 3 and _lower_noun(tokens[m]) and not _np_word(tokens[m]):
@@ -650,6 +720,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         if not names:
             who = book.by_role([t.text for t in run])
             return Who(who, text, who if book.is_person(who) else None)
+        names = book.name_part(names)
+        if not names:
+            return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
         return Who(name, text, name if book.is_person(name) else None)
     # role head: "the Russian president", "his spokesperson", "a Kremlin spokesperson"
@@ -671,6 +744,10 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         found = book.by_role(role_words)
         if found:
             return Who(found, text, found if book.is_person(found) else None)
+        if not owner_word:
+            found = book.by_salience(antecedents, TITLE_ABBREVIATED.get(head.bare, head.bare))
+            if found:
+                return Who(found, text, found)
     if owner:
         short = owner.split()[-1]
         label = " ".join([short, *(w.lower() if not t.is_cap else w for t, w in
@@ -683,8 +760,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         label_owner = book.canonical(" ".join(t.text for t in caps))
         label = f"{label_owner.split()[-1] if book.is_person(label_owner) else label_owner} {head.bare}"
         return Who(label, text, label_owner if book.is_person(label_owner) else None)
-    if toks[0].bare in DETERMINERS and len(body) >= 2 and low not in TITLE_WORDS:
-        return Who(text, text)  # "the influential daily", "a veteran of the campaign": kept as written
+    if (toks[0].bare in DETERMINERS or toks[0].bare in ("one", "another")) and len(body) >= 2 \
+            and low not in TITLE_WORDS and low not in GROUP_NOUNS:
+        return Who(text, text)  # "the influential daily", "one campaign source": kept as written
     return Who(None, text)
 
 
@@ -699,6 +777,8 @@ def _description(toks: Sequence[Token]) -> bool:
     return False
 
 
+# Words of a title-case headline that start its topic: "Ana Ruiz On Bo Lind: ‘…’".
+HEADLINE_TOPIC_WORDS = frozenset("on about to for over vs against".split())
 # Prepositions that may sit inside a description ("a spokeswoman for the company said").
 DESCRIPTION_PREPOSITIONS = frozenset("for of at in from with on to".split())
 # How far after a quotation its attribution may reach, in tokens (appositions make it long).
@@ -723,7 +803,9 @@ def _after_window(toks: Sequence[Token]) -> tuple[int, set[int]]:
             stop = close + 1
             continue
         if t.text == ".":
-            if stop and toks[stop - 1].bare in ABBREVIATIONS:
+            # "Dr. Ruiz", "Cambridge, Mass., said": no sentence ends before a comma
+            if stop and (toks[stop - 1].bare in ABBREVIATIONS
+                         or (stop + 1 < len(toks) and toks[stop + 1].text == ",")):
                 skipped.add(stop)
                 stop += 1
                 continue
@@ -780,6 +862,10 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             at = toks.index(mention.tokens[0]) if mention.tokens else 0
             if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
                 return mention, n
+        if prev.text == "," and not named and not described:
+            after = np_after(toks, n + 1)  # "…” about the plan, said Ana Ruiz, a teacher"
+            if after.tokens and after.tokens[0].is_cap and after.tokens[-1].is_cap:
+                return after, n
         if prev.text == ",":
             break
     inside = False  # between the commas of an apposition ("Ruiz, a lawyer for the family, said")
@@ -832,10 +918,18 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
+            if not mention.tokens and n > 1 and tokens[n - 1].text == ",":
+                mention = _apposition_head(tokens, n - 1)  # "As Ana Ruiz, a historian, put it:"
+            if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
+                after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
+                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
+                    mention = after
             return mention, n, adjacent
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
-        return Mention(list(tokens[:-1])), len(tokens) - 1, True
+        # "Ana Ruiz On Lind: ‘…’" -- what follows "On" is the topic, not the speaker
+        cut = next((n for n, t in enumerate(tokens[:-1]) if n and t.bare in HEADLINE_TOPIC_WORDS), len(tokens) - 1)
+        return Mention(list(tokens[:cut])), len(tokens) - 1, True
     if len(tokens) >= 2 and tokens[-1].text == ":":
         # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
         # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject
@@ -846,9 +940,28 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
     return None
 
 
+def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
+    """The name before an apposition that ends at ``comma``: "Ana Ruiz, a historian," -> Ana Ruiz."""
+    first = next((m for m in range(comma) if tokens[m].text == ","), None)
+    if first is None or first == comma:
+        return Mention([])
+    head = np_before(tokens, first)
+    if head.tokens and all(t.is_cap for t in head.tokens) and head.tokens[-1].bare not in SENTENCE_STARTERS:
+        return head
+    return Mention([])
+
+
 def sentence_subject(tokens: Sequence[Token]) -> Mention:
     """The noun phrase that opens a sentence, after connectives and an opening clause."""
     n = 0
+    # a dateline: "WASHINGTON (Agency) —", "Lisbon —" before the sentence proper
+    for m in range(min(len(tokens), 8)):
+        if tokens[m].text in "—–" or (tokens[m].text == "-" and m + 1 < len(tokens) and tokens[m + 1].text == "-"):
+            if m and all(t.is_cap or not t.is_word for t in tokens[:m]):
+                n = m + 1
+            break
+        if tokens[m].is_word and not tokens[m].is_cap:
+            break
     while n < len(tokens) and (tokens[n].text in ",—–-" or (tokens[n].bare in INTRO_STARTERS and n + 1 < len(tokens)
                                                               and tokens[n + 1].text == ",")):
         n += 1 if tokens[n].text in ",—–-" else 2

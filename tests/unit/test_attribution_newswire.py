@@ -1,6 +1,7 @@
 """extract: attribution patterns of general newswire style (issue 11), on invented sentences."""
 
 from briefing.extract.quotes import extract_quotes
+from briefing.extract.speakers import Mention, SpeakerBook, TokenIndex, resolve, tokenize
 from briefing.model import CleanArticle, Paragraph, SourceMeta
 from briefing.sentences import split_sentences
 
@@ -217,3 +218,140 @@ def test_a_colon_after_a_clause_leaves_the_quotation_to_the_subject():
 
 def test_charged_is_a_reporting_verb():
     assert speakers_of("“They were sent without a plan,” Senator Owen Pryce charged.") == ["Owen Pryce"]
+
+
+# -- a speaker is never a sentence-initial word or fragment --------------------------------------------
+
+def test_a_sentence_initial_word_is_no_speaker():
+    assert speakers_of("Hours later the count was done.",
+                       "Hours later, “We have won the district,” Vera Ng said.",
+                       "Adding to the mood, “It was a long night,” she said.") == ["Vera Ng", "Vera Ng"]
+
+
+def test_a_gerund_or_a_day_glued_to_a_name_is_dropped():
+    text = "Reporter Milo Trent followed the race, and the mood was entering a new phase."
+    book = SpeakerBook()
+    book.learn(TokenIndex(text), [(0, len(text))])
+    assert resolve(book, Mention(tokenize("Entering Tuesday"))).name is None
+    assert resolve(book, Mention(tokenize("Entering Tuesday Trent"))).name == "Milo Trent"
+
+
+def test_a_heading_in_capitals_is_no_speaker():
+    assert speakers_of("TURNOUT STAYS LOW IN THE NORTH",
+                       "TURNOUT STAYS LOW said: “At long last the count is in, and few people came out.”") == [None]
+
+
+def test_a_leading_prepositional_phrase_is_not_the_subject():
+    assert speakers_of("Senator Nora Vance spoke after him.",
+                       "Of Brandt, Vance said voters found him “hard to read and harder to trust for a long time.”",
+                       "“He is improving,” she said.") == ["Nora Vance", "Nora Vance"]
+
+
+# -- runs of one speaker's words; role nouns by salience -----------------------------------------------
+
+def test_a_programme_title_between_two_parts_does_not_break_the_speaker_run():
+    assert speakers_of("“We are not winning yet,” Senator Lea Marsh said on “Morning Desk” on Sunday. "
+                       "“The plan needs more time and more money.”") == ["Lea Marsh", "Lea Marsh"]
+
+
+def test_an_opening_mark_typed_as_the_closing_one():
+    assert quotes_of("“It is unusual,“ said Otto Brenn, a lawyer with the Civic Law Center.") == [
+        ("It is unusual,", "Otto Brenn")]
+
+
+def test_the_senator_goes_to_the_most_recent_senator():
+    assert speakers_of("Sen. Ida Cross spoke after Governor Paul Webb left the room.",
+                       "Webb had promised a vote by June.",
+                       "“We will not wait for June,” the Ohio senator said.") == ["Ida Cross"]
+
+
+def test_an_unclear_role_noun_stays_unattributed():
+    assert speakers_of("Ida Cross spoke after Paul Webb left the room.",
+                       "“We will not wait for June,” the senator said.") == [None]
+
+
+def test_a_verb_before_the_quotation_with_the_name_after_it():
+    assert speakers_of("Because the calendar is short, explained Dina Roth, “the race will be over by the middle "
+                       "of March and nobody will remember the long autumn.”") == ["Dina Roth"]
+
+
+def test_comma_said_and_a_name_after_a_trailing_phrase():
+    assert speakers_of("“For most teachers, he says the right things” about pay and class sizes, "
+                       "said Marta Kiel, head of the teachers' group.") == ["Marta Kiel"]
+
+
+def test_a_day_between_the_subject_and_its_verb():
+    assert speakers_of("Ravi Desai later Thursday told reporters: “Both leaders meet next week.”") == ["Ravi Desai"]
+
+
+def test_one_campaign_source_is_kept_as_a_description():
+    assert speakers_of("“It is the nominee's party,” one campaign source said.") == ["one campaign source"]
+
+
+# -- long partial quotations ----------------------------------------------------------------------
+
+def test_a_partial_quotation_of_eight_words_is_a_quote_of_the_verbs_subject():
+    assert quotes_of("Harbour master Ines Kato said the old pier would “keep the boats safe through the worst "
+                     "storms.”") == [("keep the boats safe through the worst storms.", "Ines Kato")]
+
+
+def test_a_long_partial_quotation_without_a_reporting_verb_goes_to_the_subject():
+    assert speakers_of("Senator Ada Quill called the budget “a waste of time, money and everyone's patience.”"
+                       ) == ["Ada Quill"]
+
+
+def test_a_short_partial_quotation_without_a_reporting_verb_stays_a_phrase_without_a_guess():
+    assert phrases_of("The Harbour Board met on Monday and approved “a fair fee” for the boats.") == [
+        ("a fair fee", None)]
+
+
+# -- names: party words, datelines, countries ---------------------------------------------------------
+
+def test_a_party_word_before_a_full_name_is_no_part_of_it():
+    assert speakers_of("“We will hold the seat,” Republican Dale Amory said.",
+                       "“Not this year,” Democratic Sen. Rhea Cole said.") == ["Dale Amory", "Rhea Cole"]
+
+
+def test_a_dateline_is_not_the_subject():
+    assert phrases_of("Lisbon (Wire) – Mayor Ines Paz has criticised the plan, saying “empty promises” "
+                      "help nobody.") == [("empty promises", "Ines Paz")]
+
+
+def test_a_country_name_ending_in_a_verb_like_word_is_no_reporting_verb():
+    assert phrases_of("Mayor Ines Paz said the United States has become a “safe harbour” for the boats.") == [
+        ("safe harbour", "Ines Paz")]
+
+
+def test_three_apostrophes_close_a_single_and_a_double_quotation():
+    assert quotes_of("''We hear it every week, 'the harbour is a special case,''' Mr. Odum said. ''It never is.''",
+                     "Port director Felix Odum spoke at noon.") == [
+        ("We hear it every week, 'the harbour is a special case,'", "Felix Odum"), ("It never is.", "Felix Odum")]
+
+
+def test_as_someone_put_it():
+    assert speakers_of("As Ruth Amsel, a historian of the region, put it: “Everyone here is waiting for "
+                       "the next election.”") == ["Ruth Amsel"]
+
+
+def test_a_state_abbreviation_in_an_apposition_does_not_end_the_attribution():
+    assert speakers_of("“Every hour felt like a year,” Mr. Pell, now retired in Salem, Mass., said by "
+                       "telephone.", "Tomas Pell was held for a month.") == ["Tomas Pell"]
+
+
+def test_a_plural_title_is_no_part_of_the_name():
+    assert speakers_of("Senators Mira Olsen and Tad Vick met on Monday.",
+                       "“We are close to a deal,” Ms. Olsen said.") == ["Mira Olsen"]
+
+
+def test_a_party_description_is_no_name():
+    assert speakers_of("Sen. Lorna Dietz, a New Hampshire Democrat, spoke first.",
+                       "“The Democrat who wins here wins the state,” Paul Ebner said.",
+                       "Democrats said “the count will take a long while yet, perhaps until the weekend.”") == [
+        "Paul Ebner", "Democrats"]
+
+
+def test_a_headline_name_on_a_topic_colon_is_the_first_name_not_the_topic():
+    art = article("Mayor Lind On Harbour Fees: ‘We Will Not Raise Them’", "Mayor Ada Lind spoke on Monday.",
+                  kinds=("headline", "body"))
+    quotes, phrases, _ = extract_quotes(art, split_sentences(art))
+    assert [q.speaker for q in quotes] + [p.speaker for p in phrases] == ["Ada Lind"]
