@@ -164,11 +164,14 @@ OF_NAME_RE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 SHIFT_BEFORE_RE = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                              r"(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+$", re.IGNORECASE)
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][A-Za-z. ]{0,20}\)\s*)?[-—–]")
+BYLINE_AFTER_RE = re.compile(r"\s*,?\s*by\s+[A-Z]")  # a quoted headline and its author
 GENERIC_AFTER_RE = re.compile(r"^\s+(?:world|society|america|standards|terms|culture|economy|climate|"
                               r"environment|age|era|times|generation)\b", re.IGNORECASE)
 
 # a clause opening with one of these has no subject of its own: cite the whole sentence
-SUBJECTLESS = PAST_WORDS | FUTURE_WORDS | frozenset("is are has have was were and but or to".split())
+SUBJECTLESS = PAST_WORDS | FUTURE_WORDS | frozenset(form for word in """
+is are has have was were and but or to isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
+""".split() for form in (word, word.replace("'", "’")))
 
 # -- background ---------------------------------------------------------------------------
 BACKGROUND_DAYS = 183  # an event ending this long before publication is background
@@ -460,9 +463,10 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
     expression = m.group(0)
     quote = _in_quote(quotes, m.start(), m.end())
     deictic = kind in ("relative", "ago")
-    if quote and (deictic or _is_title(text[quote[0]:quote[1]])):
+    if quote and (deictic or _is_title(text[quote[0]:quote[1]]) or BYLINE_AFTER_RE.match(text, quote[1], end)):
         return True  # the speaker's "today", or a date inside a quoted title
-    if kind in ("month", "year", "year_range", "month_year") and SPAN_BEFORE_RE.search(before):
+    if (kind in ("month", "year", "year_range", "month_year")
+            or (deictic and not expression.lower().endswith("ago"))) and SPAN_BEFORE_RE.search(before):
         return True  # "through the beginning of 2013", "until May"
     if kind not in ("weekday", "relative", "ago") and POLL_BEFORE_RE.search(before):
         return True  # "conducted Jan. 5-8"
@@ -487,8 +491,10 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
             return True  # "one Sunday in late 2001": no date
     if deictic:
         rel = expression.lower()
-        if expression.isupper():
-            return True  # "USA TODAY": a name
+        if expression.isupper() or (expression[:1].isupper() and expression[1:2].islower()
+                                    and len(expression.split()) > 1 and expression.split()[1][:1].isupper()
+                                    and m.start() > start):
+            return True  # "USA TODAY", "on ABC's This Week": a name
         if after.startswith("'s") or after.startswith("’s"):
             return not EVENT_NOUNS.match(after[2:])  # "today's market", but "today's vote"
         if rel.startswith("today"):

@@ -164,6 +164,9 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "\"It may all change tomorrow,\" the broker said of the rates.",           # the speaker's day
     "HARBOURTOWN, March 9 (Coast Wire) - The ferry company named a new chief.",  # a dateline
     "Ferry fares rose sharply (Harbour Daily, Thursday).",                       # where it was printed
+    "The mayor spoke about it on the Harbour Radio show This Week.",            # a programme's name
+    "Commuters aren't waiting until next month to complain.",                   # the end of a span
+    "—\"Ferry line to double its crossings starting in 2024,\" by Coast Wire's Ana Reyes",  # a headline
 ])
 def test_generic_naming_and_span_uses_are_not_events(text):
     assert resolve(text) == []
