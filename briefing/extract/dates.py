@@ -155,6 +155,7 @@ EVENT_NOUNS = re.compile(
     r"statements?|attacks?|shooting|deadline|launch|conventions?|contests?|races?)\b", re.IGNORECASE)
 SPAN_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|to|since|before|after|by|from)\s+"
                             r"(?:the\s+)?(?:(?:end|beginning|start|middle|close)(?:\s+of)?\s+)?$", re.IGNORECASE)
+DAY_SPAN_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
 SPAN_CUES = frozenset("since until through before after by from".split())
 POLL_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|surveyed|polled|interviewed|taken|in the field)\b"
                             r"[^.;]{0,30}$", re.IGNORECASE)
@@ -427,7 +428,8 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     clause = _clause_of(bounds, start)
     inside = [c for c in cues if _clause_of(bounds, c[0]) == clause]
     pool = inside or list(cues)
-    best = min(pool, key=lambda c: (start - c[0] if c[0] < start else c[0] - end, c[0]))
+    # a verb before the date governs it more often than one after ("told ... on Thursday that ... would")
+    best = min(pool, key=lambda c: (start - c[0] if c[0] < start else 1.5 * (c[0] - end) + 8, c[0]))
     return best[1]
 
 
@@ -467,7 +469,10 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
         return True  # the speaker's "today", or a date inside a quoted title
     if (kind in ("month", "year", "year_range", "month_year")
             or (deictic and not expression.lower().endswith("ago"))) and SPAN_BEFORE_RE.search(before):
-        return True  # "through the beginning of 2013", "until May"
+        return True  # "through the beginning of 2013", "until May", "until next month"
+    if kind in ("month_day", "day_month", "iso") and DAY_SPAN_BEFORE_RE.search(before) \
+            and not SHIFT_BEFORE_RE.search(before):
+        return True  # "cast before March 15", "open until Nov. 8" (but "the day before Nov. 8")
     if kind not in ("weekday", "relative", "ago") and POLL_BEFORE_RE.search(before):
         return True  # "conducted Jan. 5-8"
     if kind not in ("relative", "ago") and _in_short_brackets(text, m.start(), m.end(), start, end):
@@ -556,7 +561,8 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
         return []
     cues: list[tuple[int, int]] | None = None  # computed when a date needs its direction
     bounds: list[int] = []
-    quotes = [(s + start, e + start) for s, e in quoted_spans(text[start:end])]
+    # '' as a double quotation mark (old newspaper style) -> ' "', same length
+    quotes = [(s + start, e + start) for s, e in quoted_spans(text[start:end].replace("''", ' "'))]
     poll_note = bool(POLL_NOTE_RE.search(text, start, end))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []

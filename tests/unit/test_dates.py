@@ -79,6 +79,8 @@ MONDAY = date(2023, 3, 13)
     ("The minister will open the bridge on Monday.", MONDAY, "2023-03-13"),
     # past tense points back, even with a future verb in another clause
     ("The mayor, who conceded on Tuesday, will leave office in May.", PUBLISHED, "2023-03-07"),
+    # the verb before the date governs it, not a "would" after it
+    ("The chief told staff on Thursday that the office would close.", MONDAY, "2023-03-09"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
@@ -164,6 +166,8 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "\"It may all change tomorrow,\" the broker said of the rates.",           # the speaker's day
     "HARBOURTOWN, March 9 (Coast Wire) - The ferry company named a new chief.",  # a dateline
     "Ferry fares rose sharply (Harbour Daily, Thursday).",                       # where it was printed
+    "Officials expect a third of ballots to be cast before March 15.",          # a span's end
+    "''Half the town could not cross today,'' the ferry captain said.",          # '' quotation marks
     "The mayor spoke about it on the Harbour Radio show This Week.",            # a programme's name
     "Commuters aren't waiting until next month to complain.",                   # the end of a span
     "—\"Ferry line to double its crossings starting in 2024,\" by Coast Wire's Ana Reyes",  # a headline
