@@ -106,6 +106,7 @@ NEEDS = {"iso": "year", "day_range": "month", "year_range": "year", "month_day":
          "day_month": "month", "month_year": "month", "month": "month", "year": "year",
          "weekday": "weekday", "relative": "relative", "ago": "relative"}
 MAX_DATES_PER_SENTENCE = 8
+NEAR_CHARS = 20  # "announced today", "will vote this week": the verb dating a deictic word stands close
 CACHED_SENTENCE_CHARS = 2000  # longer stretches are read in place, not copied into the cache
 FIXED_KINDS = frozenset(("iso", "year_range", "month_year", "year", "day_range", "month_day", "day_month"))
 RELATIVE_KIND_RE = re.compile(rf"^(?:\w+\s+)?{_WEEKDAY}$|\b(?i:today|yesterday|tomorrow|ago|this|last|next)\b")
@@ -122,7 +123,9 @@ FUTURE_PAIRS = frozenset(tuple(p.split()) for p in (
     "going to", "set to", "due to", "poised to", "expected to", "expects to", "expect to", "plans to",
     "plan to", "planning to", "intends to", "intend to", "hopes to", "hope to", "aims to", "aim to",
     "ahead of", "heading into", "head into", "heads into", "leading up", "later this", "advance of",
-    "preparing to", "preparing for", "prepares to", "prepares for", "be held", "is due", "are due"))
+    "preparing to", "preparing for", "prepares to", "prepares for", "be held", "is due", "are due",
+    "need to", "needs to", "ready for", "ready to", "rushing to", "racing to", "wants to", "want to",
+    "seeks to", "seeking to", "vows to", "vowed to", "promised to", "promises to", "trying to"))
 PAST_WORDS = frozenset("""
 was were had did been ago earlier previously already said told made took won lost met went came
 gave held ran began became left saw spoke wrote thought found got brought fell rose sent struck
@@ -164,6 +167,8 @@ NOT_AFTER_RE = re.compile(r"^'s\s+|^\s+(?:and|&)\s+[A-Z]")
 OF_NAME_RE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 SHIFT_BEFORE_RE = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                              r"(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+$", re.IGNORECASE)
+ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
+ALTERNATIVE_BEFORE_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\s+or\s+(?:in\s+)?$")
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][A-Za-z. ]{0,20}\)\s*)?[-—–]")
 BYLINE_AFTER_RE = re.compile(r"\s*,?\s*by\s+[A-Z]")  # a quoted headline and its author
 GENERIC_AFTER_RE = re.compile(r"^\s+(?:world|society|america|standards|terms|culture|economy|climate|"
@@ -171,7 +176,7 @@ GENERIC_AFTER_RE = re.compile(r"^\s+(?:world|society|america|standards|terms|cul
 
 # a clause opening with one of these has no subject of its own: cite the whole sentence
 SUBJECTLESS = PAST_WORDS | FUTURE_WORDS | frozenset(form for word in """
-is are has have was were and but or to isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
+is are has have was were and but or to for with while isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
 """.split() for form in (word, word.replace("'", "’")))
 
 # -- background ---------------------------------------------------------------------------
@@ -421,12 +426,20 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cues
 
 
-def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int, end: int) -> int:
-    """The tense cue nearest a date, inside its clause first: +1 forward, -1 back, 0 unknown."""
+def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int, end: int,
+                 reach: int | None = None) -> int:
+    """The tense cue nearest a date, inside its clause first: +1 forward, -1 back, 0 unknown.
+
+    With ``reach``, only a cue of the date's own clause within that many characters counts.
+    """
     if not cues:
         return 0
     clause = _clause_of(bounds, start)
     inside = [c for c in cues if _clause_of(bounds, c[0]) == clause]
+    if reach is not None:
+        inside = [c for c in inside if start - reach <= c[0] <= end + reach]
+        if not inside:
+            return 0
     pool = inside or list(cues)
     # a verb before the date governs it more often than one after ("told ... on Thursday that ... would")
     best = min(pool, key=lambda c: (start - c[0] if c[0] < start else 1.5 * (c[0] - end) + 8, c[0]))
@@ -477,6 +490,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
         return True  # "conducted Jan. 5-8"
     if kind not in ("relative", "ago") and _in_short_brackets(text, m.start(), m.end(), start, end):
         return True
+    if ALTERNATIVE_AFTER_RE.match(after) or ALTERNATIVE_BEFORE_RE.search(before):
+        return True  # "run in 2020 or 2024", "in 2020 rather than 2018": no date it happened
     if kind in ("month_day", "day_month") and DATELINE_AFTER_RE.match(after):
         return True  # "PARIS, Aug. 31 (Reuters) -": the dateline, not an event
     if kind in ("year", "month_year") and (NOT_AFTER_RE.match(after) or
@@ -506,7 +521,7 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
             if re.search(r"\b(?:of|until|till|than|like|to|as of|up to)\s+$", before, re.IGNORECASE) \
                     or GENERIC_AFTER_RE.match(after):
                 return True
-            return direction == 0  # "its influence today": no verb dates anything
+            return direction == 0  # "its influence today": no verb next to it dates anything
         if rel.startswith("this"):
             return direction == 0  # "campaigns this year more than ever": a period, no event
     return False
@@ -580,7 +595,8 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 if cues is None:
                     cues, bounds = tense_cues(text, start, end), _clauses(text, start, end)
                 direction = direction_of(cues, bounds, m.start(), m.end())
-            if poll_note or not_an_event(kind, m, text, start, end, quotes, direction):
+            near = direction_of(cues, bounds, m.start(), m.end(), reach=NEAR_CHARS) if kind == "relative" else 0
+            if poll_note or not_an_event(kind, m, text, start, end, quotes, near):
                 continue
             resolved = _resolve(kind, m, published, direction)
             if resolved is None:

@@ -81,6 +81,8 @@ MONDAY = date(2023, 3, 13)
     ("The mayor, who conceded on Tuesday, will leave office in May.", PUBLISHED, "2023-03-07"),
     # the verb before the date governs it, not a "would" after it
     ("The chief told staff on Thursday that the office would close.", MONDAY, "2023-03-09"),
+    # "need to be", "ready for" point forward
+    ("Volunteers told people where they need to be caucusing Tuesday night.", MONDAY, "2023-03-14"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
@@ -95,6 +97,8 @@ def test_a_month_without_a_year_goes_the_way_its_verb_points():
         ("in December", "2022-12", "month")]
     assert resolve("Voters will choose a new council in November.") == [("in November", "2023-11", "month")]
     assert resolve("The winner can take office in November.") == [("in November", "2023-11", "month")]
+    assert resolve("The club bought the course and is rushing to get it ready for a tournament in March.",
+                   date(2022, 12, 1)) == [("in March", "2023-03", "month")]
     # past tense, but that month of the previous year is too far to leave its year out
     assert resolve("The orchestra toured the coast in August.", date(2023, 6, 1)) == []
 
@@ -167,6 +171,9 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "HARBOURTOWN, March 9 (Coast Wire) - The ferry company named a new chief.",  # a dateline
     "Ferry fares rose sharply (Harbour Daily, Thursday).",                       # where it was printed
     "Officials expect a third of ballots to be cast before March 15.",          # a span's end
+    "Pressed on whether he would run in 2030 or 2034, the founder demurred.",  # alternatives
+    "Ferry defenders today argue that the crossing was the best anyone could build.",  # "nowadays"
+    "Crossings fell last spring, but they are up again this year.",            # a trend, no event
     "''Half the town could not cross today,'' the ferry captain said.",          # '' quotation marks
     "The mayor spoke about it on the Harbour Radio show This Week.",            # a programme's name
     "Commuters aren't waiting until next month to complain.",                   # the end of a span
