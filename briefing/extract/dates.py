@@ -167,6 +167,8 @@ NOT_AFTER_RE = re.compile(r"^'s\s+|^\s+(?:and|&)\s+[A-Z]")
 OF_NAME_RE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 SHIFT_BEFORE_RE = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                              r"(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+$", re.IGNORECASE)
+AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+CREDIT_BEFORE_RE = re.compile(r"\(@\w+\)\s*$")
 ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
 ALTERNATIVE_BEFORE_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\s+or\s+(?:in\s+)?$")
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][A-Za-z. ]{0,20}\)\s*)?[-—–]")
@@ -490,6 +492,9 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
         return True  # "conducted Jan. 5-8"
     if kind not in ("relative", "ago") and _in_short_brackets(text, m.start(), m.end(), start, end):
         return True
+    as_of = AS_OF_BEFORE_RE.search(before) or (expression.lower().startswith("of ") and before.endswith("as "))
+    if as_of or CREDIT_BEFORE_RE.search(before):
+        return True  # "debt per graduate as of 2012": a state, not an event; "(@paper) June 29, 2016"
     if ALTERNATIVE_AFTER_RE.match(after) or ALTERNATIVE_BEFORE_RE.search(before):
         return True  # "run in 2020 or 2024", "in 2020 rather than 2018": no date it happened
     if kind in ("month_day", "day_month") and DATELINE_AFTER_RE.match(after):
@@ -590,12 +595,16 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))  # a date word that is no event still hides its parts
-            direction = 0
+            direction = near = 0
             if kind not in FIXED_KINDS or not m.group("year"):
                 if cues is None:
                     cues, bounds = tense_cues(text, start, end), _clauses(text, start, end)
-                direction = direction_of(cues, bounds, m.start(), m.end())
-            near = direction_of(cues, bounds, m.start(), m.end(), reach=NEAR_CHARS) if kind == "relative" else 0
+                # a quotation's verbs tell the speaker's time, not the narrator's (and the reverse)
+                mine = _in_quote(quotes, m.start(), m.end())
+                side = [c for c in cues if _in_quote(quotes, c[0], c[0] + 1) == mine] if quotes else cues
+                direction = direction_of(side, bounds, m.start(), m.end())
+                if kind == "relative":
+                    near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):
                 continue
             resolved = _resolve(kind, m, published, direction)

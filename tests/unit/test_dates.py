@@ -83,6 +83,9 @@ MONDAY = date(2023, 3, 13)
     ("The chief told staff on Thursday that the office would close.", MONDAY, "2023-03-09"),
     # "need to be", "ready for" point forward
     ("Volunteers told people where they need to be caucusing Tuesday night.", MONDAY, "2023-03-14"),
+    # a "will" inside a quotation does not date the narrator's "Monday"
+    ("The captain admitted at a meeting Friday night \"it will be very hard to keep sailing.\"",
+     MONDAY, "2023-03-10"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
@@ -172,6 +175,9 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "Ferry fares rose sharply (Harbour Daily, Thursday).",                       # where it was printed
     "Officials expect a third of ballots to be cast before March 15.",          # a span's end
     "Pressed on whether he would run in 2030 or 2034, the founder demurred.",  # alternatives
+    "Graduates owed $25,550 each as of 2012.",                                  # a state, no event
+    "The fleet had 14 ferries as of March 3.",
+    "Ferry fares to double — Coast Wire (@coastwire) March 2, 2023",            # a post's credit line
     "Ferry defenders today argue that the crossing was the best anyone could build.",  # "nowadays"
     "Crossings fell last spring, but they are up again this year.",            # a trend, no event
     "''Half the town could not cross today,'' the ferry captain said.",          # '' quotation marks
