@@ -156,9 +156,14 @@ EVENT_NOUNS = re.compile(
     r"\s*(?:\w+\s+)?(?:votes?|voting|primar(?:y|ies)|caucus(?:es)?|elections?|debates?|hearings?|meetings?|"
     r"announcements?|rall(?:y|ies)|speech(?:es)?|decisions?|rulings?|summit|sessions?|briefings?|"
     r"statements?|attacks?|shooting|deadline|launch|conventions?|contests?|races?)\b", re.IGNORECASE)
-SPAN_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|to|since|before|after|by|from)\s+"
-                            r"(?:the\s+)?(?:(?:end|beginning|start|middle|close)(?:\s+of)?\s+)?$", re.IGNORECASE)
-DAY_SPAN_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = r"|\bbetween\s+(?:[\w.]+\s+){0,3}and\s+$|\bbetween\s+$"  # "between now and Nov. 8"
+SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|to|since|before|after|by|from)\s+"
+                            r"(?:the\s+)?(?:(?:end|beginning|start|middle|close)(?:\s+of)?\s+)?$|\bso\s+far\s+$"
+                            + _BETWEEN + ")", re.IGNORECASE)
+DAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$"
+                                + _BETWEEN + ")", re.IGNORECASE)
+WEEKDAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|till)\s+$" + _BETWEEN + ")", re.IGNORECASE)
+POLL_TAKEN_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|taken)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 SPAN_CUES = frozenset("since until through before after by from".split())
 POLL_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|surveyed|polled|interviewed|taken|in the field)\b"
                             r"[^.;]{0,30}$", re.IGNORECASE)
@@ -178,7 +183,8 @@ GENERIC_AFTER_RE = re.compile(r"^\s+(?:world|society|america|standards|terms|cul
 
 # a clause opening with one of these has no subject of its own: cite the whole sentence
 SUBJECTLESS = PAST_WORDS | FUTURE_WORDS | frozenset(form for word in """
-is are has have was were and but or to for with while isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
+is are has have was were and but or to for with while who whom whose which that where when if
+isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
 """.split() for form in (word, word.replace("'", "’")))
 
 # -- background ---------------------------------------------------------------------------
@@ -365,8 +371,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
             return (published + timedelta(days=shift)).isoformat(), "day", None
         step = {"last": -1, "this": 0, "next": 1}[rel[0]]
         if rel[-1] == "week":
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
-            return monday.isoformat(), "day", (monday + timedelta(days=6)).isoformat()
+            # weeks run Sunday to Saturday, as in American news
+            sunday = published - timedelta(days=(published.weekday() + 1) % 7) + timedelta(weeks=step)
+            return sunday.isoformat(), "day", (sunday + timedelta(days=6)).isoformat()
         if rel[-1] == "month":
             year, month = _shift_month(published, step)
             return f"{year:04d}-{month:02d}", "month", None
@@ -490,6 +497,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
         return True  # "cast before March 15", "open until Nov. 8" (but "the day before Nov. 8")
     if kind not in ("weekday", "relative", "ago") and POLL_BEFORE_RE.search(before):
         return True  # "conducted Jan. 5-8"
+    if kind == "weekday" and (WEEKDAY_SPAN_BEFORE_RE.search(before) or POLL_TAKEN_BEFORE_RE.search(before)):
+        return True  # "taken Wednesday through Sunday", "between Monday and March 14"
     if kind not in ("relative", "ago") and _in_short_brackets(text, m.start(), m.end(), start, end):
         return True
     as_of = AS_OF_BEFORE_RE.search(before) or (expression.lower().startswith("of ") and before.endswith("as "))

@@ -132,7 +132,7 @@ def test_relative_dates_resolve(text, expected):
 
 def test_last_week_is_a_range_of_days():
     assert [(m.date, m.precision, m.until) for m in find_dates(*_whole("The ferry sank last week."))] == [
-        ("2023-02-27", "day", "2023-03-05")]
+        ("2023-02-26", "day", "2023-03-04")]  # weeks run Sunday to Saturday
 
 
 def _whole(text: str, published: date = PUBLISHED) -> tuple[str, int, int, date]:
@@ -176,6 +176,10 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "Officials expect a third of ballots to be cast before March 15.",          # a span's end
     "Pressed on whether he would run in 2030 or 2034, the founder demurred.",  # alternatives
     "Graduates owed $25,550 each as of 2012.",                                  # a state, no event
+    "So far in 2023, the fund has lost a fifth of its value.",
+    "Poll of 900 harbour residents taken Wednesday through Sunday.",            # a method note
+    "\"That's what we will do between now and Nov. 8.\"",                     # a span's end
+    "The contests between Monday and March 14 award seats in proportion.",
     "The fleet had 14 ferries as of March 3.",
     "Ferry fares to double — Coast Wire (@coastwire) March 2, 2023",            # a post's credit line
     "Ferry defenders today argue that the crossing was the best anyone could build.",  # "nowadays"
