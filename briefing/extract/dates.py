@@ -143,8 +143,10 @@ FUNCTION_WORDS = frozenset("""
 the a an his her its their our my your this that these those to on in at by for from with of about
 after before as when while over into out up down back off since during last earlier late early and
 or but then there here it him them us me he she they we you who which not also again already never
-just only still all some many several more most no late today yesterday tonight live
+just only still all some many several more most no late later today yesterday tonight live
 """.split())
+PRESENT_WORDS = frozenset("is are".split())
+WEAK_FUTURE = 2  # direction from a present tense: forward for a weekday, nearest for a month
 PASSIVE_AUX = frozenset("be is are am being".split())
 WORD_RE = re.compile(r"[A-Za-z][a-z'’-]*")
 
@@ -284,6 +286,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
              ) -> tuple[str, str, str | None] | None:
     """One pattern match -> (date, precision, until), or None when not resolvable or no event."""
     groups = m.groupdict()
+    if direction == WEAK_FUTURE:
+        direction = 1 if kind == "weekday" else 0  # a present tense is too weak to send a month to next year
     if kind == "iso":
         found = _day(int(groups["year"]), int(groups["m"]), int(groups["d"]))
         return (found.isoformat(), "day", None) if found else None
@@ -426,6 +430,8 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cues.append((m.start(), 1))
         elif word in PAST_WORDS:
             cues.append((m.start(), -1))
+        elif word in PRESENT_WORDS:
+            cues.append((m.start(), 0))  # weak: counts only in the date's own clause
         elif word[-2:] == "ed" and len(word) > 4 and word not in NOT_PAST_ED and previous not in PASSIVE_AUX:
             following = words[i + 1].group(0) if i + 1 < len(words) else ""
             if not (following.islower() and following not in FUNCTION_WORDS and following[-2:] != "ly"
@@ -446,10 +452,15 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     clause = _clause_of(bounds, start)
     inside = [c for c in cues if _clause_of(bounds, c[0]) == clause]
     if reach is not None:
-        inside = [c for c in inside if start - reach <= c[0] <= end + reach]
+        inside = [c for c in inside if c[1] and start - reach <= c[0] <= end + reach]
         if not inside:
             return 0
-    pool = inside or list(cues)
+    pool = [c for c in inside if c[1]]
+    if not pool and inside:
+        return WEAK_FUTURE  # its own clause in the present ("the primary is on Tuesday"): still to come
+    pool = pool or [c for c in cues if c[1]]
+    if not pool:
+        return 0
     # a verb before the date governs it more often than one after ("told ... on Thursday that ... would")
     best = min(pool, key=lambda c: (start - c[0] if c[0] < start else 1.5 * (c[0] - end) + 8, c[0]))
     return best[1]

@@ -86,6 +86,8 @@ MONDAY = date(2023, 3, 13)
     # a "will" inside a quotation does not date the narrator's "Monday"
     ("The captain admitted at a meeting Friday night \"it will be very hard to keep sailing.\"",
      MONDAY, "2023-03-10"),
+    # a clause of its own in the present tense tells what is still to come
+    ("The rivals, whose seats are on the line in Thursday's vote, stayed quiet.", MONDAY, "2023-03-16"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
