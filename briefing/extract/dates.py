@@ -139,14 +139,10 @@ naked wicked sacred beloved aged ragged rugged crooked red bed shed wed weed dee
 so-called unprecedented unexpected unnamed alleged supposed related limited based interested
 concerned married retired experienced advanced detailed dedicated talented armed
 """.split())
-FUNCTION_WORDS = frozenset("""
-the a an his her its their our my your this that these those to on in at by for from with of about
-after before as when while over into out up down back off since during last earlier late early and
-or but then there here it him them us me he she they we you who which not also again already never
-just only still all some many several more most no late later today yesterday tonight live
-""".split())
+DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())
 PRESENT_WORDS = frozenset("is are".split())
 WEAK_FUTURE = 2  # direction from a present tense: forward for a weekday, nearest for a month
+MODAL = 3  # "can", "could": forward in the date's own clause, weak from another
 PASSIVE_AUX = frozenset("be is are am being".split())
 WORD_RE = re.compile(r"[A-Za-z][a-z'’-]*")
 
@@ -178,6 +174,7 @@ COMPARISON_BEFORE_RE = re.compile(r"\bthan\b[^,.;]{0,30}$|\bfrom\s+[\d.,]+\s*(?:
                                   re.IGNORECASE)
 PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remainder|part|summer|spring|fall|"
                               r"autumn|winter)\s+$", re.IGNORECASE)
+LEADS_ON_RE = re.compile(r"(?::|\b(?:said|says|wrote|writes|added|declared|explained),?)\s*$")
 DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
                           r"\bdid (?:the same|so)\b")
 ATTRIBUTION_RE = re.compile(r"\b(?:said|says|wrote|writes|told|tweeted|added|posted)\b")
@@ -426,25 +423,24 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     cues: list[tuple[int, int]] = []
     previous, previous_at = "", start
-    words = list(WORD_RE.finditer(text, start, end))
-    for i, m in enumerate(words):
+    for m in WORD_RE.finditer(text, start, end):
         raw = m.group(0)
         word = raw.lower().replace("’", "'")
         if (previous, word) in FUTURE_PAIRS:
             if cues and cues[-1] == (previous_at, -1):
                 cues.pop()  # "expected to", "planned to": the pair points forward
             cues.append((previous_at, 1))
-        elif word in FUTURE_WORDS or raw in MODALS or word.endswith("'ll"):
+        elif raw in MODALS:
+            cues.append((m.start(), MODAL))
+        elif word in FUTURE_WORDS or word.endswith("'ll"):
             cues.append((m.start(), 1))
         elif word in PAST_WORDS:
             cues.append((m.start(), -1))
         elif word in PRESENT_WORDS:
             cues.append((m.start(), 0))  # weak: counts only in the date's own clause
         elif word[-2:] == "ed" and len(word) > 4 and word not in NOT_PAST_ED and previous not in PASSIVE_AUX:
-            following = words[i + 1].group(0) if i + 1 < len(words) else ""
-            if not (following.islower() and following not in FUNCTION_WORDS and following[-2:] != "ly"
-                    and m.end() + 1 == words[i + 1].start()):
-                cues.append((m.start(), -1))  # not "continued influence": an adjective
+            if previous not in DETERMINERS:
+                cues.append((m.start(), -1))  # not "its continued influence": an adjective
         previous, previous_at = word, m.start()
     return cues
 
@@ -466,11 +462,14 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     pool = [c for c in inside if c[1]]
     if not pool and inside:
         return WEAK_FUTURE  # its own clause in the present ("the primary is on Tuesday"): still to come
+    own = bool(pool)
     pool = pool or [c for c in cues if c[1]]
     if not pool:
         return 0
     # a verb before the date governs it more often than one after ("told ... on Thursday that ... would")
     best = min(pool, key=lambda c: (start - c[0] if c[0] < start else 1.5 * (c[0] - end) + 8, c[0]))
+    if best[1] == MODAL:  # "who can win in November"; from another clause only a weak hint
+        return 1 if own else WEAK_FUTURE
     return best[1]
 
 
@@ -716,7 +715,7 @@ def clause_around(text: str, start: int, end: int, mention: DateMention,
             inside = [o for o in others if s <= o.start < e]
             first = text[s:e].split()[0].lower() if text[s:e].split() else ""
             if len(inside) == 1 and len(text[s:e].split()) >= 4 and first not in SUBJECTLESS \
-                    and (s != start or tense_cues(text, s, e)):
+                    and (e == end or tense_cues(text, s, e)):
                 return s, e  # not a leading phrase without a verb ("In her address at the rally,")
             break
     return start, end
@@ -760,6 +759,8 @@ def extract_events(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
                 before = sentences[index - 1]
                 if before.paragraph == sent.paragraph:
                     s = before.start  # "That figure grew on Tuesday.": the sentence it leans on comes too
+            if e == sent.end and index + 1 < len(sentences) and LEADS_ON_RE.search(text, s, e):
+                e = sentences[index + 1].end  # "In a speech last July, he said:" and what he said
             citation = make_citation(article.source_id, text, sentences, s, e)
             eid = event_id(mention.date, text[s:e] + "|" + mention.expression)
             events.setdefault(eid, Event(id=eid, date=mention.date, precision=mention.precision,

@@ -242,3 +242,17 @@ def test_a_sentence_that_leans_on_the_one_before_brings_it_along():
 ])
 def test_anaphoric_comparative_and_period_dates_are_not_events(text):
     assert [e for e, _d, _p in resolve(text) if e not in ("in July",)] == []
+
+
+def test_a_sentence_that_announces_a_quotation_brings_the_quotation():
+    art = _article("The mayor has long backed the ferry.", "In a speech on Tuesday, she said:",
+                   "The crossing will stay open as long as I am mayor.")
+    events = [e for e in extract_events(art, split_sentences(art)) if e.expression == "on Tuesday"]
+    assert [e.text for e in events] == [
+        "In a speech on Tuesday, she said: The crossing will stay open as long as I am mayor."]
+
+
+def test_a_modal_in_another_clause_does_not_send_a_month_to_next_year():
+    # published in July: "an auction in June" is last June, whatever "could" says elsewhere
+    assert resolve("He hopes the plan could help, pointing to a land auction in June.", date(2023, 7, 6)) == [
+        ("in June", "2023-06", "month")]
