@@ -174,6 +174,8 @@ COMPARISON_BEFORE_RE = re.compile(r"\bthan\b[^,.;]{0,30}$|\bfrom\s+[\d.,]+\s*(?:
                                   re.IGNORECASE)
 PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remainder|part|summer|spring|fall|"
                               r"autumn|winter)\s+$", re.IGNORECASE)
+POSSESSIVE_AHEAD_RE = re.compile(r"\b(?:ahead of|heading into|heads? into|before|upcoming|for|until|toward|"
+                                 r"towards|await(?:s|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
 LEADS_ON_RE = re.compile(r"(?::|\b(?:said|says|wrote|writes|added|declared|explained),?)\s*$")
 DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
                           r"\bdid (?:the same|so)\b")
@@ -473,6 +475,19 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     return best[1]
 
 
+def _possessive_direction(text: str, start: int, at: int, cues: Sequence[tuple[int, int]],
+                          bounds: list[int]) -> int:
+    """'Monday's decision will reverberate': what a weekday owns happened, unless a word before
+    it points ahead ('ahead of Tuesday's vote', 'will do well in', 'is running in Tuesday's primary')."""
+    if POSSESSIVE_AHEAD_RE.search(text, max(start, at - 30), at):
+        return 1
+    clause = _clause_of(bounds, at)
+    before = [c for c in cues if c[0] < at and _clause_of(bounds, c[0]) == clause]
+    if before and before[-1][1] in (0, 1, MODAL):
+        return 1  # "who is running in Tuesday's primary"
+    return -1
+
+
 def _in_quote(quotes: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     for s, e in quotes:
         if s < start and end <= e:
@@ -636,6 +651,8 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 mine = _in_quote(quotes, m.start(), m.end())
                 side = [c for c in cues if _in_quote(quotes, c[0], c[0] + 1) == mine] if quotes else cues
                 direction = direction_of(side, bounds, m.start(), m.end())
+                if kind == "weekday" and not m.group("rel") and text.startswith(("'s", "’s"), m.end()):
+                    direction = _possessive_direction(text, start, m.start(), side, bounds)
                 if kind == "relative":
                     near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):
@@ -753,14 +770,15 @@ def extract_events(article: CleanArticle, sentences: Sequence[Sentence]) -> tupl
                 if not PRECEDENT_RE.search(sentence) and len(own & story) < 2:
                     continue  # old and not tied to the story
             s, e = clause_around(text, sent.start, sent.end, mention, mentions)
+            whole = (s, e) == (sent.start, sent.end)
+            if whole and index + 1 < len(sentences) and LEADS_ON_RE.search(text, s, e):
+                e = sentences[index + 1].end  # "In a speech last July, he said:" and what he said
             while e > s and text[e - 1] in " ,;:":
                 e -= 1
-            if (s, e) == (sent.start, sent.end) and index and is_dependent(text[s:e]):
+            if whole and index and is_dependent(text[sent.start:sent.end]):
                 before = sentences[index - 1]
                 if before.paragraph == sent.paragraph:
                     s = before.start  # "That figure grew on Tuesday.": the sentence it leans on comes too
-            if e == sent.end and index + 1 < len(sentences) and LEADS_ON_RE.search(text, s, e):
-                e = sentences[index + 1].end  # "In a speech last July, he said:" and what he said
             citation = make_citation(article.source_id, text, sentences, s, e)
             eid = event_id(mention.date, text[s:e] + "|" + mention.expression)
             events.setdefault(eid, Event(id=eid, date=mention.date, precision=mention.precision,

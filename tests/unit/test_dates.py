@@ -87,7 +87,11 @@ MONDAY = date(2023, 3, 13)
     ("The captain admitted at a meeting Friday night \"it will be very hard to keep sailing.\"",
      MONDAY, "2023-03-10"),
     # a clause of its own in the present tense tells what is still to come
-    ("The rivals, whose seats are on the line in Thursday's vote, stayed quiet.", MONDAY, "2023-03-16"),
+    ("The rivals, whose seats are on the line in the vote on Thursday, stayed quiet.", MONDAY, "2023-03-16"),
+    ("The mayor expects she will do well in Thursday's vote.", MONDAY, "2023-03-16"),
+    # a weekday's decision is past, whatever will follow from it, unless "ahead of" points to it
+    ("Monday's decision will reverberate for years.", date(2023, 3, 14), "2023-03-13"),
+    ("Ahead of Thursday's vote the members met the mayor.", MONDAY, "2023-03-16"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
