@@ -122,7 +122,7 @@ MODALS = frozenset("can could may might should must".split())  # lower case: "Ma
 FUTURE_PAIRS = frozenset(tuple(p.split()) for p in (
     "going to", "set to", "due to", "poised to", "expected to", "expects to", "expect to", "plans to",
     "plan to", "planning to", "intends to", "intend to", "hopes to", "hope to", "aims to", "aim to",
-    "ahead of", "heading into", "head into", "heads into", "leading up", "later this", "advance of",
+    "ahead of", "heading into", "head into", "heads into", "later this", "advance of",
     "preparing to", "preparing for", "prepares to", "prepares for", "be held", "is due", "are due",
     "need to", "needs to", "ready for", "ready to", "rushing to", "racing to", "wants to", "want to",
     "seeks to", "seeking to", "vows to", "vowed to", "promised to", "promises to", "trying to"))
@@ -180,6 +180,8 @@ LEADS_ON_RE = re.compile(r"(?::|\b(?:said|says|wrote|writes|added|declared|expla
 DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
                           r"\bdid (?:the same|so)\b")
 ATTRIBUTION_RE = re.compile(r"\b(?:said|says|wrote|writes|told|tweeted|added|posted)\b")
+HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:whether|mulling|weighing|considering|projection|projected|forecasts?|"
+                                    r"predicts?|bet on)\b[^,;.]{0,60}$", re.IGNORECASE)
 AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 CREDIT_BEFORE_RE = re.compile(r"\(@\w+\)\s*$")
 ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
@@ -537,6 +539,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
     as_of = AS_OF_BEFORE_RE.search(before) or (expression.lower().startswith("of ") and before.endswith("as "))
     if as_of or CREDIT_BEFORE_RE.search(before):
         return True  # "debt per graduate as of 2012": a state, not an event; "(@paper) June 29, 2016"
+    if kind not in ("weekday",) and HYPOTHETICAL_BEFORE_RE.search(before):
+        return True  # "mulling a run for governor in 2018", "whether he spoke this year": no event yet
     if ALTERNATIVE_AFTER_RE.match(after) or ALTERNATIVE_BEFORE_RE.search(before):
         return True  # "run in 2020 or 2024", "in 2020 rather than 2018": no date it happened
     if kind in ("month_day", "day_month") and DATELINE_AFTER_RE.match(after):

@@ -182,6 +182,8 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "Officials expect a third of ballots to be cast before March 15.",          # a span's end
     "Pressed on whether he would run in 2030 or 2034, the founder demurred.",  # alternatives
     "Graduates owed $25,550 each as of 2012.",                                  # a state, no event
+    "The councillor is mulling a run for mayor in 2026.",                        # not happened, maybe never
+    "Nobody said whether the club has held talks this year.",
     "So far in 2023, the fund has lost a fifth of its value.",
     "Poll of 900 harbour residents taken Wednesday through Sunday.",            # a method note
     "\"That's what we will do between now and Nov. 8.\"",                     # a span's end
