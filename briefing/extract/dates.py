@@ -158,7 +158,9 @@ _BETWEEN = r"|\bbetween\s+(?:[\w.]+\s+){0,3}and\s+$|\bbetween\s+$"  # "between n
 SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|to|since|before|after|by|from)\s+"
                             r"(?:the\s+)?(?:(?:end|beginning|start|middle|close)(?:\s+of)?\s+)?$|\bso\s+far\s+$"
                             + _BETWEEN + ")", re.IGNORECASE)
+OVER_THE_BEFORE_RE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+$", re.IGNORECASE)
 DAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$"
+                                r"|\b(?:ends?|ending|expires?)\s+(?:on\s+)?$"
                                 + _BETWEEN + ")", re.IGNORECASE)
 WEEKDAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|till)\s+$" + _BETWEEN + ")", re.IGNORECASE)
 POLL_TAKEN_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|taken)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -442,7 +444,7 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cues.append((m.start(), -1))
         elif word in PRESENT_WORDS:
             cues.append((m.start(), 0))  # weak: counts only in the date's own clause
-        elif word[-2:] == "ed" and len(word) > 4 and word not in NOT_PAST_ED and previous not in PASSIVE_AUX:
+        elif word[-2:] == "ed" and len(word) > 3 and word not in NOT_PAST_ED and previous not in PASSIVE_AUX:
             if previous not in DETERMINERS:
                 cues.append((m.start(), -1))  # not "its continued influence": an adjective
         previous, previous_at = word, m.start()
@@ -527,6 +529,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
     if (kind in ("month", "year", "year_range", "month_year")
             or (deictic and not expression.lower().endswith("ago"))) and SPAN_BEFORE_RE.search(before):
         return True  # "through the beginning of 2013", "until May", "until next month"
+    if deictic and OVER_THE_BEFORE_RE.search(before):
+        return True  # "voters who decided over the last month": a stretch up to now, no event
     if kind in ("month_day", "day_month", "iso") and DAY_SPAN_BEFORE_RE.search(before) \
             and not SHIFT_BEFORE_RE.search(before):
         return True  # "cast before March 15", "open until Nov. 8" (but "the day before Nov. 8")

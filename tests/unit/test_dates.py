@@ -92,6 +92,8 @@ MONDAY = date(2023, 3, 13)
     # a weekday's decision is past, whatever will follow from it, unless "ahead of" points to it
     ("Monday's decision will reverberate for years.", date(2023, 3, 14), "2023-03-13"),
     ("Ahead of Thursday's vote the members met the mayor.", MONDAY, "2023-03-16"),
+    # a short past form still points back, whatever "will" says later
+    ("If we remember one thing about the captain, who died Sunday, it will be her laugh.", MONDAY, "2023-03-12"),
     # curly apostrophes still mark the future
     ("“We’ll be meeting on Friday,” the organiser said.", MONDAY, "2023-03-17"),
 ])
@@ -184,6 +186,8 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "Graduates owed $25,550 each as of 2012.",                                  # a state, no event
     "The councillor is mulling a run for mayor in 2026.",                        # not happened, maybe never
     "Nobody said whether the club has held talks this year.",
+    "Riders who switched over the last month mostly chose the bridge.",        # a stretch up to now
+    "The deficit for the fiscal year, which ends Sept. 30, keeps growing.",    # a span's end
     "So far in 2023, the fund has lost a fifth of its value.",
     "Poll of 900 harbour residents taken Wednesday through Sunday.",            # a method note
     "\"That's what we will do between now and Nov. 8.\"",                     # a span's end
