@@ -579,6 +579,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
         if after.startswith("'s") or after.startswith("’s"):
             return not EVENT_NOUNS.match(after[2:])  # "today's market", but "today's vote"
         if rel.startswith("today"):
+            if re.search(r"\bif\b[^,;]{0,40}$", before, re.IGNORECASE):
+                return True  # "if you were betting today": a supposition
             if re.search(r"\b(?:of|until|till|than|like|to|as of|up to)\s+$", before, re.IGNORECASE) \
                     or GENERIC_AFTER_RE.match(after):
                 return True

@@ -187,6 +187,7 @@ def test_the_most_specific_expression_of_a_sentence_wins():
     "The councillor is mulling a run for mayor in 2026.",                        # not happened, maybe never
     "Nobody said whether the club has held talks this year.",
     "Riders who switched over the last month mostly chose the bridge.",        # a stretch up to now
+    "Still, if you were betting today, you would bet on the ferry.",           # a supposition
     "The deficit for the fiscal year, which ends Sept. 30, keeps growing.",    # a span's end
     "So far in 2023, the fund has lost a fifth of its value.",
     "Poll of 900 harbour residents taken Wednesday through Sunday.",            # a method note
