@@ -159,6 +159,8 @@ class Event:
     text: str
     citations: tuple[Citation, ...]
     expression: str = ""  # the words that gave the date ("on Wednesday")
+    until: str | None = None  # a range's last date, same precision ("March 3-5", "last week")
+    background: bool = False  # far before the story's period, told as a precedent: not on its timeline
     title: str | None = None  # editor's headline (overrides.yaml)
     note: str | None = None  # editor's note (overrides.yaml)
     pinned: bool = False  # shown first (overrides.yaml)

@@ -1,61 +1,114 @@
 """Per-article events -> one sorted timeline.
 
-Events on the same date (and precision) that tell the same happening are merged into one
-entry citing every source; candidates come from the shared word index within each date,
-never all pairs. Sorted by date (YYYY < YYYY-MM < YYYY-MM-DD of the same period), then id.
+Mentions of one happening merge into one entry citing them all, only when they agree on
+the date (day, month or year, and a range's end) AND on what happened: enough of their
+content words overlap, beyond the date words, and the overlap holds more than names (a
+shared verb or common noun). Each mention is checked against its entry's lead, never
+through a chain of look-alikes. Work stays near-linear: events are blocked by date, and
+within a date only leads sharing a content word are compared. Sorted by date
+(YYYY < YYYY-MM < YYYY-MM-DD of the same period), then id.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..extract.dates import event_id
+from ..extract.dates import MONTHS, WEEKDAYS, event_id
 from ..model import ArticleExtraction, Citation, Event, Source
-from .index import UnionFind, candidate_pairs, features, idf_weights, mass, similarity
+from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
 
-#: Two events on one date are one happening from this word overlap on.
+#: Two mentions of one date are one happening from this weighted word overlap on...
 SAME_EVENT_THRESHOLD = 0.2
+#: ...sharing at least this many content words, one of them not a name.
+MIN_SHARED_WORDS = 2
+
+DATE_WORDS = frozenset(stem(w) for w in (
+    *MONTHS, *WEEKDAYS, "today", "yesterday", "tomorrow", "tonight", "night", "morning",
+    "afternoon", "evening", "week", "weeks", "month", "months", "year", "years", "day", "days",
+    "last", "next", "earlier", "later", "early", "late", "ago", "week's", "weekend"))
 
 
-def merge_events(events: Sequence[Event], idf: dict[str, float], tokens: dict[str, frozenset[str]]
-                 ) -> list[Event]:
-    """Events of one date -> merged events: similar texts joined, citations pooled."""
-    sets = [tokens[e.id] for e in events]
-    masses = [mass(s, idf) for s in sets]
-    union = UnionFind(len(events))
-    for i, j in candidate_pairs(sets, idf):
-        if similarity(sets[i], sets[j], idf, masses[i], masses[j]) >= SAME_EVENT_THRESHOLD:
-            union.union(i, j)
-    merged = []
-    for group in union.groups():
-        members = [events[i] for i in group]
-        rep = min(members, key=lambda e: (e.citations[0].source, e.citations[0].start, e.id))
-        cites: dict[tuple[str, int, int], Citation] = {}
-        for event in members:
-            for c in event.citations:
-                cites.setdefault((c.source, c.start, c.end), c)
-        if len(members) == 1:
-            merged.append(rep)
+@dataclass(frozen=True)
+class _Words:
+    """One event's content words without its date words: all of them, and the plain ones."""
+
+    tokens: frozenset[str]
+    plain: frozenset[str]
+
+
+def _words(event: Event) -> _Words:
+    own = {stem(w) for w in event.expression.split()} | DATE_WORDS
+    words = [(s, plain) for s, plain, _q in content_words(event.text) if s not in own]
+    return _Words(frozenset(s for s, _p in words), frozenset(s for s, p in words if p))
+
+
+def same_event(a: _Words, b: _Words, idf: dict[str, float], mass_a: float, mass_b: float) -> bool:
+    """Two mentions of one date tell one happening: overlap beyond the date and one name."""
+    shared = a.tokens & b.tokens
+    if len(shared) < MIN_SHARED_WORDS or not shared & (a.plain | b.plain):
+        return False
+    return similarity(a.tokens, b.tokens, idf, mass_a, mass_b) >= SAME_EVENT_THRESHOLD
+
+
+def _entry(members: list[Event]) -> Event:
+    """A lead and the mentions verified against it -> one entry citing them all."""
+    lead = members[0]
+    if len(members) == 1:
+        return lead
+    cites: dict[tuple[str, int, int], Citation] = {}
+    for event in members:
+        for c in event.citations:
+            cites.setdefault((c.source, c.start, c.end), c)
+    return Event(id=event_id(lead.date, lead.text + "|merged"), date=lead.date, precision=lead.precision,
+                 text=lead.text, citations=tuple(cites[k] for k in sorted(cites)),
+                 expression=lead.expression, until=lead.until,
+                 background=all(e.background for e in members))
+
+
+def merge_events(events: Sequence[Event], idf: dict[str, float], words: dict[str, _Words]) -> list[Event]:
+    """Events of one date, in a fixed order -> entries: each joins the most similar lead
+    that passes ``same_event`` with it, or leads an entry of its own."""
+    leads: list[list[Event]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    masses: dict[str, float] = {}
+    for event in events:
+        mine = words[event.id]
+        masses[event.id] = mass(mine.tokens, idf)
+        seen: set[int] = set()
+        for token in sorted(mine.tokens):
+            posting = postings.get(token, [])
+            if len(posting) <= MAX_POSTING:
+                seen.update(posting)
+        best: tuple[float, int] | None = None
+        for k in sorted(seen):
+            lead = leads[k][0]
+            theirs = words[lead.id]
+            if same_event(theirs, mine, idf, masses[lead.id], masses[event.id]):
+                score = similarity(theirs.tokens, mine.tokens, idf, masses[lead.id], masses[event.id])
+                if best is None or score > best[0]:
+                    best = (score, k)
+        if best is not None:
+            leads[best[1]].append(event)
             continue
-        merged.append(Event(id=event_id(rep.date, rep.text + "|merged"), date=rep.date,
-                            precision=rep.precision, text=rep.text,
-                            citations=tuple(cites[k] for k in sorted(cites)),
-                            expression=rep.expression))
-    return merged
+        for token in mine.tokens:
+            postings[token].append(len(leads))
+        leads.append([event])
+    return [_entry(members) for members in leads]
 
 
 def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Event, ...]:
-    """Merge events on the same date and happening; sort by date. Needs extraction events."""
+    """Merge mentions of the same dated happening; sort by date. Needs extraction events."""
     events = [e for x in extractions for e in x.events if e.citations]
-    tokens = {e.id: features(e.text)[0] for e in events}
-    idf = idf_weights(list(tokens.values()))
-    by_date: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    words = {e.id: _words(e) for e in events}
+    idf = idf_weights([w.tokens for w in words.values()])
+    by_date: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in events:
-        by_date[(event.date, event.precision)].append(event)
+        by_date[(event.date, event.precision, event.until or "")].append(event)
     out: dict[str, Event] = {}
     for key in sorted(by_date):
         group = sorted(by_date[key], key=lambda e: (e.citations[0].source, e.citations[0].start, e.id))
-        for event in merge_events(group, idf, tokens):
+        for event in merge_events(group, idf, words):
             out.setdefault(event.id, event)
     return tuple(sorted(out.values(), key=lambda e: (e.date, e.id)))
