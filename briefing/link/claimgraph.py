@@ -215,7 +215,8 @@ def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) 
         lead_unit = unit.get(copies.find(node.index), [node.index])
         verified = {k for i in lead_unit for k in adjacent.get(i, ())}
         members = {m for k in verified for m in unit.get(copies.find(k), [k])} | set(lead_unit)
-        members -= assigned | {node.index}
+        members -= assigned
+        members.discard(node.index)
         assigned.add(node.index)
         assigned.update(members)
         groups.append((node.index, *sorted(members)))
@@ -229,7 +230,7 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     """
     nodes = build_nodes(sources, extractions)
     token_sets = [n.tokens for n in nodes]
-    idf = name_discounted(idf_weights(token_sets), name_stems(content_words(n.claim.text) for n in nodes))
+    idf = name_discounted(idf_weights(token_sets), frozenset().union(*(n.profile.names for n in nodes)))
     masses = tuple(mass(tokens, idf) for tokens in token_sets)
     phrase_df: dict[str, int] = {}
     for node in nodes:

@@ -490,7 +490,8 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
 
     links = []
     valued = [n for n in graph.nodes if n.profile.linkable and any(values_of(n))]
-    for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12):
+    for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12,
+                                              min_shared=2):
         a, b = valued[x_index], valued[y_index]
         if a.outlet == b.outlet:
             continue

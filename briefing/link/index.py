@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, combinations, pairwise
 
 from ..extract.spans import quoted_spans
 
@@ -56,6 +56,7 @@ STEM_LENGTH = 6  # truncating stems merges spelling variants and derived forms
 MAX_POSTING = 100  # a key shared by more texts than this is too common to block on
 KEYS_PER_TEXT = 10
 WORDING_KEYS_PER_TEXT = 5  # and this many rare two-word wordings, which find near-copies
+WORDING_MAX_POSTING = 20  # a wording shared by more texts than this is a stock phrase
 
 
 @lru_cache(maxsize=1 << 16)
@@ -168,23 +169,17 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
     common words still has rare wordings); tokens held by more than ``MAX_POSTING`` texts
     are never keys, so the pair count grows linearly with the number of texts.
     """
-    df: dict[str, int] = defaultdict(int)
-    for tokens in token_sets:
-        for token in tokens:
-            df[token] += 1
+    df = Counter(chain.from_iterable(token_sets))
     postings: dict[str, list[int]] = defaultdict(list)
     for i, tokens in enumerate(token_sets):
         usable = sorted((t for t in tokens if 2 <= df[t] <= MAX_POSTING), key=lambda t: (df[t], t))
         words = [t for t in usable if "_" not in t][:keys_per_text]
-        wordings = [t for t in usable if "_" in t][:WORDING_KEYS_PER_TEXT]
+        wordings = [t for t in usable if "_" in t and df[t] <= WORDING_MAX_POSTING][:WORDING_KEYS_PER_TEXT]
         for key in words + wordings:
             postings[key].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for key in sorted(postings):
-        ids = postings[key]
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[(ids[x], ids[y])] += 1
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in postings.values():  # each list is in index order, so every pair is (i, j), i < j
+        shared.update(combinations(ids, 2))
     return sorted(pair for pair, count in shared.items() if count >= min_shared)
 
 

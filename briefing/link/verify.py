@@ -52,6 +52,7 @@ QUANTITY_RE = re.compile(
     r"(?P<scale>\s+(?:million|billion|trillion|thousand|hundred))?"
     r"(?:\s+(?:(?P<more>other|more|additional|further|new)\s+|(?:of\s+the|of)\s+)?(?P<unit>[A-Za-z]+)\b)?",
     re.IGNORECASE)
+NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%])")
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2}
 
@@ -81,7 +82,9 @@ def _number(raw: str) -> float | None:
 
 def quantities(text: str) -> list[Quantity]:
     """Counts with their unit and bound ("at least seven times"); years and dates excluded."""
-    out = []
+    out: list[Quantity] = []
+    if not NUMBER_HINT_RE.search(text):
+        return out
     for m in QUANTITY_RE.finditer(text):
         raw = m.group("n")
         if YEAR_RE.fullmatch(raw):
