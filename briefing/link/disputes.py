@@ -489,7 +489,8 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
         return items[key]
 
     links = []
-    valued = [n for n in graph.nodes if n.profile.linkable and any(values_of(n))]
+    valued = [n for n in graph.nodes if n.profile.linkable and (n.profile.counts or n.events
+                                                                 or YEAR_RE.search(n.claim.text))]
     for x_index, y_index in candidate_pairs([n.tokens for n in valued], graph.idf, keys_per_text=12,
                                               min_shared=2):
         a, b = valued[x_index], valued[y_index]
