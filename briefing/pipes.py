@@ -11,10 +11,11 @@ one run.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, fields
+from typing import Any, Generic, Self, TypeVar
 
 C = TypeVar("C")
 T = TypeVar("T")
@@ -30,44 +31,43 @@ class Component(Generic[C]):
     assigns: tuple[str, ...] = ()
 
 
-@dataclass
 class Pipeline(Generic[C]):
     """An ordered list of components over contexts of ``context_type``, checked when built.
 
-    ``inputs`` are the context fields set before any component runs. ``timings`` (seconds
-    per component name) is filled only when ``timed`` is true.
+    ``inputs`` are the context fields set before any component runs. Immutable once built,
+    so one pipeline can be shared by every run (and every worker).
     """
 
-    context_type: type[C]
-    inputs: frozenset[str]
-    components: tuple[Component[C], ...]
-    timed: bool = False
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.components = tuple(self.components)
-        check_order(self.components, self.inputs, {f.name for f in fields(self.context_type)})  # type: ignore[arg-type]
+    def __init__(self, context_type: type[C], inputs: Iterable[str], components: Iterable[Component[C]]) -> None:
+        self.context_type = context_type
+        self.inputs = frozenset(inputs)
+        self.components: tuple[Component[C], ...] = tuple(components)
+        check_order(self.components, self.inputs, {f.name for f in fields(context_type)})  # type: ignore[arg-type]
 
     @property
     def names(self) -> tuple[str, ...]:
         """The components' names, in order."""
         return tuple(c.name for c in self.components)
 
-    def replace(self, name: str, component: Component[C]) -> Pipeline[C]:
-        """A new pipeline with the component called ``name`` swapped for ``component``."""
+    def replace(self, name: str, component: Component[C]) -> Self:
+        """A new pipeline (of the same class) with the component ``name`` swapped for ``component``."""
         if name not in self.names:
             raise KeyError(name)
-        return Pipeline(self.context_type, self.inputs,
-                        tuple(component if c.name == name else c for c in self.components), self.timed)
+        new = copy.copy(self)
+        new.components = tuple(component if c.name == name else c for c in self.components)
+        check_order(new.components, new.inputs, {f.name for f in fields(new.context_type)})  # type: ignore[arg-type]
+        return new
 
-    def run(self, ctx: C) -> C:
-        """Run every component in order on ``ctx``; raise if one leaves a promise unset."""
+    def run(self, ctx: C, timings: dict[str, float] | None = None) -> C:
+        """Run every component in order on ``ctx``; raise if one leaves a promise unset.
+
+        With ``timings``, add each component's seconds to it (by name).
+        """
         for component in self.components:
-            started = time.perf_counter() if self.timed else 0.0
+            started = time.perf_counter()
             component.func(ctx)
-            if self.timed:
-                self.timings[component.name] = self.timings.get(component.name, 0.0) \
-                    + time.perf_counter() - started
+            if timings is not None:
+                timings[component.name] = timings.get(component.name, 0.0) + time.perf_counter() - started
             missing = [name for name in component.assigns if getattr(ctx, name) is None]
             if missing:
                 raise RuntimeError(f"component {component.name!r} did not set {missing}")

@@ -5,25 +5,22 @@ After spaCy's ``Language`` pipes: each component is a plain function of one
 adds (``assigns``). ``ExtractPipeline`` keeps them in one ordered, named list and checks
 the declarations when it is built (a component that reads a field no earlier component
 assigns is an error then, not halfway through an article) and again when it runs (a
-component must set what it promised). Nothing is shared between articles: a context
-lives for one article.
+component must set what it promised); the machinery is ``briefing.pipes``, shared with
+``link``. Nothing is shared between articles: a context lives for one article.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
+from .. import pipes
 from ..model import Claim, CleanArticle, Event, Paragraph, Phrase, Quote, Sentence, Speaker
 
 if TYPE_CHECKING:
     from .quotes import Cue, Found, Span
     from .speakers import Mention, SpeakerBook, TokenIndex
-
-T = TypeVar("T")
-
 
 @dataclass
 class ArticleContext:
@@ -71,13 +68,9 @@ CONTEXT_FIELDS = frozenset(f.name for f in fields(ArticleContext))
 
 
 @dataclass(frozen=True)
-class Component:
-    """One named step of extraction: ``func(ctx)`` reads ``requires`` and sets ``assigns``."""
-
-    name: str
-    func: Callable[[ArticleContext], None]
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
+class Component(pipes.Component[ArticleContext]):
+    """One named step of extraction: ``func(ctx)`` reads ``requires`` and sets ``assigns``;
+    a field the context does not have is rejected here, where the component is declared."""
 
     def __post_init__(self) -> None:
         unknown = sorted((set(self.requires) | set(self.assigns)) - CONTEXT_FIELDS)
@@ -85,61 +78,16 @@ class Component:
             raise ValueError(f"component {self.name!r}: unknown context fields {unknown}")
 
 
-@dataclass(frozen=True)
-class ExtractPipeline:
-    """An ordered list of components, checked once when built; immutable, so one pipeline
-    can be shared by every article (and every worker)."""
+class ExtractPipeline(pipes.Pipeline[ArticleContext]):
+    """Extraction's components (``briefing.pipes.Pipeline`` over ``ArticleContext``)."""
 
-    components: tuple[Component, ...]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "components", tuple(self.components))
-        check_order(self.components)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.components)
-
-    def replace(self, name: str, component: Component) -> ExtractPipeline:
-        """A new pipeline with the component called ``name`` swapped for ``component``."""
-        if name not in self.names:
-            raise KeyError(name)
-        return ExtractPipeline(tuple(component if c.name == name else c for c in self.components))
-
-    def run(self, ctx: ArticleContext, timings: dict[str, float] | None = None) -> ArticleContext:
-        """Run every component in order on ``ctx``; raise if one leaves a promise unset.
-
-        With ``timings``, add each component's seconds to it (by name).
-        """
-        for component in self.components:
-            started = time.perf_counter()
-            component.func(ctx)
-            if timings is not None:
-                timings[component.name] = timings.get(component.name, 0.0) + time.perf_counter() - started
-            missing = [name for name in component.assigns if getattr(ctx, name) is None]
-            if missing:
-                raise RuntimeError(f"component {component.name!r} did not set {missing}")
-        return ctx
+    def __init__(self, components: Iterable[pipes.Component[ArticleContext]]) -> None:
+        super().__init__(ArticleContext, INPUT_FIELDS, components)
 
 
-def check_order(components: Iterable[Component]) -> None:
-    """Raise ValueError when a component reads a field no earlier component assigns,
-    or when two components share a name."""
-    available = set(INPUT_FIELDS)
-    seen: set[str] = set()
-    for component in components:
-        if component.name in seen:
-            raise ValueError(f"two components are called {component.name!r}")
-        seen.add(component.name)
-        missing = sorted(set(component.requires) - available)
-        if missing:
-            raise ValueError(f"component {component.name!r} requires {missing}, "
-                             f"which no earlier component assigns")
-        available |= set(component.assigns)
+def check_order(components: Iterable[pipes.Component[ArticleContext]]) -> None:
+    """``briefing.pipes.check_order`` for extraction's context."""
+    pipes.check_order(components, INPUT_FIELDS, CONTEXT_FIELDS)
 
 
-def need(value: T | None, name: str) -> T:
-    """A context field a component declared in ``requires`` (typed access without ``assert``)."""
-    if value is None:
-        raise RuntimeError(f"context field {name!r} is not set")
-    return value
+need = pipes.need
