@@ -75,8 +75,9 @@ BE_FORMS = frozenset("is are was were be been being".split())
 #: What a denial or a confirmation may aim at: a claim, or (for "it", "that") what was said.
 CLAIM_NOUNS = frozenset("""report reports reporting claim claims allegation allegations accusation accusations
 story stories account accounts suggestion suggestions notion rumor rumors rumour rumours assertion assertions
-characterization characterisation statement statements wrongdoing involvement knowledge it that this them those
-any""".split())
+characterization characterisation statement statements wrongdoing involvement knowledge""".split())
+#: Words right after a denial or confirmation that point at what was said ("denied that …", "denied it").
+POINTING = frozenset("that it this them those these any having being ever".split())
 CONFIRM_NOUNS = CLAIM_NOUNS | frozenset("""call calls meeting meetings talks conversation details death deaths
 identity identities attack attacks contact contacts visit deal agreement arrest arrests""".split())
 DENIAL_REACH = 6
@@ -120,13 +121,14 @@ def denies_a_claim(words: list[str]) -> bool:
         if word in DENY_VERBS:
             if k and words[k - 1] in BE_FORMS:
                 continue  # passive: "was denied entry"
-            if (after[:1] and after[0] in ("that", "having", "being", "ever")) or CLAIM_NOUNS & set(after):
+            if (after[:1] and after[0] in POINTING) or CLAIM_NOUNS & set(after):
                 return True
         elif word == "back" and k and words[k - 1].startswith("push") and CLAIM_NOUNS & set(after):
             return True
         elif word in DENY_ADJECTIVES or (word == "up" and k and words[k - 1] == "made") \
                 or (word == "true" and k and words[k - 1] == "not"):
-            if CLAIM_NOUNS & set(words[max(0, k - DENIAL_REACH - 2):k]):
+            before = words[max(0, k - DENIAL_REACH - 2):k]
+            if CLAIM_NOUNS & set(before) or POINTING & set(before[-3:]):
                 return True
     return False
 
@@ -136,7 +138,7 @@ def confirms_a_claim(words: list[str]) -> bool:
     for k, word in enumerate(words):
         if word.startswith("confirm") or word in ("verified", "corroborated"):
             after = words[k + 1:k + 1 + DENIAL_REACH]
-            if (after[:1] and after[0] == "that") or CONFIRM_NOUNS & set(after):
+            if (after[:1] and after[0] in POINTING) or CONFIRM_NOUNS & set(after):
                 return True
     return False
 
@@ -183,6 +185,9 @@ def side_of(node: Node) -> tuple[str, str]:
     claim = node.claim
     stance = stance_of(node)
     by = party(claim.attributed_to)
+    if by and " " not in by and by.lower() not in PEOPLE_NOUNS | REPORT_NOUNS \
+            and not set(content_tokens(by)) & node.profile.names:
+        by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
             else UNNAMED

@@ -145,6 +145,7 @@ class Profile:
     linkable: bool
     dated: bool = False  # the sentence dates what it tells in absolute terms ("in 2020")
     lead: frozenset[str] = frozenset()  # the first run of names: who the sentence is first about
+    numbers: frozenset[str] = frozenset()  # the figures it gives (digits and number words; not years)
 
 
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -199,7 +200,8 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
                    and not about_the_reporting(text) and not about_a_poll_method(text),
-                   dated=dated, lead=frozenset(lead))
+                   dated=dated, lead=frozenset(lead),
+                   numbers=frozenset(w[0] for w in words if w[0].isdigit() and not YEAR_RE.fullmatch(w[0])))
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.
@@ -257,6 +259,24 @@ def same_counts(a: Profile, b: Profile) -> bool:
     return not any(counts_conflict(x, y) == "number" for x in a.counts for y in b.counts)
 
 
+def same_figures(a: Profile, b: Profile) -> bool:
+    """One fact gives the same figures: where both sentences give numbers (years aside), they
+    share one, and a count of one thing has the same value in both, bar rounding and vague
+    wording ("at least 882 delegates" and "at least 501 delegates" are two tallies)."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return False
+    for x in a.counts:
+        for y in b.counts:
+            if x.unit == y.unit and x.bound != "more" != y.bound:
+                lo_x, hi_x = _interval(Quantity(x.unit, x.value, "vague" if x.bound != "exact" else "exact",
+                                                x.label, x.start))
+                lo_y, hi_y = _interval(Quantity(y.unit, y.value, "vague" if y.bound != "exact" else "exact",
+                                                y.label, y.start))
+                if hi_x < lo_y or hi_y < lo_x:
+                    return False
+    return True
+
+
 def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False) -> bool:
     """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
     words ("a 'brave man'"), which stands for the share of the predicate's words. ``copies``:
@@ -264,4 +284,4 @@ def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool =
     read from two publication dates does not make two days."""
     predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
     return (a.linkable and b.linkable and same_participants(a, b) and predicate
-            and (copies or same_when(a, b)) and same_counts(a, b))
+            and (copies or same_when(a, b)) and same_counts(a, b) and (copies or same_figures(a, b)))

@@ -247,3 +247,23 @@ def test_a_republished_copy_with_a_relative_date_is_still_one_fact():
     a = make("a", "North Herald", "2024-05-02", text)
     b = make("b", "North Herald", "2024-05-03", text)
     assert linked_sources(facts_of(a, b), "Facts matter") == {"a", "b"}
+
+
+def test_two_tallies_of_one_race_are_two_facts():
+    a = make("a", "North Herald", "2024-05-02",
+             "Including the harbour board votes, Ada Kline now has at least 882 delegates in Port Vell.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "Including the harbour board votes, Ada Kline now has at least 501 delegates in Port Vell.")
+    c = make("c", "East Star", "2024-05-03",
+             "Ada Kline now has a total of at least 1,410 in Port Vell, while Ola Brandt has at least 653.")
+    d = make("d", "West Sun", "2024-05-03",
+             "Ada Kline now has a total of at least 1,353 in Port Vell, while Ola Brandt has at least 625.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(c, d))
+
+
+def test_a_time_word_after_a_rejection_is_no_claim_it_denies():
+    a = make("a", "North Herald", "2024-05-02",
+             "The mayor sought the council's help, an offer the council rebuffed at a meeting this week.")
+    graph = build_graph([a[0]], [a[1]])
+    assert [stance_of(n) for n in graph.nodes] == ["reported"]
