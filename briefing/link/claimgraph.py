@@ -19,6 +19,7 @@ from ..model import ArticleExtraction, Claim, Event, Source
 from .index import (
     UnionFind,
     candidate_pairs,
+    content_tokens,
     content_words,
     features,
     idf_weights,
@@ -161,6 +162,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
+    if different_speakers(a, b):
+        return False
     if not ((sim >= FACT_THRESHOLD or wording)
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD)):
         return False
@@ -170,6 +173,14 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     apart = days_apart(a.source, b.source)
     return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
         or a.profile.dated or b.profile.dated
+
+
+def different_speakers(a: Node, b: Node) -> bool:
+    """Are the two claims credited to two named parties with no name in common ("Pence
+    said …" / "Priebus said …")? Then they are two statements, however alike."""
+    names_a = set(content_tokens(a.claim.attributed_to or "")) & a.profile.names
+    names_b = set(content_tokens(b.claim.attributed_to or "")) & b.profile.names
+    return bool(names_a and names_b and not names_a & names_b)
 
 
 def days_apart(a: Source, b: Source) -> int | None:

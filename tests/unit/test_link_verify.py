@@ -267,3 +267,11 @@ def test_a_time_word_after_a_rejection_is_no_claim_it_denies():
              "The mayor sought the council's help, an offer the council rebuffed at a meeting this week.")
     graph = build_graph([a[0]], [a[1]])
     assert [stance_of(n) for n in graph.nodes] == ["reported"]
+
+
+def test_two_named_speakers_saying_alike_are_two_statements():
+    a = make("a", "North Herald", "2024-05-02",
+             "Governor Elena Marsh said a special prosecutor should examine the Port Vell harbour fund.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Mayor Tom Ruiz said a special prosecutor should examine the Port Vell harbour fund.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
