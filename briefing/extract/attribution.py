@@ -508,6 +508,10 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
         return None
     mention = np_after(list(toks), v + 1)
     out = mention.tokens or _phrase_after(toks, v + 1) or []
+    k = index_of(toks, out[-1]) + 1 if out else len(toks)
+    if out and not out[0].is_cap and k + 1 < len(toks) and toks[k].bare in DESCRIPTION_PREPS \
+            and toks[k + 1].bare in ("the", "a", "an"):
+        out = _phrase_after(toks, v + 1) or out  # "one senior source on the council": the whole description
     if not out or out[0].bare in PRONOUNS or out[0].bare in QUANTIFIERS \
             or out[0].bare in ("his", "her", "their", "its", "our", "my") \
             or (not out[0].is_cap and out[0].bare.endswith(("ing", "ed"))):
@@ -529,6 +533,8 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
 
 
 QUANTIFIERS = frozenset("many some most all few several both each any much more".split())
+#: Prepositions that go on describing an inverted speaker ("a source on the council", "an aide to the mayor").
+DESCRIPTION_PREPS = frozenset("on of for to with from".split())
 
 
 def _phrase_after(toks: Sequence[Token], i: int) -> list[Token] | None:

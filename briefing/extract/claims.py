@@ -247,7 +247,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
         source: str | None = None
         if not headline and is_fact_bearing(body):
             status, cue = classify(body)
-            found = find_source(toks)
+            found = None if title_case_line(body) else find_source(toks)
             if found is not None:
                 source = name_source(book, found.tokens, text, recent, last_org, names)
                 if source and status == "stated":
@@ -267,6 +267,16 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     return tuple(claims)
+
+
+TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
+
+
+def title_case_line(text: str) -> bool:
+    """Title Case through most of its words ("Actor Who Backed Ana Ruiz Calls Quay A Disgrace"):
+    a headline's shape, where capitals tell no names and no speaker can be read."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 FRAGMENT_WORDS = frozenset("to declined did does do has have had is are was were be been could would will can "
