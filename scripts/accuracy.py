@@ -430,7 +430,9 @@ def _pct(value: float | None) -> str:
 def table(result: dict[str, Any]) -> str:
     """The metrics as a Markdown table."""
     rows = [
-        ("Quote precision", _pct(result["precision"]), f"{result['tp']:,} of {result['tp'] + result['fp']:,} found"),
+        ("Quote precision", _pct(result["precision"]),
+         f"{result['tp']:,} of {result['tp'] + result['fp']:,} found (besides "
+         f"{result['predicted_quotes'] - result['tp'] - result['fp']:,} matching short quoted phrases)"),
         ("Quote recall", _pct(result["recall"]), f"{result['tp']:,} of {result['gold_quotes']:,} annotated"),
         ("Quote F1", _pct(result["f1"]), ""),
         ("Speaker accuracy (matched quotes, named source)", _pct(result["speaker_accuracy"]),
