@@ -168,14 +168,22 @@ def read_split(root: Path, split: str = "dev", limit: int | None = None) -> list
     files = sorted(texts.glob("*.txt"))
     if not files:
         raise LayoutError(f"{texts}: no .txt articles")
-    ann_files = sorted(anns.glob("*.ann"))
+    first_ann: dict[str, Path] = {}  # article name -> its first annotator's file (NAME_XXXX.ann), by name
+    for ann in sorted(anns.glob("*.ann")):
+        first_ann.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     articles = []
-    for path in files[:limit] if limit else files:
-        name = path.stem
-        own = [p for p in ann_files if p.name.startswith(name + "_") and len(p.stem) > len(name)]
-        text = path.read_text(encoding="utf-8")
-        attributions = parse_ann(own[0].read_text(encoding="utf-8"), str(own[0])) if own else []
-        articles.append(make_gold(name, text, metadata.get(name, {}), attributions))
+    for path in files:
+        if limit and len(articles) >= limit:
+            break
+        ann = first_ann.get(path.stem)
+        if ann is None:  # not annotated: nothing to score it against
+            print(f"accuracy: {path}: no {path.stem}_*.ann in {anns}: left out", file=sys.stderr)
+            continue
+        attributions = parse_ann(ann.read_text(encoding="utf-8"), str(ann))
+        articles.append(make_gold(path.stem, path.read_text(encoding="utf-8"), metadata.get(path.stem, {}),
+                                  attributions))
+    if not articles:
+        raise LayoutError(f"{anns}: no annotation file matches an article of {texts}")
     return articles
 
 

@@ -224,3 +224,14 @@ def test_a_wrong_layout_is_one_line_naming_the_path(accuracy, polnear, tmp_path,
     assert accuracy.main([str(polnear), "--split", "train", "--out", "-"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and str(polnear / "train" / "text") in err
+
+
+def test_an_article_without_annotations_is_left_out_and_names_do_not_collide(accuracy, polnear, capsys):
+    # "..._bridge_extra" starts like "..._bridge": each article still gets its own file only
+    name = "example-post_2024-03-05_bridge_extra"
+    (polnear / "dev" / "text" / f"{name}.txt").write_text("A Headline\nA paragraph of text.\n", encoding="utf-8")
+    articles = accuracy.read_split(polnear, "dev")
+    assert name not in {a.name for a in articles} and len(articles) == 3
+    assert f"{name}.txt" in capsys.readouterr().err
+    bridge = next(a for a in articles if a.name == "example-post_2024-03-05_bridge")
+    assert len(bridge.quotes) == 2
