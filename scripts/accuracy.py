@@ -107,7 +107,7 @@ def parse_ann(text: str, where: str = "") -> list[Attribution]:
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[dict[str, list[str]]] = []
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line[0] not in "TE":
+        if not re.match(r"[TE]\d+\t", line):  # other annotations, or a span's text running over lines
             continue
         parts = line.split("\t")
         try:

@@ -235,3 +235,10 @@ def test_an_article_without_annotations_is_left_out_and_names_do_not_collide(acc
     assert f"{name}.txt" in capsys.readouterr().err
     bridge = next(a for a in articles if a.name == "example-post_2024-03-05_bridge")
     assert len(bridge.quotes) == 2
+
+
+def test_brat_span_text_may_run_over_lines(accuracy):
+    ann = ("T1\tContent 0 10;12 20\tfirst part\nThe second line of the span's text\n"
+           "T2\tSource 30 38\tSomebody\nE1\tAttribution:T2 Content:T1 Source:T2\n")
+    (attribution,) = accuracy.parse_ann(ann)
+    assert attribution.content == ((0, 10), (12, 20)) and attribution.source == ((30, 38),)
