@@ -491,8 +491,9 @@ def page(result: dict[str, Any]) -> str:
         f"Stretches under {MIN_QUOTE_WORDS} words are quoted phrases (titles, scare quotes): they count neither "
         "as found nor as missed, and a found quote matching one is not counted wrong. Single quotation marks "
         "are not read as quotes.",
-        f"- A found quote **matches** a gold quote of the same article when the words they share (lower-cased, "
-        f"with repeats) are at least {MATCH:.0%} of the longer one's words; each is matched once, best "
+        f"- A found quote **matches** a gold quote of the same article when the words they share (lower-cased; "
+        f"a repeated word counts as often as both have it) are at least {MATCH:.0%} of the longer one's words; "
+        "each is matched once, best "
         "match first. Precision is matched found quotes over all found quotes; recall is matched gold quotes "
         "over all gold quotes; F1 their harmonic mean.",
         "- A quote's gold **speaker** is the text of its attribution's Source span. The found speaker is "
@@ -509,8 +510,9 @@ def page(result: dict[str, Any]) -> str:
         "Source by the last-name rule. *No source given* is the share of those with none. The "
         f"{result['claim_unnamed_n']:,} cited claims whose Source names no one are left out.",
         "",
-        "Published systems report quote and attribution scores on PolNeAR's splits; compare on the same "
-        "split, with these definitions in mind (they are lenient on quote edges and on how a name is written).",
+        "To set these figures beside a published system's, score the same split and check its definitions "
+        "against these: they forgive a quote's edges (a few words more or less) and how a name is written, "
+        "and leave out speakers named only by a pronoun or a description.",
         "",
         "## Repeat it",
         "",
