@@ -43,6 +43,7 @@ MIN_CLAIM_WORDS = 3  # shorter Contents are too vague to find in a sentence
 # Capitalised words that name no one: determiners and pronouns opening a sentence or a description.
 UNNAMING = frozenset("a an the this that these those some many most several both all one only another other "
                      "i me my we us our you your he him his she her it its they them their who which".split())
+THIRD_PERSON = frozenset("he him his she her they them their".split())
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Double quotation marks: curly, straight, guillemets, low-9, and '' (two apostrophes: NYT style).
 MARK_RE = re.compile("''|[\"“”«»„]")
@@ -70,6 +71,7 @@ class GoldQuote:
 
     text: str
     speaker: str | None
+    resolved: str | None = None  # a pronoun Source ("he"): the article's previous Source that names someone
 
 
 @dataclass(frozen=True)
@@ -253,8 +255,13 @@ def make_gold(name: str, text: str, meta: dict[str, str], attributions: Sequence
     article = Article(name=name, text=text, meta=dict(meta), attributions=list(attributions))
     stretches = quoted_stretches(text)
     taken: set[tuple[int, int]] = set()
+    named = sorted((a.source[0][0], source_text(text, a)) for a in attributions
+                   if a.source and names_someone(source_text(text, a)))
     for attribution in attributions:
         speaker = source_text(text, attribution)
+        resolved = speaker if names_someone(speaker) else None
+        if speaker and attribution.source and set(words(speaker)) <= THIRD_PERSON:
+            resolved = next((who for start, who in reversed(named) if start < attribution.source[0][0]), None)
         inside = 0
         for stretch in stretches:
             share = sum(_overlap(stretch, span) for span in attribution.content)
@@ -265,7 +272,7 @@ def make_gold(name: str, text: str, meta: dict[str, str], attributions: Sequence
                 continue
             taken.add(stretch)
             quoted = text[stretch[0]:stretch[1]].strip()
-            gold = GoldQuote(text=quoted, speaker=speaker)
+            gold = GoldQuote(text=quoted, speaker=speaker, resolved=resolved)
             (article.quotes if len(words(quoted)) >= MIN_QUOTE_WORDS else article.phrases).append(gold)
         size = sum(e - s for s, e in attribution.content)
         content = span_text(text, attribution.content)
@@ -351,7 +358,7 @@ def score(articles: Sequence[Article], briefing: Any) -> dict[str, Any]:
     """Gold articles + the Briefing made from them -> the metrics (see the Accuracy page)."""
     predicted = predicted_quotes(briefing)
     tp = fp = fn = 0
-    speaker_right = speaker_n = unnamed_quotes = no_speaker = 0
+    speaker_right = speaker_n = unnamed_quotes = no_speaker = resolved_n = resolved_right = 0
     for article in articles:
         preds = predicted.get(article.name, [])
         golds = [words(q.text) for q in article.quotes]
@@ -367,6 +374,9 @@ def score(articles: Sequence[Article], briefing: Any) -> dict[str, Any]:
             used_g.add(j)
             speaker, gold = preds[i][1], article.quotes[j].speaker
             no_speaker += speaker is None
+            if article.quotes[j].resolved:
+                resolved_n += 1
+                resolved_right += names_source(speaker, article.quotes[j].resolved)
             if gold is None or not names_someone(gold):
                 unnamed_quotes += 1
                 continue
@@ -390,6 +400,7 @@ def score(articles: Sequence[Article], briefing: Any) -> dict[str, Any]:
         "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
         "speaker_accuracy": _ratio(speaker_right, speaker_n), "speaker_n": speaker_n,
         "speaker_unnamed_n": unnamed_quotes,
+        "speaker_resolved_accuracy": _ratio(resolved_right, resolved_n), "speaker_resolved_n": resolved_n,
         "no_speaker": _ratio(no_speaker, tp),
         **claims,
     }
@@ -445,6 +456,8 @@ def table(result: dict[str, Any]) -> str:
         ("Quote F1", _pct(result["f1"]), ""),
         ("Speaker accuracy (matched quotes, named source)", _pct(result["speaker_accuracy"]),
          f"{result['speaker_n']:,} quotes"),
+        ("Speaker accuracy, pronoun sources resolved (approximate)", _pct(result["speaker_resolved_accuracy"]),
+         f"{result['speaker_resolved_n']:,} quotes"),
         ("Matched quotes with no speaker", _pct(result["no_speaker"]), f"of {result['tp']:,}"),
         ("Claim-source accuracy", _pct(result["claim_source_accuracy"]), f"{result['claim_n']:,} cited claims"),
         ("Claims with no source given", _pct(result["claim_unattributed"]), f"of {result['claim_n']:,}"),
@@ -501,8 +514,10 @@ def page(result: dict[str, Any]) -> str:
         "'s dropped) is one of the Source span's words. Speaker accuracy counts matched quotes whose Source "
         "names someone (has a capitalised word other than a determiner or a pronoun); the "
         f"{result['speaker_unnamed_n']:,} matched quotes whose Source is a pronoun or a description "
-        "(*he*, *the agency*) or is missing are left out. *No speaker* is the share of matched quotes "
-        "`briefing` gives no speaker.",
+        "(*he*, *the agency*) or is missing are left out. The *approximate* figure adds the quotes whose "
+        "Source is a third-person pronoun (*he*, *she*, *they*), taking as their speaker the article's last "
+        "Source before it that names someone. *No speaker* is the share of matched quotes `briefing` gives "
+        "no speaker.",
         f"- A **claim** is an attribution with a Source whose Content is less than {DIRECT_SHARE:.0%} inside "
         f"quotation marks (reported speech) and has at least {MIN_CLAIM_WORDS} words. A key fact or a side of a "
         f"disputed claim is scored when a sentence it cites holds a gold claim ({MATCH:.0%} of the claim's "
@@ -545,7 +560,8 @@ def evaluate(root: Path, split: str = "dev", limit: int | None = None, keep: Pat
 
 def summary(result: dict[str, Any]) -> str:
     """One line of the figures, for the terminal."""
-    keys = ("articles", "precision", "recall", "f1", "speaker_accuracy", "speaker_n", "no_speaker",
+    keys = ("articles", "precision", "recall", "f1", "speaker_accuracy", "speaker_n", "speaker_resolved_accuracy",
+            "speaker_resolved_n", "no_speaker",
             "claim_source_accuracy", "claim_n", "claim_unattributed", "tp", "fp", "fn")
     line = " ".join(f"{key}={result[key]}" for key in keys)
     return f"accuracy: {result['split']}: {line} articles_per_s={result['articles_per_s']:.1f}"

@@ -27,6 +27,7 @@ STORM = (
     "''The roads are simply too dangerous for our buses this morning,'' Tom Reyes, the superintendent, "
     "told reporters.\n"
     "He said classes would resume on Wednesday if the plows finish their work.\n"
+    "\"We will make up every lost day in June,\" he added.\n"
 )
 MARKET = (
     "Market Reopens After Fire\n"
@@ -35,8 +36,8 @@ MARKET = (
 )
 
 
-def brat(text: str, attributions: list[tuple[str | None, list[str]]]) -> str:
-    """(Source text or None, [Content parts]) per attribution -> brat standoff lines."""
+def brat(text: str, attributions: list[tuple[str | tuple[str, str] | None, list[str]]]) -> str:
+    """(Source text, or (context, Source text in it), or None; [Content parts]) per attribution -> brat lines."""
     lines, t = [], 0
     for e, (source, parts) in enumerate(attributions, 1):
         spans = []
@@ -47,7 +48,11 @@ def brat(text: str, attributions: list[tuple[str | None, list[str]]]) -> str:
         lines.append(f"T{t}\tContent {';'.join(spans)}\t{' '.join(parts)}")
         roles = [f"Content:T{t}"]
         if source:
-            start = text.index(source)
+            if isinstance(source, tuple):
+                context, source = source
+                start = text.index(context) + context.index(source)
+            else:
+                start = text.index(source)
             t += 1
             lines.append(f"T{t}\tSource {start} {start + len(source)}\t{source}")
             roles.append(f"Source:T{t}")
@@ -80,6 +85,7 @@ def polnear(tmp_path):
             ("Tom Reyes, the superintendent,",
              ["''The roads are simply too dangerous for our buses this morning,''"]),
             ("He", ["classes would resume on Wednesday if the plows finish their work"]),
+            (("he added", "he"), ["\"We will make up every lost day in June,\""]),
         ]),
         "example-post_2024-03-08_market": (MARKET, [
             ("Rosa Diaz, who runs the market", ["\"Every stall is open again and the customers came back right "
@@ -119,8 +125,11 @@ def test_reader_derives_quotes_phrases_and_claims(accuracy, polnear):
         ("the bridge was unsafe for heavy trucks", "Engineers from the county"),
         ("a \"fair deal\" for drivers", "Lopez")]
     storm = by_name["daily-example_2024-03-04_storm"]
-    assert [q.text for q in storm.quotes] == ["The roads are simply too dangerous for our buses this morning,"]
+    assert [q.text for q in storm.quotes] == ["The roads are simply too dangerous for our buses this morning,",
+                                              "We will make up every lost day in June,"]
     assert storm.claims[0].source == "He"
+    # "he" resolves to the article's last Source before it that names someone
+    assert [(q.speaker, q.resolved) for q in storm.quotes][1] == ("he", "Tom Reyes, the superintendent,")
     assert storm.meta["publisher"] == "daily-example" and storm.meta["date"] == "2024-03-04"
     assert len(by_name["example-post_2024-03-08_market"].quotes) == 1  # aa11 read, not the empty zz99
     assert len(accuracy.read_split(polnear, "dev", limit=2)) == 2
@@ -164,14 +173,18 @@ def test_score_counts_a_hit_a_miss_a_wrong_speaker_and_an_extra(accuracy, polnea
         ("daily-example_2024-03-04_storm", "Nothing like this was said in the article at all", "Tom Reyes"),
         # the storm quote is missed: under 80% of its words
         ("daily-example_2024-03-04_storm", "too dangerous for our buses", "Tom Reyes"),
+        # hit; its Source is "he": left out of speaker accuracy, right once resolved to Tom Reyes
+        ("daily-example_2024-03-04_storm", "We will make up every lost day in June,", "Tom Reyes"),
     ])
     result = accuracy.score(articles, briefing)
-    assert (result["tp"], result["fp"], result["fn"]) == (3, 2, 1)
-    assert result["precision"] == 0.6 and result["recall"] == 0.75
-    assert result["f1"] == round(2 * 0.6 * 0.75 / 1.35, 3)
+    assert (result["tp"], result["fp"], result["fn"]) == (4, 2, 1)
+    assert result["precision"] == round(4 / 6, 3) and result["recall"] == 0.8
+    assert result["f1"] == round(2 * (4 / 6) * 0.8 / (4 / 6 + 0.8), 3)
     assert result["speaker_n"] == 3 and result["speaker_accuracy"] == round(1 / 3, 3)
-    assert result["no_speaker"] == round(1 / 3, 3)
-    assert result["gold_quotes"] == 4 and result["gold_phrases"] == 1 and result["gold_claims"] == 3
+    assert result["speaker_unnamed_n"] == 1
+    assert result["speaker_resolved_n"] == 4 and result["speaker_resolved_accuracy"] == 0.5
+    assert result["no_speaker"] == 0.25
+    assert result["gold_quotes"] == 5 and result["gold_phrases"] == 1 and result["gold_claims"] == 3
 
 
 def test_claim_source_accuracy(accuracy, polnear):
@@ -204,7 +217,7 @@ def test_end_to_end_runs_briefing_and_writes_the_page(accuracy, polnear, tmp_pat
     assert accuracy.main([str(polnear), "--split", "dev", "--out", str(out), "--json", str(raw)]) == 0
     result = json.loads(raw.read_text(encoding="utf-8"))
     assert result["articles"] == 3 and result["split"] == "dev" and result["skipped"] == 0
-    assert result["gold_quotes"] == 4
+    assert result["gold_quotes"] == 5
     assert result["tp"] >= 2  # briefing finds the plain "..., said Name." quotes
     assert result["articles_per_s"] > 0 and result["wall_s"] > 0
     page = out.read_text(encoding="utf-8")
