@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def copy_site_project(dest: Path, seeds: Path | None = ROOT / "seeds") -> Path:
-    """mkdocs.yml, templates/, the hook, static docs/ assets and (unless None) a seeds folder -> dest."""
+    """mkdocs.yml, templates/, the hook, static docs/ assets, script-written pages in the nav and (unless None)
+    a seeds folder -> dest."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
@@ -20,4 +21,8 @@ def copy_site_project(dest: Path, seeds: Path | None = ROOT / "seeds") -> Path:
     (dest / "docs").mkdir()
     for name in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    # pages the nav names that scripts write, not briefing (accuracy.md: scripts/accuracy.py)
+    for name in ("accuracy.md",):
+        if (ROOT / "docs" / name).is_file():
+            shutil.copy(ROOT / "docs" / name, dest / "docs" / name)
     return dest
