@@ -82,3 +82,34 @@ def test_warnings_of_the_last_run_are_said_again(project, caplog):
 def test_no_cache_never_reuses(project):
     run(project, cache=False)
     assert not run(project, cache=False)[1].reused
+
+
+def test_source_pages_are_kept_unless_their_inputs_changed_and_templates_reading_the_briefing_render_all(
+        tmp_path, monkeypatch):
+    from briefing import render
+    from briefing.pipeline import extract_briefing
+
+    briefing, _report = extract_briefing(Options(seeds_dir=ROOT / "seeds", cache_dir=None))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    rendered: list[str] = []
+    real = render.source_paragraphs
+    monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))
+    docs = tmp_path / "docs"
+    render.render_briefing(briefing, docs, templates)
+    assert len(rendered) == len(briefing.sources)
+    rendered.clear()
+    render.render_briefing(briefing, docs, templates)
+    assert rendered == []
+    page = docs / "sources" / f"{render.source_page_name(briefing.sources[0].id)}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "stray edit\n", encoding="utf-8")
+    render.render_briefing(briefing, docs, templates)
+    assert rendered == [briefing.sources[0].id] and "stray edit" not in page.read_text(encoding="utf-8")
+    source = templates / "source.md.j2"
+    source.write_text(source.read_text(encoding="utf-8").replace("## Text", "## Text of {{ meta.title|md }}"),
+                      encoding="utf-8")
+    for _ in range(2):
+        rendered.clear()
+        render.render_briefing(briefing, docs, templates)
+        assert len(rendered) == len(briefing.sources)
+    assert render.read_page_keys(docs) == {}
