@@ -78,6 +78,23 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
         raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
     options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None,
                       overrides_file=project.overrides_file, jobs=jobs)
+    if inputs is None:
+        inputs = read_folder(project.seeds_dir)
+    record_file = key = None
+    if use_cache:  # the pages in docs/ are those of the same inputs: nothing to do
+        key = incremental.digest_of([
+            "docs", incremental.data_key(inputs[0], project.overrides_file),
+            incremental.code_digest(incremental.BUILD_CODE), incremental.tree_digest(project.templates_dir),
+            f"site_url={site_url or ''}", f"directory_urls={project.directory_urls}"])
+        record_file = incremental.record_path(project.cache_dir, "docs", project.docs_dir)
+        record = incremental.read_record(record_file)
+        if record is not None and record.get("key") == key \
+                and record.get("docs") == incremental.tree_state(project.docs_dir):
+            _GENERATED[project.docs_dir.resolve()] = frozenset(
+                (project.docs_dir / name).resolve() for name in record["generated"])
+            log.info("nothing changed since the pages in %s were rendered: kept them", project.docs_dir)
+            return _replay(record, inputs)
+        incremental.forget_record(record_file)
     briefing, report = extract_briefing(options, inputs=inputs)
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
@@ -86,6 +103,12 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     except RenderError as err:
         raise BriefingError(str(err)) from None
     _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
+    if record_file is not None:
+        docs = project.docs_dir.resolve()
+        incremental.write_record(record_file, {
+            "key": key, "docs": incremental.tree_state(project.docs_dir),
+            "generated": sorted(p.resolve().relative_to(docs).as_posix() for p in files),
+            "warnings": report.warnings, "skipped": [[s.file, s.reason] for s in report.skipped[len(inputs[1]):]]})
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
              len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
              len(briefing.disputed), len(briefing.timeline))
@@ -188,6 +211,7 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
                 finally:
                     config.plugins.on_shutdown()
                 _swap_in(building, final)
+                report.reused = False  # the pages may have been kept; the site was built
                 if record_file is not None:
                     incremental.write_record(record_file, {
                         "key": key, "docs": incremental.tree_state(project.docs_dir), "site": _site_stamp(final),
@@ -240,6 +264,11 @@ def _reuse_build(record_file: Path, key: str, docs_dir: Path, site: Path,
         return None
     if record.get("site") != _site_stamp(site) or record.get("docs") != incremental.tree_state(docs_dir):
         return None
+    return _replay(record, inputs)
+
+
+def _replay(record: dict[str, Any], inputs: tuple[list[RawArticle], list[Skipped]]) -> RunReport:
+    """The report of a recorded run, its warnings said again (reading the seeds said their own)."""
     for file, reason in record["skipped"]:
         log.warning("skipped %s: %s", file, reason)
     for warning in record["warnings"]:

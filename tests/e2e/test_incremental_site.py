@@ -35,7 +35,8 @@ def test_nothing_changed_keeps_the_site_as_it_was(project):
     assert (project / "site").stat().st_ino == stamp and site_bytes(project) == before
 
 
-@pytest.mark.parametrize("change", ["article", "template", "config", "docs", "site", "overrides", "strict"])
+@pytest.mark.parametrize("change", ["article", "template", "config", "docs", "page", "site", "overrides",
+                                    "strict"])
 def test_any_changed_input_builds_again(project, change):
     kwargs = {}
     if change == "article":
@@ -51,6 +52,8 @@ def test_any_changed_input_builds_again(project, change):
                         encoding="utf-8")
     elif change == "docs":  # a hand-written file beside the generated pages
         (project / "docs" / "stylesheets" / "briefing.css").write_text("/* edited */\n", encoding="utf-8")
+    elif change == "page":  # a generated page deleted by hand: rendered again
+        (project / "docs" / "facts.md").unlink()
     elif change == "site":
         page = project / "site" / "facts.html"
         page.unlink()
@@ -61,7 +64,7 @@ def test_any_changed_input_builds_again(project, change):
         kwargs["strict"] = True
     report = build(project, **kwargs)
     assert not report.reused
-    assert (project / "site" / "facts.html").is_file()
+    assert (project / "site" / "facts.html").is_file() and (project / "docs" / "facts.md").is_file()
     assert build(project, **kwargs).reused  # and the next run has nothing to do again
 
 
