@@ -24,23 +24,31 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .cache import PER_ARTICLE_CODE, cache_key
+from .cache import cache_key
 from .dump import write_atomic
 from .model import EXTRACTOR_VERSION, RawArticle
 
-#: The code that decides the briefing data: the per-article stages, linking and overrides.
-DATA_CODE = (*PER_ARTICLE_CODE, "link/*.py", "overrides.py", "incremental.py")
 #: The code that decides the site: all of it (rendering, changes, the hook, the site build).
 BUILD_CODE = ("*.py", "*/*.py")
+#: The code that decides the briefing data: all of it but what only renders and builds the site.
+SITE_ONLY = frozenset({"render.py", "site.py", "cli.py", "mkdocs_hook.py", "changes.py", "__main__.py"})
+DATA_CODE = (*BUILD_CODE, *(f"!{name}" for name in sorted(SITE_ONLY)))
 RECORDS = "runs"  # under the cache folder
+
+
+def code_files(patterns: tuple[str, ...]) -> list[Path]:
+    """The package's files matching ``patterns``, but those named '!name', sorted."""
+    root = Path(__file__).parent
+    left_out = {root / p[1:] for p in patterns if p.startswith("!")}
+    return sorted({p for pattern in patterns if not pattern.startswith("!") for p in root.glob(pattern)} - left_out)
 
 
 @lru_cache(maxsize=8)
 def code_digest(patterns: tuple[str, ...]) -> str:
-    """Hash of the package's files matching ``patterns`` (and EXTRACTOR_VERSION)."""
+    """Hash of the code in ``code_files(patterns)`` (and EXTRACTOR_VERSION)."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     root = Path(__file__).parent
-    for path in sorted({p for pattern in patterns for p in root.glob(pattern)}):
+    for path in code_files(patterns):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

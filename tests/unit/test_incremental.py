@@ -113,3 +113,10 @@ def test_source_pages_are_kept_unless_their_inputs_changed_and_templates_reading
         render.render_briefing(briefing, docs, templates)
         assert len(rendered) == len(briefing.sources)
     assert render.read_page_keys(docs) == {}
+
+
+def test_the_data_key_covers_all_code_but_what_only_renders_the_site():
+    data = {p.relative_to(ROOT / "briefing").as_posix() for p in incremental.code_files(incremental.DATA_CODE)}
+    build = {p.relative_to(ROOT / "briefing").as_posix() for p in incremental.code_files(incremental.BUILD_CODE)}
+    assert {"pipes.py", "link/__init__.py", "extract/quotes.py", "overrides.py", "ingest.py"} <= data
+    assert not data & incremental.SITE_ONLY and incremental.SITE_ONLY <= build
