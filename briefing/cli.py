@@ -107,19 +107,16 @@ def extract(seeds_dir: Path, out: Path, no_cache: bool, cache_dir: Path, strict:
     SEEDS_DIR defaults to seeds/. The output is the YAML the site is rendered from:
     every item cites its source articles down to the sentence.
     """
-    from .dump import write_briefing
-    from .pipeline import Options, extract_briefing
+    from .pipeline import Options, extract_to_file
 
     options = Options(seeds_dir=seeds_dir, cache_dir=None if no_cache else cache_dir, jobs=jobs,
                       overrides_file=overrides_file)
     try:
-        briefing, report = extract_briefing(options)
-        write_briefing(briefing, out)
+        counts, report = extract_to_file(options, out)
     except (BriefingError, OSError) as err:
         _fail(err)
     log.info("wrote %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
-             out, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
-             len(briefing.disputed), len(briefing.timeline))
+             out, counts["sources"], counts["quotes"], counts["facts"], counts["disputed"], counts["timeline"])
     if strict and report.skipped:
         sys.exit(EXIT_WARNINGS)
 

@@ -56,6 +56,8 @@ class RunReport:
     articles: int = 0
     extracted: int = 0  # articles extracted afresh (not from the cache)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # after linking (overrides that did not apply)
+    reused: bool = False  # True: nothing changed since the last run, whose output was kept
 
 
 def source_from(article: CleanArticle) -> Source:
@@ -214,11 +216,12 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
     return pairs, report
 
 
-def extract_briefing(options: Options, progress: Callable[[str], None] | None = None
-                     ) -> tuple[Briefing, RunReport]:
+def extract_briefing(options: Options, progress: Callable[[str], None] | None = None,
+                     inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> tuple[Briefing, RunReport]:
     """Seeds folder -> Briefing (+ overrides when Options names a file). Raises BriefingError when no
-    article can be read or the overrides file is malformed."""
-    raws, skipped = read_folder(options.seeds_dir)
+    article can be read or the overrides file is malformed. ``inputs``: ``read_folder``'s result, if
+    the caller already read the folder."""
+    raws, skipped = inputs if inputs is not None else read_folder(options.seeds_dir)
     pairs, report = extract_articles(raws, options, progress)
     report.skipped[:0] = skipped
     if not pairs:
@@ -229,4 +232,44 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
         briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))
         for problem in problems:
             log.warning("%s", problem)
+            report.warnings.append(str(problem))
     return briefing, report
+
+
+def extract_to_file(options: Options, out: Path, progress: Callable[[str], None] | None = None
+                    ) -> tuple[dict[str, int], RunReport]:
+    """Seeds folder -> the briefing data in ``out`` (YAML, or JSON by its suffix); returns item counts.
+
+    With a cache folder, a run whose inputs (articles, sources.yaml, overrides, the code)
+    are those of the last run that wrote ``out``, and whose ``out`` is still that run's
+    bytes, reads the articles to check and does nothing else: the warnings of that run are
+    said again, so the output of the command is the same.
+    """
+    from . import incremental
+    from .dump import write_briefing
+
+    raws, skipped = read_folder(options.seeds_dir)
+    record_file = key = None
+    if options.cache_dir is not None:
+        key = incremental.digest_of([incremental.data_key(raws, options.overrides_file), out.suffix])
+        record_file = incremental.record_path(options.cache_dir, "extract", out)
+        record = incremental.read_record(record_file)
+        if record is not None and record.get("key") == key and record.get("out") == incremental.file_digest(out):
+            report = RunReport(articles=len(raws), skipped=[*skipped, *(Skipped(f, r) for f, r in record["skipped"])],
+                               warnings=list(record["warnings"]), reused=True)
+            for file, reason in record["skipped"]:
+                log.warning("skipped %s: %s", file, reason)
+            for warning in report.warnings:
+                log.warning("%s", warning)
+            (progress or log.info)(f"nothing changed since {out} was written: kept it (--no-cache writes it again)")
+            return dict(record["counts"]), report
+        incremental.forget_record(record_file)
+    briefing, report = extract_briefing(options, progress, (raws, skipped))
+    write_briefing(briefing, out)
+    counts = {"sources": len(briefing.sources), "quotes": len(briefing.quotes), "facts": len(briefing.facts),
+              "disputed": len(briefing.disputed), "timeline": len(briefing.timeline)}
+    if record_file is not None:
+        incremental.write_record(record_file, {
+            "key": key, "out": incremental.file_digest(out), "counts": counts, "warnings": report.warnings,
+            "skipped": [[s.file, s.reason] for s in report.skipped[len(skipped):]]})
+    return counts, report

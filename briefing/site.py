@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import incremental
 from .changes import STATE_FILE, track_changes
-from .model import BriefingError
+from .ingest import Skipped, read_folder
+from .model import BriefingError, RawArticle
 from .pipeline import Options, RunReport, extract_briefing
 from .render import RenderError, render_briefing
 
@@ -64,17 +66,36 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
 
 
 def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
-                site_url: str | None = None) -> RunReport:
+                site_url: str | None = None,
+                inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> RunReport:
     """MkDocs config -> the briefing pages in its docs_dir, freshly extracted from the seeds.
 
     Needs the seeds folder and templates/. Raises BriefingError with a one-line reason.
+    ``inputs``: the seeds folder as ``read_folder`` read it, if the caller already did.
     """
     project = project_of(config, seeds_dir)
     if not project.templates_dir.is_dir():
         raise BriefingError(f"{project.templates_dir}: no templates folder (set extra.briefing.templates_dir)")
     options = Options(seeds_dir=project.seeds_dir, cache_dir=project.cache_dir if use_cache else None,
                       overrides_file=project.overrides_file, jobs=jobs)
-    briefing, report = extract_briefing(options)
+    if inputs is None:
+        inputs = read_folder(project.seeds_dir)
+    record_file = key = None
+    if use_cache:  # the pages in docs/ are those of the same inputs: nothing to do
+        key = incremental.digest_of([
+            "docs", incremental.data_key(inputs[0], project.overrides_file),
+            incremental.code_digest(incremental.BUILD_CODE), incremental.tree_digest(project.templates_dir),
+            f"site_url={site_url or ''}", f"directory_urls={project.directory_urls}"])
+        record_file = incremental.record_path(project.cache_dir, "docs", project.docs_dir)
+        record = incremental.read_record(record_file)
+        if record is not None and record.get("key") == key \
+                and record.get("docs") == incremental.tree_state(project.docs_dir):
+            _GENERATED[project.docs_dir.resolve()] = frozenset(
+                (project.docs_dir / name).resolve() for name in record["generated"])
+            log.info("nothing changed since the pages in %s were rendered: kept them", project.docs_dir)
+            return _replay(record, inputs)
+        incremental.forget_record(record_file)
+    briefing, report = extract_briefing(options, inputs=inputs)
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
@@ -82,6 +103,12 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     except RenderError as err:
         raise BriefingError(str(err)) from None
     _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
+    if record_file is not None:
+        docs = project.docs_dir.resolve()
+        incremental.write_record(record_file, {
+            "key": key, "docs": incremental.tree_state(project.docs_dir),
+            "generated": sorted(p.resolve().relative_to(docs).as_posix() for p in files),
+            "warnings": report.warnings, "skipped": [[s.file, s.reason] for s in report.skipped[len(inputs[1]):]]})
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
              len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
              len(briefing.disputed), len(briefing.timeline))
@@ -156,9 +183,21 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
             if not config.site_url:
                 log.info("%s: no site_url (set it there or pass --site-url URL): sitemap.xml stays empty "
                             "and the feed's links stay relative", config_file)
-            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache, jobs=jobs,
-                                 site_url=config.site_url or None)
             final = Path(config.site_dir)
+            project = project_of(config, Path(seeds_dir))
+            inputs = read_folder(project.seeds_dir)
+            record_file = key = None
+            if use_cache:  # nothing changed since the last build of this site: keep it
+                key = build_key(config, project, inputs[0], strict)
+                record_file = incremental.record_path(project.cache_dir, "build", final)
+                reused = _reuse_build(record_file, key, project.docs_dir, final, inputs)
+                if reused is not None:
+                    log.info("nothing changed since the last build: %s is up to date "
+                             "(--no-cache builds it again)", final)
+                    return reused
+                incremental.forget_record(record_file)
+            report = update_docs(config, seeds_dir=Path(seeds_dir), use_cache=use_cache, jobs=jobs,
+                                 site_url=config.site_url or None, inputs=inputs)
             # MkDocs empties site_dir first and then writes page by page: build beside it and
             # swap the finished site in, so a failed or interrupted build leaves the old one.
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -172,6 +211,12 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
                 finally:
                     config.plugins.on_shutdown()
                 _swap_in(building, final)
+                report.reused = False  # the pages may have been kept; the site was built
+                if record_file is not None:
+                    incremental.write_record(record_file, {
+                        "key": key, "docs": incremental.tree_state(project.docs_dir), "site": _site_stamp(final),
+                        "warnings": report.warnings,
+                        "skipped": [[s.file, s.reason] for s in report.skipped[len(inputs[1]):]]})
             finally:
                 _INNER_BUILD.reset(token)
                 shutil.rmtree(building, ignore_errors=True)
@@ -180,6 +225,56 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
             raise BriefingError(f"{config_file}: {message}") from None
     log.info("site written to %s", final)
     return report
+
+
+def build_key(config: Any, project: Project, raws: list[RawArticle], strict: bool) -> str:
+    """Everything a site build reads, hashed: the data's inputs, templates, config, hooks, code, versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for name in ("mkdocs", "mkdocs-material"):
+        try:
+            versions.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name} -")
+    hooks = getattr(config, "hooks", None) or {}
+    hook_files = sorted(str(getattr(module, "__file__", "") or name) for name, module in dict(hooks).items())
+    custom_dir = getattr(config.theme, "custom_dir", None)
+    return incremental.digest_of([
+        "build", incremental.data_key(raws, project.overrides_file), incremental.code_digest(incremental.BUILD_CODE),
+        *versions, incremental.tree_digest(project.templates_dir),
+        incremental.file_digest(Path(config.config_file_path)) if config.config_file_path else "no config",
+        *(f"{f} {incremental.file_digest(Path(f))}" for f in hook_files),
+        incremental.tree_digest(Path(custom_dir)) if custom_dir else "no custom_dir",
+        f"site_url={config.site_url or ''}", f"strict={bool(strict)}", f"docs={project.docs_dir.resolve()}",
+        f"seeds={project.seeds_dir.resolve()}", f"directory_urls={project.directory_urls}"])
+
+
+def _site_stamp(site: Path) -> list[int]:
+    """What shows that a site folder is the one a build swapped in: its inode and mtime."""
+    stat = site.stat()
+    return [stat.st_ino, stat.st_mtime_ns]
+
+
+def _reuse_build(record_file: Path, key: str, docs_dir: Path, site: Path,
+                 inputs: tuple[list[RawArticle], list[Skipped]]) -> RunReport | None:
+    """The last build's report when its key, docs/ (by stats) and site/ are all as it left them, else None."""
+    record = incremental.read_record(record_file)
+    if record is None or record.get("key") != key or not site.is_dir():
+        return None
+    if record.get("site") != _site_stamp(site) or record.get("docs") != incremental.tree_state(docs_dir):
+        return None
+    return _replay(record, inputs)
+
+
+def _replay(record: dict[str, Any], inputs: tuple[list[RawArticle], list[Skipped]]) -> RunReport:
+    """The report of a recorded run, its warnings said again (reading the seeds said their own)."""
+    for file, reason in record["skipped"]:
+        log.warning("skipped %s: %s", file, reason)
+    for warning in record["warnings"]:
+        log.warning("%s", warning)
+    return RunReport(articles=len(inputs[0]), skipped=[*inputs[1], *(Skipped(f, r) for f, r in record["skipped"])],
+                     warnings=list(record["warnings"]), reused=True)
 
 
 def _swap_in(built: Path, final: Path) -> None:

@@ -6,7 +6,9 @@ times each stage separately for each N, in a fresh subprocess per N so that peak
 memory is per N:
 
     ingest -> extract (cold cache) -> link -> dump (YAML) -> render -> MkDocs build,
-    then a warm rebuild after one article changes.
+    then a warm rebuild after one article changes; then `briefing extract` and
+    `briefing build` as a user runs them: cold, with nothing changed, after one article
+    edited, added and deleted, and after a template edit (``--incremental-limit``).
 
     .venv/bin/python scripts/bench.py                      # 250, 1,000, 10,000
     .venv/bin/python scripts/bench.py --sizes 1000 --jobs 2 --skip-site
@@ -208,6 +210,33 @@ def change_one_article(folder: Path, names: list[str]) -> str:
     return name
 
 
+def add_one_article(folder: Path, names: list[str]) -> str:
+    """Add one article (a copy of the first with a sentence more, under a new name); returns its name."""
+    name = f"zz-added-{names[0]}"
+    text = (folder / names[0]).read_text(encoding="utf-8")
+    (folder / name).write_text(text + "\n\nA second committee met on Tuesday.\n", encoding="utf-8")
+    return name
+
+
+def delete_one_article(folder: Path, names: list[str]) -> str:
+    """Delete one article (the last one) and its sources.yaml entry; returns its name."""
+    name = names[-1]
+    (folder / name).unlink()
+    path = folder / "sources.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries.pop(name, None)
+    path.write_text(yaml.safe_dump(entries, sort_keys=True, allow_unicode=True), encoding="utf-8")
+    return name
+
+
+def edit_template(templates: Path) -> str:
+    """Edit the source page template (every source page changes); returns its name."""
+    path = templates / "source.md.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Text\n", "## Text of the article\n", 1),
+                    encoding="utf-8")
+    return path.name
+
+
 # --------------------------------------------------------------------------- stages
 
 def peak_mb() -> float:
@@ -333,6 +362,62 @@ def copy_static(docs: Path, source: Path = ROOT / "docs") -> None:
         shutil.copyfile(path, docs / rel)
 
 
+def site_project(folder: Path, size: int) -> Path:
+    """A project as `briefing build` sees it: mkdocs.yml, templates/, the hook, docs/ assets, seeds/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    (folder / "briefing").mkdir()
+    shutil.copy(PACKAGE / "mkdocs_hook.py", folder / "briefing" / "mkdocs_hook.py")
+    (folder / "docs").mkdir()
+    copy_static(folder / "docs")
+    make_corpus(SEEDS, folder / "seeds", size)
+    return folder
+
+
+def measure_incremental(size: int, work: Path, jobs: int, with_site: bool) -> dict[str, list[float]]:
+    """`briefing extract` cold and with nothing changed; with ``with_site``, `briefing build` cold, with
+    nothing changed, after one article edited, added, deleted, and after a template edit (each with the
+    caches the build before it left). Returns scenario -> [wall s, CPU s, load]."""
+    from briefing.pipeline import Options, extract_to_file
+
+    project = site_project(work / "project", size)
+    seeds = project / "seeds"
+    names = sorted(p.name for p in seeds.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    results: dict[str, list[float]] = {}
+
+    def timed(name: str, func: Callable[[], Any]) -> None:
+        start, cpu = time.perf_counter(), cpu_seconds()
+        func()
+        results[name] = [time.perf_counter() - start, cpu_seconds() - cpu, os.getloadavg()[0]]
+        print(f"bench:   {size} {name}: {fmt_s(results[name][0])}, CPU {fmt_s(results[name][1])} "
+              f"(load {results[name][2]:.1f})", file=sys.stderr, flush=True)
+
+    options = Options(seeds_dir=seeds, cache_dir=work / "extract-cache", jobs=jobs)
+    timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
+    timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
+    if not with_site:
+        return results
+    import logging
+
+    from briefing.site import build_site
+
+    logging.getLogger("briefing").setLevel(logging.WARNING)
+
+    def build() -> None:
+        build_site(seeds, config_file=project / "mkdocs.yml", jobs=jobs)
+
+    timed("build cold", build)
+    timed("build no change", build)
+    for name, change in (("build edit", lambda: change_one_article(seeds, names)),
+                         ("build add", lambda: add_one_article(seeds, names)),
+                         ("build delete", lambda: delete_one_article(seeds, names)),
+                         ("build template edit", lambda: edit_template(project / "templates"))):
+        change()
+        timed(name, build)
+    return results
+
+
 def counts(briefing: Any) -> dict[str, int]:
     """How many items of each kind a briefing has."""
     return {"quotes": len(briefing.quotes), "facts": len(briefing.facts), "disputed": len(briefing.disputed),
@@ -340,7 +425,7 @@ def counts(briefing: Any) -> dict[str, int]:
 
 
 def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path | None,
-            warm_limit: int | None = None, link_only: bool = False) -> dict[str, Any]:
+            warm_limit: int | None = None, link_only: bool = False, incremental: bool = True) -> dict[str, Any]:
     """One N: corpus, then every stage cold, then a warm rebuild after one change."""
     from briefing.dump import briefing_to_yaml
     from briefing.ingest import read_folder
@@ -388,7 +473,9 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
         changed = change_one_article(corpus, names)
         warm = build(warm_timer)
         load.append(os.getloadavg()[0])
-    return {"load": max(load),
+    steps = measure_incremental(size, work / "incremental", jobs, with_site=not skip_site and bool(render)) \
+        if incremental and not link_only else {}
+    return {"load": max(load), "incremental": steps,
         "size": size, "jobs": jobs, "corpus_s": made, "corpus_mb": sum(
             p.stat().st_size for p in corpus.iterdir()) / 1e6,
         "cold": cold_timer.times, "warm": warm_timer.times, "cold_peaks": cold_timer.peaks,
@@ -483,6 +570,35 @@ def cold_split(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+INCREMENTAL = ("build no change", "build edit", "build add", "build delete", "build template edit")
+
+
+def incremental_table(rows: list[dict[str, Any]]) -> str:
+    """`briefing build` and `briefing extract` with caches: each run's time and its share of the cold one."""
+    head = ("| N | build cold | no change | 1 article edited | 1 added | 1 deleted | template edited "
+            "| extract cold | extract, no change | load |")
+    lines = [head, "|" + "|".join([" ---: "] * (head.count("|") - 1)) + "|"]
+    for row in rows:
+        steps = row.get("incremental") or {}
+        if not steps:
+            continue
+
+        def cell(name: str, cold: str, steps: dict[str, list[float]] = steps) -> str:
+            if name not in steps or cold not in steps:
+                return "–"
+            wall, cpu, _load = steps[name]
+            return (f"{fmt_s(wall)} ({wall / steps[cold][0]:.2f}; CPU {fmt_s(cpu)}, "
+                    f"{cpu / steps[cold][1]:.2f})" if steps[cold][1] else fmt_s(wall))
+
+        build_cold = fmt_s(steps["build cold"][0]) + f" (CPU {fmt_s(steps['build cold'][1])})" \
+            if "build cold" in steps else "–"
+        load = max(v[2] for v in steps.values())
+        lines.append(f"| {row['size']:,} | {build_cold} | " + " | ".join(cell(n, "build cold") for n in INCREMENTAL)
+                     + f" | {fmt_s(steps['extract cold'][0])} (CPU {fmt_s(steps['extract cold'][1])}) | "
+                     + cell("extract no change", "extract cold") + f" | {load:.1f} |")
+    return "\n".join(lines)
+
+
 def growth(rows: list[dict[str, Any]]) -> str:
     """Time ratios between successive sizes, per stage: linear growth is the size ratio."""
     by_size = sorted(rows, key=lambda r: r["size"])
@@ -536,6 +652,21 @@ def targets(rows: list[dict[str, Any]]) -> str:
         cpu = f" (CPU time: {warm_cpu / cold_cpu:.2f})" if cold_cpu and warm_cpu else ""
         line("warm one-article rebuild at 1,000 ≤ 1/3 of the cold build", f"{share:.2f} of it{cpu}", share <= 1 / 3,
              bool(cold_cpu and warm_cpu and warm_cpu / cold_cpu <= 1 / 3))
+    for row in rows:
+        steps = row.get("incremental") or {}
+        if "build cold" in steps:
+            cold_wall, cold_cpu = steps["build cold"][:2]
+            for name, limit in (("build no change", 0.05), ("build edit", 0.15), ("build add", 0.15),
+                                ("build delete", 0.15)):
+                wall, cpu = steps[name][:2]
+                line(f"`briefing build` at {row['size']:,}, {name[6:]} ≤ {limit} of the cold build",
+                     f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= limit,
+                     cpu / cold_cpu <= limit)
+        if "extract cold" in steps:
+            (cold_wall, cold_cpu), (wall, cpu) = steps["extract cold"][:2], steps["extract no change"][:2]
+            line(f"`briefing extract` at {row['size']:,}, nothing changed ≤ 0.15 of the cold extract",
+                 f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= 0.15,
+                 cpu / cold_cpu <= 0.15)
     for row in rows:
         site, pages, cpu_site = row["cold"].get("site"), row.get("pages"), row.get("cold_cpu", {}).get("site")
         if site and pages:
@@ -592,6 +723,15 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "the peak resident size of the measuring process (pool workers are separate processes).",
         "",
         *(f"{note}\n" for note in notes),
+        "## Incremental rebuilds",
+        "",
+        "`briefing build` and `briefing extract --out` as a user runs them, each run with the caches the "
+        "run before it left: the cold build (empty caches), a rebuild with nothing changed, then one article "
+        "edited, one added, one deleted, and the source page template edited, in that order. In brackets: "
+        "the share of the cold run's wall time, and the CPU time with its share of the cold run's.",
+        "",
+        incremental_table(rows) if any(row.get("incremental") for row in rows) else "Not measured.",
+        "",
         "## Targets",
         "",
         targets(rows),
@@ -618,8 +758,9 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "    .venv/bin/python scripts/bench.py --sizes 250,1000,10000 --jobs 1",
         "",
         "Options: `--sizes`, `--jobs N` (processes for per-article extraction), `--skip-site` (no MkDocs "
-        "build), `--site-limit N`, `--render-limit N` and `--warm-limit N` (skip the MkDocs build, everything "
-        "after linking, or the warm rebuild above N articles), `--out FILE` (this page), `--json FILE` and "
+        "build), `--site-limit N`, `--render-limit N`, `--warm-limit N` and `--incremental-limit N` (skip the "
+        "MkDocs build, everything after linking, the warm rebuild or the incremental rebuilds above N "
+        "articles), `--out FILE` (this page), `--json FILE` and "
         "`--merge FILE...` (keep raw results; write the page from several runs), `--profile DIR` (a cProfile "
         "file per stage), `--keep DIR` (keep corpora and sites), `--smoke` (tiny sizes, for the tests).",
         "",
@@ -630,7 +771,8 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
 # --------------------------------------------------------------------------- main
 
 def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, keep: Path | None,
-            warm_limit: int | None = None, link_only: bool = False) -> dict[str, Any]:
+            warm_limit: int | None = None, link_only: bool = False,
+            incremental_limit: int | None = None) -> dict[str, Any]:
     """Measure one size in a fresh subprocess; returns its results."""
     command = [sys.executable, str(Path(__file__).resolve()), "--one", str(size), "--jobs", str(jobs)]
     if skip_site:
@@ -643,6 +785,8 @@ def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, kee
         command += ["--warm-limit", str(warm_limit)]
     if link_only:
         command.append("--link-only")
+    if incremental_limit is not None:
+        command += ["--incremental-limit", str(incremental_limit)]
     # stderr streams through: each stage's time is printed as soon as it is known.
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
@@ -664,6 +808,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--link-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--warm-limit", type=int, default=None,
                         help="measure the warm rebuild only for sizes up to this")
+    parser.add_argument("--incremental-limit", type=int, default=1000,
+                        help="measure the incremental rebuilds only for sizes up to this (default %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
                         help="where to write the Performance page ('-': nowhere)")
     parser.add_argument("--smoke", action="store_true", help=f"tiny sizes {SMOKE_SIZES}, for CI")
@@ -683,7 +829,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(work)
             work.mkdir(parents=True, exist_ok=True)
             result = measure(args.one, work, args.jobs, args.skip_site, args.profile, args.warm_limit,
-                             args.link_only)
+                             args.link_only, args.incremental_limit is None or args.one <= args.incremental_limit)
         print(json.dumps(result))
         return 0
 
@@ -697,7 +843,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {size:,} articles ...", file=sys.stderr, flush=True)
         skip_site = args.skip_site or (args.site_limit is not None and size > args.site_limit)
         link_only = args.render_limit is not None and size > args.render_limit
-        row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit, link_only)
+        row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit, link_only,
+                      args.incremental_limit)
         warm = totals(row, "warm") or None
         print(f"bench: {size:,} articles: cold {fmt_s(totals(row, 'cold'))}, warm {fmt_s(warm)}, "
               f"peak {row['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
@@ -705,6 +852,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print()
     print(warm_split(rows))
+    print()
+    print(incremental_table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     if str(args.out) != "-":

@@ -1,0 +1,122 @@
+"""incremental: a run with the inputs of the last one does nothing; any changed input runs again."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import incremental
+from briefing.pipeline import Options, extract_to_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def run(project: Path, out: str = "b.yaml", overrides: Path | None = None, cache: bool = True):
+    options = Options(seeds_dir=project / "seeds", cache_dir=project / "cache" if cache else None,
+                      overrides_file=overrides)
+    counts, report = extract_to_file(options, project / out)
+    return counts, report, (project / out).read_bytes()
+
+
+def test_extract_with_nothing_changed_keeps_the_output_and_says_the_same(project):
+    counts, report, first = run(project)
+    assert not report.reused
+    again, report2, second = run(project)
+    assert report2.reused and again == counts and second == first
+
+
+@pytest.mark.parametrize("change", ["article", "sources", "overrides", "output", "code"])
+def test_any_changed_input_extracts_again(project, monkeypatch, change):
+    overrides = project / "overrides.yaml"
+    overrides.write_text("briefing: {title: First}\n", encoding="utf-8")
+    _c, _r, before = run(project, overrides=overrides)
+    out = "b.yaml"
+    if change == "article":
+        path = sorted((project / "seeds").glob("*.txt"))[0]
+        path.write_text(path.read_text(encoding="utf-8") + "\nThe committee met again on Monday.\n",
+                        encoding="utf-8")
+    elif change == "sources":
+        path = project / "seeds" / "sources.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("publisher:", "publisher: X", 1), encoding="utf-8")
+    elif change == "overrides":
+        overrides.write_text("briefing: {title: Second}\n", encoding="utf-8")
+    elif change == "output":
+        (project / out).write_text("tampered\n", encoding="utf-8")
+    elif change == "code":
+        real = incremental.code_digest
+        monkeypatch.setattr(incremental, "code_digest", lambda patterns: "other " + real(patterns))
+    _c, report, after = run(project, overrides=overrides)
+    assert not report.reused
+    cold = project / "cold"
+    shutil.copytree(project / "seeds", cold / "seeds")
+    _c, _r, expected = run(cold, overrides=overrides, cache=False)
+    assert after == expected
+    if change == "output":
+        assert after == before
+
+
+def test_json_and_yaml_outputs_are_recorded_apart(project):
+    run(project, "b.yaml")
+    _c, report, data = run(project, "b.json")
+    assert not report.reused and data.startswith(b"{")
+    assert run(project, "b.yaml")[1].reused and run(project, "b.json")[1].reused
+
+
+def test_warnings_of_the_last_run_are_said_again(project, caplog):
+    overrides = project / "overrides.yaml"
+    overrides.write_text("items:\n  no-such-id: {hide: true}\n", encoding="utf-8")
+    _c, first, _b = run(project, overrides=overrides)
+    assert first.warnings
+    caplog.clear()
+    _c, again, _b = run(project, overrides=overrides)
+    assert again.reused and again.warnings == first.warnings
+    assert any("no-such-id" in r.getMessage() for r in caplog.records)
+
+
+def test_no_cache_never_reuses(project):
+    run(project, cache=False)
+    assert not run(project, cache=False)[1].reused
+
+
+def test_source_pages_are_kept_unless_their_inputs_changed_and_templates_reading_the_briefing_render_all(
+        tmp_path, monkeypatch):
+    from briefing import render
+    from briefing.pipeline import extract_briefing
+
+    briefing, _report = extract_briefing(Options(seeds_dir=ROOT / "seeds", cache_dir=None))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    rendered: list[str] = []
+    real = render.source_paragraphs
+    monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))
+    docs = tmp_path / "docs"
+    render.render_briefing(briefing, docs, templates)
+    assert len(rendered) == len(briefing.sources)
+    rendered.clear()
+    render.render_briefing(briefing, docs, templates)
+    assert rendered == []
+    page = docs / "sources" / f"{render.source_page_name(briefing.sources[0].id)}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "stray edit\n", encoding="utf-8")
+    render.render_briefing(briefing, docs, templates)
+    assert rendered == [briefing.sources[0].id] and "stray edit" not in page.read_text(encoding="utf-8")
+    source = templates / "source.md.j2"
+    source.write_text(source.read_text(encoding="utf-8").replace("## Text", "## Text of {{ meta.title|md }}"),
+                      encoding="utf-8")
+    for _ in range(2):
+        rendered.clear()
+        render.render_briefing(briefing, docs, templates)
+        assert len(rendered) == len(briefing.sources)
+    assert render.read_page_keys(docs) == {}
+
+
+def test_the_data_key_covers_all_code_but_what_only_renders_the_site():
+    data = {p.relative_to(ROOT / "briefing").as_posix() for p in incremental.code_files(incremental.DATA_CODE)}
+    build = {p.relative_to(ROOT / "briefing").as_posix() for p in incremental.code_files(incremental.BUILD_CODE)}
+    assert {"pipes.py", "link/__init__.py", "extract/quotes.py", "overrides.py", "ingest.py"} <= data
+    assert not data & incremental.SITE_ONLY and incremental.SITE_ONLY <= build
