@@ -1,11 +1,12 @@
 """Per-article claims -> facts told by one or more outlets, ranked.
 
-Claims that tell the same fact (``claimgraph``: rare-word blocking, IDF overlap) become
-one Fact citing every sentence, with ``outlets`` counting distinct publishers. Rank adds
+Claims verified to tell the same fact (``claimgraph`` groups: blocking, then same who,
+what and when, each claim checked against the group's lead) become one Fact in the lead's
+words, citing every sentence, with ``outlets`` counting distinct publishers. Rank adds
 corroboration, prominence (how near the lede) and centrality (how much of the wording
-recurs in other articles). Every multi-outlet fact is kept; single-outlet facts are kept
-up to ``SINGLES_PER_ARTICLE`` per article, nearest the lede first, so one long article
-cannot flood the list.
+recurs in other articles). Every fact carried by several articles is kept; single-article
+facts are kept up to ``SINGLES_PER_ARTICLE`` per article, nearest the lede first, so one
+long article cannot flood the list. Headline-shaped and no-comment lines are no facts.
 """
 
 from __future__ import annotations
@@ -36,12 +37,6 @@ def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
         c = node.claim.citation
         seen.setdefault((c.source, c.start, c.end), c)
     return tuple(seen[k] for k in sorted(seen))
-
-
-def representative(nodes: Sequence[Node]) -> Node:
-    """The claim that speaks for a group: most prominent, plainly stated, short."""
-    return min(nodes, key=lambda n: (-round(n.prominence, 6), n.claim.status != "stated",
-                                     len(n.claim.text), n.source.id, n.number))
 
 
 def token_articles(graph: ClaimGraph) -> dict[str, set[str]]:
