@@ -1,19 +1,10 @@
 """extract: attribution patterns of general newswire style (issue 11), on invented sentences."""
 
+from articles import article
+
 from briefing.extract.quotes import extract_quotes
 from briefing.extract.speakers import Mention, SpeakerBook, TokenIndex, resolve, tokenize
-from briefing.model import CleanArticle, Paragraph, SourceMeta
 from briefing.sentences import split_sentences
-
-
-def article(*paragraphs: str, kinds: tuple[str, ...] = ()) -> CleanArticle:
-    text = "\n\n".join(paragraphs)
-    paras, pos = [], 0
-    for n, para in enumerate(paragraphs):
-        paras.append(Paragraph(pos, pos + len(para), kinds[n] if n < len(kinds) else "body"))
-        pos += len(para) + 2
-    return CleanArticle(source_id="src", file="src.txt", text=text, paragraphs=tuple(paras),
-                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date="2031-03-04"))
 
 
 def quotes_of(*paragraphs: str, kinds: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:

@@ -1,20 +1,14 @@
 """claims: sentences -> status (stated/attributed/hedged/denied/confirmed/unconfirmed) and source."""
 
+from functools import partial
+
 import pytest
+from articles import article as _article
 
 from briefing.extract.claims import classify, extract_claims, mask_quotes, source_of
-from briefing.model import CleanArticle, Paragraph, SourceMeta
 from briefing.sentences import split_sentences
 
-
-def article(*paras: str, kinds: tuple[str, ...] = ()) -> CleanArticle:
-    text = "\n\n".join(paras)
-    out, pos = [], 0
-    for i, para in enumerate(paras):
-        out.append(Paragraph(pos, pos + len(para), kinds[i] if i < len(kinds) else "body"))
-        pos += len(para) + 2
-    return CleanArticle(source_id="a1", file="a1.txt", text=text, paragraphs=tuple(out),
-                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date="2023-03-10"))
+article = partial(_article, source_id="a1", date="2023-03-10")
 
 
 def claims_of(*paras: str, kinds: tuple[str, ...] = ()):

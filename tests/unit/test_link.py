@@ -1,6 +1,6 @@
 """link: claims of several articles -> facts, disputes, discrepancies and a timeline."""
 
-from linkcases import make
+from articles import make
 
 from briefing.link.disputes import link_discrepancies, link_disputes
 from briefing.link.facts import link_facts

@@ -1,7 +1,7 @@
 """Cross-article links an editor would sign: same who, what and when, no chains, real
 discrepancies only, disputes whose sides are parties. All sentences are invented."""
 
-from linkcases import make
+from articles import make
 
 from briefing.clean import clean_article
 from briefing.link import link_briefing

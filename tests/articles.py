@@ -1,4 +1,4 @@
-"""One article of the test's own sentences, cleaned, split and extracted, for linking tests."""
+"""Articles of the test's own sentences: cleaned (for extraction tests) or also extracted (for linking)."""
 
 from briefing.extract.claims import extract_claims
 from briefing.extract.dates import extract_events
@@ -22,3 +22,15 @@ def make(source_id: str, publisher: str | None, published: str, *paras: str
                     date=published, publisher=publisher)
     return source, ArticleExtraction(source_id=source_id, claims=extract_claims(art, sentences),
                                      events=extract_events(art, sentences))
+
+
+def article(*paras: str, kinds: tuple[str, ...] = (), source_id: str = "src",
+            date: str = "2031-03-04") -> CleanArticle:
+    """Paragraphs (of the given kinds, else body) -> one cleaned article of the test's own text."""
+    text = "\n\n".join(paras)
+    out, pos = [], 0
+    for i, para in enumerate(paras):
+        out.append(Paragraph(pos, pos + len(para), kinds[i] if i < len(kinds) else "body"))
+        pos += len(para) + 2
+    return CleanArticle(source_id=source_id, file=f"{source_id}.txt", text=text, paragraphs=tuple(out),
+                        offset_map=((0, 0, len(text)),), removed=(), meta=SourceMeta(date=date))
