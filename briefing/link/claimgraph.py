@@ -30,7 +30,7 @@ from .index import (
     stem,
 )
 from .outlets import outlet_of
-from .verify import GENERIC, Profile, profile, same_fact
+from .verify import GENERIC, Profile, common_participants, profile, same_fact
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -38,9 +38,10 @@ FACT_THRESHOLD = 0.2
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
 #: Articles further apart than this are of different news cycles: their claims link only when
-#: told in nearly the same words (``NEAR_VERBATIM``) or dated.
+#: told in nearly the same words (``NEAR_VERBATIM``) or dated and told in full (``across_cycles``).
 FACT_WINDOW_DAYS = 7
 NEAR_VERBATIM = 0.5
+DATED_SHARED_PLAIN = 6
 #: Two sentences of one outlet this similar are copies of one another (a republished story).
 COPY_THRESHOLD = 0.8  # a wording held by more claims than this is a cliché, not evidence
 #: Claims are compared only when they share this many of their rarest words.
@@ -171,8 +172,24 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     # (a republished story, a statement quoted again) or when one dates what it tells in
     # absolute terms ("in 2020": a past event told again; "on Tuesday" dates only its cycle).
     apart = days_apart(a.source, b.source)
-    return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
-        or a.profile.dated or b.profile.dated
+    if apart is None or apart <= FACT_WINDOW_DAYS:
+        return True
+    return across_cycles(a.profile, b.profile, sim)
+
+
+def across_cycles(a: Profile, b: Profile, sim: float) -> bool:
+    """Two articles of different news cycles tell one fact only when the two name a
+    participant or give a figure in common (a line with neither, told again months later,
+    is a commonplace: "the old rules of politics still apply"), and either tell it in nearly
+    the same words (a republished story, a statement quoted again) or date it in absolute
+    terms and tell it in full: with the same figure ("spoke seven times after leaving office
+    in 2021") or ``DATED_SHARED_PLAIN`` plain words in common ("sent test kits in 2020", a
+    past event told again); a shared year, or a shared name and a few topic words, is no
+    such telling."""
+    if not (common_participants(a, b) or a.numbers & b.numbers):
+        return False
+    in_full = a.numbers & b.numbers or len((a.plain & b.plain) - GENERIC) >= DATED_SHARED_PLAIN
+    return sim >= NEAR_VERBATIM or ((a.dated or b.dated) and bool(in_full))
 
 
 def different_speakers(a: Node, b: Node) -> bool:

@@ -154,8 +154,12 @@ TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as 
 #: Lines about the reporting, not the story: no fact, and nothing to corroborate.
 NO_COMMENT_RE = re.compile(
     r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\b"
-    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+)\b"
-    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b",
+    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+"
+    # the reporter's questions, not a debate's: "USA Today's questions", "emailed questions"
+    r"|(?:\w+['’]s\s+|e-?mailed\s+|written\s+)(?:questions?|quer(?:y|ies))|(?:questions?|quer(?:y|ies))\s+from)\b"
+    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b"
+    # an editor's note on the text itself: "This interview has been edited for length and clarity."
+    r"|\b(?:has|have)\s+been\s+(?:lightly\s+)?(?:edited|condensed)\s+(?:for|and)\b",
     re.IGNORECASE)
 
 
@@ -166,8 +170,8 @@ def about_the_reporting(text: str) -> bool:
 
 
 POLL_METHOD_RE = re.compile(
-    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:poll|survey|interviews?)\b[^.]{0,60}"
-    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:poll|survey)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
+    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:polls?|surveys?|interviews?)\b[^.]{0,60}"
+    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:polls?|surveys?)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
     re.IGNORECASE)
 
 
@@ -212,6 +216,11 @@ NOT_PARTICIPANTS = frozenset(content_tokens(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
+
+def common_participants(a: Profile, b: Profile) -> frozenset[str]:
+    """The participants (names, not titles, months or weekdays) both sentences name."""
+    return (a.names & b.names) - NOT_PARTICIPANTS
 
 
 def same_participants(a: Profile, b: Profile) -> bool:

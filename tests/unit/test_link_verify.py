@@ -9,6 +9,7 @@ from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
 from briefing.link.facts import link_facts
 from briefing.link.verify import (
+    about_a_poll_method,
     about_the_reporting,
     counts_conflict,
     headline_shaped,
@@ -111,11 +112,45 @@ def test_outside_one_news_cycle_only_near_verbatim_or_dated_claims_link():
     assert linked_sources(facts_of(a, c), "signed") == {"a", "c"}
 
 
+def test_across_news_cycles_a_commonplace_or_a_shared_year_links_nothing():
+    # A general line with no one named and no figure, told again months later: a commonplace.
+    a = make("a", "North Herald", "2024-01-10", "Perhaps the old rules of harbour politics still hold after all.")
+    b = make("b", "South Gazette", "2024-04-02",
+             "The question hanging over the race is whether the old rules of harbour politics still hold.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    # One sentence dates something ("in 1988") and both share a name and a few words: two events.
+    c = make("c", "North Herald", "2024-01-10", "Marsh spoke on Monday at a town hall hosted by the Harbour Trust.")
+    d = make("d", "South Gazette", "2024-04-02",
+             "Marsh was speaking in the same hall that hosted the Harbour Trust's first congress in 1988.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(c, d))
+
+
+def test_across_news_cycles_a_dated_event_told_in_full_or_with_its_figure_links():
+    # A past event dated in one telling, told again a month later in other words, in full.
+    a = make("a", "North Herald", "2024-01-10",
+             "The memoir claims that Marsh had quietly shipped spare radio beacons to the rescue fleet "
+             "for its own use during the winter storms.")
+    b = make("b", "South Gazette", "2024-02-12",
+             "Marsh reportedly shipped radio beacons to the rescue fleet in secret for its own use "
+             "during the winter storms of 2021.")
+    assert linked_sources(facts_of(a, b), "beacons") == {"a", "b"}
+    # Fewer words in common, but the same figure: "met nine times after leaving office in 2019".
+    c = make("c", "North Herald", "2024-01-10",
+             "A memoir published last month said Marsh had met Ortega at least nine times "
+             "after she left office in 2019.")
+    d = make("d", "South Gazette", "2024-02-12",
+             "Marsh met Ortega as many as nine times after she left office, the Ledger reported.")
+    assert linked_sources(facts_of(c, d), "nine times") == {"c", "d"}
+
+
 def test_headlines_follow_lines_and_no_comment_lines_are_never_facts():
     assert headline_shaped("New Polls Show Double-Digit Gaps in Harbour Race")
     assert not headline_shaped("New polls show double-digit gaps in the harbour race, the Herald said.")
     assert about_the_reporting("A spokesman for Marsh did not respond to a request for comment.")
     assert about_the_reporting("The company declined to comment on Friday.")
+    assert about_the_reporting("The mayor's office did not respond to the Ledger's questions about the contract.")
+    assert about_the_reporting("Answers have been edited for length and clarity.")
+    assert not about_the_reporting("Marsh did not respond to questions about the budget during the debate.")
     raw = RawArticle("t", "t.txt", "Storm hits Port Vell\n"
                      "The storm destroyed 40 homes along the harbour road on Thursday, officials said.\n"
                      "Follow Ana Ruiz on Twitter @anaruiz.\n"
@@ -229,6 +264,7 @@ def test_sums_of_money_are_counts_and_poll_method_notes_link_nothing():
     money = quantities("Households owed $12,400 on average, up from about $9,000, and $2.3 million in all.")
     assert [(q.unit, q.value) for q in money] == [("dollar", 12400.0), ("dollar", 9000.0), ("dollar", 2300000.0)]
     note = "The poll has a margin of error of 3 percentage points, the pollster said."
+    assert about_a_poll_method("That is according to early exit polls conducted for the networks by Harbour Research.")
     a, b = make("a", "North Herald", "2024-05-02", note), make("b", "South Gazette", "2024-05-02", note)
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
 
