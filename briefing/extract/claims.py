@@ -99,6 +99,9 @@ def subject_before(text: str, start: int, floor: int) -> str | None:
     chunk = text[i:start]
     that = list(re.finditer(r"\b(?:that|who|which|if|whether)\b", chunk))
     if that:
+        if that[-1].group(0).lower() in ("who", "which") and not chunk[that[-1].end():].strip() \
+                and i > floor and text[i - 1] == ",":
+            return subject_before(text, i - 1, floor)  # "Harbour Press, which declined": the noun before
         chunk = chunk[that[-1].end():]
     words = chunk.split()
     if words and words[-1].lower() in BE_FORMS | {"and", "or"}:
@@ -141,11 +144,33 @@ CUE_PATTERNS = {"denied": DENIED_RE, "unconfirmed": UNCONFIRMED_RE, "confirmed":
                 "hedged": HEDGED_RE, "attributed": ATTRIBUTED_RE}
 
 
+#: Cue words that say what a claim is, not who says so ("false", "made up"): their source is
+#: the subject of the verb that judges the claim ("X called it false", "X said that … is false").
+JUDGED_CUES = ("made", "untrue", "not true", "baseless", "unfounded", "false", "fake", "hoax", "fabricat")
+JUDGING_VERB_RE = re.compile(
+    r"\b(?:called|calls|deemed|deems|labell?ed|labels|branded|brands|termed|terms|described|describes|"
+    r"dismissed|dismisses|ruled|rated|rates|found|finds)\b[^.;:]*\Z", re.IGNORECASE)
+THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+#: Verbs that put a that-clause in someone's mouth, besides the speech verbs.
+THAT_VERBS = SPEECH_VERBS | frozenset("assure assured assures believe believed believes "
+                                      "concluded concludes found finds ruled rules".split())
+PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+ly|\s+first|\s+also)?\s*\Z", re.IGNORECASE)
+BY_AGENT_RE = re.compile(r"(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
+
+
+def _named_phrase(found: str | None) -> str | None:
+    return found if _fallback(found) else None
+
+
 def source_of(text: str, start: int, end: int, status: str | None = None) -> str | None:
     """Who a sentence text[start:end] says makes its claim, when it names them.
 
-    The object of "according to"/"citing" first, then the subject of a cue verb; the
-    cues of ``status`` (when given) are tried before the others.
+    The object of "according to"/"citing" first, then the agent of a passive cue ("was
+    first reported by the Ledger"), then the subject of a cue verb ("Harbour Press, which
+    declined to comment" names Harbour Press); a cue that judges the claim ("false", "made
+    up") is credited to the subject of the verb that judges it ("the desk deemed it false",
+    "the office said that the claims are false"). The cues of ``status`` (when given) are
+    tried before the others; a phrase that names no one (a fragment) is passed over.
     """
     text, start, end = mask_quotes(text[start:end]), 0, end - start  # the sentence alone: linear
     for m in ACCORDING_RE.finditer(text, start, end):
@@ -156,17 +181,44 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
     for pattern in first + [p for p in CUE_PATTERNS.values() if p not in first]:
         for m in pattern.finditer(text, start, end):
             word = m.group(0).lower()
-            if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "made",
-                                "untrue", "not true", "baseless", "unfounded", "false", "fake",
-                                "hoax", "fabricat", "unconfirmed", "unverified")):
+            if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "unconfirmed", "unverified")):
                 continue
-            verb = m.start() + m.group(0).rfind(" ") + 1 if pattern is UNCONFIRMED_RE else m.start()
-            found = subject_before(text, verb, start)
-            if found is None and word in INVERTED_VERBS and not text[max(start, verb - 4):verb].strip(" ,”\"’'"):
-                found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
-            if found:
-                return found
+            if word.startswith(JUDGED_CUES):
+                found = _judge_of(text, m.start(), start)
+                if found:
+                    return found
+                continue
+            by = BY_AGENT_RE.match(text, m.end(), end)
+            if by and pattern is not UNCONFIRMED_RE and PASSIVE_RE.search(text, max(start, m.start() - 30), m.start()):
+                found = _named_phrase(object_after(text, by.end(), end))  # "was reported by the Ledger"
+                if found:
+                    return found
+            verbs = [m.start() + m.group(0).rfind(" ") + 1, m.start()] if pattern is UNCONFIRMED_RE else [m.start()]
+            for verb in verbs:  # "Neither government has confirmed"; "The campaign did not respond"
+                found = subject_before(text, verb, start)
+                if found and verb != verbs[-1] and not _fallback(found):
+                    continue  # a fragment: try the subject of the whole cue
+                if found is None and word in INVERTED_VERBS \
+                        and not text[max(start, verb - 4):verb].strip(" ,”\"’'"):
+                    found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
+                if found:
+                    return found
     return None
+
+
+def _judge_of(text: str, cue: int, floor: int) -> str | None:
+    """The subject of the verb that judges a claim, for a cue at text[cue] ("false")."""
+    before = text[floor:cue]
+    m = JUDGING_VERB_RE.search(before)
+    if m is not None:
+        return _named_phrase(subject_before(text, floor + m.start(), floor))
+    that = [t.start() for t in THAT_RE.finditer(before)]
+    if not that:
+        return None
+    # "the office assured voters that … are false": the verb is one of the few words before "that"
+    words = list(re.finditer(r"[\w’']+", before[:that[-1]]))[-3:]
+    verb = next((w for w in words if w.group(0).lower() in THAT_VERBS), None)
+    return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
 def classify(sentence: str) -> tuple[str, str | None]:
@@ -250,6 +302,8 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
             found = None if title_case_line(body) else find_source(toks)
             if found is not None:
                 source = name_source(book, found.tokens, text, recent, last_org, names)
+                if source and not_a_source(source, body):
+                    source = None
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
             if source is None and status != "stated":
@@ -267,6 +321,18 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     return tuple(claims)
+
+
+def not_a_source(source: str, sentence: str) -> bool:
+    """A one-word "source" that is an opening participle ("Continuing to explain, Kline …")
+    or a label before a colon ("Funding: The campaign …"), not a party."""
+    if " " in source.strip():
+        return False
+    if source.lower().endswith("ing") and sentence.startswith(source):
+        return True
+    colon = sentence.find(":")
+    return 0 <= colon <= 40 and not source.isupper() and sentence.find(source) < colon \
+        and sentence[:colon].strip() and not sentence[:colon].strip().isupper()
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -305,7 +371,8 @@ def _fallback(source: str | None) -> str | None:
     if (re.search(r"['’]s\Z", words[0]) and first[:-2] in ("there", "it", "he", "she", "that", "what")) \
             or source.endswith(("-", "–")):
         return None
-    if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
+    pronoun = first in PRONOUNS and first not in FALLBACK_OPENERS  # "the campaign" is a party, "he" is not
+    if len(words) > 8 or pronoun or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
             or (words[0].islower() and first.endswith(("ed", "ing"))):
         return None
     if any(w.lower() in FRAGMENT_WORDS or (w.lower().endswith("ed") and first not in ("the", "a", "an"))

@@ -60,6 +60,7 @@ SMALL_WORDS = frozenset("the a an of by to in on and or his her their its this t
 EXPLICIT_MIN_SIMILARITY = 0.05
 #: A denial/confirmation that does not point back must share this much wording with its target,
 REPLY_MIN_SIMILARITY = 0.1
+PLAIN_REPLY_SHARED = 2  # plain words a reply shares with a report that is no allegation
 #: ... one in another article this much, and "this claim" reaches back this many sentences.
 CROSS_REPLY_SIMILARITY = 0.15
 ANAPHOR_REACH = 5
@@ -338,10 +339,17 @@ def answers(reply: Node, cand: Node, sim: float, anaphoric: bool) -> bool:
         return True
     if names_its_source(reply, cand):
         return True
-    if reply.number - cand.number <= ANAPHOR_REACH and definite_back_reference(reply, cand):
+    # A plain report (no allegation) is answered only by a reply about whom it is first
+    # about ("Cruz denied that waterboarding is torture" answers no report of Trump's pledge
+    # on waterboarding; "the company denied polluting the river" answers "the company
+    # polluted the river").
+    about = is_allegation(cand) or not cand.profile.lead or bool(cand.profile.lead & reply.profile.names)
+    if about and reply.number - cand.number <= ANAPHOR_REACH and definite_back_reference(reply, cand):
         return True
     shared_plain = (reply.profile.plain & cand.profile.plain) - GENERIC
     who = not reply.profile.names or bool(reply.profile.names & cand.profile.names)
+    if not is_allegation(cand):
+        return who and about and sim >= REPLY_MIN_SIMILARITY and len(shared_plain) >= PLAIN_REPLY_SHARED
     return who and ((sim >= REPLY_MIN_SIMILARITY and bool(shared_plain)) or len(shared_plain) >= 2)
 
 

@@ -157,6 +157,7 @@ NO_COMMENT_RE = re.compile(
     r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+"
     # the reporter's questions, not a debate's: "USA Today's questions", "emailed questions"
     r"|(?:\w+['’]s\s+|e-?mailed\s+|written\s+)(?:questions?|quer(?:y|ies))|(?:questions?|quer(?:y|ies))\s+from)\b"
+    r"|\b(?:did\s+not|didn['’]t)\s+immediately\s+(?:respond|reply|return)\b"
     r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b"
     # an editor's note on the text itself: "This interview has been edited for length and clarity."
     r"|\b(?:has|have)\s+been\s+(?:lightly\s+)?(?:edited|condensed)\s+(?:for|and)\b",

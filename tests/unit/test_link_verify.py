@@ -311,3 +311,46 @@ def test_two_named_speakers_saying_alike_are_two_statements():
     b = make("b", "South Gazette", "2024-05-02",
              "Mayor Tom Ruiz said a special prosecutor should examine the Port Vell harbour fund.")
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_denial_aims_at_a_claim_not_a_proposal_an_object_or_a_thing():
+    a = make("a", "North Herald", "2024-05-02",
+             "Marsh proposed a debate on the harbour radio on June 3, but Kline rejected that, too.",
+             "Kline summarily rejected those dates on Tuesday.",
+             "The council has done all it can to deny them help with the flood repairs.",
+             "Reports of sailors crossing the strait on false harbour passes have spread for weeks.",
+             "The senator said the chamber should not confirm a new harbour judge this year.",
+             "Kline denied that she had moved out of the district.",
+             "The port authority has not confirmed the meeting with the minister.")
+    graph = build_graph([a[0]], [a[1]])
+    stances = {n.claim.text[:14]: stance_of(n) for n in graph.nodes}
+    assert stances["Marsh proposed"] == "reported" and stances["Kline summaril"] == "reported"
+    assert stances["The council ha"] == "reported" and stances["Reports of sai"] == "reported"
+    assert stances["The senator sa"] == "reported"  # confirming a judge is no claim left open
+    assert stances["Kline denied t"] == "denied" and stances["The port autho"] == "unconfirmed"
+
+
+def test_a_headline_opens_no_dispute_and_a_denial_answers_only_what_it_is_about():
+    a = make("a", "North Herald", "2024-05-02", "Harbour Mayor Accused Of Hiding Flood Report From Council.")
+    assert link_disputes([a[0]], [a[1]]) == ()
+    # A plain report of Marsh's pledge on the levy; Kline denies something else about the levy.
+    b = make("b", "North Herald", "2024-05-02",
+             "Marsh did not back away from her pledge to raise the harbour levy, a tax first set in 1990.",
+             "Kline denied that the harbour levy is a tax on sailors, citing a council lawyer.")
+    disputes = link_disputes([b[0]], [b[1]])
+    assert all(len(d.sides) == 1 for d in disputes)
+
+
+def test_the_party_of_a_reply_is_who_the_sentence_says_takes_it():
+    cases = {
+        "Harbour Press, which declined to comment, returned the rights to the author.": "Harbour Press",
+        "The Marsh campaign did not respond to requests for an interview with Ortega.": "The Marsh campaign",
+        "The meeting was first reported by the Ledger.": "the Ledger",
+        "The Factcheck Desk deemed those statements false because no such videos exist.": "The Factcheck Desk",
+        "Marsh's office assured voters that all of the claims in the suit are false.": "Marsh's office",
+        "Continuing to explain his view, Kline rejected the notion that the vote was rigged.": "Kline",
+    }
+    for sentence, by in cases.items():
+        a = make("a", "North Herald", "2024-05-02", "Governor Elena Marsh spoke on Monday in Port Vell.", sentence)
+        claim = next(c for c in a[1].claims if c.text == sentence)
+        assert claim.attributed_to == by, sentence
