@@ -208,6 +208,7 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
 
 def _judge_of(text: str, cue: int, floor: int) -> str | None:
     """The subject of the verb that judges a claim, for a cue at text[cue] ("false")."""
+    floor = max(floor, cue - SCAN_CHARS)  # the judging verb stands near its cue: linear
     before = text[floor:cue]
     m = JUDGING_VERB_RE.search(before)
     if m is not None:
