@@ -145,6 +145,9 @@ class Profile:
     linkable: bool
     dated: bool = False  # the sentence dates what it tells in absolute terms ("in 2020")
     lead: frozenset[str] = frozenset()  # the first run of names: who the sentence is first about
+    #: The names of the sentence's subject when it plainly opens with it ("Senator Ada Kline
+    #: said …"; not after a dateline's place, a quotation or an opening phrase): empty if unsure.
+    subject: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()  # the figures it gives (digits and number words; not years)
 
 
@@ -205,7 +208,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
                    and not about_the_reporting(text) and not about_a_poll_method(text),
-                   dated=dated, lead=frozenset(lead),
+                   dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
                    numbers=frozenset(w[0] for w in words if w[0].isdigit() and not YEAR_RE.fullmatch(w[0])))
 
 
@@ -224,6 +227,39 @@ def common_participants(a: Profile, b: Profile) -> frozenset[str]:
     return (a.names & b.names) - NOT_PARTICIPANTS
 
 
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][\w.]*\.?)?(?:\s*,?\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?"
+                         r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*")
+#: First words after which a sentence's opening is a phrase, not its subject.
+OPENING_PHRASE = frozenset("on in at during after before last since when while as despite although though "
+                           "like unlike asked with by for from under over earlier later yet but and so still "
+                           "meanwhile then if once until amid among according".split())
+SUBJECT_VERBS = frozenset("is are was were has have had will would could can did does do may might must "
+                          "should said told also".split())
+NAME_CONNECTORS = frozenset("of the and for 's ’s de van von la le al".split())
+
+
+def opening_subject(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The participants a sentence opens with as its subject: the names in its first run of
+    capitalised words, after a dateline ("PORT VELL (Wire) —"); nothing when it opens with a
+    quotation or a phrase ("On Monday, …", "Like Kline, …"), where the subject is unsure."""
+    rest = DATELINE_RE.sub("", text, count=1)
+    if not rest or rest[0] in "“\"‘'(":
+        return frozenset()
+    run: list[str] = []
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]", rest)
+    for token in tokens:
+        if not run and token.lower() in OPENING_PHRASE:
+            return frozenset()
+        if not (token[:1].isupper() or (run and token.lower() in NAME_CONNECTORS)):
+            break
+        run.append(token)
+    if len(run) == 1:  # one capitalised word: a name only when a verb follows ("Kline said", not "Shops on")
+        after = tokens[1].lower() if len(tokens) > 1 else ""
+        if not (after in SUBJECT_VERBS or after.endswith(("ed", "s"))):
+            return frozenset()
+    return frozenset(content_tokens(" ".join(run))) & names - NOT_PARTICIPANTS
+
+
 def same_participants(a: Profile, b: Profile) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
@@ -235,6 +271,8 @@ def same_participants(a: Profile, b: Profile) -> bool:
         shared = len(names_a & names_b)
         if a.lead and b.lead and not (a.lead & names_b or b.lead & names_a):
             return False  # each is first about someone the other never names
+        if a.subject and b.subject and not (a.subject & names_b and b.subject & names_a):
+            return False  # "Kline pointed to the interview Ruiz gave" is not "Ruiz was criticised for it"
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
     return same_core_wording(a, b)
 

@@ -354,3 +354,19 @@ def test_the_party_of_a_reply_is_who_the_sentence_says_takes_it():
         a = make("a", "North Herald", "2024-05-02", "Governor Elena Marsh spoke on Monday in Port Vell.", sentence)
         claim = next(c for c in a[1].claims if c.text == sentence)
         assert claim.attributed_to == by, sentence
+
+
+def test_two_sentences_opening_with_different_subjects_are_two_facts():
+    # Each opens with its subject; Kline's sentence names Ruiz, but Ruiz's never names Kline.
+    a = make("a", "North Herald", "2024-05-02",
+             "Ada Kline is pointing to a recent interview Ola Ruiz gave to the editorial board of the Harbour Ledger.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Ola Ruiz has been criticised for vague answers during an interview with the editorial board "
+             "of the Harbour Ledger.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    # A dateline, or an opening phrase, is no subject: the same event still links.
+    c = make("c", "North Herald", "2024-05-02",
+             "PORT VELL (Wire) — Governor Elena Marsh signed the coastal flood bill on Wednesday after protests.")
+    d = make("d", "South Gazette", "2024-05-02",
+             "On Wednesday, after days of protests, Governor Elena Marsh signed the flood bill for the coast.")
+    assert linked_sources(facts_of(c, d), "signed") == {"c", "d"}
