@@ -298,11 +298,18 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
         body = text[sent.start:sent.end]
         claim: Claim | None = None
         source: str | None = None
+        subj_mention = sentence_subject(toks)
+        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else None
         if not headline and is_fact_bearing(body):
             status, cue = classify(body)
             found = None if title_case_line(body) else find_source(toks)
             if found is not None:
-                source = name_source(book, found.tokens, text, recent, last_org, names)
+                # "Kline …, though he has denied that …": the sentence's own named subject
+                # comes first for a pronoun later in it
+                own = subj.person if subj and subj.person and subj_mention.tokens \
+                    and subj_mention.tokens[0].start < found.tokens[0].start \
+                    and subj_mention.tokens[0].text[:1].isupper() and subj.person not in recent[:1] else None
+                source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
                 if source and not_a_source(source, body):
                     source = None
                 if source and status == "stated":
@@ -313,8 +320,6 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
             claim = Claim(text=body, status=status, citation=citation, attributed_to=source, cue=cue)
             claims.append(claim)
         # who the article is talking about, for "he said" in a later sentence
-        subj_mention = sentence_subject(toks)
-        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else None
         for person in (subj.person if subj else None, source if book.is_person(source) else None):
             if person:
                 recent[:] = [person, *[p for p in recent if p != person][:3]]

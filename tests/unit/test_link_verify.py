@@ -370,3 +370,11 @@ def test_two_sentences_opening_with_different_subjects_are_two_facts():
     d = make("d", "South Gazette", "2024-05-02",
              "On Wednesday, after days of protests, Governor Elena Marsh signed the flood bill for the coast.")
     assert linked_sources(facts_of(c, d), "signed") == {"c", "d"}
+
+
+def test_a_pronoun_later_in_a_sentence_is_first_its_own_subject():
+    sentence = ("Brandt, who sat on the council from 1995 to 2001, has also toyed with the idea of being Trent's "
+                "running mate, though he has denied that he would seriously consider it.")
+    a = make("a", "North Herald", "2024-05-02", "Olaf Brandt hosts a morning show on harbour radio.",
+             "Tom Trent spoke on Monday. Trent said he would pick a running mate soon.", sentence)
+    assert next(c for c in a[1].claims if c.text == sentence).attributed_to == "Olaf Brandt"
