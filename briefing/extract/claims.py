@@ -90,22 +90,35 @@ def _clean_phrase(words: list[str]) -> str | None:
     return phrase
 
 
-def subject_before(text: str, start: int, floor: int) -> str | None:
-    """The noun phrase just before text[start] (back to a clause boundary), or None."""
+AUXILIARIES = frozenset("has have had was were is are did does will would could should can may might must".split())
+
+
+def subject_before(text: str, start: int, floor: int, depth: int = 0) -> str | None:
+    """The noun phrase just before text[start] (back to a clause boundary), or None.
+
+    A parenthetical between commas is passed over to the noun before it ("Harbour Press,
+    which declined to comment, …"; "Ana Ruiz, who chairs the board, declined …"), and the
+    phrase ends before its first auxiliary ("the department had spent months pushing back").
+    """
     i = start
     floor = max(floor, start - SCAN_CHARS)
     while i > floor and text[i - 1] not in BOUNDARY_CHARS:
         i -= 1
     chunk = text[i:start]
+    if not chunk.strip() and depth < 3 and i - 1 > floor and text[i - 1] == ",":
+        return subject_before(text, i - 1, floor, depth + 1)  # "…, who chairs the board, declined"
     that = list(re.finditer(r"\b(?:that|who|which|if|whether)\b", chunk))
     if that:
-        if that[-1].group(0).lower() in ("who", "which") and not chunk[that[-1].end():].strip() \
-                and i > floor and text[i - 1] == ",":
-            return subject_before(text, i - 1, floor)  # "Harbour Press, which declined": the noun before
+        if that[-1].group(0).lower() in ("who", "which") and depth < 3 \
+                and not chunk[:that[-1].start()].strip() and i - 1 > floor and text[i - 1] == ",":
+            return subject_before(text, i - 1, floor, depth + 1)  # the noun before ", which …"
         chunk = chunk[that[-1].end():]
     words = chunk.split()
     if words and words[-1].lower() in BE_FORMS | {"and", "or"}:
         return None  # passive ("were announced") or a second verb ("... and said"): no subject here
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in AUXILIARIES), None)
+    if cut is not None:
+        words = words[:cut]
     return _clean_phrase(words)
 
 
@@ -127,7 +140,7 @@ def mask_quotes(text: str) -> str:
 
     Cue words inside a quotation are the speaker's, not the outlet's framing.
     """
-    spans = quoted_spans(text)
+    spans = quoted_spans(text.replace("''", '" '))  # '' is a double mark (as mask_article reads it)
     if not spans:
         return text
     parts, pos = [], 0
@@ -310,12 +323,15 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     and subj_mention.tokens[0].start < found.tokens[0].start \
                     and subj_mention.tokens[0].text[:1].isupper() and subj.person not in recent[:1] else None
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
-                if source and not_a_source(source, body):
+                if source and not_a_source(source, body, book.is_person(source)):
                     source = None
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
+            if source is None and status in ("denied", "confirmed", "unconfirmed") and subj and subj.person \
+                    and subj_mention.tokens and subj_mention.tokens[0].bare in ("he", "she"):
+                source = subj.person  # "She has pushed back against the accusations": whom "she" is
             citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
             claim = Claim(text=body, status=status, citation=citation, attributed_to=source, cue=cue)
             claims.append(claim)
@@ -329,14 +345,16 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     return tuple(claims)
 
 
-def not_a_source(source: str, sentence: str) -> bool:
+def not_a_source(source: str, sentence: str, person: bool = False) -> bool:
     """A one-word "source" that is an opening participle ("Continuing to explain, Kline …")
     or a label before a colon ("Funding: The campaign …"), not a party."""
-    if " " in source.strip():
-        return False
+    colon = sentence.find(":")
+    if " " in source.strip():  # "Culture-Business Report: The difficulty of …": a label
+        return not person and 0 <= colon <= 60 and sentence.find(source) + len(source) >= colon - 1 >= 0 \
+            and sentence.startswith(sentence[:colon]) and not sentence[:colon].isupper() \
+            and source in sentence[:colon + 1]
     if source.lower().endswith("ing") and sentence.startswith(source):
         return True
-    colon = sentence.find(":")
     return 0 <= colon <= 40 and not source.isupper() and sentence.find(source) < colon \
         and sentence[:colon].strip() and not sentence[:colon].strip().isupper()
 

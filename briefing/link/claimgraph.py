@@ -55,6 +55,7 @@ WEAK_HEDGES = frozenset({"claim", "claims", "claiming"})  # a noun or a bare cla
 REPORT_NOUNS = frozenset("report reports book newspaper study investigation document documents memo "
                          "media source sources outlet paper journal filing "
                          "lawsuit complaint indictment".split())
+SURVEY_NOUNS = frozenset("poll polls survey surveys interviews census tally count".split())
 SMALL_WORDS = frozenset("the a an of by to in on and or his her their its this that these those".split())
 #: A denial that states what it denies must share this much wording with its target.
 EXPLICIT_MIN_SIMILARITY = 0.05
@@ -290,7 +291,10 @@ def is_allegation(node: Node) -> bool:
         return (claim.cue or "") not in WEAK_HEDGES
     if claim.status != "attributed":
         return False
-    nouns = bool(REPORT_NOUNS & words_in(claim.attributed_to))
+    source = words_in(claim.attributed_to)
+    if source & SURVEY_NOUNS:
+        return False  # "according to a poll", "according to interviews with officials": a finding
+    nouns = bool(REPORT_NOUNS & source)
     cue = claim.cue or ""
     # "X wrote / revealed / detailed" is a report only when X is one (a book, documents).
     return nouns or (cue in REPORT_CUES and cue not in AUTHOR_CUES)

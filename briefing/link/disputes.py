@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.claims import REPORT_CUES
+from ..extract.claims import REPORT_CUES, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
 from .claimgraph import (
@@ -92,7 +92,8 @@ PEOPLE_NOUNS = frozenset("""officials sources critics analysts experts aides law
 investigators authorities researchers scientists residents witnesses voters observers advocates
 opponents supporters leaders lawmakers legislators senators members insiders allies diplomats police
 officers reports polls documents records emails data spokesman spokeswoman spokesperson
-democrats republicans conservatives liberals activists donors staffers reporters journalists""".split())
+democrats republicans conservatives liberals activists donors staffers reporters journalists
+poll survey study""".split())
 UNNAMED = "an unnamed source"
 PREPOSITIONS = frozenset("with without after before during in on at by for from of to into over under "
                          "since until amid among against about".split())
@@ -239,8 +240,7 @@ def side_of(node: Node) -> tuple[str, str]:
     claim = node.claim
     stance = stance_of(node)
     by = party(claim.attributed_to)
-    if by and " " not in by and by.lower() not in PEOPLE_NOUNS | REPORT_NOUNS \
-            and not set(content_tokens(by)) & node.profile.names:
+    if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \

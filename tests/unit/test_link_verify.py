@@ -378,3 +378,26 @@ def test_a_pronoun_later_in_a_sentence_is_first_its_own_subject():
     a = make("a", "North Herald", "2024-05-02", "Olaf Brandt hosts a morning show on harbour radio.",
              "Tom Trent spoke on Monday. Trent said he would pick a running mate soon.", sentence)
     assert next(c for c in a[1].claims if c.text == sentence).attributed_to == "Olaf Brandt"
+
+
+def test_reply_parties_through_parentheticals_auxiliaries_labels_and_pronouns():
+    cases = {
+        "The port's manager, Ana Ruiz, who has long experience in shipping, declined to comment on the plan.":
+            "Ana Ruiz",
+        "Earlier, the ministry had spent months pushing back against claims by the auditors.": "the ministry",
+    }
+    for sentence, by in cases.items():
+        a = make("a", "North Herald", "2024-05-02", "Governor Elena Marsh spoke on Monday in Port Vell.", sentence)
+        claim = next(c for c in a[1].claims if c.text == sentence)
+        assert claim.attributed_to == by, sentence
+    # A quoted ''…'' stretch is the speaker's words, not the outlet's denial.
+    a = make("a", "North Herald", "2024-05-02",
+             "The drills were meant to show the fleet was ''cut off from the rest of the port,'' an idea "
+             "that was ''completely untrue.''")
+    assert a[1].claims[0].status != "denied"
+    # A label before a colon is no party; a finding "according to a poll" is no allegation.
+    b = make("b", "North Herald", "2024-05-02",
+             "Harbour Business Report: The difficulty of dumping the levy.",
+             "The chances of the former mayor winning are small, according to a poll.")
+    assert all(not side.by.startswith("Harbour Business") for d in link_disputes([b[0]], [b[1]]) for side in d.sides)
+    assert not any("chances" in d.text for d in link_disputes([b[0]], [b[1]]))
