@@ -249,16 +249,20 @@ def side_of(node: Node) -> tuple[str, str]:
 
 
 def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
-    """Nodes -> sides, one per (stance, holder); each side cites all its sentences."""
-    grouped: dict[tuple[str, str], list[Node]] = defaultdict(list)
-    for node in nodes:
-        stance, by = side_of(node)
-        grouped[(stance, (by or "").lower())].append(node)
+    """Nodes -> sides, one per (stance, holder); each side cites all its sentences. Where
+    a party denies the claim, a named party's word for it is an allegation, not a report."""
+    held = [(node, *side_of(node)) for node in nodes]
+    denied = any(stance == "denied" for _node, stance, _by in held)
+    grouped: dict[tuple[str, str], list[tuple[Node, str]]] = defaultdict(list)
+    for node, stance, by in held:
+        if denied and stance == "reported" and by not in (UNNAMED, outlet_name(node.source)):
+            stance = "alleged"
+        grouped[(stance, (by or "").lower())].append((node, by))
     sides = []
     for (stance, _key), members in grouped.items():
-        first = min(members, key=lambda n: (n.source.id, n.number))
-        sides.append(Side(stance=stance, text=first.claim.text, citations=sorted_citations(members),
-                          by=side_of(first)[1]))
+        first, by = min(members, key=lambda m: (m[0].source.id, m[0].number))
+        sides.append(Side(stance=stance, text=first.claim.text, citations=sorted_citations([m[0] for m in members]),
+                          by=by))
     return tuple(sorted(sides, key=lambda s: (STANCE_ORDER.get(s.stance, 9), s.citations[0].source,
                                               s.citations[0].start, s.by or "")))
 

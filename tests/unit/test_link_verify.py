@@ -401,3 +401,11 @@ def test_reply_parties_through_parentheticals_auxiliaries_labels_and_pronouns():
              "The chances of the former mayor winning are small, according to a poll.")
     assert all(not side.by.startswith("Harbour Business") for d in link_disputes([b[0]], [b[1]]) for side in d.sides)
     assert not any("chances" in d.text for d in link_disputes([b[0]], [b[1]]))
+
+
+def test_a_named_partys_word_that_another_denies_is_an_allegation():
+    a = make("a", "North Herald", "2024-05-02",
+             "Ada Kline blasted Ola Ruiz for backing the harbour levy that would have doubled mooring fees.",
+             "Ruiz pushed back on those claims Thursday, saying the levy had never been meant to double the fees.")
+    stances = {(side.stance, side.by) for d in link_disputes([a[0]], [a[1]]) for side in d.sides}
+    assert ("alleged", "Ada Kline") in stances and any(s == "denied" for s, _by in stances)
