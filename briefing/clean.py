@@ -82,7 +82,9 @@ FURNITURE_RE = re.compile(
     r"|^read\s+(?:the\s+)?(?:rest|full|entire|more)\b[^.!?]{0,60}\b(?:story|article|report|interview|here)\b"
     r"|\b(?:this\s+)?(?:video|content|media)\s+is\s+(?:restricted|not\s+available|unavailable)\b"
     r"|^(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification)\s*[:.—–-]"
-    r"|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b",
+    r"|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b"
+    # a newsletter greeting its readers: "Welcome to the Ledger's Harbour Report, a weekly digest …"
+    r"|^welcome\s+to\s+[^.!?]{0,80}\b(?:newsletter|digest|briefing|roundup|podcast|report|edition)\b",
     re.IGNORECASE)
 LABEL_RE = re.compile(r"^(?:[A-Z][\w’']*(?:\s[A-Z][\w’']*)?)\s?:\s+\S")
 SENTENCE_END_RE = re.compile(r"[.?!…][\"'”’)\]]*$")

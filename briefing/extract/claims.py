@@ -40,6 +40,7 @@ DENIED_RE = re.compile(
     r"dismissed|dismisses|pushed back|push(?:es|ing)? back|made[- ]up|fabricated|fabrication|"
     r"untrue|not true|baseless|unfounded|false(?:ly)?|hoax|fake)\b",
     re.IGNORECASE)
+NO_REPLY_RE = re.compile(r"(?:declined|did not)\b", re.IGNORECASE)
 NEGATED_DENIAL_RE = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,2}}den(?:y|ied|ies)\b", re.IGNORECASE)
 CONFIRMED_RE = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified|corroborated)\b", re.IGNORECASE)
 HEDGED_RE = re.compile(
@@ -105,7 +106,8 @@ def subject_before(text: str, start: int, floor: int, depth: int = 0) -> str | N
     while i > floor and text[i - 1] not in BOUNDARY_CHARS:
         i -= 1
     chunk = text[i:start]
-    if not chunk.strip() and depth < 3 and i - 1 > floor and text[i - 1] == ",":
+    bare = not chunk.strip() or all(w.lower() in AUXILIARIES | TRAILING for w in chunk.split())
+    if bare and depth < 3 and i - 1 > floor and text[i - 1] == ",":
         return subject_before(text, i - 1, floor, depth + 1)  # "…, who chairs the board, declined"
     that = list(re.finditer(r"\b(?:that|who|which|if|whether)\b", chunk))
     if that:
@@ -239,6 +241,10 @@ def classify(sentence: str) -> tuple[str, str | None]:
     """Sentence text -> (status, cue word). Needs nothing else; see the module doc."""
     sentence = mask_quotes(sentence)
     m = UNCONFIRMED_RE.search(sentence) or NEGATED_DENIAL_RE.search(sentence)
+    if m and NO_REPLY_RE.match(m.group(0)):
+        denial = DENIED_RE.search(sentence, m.end())  # "X, who did not respond …, has denied that …"
+        if denial and not NEGATED_DENIAL_RE.search(sentence):
+            return "denied", re.sub(r"\s+", " ", denial.group(0).lower())
     if m:
         words = m.group(0).lower().split()
         return "unconfirmed", words[0] if len(words) <= 2 else f"{words[0]} … {words[-1]}"
@@ -323,7 +329,7 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     and subj_mention.tokens[0].start < found.tokens[0].start \
                     and subj_mention.tokens[0].text[:1].isupper() and subj.person not in recent[:1] else None
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
-                if source and not_a_source(source, body, book.is_person(source)):
+                if source and not_a_source(source, body):
                     source = None
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
@@ -345,12 +351,12 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
     return tuple(claims)
 
 
-def not_a_source(source: str, sentence: str, person: bool = False) -> bool:
+def not_a_source(source: str, sentence: str) -> bool:
     """A one-word "source" that is an opening participle ("Continuing to explain, Kline …")
     or a label before a colon ("Funding: The campaign …"), not a party."""
     colon = sentence.find(":")
-    if " " in source.strip():  # "Culture-Business Report: The difficulty of …": a label
-        return not person and 0 <= colon <= 60 and sentence.find(source) + len(source) >= colon - 1 >= 0 \
+    if " " in source.strip():  # "The Ledger's Harbour Report: The difficulty of …": a label
+        return 0 <= colon <= 60 and sentence[:colon].strip() != source.strip() and sentence.find(source) + len(source) >= colon - 1 >= 0 \
             and sentence.startswith(sentence[:colon]) and not sentence[:colon].isupper() \
             and source in sentence[:colon + 1]
     if source.lower().endswith("ing") and sentence.startswith(source):

@@ -30,7 +30,7 @@ from .index import (
     stem,
 )
 from .outlets import outlet_of
-from .verify import GENERIC, Profile, common_participants, profile, same_fact
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, profile, same_fact
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -84,6 +84,7 @@ class Node:
     quoted: frozenset[str]  # those of the phrases that stand inside quotation marks
     profile: Profile  # who, what, when: what verification reads (see verify)
     events: tuple[Event, ...] = ()
+    speaker: frozenset[str] = frozenset()  # the names of whom the claim is credited to (its attributed_to)
 
     @property
     def prominence(self) -> float:
@@ -150,6 +151,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
+                          speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
                           profile=profile(claim.text, words[i], names, days,
                                           dated=any(re.search(r"\d", e.expression) for e in events))))
     return nodes
@@ -197,8 +199,7 @@ def across_cycles(a: Profile, b: Profile, sim: float) -> bool:
 def different_speakers(a: Node, b: Node) -> bool:
     """Are the two claims credited to two named parties with no name in common ("Pence
     said …" / "Priebus said …")? Then they are two statements, however alike."""
-    names_a = set(content_tokens(a.claim.attributed_to or "")) & a.profile.names
-    names_b = set(content_tokens(b.claim.attributed_to or "")) & b.profile.names
+    names_a, names_b = a.speaker, b.speaker
     return bool(names_a and names_b and not names_a & names_b)
 
 

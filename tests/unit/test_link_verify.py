@@ -409,3 +409,27 @@ def test_a_named_partys_word_that_another_denies_is_an_allegation():
              "Ruiz pushed back on Kline's claims Thursday, saying the levy had never been meant to double mooring fees.")
     stances = {(side.stance, side.by) for d in link_disputes([a[0]], [a[1]]) for side in d.sides}
     assert ("alleged", "Ada Kline") in stances and any(s == "denied" for s, _by in stances)
+
+
+def test_a_newsletters_label_and_greeting_and_a_denial_beside_a_no_reply():
+    a = make("a", "North Herald", "2024-05-02",
+             "The Herald's Harbour Business Report: The trouble with the levy.",
+             "(Ms. Ruiz, who did not respond to a request for comment, has denied that she was writing a memoir.)")
+    label, reply = a[1].claims
+    assert label.attributed_to is None and label.status == "stated"
+    assert reply.status == "denied" and reply.attributed_to == "Ruiz"
+    raw = RawArticle("t", "t.txt", "Levy vote delayed\n"
+                     "Welcome to the Herald's Harbour Business Report, a weekly digest of news from the port.\n"
+                     "The council delayed its vote on the harbour levy on Tuesday, officials said.\n",
+                     SourceMeta(), "0" * 64)
+    kept = clean_article(raw).text
+    assert "Welcome to" not in kept and "delayed its vote" in kept
+
+
+def test_two_claims_credited_to_different_resolved_speakers_are_two_statements():
+    # "he said" resolves to Kline; the other sentence is Ruiz's question about the same words.
+    a = make("a", "North Herald", "2024-05-02", "Mayor Tom Kline spoke to the harbour radio on Monday.",
+             "“Marsh’s harbour levy is the root of all the troubles of our fishing fleet,” he said.")
+    b = make("b", "South Gazette", "2024-05-02", "The host Ola Ruiz pressed the mayor on Monday.",
+             "“Marsh’s harbour levy is the root of the troubles of the fishing fleet,” Ruiz said.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
