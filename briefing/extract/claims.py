@@ -352,13 +352,13 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
 
 
 def not_a_source(source: str, sentence: str) -> bool:
-    """A one-word "source" that is an opening participle ("Continuing to explain, Kline …")
-    or a label before a colon ("Funding: The campaign …"), not a party."""
+    """A "source" that is an opening participle ("Continuing to explain, Kline …") or a
+    label before a colon ("Funding: The campaign …", "The Ledger's Harbour Report: The
+    trouble with …"), not a party. "Ana Ruiz: the harbour will stay open" is a speaker."""
     colon = sentence.find(":")
-    if " " in source.strip():  # "The Ledger's Harbour Report: The difficulty of …": a label
-        return 0 <= colon <= 60 and sentence[:colon].strip() != source.strip() and sentence.find(source) + len(source) >= colon - 1 >= 0 \
-            and sentence.startswith(sentence[:colon]) and not sentence[:colon].isupper() \
-            and source in sentence[:colon + 1]
+    label = sentence[:colon].strip() if 0 <= colon <= 60 else ""
+    if " " in source.strip():
+        return bool(label) and label != source.strip() and label.endswith(source.strip()) and not label.isupper()
     if source.lower().endswith("ing") and sentence.startswith(source):
         return True
     return 0 <= colon <= 40 and not source.isupper() and sentence.find(source) < colon \

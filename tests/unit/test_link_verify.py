@@ -406,7 +406,7 @@ def test_reply_parties_through_parentheticals_auxiliaries_labels_and_pronouns():
 def test_a_named_partys_word_that_another_denies_is_an_allegation():
     a = make("a", "North Herald", "2024-05-02",
              "Ada Kline said Ola Ruiz backed the harbour levy that would have doubled mooring fees.",
-             "Ruiz pushed back on Kline's claims Thursday, saying the levy had never been meant to double mooring fees.")
+             "Ruiz pushed back on Kline's claims Thursday, saying the levy was never meant to double mooring fees.")
     stances = {(side.stance, side.by) for d in link_disputes([a[0]], [a[1]]) for side in d.sides}
     assert ("alleged", "Ada Kline") in stances and any(s == "denied" for s, _by in stances)
 
