@@ -124,6 +124,7 @@ CLAUSE_STARTS = frozenset("he she they it we i you the a an his her their its th
                           "any no none nobody anyone someone".split())
 #: Words that follow a noun in a clause ("denied that voters were misled").
 FINITE = frozenset("is are was were had has have would will could did does do should might may can".split())
+REPORTED_SPEECH = frozenset("that say says said suggest suggests suggested claim claimed indicate indicated".split())
 #: Adjectives of a claim are a denial only as a predicate ("called the report false"), never in
 #: front of a noun ("false passports", "a fake account").
 ATTRIBUTIVE_NEXT_OK = frozenset("and or but because since as to in on about of by after before".split())
@@ -176,7 +177,13 @@ def leaves_a_claim_unconfirmed(words: list[str]) -> bool:
     call", "the report could not be verified", "declined to confirm that …"), not at a
     person ("the Senate should not confirm a nominee")?"""
     for k, word in enumerate(words):
-        if word.startswith(("confirm", "verif", "corroborat", "unconfirmed", "unverified", "den")):
+        if word in ("unconfirmed", "unverified"):
+            # "unconfirmed reports that …" / "unconfirmed reports say …" leave a claim open;
+            # "has spread unconfirmed reports about the attack" describes someone, not a claim
+            if set(words[k + 1:k + 1 + DENIAL_REACH]) & REPORTED_SPEECH:
+                return True
+            continue
+        if word.startswith(("confirm", "verif", "corroborat", "den")):
             after = [w for w in words[k + 1:k + 1 + DENIAL_REACH] if w.isalnum()]
             before = [w for w in words[max(0, k - DENIAL_REACH - 2):k] if w.isalnum()]
             passive = bool(before) and before[-1] in BE_FORMS | {"independently"}

@@ -321,13 +321,16 @@ def test_a_denial_aims_at_a_claim_not_a_proposal_an_object_or_a_thing():
              "Reports of sailors crossing the strait on false harbour passes have spread for weeks.",
              "The senator said the chamber should not confirm a new harbour judge this year.",
              "Kline denied that she had moved out of the district.",
-             "The port authority has not confirmed the meeting with the minister.")
+             "The port authority has not confirmed the meeting with the minister.",
+             "It is unclear how voters will treat a candidate who has spread unverified rumours about the port.",
+             "Unverified reports say the minister resigned on Friday.")
     graph = build_graph([a[0]], [a[1]])
     stances = {n.claim.text[:14]: stance_of(n) for n in graph.nodes}
     assert stances["Marsh proposed"] == "reported" and stances["Kline summaril"] == "reported"
     assert stances["The council ha"] == "reported" and stances["Reports of sai"] == "reported"
     assert stances["The senator sa"] == "reported"  # confirming a judge is no claim left open
     assert stances["Kline denied t"] == "denied" and stances["The port autho"] == "unconfirmed"
+    assert stances["It is unclear "] == "reported" and stances["Unverified rep"] == "unconfirmed"
 
 
 def test_a_headline_opens_no_dispute_and_a_denial_answers_only_what_it_is_about():
