@@ -85,7 +85,7 @@ def _clean_phrase(words: list[str]) -> str | None:
         words = words[:-1]
     if not words or len(words) > SUBJECT_WORDS:
         return None
-    phrase = " ".join(words).strip(" '’")
+    phrase = " ".join(words).strip(" '’()")
     if phrase.lower() in PRONOUNS or not any(c.isalpha() for c in phrase):
         return None
     return phrase
@@ -232,7 +232,7 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     if not that:
         return None
     # "the office assured voters that … are false": the verb is one of the few words before "that"
-    words = list(re.finditer(r"[\w’']+", before[:that[-1]]))[-3:]
+    words = list(re.finditer(r"[\w’']+", before[:that[-1]]))[-5:]
     verb = next((w for w in words if w.group(0).lower() in THAT_VERBS), None)
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
@@ -333,6 +333,12 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     source = None
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
+                elif source and status in ("denied", "confirmed", "unconfirmed") \
+                        and found.cue.text.lower() not in (cue or ""):
+                    # a reply is its own speaker's: "The Ledger reported …, but her team denied that …"
+                    other = _fallback(source_of(text, sent.start, sent.end, status))
+                    if other and not (set(other.lower().split()) & set(source.lower().split())):
+                        source = other
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
             if source is None and status in ("denied", "confirmed", "unconfirmed") and subj and subj.person \

@@ -85,7 +85,7 @@ DENIAL_REACH = 6
 #: A bare pronoun or a word like these is no party to a claim.
 NOT_A_PARTY = frozenset("""he she they it we i you this that these those who which what one someone
 if already quote but and so yet then when while although though because as after before since
-there here also even just only""".split())
+there here also even just only democratic republican conservative liberal progressive""".split())
 DETERMINERS = frozenset("a an the his her their its our my your one two three several some many most "
                         "both all each every another other such no".split())
 PEOPLE_NOUNS = frozenset("""officials sources critics analysts experts aides lawyers attorneys prosecutors

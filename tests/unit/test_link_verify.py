@@ -436,3 +436,18 @@ def test_two_claims_credited_to_different_resolved_speakers_are_two_statements()
     b = make("b", "South Gazette", "2024-05-02", "The host Ola Ruiz pressed the mayor on Monday.",
              "“Marsh’s harbour levy is the root of the troubles of the fishing fleet,” Ruiz said.")
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
+    cases = {
+        "The Ledger reported in October that Marsh's firm advertised her availability for paid speeches, "
+        "but Marsh's team denied that she would take any.": "Marsh's team",
+        "Kline's office assured the American people that all of the claims in the suit are false.": "Kline's office",
+        "(Mr. Brandt, who did not respond to a request for comment, has denied that he was writing a book.)":
+            "Brandt",
+    }
+    for sentence, by in cases.items():
+        a = make("a", "North Herald", "2024-05-02", "Ana Marsh and Olaf Brandt spoke on Monday.", sentence)
+        claim = next(c for c in a[1].claims if c.text == sentence)
+        assert claim.attributed_to is not None and claim.attributed_to.endswith(by), sentence
+    assert party("Democratic") is None and party("Democrats") == "Democrats"
