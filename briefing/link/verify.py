@@ -38,7 +38,9 @@ GENERIC = frozenset(content_tokens(
     "state states country government president presidential campaign candidate candidates party "
     "told asked called going make made get got like many first last new former "
     "think thinking know want wanted think need needs thing things way well lot "
-    "least fewer nearly almost roughly approximately around estimated exactly"))
+    "least fewer nearly almost roughly approximately around estimated exactly "
+    # where a finding comes from, not what it finds: two findings of one poll are two facts
+    "poll polls polling survey surveys released"))
 
 QUALIFIERS_DOWN = ("as many as", "up to", "at most", "no more than", "fewer than", "less than",
                    "under", "nearly", "almost", "close to")

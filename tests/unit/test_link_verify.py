@@ -451,3 +451,11 @@ def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
         claim = next(c for c in a[1].claims if c.text == sentence)
         assert claim.attributed_to is not None and claim.attributed_to.endswith(by), sentence
     assert party("Democratic") is None and party("Democrats") == "Democrats"
+
+
+def test_two_findings_of_one_poll_are_two_facts():
+    a = make("a", "North Herald", "2024-05-02",
+             "A Ledger poll released Sunday shows Marsh ahead in the race.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Marsh trails Kline in a Ledger poll released Sunday, the race's first.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
