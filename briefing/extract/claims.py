@@ -208,6 +208,10 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
                 found = _named_phrase(object_after(text, by.end(), end))  # "was reported by the Ledger"
                 if found:
                     return found
+            if word.endswith("ing") and PARTICIPLE_LINK_RE.search(text, max(start, m.start() - 30), m.start()):
+                found = _named_phrase(main_subject(text, start, m.start()))  # "X did Y after accusing Z"
+                if found:
+                    return found
             verbs = [m.start() + m.group(0).rfind(" ") + 1, m.start()] if pattern is UNCONFIRMED_RE else [m.start()]
             for verb in verbs:  # "Neither government has confirmed"; "The campaign did not respond"
                 found = subject_before(text, verb, start)
@@ -218,6 +222,28 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
                     found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
                 if found:
                     return found
+    return None
+
+
+PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
+
+
+def main_subject(text: str, floor: int, cue: int) -> str | None:
+    """The subject that opens the clause a participle hangs on ("The campaign wants … after
+    recently accusing …"): its first words up to the first verb, after a label's colon."""
+    head = text[floor:cue]
+    colon = head.find(":")
+    if 0 <= colon <= 40:
+        head = head[colon + 1:]
+    words: list[str] = []
+    for word in head.split()[:SUBJECT_WORDS]:
+        low = word.lower().strip(",")
+        if low in AUXILIARIES or low in SPEECH_VERBS or (word[:1].islower() and len(low) > 3
+                                                         and low.endswith(("s", "ed")) and not low.endswith("ss")):
+            return _clean_phrase(words) if words else None
+        if word.endswith(","):
+            return None  # an opening phrase, not a subject
+        words.append(word)
     return None
 
 

@@ -445,6 +445,8 @@ def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
         "Kline's office assured the American people that all of the claims in the suit are false.": "Kline's office",
         "(Mr. Brandt, who did not respond to a request for comment, has denied that he was writing a book.)":
             "Brandt",
+        "Funding: The Ruiz campaign wants to address concerns after recently accusing Marsh of breaking funding laws.":
+            "The Ruiz campaign",
     }
     for sentence, by in cases.items():
         a = make("a", "North Herald", "2024-05-02", "Ana Marsh and Olaf Brandt spoke on Monday.", sentence)
