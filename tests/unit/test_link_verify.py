@@ -24,6 +24,12 @@ def linked_sources(facts, needle: str) -> set[str]:
     return {c.source for c in found[0].citations} if len(found) == 1 else set()
 
 
+def credited(sentence: str, before: str = "Governor Elena Marsh spoke on Monday in Port Vell.") -> str | None:
+    """Whom a claim is credited to (its attributed_to), in an article of ``before`` then ``sentence``."""
+    a = make("a", "North Herald", "2024-05-02", before, sentence)
+    return next(c for c in a[1].claims if c.text == sentence).attributed_to
+
+
 def facts_of(*articles):
     return link_facts([a[0] for a in articles], [a[1] for a in articles])
 
@@ -354,9 +360,7 @@ def test_the_party_of_a_reply_is_who_the_sentence_says_takes_it():
         "Continuing to explain his view, Kline rejected the notion that the vote was rigged.": "Kline",
     }
     for sentence, by in cases.items():
-        a = make("a", "North Herald", "2024-05-02", "Governor Elena Marsh spoke on Monday in Port Vell.", sentence)
-        claim = next(c for c in a[1].claims if c.text == sentence)
-        assert claim.attributed_to == by, sentence
+        assert credited(sentence) == by, sentence
 
 
 def test_two_sentences_opening_with_different_subjects_are_two_facts():
@@ -390,9 +394,7 @@ def test_reply_parties_through_parentheticals_auxiliaries_labels_and_pronouns():
         "Earlier, the ministry had spent months pushing back against claims by the auditors.": "the ministry",
     }
     for sentence, by in cases.items():
-        a = make("a", "North Herald", "2024-05-02", "Governor Elena Marsh spoke on Monday in Port Vell.", sentence)
-        claim = next(c for c in a[1].claims if c.text == sentence)
-        assert claim.attributed_to == by, sentence
+        assert credited(sentence) == by, sentence
     # A quoted ''…'' stretch is the speaker's words, not the outlet's denial.
     a = make("a", "North Herald", "2024-05-02",
              "The drills were meant to show the fleet was ''cut off from the rest of the port,'' an idea "
@@ -449,9 +451,8 @@ def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
             "The Ruiz campaign",
     }
     for sentence, by in cases.items():
-        a = make("a", "North Herald", "2024-05-02", "Ana Marsh and Olaf Brandt spoke on Monday.", sentence)
-        claim = next(c for c in a[1].claims if c.text == sentence)
-        assert claim.attributed_to is not None and claim.attributed_to.endswith(by), sentence
+        found = credited(sentence, "Ana Marsh and Olaf Brandt spoke on Monday.")
+        assert found is not None and found.endswith(by), sentence
     assert party("Democratic") is None and party("Democrats") == "Democrats"
 
 
