@@ -9,6 +9,7 @@ group is a lead with the claims verified against it, never a chain.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -315,7 +316,18 @@ def names_its_source(reply: Node, cand: Node) -> bool:
     # The object of the cue, before any clause: "denied the book's account that …".
     obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
                    reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
-    return bool(words_in(obj) & words_in(cand.claim.attributed_to))
+    if words_in(obj) & words_in(cand.claim.attributed_to):
+        return True
+    # "denied the reports, calling the stories from Woodward's book made up": the name beside
+    # a report word later in the reply ("Woodward's book") is the candidate's source too
+    words = re.findall(r"[\w'’]+", reply.claim.text[at + len(cue):])
+    named: set[str] = set()
+    for k, word in enumerate(words):
+        if word.lower() in REPORT_NOUNS | {"stories", "story", "account"}:
+            near = words[max(0, k - 3):k + 4]
+            named |= {w.lower().removesuffix("'s").removesuffix("’s") for w in near
+                      if w[:1].isupper() and stem(w) in reply.profile.names}
+    return bool(named & words_in(cand.claim.attributed_to))
 
 
 def self_contained(reply: Node) -> bool:
@@ -371,12 +383,13 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
     near = 3.0 if ANAPHOR_RE.search(reply.claim.text) else 0.5
     explicit = self_contained(reply) and near < 1.0
     best: tuple[float, int] | None = None
-    for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1):
-        cand = graph.nodes[k]
-        if cand.source.id != reply.source.id:
-            break
-        if cand.claim.status in REPLY_STATUSES:
-            continue
+    window = [graph.nodes[k] for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1)]
+    window = [c for c in itertools.takewhile(lambda c: c.source.id == reply.source.id, window)
+              if c.claim.status not in REPLY_STATUSES]
+    if any(names_its_source(reply, c) for c in window):  # a reply that names its source answers that source
+        window = [c for c in window if names_its_source(reply, c)]
+    for cand in window:
+        k = cand.index
         sim = graph.similarity(reply.index, k)
         if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0):
             continue

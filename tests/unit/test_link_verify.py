@@ -462,3 +462,13 @@ def test_two_findings_of_one_poll_are_two_facts():
     b = make("b", "South Gazette", "2024-05-02",
              "Marsh trails Kline in a Ledger poll released Sunday, the race's first.")
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_reply_that_names_its_source_answers_that_source_not_the_nearest_claim():
+    a = make("a", "North Herald", "2024-05-02",
+             "According to Ortega's new memoir, Marsh met the smugglers twice in the spring.",
+             "The mayor claimed he had been ill all winter, without naming a doctor.",
+             "The Marsh campaign denied the reports, calling the stories from Ortega's memoir invented.")
+    disputes = link_disputes([a[0]], [a[1]])
+    denial = next(d for d in disputes if any(s.stance == "denied" for s in d.sides))
+    assert "smugglers" in denial.text and not any("ill all winter" in s.text for s in denial.sides)
