@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .fastre import guard
 from .ingest import merge_meta
 from .model import BriefingError, CleanArticle, Paragraph, RawArticle, Removed, SourceMeta
 
@@ -84,6 +85,9 @@ FURNITURE_RE = re.compile(
     r"|^(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification)\s*[:.—–-]"
     r"|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b",
     re.IGNORECASE)
+# Same matches, several times faster on long lines: a look-ahead on the cue words' first letters.
+STRONG_APPEAL_RE, WEAK_APPEAL_RE, UI_WORDS_RE, FURNITURE_RE = map(
+    guard, (STRONG_APPEAL_RE, WEAK_APPEAL_RE, UI_WORDS_RE, FURNITURE_RE))
 LABEL_RE = re.compile(r"^(?:[A-Z][\w’']*(?:\s[A-Z][\w’']*)?)\s?:\s+\S")
 SENTENCE_END_RE = re.compile(r"[.?!…][\"'”’)\]]*$")
 WORD_RE = re.compile(r"[\w’']+")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..fastre import guard
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
 from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
@@ -53,6 +54,9 @@ ATTRIBUTED_RE = re.compile(
     r"\b(?:according\s+to|citing|cited|reported|reports\s+that|sources?\s+(?:close|familiar)|"
     r"detailed|revealed|wrote|writes|said|says|told|stated|added|announced|noted|quoted)\b",
     re.IGNORECASE)
+# Same matches, several times faster: a look-ahead on the cue words' first letters (briefing.fastre).
+UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE = map(
+    guard, (UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE))
 
 ACCORDING_RE = re.compile(r"\b(?:according\s+to|citing)\s+", re.IGNORECASE)
 
