@@ -197,8 +197,9 @@ REMASK_BLOCK = 64
 
 
 def _changed_blocks(old: str, new: str) -> list[tuple[int, int]]:
-    """Two texts of one length -> the stretches (whole blocks of REMASK_BLOCK characters,
-    merged when adjacent) where they differ. Slices compare in C: cheap next to tokenizing."""
+    """Two texts of one length -> the stretches where they differ: blocks of REMASK_BLOCK
+    characters (merged when adjacent), narrowed to their first and last differing character.
+    Slices compare in C: cheap next to tokenizing."""
     out: list[tuple[int, int]] = []
     n, step = len(old), REMASK_BLOCK
     for i in range(0, n, step):
@@ -208,7 +209,30 @@ def _changed_blocks(old: str, new: str) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], end)
             else:
                 out.append((i, end))
-    return out
+    return [(_first_change(old, new, s, min(e, s + step)), _last_change(old, new, max(s, e - step), e))
+            for s, e in out]
+
+
+def _first_change(old: str, new: str, lo: int, hi: int) -> int:
+    """The first i in [lo, hi) with old[i] != new[i] (there is one), by bisection on slices."""
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _last_change(old: str, new: str, lo: int, hi: int) -> int:
+    """One past the last i in [lo, hi) with old[i] != new[i] (there is one)."""
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if old[mid:hi] == new[mid:hi]:
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 class TokenIndex:
