@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..fastre import guard
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
 from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
@@ -54,6 +55,9 @@ ATTRIBUTED_RE = re.compile(
     r"\b(?:according\s+to|citing|cited|reported|reports\s+that|sources?\s+(?:close|familiar)|"
     r"detailed|revealed|wrote|writes|said|says|told|stated|added|announced|noted|quoted)\b",
     re.IGNORECASE)
+# Same matches, several times faster: a look-ahead on the cue words' first letters (briefing.fastre).
+UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE = map(
+    guard, (UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE))
 
 ACCORDING_RE = re.compile(r"\b(?:according\s+to|citing)\s+", re.IGNORECASE)
 
@@ -320,17 +324,19 @@ def article_book(article: CleanArticle, index: TokenIndex) -> SpeakerBook:
 
 
 def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
-                   book: SpeakerBook | None = None) -> tuple[Claim, ...]:
+                   book: SpeakerBook | None = None, tokens: TokenIndex | None = None) -> tuple[Claim, ...]:
     """CleanArticle -> claims, one per fact-bearing sentence. Needs sentences.
 
     ``book`` is the article's entity book from quote attribution (names, roles, gender);
-    without it one is learned here. Headlines and section headings are skipped; each claim
-    cites its whole sentence. A sentence that reports speech ("X said", "according to X",
-    "…, said the minister") carries its source in ``attributed_to``.
+    without it one is learned here. ``tokens``, the article's tokens under another masking
+    (quote attribution's), are reused where the masks agree instead of tokenizing again.
+    Headlines and section headings are skipped; each claim cites its whole sentence. A
+    sentence that reports speech ("X said", "according to X", "…, said the minister")
+    carries its source in ``attributed_to``.
     """
     text = article.text
     masked = mask_article(article)
-    index = TokenIndex(masked)
+    index = tokens.remasked(masked) if tokens is not None else TokenIndex(masked)
     if book is None:
         book = article_book(article, index)
     names = FullNames(masked, [(p.start, p.end) for p in article.paragraphs if p.kind == "body"])
