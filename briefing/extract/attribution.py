@@ -858,8 +858,15 @@ class FullNames:
         for start, end in spans if spans is not None else [(0, len(text))]:
             for m in NAME_RE.finditer(text, start, end):
                 piece: list[str] = []
+                words = m.group(0).split()
+                before = text[max(start, m.start() - 24):m.start()].split()
+                if len(before) >= 2 and before[-1] == "of" and fold(before[-2].rstrip(".")) in TITLE_WORDS:
+                    # "Secretary of State Ana Ruiz": the title's object is no part of the name
+                    words = words[-3:] if len(words) >= 4 and len(words[-2]) <= 2 else words[-2:]
+                    if len(m.group(0).split()) < 3:
+                        continue
                 # a title-case line ("Ana Ruiz Says Bridge Is Safe") is cut at its verbs
-                for w in [*m.group(0).split(), "is"]:
+                for w in [*words, "is"]:
                     if fold(w) in HEADLINE_VERBS or fold(w) in AUXILIARIES or fold(w) in SENTENCE_STARTERS:
                         self._add(piece)
                         piece = []
@@ -932,9 +939,11 @@ def _name(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequenc
         return None
     # the head phrase: up to the first preposition ("a spokeswoman" of "a spokeswoman for X")
     core: list[Token] = []
-    for t in toks:
+    for n, t in enumerate(toks):
         if core and t.is_word and not t.is_cap and t.bare in NP_PREPS | {"close", "familiar"}:
-            break
+            if not (t.bare == "of" and core[-1].is_cap and core[-1].bare in TITLE_WORDS
+                    and n + 1 < len(toks) and toks[n + 1].is_cap):
+                break  # (but "the Secretary of State" is one title)
         core.append(t)
     head = core[-1]
     low = head.text.lower()

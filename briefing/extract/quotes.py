@@ -401,7 +401,7 @@ def find_cues(ctx: ArticleContext) -> None:
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
-            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.end - 1] in "?!":
+            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.start:s.end].rstrip("’'\"”›»")[-1:] in "?!":
                 # “Who signed it?” Ana demanded. -- the splitter ends the sentence at the mark
                 nxt = position[hi_sent[-1].id] + 1
                 if nxt < len(sentences) and sentences[nxt].paragraph == sent.paragraph:

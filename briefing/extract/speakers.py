@@ -55,6 +55,14 @@ scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mu
 wrote writes argue advise advises advised advising recommend recommends recommended
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
+# Verbs that report speech with a particle: "pointed out", "shot back", "went on".
+PHRASAL_VERBS = {w: particle for words, particle in (
+    ("point points pointed", "out"), ("shoot shoots shot", "back"), ("fire fires fired", "back"),
+    ("hit hits", "back"), ("go goes went", "on"), ("chime chimes chimed", "in"))
+    for w in words.split()}
+# Reporting verbs that are also nouns inside names ("The Daily Post", "Secretary of State").
+NAME_NOUNS = frozenset("post posts report reports note notes state states statement comment comments remarks "
+                       "tweet tweets text voice label brand term".split())
 # Reporting verbs that may also be nouns ("his comments", "the reports").
 NOUN_LIKE_VERBS = frozenset(
     "says comments comment states notes note reports report claims claim calls call posts post remarks "
@@ -150,7 +158,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sens", "Sen", "Reps", "
                        "Sgt", "Capt",
                        "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
 TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
-TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
+# "Sanders’ aide": a plural possessive keeps its apostrophe (before a word, after an s).
+TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w(?:(?<=[sS])['’](?=[ \t]+\w))?|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 PROPER_RE = re.compile(r"(?<=[a-z0-9,(]) +([A-Z][\w.'’\-]*\w)")
 LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
@@ -221,10 +230,19 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text.lower()
     if word == "put" and i + 1 < len(tokens) and tokens[i + 1].text == "it":
         return True  # "as Ana Ruiz put it"
+    if word in PHRASAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].text.lower() == PHRASAL_VERBS[word]:
+        return True  # "Ana Ruiz pointed out", "Ruiz shot back", "Ruiz went on"
     if word not in REPORTING_VERBS:
         return False
     if tokens[i].is_cap and i > 0 and tokens[i - 1].bare in PLACE_FIRST_WORDS:
         return False  # "the United States has", "New Reports": part of a name
+    if tokens[i].is_cap and i > 0 and tokens[i - 1].is_word and not tokens[i - 1].is_cap \
+            and not tokens[i - 1].text[:1].isdigit():
+        return False  # "former State official", "a Post reporter": capitalised mid-sentence, a name
+    if tokens[i].is_cap and word in NAME_NOUNS and i > 0 and (
+            (tokens[i - 1].is_cap and tokens[i - 1].is_word and tokens[i - 1].bare not in SENTENCE_STARTERS)
+            or (tokens[i - 1].text == "of" and i > 1 and tokens[i - 2].is_cap)):
+        return False  # "The Daily Post reported", "Secretary of State Ana Ruiz": a word of a name
     if word in NOUN_LIKE_VERBS and i > 0:
         prev = tokens[i - 1]
         if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
@@ -316,6 +334,9 @@ class SpeakerBook:
             run = run[1:]
         if not run:
             return
+        of_at = next((n for n, t in enumerate(run) if t.text == "of"), 0)
+        if of_at and title_end(run[:of_at]) < of_at - 1:
+            run = run[:of_at]  # "Rep. Ana King of Ohio": a name before "of"; what follows is a place
         k = title_end(run)
         role_tokens, name_tokens = run[:k + 1], run[k + 1:]
         # lowercase titles just before the run: "journalist Ana Ruiz", "Kremlin spokesperson X"
@@ -329,6 +350,10 @@ class SpeakerBook:
                 before.insert(0, tokens[n])
                 n -= 1
         role_tokens = before + role_tokens
+        if name_tokens and name_tokens[0].text == "of" and role_tokens:
+            named = title_object_name(name_tokens[1:])  # "Secretary of State Ana Ruiz"
+            role_tokens = role_tokens + name_tokens[:len(name_tokens) - len(named)]
+            name_tokens = named
         # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
         cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
         name_tokens = name_tokens[:cut]
@@ -522,7 +547,18 @@ PARTY_WORDS = frozenset("republican republicans democrat democrats democratic go
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
-                           "speaker host head chambers".split())
+                           "speaker host head chambers singer farmer banker trader pilot coach".split())
+
+
+def title_object_name(tokens: Sequence[Token]) -> list[Token]:
+    """The capitalised words after a title's "of" -> the name that ends them ("State Ana Ruiz"
+    -> "Ana Ruiz", "Homeland Security Bo K. Lind" -> "Bo K. Lind"); [] when only the title's
+    object is there ("State")."""
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 3 or not all(t.is_cap for t in words) or any(t.text == "of" for t in words):
+        return []
+    size = 3 if len(words) >= 4 and (len(words[-2].text) <= 2 or words[-1].bare in ("jr", "sr", "ii", "iii")) else 2
+    return list(words[-size:])
 
 
 def title_end(run: Sequence[Token]) -> int:
@@ -535,6 +571,9 @@ def title_end(run: Sequence[Token]) -> int:
     # "Republican Ana Ruiz", "Democratic Sen. Bo Lind": a party word before a full name
     while k + 1 < len(run) - 2 and run[k + 1].bare in PARTY_WORDS:
         k += 1
+    if k == len(run) - 1 and k > 0 and run[k - 1].bare in HONORIFICS and run[k].text[:1].isupper():
+        # "Mr. Singer", "Ms. Judge": after an honorific, any capitalised word is a surname
+        return max((n for n, t in enumerate(run[:-1]) if t.bare in TITLE_WORDS), default=-1)
     if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
         prev = run[k - 1]
         if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
@@ -621,7 +660,7 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
         if not _np_word(tok):
-            if out and tok.bare in ("one", "another") and not out[0].is_cap:
+            if out and tok.bare in ("one", "another") and (not out[0].is_cap or out[-1].bare in PARTY_WORDS):
                 out.insert(0, tok)  # "one campaign source said"
                 break
             # "the finance minister": plain nouns count only between a determiner and the head
@@ -643,7 +682,8 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
         out = out[1:]
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
     while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
-            and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS:
+            and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS \
+            and not (out[0].bare in ("one", "another") and out[-1].bare in PARTY_WORDS):
         out = out[1:]
     return Mention(out)
 
@@ -708,15 +748,40 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         return Who(text, text)
     if low in GROUP_NOUNS and len(body) == 1:
         return Who(None, text)  # "Critics said", "Officials told"
+    if head.bare in PARTY_WORDS and toks[0].bare in ("a", "an", "one", "another", "the"):
+        # "a New Hampshire Republican", "one Democrat": a description, not a name
+        label = " ".join([toks[0].text.lower(), *text.split()[1:]])  # "Another Republican" -> "another …"
+        return Who(None, text) if head.bare.endswith("s") else Who(label, text)
+    if head.is_cap and len(body) >= 3 and body[-2].text == "of" and body[-3].is_cap and body[-3].bare in TITLE_WORDS:
+        who = book.by_role([t.text for t in body[-3:]])  # "the Secretary of Defense": one title
+        if who:
+            return Who(who, text, who if book.is_person(who) else None)
+        return Who(text, text) if toks[0].bare in DETERMINERS else Who(None, text)
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
         # name head: the capitalised run at the end, titles stripped
+        of_at = next((n for n, t in enumerate(body) if n and t.text == "of" and body[n - 1].is_cap), 0)
+        if of_at:
+            pre = 0
+            while of_at - pre > 0 and body[of_at - pre - 1].is_cap:
+                pre += 1
+            if title_end(body[of_at - pre:of_at]) < pre - 1 and (pre >= 2 or body[of_at - 1].bare in book.full_names):
+                body = body[:of_at]  # "Rep. Ana King of Ohio": the name before "of"
         run: list[Token] = []
         for t in reversed(body):
             if not t.is_cap or (run and t.is_possessive):
                 break
             run.insert(0, t)
+        at = len(body) - len(run)
+        if at >= 2 and body[at - 1].text == "of" and body[at - 2].bare in TITLE_WORDS:
+            named = title_object_name(run)  # "Secretary of State Ana Ruiz"
+            if not named:  # "the Secretary of State": a role
+                who = book.by_role([t.text for t in body[at - 2:]])
+                return Who(who, text, who if book.is_person(who) else None)
+            run = named
         k = title_end(run)
         names = run[k + 1:]
+        if len(run) == 1 and not names and run[0].is_cap and fold(run[0].bare) in book.full_names:
+            names = run  # "King said" where the article named "Pete King": a surname, not a title
         if not names:
             who = book.by_role([t.text for t in run])
             return Who(who, text, who if book.is_person(who) else None)
@@ -730,7 +795,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         return Who(None, text)
     owner: str | None = None
     owner_word: str | None = None
-    for t in body[:-1]:
+    owner_at = -1
+    for n, t in enumerate(body[:-1]):
         tl = t.text.lower()
         if tl in POSSESSIVE_PRONOUNS:
             owner = book.agreeing(antecedents, POSSESSIVE_PRONOUNS[tl]) if tl in ("his", "her") else antecedent_org
@@ -738,7 +804,16 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         elif t.is_possessive and t.is_cap:
             owner = book.canonical(POSSESSIVE_RE.sub("", t.text))
             owner_word = t.bare
-    role = [t.text for t in body if not (t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS)]
+            owner_at = n
+    # "Ana Ruiz's lawyer": the owner's first name is no word of the role
+    first = owner_at
+    while first > 0 and body[first - 1].is_cap:
+        first -= 1  # (and the owner's titles: "Senator Ana Ruiz's spokesman")
+    named = [t.text for t in body[first:owner_at] if t.bare not in TITLE_WORDS | MODIFIERS]
+    if named:
+        owner = book.canonical(" ".join([*named, POSSESSIVE_RE.sub("", body[owner_at].text)]))
+    role = [t.text for n, t in enumerate(body)
+            if not (t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS or first <= n < owner_at)]
     role_words = role + ([owner_word] if owner_word and owner_word not in POSSESSIVE_PRONOUNS else [])
     if low in TITLE_WORDS:
         found = book.by_role(role_words)

@@ -346,3 +346,67 @@ def test_a_headline_name_on_a_topic_colon_is_the_first_name_not_the_topic():
                   kinds=("headline", "body"))
     quotes, phrases, _ = extract_quotes(art, split_sentences(art))
     assert [q.speaker for q in quotes] + [p.speaker for p in phrases] == ["Ada Lind"]
+
+
+# -- issue 11, train-vs-dev gaps: names, titles and verbs of general newswire style -----------------
+
+def test_a_title_word_after_an_honorific_is_a_surname():
+    assert speakers_of("Author Lena Singer lives in the valley.",
+                       "''We moved here for the quiet,'' Ms. Singer said.") == ["Lena Singer"]
+
+
+def test_a_surname_that_is_a_title_word_alone_goes_to_the_full_name():
+    assert speakers_of("Rep. Owen King of Utah toured the dam.", "“It will hold,” King said.") == ["Owen King"]
+
+
+def test_a_name_before_of_and_a_place_is_the_name():
+    assert speakers_of("“We need the bridge,” said Representative Tara J. Bell of Vermont, who voted yes.") \
+        == ["Tara J. Bell"]
+
+
+def test_secretary_of_a_department_is_a_title_and_its_object_no_part_of_the_name():
+    assert speakers_of("“The talks go on,” Secretary of State Ivo Lund said.",
+                       "“We are patient,” the Secretary of State added.",
+                       "“We are ready,” the Secretary of Agriculture said.") == [
+        "Ivo Lund", "Ivo Lund", "the Secretary of Agriculture"]
+
+
+def test_a_paper_named_post_is_no_reporting_verb():
+    assert speakers_of("“The deal is off,” The Daily Post reported on Monday.") == ["Daily Post"]
+    assert phrases_of("Mr. Orr told The Evening Post he was “still undecided” about it.") == [
+        ("still undecided", "Orr")]
+
+
+def test_a_capitalised_reporting_verb_after_a_lowercase_word_is_part_of_a_name():
+    assert speakers_of("“I am very proud,” former State policy chief Dana Ferris wrote to the minister.") \
+        == ["Dana Ferris"]
+
+
+def test_phrasal_reporting_verbs():
+    assert speakers_of("“Nobody reads the fine print,” Hal Brenner points out.",
+                       "“Then read it to them,” Ivy Moss shot back.",
+                       "“It happens,” Nils Ek went on, as if he had not heard. “Get over it.”") == [
+        "Hal Brenner", "Ivy Moss", "Nils Ek", "Nils Ek"]
+
+
+def test_a_question_in_single_quotes_ending_the_quotation_keeps_the_attribution_after_it():
+    assert speakers_of("“People ask me, ‘What can we do?’” Weaver said.", "Rob Weaver runs the shelter.") == [
+        "Rob Weaver"]
+    assert speakers_of("''She would say, 'Why now?''' Mr. Lamb said.", "Ed Lamb is a pastor.") == ["Ed Lamb"]
+
+
+def test_a_plural_possessive_inside_an_apposition():
+    assert speakers_of("“We raised more than we hoped,” Jo Reyes, Sanders’ campaign treasurer, said.") == ["Jo Reyes"]
+
+
+def test_a_possessive_owner_with_a_first_name_and_a_title_labels_the_role():
+    assert speakers_of("“No comment,” said Senator Ada Ruiz's spokesman.", "“Later,” said Mia Holt’s lawyer.") == [
+        "Ruiz spokesman", "Holt lawyer"]
+
+
+def test_a_party_member_described_is_kept_as_the_description_in_lowercase():
+    assert speakers_of("“He will fade by March,” said one Republican involved in the planning.",
+                       "“Not so fast,” another Ohio Democrat added.",
+                       "Another Republican, who asked not to be named, said “the count will take a long while "
+                       "yet, perhaps until the weekend.”") == [
+        "one Republican", "another Ohio Democrat", "another Republican"]
