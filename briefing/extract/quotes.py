@@ -397,7 +397,9 @@ def find_cues(ctx: ArticleContext) -> None:
         para = paragraphs[sent.paragraph]
         here = by_sentence.get(sent.id, [])
         for k, s in enumerate(here):
-            lo = here[k - 1].close + 1 if k else sent.start
+            # a title or a phrase earlier in the sentence does not cut the speaker off
+            # ("As Ana Ruiz, author of “Tides,” put it, “…”")
+            lo = here[k - 1].close + 1 if k and prev is not None and prev.kind == "quote" else sent.start
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
@@ -411,7 +413,9 @@ def find_cues(ctx: ArticleContext) -> None:
             hi = min(hi, para.end)
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
-            source, mention, adjacent = _cue(before_toks, after_toks)
+            quoted = text[s.start:s.end].rstrip()
+            open_ended = quoted[-1:] in ",?!" or quoted.rstrip("’'\"”").rstrip()[-1:] in "?!"
+            source, mention, adjacent = _cue(before_toks, after_toks, open_ended)
             if source == "none" and not s.continues and s.paragraph and not masked[para.start:s.open].strip():
                 source, mention, adjacent = _cue_before_paragraph(
                     index, masked, paragraphs, last_of_paragraph, s, quoted_paragraphs)
@@ -471,11 +475,18 @@ def _cue_before_paragraph(index: TokenIndex, masked: str, paragraphs: Sequence[P
     return "none", None, False
 
 
-def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, bool]:
-    """Tokens around one quotation -> (source, speaker phrase, is the attribution adjacent?)."""
+def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> tuple[str, Mention | None, bool]:
+    """Tokens around one quotation -> (source, speaker phrase, is the attribution adjacent?).
+
+    ``open_ended``: the quotation ends on a comma, "?" or "!", so a name and a verb in -ed
+    right after it attribute it whatever the verb ("…?” Ruiz pressed.").
+    """
     hit = find_verb_after(after)
     if hit and any(t.is_word for t in hit[0].tokens):
         return "after", hit[0], True
+    named = _name_then_past_verb(after) if open_ended else None
+    if named is not None:
+        return "after", named, True
     back = find_verb_before(before)
     if back:
         mention, _, adjacent = back
@@ -483,6 +494,34 @@ def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, 
             return "subject", None, adjacent
         return "before", mention, adjacent
     return "none", None, False
+
+
+def _name_then_past_verb(after: list[Token]) -> Mention | None:
+    """“…?” Ana Ruiz pressed. / “…,” Mr. Lind fumed on Tuesday.: a capitalised name of one to
+    four words, then a verb in -ed that ends the clause (or takes a time or place after it)."""
+    n = 0
+    while n < len(after) and after[n].text in ",—–":
+        n += 1
+    name: list[Token] = []
+    while n < len(after) and len(name) < 5 and ((after[n].is_cap and after[n].is_word) or
+                                                 (after[n].text == "." and name and len(name[-1].text) <= 3)):
+        if after[n].is_word:
+            name.append(after[n])
+        n += 1
+    if not name or len(name) > 4 or name[0].bare in SENTENCE_STARTERS or n >= len(after):
+        return None
+    verb = after[n]
+    if not (verb.is_word and not verb.is_cap and verb.bare.endswith("ed") and len(verb.bare) > 4):
+        return None
+    nxt = after[n + 1] if n + 1 < len(after) else None
+    if nxt is not None and nxt.is_word and nxt.bare not in END_OF_CLAUSE_WORDS:
+        return None  # "“…,” Ana Ruiz reported earnings …": a verb with an object is no attribution
+    return Mention(name)
+
+
+# Words that may follow an attributing verb in -ed: "… Ruiz fumed on Tuesday", "… Ruiz pressed again".
+END_OF_CLAUSE_WORDS = frozenset("on in at during after before as while with again then later earlier "
+                                "today yesterday tonight back".split())
 
 
 def resolve_speakers(ctx: ArticleContext) -> None:

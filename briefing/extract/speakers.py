@@ -136,6 +136,15 @@ this that these those there here however meanwhile still yet so then now later e
 separately previously also it its he she they we i his her their our my what why how who where
 neither nor both either one some many most all any each every such another other no not
 """.split())
+# Closed-class words that open a sentence and never name anyone: numbers, quantifiers, adverbs.
+CLOSED_WORDS = frozenset("""
+two three four five six seven eight nine ten dozens hundreds thousands millions several multiple few
+much more less most someone somebody anyone anybody everyone everybody nobody none nothing something
+even ever never together along soon perhaps maybe sure unless likewise otherwise moreover furthermore
+nonetheless nevertheless indeed certainly clearly obviously apparently actually basically rather
+almost nearly only already again alongside whether whatever whoever whenever wherever thus hence
+thanks please yes ok okay sometimes often usually later earlier afterward afterwards next
+""".split())
 INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
 speaking according if because without with over under amid last there here however meanwhile
@@ -361,6 +370,8 @@ class SpeakerBook:
             return  # a heading in capitals ("TURNOUT STAYS LOW") names nobody
         if name_tokens[-1].bare in PARTY_WORDS:
             return  # "a New Hampshire Democrat" describes someone; it is no name
+        while len(name_tokens) > 2 and name_tokens[-1].bare in NAME_SUFFIXES:
+            name_tokens = name_tokens[:-1]  # "Ana B. Ruiz Jr.": the name is "Ana B. Ruiz"
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
                         for t in name_tokens)
         words = name.split()
@@ -485,6 +496,7 @@ class SpeakerBook:
         never writes as a name ("Hours", "Adding", "Both", "On"), and trailing days, dropped."""
         out = list(tokens)
         while out and (out[0].bare in SENTENCE_STARTERS or out[0].bare in INTRO_STARTERS or out[0].bare in DAY_WORDS
+                       or out[0].bare in CLOSED_WORDS
                        or (not self.known_word(out[0].text) and out[0].bare not in TITLE_WORDS
                            and self._common_word(out[0]))):
             out = out[1:]
@@ -542,6 +554,8 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+# "Jr.", "III": a generation after a name, no word of the name others write.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop independent libertarian "
                         "conservative labour liberal tory green".split())
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
@@ -786,6 +800,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
             who = book.by_role([t.text for t in run])
             return Who(who, text, who if book.is_person(who) else None)
         names = book.name_part(names)
+        while len(names) > 1 and names[-1].bare in NAME_SUFFIXES:
+            names = names[:-1]
         if not names:
             return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
@@ -956,7 +972,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             else:
                 mention = np_before(toks, order[k - 1] + 1)
             ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS)
-                     for x in lead if x.start < tok.start)
+                     or (x.text.lower() in SKIP_WORDS and bool(mention.tokens) and x.start > mention.tokens[-1].start)
+                     for x in lead if x.start < tok.start)  # ("Ana Ruiz has said")
             if mention.tokens and ok:
                 return mention, n
             return None
@@ -993,8 +1010,13 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
-            if not mention.tokens and n > 1 and tokens[n - 1].text == ",":
-                mention = _apposition_head(tokens, n - 1)  # "As Ana Ruiz, a historian, put it:"
+            comma = n - 1
+            while comma > 0 and tokens[comma].text in ("'", "”", '"', "’"):
+                comma -= 1  # "As Ana Ruiz, author of “Tides,” put it": the comma inside the marks
+            ends_apposition = tokens[comma].text == "," or (
+                comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
+            if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
+                mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
             if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
                 after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
                 if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
@@ -1022,8 +1044,35 @@ def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
         return Mention([])
     head = np_before(tokens, first)
     if head.tokens and all(t.is_cap for t in head.tokens) and head.tokens[-1].bare not in SENTENCE_STARTERS:
-        return head
+        at = tokens.index(head.tokens[0])
+        # the name opens the clause ("As Ana Ruiz, …"), not a phrase's object ("In May, …")
+        if at == 0 or (at == 1 and tokens[0].bare in ("as", "and", "but", "so", "yet")) or tokens[at - 1].text in ",;—":
+            return head
     return Mention([])
+
+
+def _after_place_and_time(tokens: Sequence[Token], n: int) -> int:
+    """After an opening phrase that ends on a town ("At a rally in Ames,"), skip the
+    region ("Iowa," / "N.H.," / "New Hampshire,") and a time ("on Sunday,") that follow it."""
+    if n < 2 or not tokens[n - 2].is_cap:
+        return n
+    for _ in range(2):
+        k = n
+        while k < len(tokens) and k - n < 3 and ((tokens[k].is_cap and tokens[k].is_word) or tokens[k].text == "."):
+            k += 1
+        words = [t for t in tokens[n:k] if t.is_word]
+        region = len(words) == 1 or (len(words) == 2 and words[0].bare in PLACE_FIRST_WORDS)
+        if region and k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            n = k + 1
+            continue
+        if n < len(tokens) and tokens[n].bare in ("on", "in", "at", "last", "this", "earlier", "late", "early") \
+                and not tokens[n].is_cap:
+            m = next((m for m in range(n + 1, min(len(tokens), n + 5)) if tokens[m].text == ","), None)
+            if m is not None and all(t.is_word or t.text == "." for t in tokens[n + 1:m]):
+                n = m + 1
+                continue
+        break
+    return n
 
 
 def sentence_subject(tokens: Sequence[Token]) -> Mention:
@@ -1044,11 +1093,15 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
         n += 1
         if n < len(tokens) and tokens[n].text == ",":
             n += 1
-    if n < len(tokens) and tokens[n].bare in INTRO_STARTERS:
+    opener = n < len(tokens) and (tokens[n].bare in INTRO_STARTERS or (
+        tokens[n].is_cap and tokens[n].bare.endswith(("ed", "ing")) and n + 1 < len(tokens)
+        and tokens[n + 1].is_word and not tokens[n + 1].is_cap))  # "Alarmed by the vote, …"
+    if opener:
         for m in range(n, min(len(tokens), n + 30)):
             if tokens[m].text == ",":
                 n = m + 1
                 break
+        n = _after_place_and_time(tokens, n)
     # "The agency's chief economist, Ana Ruiz, said ...": the name in the apposition
     for m in range(n + 1, min(len(tokens), n + 8)):
         if tokens[m].text == ",":

@@ -410,3 +410,48 @@ def test_a_party_member_described_is_kept_as_the_description_in_lowercase():
                        "Another Republican, who asked not to be named, said “the count will take a long while "
                        "yet, perhaps until the weekend.”") == [
         "one Republican", "another Ohio Democrat", "another Republican"]
+
+
+def test_a_name_and_any_verb_in_ed_after_an_open_ended_quotation():
+    assert speakers_of("“Would you deport them all?” Lena Varga pressed. “Every one of them, even the children?”",
+                       "“I would say this,” Omar Tell answered.",
+                       "“They were never serious about it,” Ruth Dahl fumed on Tuesday.") == [
+        "Lena Varga", "Lena Varga", "Omar Tell", "Ruth Dahl"]
+
+
+def test_a_name_and_a_verb_in_ed_with_an_object_is_no_attribution():
+    assert speakers_of("“Growth,” Ana Lind promised voters in a speech on jobs and roads.") == ["Ana Lind"]
+    assert speakers_of("“We will see about that,” Mira Holt cooked dinner for everyone that night.") == [None]
+
+
+def test_a_title_inside_the_apposition_does_not_cut_off_the_speaker():
+    assert speakers_of("As Ivo Brandt, professor of law and author of ''The Long Court,'' put it, ''Judges "
+                       "should remember that a compromise today is better than a defeat tomorrow.''") == ["Ivo Brandt"]
+
+
+def test_has_said_after_the_quotation():
+    assert speakers_of("“She still has the friends she had in school,” Paul Renner has said while "
+                       "campaigning for his wife.") == ["Paul Renner"]
+
+
+def test_an_opening_phrase_with_a_town_a_region_and_a_day_is_not_the_subject():
+    assert phrases_of("At a rally in Dover, N.H., on Tuesday, Senator Bo Dern of Vermont endorsed her, "
+                      "saying that she would ''make a fine president.''") == [("make a fine president.", "Bo Dern")]
+    assert phrases_of("Speaking at a town hall in Salem, New Hampshire, Ted Greer went after his rival, calling "
+                      "him “a total stiff.”") == [("a total stiff.", "Ted Greer")]
+
+
+def test_a_participle_does_not_take_the_name_of_an_opening_phrase():
+    assert phrases_of("In October, Mr. Pauls, who made billions, told investors the fears were ''overblown,'' "
+                      "adding that the firm had ''big upside.''", "Karl Pauls runs a fund.") == [
+        ("overblown,", "Karl Pauls"), ("big upside.", "Karl Pauls")]
+
+
+def test_a_closed_class_word_opening_the_sentence_is_no_speaker():
+    assert phrases_of("Even after the videos surfaced, the team denied it, with its manager taking to the radio "
+                      "to call the reporter “totally delusional” for the claim.") == [("totally delusional", None)]
+
+
+def test_a_generation_suffix_is_no_part_of_the_canonical_name():
+    assert speakers_of("Admiral Harlan B. Dietz Jr. spoke in Tokyo.", "“We were not ready,” Admiral Dietz said.",
+                       "“We are now,” said Owen Pratt Jr.") == ["Harlan B. Dietz", "Owen Pratt"]
