@@ -44,6 +44,7 @@ from .speakers import (
     find_verb_after,
     find_verb_before,
     fold,
+    is_verb,
     learn_entities,
     resolve,
     sentence_subject,
@@ -541,6 +542,9 @@ def resolve_speakers(ctx: ArticleContext) -> None:
         by_sentence.setdefault(cue.sentence, []).append(cue)
     recent: list[str] = []  # people as subjects or speakers, most recent first
     last_org: str | None = None
+    # the person the previous sentence had report something ("Ana Ruiz announced the suit."),
+    # with its paragraph: a quotation standing alone as the next sentence is theirs
+    introduced: tuple[int, str] | None = None
     for sent in ctx.sentences:
         para = paragraphs[sent.paragraph]
         subj_mention = subjects[sent.id]
@@ -567,6 +571,10 @@ def resolve_speakers(ctx: ArticleContext) -> None:
                 # “…,” Ana said on “This Week.” “…”: a title or phrase between two parts of
                 # one speaker's words does not break the run
                 prev = next((f for f in reversed(found) if f.kind == "quote"), prev)
+            if who.name is None and who.mention is None and cue.source == "none" and cue.kind == "quote" \
+                    and cue.first_in_sentence and introduced is not None and introduced[0] == sent.paragraph \
+                    and not _has_words(masked, sent.start, sent.end):
+                who = Who(introduced[1], None, introduced[1])
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
                 same_sentence = not cue.first_in_sentence  # “cruel” and “unfair”: one speaker for the list
@@ -579,8 +587,13 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             found.append(Found(s, cue.kind, who, where_of(para.kind)))
             if who.person and book.is_person(who.person):
                 spoke = who.person
+        toks = index.slice(sent.start, sent.end)
+        introduced = None
+        if subject_person and book.is_person(subject_person) and not by_sentence.get(sent.id) \
+                and any(is_verb(toks, n) for n in range(len(toks))):
+            introduced = (sent.paragraph, subject_person)
         if subject_person:
-            _learn_gender(book, index.slice(sent.start, sent.end), subj_mention, subject_person)
+            _learn_gender(book, toks, subj_mention, subject_person)
         for person in (subject_person, spoke):
             if person:
                 recent[:] = [person, *[p for p in recent if p != person][:3]]

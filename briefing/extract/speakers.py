@@ -340,7 +340,8 @@ class SpeakerBook:
     def _learn_run(self, tokens: list[Token], i: int, j: int) -> None:
         run = tokens[i:j]
         while run and ((run[0].bare in SENTENCE_STARTERS and run[0].bare not in TITLE_WORDS)
-                       or (run[0].bare in CLOSED_WORDS and run[0] is tokens[i] and not self.known_word(run[0].text))):
+                       or (run[0].bare in CLOSED_WORDS | INTRO_STARTERS and run[0] is tokens[i]
+                           and not self.known_word(run[0].text))):
             run = run[1:]
         if not run:
             return

@@ -455,3 +455,22 @@ def test_a_closed_class_word_opening_the_sentence_is_no_speaker():
 def test_a_generation_suffix_is_no_part_of_the_canonical_name():
     assert speakers_of("Admiral Harlan B. Dietz Jr. spoke in Tokyo.", "“We were not ready,” Admiral Dietz said.",
                        "“We are now,” said Owen Pratt Jr.") == ["Harlan B. Dietz", "Owen Pratt"]
+
+
+def test_a_quotation_standing_alone_after_a_sentence_where_a_person_reports_something():
+    assert speakers_of("Attorney General Rhea Lomax announced on Monday the suit against the county. "
+                       "“We are seeking an order declaring the ban unlawful and stopping it.”") == ["Rhea Lomax"]
+    assert speakers_of("Senator Bo Lind distanced himself from the group by saying he would help if asked. "
+                       "“I will support him, and support him gladly, because he can do the job.”") == ["Bo Lind"]
+
+
+def test_a_quotation_after_a_sentence_without_a_reporting_verb_stays_unattributed():
+    assert speakers_of("Ana Ruiz went to the market on Monday. “The prices are far too high for everyone here.”") \
+        == [None]
+
+
+def test_an_opening_preposition_or_adverb_is_no_first_name():
+    index = TokenIndex("Unlike Patriot, the firm kept its deals. Even Corin Lasky agreed.")
+    book = SpeakerBook()
+    book.learn(index, [(0, len(index.text))])
+    assert book.persons == {"Corin Lasky"}
