@@ -149,7 +149,7 @@ INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
 speaking according if because without with over under amid last there here however meanwhile
 still yet so then now later earlier instead separately previously also until once unlike like
-of for to from by about among against toward towards regarding beyond between within across behind
+of for to from by about among against toward towards regarding beyond between within across behind back
 """.split())
 GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesman": "he",
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
@@ -645,6 +645,10 @@ def _np_word(tok: Token) -> bool:
             or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS or low in PARTICLES)
 
 
+# Reporting verbs that take the addressee as their object: "telling CNBC:", "told Bo Lind:".
+OBJECT_VERBS = frozenset("tell tells told ask asks asked urge urges urged thank thanks thanked".split())
+# Auxiliaries and modals: a phrase holding one is a clause ("that Bo can win"), not a speaker.
+CLAUSE_WORDS = frozenset("can could will would should may might must is are was were has have had does did".split())
 # Words that end a noun phrase read forwards ("said the minister at a rally").
 NP_STOP = frozenset("""
 at in on to for with and or but who whom which that during after before when while as from by
@@ -943,7 +947,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     lead = [toks[n] for n in order if n < comma and toks[n].is_word]
     described = bool(lead) and lead[0].bare in ("a", "an", "the")
     named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
-    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead)
+    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead) \
+        and not any(x.bare in CLAUSE_WORDS and not x.is_cap for x in lead) and not (lead and lead[0].bare == "that")
     for k, n in enumerate(order):
         if k < 2 or n <= comma or not is_verb(toks, n):
             continue
@@ -969,6 +974,10 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             if n > comma and prev.text == ",":
                 named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
                 mention = Mention(lead) if named or described else np_before(toks, order[k - 1])
+                if not lead_ok:  # "…” that Bo can win, said Ana Ruiz": a clause, then the inverted speaker
+                    after = np_after(toks, n + 1)
+                    mention = after if after.tokens and after.tokens[0].is_cap else Mention([])
+                    return (mention, n) if mention.tokens else None
             elif n < comma and described and any(x.bare in DESCRIPTION_PREPOSITIONS for x in lead):
                 mention = Mention([toks[m] for m in order if m < n and toks[m].is_word])
             else:
@@ -1019,9 +1028,16 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
             if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
                 mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
-            if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
+            passive = n >= 1 and tokens[n - 1].bare in ("is", "was", "were", "are", "been", "be")
+            if passive and n + 1 < len(tokens) and tokens[n + 1].bare == "by":
+                asker = np_after(tokens, n + 2)  # "Ruiz was asked by host Bo Lind: “…”"
+                if asker.tokens:
+                    return asker, n, adjacent
+            inverts = not (t.text.lower().endswith(PARTICIPLE_END) or t.bare in OBJECT_VERBS)
+            if adjacent and inverts and (not mention.tokens or (n and tokens[n - 1].text == ",")):
                 after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
-                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
+                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS \
+                        and after.tokens[0].bare not in PREPOSITIONS:  # (not "said of Bo Lind:")
                     mention = after
             return mention, n, adjacent
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
@@ -1033,6 +1049,9 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
         # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
         # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject
         mention = np_before(tokens, len(tokens) - 1)
+        at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+        if at and tokens[at - 1].bare in PREPOSITIONS:
+            return Mention([]), len(tokens) - 1, True  # "Ana Ruiz sent a message to Bo Lind: “…”": the subject's
         if mention.tokens and mention.tokens[-1].is_cap and mention.tokens[-1].bare not in SENTENCE_STARTERS:
             return mention, len(tokens) - 1, True
         return Mention([]), len(tokens) - 1, True
@@ -1091,6 +1110,8 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
     while n < len(tokens) and (tokens[n].text in ",—–-" or (tokens[n].bare in INTRO_STARTERS and n + 1 < len(tokens)
                                                               and tokens[n + 1].text == ",")):
         n += 1 if tokens[n].text in ",—–-" else 2
+    if n + 2 < len(tokens) and tokens[n + 1].bare in ("later", "earlier", "ago") and tokens[n + 2].text == ",":
+        n += 3  # "Hours later, Ana Ruiz said"
     if n < len(tokens) and tokens[n].bare in ("but", "and", "yet", "so", "also", "still", "however"):
         n += 1
         if n < len(tokens) and tokens[n].text == ",":

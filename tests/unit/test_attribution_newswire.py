@@ -474,3 +474,32 @@ def test_an_opening_preposition_or_adverb_is_no_first_name():
     book = SpeakerBook()
     book.learn(index, [(0, len(index.text))])
     assert book.persons == {"Corin Lasky"}
+
+
+def test_said_of_someone_colon_is_the_subjects_not_the_topics():
+    assert speakers_of("Nilo Ruiz, a former aide to Mr. Berg, said of Mr. Berg: “He is a local man through and "
+                       "through, and he never forgets it.”") == ["Nilo Ruiz"]
+
+
+def test_a_clause_before_the_comma_is_no_speaker_but_the_inverted_name_after_it_is():
+    assert speakers_of('"He can say it, but it seems unlikely" that Mr. Holm can catch Ms. Vance, said Ed Pryor, '
+                       "a strategist for an earlier campaign.") == ["Ed Pryor"]
+    assert speakers_of('"He just stopped and asked, \'How do we win here?\'" Will Ostrow, the county chairman, '
+                       "said of the visit.") == ["Will Ostrow"]
+
+
+def test_a_message_to_someone_colon_is_the_senders():
+    assert speakers_of("Senate leader Mara Quist delivered a blunt message to Mr. Holm: “It is time to quit "
+                       "attacking people and to get on message.”") == ["Mara Quist"]
+
+
+def test_telling_an_outlet_colon_is_the_subjects():
+    assert speakers_of("Back in 1999, Mr. Orban praised his rival, telling Radio North: ''I wish I could be like "
+                       "that. I just cannot.''", "Imre Orban ran twice.") == ["Imre Orban"]
+    assert speakers_of("Hours later, Lia Pham returned the compliment, telling reporters, “We have been friends for "
+                       "a long time.”") == ["Lia Pham"]
+
+
+def test_asked_by_someone_is_the_askers_question():
+    assert speakers_of("Mr. Lund was asked by moderator Gia Baker whether his plan would risk “adding another "
+                       "costly program to an already strained budget.”") == ["Gia Baker"]
