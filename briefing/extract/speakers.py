@@ -97,6 +97,7 @@ organiser organizer teacher doctor nurse researcher student farmer worker reside
 negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
 investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
 councillor councilor alderman sheriff marshal editor publisher columnist broadcaster
+front-runner frontrunner hopeful incumbent challenger contender
 senators sens reps representatives governors congressmen congresswomen
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
@@ -668,6 +669,28 @@ def _lower_noun(tok: Token) -> bool:
         and low not in SKIP_WORDS and not _adverb(low)
 
 
+# Words after which a noun phrase opens a clause: "…, which an inquiry said", "after the rival said".
+CLAUSE_OPENERS = frozenset("which that who after when while as because but although though since before "
+                           "if once until whereas".split())
+
+
+def _clause_initial_np(tokens: Sequence[Token], n: int) -> Mention | None:
+    """"which an FBI inquiry said", "after the Democratic front-runner had said": a determiner,
+    names or plain words, and a plain noun that the lexicons do not know, opening a clause."""
+    if n < 1 or not tokens[n].is_word or tokens[n].is_cap or _np_word(tokens[n]) or not _lower_noun(tokens[n]) \
+            or tokens[n].bare in CLAUSE_WORDS or tokens[n].bare.endswith(("ing", "ed")):
+        return None
+    for m in range(n - 1, max(-1, n - 5), -1):
+        t = tokens[m]
+        if t.bare in ("a", "an", "the") or t.bare in POSSESSIVE_PRONOUNS:
+            if m == 0 or not tokens[m - 1].is_word or tokens[m - 1].bare in CLAUSE_OPENERS:
+                return Mention(list(tokens[m:n + 1]))
+            return None
+        if not (t.is_word and (t.is_cap or _lower_noun(t))) or t.bare in CLAUSE_WORDS:
+            return None
+    return None
+
+
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
@@ -676,6 +699,9 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
             tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())))
             or (tokens[n].bare in DAY_WORDS and n > 0 and tokens[n - 1].is_word)):
         n -= 1
+    clause_subject = _clause_initial_np(tokens, n)
+    if clause_subject is not None:
+        return clause_subject
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
@@ -960,7 +986,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             at = toks.index(mention.tokens[0]) if mention.tokens else 0
             if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
                 return mention, n
-        if prev.text == "," and not named and not described:
+        if prev.text == "," and ((not named and not described)
+                                 or (not lead_ok and not toks[n].text.lower().endswith(PARTICIPLE_END))):
             after = np_after(toks, n + 1)  # "…” about the plan, said Ana Ruiz, a teacher"
             if after.tokens and after.tokens[0].is_cap and after.tokens[-1].is_cap:
                 return after, n
@@ -1028,6 +1055,15 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
             if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
                 mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
+            if not mention.tokens and t.text.lower().endswith(PARTICIPLE_END):
+                # "…, Ana Ruiz said, adding that …": the speaker of the clause before the participle
+                main = next((m for m in range(n - 1, -1, -1) if tokens[m].text in ".;:"
+                             or (is_verb(tokens, m) and not tokens[m].text.lower().endswith(PARTICIPLE_END))), -1)
+                if main > 0 and tokens[main].is_word and tokens[main - 1].is_word:
+                    mention = np_before(tokens, main)
+                    at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+                    if not (mention.tokens and mention.tokens[-1].is_cap) or (at and tokens[at - 1].is_word):
+                        mention = Mention([])  # (only a clause's subject: not "a Lind-style retort")
             passive = n >= 1 and tokens[n - 1].bare in ("is", "was", "were", "are", "been", "be")
             if passive and n + 1 < len(tokens) and tokens[n + 1].bare == "by":
                 asker = np_after(tokens, n + 2)  # "Ruiz was asked by host Bo Lind: “…”"

@@ -503,3 +503,23 @@ def test_telling_an_outlet_colon_is_the_subjects():
 def test_asked_by_someone_is_the_askers_question():
     assert speakers_of("Mr. Lund was asked by moderator Gia Baker whether his plan would risk “adding another "
                        "costly program to an already strained budget.”") == ["Gia Baker"]
+
+
+def test_a_clause_opening_description_with_a_plain_noun_is_the_subject():
+    assert phrases_of("Mr. Vance took on Ms. Orr on Sunday after the Democratic front-runner had said that he was "
+                      "''becoming their best recruiter.''") == [
+        ("becoming their best recruiter.", "Democratic front-runner")]
+    assert phrases_of("Ana Lind criticised the plan, which an official inquiry said was “deeply flawed” in parts.") \
+        == [("deeply flawed", "an official inquiry")]
+
+
+def test_a_participle_after_an_inverted_attribution_is_that_speakers():
+    assert phrases_of("Mr. Vance will give a speech this month, Mr. Pell said, adding that he would also address "
+                      "his ''gender gap.''", "Omar Pell runs the campaign.") == [("gender gap.", "Omar Pell")]
+    assert speakers_of("Lia Dorn offered a Vance-style retort on the radio, tweeting at him, \"you are not just a "
+                       "loser, you are a liar and a whiner.\"") == ["Lia Dorn"]
+
+
+def test_a_phrase_with_a_final_inverted_attribution_after_a_prepositional_phrase():
+    assert phrases_of('The bank has used "velvet gloves" in its dealings with Central Asia, said Mira Kass, an '
+                      "expert at a university in the region.") == [("velvet gloves", "Mira Kass")]
