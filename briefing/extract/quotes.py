@@ -503,6 +503,18 @@ def _name_then_past_verb(after: list[Token]) -> Mention | None:
     n = 0
     while n < len(after) and after[n].text in ",—–":
         n += 1
+    if n < len(after) and after[n].is_word and not after[n].is_cap and after[n].bare.endswith("ed") \
+            and len(after[n].bare) > 4:
+        # “…,” remembered Ana Ruiz, a former aide.: the verb first, then the name to a comma or the end
+        k = n + 1
+        while k < len(after) and k - n <= 4 and ((after[k].is_cap and after[k].is_word)
+                                                 or (after[k].text == "." and len(after[k - 1].text) <= 3)):
+            k += 1
+        name = [t for t in after[n + 1:k] if t.is_word]
+        if 2 <= len(name) <= 4 and name[0].bare not in SENTENCE_STARTERS \
+                and (k >= len(after) or after[k].text in ",."):
+            return Mention(name)
+        return None
     name: list[Token] = []
     while n < len(after) and len(name) < 5 and ((after[n].is_cap and after[n].is_word) or
                                                  (after[n].text == "." and name and len(name[-1].text) <= 3)):

@@ -53,6 +53,7 @@ counter counters countered countering retort retorts retorted exclaim exclaims e
 pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
 scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
 wrote writes argue advise advises advised advising recommend recommends recommended
+agree agrees agreed disagree disagrees disagreed
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
 # Verbs that report speech with a particle: "pointed out", "shot back", "went on".
@@ -238,7 +239,7 @@ def fold(text: str) -> str:
 def is_verb(tokens: Sequence[Token], i: int) -> bool:
     """Is tokens[i] a reporting verb (not a noun such as "his comments")?"""
     word = tokens[i].text.lower()
-    if word == "put" and i + 1 < len(tokens) and tokens[i + 1].text == "it":
+    if word in ("put", "puts") and i + 1 < len(tokens) and tokens[i + 1].text == "it":
         return True  # "as Ana Ruiz put it"
     if word in PHRASAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].text.lower() == PHRASAL_VERBS[word]:
         return True  # "Ana Ruiz pointed out", "Ruiz shot back", "Ruiz went on"
@@ -646,6 +647,7 @@ def _np_word(tok: Token) -> bool:
             or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS or low in PARTICLES)
 
 
+DASHES = frozenset("- – — --".split())
 # Reporting verbs that take the addressee as their object: "telling CNBC:", "told Bo Lind:".
 OBJECT_VERBS = frozenset("tell tells told ask asks asked urge urges urged thank thanks thanked".split())
 # Auxiliaries and modals: a phrase holding one is a clause ("that Bo can win"), not a speaker.
@@ -1039,11 +1041,19 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
             return mention, n, False
         if is_verb(tokens, n):
             tail = tokens[n + 1:]
+            if tail and tail[-1].text == ":" and any(x.text in DASHES for x in tail):
+                labelled = np_before(tokens, len(tokens) - 1)  # "Pollsters agree - Ana Ruiz: “…”"
+                if labelled.tokens and all(x.is_cap for x in labelled.tokens if x.is_word):
+                    return labelled, len(tokens) - 1, True
             adjacent = bool(tail) and tail[-1].text in ",:" and len(tail) <= 6 \
                 and all(x.is_word or x.text in ",:" for x in tail)
             if not tail:
                 adjacent = False
             mention = np_before(tokens, n)
+            if not mention.tokens and n >= 2 and tokens[n - 1].text == ")":
+                opened = next((m for m in range(n - 2, max(-1, n - 10), -1) if tokens[m].text == "("), -1)
+                if opened > 0:
+                    mention = np_before(tokens, opened)  # "Ana Ruiz (D-Ohio) told reporters"
             if mention.tokens and not t.text.lower().endswith(PARTICIPLE_END):
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
@@ -1070,6 +1080,12 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 if asker.tokens:
                     return asker, n, adjacent
             inverts = not (t.text.lower().endswith(PARTICIPLE_END) or t.bare in OBJECT_VERBS)
+            if not adjacent and inverts and n and tokens[n - 1].text == ",":
+                named = np_after(tokens, n + 1)  # "The point, says Ana Ruiz, a historian, is that …"
+                k = n + 1 + len(named.tokens)
+                if named.tokens and named.tokens[0].is_cap and named.tokens[-1].is_cap and k < len(tokens) \
+                        and tokens[k].text == ",":
+                    return named, n, False
             if adjacent and inverts and (not mention.tokens or (n and tokens[n - 1].text == ",")):
                 after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
                 if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS \

@@ -523,3 +523,31 @@ def test_a_participle_after_an_inverted_attribution_is_that_speakers():
 def test_a_phrase_with_a_final_inverted_attribution_after_a_prepositional_phrase():
     assert phrases_of('The bank has used "velvet gloves" in its dealings with Central Asia, said Mira Kass, an '
                       "expert at a university in the region.") == [("velvet gloves", "Mira Kass")]
+
+
+def test_agreed_introduces_the_next_quotation():
+    assert speakers_of("Professor Dina Holt agreed. “Mainstream voters are running out of time to find another "
+                       "candidate.”") == ["Dina Holt"]
+
+
+def test_a_parenthetical_inverted_says_in_the_middle_of_the_sentence():
+    assert speakers_of('The paradox of the mayor, says Carl Amsel, a historian at the city library, is that she was '
+                       '"one of the most powerful mayors in the history of the town," not for her laws.') == [
+        "Carl Amsel"]
+
+
+def test_party_and_state_in_parentheses_before_the_reporting_verb():
+    assert speakers_of('Senate leader Harold M. Reece (D-Nev.) told reporters that he had spoken to the minister and '
+                       'that "I think you are going to find a pause in these raids."') == ["Harold M. Reece"]
+
+
+def test_a_verb_in_ed_before_the_name_after_an_open_ended_quotation():
+    assert speakers_of('"A lot of analysts said no, and she set out to prove them wrong," remembered Roy Vell, the '
+                       "firm's former spokesman.") == ["Roy Vell"]
+
+
+def test_puts_it_and_a_label_after_a_dash():
+    assert speakers_of("As The Courier's Dana Mill puts it, “Senators are unmoved, and activists are uninspired.”") \
+        == ["Dana Mill"]
+    assert speakers_of("Pollsters agree - Carl Bial: “One of the biggest lessons was a simple one: keep calling "
+                       "voters.”") == ["Carl Bial"]
