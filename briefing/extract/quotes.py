@@ -497,6 +497,14 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
     return "none", None, False
 
 
+def _only_a_participle(toks: list[Token]) -> bool:
+    """A sentence that is only a quotation, or a reporting participle and the quotation
+    ("Adding, “…”"): its words are the previous sentence's speaker's."""
+    words = [t for t in toks if t.is_word and t.text.strip("_")]
+    return not words or (len(words) == 1 and words[0].is_cap and words[0].bare.endswith("ing")
+                         and is_verb(words, 0))
+
+
 def _name_then_past_verb(after: list[Token]) -> Mention | None:
     """“…?” Ana Ruiz pressed. / “…,” Mr. Lind fumed on Tuesday.: a capitalised name of one to
     four words, then a verb in -ed that ends the clause (or takes a time or place after it)."""
@@ -583,9 +591,10 @@ def resolve_speakers(ctx: ArticleContext) -> None:
                 # “…,” Ana said on “This Week.” “…”: a title or phrase between two parts of
                 # one speaker's words does not break the run
                 prev = next((f for f in reversed(found) if f.kind == "quote"), prev)
-            if who.name is None and who.mention is None and cue.source == "none" and cue.kind == "quote" \
+            if who.name is None and (who.mention is None or cue.source == "subject") \
+                    and cue.source in ("none", "subject") and cue.kind == "quote" \
                     and cue.first_in_sentence and introduced is not None and introduced[0] == sent.paragraph \
-                    and not _has_words(masked, sent.start, sent.end):
+                    and _only_a_participle(index.slice(sent.start, sent.end)):
                 who = Who(introduced[1], None, introduced[1])
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
@@ -604,6 +613,10 @@ def resolve_speakers(ctx: ArticleContext) -> None:
         if subject_person and book.is_person(subject_person) and not by_sentence.get(sent.id) \
                 and any(is_verb(toks, n) for n in range(len(toks))):
             introduced = (sent.paragraph, subject_person)
+        elif found and by_sentence.get(sent.id) and by_sentence[sent.id][-1].source in ("after", "before"):
+            last = found[-1].who  # "Yet he is a “change agent,” Ana Ruiz said. “…”"
+            if last.name and (book.is_person(last.name) or _name_like(last)) and last.person in (None, last.name):
+                introduced = (sent.paragraph, last.name)
         if subject_person:
             _learn_gender(book, toks, subj_mention, subject_person)
         for person in (subject_person, spoke):

@@ -145,7 +145,8 @@ much more less most someone somebody anyone anybody everyone everybody nobody no
 even ever never together along soon perhaps maybe sure unless likewise otherwise moreover furthermore
 nonetheless nevertheless indeed certainly clearly obviously apparently actually basically rather
 almost nearly only already again alongside whether whatever whoever whenever wherever thus hence
-thanks please yes ok okay sometimes often usually later earlier afterward afterwards next
+thanks please yes ok okay sometimes often usually later earlier afterward afterwards next note
+i'm i’m i've i’ve i'd i’d i'll i’ll we're we’re we've we’ve you're you’re they're they’re let
 """.split())
 INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
@@ -1195,8 +1196,8 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
             _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3])
             and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS))):
         low = tokens[n].text.lower()
-        if out and low in PRONOUNS:
-            break
+        if out and (low in PRONOUNS or (low == "then" and out[-1].is_cap)):
+            break  # ("Ana Ruiz then appeared": "then" is no title's here)
         if out and not tokens[n].is_cap and low in GROUP_NOUNS and out[-1].is_possessive:
             out.append(tokens[n])
             break

@@ -551,3 +551,25 @@ def test_puts_it_and_a_label_after_a_dash():
         == ["Dana Mill"]
     assert speakers_of("Pollsters agree - Carl Bial: “One of the biggest lessons was a simple one: keep calling "
                        "voters.”") == ["Carl Bial"]
+
+
+def test_a_quotation_after_a_phrase_attributed_in_the_sentence_before():
+    assert speakers_of("Rep. Tom Colby of Utah said Thursday his worry is that he is “unpredictable.” Yet he is "
+                       "also a “change agent,” Colby said. “That is exactly what people want right now, so he is "
+                       "well placed.”") == ["Tom Colby"]
+
+
+def test_a_reporting_participle_alone_before_the_quotation():
+    assert speakers_of("Later in the show, Mahler stated that the report “was not good.” Adding, “Now, as with "
+                       "all their scandals, what they actually do is never that bad.”") == ["Mahler"]
+
+
+def test_then_after_a_name_is_no_part_of_the_subject():
+    assert speakers_of("Ivo Dane then appears in a clip from a speech, saying, “Ivo Dane is calling for a "
+                       "complete stop to it.”") == ["Ivo Dane"]
+
+
+def test_a_first_person_contraction_or_a_note_is_no_speaker():
+    index = TokenIndex("I'm the one who said it. Note the date.")
+    assert resolve(SpeakerBook(), Mention(index.tokens[:1])).name is None
+    assert resolve(SpeakerBook(), Mention([index.tokens[7]])).name is None
