@@ -729,6 +729,8 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
         n -= 1
     while out and out[0].text == "of":
         out = out[1:]
+    if out and out[-1].text in PARTICLES:
+        return Mention([])  # "the unusual step of criticizing": no phrase ends on "of"
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
     while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
             and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS \
@@ -1051,6 +1053,12 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
             if not tail:
                 adjacent = False
             mention = np_before(tokens, n)
+            at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+            if 1 <= len(mention.tokens) <= 2 and at >= 3 and tokens[at - 1].text == "," \
+                    and all(x.is_cap for x in mention.tokens):
+                longer = np_before(tokens, at - 1)  # "Ana Ruiz of Dover, Delaware, says": the person, not the state
+                if any(x.text == "of" for x in longer.tokens) and longer.tokens[0].is_cap:
+                    mention = longer
             if not mention.tokens and n >= 2 and tokens[n - 1].text == ")":
                 opened = next((m for m in range(n - 2, max(-1, n - 10), -1) if tokens[m].text == "("), -1)
                 if opened > 0:

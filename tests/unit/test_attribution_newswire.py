@@ -573,3 +573,13 @@ def test_a_first_person_contraction_or_a_note_is_no_speaker():
     index = TokenIndex("I'm the one who said it. Note the date.")
     assert resolve(SpeakerBook(), Mention(index.tokens[:1])).name is None
     assert resolve(SpeakerBook(), Mention([index.tokens[7]])).name is None
+
+
+def test_a_person_of_a_town_and_region_is_the_speaker_not_the_region():
+    assert phrases_of("Stacy Bakker of Dover, Delaware says she thinks he can win if he keeps “doing what he "
+                      "is doing.”") == [("doing what he is doing.", "Stacy Bakker")]
+
+
+def test_no_speaker_phrase_ends_on_of():
+    assert phrases_of("In reply, the Vance campaign took the unusual step of criticizing the agencies, accusing "
+                      'them of "classification run amok."') == [("classification run amok.", "Vance campaign")]
