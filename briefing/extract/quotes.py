@@ -484,6 +484,14 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
     """
     hit = find_verb_after(after)
     if hit and any(t.is_word for t in hit[0].tokens):
+        words = [t for t in before if t.is_word]
+        verb = hit[1]
+        colon = verb + 1 < len(after) and after[verb + 1].text == ":"  # "…,” Bo Lind said: “…”
+        if (colon and words) or (words and words[-1].bare in NAMING_CUES and hit[0].tokens[0].bare in ("a", "an", "the")
+                                 and is_verb(words, len(words) - 1)):
+            back = find_verb_before(before)  # "what Mr. Lind called “…,” the club, …, charged":
+            if back and back[0].tokens:      # the verb right before the quotation governs it
+                return "before", back[0], back[2]
         return "after", hit[0], True
     named = _name_then_past_verb(after) if open_ended else None
     if named is not None:
@@ -495,6 +503,10 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
             return "subject", None, adjacent
         return "before", mention, adjacent
     return "none", None, False
+
+
+# Verbs that name what they quote when they stand right before it: "what Ana called “…”".
+NAMING_CUES = frozenset("called calls call dubbed dubs termed terms labeled labelled said says described".split())
 
 
 def _only_a_participle(toks: list[Token]) -> bool:

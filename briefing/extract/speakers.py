@@ -966,6 +966,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     if toks[first].text.lower() == "according" and len(order) > 1 and toks[order[1]].text == "to":
         return np_after(toks, order[1] + 1), first
     if is_verb(toks, first):
+        if toks[first].bare.endswith(PARTICIPLE_END) or toks[first].bare in ("tell", "tells", "told"):
+            return None  # "…,” telling Fox 35 that …": the addressee, not the speaker
         mention = np_after(toks, first + 1)
         end = first + 1 + len(mention.tokens)
         if mention.tokens and not any(t.is_cap for t in mention.tokens) and end + 1 < len(toks) \

@@ -583,3 +583,19 @@ def test_a_person_of_a_town_and_region_is_the_speaker_not_the_region():
 def test_no_speaker_phrase_ends_on_of():
     assert phrases_of("In reply, the Vance campaign took the unusual step of criticizing the agencies, accusing "
                       'them of "classification run amok."') == [("classification run amok.", "Vance campaign")]
+
+
+def test_the_verb_right_before_a_naming_quotation_beats_a_clause_after_it():
+    assert speakers_of("In 2009, under what Mr. Hedd called ''the prior economy model, really,'' the Dune Club, a "
+                       "private course north of here, charged a large fee.", "Ron Hedd runs the club.") == ["Ron Hedd"]
+
+
+def test_telling_someone_after_the_quotation_names_the_addressee_not_the_speaker():
+    assert phrases_of("The foundation did not want to address “that person,” telling Radio 35 that it is focused "
+                      "on “ending senseless gun violence.”")[0] == ("that person,", None)
+
+
+def test_an_attribution_ending_on_a_colon_introduces_what_follows():
+    assert quotes_of('After Mr. Lasko said that some students might do better at "less advanced schools," Vera '
+                     'Moss said: "I do not like what he said, no, I do not like it."', "Ira Lasko is a judge.") == [
+        ("less advanced schools,", "Ira Lasko"), ("I do not like what he said, no, I do not like it.", "Vera Moss")]
