@@ -53,7 +53,7 @@ counter counters countered countering retort retorts retorted exclaim exclaims e
 pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
 scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
 wrote writes argue advise advises advised advising recommend recommends recommended
-agree agrees agreed disagree disagrees disagreed
+agree agrees agreed disagree disagrees disagreed contend contends contended
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
 # Verbs that report speech with a particle: "pointed out", "shot back", "went on".
@@ -255,6 +255,8 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
             (tokens[i - 1].is_cap and tokens[i - 1].is_word and tokens[i - 1].bare not in SENTENCE_STARTERS)
             or (tokens[i - 1].text == "of" and i > 1 and tokens[i - 2].is_cap)):
         return False  # "The Daily Post reported", "Secretary of State Ana Ruiz": a word of a name
+    if word in NOUN_LIKE_VERBS and i > 0 and tokens[i - 1].text in ("”", '"', "'", "’"):
+        return False  # "his “divisive” comments": a noun after a quoted modifier
     if word in NOUN_LIKE_VERBS and i > 0:
         prev = tokens[i - 1]
         if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
@@ -714,8 +716,10 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
                 break
             # "the finance minister": plain nouns count only between a determiner and the head
             m = n
-            while m >= 0 and m > n - 3 and _lower_noun(tokens[m]) and not _np_word(tokens[m]):
-                m -= 1
+            while m >= 0 and m > n - 4 and ((_lower_noun(tokens[m]) and not _np_word(tokens[m]))
+                                             or (m < n and out and not out[0].is_cap and tokens[m].is_cap
+                                                 and tokens[m].is_word and tokens[m].bare not in SENTENCE_STARTERS)):
+                m -= 1  # ("the Democratic presidential candidate": a name may modify it too)
             if out and m >= 0 and m < n and (tokens[m].text.lower() in DETERMINERS | set(POSSESSIVE_PRONOUNS)
                                              or tokens[m].is_possessive):
                 out[:0] = tokens[m + 1:n + 1]
@@ -1061,6 +1065,15 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 longer = np_before(tokens, at - 1)  # "Ana Ruiz of Dover, Delaware, says": the person, not the state
                 if any(x.text == "of" for x in longer.tokens) and longer.tokens[0].is_cap:
                     mention = longer
+            if not mention.tokens and n >= 2 and tokens[n - 1].bare == "to":
+                m = n - 2  # "Ana Ruiz was prompted to say": the name before the verbs of "to"
+                while m >= 0 and n - 2 - m < 3 and tokens[m].is_word and not tokens[m].is_cap \
+                        and tokens[m].bare not in CLAUSE_OPENERS:
+                    m -= 1
+                if m < n - 2:
+                    near = np_before(tokens, m + 1)
+                    if near.tokens and near.tokens[-1].is_cap and near.tokens[-1].bare not in SENTENCE_STARTERS:
+                        mention = near
             if not mention.tokens and n >= 2 and tokens[n - 1].text == ")":
                 opened = next((m for m in range(n - 2, max(-1, n - 10), -1) if tokens[m].text == "("), -1)
                 if opened > 0:
@@ -1070,10 +1083,12 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
             comma = n - 1
+            while comma > 0 and tokens[comma].is_word and not tokens[comma].is_cap and tokens[comma].bare in SKIP_WORDS:
+                comma -= 1  # "Ana Ruiz, asked about it, had said"
             while comma > 0 and tokens[comma].text in ("'", "”", '"', "’"):
                 comma -= 1  # "As Ana Ruiz, author of “Tides,” put it": the comma inside the marks
-            ends_apposition = tokens[comma].text == "," or (
-                comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
+            ends_apposition = tokens[comma].text == "," or (t.bare in ("put", "puts")
+                and comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
             if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
                 mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
             if not mention.tokens and t.text.lower().endswith(PARTICIPLE_END):
@@ -1083,7 +1098,8 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 if main > 0 and tokens[main].is_word and tokens[main - 1].is_word:
                     mention = np_before(tokens, main)
                     at = tokens.index(mention.tokens[0]) if mention.tokens else 0
-                    if not (mention.tokens and mention.tokens[-1].is_cap) or (at and tokens[at - 1].is_word):
+                    if not (mention.tokens and mention.tokens[-1].is_cap) or (
+                            at and tokens[at - 1].is_word and tokens[at - 1].bare not in CLAUSE_OPENERS | {"as"}):
                         mention = Mention([])  # (only a clause's subject: not "a Lind-style retort")
             passive = n >= 1 and tokens[n - 1].bare in ("is", "was", "were", "are", "been", "be")
             if passive and n + 1 < len(tokens) and tokens[n + 1].bare == "by":
@@ -1103,6 +1119,11 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                         and after.tokens[0].bare not in PREPOSITIONS:  # (not "said of Bo Lind:")
                     mention = after
             return mention, n, adjacent
+    if len(tokens) >= 3 and tokens[-1].text == "," and tokens[-2].is_word and not tokens[-2].is_cap \
+            and tokens[-2].bare.endswith("ed") and len(tokens[-2].bare) > 4:
+        named = np_before(tokens, len(tokens) - 2)  # "Ana Ruiz cracked, “…”": a name and any verb in -ed
+        if 2 <= len(named.tokens) <= 4 and all(t.is_cap for t in named.tokens if t.is_word):
+            return named, len(tokens) - 2, True
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
         # "Ana Ruiz On Lind: ‘…’" -- what follows "On" is the topic, not the speaker
@@ -1123,15 +1144,18 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
 
 def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
     """The name before an apposition that ends at ``comma``: "Ana Ruiz, a historian," -> Ana Ruiz."""
-    first = next((m for m in range(comma) if tokens[m].text == ","), None)
-    if first is None or first == comma:
-        return Mention([])
-    head = np_before(tokens, first)
-    if head.tokens and all(t.is_cap for t in head.tokens) and head.tokens[-1].bare not in SENTENCE_STARTERS:
-        at = tokens.index(head.tokens[0])
-        # the name opens the clause ("As Ana Ruiz, …"), not a phrase's object ("In May, …")
-        if at == 0 or (at == 1 and tokens[0].bare in ("as", "and", "but", "so", "yet")) or tokens[at - 1].text in ",;—":
-            return head
+    commas = [m for m in range(comma) if tokens[m].text == ","]
+    # the first comma opens the apposition ("Ana Ruiz, whose town, Dover, is …, said"); after an
+    # opening word ("Or, as Ana Ruiz, a historian, put it") the last one does
+    for first in dict.fromkeys(commas[:1] + commas[-1:]):
+        head = np_before(tokens, first)
+        if head.tokens and all(t.is_cap for t in head.tokens) \
+                and head.tokens[-1].bare not in SENTENCE_STARTERS | CLOSED_WORDS | {"or"}:
+            at = tokens.index(head.tokens[0])
+            # the name opens the clause ("As Ana Ruiz, …"), not a phrase's object ("In May, …")
+            if at == 0 or tokens[at - 1].bare in CLAUSE_OPENERS | {"as", "and", "or", "so", "yet"} \
+                    or (tokens[at - 1].text in ",;—" and first == commas[0]):
+                return head
     return Mention([])
 
 

@@ -599,3 +599,35 @@ def test_an_attribution_ending_on_a_colon_introduces_what_follows():
     assert quotes_of('After Mr. Lasko said that some students might do better at "less advanced schools," Vera '
                      'Moss said: "I do not like what he said, no, I do not like it."', "Ira Lasko is a judge.") == [
         ("less advanced schools,", "Ira Lasko"), ("I do not like what he said, no, I do not like it.", "Vera Moss")]
+
+
+def test_an_apposition_after_an_opening_word_or_a_clause_opener():
+    assert speakers_of("Or, as Ted Rigg, a former minister of the interior, put it: ''The barbarians are no longer "
+                       "at the gate. They are inside.''") == ["Ted Rigg"]
+    assert speakers_of("The issue came up after Mr. Vance, asked about the deaths of reporters, had said, ''I think "
+                       "our country does plenty of killing also.''", "Ivo Vance ran.") == ["Ivo Vance"]
+
+
+def test_the_first_apposition_comma_when_the_apposition_holds_another_name():
+    assert phrases_of("Ana Rubin, whose hometown, Dover, is projected to be underwater, argues that the plans will "
+                      "''destroy our economy.''") == [("destroy our economy.", "Ana Rubin")]
+
+
+def test_a_participle_after_the_verb_of_a_clause_opened_by_as():
+    assert speakers_of("It was a potent punch, as Mrs. Orr echoed the criticism, saying Mr. Vance ''reminds us every "
+                       "day that he is not in it for us.''", "Lena Orr spoke first.") == ["Lena Orr"]
+
+
+def test_contended_and_to_say_and_any_verb_in_ed_before_a_comma():
+    assert speakers_of("Exxel Mobil contended in its letter that the funds had ''a stated position and bias against "
+                       "the industry.''") == ["Exxel Mobil"]
+    assert speakers_of("The debate was so subdued that Mr. Vance was prompted to say, ''So far, I cannot believe how "
+                       "civil it has been.''", "Ivo Vance ran.") == ["Ivo Vance"]
+    assert speakers_of("During their debate, Lena Orr cracked, ''I am a progressive, but one who likes to get "
+                       "things done.''") == ["Lena Orr"]
+
+
+def test_a_noun_after_a_quoted_modifier_is_no_reporting_verb():
+    assert speakers_of("On the radio with hosts Jo Scar and Mia Brandt, the Democratic presidential candidate stated "
+                       "that the “divisive” and “mean” comments do not “fit with what I thought I knew about him.”"
+                       )[-1] != "Mia Brandt"
