@@ -292,7 +292,21 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     found = subject_np(toks, j)
     if found and (skipped or _indefinite_apposition(toks, found)):
         found = _head_of_apposition(toks, found)
+    if found:
+        k = index_of(toks, found[0])
+        for m in range(k - 1, max(0, k - MAX_SKIP), -1):
+            if toks[m].text in ".;:":
+                break
+            if toks[m].text == "," and m + 2 < len(toks) and (toks[m + 1].bare, toks[m + 2].bare) in COMPANY_WORDS:
+                head = subject_np(toks, m - 1) if m >= 1 and toks[m - 1].is_word else None
+                if head:  # "Ana Ruiz, along with Bo Lind and Ed Holm, wrote": Ana Ruiz writes
+                    return head
+                break
     return found
+
+
+# A comma and these words add company to the subject without replacing it.
+COMPANY_WORDS = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
 def _indefinite_apposition(toks: Sequence[Token], found: list[Token]) -> bool:

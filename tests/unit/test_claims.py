@@ -311,6 +311,9 @@ def test_a_report_described_by_its_participle_is_the_source_of_what_it_detailed(
     (("Senators Odile Marchetti and Bo Lind met on Monday.",
       "On Tuesday, Ms. Marchetti said that the bill was dead."), "Odile Marchetti"),
     (("Even Corin Lasky has said that the merger was a bad idea.",), "Corin Lasky"),
+    # company added after a comma does not replace the subject
+    (("Lena Eppel teaches law.", "Ms. Eppel, along with Judge Ravi K. Posen of the appeals court and Willem M. "
+      "Landt, a law professor, wrote an assessment of the cases before the court."), "Lena Eppel"),
 ])
 def test_newswire_claim_sources(paras, source):
     assert source_in(*paras) == source
