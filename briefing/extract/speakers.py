@@ -1091,7 +1091,9 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                 and comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
             if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
                 mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
-            if not mention.tokens and t.text.lower().endswith(PARTICIPLE_END):
+            if not mention.tokens and (t.text.lower().endswith(PARTICIPLE_END)
+                                       or (n and tokens[n - 1].bare in ("and", "but") and not tokens[n - 1].is_cap)):
+                # ("which Ana Ruiz called a “mess” and promised to “fix”": the first verb's subject)
                 # "…, Ana Ruiz said, adding that …": the speaker of the clause before the participle
                 main = next((m for m in range(n - 1, -1, -1) if tokens[m].text in ".;:"
                              or (is_verb(tokens, m) and not tokens[m].text.lower().endswith(PARTICIPLE_END))), -1)
@@ -1153,7 +1155,7 @@ def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
                 and head.tokens[-1].bare not in SENTENCE_STARTERS | CLOSED_WORDS | {"or"}:
             at = tokens.index(head.tokens[0])
             # the name opens the clause ("As Ana Ruiz, …"), not a phrase's object ("In May, …")
-            if at == 0 or tokens[at - 1].bare in CLAUSE_OPENERS | {"as", "and", "or", "so", "yet"} \
+            if at == 0 or tokens[at - 1].bare in CLAUSE_OPENERS | {"as", "and", "or", "so", "yet", "what"} \
                     or (tokens[at - 1].text in ",;—" and first == commas[0]):
                 return head
     return Mention([])

@@ -631,3 +631,10 @@ def test_a_noun_after_a_quoted_modifier_is_no_reporting_verb():
     assert speakers_of("On the radio with hosts Jo Scar and Mia Brandt, the Democratic presidential candidate stated "
                        "that the “divisive” and “mean” comments do not “fit with what I thought I knew about him.”"
                        )[-1] != "Mia Brandt"
+
+
+def test_in_what_x_apposition_called_and_a_coordinated_second_verb():
+    assert phrases_of('He protected the delegates at the convention, in what Bay Buchan, treasurer for the other '
+                      'campaign, called "hand-to-hand combat."') == [("hand-to-hand combat.", "Bay Buchan")]
+    assert phrases_of('And the trade pact, which Ivo Vance had called a "disaster" and promised to "rip up"? He '
+                      "spoke instead about improving it.") == [("disaster", "Ivo Vance"), ("rip up", "Ivo Vance")]
