@@ -66,6 +66,13 @@ def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple
     return round(rank, 3), outlets
 
 
+def credited_to(nodes: Sequence[Node]) -> str | None:
+    """Whom a group's fact is credited to: its lead's source, else the first member's that
+    names one ("the judge ruled …" and "Sullivan said the judge ruled …" tell one fact, which
+    Sullivan is the source of). Members credited to two different parties never group."""
+    return next((n.claim.attributed_to for n in nodes if n.claim.attributed_to), None)
+
+
 def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                graph: ClaimGraph | None = None) -> tuple[Fact, ...]:
     """Group the same fact across outlets; rank by corroboration and prominence.
@@ -84,7 +91,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
             continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
-                    status=rep.claim.status, attributed_to=rep.claim.attributed_to,
+                    status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank)
         if outlets > 1 or len({n.source.id for n in nodes}) > 1:
             facts.setdefault(fact.id, fact)  # corroborated, or carried by several of one outlet's articles

@@ -472,3 +472,13 @@ def test_a_reply_that_names_its_source_answers_that_source_not_the_nearest_claim
     disputes = link_disputes([a[0]], [a[1]])
     denial = next(d for d in disputes if any(s.stance == "denied" for s in d.sides))
     assert "smugglers" in denial.text and not any("ill all winter" in s.text for s in denial.sides)
+
+
+def test_a_fact_is_credited_to_the_source_a_member_names_when_its_lead_names_none():
+    a = make("a", "North Herald", "2024-05-02",
+             "Judge Ana Ruiz ruled that the port's handling of the harbour records undermined public access.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Ruiz also said the port's handling of the harbour records had undermined public access, "
+             "according to court papers.")
+    fact = next(f for f in facts_of(a, b) if len({c.source for c in f.citations}) == 2)
+    assert fact.attributed_to is not None
