@@ -85,7 +85,8 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=rep.claim.attributed_to,
-                    outlets=outlets, rank=rank)
+                    outlets=outlets, rank=rank, insertions=rep.claim.insertions,
+                    unresolved=rep.claim.unresolved)
         if outlets > 1 or len({n.source.id for n in nodes}) > 1:
             facts.setdefault(fact.id, fact)  # corroborated, or carried by several of one outlet's articles
         elif rep.claim.status not in HIDDEN_SINGLE_STATUSES:

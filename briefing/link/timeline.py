@@ -64,7 +64,8 @@ def _entry(members: list[Event]) -> Event:
     return Event(id=event_id(lead.date, lead.text + "|merged"), date=lead.date, precision=lead.precision,
                  text=lead.text, citations=tuple(cites[k] for k in sorted(cites)),
                  expression=lead.expression, until=lead.until,
-                 background=all(e.background for e in members))
+                 background=all(e.background for e in members), insertions=lead.insertions,
+                 unresolved=lead.unresolved)
 
 
 def merge_events(events: Sequence[Event], idf: dict[str, float], words: dict[str, _Words]) -> list[Event]:

@@ -1,0 +1,201 @@
+"""Stand alone: whom a sentence's pronoun or role noun means, as an editor's insertion.
+
+A briefing lifts sentences out of their articles, where "He described ..." or "The senator
+said ..." no longer says who. Coreference (``quotes.resolve_speakers``, with the entity
+book) already resolves every sentence's subject and records it in ``ctx.referents``; this
+component reads that answer -- it is no second resolver -- and gives each claim and event
+whose text leans on such a subject an ``Insertion`` (the referent, after the words it
+explains: "He [Donald Trump] described ...") or, when the article does not make the
+referent clear, ``unresolved`` (the words left unexplained): such an item is never
+promoted to the Overview, Key facts or Timeline. The verbatim text and citations stay.
+
+What an item leans on:
+
+- its sentence's subject, when that is a personal or possessive pronoun ("He", "His
+  campaign"), a definite role noun that names nobody ("The senator", "the Russian
+  leader"), or a demonstrative or a definite document / body noun ("The book", "This
+  move", "the state"), which the entity book cannot name: left ``unresolved``;
+- in an item that starts inside its sentence (a clause), the first he/she/his/her/him/they
+  before any name.
+
+A referent is clear only when the resolver names a person (a role the article gave one
+person, or the most salient person whose gender agrees) and the article named that person
+within the last ``RECENT_SENTENCES`` sentences. "It" before a form of "be" ("It is
+unclear ...") and indefinite phrases ("A spokesman said") lean on nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Claim, Event, Insertion, Sentence
+from .context import ArticleContext, need
+from .speakers import (
+    DAY_WORDS,
+    GENDER_TITLES,
+    TITLE_WORDS,
+    Mention,
+    SpeakerBook,
+    Token,
+    TokenIndex,
+    Who,
+    _role_has,
+    _role_words,
+    fold,
+)
+
+#: The referent must be named in this many sentences before the one that leans on it.
+RECENT_SENTENCES = 3
+
+PERSONAL = {"he": "he", "she": "she", "him": "he"}
+POSSESSIVE = {"his": "he", "her": "she"}
+PLURAL = frozenset("they them their it its".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
+#: Definite heads that point back to something the article named before ("the book").
+BACK_NOUNS = frozenset("""
+book report study memo letter document documents bill measure law plan proposal deal agreement
+move decision ruling order statement interview video ad campaign company firm group state country
+city agency committee court network newspaper outlet paper poll survey two three both pair couple
+man woman men women couple candidate nominee incumbent challenger
+""".split())
+TIME_HEADS = DAY_WORDS | frozenset("week weekend month year morning afternoon evening night time season".split())
+EXPLETIVE_NEXT = frozenset("is was 's has had would will seems seemed appears appeared remains remained "
+                           "became becomes could may might".split())
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """What an item leans on: the words, and whom they mean (None: not clear)."""
+
+    end: int  # offset in the article text just after the words
+    words: str
+    referent: str | None
+
+
+def _is_person_role(head: str) -> bool:
+    return head in TITLE_WORDS or head in GENDER_TITLES
+
+
+def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: Sequence[str],
+                    after: Token | None = None) -> Leaning | None:
+    """A sentence's subject -> what it leans on, or None when it names its own referent.
+    ``after`` is the token after the subject ("It is unclear": "it" leans on nothing)."""
+    toks = [t for t in mention.tokens if t.is_word]
+    if not toks:
+        return None
+    first, head = toks[0], toks[-1]
+    words = " ".join(t.text for t in toks)
+    low = first.text.lower()
+    if len(toks) == 1 and low in PERSONAL:
+        return Leaning(first.end, first.text, who.person or None)
+    if low in POSSESSIVE:
+        owner = book.agreeing(list(antecedents), POSSESSIVE[low])
+        return Leaning(first.end, first.text, f"{owner}'s" if owner else None)
+    if low in PLURAL:
+        if low == "it" and len(toks) == 1 and after is not None and after.text.lower() in EXPLETIVE_NEXT:
+            return None
+        return Leaning(first.end, first.text, None)
+    if low not in ("the", *DEMONSTRATIVES) or (head.is_cap and not _is_person_role(head.bare)):
+        return None  # "A spokesman", "The Trump campaign", "Ana Ruiz": no back reference
+    if head.bare in TIME_HEADS:
+        return None  # "This week", "That night": a date, not a referent
+    if any(t.is_cap and book.known_word(t.text) and fold(t.bare) in book.full_names for t in toks[1:]):
+        return None  # a name inside the phrase names its referent
+    if _is_person_role(head.bare):
+        person = who.person if who.person and book.is_person(who.person) else None
+        if person and fold(person.split()[-1]) in {fold(t.bare) for t in toks}:
+            return None
+        if person and not holds_role(book, person, [t.text for t in toks]):
+            person = None  # "the former president" is not the one the article calls "Russian president"
+        return Leaning(head.end, words, person)
+    if low in DEMONSTRATIVES or head.bare in BACK_NOUNS:
+        return Leaning(head.end, words, None)
+    return None
+
+
+def holds_role(book: SpeakerBook, person: str, words: Sequence[str]) -> bool:
+    """Did the article give ``person`` a role with every one of ``words`` ("the Russian leader")?"""
+    query = _role_words(words)
+    canon = book.canonical(person)
+    return bool(query) and any(book.canonical(owner) == canon and all(_role_has(role, q) for q in query)
+                               for role, owner in book.roles)
+
+
+def _recently_named(index: TokenIndex, sentences: Sequence[Sentence], at: int, name: str) -> bool:
+    """Was ``name`` (any of its words but a title) written in the sentences before ``sentences[at]``
+    (or in that sentence before the words that lean on it)?"""
+    keys = {fold(w) for w in name.split() if len(w) > 1}
+    lo = sentences[max(0, at - RECENT_SENTENCES)].start
+    return any(t.is_cap and fold(t.bare) in keys for t in index.slice(lo, sentences[at].end))
+
+
+def clause_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Sequence[str]) -> Leaning | None:
+    """An item that starts inside its sentence: its first he/she/his/her/they before any name."""
+    for tok in toks:
+        if not tok.is_word:
+            continue
+        if tok.is_cap and tok.text != "I":
+            return None  # a name (or a capitalised word) comes first: the clause says who
+        low = tok.text.lower()
+        gender = PERSONAL.get(low) or POSSESSIVE.get(low)
+        if gender:
+            person = book.agreeing(list(antecedents), gender)
+            text = person and (f"{person}'s" if low in POSSESSIVE else person)
+            return Leaning(tok.end, tok.text, text)
+        if low in ("they", "them", "their"):
+            return Leaning(tok.end, tok.text, None)
+    return None
+
+
+def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
+    """What the text[start:end] of a claim or event leans on, in text order."""
+    book, index = need(ctx.book, "book"), need(ctx.tokens, "tokens")
+    subjects, referents = need(ctx.subjects, "subjects"), need(ctx.referents, "referents")
+    out: list[Leaning] = []
+    sentences = ctx.sentences
+    for n, sent in enumerate(sentences):
+        if sent.end <= start or sent.start >= end:
+            continue
+        who, antecedents = referents.get(sent.id, (Who(None, None), ()))
+        mention = subjects.get(sent.id, Mention([]))
+        if sent.start < start:  # the item is a clause of this sentence
+            subject = who.person if mention.tokens and mention.start < start else None
+            found = clause_leaning(index.slice(start, min(end, sent.end)), book,
+                                   [subject, *antecedents] if subject else antecedents)
+        elif mention.tokens and start <= mention.start < end:
+            rest = index.slice(mention.tokens[-1].end, sent.end)
+            found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None)
+        else:
+            found = None
+        if found is None:
+            continue
+        if found.referent and not _recently_named(index, sentences, n, found.referent.removesuffix("'s")):
+            found = Leaning(found.end, found.words, None)  # a stale referent is no clear one
+        out.append(found)
+    return out
+
+
+def insertions_for(ctx: ArticleContext, start: int, end: int) -> tuple[tuple[Insertion, ...], str | None]:
+    """text[start:end] -> its insertions (offsets into that text) and the first unresolved words."""
+    found = leanings(ctx, start, end)
+    inserted = tuple(Insertion(at=f.end - start, text=f.referent) for f in found if f.referent)
+    unresolved = next((f.words for f in found if not f.referent), None)
+    return inserted, unresolved
+
+
+def _stand_claim(ctx: ArticleContext, claim: Claim) -> Claim:
+    inserted, unresolved = insertions_for(ctx, claim.citation.start, claim.citation.end)
+    return replace(claim, insertions=inserted, unresolved=unresolved) if inserted or unresolved else claim
+
+
+def _stand_event(ctx: ArticleContext, event: Event) -> Event:
+    cite = event.citations[0]
+    inserted, unresolved = insertions_for(ctx, cite.start, cite.end)
+    return replace(event, insertions=inserted, unresolved=unresolved) if inserted or unresolved else event
+
+
+def stand_alone(ctx: ArticleContext) -> None:
+    """Claims and events + referents -> the same claims and events, with their insertions."""
+    ctx.claims = tuple(_stand_claim(ctx, c) for c in need(ctx.claims, "claims"))
+    ctx.events = tuple(_stand_event(ctx, e) if e.citations else e for e in need(ctx.events, "events"))
