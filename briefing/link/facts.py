@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..extract.claims import mask_quotes
+from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Fact, Source
 from .claimgraph import ClaimGraph, Node, build_graph
 from .verify import about_the_reporting, headline_shaped
@@ -98,3 +100,60 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
     return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))
+
+
+# -- key facts ------------------------------------------------------------------------------
+#: A sentence this much inside quotation marks is someone's words: it belongs to Quotes.
+MAX_QUOTED_SHARE = 0.3
+#: How many facts the overview shows.
+OVERVIEW_FACTS = 8
+#: Openers of scene-setting, asides and the outlet's own musing, not of a statement of fact.
+SCENE_OPENER_RE = re.compile(
+    r"^\W*(?:here(?:'s|’s| is| are)|there(?:'s|’s| is| are| was| were)|maybe|perhaps|imagine|consider|picture|"
+    r"welcome|meet|so far|now,|yes|no,|of course|still,|sure,|indeed|in other words|for example|for instance|"
+    r"it(?:'s|’s| is| was) (?:a |an |the |not |no |hard|easy|clear|unclear|true|worth|possible|likely|unlikely))",
+    re.IGNORECASE)
+#: The outlet's own judgement ("X deserves kudos", "voters should"), not a fact it reports.
+OPINION_RE = re.compile(r"\b(?:should|ought to|deserves?|must|arguably|clearly|obviously|undoubtedly|"
+                        r"surely|frankly|in all fairness|sadly|thankfully|hopefully)\b", re.IGNORECASE)
+NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
+
+
+def quoted_share(text: str) -> float:
+    """The share of ``text`` inside double quotation marks (straight, curly, or '')."""
+    probe = text.replace("''", '" ')
+    return sum(e - s for s, e in quoted_spans(probe)) / max(1, len(text))
+
+
+def names_someone(fact: Fact) -> bool:
+    """Does the fact say who or what it is about: a capitalised word past its first word
+    (outside quotation marks), or an editor's insertion?"""
+    return bool(fact.insertions) or NAME_WORD_RE.search(mask_quotes(fact.text)) is not None
+
+
+def self_contained(fact: Fact) -> bool:
+    """A fact an editor can lift out alone: no pronoun or role noun left unexplained, not
+    mostly a quotation, naming whom it is about, not scene-setting or the outlet's opinion."""
+    if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
+        return False
+    if SCENE_OPENER_RE.search(fact.text):
+        return False
+    return not (fact.status == "stated" and OPINION_RE.search(mask_quotes(fact.text)))
+
+
+def key_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts the Key facts page lists: the editor's pins first, then every self-contained
+    fact, those corroborated by most distinct outlets first, then by rank (prominence and
+    centrality: how much of the wording other articles share), then id."""
+    pinned = [f for f in facts if f.pinned]
+    shown = [f for f in facts if not f.pinned and self_contained(f)]
+    return sorted(pinned, key=lambda f: (-f.rank, f.id)) + sorted(shown, key=lambda f: (-f.outlets, -f.rank, f.id))
+
+
+def overview_facts(facts: Sequence[Fact], cap: int = OVERVIEW_FACTS) -> list[Fact]:
+    """The overview's key facts: the first ``cap`` key facts that distinct outlets corroborate
+    (and the editor's pins); only a briefing where no fact is corroborated shows its best
+    single-outlet ones instead."""
+    ranked = key_facts(facts)
+    corroborated = [f for f in ranked if f.pinned or f.outlets > 1]
+    return (corroborated if any(f.outlets > 1 for f in corroborated) else ranked)[:cap]

@@ -113,3 +113,9 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         for event in merge_events(group, idf, words):
             out.setdefault(event.id, event)
     return tuple(sorted(out.values(), key=lambda e: (e.date, e.id)))
+
+
+def shown_events(events: Sequence[Event]) -> list[Event]:
+    """The entries the Timeline page shows: not those whose text leans on a "he" or "the
+    senator" the article leaves unclear (``Event.unresolved``), unless the editor pinned them."""
+    return [e for e in events if e.pinned or not e.unresolved]
