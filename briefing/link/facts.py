@@ -142,18 +142,19 @@ def self_contained(fact: Fact) -> bool:
 
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:
-    """The facts the Key facts page lists: the editor's pins first, then every self-contained
-    fact, those corroborated by most distinct outlets first, then by rank (prominence and
-    centrality: how much of the wording other articles share), then id."""
-    pinned = [f for f in facts if f.pinned]
-    shown = [f for f in facts if not f.pinned and self_contained(f)]
-    return sorted(pinned, key=lambda f: (-f.rank, f.id)) + sorted(shown, key=lambda f: (-f.outlets, -f.rank, f.id))
+    """The facts the Key facts page lists: every fact but those leaning on a pronoun or role
+    noun the article leaves unclear (``Fact.unresolved``); the editor's pins first, then by
+    rank (corroboration, prominence, centrality), then id."""
+    shown = [f for f in facts if f.pinned or not f.unresolved]
+    return sorted(shown, key=lambda f: (not f.pinned, -f.rank, f.id))
 
 
 def overview_facts(facts: Sequence[Fact], cap: int = OVERVIEW_FACTS) -> list[Fact]:
-    """The overview's key facts: the first ``cap`` key facts that distinct outlets corroborate
-    (and the editor's pins); only a briefing where no fact is corroborated shows its best
-    single-outlet ones instead."""
-    ranked = key_facts(facts)
-    corroborated = [f for f in ranked if f.pinned or f.outlets > 1]
-    return (corroborated if any(f.outlets > 1 for f in corroborated) else ranked)[:cap]
+    """The overview's key facts: the editor's pins, then the self-contained facts that most
+    distinct outlets corroborate, by rank. Single-outlet facts fill in only when no fact is
+    corroborated (a briefing of one outlet), so the overview never stays empty for that."""
+    pinned = sorted((f for f in facts if f.pinned), key=lambda f: (-f.rank, f.id))
+    ranked = sorted((f for f in facts if not f.pinned and self_contained(f)),
+                    key=lambda f: (-f.outlets, -f.rank, f.id))
+    corroborated = [f for f in ranked if f.outlets > 1]
+    return (pinned + (corroborated or ranked))[:cap]
