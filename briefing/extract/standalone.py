@@ -34,6 +34,7 @@ from .context import ArticleContext, need
 from .speakers import (
     DAY_WORDS,
     GENDER_TITLES,
+    ORG_WORDS,
     TITLE_WORDS,
     Mention,
     SpeakerBook,
@@ -58,6 +59,11 @@ book report study memo letter document documents bill measure law plan proposal 
 move decision ruling order statement interview video ad campaign company firm group state country
 city agency committee court network newspaper outlet paper poll survey two three both pair couple
 man woman men women couple candidate nominee incumbent challenger
+""".split())
+#: Words of a thing's name, never a person's ("the Patriot Act" is no "he").
+THING_WORDS = ORG_WORDS | frozenset("""
+act bill law amendment plan program programme center centre hall street avenue square county city state
+river island airport station stadium arena hotel tower bridge road park school college church day
 """.split())
 TIME_HEADS = DAY_WORDS | frozenset("week weekend month year morning afternoon evening night time season".split())
 EXPLETIVE_NEXT = frozenset("is was 's has had would will seems seemed appears appeared remains remained "
@@ -88,9 +94,11 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
     words = " ".join(t.text for t in toks)
     low = first.text.lower()
     if len(toks) == 1 and low in PERSONAL:
-        return Leaning(first.end, first.text, who.person or None)
+        person = who.person if clear_pronoun(book, who.person, antecedents, PERSONAL[low]) else None
+        return Leaning(first.end, first.text, person)
     if low in POSSESSIVE:
         owner = book.agreeing(list(antecedents), POSSESSIVE[low])
+        owner = owner if clear_pronoun(book, owner, antecedents, POSSESSIVE[low]) else None
         return Leaning(first.end, first.text, f"{owner}'s" if owner else None)
     if low in PLURAL:
         if low == "it" and len(toks) == 1 and after is not None and after.text.lower() in EXPLETIVE_NEXT:
@@ -114,6 +122,20 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
     return None
 
 
+def clear_pronoun(book: SpeakerBook, person: str | None, antecedents: Sequence[str], pronoun: str) -> bool:
+    """Is ``person`` clearly what "he"/"she" means: a person (no thing's name) whom the article
+    gave that gender, or the only salient person whose gender does not rule it out and whom
+    the article gave a role or named in another way?"""
+    if not person or not book.is_person(person) or any(fold(w) in THING_WORDS for w in person.split()):
+        return False
+    if book.gender_of(person) == pronoun:
+        return True
+    # gender unknown: the only candidate left, and one the article shows to be someone (a role
+    # or title it gave, or another way it named them), not a capitalised phrase taken for a name
+    known = person in book.role_text or person in book.aliases
+    return known and [p for p in antecedents if book.gender_of(p) in (None, pronoun)] == [person]
+
+
 def holds_role(book: SpeakerBook, person: str, words: Sequence[str]) -> bool:
     """Did the article give ``person`` a role with every one of ``words`` ("the Russian leader")?"""
     query = _role_words(words)
@@ -135,12 +157,13 @@ def clause_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Sequen
     for tok in toks:
         if not tok.is_word:
             continue
-        if tok.is_cap and tok.text != "I":
-            return None  # a name (or a capitalised word) comes first: the clause says who
         low = tok.text.lower()
         gender = PERSONAL.get(low) or POSSESSIVE.get(low)
+        if tok.is_cap and not gender and low not in ("they", "i"):
+            return None  # a name (or a capitalised word) comes first: the clause says who
         if gender:
             person = book.agreeing(list(antecedents), gender)
+            person = person if clear_pronoun(book, person, antecedents, gender) else None
             text = person and (f"{person}'s" if low in POSSESSIVE else person)
             return Leaning(tok.end, tok.text, text)
         if low in ("they", "them", "their"):
