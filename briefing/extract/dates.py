@@ -184,7 +184,7 @@ DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b
 ATTRIBUTION_RE = re.compile(r"\b(?:said|says|wrote|writes|told|tweeted|added|posted)\b")
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:whether|mulling|weighing|considering|projection|projected|forecasts?|"
                                     r"predicts?|bet on)\b[^,;.]{0,60}$", re.IGNORECASE)
-AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+(?:(?:early|earlier|late|later)\s+)?$", re.IGNORECASE)
 CREDIT_BEFORE_RE = re.compile(r"\(@\w+\)\s*$")
 ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
 ALTERNATIVE_BEFORE_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\s+or\s+(?:in\s+)?$")
@@ -566,8 +566,9 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
             return True  # "one Sunday in late 2001": no date
     if deictic and re.search(r"\bthe\s+$", before, re.IGNORECASE) and expression.lower().startswith("next"):
         return True  # "the next month": after some other event, not after publication
-    if kind in ("month", "month_year", "month_day", "day_month", "weekday") and COMPARISON_BEFORE_RE.search(before):
-        return True  # "fewer staff in July than he did in March", "up from 37 percent in January"
+    if kind in ("month", "month_year", "month_day", "day_month", "weekday", "year", "relative") \
+            and COMPARISON_BEFORE_RE.search(before):
+        return True  # "fewer staff in July than he did in March", "up from 90 last year": a baseline
     if expression.lower().startswith("of ") and PERIOD_BEFORE_RE.search(before):
         return True  # "the last three months of 2015": a period
     if deictic:

@@ -15,8 +15,9 @@ What an item leans on:
   campaign"), a definite role noun that names nobody ("The senator", "the Russian
   leader"), or a demonstrative or a definite document / body noun ("The book", "This
   move", "the state"), which the entity book cannot name: left ``unresolved``;
-- in an item that starts inside its sentence (a clause), the first he/she/his/her/him/they
-  before any name.
+- in an item that starts inside its sentence (a clause), or whose sentence's subject is no
+  one ("It was a report that he ..."), the first he/she/his/her/him/they before any
+  person's name.
 
 A referent is clear only when the resolver names a person (a role the article gave one
 person, or the most salient person whose gender agrees) and the article named that person
@@ -34,7 +35,9 @@ from .context import ArticleContext, need
 from .speakers import (
     DAY_WORDS,
     GENDER_TITLES,
+    GROUP_NOUNS,
     ORG_WORDS,
+    ROLE_NOUNS,
     TITLE_WORDS,
     Mention,
     SpeakerBook,
@@ -56,7 +59,8 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 #: Definite heads that point back to something the article named before ("the book").
 BACK_NOUNS = frozenset("""
 book report study memo letter document documents bill measure law plan proposal deal agreement
-move decision ruling order statement interview video ad campaign company firm group state country
+move decision ruling order statement force panel commission board interview video ad campaign company
+firm group state country
 city agency committee court network newspaper outlet paper poll survey two three both pair couple
 man woman men women couple candidate nominee incumbent challenger
 """.split())
@@ -81,6 +85,14 @@ class Leaning:
 
 def _is_person_role(head: str) -> bool:
     return head in TITLE_WORDS or head in GENDER_TITLES
+
+
+def _someone(mention: Mention) -> bool:
+    """A subject that is someone, named or not ("A spokesman", "Officials", "The campaign"):
+    a later "he" in its sentence is likely its own."""
+    words = [t for t in mention.tokens if t.is_word]
+    return bool(words) and (words[-1].bare in ROLE_NOUNS or words[-1].bare in GROUP_NOUNS
+                            or _is_person_role(words[-1].bare))
 
 
 def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: Sequence[str],
@@ -152,15 +164,21 @@ def _recently_named(index: TokenIndex, sentences: Sequence[Sentence], at: int, n
     return any(t.is_cap and fold(t.bare) in keys for t in index.slice(lo, sentences[at].end))
 
 
-def clause_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Sequence[str]) -> Leaning | None:
-    """An item that starts inside its sentence: its first he/she/his/her/they before any name."""
+def _names_person(book: SpeakerBook, tok: Token) -> bool:
+    """Is the token a word of a person's name the article uses ("Ruiz", "Ana")?"""
+    key = fold(tok.bare)
+    return tok.is_cap and (key in book.full_names or key in book.word_index or tok.text in book.persons)
+
+
+def pronoun_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Sequence[str]) -> Leaning | None:
+    """The first he/she/his/her/him/they of ``toks`` that comes before any person's name:
+    what a clause ("just days after his victory") or a sentence whose subject is no one
+    ("And on Friday, it was a report that he ...") leans on."""
     for tok in toks:
         if not tok.is_word:
             continue
         low = tok.text.lower()
         gender = PERSONAL.get(low) or POSSESSIVE.get(low)
-        if tok.is_cap and not gender and low not in ("they", "i"):
-            return None  # a name (or a capitalised word) comes first: the clause says who
         if gender:
             person = book.agreeing(list(antecedents), gender)
             person = person if clear_pronoun(book, person, antecedents, gender) else None
@@ -168,6 +186,8 @@ def clause_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Sequen
             return Leaning(tok.end, tok.text, text)
         if low in ("they", "them", "their"):
             return Leaning(tok.end, tok.text, None)
+        if _names_person(book, tok):
+            return None  # a person is named first: the pronoun is likely theirs
     return None
 
 
@@ -182,13 +202,15 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             continue
         who, antecedents = referents.get(sent.id, (Who(None, None), ()))
         mention = subjects.get(sent.id, Mention([]))
+        toks = index.slice(max(start, sent.start), min(end, sent.end))
         if sent.start < start:  # the item is a clause of this sentence
             subject = who.person if mention.tokens and mention.start < start else None
-            found = clause_leaning(index.slice(start, min(end, sent.end)), book,
-                                   [subject, *antecedents] if subject else antecedents)
+            found = pronoun_leaning(toks, book, [subject, *antecedents] if subject else antecedents)
         elif mention.tokens and start <= mention.start < end:
             rest = index.slice(mention.tokens[-1].end, sent.end)
             found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None)
+            if found is None and not who.name and not _someone(mention):
+                found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
         else:
             found = None
         if found is None:

@@ -11,6 +11,7 @@ within a date only leads sharing a content word are compared. Sorted by date
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from ..extract.dates import MONTHS, WEEKDAYS, event_id
 from ..model import ArticleExtraction, Citation, Event, Source
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
+from .verify import headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
 SAME_EVENT_THRESHOLD = 0.2
@@ -115,7 +117,17 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     return tuple(sorted(out.values(), key=lambda e: (e.date, e.id)))
 
 
+#: A wh-word opening a line with no clause break and no question mark: a teaser or
+#: subheading ("What each candidate needs in Tuesday's showdown."), not an event.
+TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
+
+
+def stands_alone(event: Event) -> bool:
+    """An entry an editor would keep on the timeline: no "he" or "the senator" the article
+    leaves unclear (``Event.unresolved``), not a headline, subheading or teaser line."""
+    return not (event.unresolved or headline_shaped(event.text) or TEASER_RE.match(event.text))
+
+
 def shown_events(events: Sequence[Event]) -> list[Event]:
-    """The entries the Timeline page shows: not those whose text leans on a "he" or "the
-    senator" the article leaves unclear (``Event.unresolved``), unless the editor pinned them."""
-    return [e for e in events if e.pinned or not e.unresolved]
+    """The entries the Timeline page shows: those that stand alone, and the editor's pins."""
+    return [e for e in events if e.pinned or stands_alone(e)]
