@@ -13,8 +13,8 @@ What an item leans on:
 
 - its sentence's subject, when that is a personal or possessive pronoun ("He", "His
   campaign"), a definite role noun that names nobody ("The senator", "the Russian
-  leader"), or a demonstrative or a definite document / body noun ("The book", "This
-  move", "the state"), which the entity book cannot name: left ``unresolved``;
+  leader"), or a demonstrative or another definite common noun ("The book", "This move",
+  "the university"; not "the economy"), which the entity book cannot name: ``unresolved``;
 - in an item that starts inside its sentence (a clause), or whose sentence's subject is no
   one ("It was a report that he ..."), the first he/she/his/her/him/they before any
   person's name.
@@ -36,8 +36,10 @@ from .speakers import (
     DAY_WORDS,
     GENDER_TITLES,
     GROUP_NOUNS,
+    INTRO_STARTERS,
     ORG_WORDS,
     ROLE_NOUNS,
+    SENTENCE_STARTERS,
     TITLE_WORDS,
     Mention,
     SpeakerBook,
@@ -68,6 +70,11 @@ man woman men women couple candidate nominee incumbent challenger
 THING_WORDS = ORG_WORDS | frozenset("""
 act bill law amendment plan program programme center centre hall street avenue square county city state
 river island airport station stadium arena hotel tower bridge road park school college church day
+""".split())
+#: Definite heads a news story's reader needs no antecedent for ("the economy").
+UNIQUE_NOUNS = frozenset("""
+economy world nation country public electorate race election primary primaries convention debate
+government administration media press market markets party parties polls weather internet
 """.split())
 TIME_HEADS = DAY_WORDS | frozenset("week weekend month year morning afternoon evening night time season".split())
 EXPLETIVE_NEXT = frozenset("is was 's has had would will seems seemed appears appeared remains remained "
@@ -116,6 +123,10 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
         if low == "it" and len(toks) == 1 and after is not None and after.text.lower() in EXPLETIVE_NEXT:
             return None
         return Leaning(first.end, first.text, None)
+    if len(toks) == 1 and low == "the":  # the phrase finder stopped at "the": "the two might ..."
+        if after is None or not after.is_word or after.is_cap or after.bare in UNIQUE_NOUNS | TIME_HEADS:
+            return None
+        return Leaning(after.end, f"{first.text} {after.text}", None)
     if low not in ("the", *DEMONSTRATIVES) or (head.is_cap and not _is_person_role(head.bare)):
         return None  # "A spokesman", "The Trump campaign", "Ana Ruiz": no back reference
     if head.bare in TIME_HEADS:
@@ -131,6 +142,8 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
         return Leaning(head.end, words, person)
     if low in DEMONSTRATIVES or head.bare in BACK_NOUNS:
         return Leaning(head.end, words, None)
+    if not any(t.is_cap for t in toks[1:]) and head.bare not in UNIQUE_NOUNS:
+        return Leaning(head.end, words, None)  # "The university", "the attackers": which one?
     return None
 
 
@@ -209,7 +222,7 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
         elif mention.tokens and start <= mention.start < end:
             rest = index.slice(mention.tokens[-1].end, sent.end)
             found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None)
-            if found is None and not who.name and not _someone(mention):
+            if found is None and not who.person and not _someone(mention):
                 found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
         else:
             found = None
@@ -221,9 +234,21 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
     return out
 
 
+def _as_written(book: SpeakerBook, name: str) -> str | None:
+    """A referent as an insertion: the name without a sentence-opening word the entity book
+    took into it ("Wherever Hillary Clinton" -> "Hillary Clinton"); None when nothing is left."""
+    words = name.split()
+    while words and (fold(words[0]) in SENTENCE_STARTERS or fold(words[0]) in INTRO_STARTERS
+                     or fold(words[0]) in book.common or fold(words[0]).endswith("ever")):
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def insertions_for(ctx: ArticleContext, start: int, end: int) -> tuple[tuple[Insertion, ...], str | None]:
     """text[start:end] -> its insertions (offsets into that text) and the first unresolved words."""
+    book = need(ctx.book, "book")
     found = leanings(ctx, start, end)
+    found = [Leaning(f.end, f.words, _as_written(book, f.referent)) if f.referent else f for f in found]
     inserted = tuple(Insertion(at=f.end - start, text=f.referent) for f in found if f.referent)
     unresolved = next((f.words for f in found if not f.referent), None)
     return inserted, unresolved

@@ -18,12 +18,25 @@ from collections.abc import Sequence
 
 from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
-from ..model import ArticleExtraction, Citation, Fact, Source
+from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from .claimgraph import ClaimGraph, Node, build_graph
 from .verify import about_the_reporting, headline_shaped
 
 SINGLES_PER_ARTICLE = 6
+#: An article's first line this short, a paragraph of its own, is its headline even where
+#: the page did not mark one.
+HEADLINE_WORDS = 18
 HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Disputed instead
+
+
+def unmarked_headline(source: Source, claim: Claim) -> bool:
+    """The first line of an article whose page marked no headline, a short paragraph of its
+    own ("Sanders wins Democrats Abroad global primary."): the headline, not a fact."""
+    c = claim.citation
+    if c.sentence != "s1" or not source.paragraphs or any(p.kind == "headline" for p in source.paragraphs):
+        return False
+    first = source.paragraphs[0]
+    return first.start <= c.start and c.end >= first.end - 1 and len(claim.text.split()) <= HEADLINE_WORDS
 
 
 def fact_id(text: str) -> str:
@@ -82,7 +95,8 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     for group in graph.groups:
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
-        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
+        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text) \
+                or unmarked_headline(rep.source, rep.claim):
             continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
@@ -116,6 +130,10 @@ SCENE_OPENER_RE = re.compile(
 #: The outlet's own judgement ("X deserves kudos", "voters should"), not a fact it reports.
 OPINION_RE = re.compile(r"\b(?:should|ought to|deserves?|must|arguably|clearly|obviously|undoubtedly|"
                         r"surely|frankly|in all fairness|sadly|thankfully|hopefully)\b", re.IGNORECASE)
+#: A sentence that opens with a quotation mark is someone's words, closed here or not.
+QUOTE_OPENER_RE = re.compile(r"^\s*(?:[“\"‘]|'')")
+#: "we", "our", "I" outside quotation marks: a party's own statement or a column, not a report.
+FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b")
 NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
 
 
@@ -133,12 +151,14 @@ def names_someone(fact: Fact) -> bool:
 
 def self_contained(fact: Fact) -> bool:
     """A fact an editor can lift out alone: no pronoun or role noun left unexplained, not
-    mostly a quotation, naming whom it is about, not scene-setting or the outlet's opinion."""
+    mostly a quotation (nor opening with one), naming whom it is about, not scene-setting,
+    not in the first person, not the outlet's opinion."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
-    if SCENE_OPENER_RE.search(fact.text):
+    if SCENE_OPENER_RE.search(fact.text) or QUOTE_OPENER_RE.match(fact.text):
         return False
-    return not (fact.status == "stated" and OPINION_RE.search(mask_quotes(fact.text)))
+    own = mask_quotes(fact.text)
+    return not (FIRST_PERSON_RE.search(own) or (fact.status == "stated" and OPINION_RE.search(own)))
 
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:
