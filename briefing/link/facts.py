@@ -134,6 +134,8 @@ OPINION_RE = re.compile(r"\b(?:should|ought to|deserves?|must|arguably|clearly|o
 QUOTE_OPENER_RE = re.compile(r"^\s*(?:[“\"‘]|'')")
 #: "we", "our", "I" outside quotation marks: a party's own statement or a column, not a report.
 FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b")
+#: "the 1960s", "the '80s": a biography or a history, background to a story, not its facts.
+DECADE_RE = re.compile(r"(?:\b(?:1[0-9]|20)\d0s|['’]\d0s)\b")
 NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
 
 
@@ -152,13 +154,15 @@ def names_someone(fact: Fact) -> bool:
 def self_contained(fact: Fact) -> bool:
     """A fact an editor can lift out alone: no pronoun or role noun left unexplained, not
     mostly a quotation (nor opening with one), naming whom it is about, not scene-setting,
-    not in the first person, not the outlet's opinion."""
+    not in the first person, not background told by decades, not the outlet's opinion."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
     if SCENE_OPENER_RE.search(fact.text) or QUOTE_OPENER_RE.match(fact.text):
         return False
     own = mask_quotes(fact.text)
-    return not (FIRST_PERSON_RE.search(own) or (fact.status == "stated" and OPINION_RE.search(own)))
+    if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):
+        return False
+    return not (fact.status == "stated" and OPINION_RE.search(own))
 
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:

@@ -120,12 +120,34 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 #: A wh-word opening a line with no clause break and no question mark: a teaser or
 #: subheading ("What each candidate needs in Tuesday's showdown."), not an event.
 TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
+#: Words that put the date in a side clause of the sentence (a relative clause, an earlier
+#: event in the past perfect, a condition): the entry would date the wrong happening.
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|would|had\s+\w+(?:ed|en))\b",
+                            re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+#: Words that point back into the article ("the same discipline", "the very place").
+BACK_POINTER_RE = re.compile(r"\bthe (?:same|very|aforementioned)\b|"
+                             r"\bit (?:seemed|seems|appeared|appears)\b", re.IGNORECASE)
+
+
+def side_clause_date(event: Event) -> bool:
+    """Does the entry's date stand in a side clause ("asked why he attacked when he had
+    stated last month that ...", "an electorate in which ... a poll last month")?"""
+    at = event.text.find(event.expression) if event.expression else -1
+    if at < 0:
+        return False
+    before = event.text[:at]
+    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(before)]
+    return SIDE_CLAUSE_RE.search(before[breaks[-1] if breaks else 0:]) is not None
 
 
 def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
-    leaves unclear (``Event.unresolved``), not a headline, subheading or teaser line."""
-    return not (event.unresolved or headline_shaped(event.text) or TEASER_RE.match(event.text))
+    leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
+    not a headline, subheading or teaser line, its date not in a side clause."""
+    text = event.text
+    return not (event.unresolved or headline_shaped(text) or TEASER_RE.match(text)
+                or BACK_POINTER_RE.search(text) or side_clause_date(event))
 
 
 def shown_events(events: Sequence[Event]) -> list[Event]:
