@@ -12,9 +12,10 @@ promoted to the Overview, Key facts or Timeline. The verbatim text and citations
 What an item leans on:
 
 - its sentence's subject, when that is a personal or possessive pronoun ("He", "His
-  campaign"), a definite role noun that names nobody ("The senator", "the Russian
-  leader"), or a demonstrative or another definite common noun ("The book", "This move",
-  "the university"; not "the economy"), which the entity book cannot name: ``unresolved``;
+  campaign", "It" unless it stands for a clause that follows), a definite role noun that
+  names nobody ("The senator", "the Russian leader"), or a demonstrative or another
+  definite common noun ("The book", "This move", "the university"; not "the economy"),
+  which the entity book cannot name: ``unresolved``;
 - in an item that starts inside its sentence (a clause), or whose sentence's subject is no
   one ("It was a report that he ..."), the first he/she/his/her/him/they before any
   person's name.
@@ -27,6 +28,7 @@ unclear ...") and indefinite phrases ("A spokesman said") lean on nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -77,8 +79,11 @@ economy world nation country public electorate race election primary primaries c
 government administration media press market markets party parties polls weather internet
 """.split())
 TIME_HEADS = DAY_WORDS | frozenset("week weekend month year morning afternoon evening night time season".split())
-EXPLETIVE_NEXT = frozenset("is was 's has had would will seems seemed appears appeared remains remained "
-                           "became becomes could may might".split())
+#: "It is unclear whether", "It was the first time that", "It takes 270 votes to": an "it"
+#: that stands for the clause after it, not for something the article named before.
+EXPLETIVE_RE = re.compile(r"\s*(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|appeared|"
+                          r"remains|remained|takes|took|looks|looked|makes|made)\b[^,;:.]{0,60}?"
+                          r"\b(?:that|to|whether|if|how|why|when|what|who|for)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,9 +108,10 @@ def _someone(mention: Mention) -> bool:
 
 
 def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: Sequence[str],
-                    after: Token | None = None) -> Leaning | None:
+                    after: Token | None = None, rest: str = "") -> Leaning | None:
     """A sentence's subject -> what it leans on, or None when it names its own referent.
-    ``after`` is the token after the subject ("It is unclear": "it" leans on nothing)."""
+    ``after`` is the token after the subject and ``rest`` the sentence's text from there
+    ("It is unclear whether ...": "it" leans on nothing)."""
     toks = [t for t in mention.tokens if t.is_word]
     if not toks:
         return None
@@ -120,8 +126,8 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
         owner = owner if clear_pronoun(book, owner, antecedents, POSSESSIVE[low]) else None
         return Leaning(first.end, first.text, f"{owner}'s" if owner else None)
     if low in PLURAL:
-        if low == "it" and len(toks) == 1 and after is not None and after.text.lower() in EXPLETIVE_NEXT:
-            return None
+        if low == "it" and len(toks) == 1 and EXPLETIVE_RE.match(rest):
+            return None  # "It is unclear whether ...": it stands for the clause that follows
         return Leaning(first.end, first.text, None)
     if len(toks) == 1 and low == "the":  # the phrase finder stopped at "the": "the two might ..."
         if after is None or not after.is_word or after.is_cap or after.bare in UNIQUE_NOUNS | TIME_HEADS:
@@ -221,7 +227,8 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             found = pronoun_leaning(toks, book, [subject, *antecedents] if subject else antecedents)
         elif mention.tokens and start <= mention.start < end:
             rest = index.slice(mention.tokens[-1].end, sent.end)
-            found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None)
+            found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None,
+                                    index.text[mention.tokens[-1].end:sent.end])
             if found is None and not who.person and not _someone(mention):
                 found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
         else:

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..extract.dates import MONTHS, WEEKDAYS, event_id
+from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
-from .verify import headline_shaped
+from .verify import about_a_poll_method, headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
 SAME_EVENT_THRESHOLD = 0.2
@@ -125,6 +126,8 @@ TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$
 SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|would|had\s+\w+(?:ed|en))\b",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
+ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
 #: Words that point back into the article ("the same discipline", "the very place").
 BACK_POINTER_RE = re.compile(r"\bthe (?:same|very|aforementioned)\b|"
                              r"\bit (?:seemed|seems|appeared|appears)\b", re.IGNORECASE)
@@ -141,13 +144,28 @@ def side_clause_date(event: Event) -> bool:
     return SIDE_CLAUSE_RE.search(before[breaks[-1] if breaks else 0:]) is not None
 
 
+def quoted_date(event: Event) -> bool:
+    """Is the entry's date in someone's words ("not a president who says he's neutral on
+    Monday, pro-Israel on Tuesday"), or one of alternatives ("Tuesday or Wednesday")?"""
+    text, expression = event.text, event.expression
+    at = text.find(expression) if expression else -1
+    if at < 0:
+        return False
+    probe = text.replace("''", '" ')
+    spans = quoted_spans(probe)
+    if any(s <= at < e for s, e in spans) or (QUOTE_OPEN_RE.match(probe) and not any(s == 0 for s, _e in spans)):
+        return True
+    return ALTERNATIVE_RE.search(text[max(0, at - 30):at + len(expression) + 30]) is not None
+
+
 def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
-    not a headline, subheading or teaser line, its date not in a side clause."""
+    not a headline, subheading, teaser or poll-method line, its date not in a side clause,
+    not in someone's words and not one of alternatives."""
     text = event.text
-    return not (event.unresolved or headline_shaped(text) or TEASER_RE.match(text)
-                or BACK_POINTER_RE.search(text) or side_clause_date(event))
+    return not (event.unresolved or headline_shaped(text) or TEASER_RE.match(text) or about_a_poll_method(text)
+                or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
 
 
 def shown_events(events: Sequence[Event]) -> list[Event]:
