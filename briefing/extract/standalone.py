@@ -231,6 +231,8 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
                                     index.text[mention.tokens[-1].end:sent.end])
             if found is None and not who.person and not _someone(mention):
                 found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
+        elif not mention.tokens:  # no subject found: "“…?” he said", "If he wins ..."
+            found = pronoun_leaning(toks, book, antecedents)
         else:
             found = None
         if found is None:

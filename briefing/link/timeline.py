@@ -123,13 +123,14 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
 #: event in the past perfect, a condition): the entry would date the wrong happening.
-SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|would|had\s+\w+(?:ed|en))\b",
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|since|would|had\s+\w+(?:ed|en))\b",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
-#: Words that point back into the article ("the same discipline", "the very place").
-BACK_POINTER_RE = re.compile(r"\bthe (?:same|very|aforementioned)\b|"
+#: Words that point back into the article ("the same discipline", "the very place"), and
+#: a condition opening the line ("If he wins Ohio on Tuesday ...": nothing happened yet).
+BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
                              r"\bit (?:seemed|seems|appeared|appears)\b", re.IGNORECASE)
 
 
