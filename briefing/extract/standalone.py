@@ -51,6 +51,7 @@ from .speakers import (
     _role_has,
     _role_words,
     fold,
+    resolve,
 )
 
 #: The referent must be named in this many sentences before the one that leans on it.
@@ -108,9 +109,9 @@ def _someone(mention: Mention) -> bool:
 
 
 def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: Sequence[str],
-                    after: Token | None = None, rest: str = "") -> Leaning | None:
+                    after: Sequence[Token] = (), rest: str = "") -> Leaning | None:
     """A sentence's subject -> what it leans on, or None when it names its own referent.
-    ``after`` is the token after the subject and ``rest`` the sentence's text from there
+    ``after`` are the sentence's tokens after the subject and ``rest`` its text from there
     ("It is unclear whether ...": "it" leans on nothing)."""
     toks = [t for t in mention.tokens if t.is_word]
     if not toks:
@@ -129,10 +130,20 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
         if low == "it" and len(toks) == 1 and EXPLETIVE_RE.match(rest):
             return None  # "It is unclear whether ...": it stands for the clause that follows
         return Leaning(first.end, first.text, None)
-    if len(toks) == 1 and low == "the":  # the phrase finder stopped at "the": "the two might ..."
-        if after is None or not after.is_word or after.is_cap or after.bare in UNIQUE_NOUNS | TIME_HEADS:
+    if len(toks) == 1 and low == "the":  # the phrase finder stopped at "the": "the finance minister"
+        words_after: list[Token] = []
+        for tok in after[:3]:
+            if not tok.is_word or tok.is_cap:
+                break
+            words_after.append(tok)
+            if _is_person_role(tok.bare):
+                break
+        if not words_after or words_after[0].bare in UNIQUE_NOUNS | TIME_HEADS:
             return None
-        return Leaning(after.end, f"{first.text} {after.text}", None)
+        if _is_person_role(words_after[-1].bare):
+            phrase = Mention([first, *words_after])
+            return subject_leaning(book, phrase, resolve(book, phrase, antecedents), antecedents)
+        return Leaning(words_after[0].end, f"{first.text} {words_after[0].text}", None)
     if low not in ("the", *DEMONSTRATIVES) or (head.is_cap and not _is_person_role(head.bare)):
         return None  # "A spokesman", "The Trump campaign", "Ana Ruiz": no back reference
     if head.bare in TIME_HEADS:
@@ -227,8 +238,7 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             found = pronoun_leaning(toks, book, [subject, *antecedents] if subject else antecedents)
         elif mention.tokens and start <= mention.start < end:
             rest = index.slice(mention.tokens[-1].end, sent.end)
-            found = subject_leaning(book, mention, who, antecedents, rest[0] if rest else None,
-                                    index.text[mention.tokens[-1].end:sent.end])
+            found = subject_leaning(book, mention, who, antecedents, rest, index.text[mention.tokens[-1].end:sent.end])
             if found is None and not who.person and not _someone(mention):
                 found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
         elif not mention.tokens:  # no subject found: "“…?” he said", "If he wins ..."
