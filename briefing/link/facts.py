@@ -6,7 +6,12 @@ words, citing every sentence, with ``outlets`` counting distinct publishers. Ran
 corroboration, prominence (how near the lede) and centrality (how much of the wording
 recurs in other articles). Every fact carried by several articles is kept; single-article
 facts are kept up to ``SINGLES_PER_ARTICLE`` per article, nearest the lede first, so one
-long article cannot flood the list. Headline-shaped and no-comment lines are no facts.
+long article cannot flood the list. Headline-shaped and no-comment lines, and an article's
+unmarked short first line (its headline), are no facts.
+
+``key_facts`` and ``overview_facts`` choose what the Key facts page and the overview show:
+no fact leaning on an unclear "he" (``Fact.unresolved``); on the overview, only
+self-contained, corroborated statements (see ``self_contained``).
 """
 
 from __future__ import annotations
