@@ -128,10 +128,15 @@ SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|since|w
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
-#: Words that point back into the article ("the same discipline", "the very place"), and
-#: a condition opening the line ("If he wins Ohio on Tuesday ...": nothing happened yet).
+#: Words that point back into the article ("the same discipline", "those plans", "That's
+#: the takeaway", "visited the state"), and a condition opening the line ("If he wins Ohio
+#: on Tuesday ...": nothing happened yet).
 BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
-                             r"\bit (?:seemed|seems|appeared|appears)\b", re.IGNORECASE)
+                             r"\bit (?:seemed|seems|appeared|appears)\b|^\W*(?:that|this)(?:'s|’s| is| was)\b|"
+                             r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
+                             r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
+#: Fewer words than this make no sentence about an event ("Donald Trump (Last week: 2.)").
+MIN_WORDS = 5
 
 
 def side_clause_date(event: Event) -> bool:
@@ -165,7 +170,8 @@ def stands_alone(event: Event) -> bool:
     not a headline, subheading, teaser or poll-method line, its date not in a side clause,
     not in someone's words and not one of alternatives."""
     text = event.text
-    return not (event.unresolved or headline_shaped(text) or TEASER_RE.match(text) or about_a_poll_method(text)
+    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
+                or TEASER_RE.match(text) or about_a_poll_method(text)
                 or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
 
 
