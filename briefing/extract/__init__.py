@@ -36,8 +36,8 @@ EXTRACT_COMPONENTS: tuple[Component, ...] = (
     *QUOTE_COMPONENTS,
     Component("claims", find_claims, requires=("sentences", "book"), assigns=("claims",)),
     Component("dates", find_events, requires=("sentences",), assigns=("events",)),
-    Component("standalone", stand_alone, requires=("claims", "events", "book", "tokens", "subjects", "referents"),
-              assigns=("claims", "events")),
+    Component("standalone", stand_alone, requires=("claims", "events", "book", "tokens", "subjects", "referents",
+                                                   "attributions", "masked"), assigns=("claims", "events")),
 )
 EXTRACT_PIPELINE = ExtractPipeline(EXTRACT_COMPONENTS)
 

@@ -16,6 +16,8 @@ What an item leans on:
   names nobody ("The senator", "the Russian leader"), or a demonstrative or another
   definite common noun ("The book", "This move", "the university"; not "the economy"),
   which the entity book cannot name: ``unresolved``;
+- the speaker of a quotation in the sentence named by a role noun or a pronoun ("“…,” the
+  Republican said", "“…,” he said"), as quote attribution resolved it;
 - in an item that starts inside its sentence (a clause), or whose sentence's subject is no
   one ("It was a report that he ..."), the first he/she/his/her/him/they before any
   person's name.
@@ -245,12 +247,39 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             found = pronoun_leaning(toks, book, antecedents)
         else:
             found = None
+        if found is None and sent.start >= start:
+            found = speaker_leaning(ctx, book, sent.start, sent.end, antecedents)
         if found is None:
             continue
         if found.referent and not _recently_named(index, sentences, n, found.referent.removesuffix("'s")):
             found = Leaning(found.end, found.words, None)  # a stale referent is no clear one
         out.append(found)
     return out
+
+
+def speaker_leaning(ctx: ArticleContext, book: SpeakerBook, start: int, end: int,
+                    antecedents: Sequence[str]) -> Leaning | None:
+    """"“…,” the Republican said." / "“…,” he said.": the speaker of a quotation in the
+    sentence, named by a role noun or a pronoun, as quote attribution resolved it."""
+    text = need(ctx.masked, "masked")
+    for found in need(ctx.attributions, "attributions"):
+        if not start <= found.span.open < end or found.kind != "quote" or not found.who.mention:
+            continue
+        words = found.who.mention
+        first = words.split()[0]
+        if first.lower() not in ("the", *PERSONAL) or any(
+                fold(w) in book.full_names or fold(w) in book.word_index for w in words.split()[1:]):
+            continue  # a name, or a role with a name in it ("the Trump campaign"): it says who
+        at = text.rfind(words, found.span.close, end)
+        if at < 0:
+            continue
+        person = found.who.person if found.who.person and book.is_person(found.who.person) else None
+        if person and first.lower() in PERSONAL:
+            person = person if clear_pronoun(book, person, antecedents, PERSONAL[first.lower()]) else None
+        elif person:
+            person = person if holds_role(book, person, words.split()) else None
+        return Leaning(at + len(words), words, person)
+    return None
 
 
 def _as_written(book: SpeakerBook, name: str) -> str | None:

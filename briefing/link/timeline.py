@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
@@ -122,8 +123,9 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 #: subheading ("What each candidate needs in Tuesday's showdown."), not an event.
 TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
-#: event in the past perfect, a condition): the entry would date the wrong happening.
-SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|than|because|whereas|since|would|had\s+\w+(?:ed|en))\b",
+#: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
+                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en))\b",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
@@ -135,6 +137,8 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\bit (?:seemed|seems|appeared|appears)\b|^\W*(?:that|this)(?:'s|’s| is| was)\b|"
                              r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
                              r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
+#: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
+FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
 #: Fewer words than this make no sentence about an event ("Donald Trump (Last week: 2.)").
 MIN_WORDS = 5
 
@@ -167,10 +171,12 @@ def quoted_date(event: Event) -> bool:
 def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
-    not a headline, subheading, teaser or poll-method line, its date not in a side clause,
-    not in someone's words and not one of alternatives."""
+    not a headline, subheading, teaser or poll-method line, not a clause cut from its sentence
+    (lowercase), not in the first person, its date not in a side clause (a relative clause,
+    a condition, a hope), not in someone's words and not one of alternatives."""
     text = event.text
     return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
+                or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
                 or TEASER_RE.match(text) or about_a_poll_method(text)
                 or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
 

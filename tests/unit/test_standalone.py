@@ -83,6 +83,15 @@ def test_an_unclear_pronoun_gets_no_insertion_and_is_marked_unresolved():
     assert claim.insertions == () and claim.unresolved == "He"
 
 
+def test_a_quotation_whose_speaker_is_a_role_noun_or_pronoun_gets_the_speaker():
+    _art, x = extract("Senator Ana Ruiz opened the harbour talks in Lisbon on Monday.",
+                      "“We will sail anyway,” the senator said on Tuesday.",
+                      "“The boats stay in port,” the Republican said on Wednesday.")
+    claim = claim_starting(x, "“We will sail")
+    assert shown(claim.text, claim.insertions) == "“We will sail anyway,” the senator [Ana Ruiz] said on Tuesday."
+    assert claim_starting(x, "“The boats").unresolved == "the Republican"
+
+
 def test_two_people_either_of_whom_he_could_be_make_he_unclear():
     _art, x = extract("Tomas Vale and Karl Berg met at the harbour on Monday to settle the quota dispute.",
                       "He said on Tuesday that the fleet would stay in port all week.")
@@ -181,6 +190,9 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Ruiz noted on Monday that those plans run only to the spring.", "on Monday"),
     ("Ruiz toured the state on Monday with her aides.", "on Monday"),
     ("Ruiz (Last week: 2.)", "Last week"),
+    ("just days after her win in the March 5 vote.", "March 5"),
+    ("I sincerely hope that on March 8 the harbour reopens for good.", "March 8"),
+    ("Ruiz met Bo Lind, who won the harbour vote on Monday, at the port.", "on Monday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
