@@ -54,6 +54,7 @@ from .speakers import (
     _role_words,
     fold,
     resolve,
+    sentence_subject,
 )
 
 #: The referent must be named in this many sentences before the one that leans on it.
@@ -81,6 +82,8 @@ UNIQUE_NOUNS = frozenset("""
 economy world nation country public electorate race election primary primaries convention debate
 government administration media press market markets party parties polls weather internet
 """.split())
+#: Adverbs that open a subordinate clause before the subject ("Just before ..., the pilot").
+LEAD_ADVERBS = frozenset("just even only shortly soon long right well".split())
 TIME_HEADS = DAY_WORDS | frozenset("week weekend month year morning afternoon evening night time season".split())
 #: "It is unclear whether", "It was the first time that", "It takes 270 votes to": an "it"
 #: that stands for the clause after it, not for something the article named before.
@@ -234,6 +237,13 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             continue
         who, antecedents = referents.get(sent.id, (Who(None, None), ()))
         mention = subjects.get(sent.id, Mention([]))
+        if mention.tokens and mention.tokens[0].bare in LEAD_ADVERBS:
+            # "Just before the flight took off, the pilot asked ...": the subject follows the comma
+            sent_toks = index.slice(sent.start, sent.end)
+            comma = next((i for i, t in enumerate(sent_toks) if t.text == ","), None)
+            if comma is not None:
+                mention = sentence_subject(sent_toks[comma + 1:])
+                who = resolve(book, mention, antecedents) if mention.tokens else Who(None, None)
         toks = index.slice(max(start, sent.start), min(end, sent.end))
         if sent.start < start:  # the item is a clause of this sentence
             subject = who.person if mention.tokens and mention.start < start else None

@@ -105,6 +105,12 @@ def test_a_definite_common_noun_subject_leans_on_its_article():
     assert claim_starting(x, "The university").unresolved == "The university"
 
 
+def test_the_subject_after_an_opening_clause_counts():
+    _art, x = extract("The harbour festival opened in Lisbon on Monday with a parade of boats.",
+                      "Just before the ferry left, the pilot asked for volunteers to move to the back.")
+    assert claim_starting(x, "Just before").unresolved == "the pilot"
+
+
 def test_an_it_that_stands_for_the_clause_after_it_leans_on_nothing():
     _art, x = extract("The harbour talks ended without a deal on Monday after twelve hours.",
                       "It is unclear whether the fishing fleet will sail again before the winter.")
