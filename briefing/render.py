@@ -909,8 +909,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     entries = feed_entries(briefing, index, directory_urls)
     if changes is not None:
         from .changes import feed_entry
-        shown = {it.id for it in (*facts, *disputed, *briefing.discrepancies[:CAPS["discrepancies"]],
-                                  *briefing.timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
+        shown = {it.id for it in (*facts[:CAPS["facts"]], *disputed, *briefing.discrepancies[:CAPS["discrepancies"]],
+                                  *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
                                   *briefing.sources)}  # items with an anchor to link to
         render("whats_new.md.j2", "whats_new.md", changes=changes, shown=shown)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
