@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
+from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
 from .verify import about_the_reporting, headline_shaped
 
@@ -35,11 +36,12 @@ HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Dis
 
 
 def unmarked_headline(source: Source, claim: Claim) -> bool:
-    """The first line of an article whose page marked no headline, a short paragraph of its
-    own ("Sanders wins Democrats Abroad global primary."): the headline, not a fact."""
+    """The first line of an article whose page marked no headline (so its title was made from
+    this line), a short paragraph of its own ("Sanders wins Democrats Abroad global primary."):
+    the headline, not a fact."""
     c = claim.citation
-    if c.sentence != "s1" or not source.paragraphs or any(p.kind == "headline" for p in source.paragraphs):
-        return False
+    if c.sentence != "s1" or not source.paragraphs or not title_from_lede(source):
+        return False  # a headline the page marked, or a title of its own: this line is the lede
     first = source.paragraphs[0]
     return first.start <= c.start and c.end >= first.end - 1 and len(claim.text.split()) <= HEADLINE_WORDS
 
@@ -86,6 +88,20 @@ def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple
     return round(rank, 3), outlets
 
 
+def _without_headline_leads(graph: ClaimGraph) -> list[Sequence[int]]:
+    """The graph's groups; a group led by an unmarked headline gives its other members back
+    as facts of their own (each was verified against the headline, not against the others)."""
+    out: list[Sequence[int]] = []
+    for group in graph.groups:
+        lead = graph.nodes[group[0]]
+        if unmarked_headline(lead.source, lead.claim):
+            out.extend([i] for i in group[1:]
+                       if not unmarked_headline(graph.nodes[i].source, graph.nodes[i].claim))
+        else:
+            out.append(group)
+    return out
+
+
 def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                graph: ClaimGraph | None = None) -> tuple[Fact, ...]:
     """Group the same fact across outlets; rank by corroboration and prominence.
@@ -97,11 +113,10 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     articles_of = token_articles(graph)
     facts: dict[str, Fact] = {}
     singles: dict[str, list[tuple[float, Fact]]] = defaultdict(list)
-    for group in graph.groups:
+    for group in _without_headline_leads(graph):
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
-        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text) \
-                or unmarked_headline(rep.source, rep.claim):
+        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
             continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),

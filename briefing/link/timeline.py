@@ -20,6 +20,7 @@ from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
+from .facts import quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
 from .verify import about_a_poll_method, headline_shaped
 
@@ -139,6 +140,9 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
 #: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
 FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
+#: An entry more than this much inside quotation marks is someone's words ("“It's doable,”
+#: X said on Monday"): a quote for the Quotes page, without what "it" is.
+MAX_QUOTED_SHARE = 0.5
 #: Fewer words than this make no sentence about an event ("Donald Trump (Last week: 2.)").
 MIN_WORDS = 5
 
@@ -172,11 +176,12 @@ def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
     not a headline, subheading, teaser or poll-method line, not a clause cut from its sentence
-    (lowercase), not in the first person, its date not in a side clause (a relative clause,
+    (lowercase), not mostly a quotation, not in the first person, its date not in a side clause (a relative clause,
     a condition, a hope), not in someone's words and not one of alternatives."""
     text = event.text
     return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
                 or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
+                or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
                 or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
 

@@ -17,7 +17,7 @@ from briefing.link.facts import key_facts, overview_facts, self_contained
 from briefing.link.timeline import shown_events, stands_alone
 from briefing.model import Briefing, BriefingMeta, Citation, Event, Fact, Insertion, Source
 from briefing.render import render_briefing
-from briefing.sentences import split_sentences
+from briefing.sentences import lede_title, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -168,12 +168,16 @@ def test_the_overview_takes_corroborated_self_contained_facts_first():
 def test_a_headline_line_unmarked_by_the_page_is_no_fact():
     from articles import make
 
-    paras = ("Ruiz wins harbour vote.", "Ana Ruiz won the harbour vote in Lisbon on Monday by twelve votes.",
+    paras = ("Ruiz wins the harbour vote by twelve.",
+             "Ana Ruiz won the harbour vote in Lisbon on Monday by twelve votes.",
              "The fishing fleet celebrated the result in the port until late at night.")
-    briefing = link_briefing(*zip(make("a1", "Harbour Post", "2031-03-04", *paras),
-                                  make("b1", "Coast Daily", "2031-03-04", *paras), strict=True))
-    texts = [f.text for f in briefing.facts]
-    assert "Ruiz wins harbour vote." not in texts and any(t.startswith("Ana Ruiz won") for t in texts)
+    pairs = [make(sid, outlet, "2031-03-04", *paras) for sid, outlet in (("a1", "Harbour Post"), ("b1", "Coast"))]
+    titled = [Source(**{**src.__dict__, "title": lede_title(paras[0])}) for src, _x in pairs]
+    texts = [f.text for f in link_briefing(titled, [x for _s, x in pairs]).facts]
+    assert "Ruiz wins the harbour vote by twelve." not in texts and any(t.startswith("Ana Ruiz won") for t in texts)
+    # with a title of their own, the first line is the lede: a fact like any other
+    texts = [f.text for f in link_briefing([s for s, _x in pairs], [x for _s, x in pairs]).facts]
+    assert "Ruiz wins the harbour vote by twelve." in texts
 
 
 # -- the timeline --------------------------------------------------------------------------------
@@ -199,6 +203,7 @@ def event(text: str, expression: str, **kw) -> Event:
     ("just days after her win in the March 5 vote.", "March 5"),
     ("I sincerely hope that on March 8 the harbour reopens for good.", "March 8"),
     ("Ruiz met Bo Lind, who won the harbour vote on Monday, at the port.", "on Monday"),
+    ("“It is doable, and it will be done by the spring,” Ruiz said on Monday.", "on Monday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
