@@ -31,11 +31,13 @@ unclear ...") and indefinite phrases ("A spokesman said") lean on nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Claim, Event, Insertion, Sentence
 from .context import ArticleContext, need
+from .quotes import Found
 from .speakers import (
     DAY_WORDS,
     GENDER_TITLES,
@@ -78,6 +80,8 @@ act bill law amendment plan program programme center centre hall street avenue s
 river island airport station stadium arena hotel tower bridge road park school college church day
 """.split())
 #: Definite heads a news story's reader needs no antecedent for ("the economy").
+#: The first words of a subject that can lean on the article.
+LEANING_FIRST_WORDS = frozenset(["the", *DEMONSTRATIVES, *PERSONAL, *POSSESSIVE, *PLURAL])
 UNIQUE_NOUNS = frozenset("""
 economy world nation country public electorate race election primary primaries convention debate
 government administration media press market markets party parties polls weather internet
@@ -122,8 +126,9 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
     if not toks:
         return None
     first, head = toks[0], toks[-1]
-    words = " ".join(t.text for t in toks)
     low = first.text.lower()
+    if low not in LEANING_FIRST_WORDS:
+        return None  # "Ana Ruiz", "A spokesman", "Officials": no back reference
     if len(toks) == 1 and low in PERSONAL:
         person = who.person if clear_pronoun(book, who.person, antecedents, PERSONAL[low]) else None
         return Leaning(first.end, first.text, person)
@@ -149,10 +154,11 @@ def subject_leaning(book: SpeakerBook, mention: Mention, who: Who, antecedents: 
             phrase = Mention([first, *words_after])
             return subject_leaning(book, phrase, resolve(book, phrase, antecedents), antecedents)
         return Leaning(words_after[0].end, f"{first.text} {words_after[0].text}", None)
-    if low not in ("the", *DEMONSTRATIVES) or (head.is_cap and not _is_person_role(head.bare)):
-        return None  # "A spokesman", "The Trump campaign", "Ana Ruiz": no back reference
+    if head.is_cap and not _is_person_role(head.bare):
+        return None  # "The Trump campaign": no back reference
     if head.bare in TIME_HEADS:
         return None  # "This week", "That night": a date, not a referent
+    words = " ".join(t.text for t in toks)
     if any(t.is_cap and book.known_word(t.text) and fold(t.bare) in book.full_names for t in toks[1:]):
         return None  # a name inside the phrase names its referent
     if _is_person_role(head.bare):
@@ -226,17 +232,39 @@ def pronoun_leaning(toks: Sequence[Token], book: SpeakerBook, antecedents: Seque
     return None
 
 
-def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
+@dataclass(frozen=True)
+class Lookup:
+    """One article's sentence starts and quotations in text order, for bisecting: each item
+    looks at its own sentences and quotations only, so the pass stays linear."""
+
+    starts: list[int]
+    quotes: list[Found]
+    opens: list[int]
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> Lookup:
+        quotes = sorted((f for f in need(ctx.attributions, "attributions") if f.kind == "quote"),
+                        key=lambda f: f.span.open)
+        return cls([s.start for s in ctx.sentences], quotes, [f.span.open for f in quotes])
+
+
+def leanings(ctx: ArticleContext, start: int, end: int, lookup: Lookup | None = None) -> list[Leaning]:
     """What the text[start:end] of a claim or event leans on, in text order."""
     book, index = need(ctx.book, "book"), need(ctx.tokens, "tokens")
     subjects, referents = need(ctx.subjects, "subjects"), need(ctx.referents, "referents")
+    lookup = lookup or Lookup.of(ctx)
     out: list[Leaning] = []
     sentences = ctx.sentences
-    for n, sent in enumerate(sentences):
-        if sent.end <= start or sent.start >= end:
+    first = max(0, bisect_right(lookup.starts, start) - 1)
+    for n in range(first, len(sentences)):
+        sent = sentences[n]
+        if sent.start >= end:
+            break
+        if sent.end <= start:
             continue
-        who, antecedents = referents.get(sent.id, (Who(None, None), ()))
-        mention = subjects.get(sent.id, Mention([]))
+        pair = referents.get(sent.id)
+        who, antecedents = pair if pair is not None else (Who(None, None), ())
+        mention = subjects.get(sent.id) or Mention([])
         if mention.tokens and mention.tokens[0].bare in LEAD_ADVERBS:
             # "Just before the flight took off, the pilot asked ...": the subject follows the comma
             sent_toks = index.slice(sent.start, sent.end)
@@ -244,21 +272,23 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
             if comma is not None:
                 mention = sentence_subject(sent_toks[comma + 1:])
                 who = resolve(book, mention, antecedents) if mention.tokens else Who(None, None)
-        toks = index.slice(max(start, sent.start), min(end, sent.end))
+        lo, hi = max(start, sent.start), min(end, sent.end)
         if sent.start < start:  # the item is a clause of this sentence
             subject = who.person if mention.tokens and mention.start < start else None
-            found = pronoun_leaning(toks, book, [subject, *antecedents] if subject else antecedents)
+            found = pronoun_leaning(index.slice(lo, hi), book, [subject, *antecedents] if subject else antecedents)
         elif mention.tokens and start <= mention.start < end:
-            rest = index.slice(mention.tokens[-1].end, sent.end)
-            found = subject_leaning(book, mention, who, antecedents, rest, index.text[mention.tokens[-1].end:sent.end])
+            last = mention.tokens[-1].end
+            looks_on = mention.tokens[0].text.lower() in ("the", "it")  # they read what follows
+            found = subject_leaning(book, mention, who, antecedents, index.slice(last, sent.end) if looks_on else (),
+                                    index.text[last:sent.end] if looks_on else "")
             if found is None and not who.person and not _someone(mention):
-                found = pronoun_leaning(toks, book, antecedents)  # "It was a report that he ..."
+                found = pronoun_leaning(index.slice(lo, hi), book, antecedents)  # "It was a report that he ..."
         elif not mention.tokens:  # no subject found: "“…?” he said", "If he wins ..."
-            found = pronoun_leaning(toks, book, antecedents)
+            found = pronoun_leaning(index.slice(lo, hi), book, antecedents)
         else:
             found = None
         if found is None and sent.start >= start:
-            found = speaker_leaning(ctx, book, sent.start, sent.end, antecedents)
+            found = speaker_leaning(ctx, book, sent.start, sent.end, antecedents, lookup)
         if found is None:
             continue
         if found.referent and not _recently_named(index, sentences, n, found.referent.removesuffix("'s")):
@@ -268,12 +298,13 @@ def leanings(ctx: ArticleContext, start: int, end: int) -> list[Leaning]:
 
 
 def speaker_leaning(ctx: ArticleContext, book: SpeakerBook, start: int, end: int,
-                    antecedents: Sequence[str]) -> Leaning | None:
+                    antecedents: Sequence[str], lookup: Lookup) -> Leaning | None:
     """"“…,” the Republican said." / "“…,” he said.": the speaker of a quotation in the
     sentence, named by a role noun or a pronoun, as quote attribution resolved it."""
     text = need(ctx.masked, "masked")
-    for found in need(ctx.attributions, "attributions"):
-        if not start <= found.span.open < end or found.kind != "quote" or not found.who.mention:
+    for k in range(bisect_left(lookup.opens, start), bisect_left(lookup.opens, end)):
+        found = lookup.quotes[k]
+        if not found.who.mention:
             continue
         words = found.who.mention
         first = words.split()[0]
@@ -302,28 +333,30 @@ def _as_written(book: SpeakerBook, name: str) -> str | None:
     return " ".join(words) or None
 
 
-def insertions_for(ctx: ArticleContext, start: int, end: int) -> tuple[tuple[Insertion, ...], str | None]:
+def insertions_for(ctx: ArticleContext, start: int, end: int,
+                   lookup: Lookup | None = None) -> tuple[tuple[Insertion, ...], str | None]:
     """text[start:end] -> its insertions (offsets into that text) and the first unresolved words."""
     book = need(ctx.book, "book")
-    found = leanings(ctx, start, end)
+    found = leanings(ctx, start, end, lookup)
     found = [Leaning(f.end, f.words, _as_written(book, f.referent)) if f.referent else f for f in found]
     inserted = tuple(Insertion(at=f.end - start, text=f.referent) for f in found if f.referent)
     unresolved = next((f.words for f in found if not f.referent), None)
     return inserted, unresolved
 
 
-def _stand_claim(ctx: ArticleContext, claim: Claim) -> Claim:
-    inserted, unresolved = insertions_for(ctx, claim.citation.start, claim.citation.end)
+def _stand_claim(ctx: ArticleContext, claim: Claim, lookup: Lookup) -> Claim:
+    inserted, unresolved = insertions_for(ctx, claim.citation.start, claim.citation.end, lookup)
     return replace(claim, insertions=inserted, unresolved=unresolved) if inserted or unresolved else claim
 
 
-def _stand_event(ctx: ArticleContext, event: Event) -> Event:
+def _stand_event(ctx: ArticleContext, event: Event, lookup: Lookup) -> Event:
     cite = event.citations[0]
-    inserted, unresolved = insertions_for(ctx, cite.start, cite.end)
+    inserted, unresolved = insertions_for(ctx, cite.start, cite.end, lookup)
     return replace(event, insertions=inserted, unresolved=unresolved) if inserted or unresolved else event
 
 
 def stand_alone(ctx: ArticleContext) -> None:
     """Claims and events + referents -> the same claims and events, with their insertions."""
-    ctx.claims = tuple(_stand_claim(ctx, c) for c in need(ctx.claims, "claims"))
-    ctx.events = tuple(_stand_event(ctx, e) if e.citations else e for e in need(ctx.events, "events"))
+    lookup = Lookup.of(ctx)
+    ctx.claims = tuple(_stand_claim(ctx, c, lookup) for c in need(ctx.claims, "claims"))
+    ctx.events = tuple(_stand_event(ctx, e, lookup) if e.citations else e for e in need(ctx.events, "events"))
