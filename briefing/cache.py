@@ -17,7 +17,7 @@ from .model import EXTRACTOR_VERSION, ArticleExtraction, BriefingError, RawArtic
 
 # The modules whose code decides a per-article result (and the cache's format); a change
 # to linking, rendering or the site does not invalidate cached extractions.
-PER_ARTICLE_CODE = ("model.py", "ingest.py", "clean.py", "sentences.py", "pipeline.py", "dump.py",
+PER_ARTICLE_CODE = ("model.py", "ingest.py", "clean.py", "sentences.py", "pipeline.py", "dump.py", "fastre.py",
                     "cache.py", "extract/*.py")
 
 

@@ -25,11 +25,30 @@ import yaml
 from .model import Briefing, BriefingError
 
 
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[str, bool], ...] | None:
+    """A class -> (name, compare) of each of its dataclass fields, in order; None when it is
+    no dataclass. Computed once per class: writing a briefing visits millions of values."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple((f.name, f.compare) for f in dataclasses.fields(cls))
+
+
 def to_data(obj: Any) -> Any:
-    """Dataclasses -> plain dicts and lists, fields in declaration order; None kept."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if f.compare or getattr(obj, f.name)}
+    """Dataclasses -> plain dicts and lists, fields in declaration order; None kept.
+
+    A field outside comparison (``compare=False``) appears only when set (truthy).
+    """
+    if obj is None or isinstance(obj, (str, int, float)):
+        return obj
+    fields = _fields_of(type(obj))
+    if fields is not None:
+        out = {}
+        for name, compare in fields:
+            value = getattr(obj, name)
+            if compare or value:
+                out[name] = to_data(value)
+        return out
     if isinstance(obj, (list, tuple)):
         return [to_data(v) for v in obj]
     if isinstance(obj, dict):

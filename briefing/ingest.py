@@ -157,12 +157,8 @@ def _kind(value: object) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
 
 
-def _entry_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """sources.yaml text -> {entry name: (its line, {key: line})}: two levels only, so aliases cost nothing."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return {}
+def _entry_lines(node: yaml.Node | None) -> dict[str, tuple[int, dict[str, int]]]:
+    """sources.yaml's node -> {entry name: (its line, {key: line})}: two levels only, so aliases cost nothing."""
     out: dict[str, tuple[int, dict[str, int]]] = {}
     if not isinstance(node, yaml.MappingNode):
         return out
@@ -215,6 +211,19 @@ def load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
 
 
+def _load_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, int]]]]:
+    """``load_yaml`` and ``_entry_lines`` from one parse: the node graph is composed once,
+    its lines read before construction (which rewrites merge keys), then constructed as
+    ``yaml.load`` does. Raises yaml.YAMLError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines = _entry_lines(node)
+        return (loader.construct_document(node) if node is not None else None), lines
+    finally:
+        loader.dispose()
+
+
 def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
     """seeds/sources.yaml -> {file name: SourceMeta}. Malformed YAML raises, naming file and line."""
     path = folder / SOURCES_FILE
@@ -237,7 +246,7 @@ def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
     except UnicodeDecodeError as err:
         raise BriefingError(f"{where}: not UTF-8 text (byte {err.start}: {err.reason})") from None
     try:
-        data = load_yaml(text)
+        data, lines = _load_with_lines(text)
     except yaml.YAMLError as err:
         raise BriefingError(yaml_problem(err, where)) from None
     except (RecursionError, ValueError) as err:
@@ -246,7 +255,6 @@ def read_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
         return {}
     if not isinstance(data, dict):
         raise BriefingError(f"{where}: expected a mapping from file name to metadata, got {type(data).__name__}")
-    lines = _entry_lines(text)
     out: dict[str, SourceMeta] = {}
     for key, value in data.items():
         if not isinstance(key, (str, int, float)) or isinstance(key, bool):

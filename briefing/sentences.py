@@ -26,6 +26,7 @@ DOTTED_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}\Z")
 BOUNDARY_RE = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s++(?:''|[\"'“‘(\[])?[A-Z0-9])")
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
+QUOTE_MARK_RE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES + '"') + "]")
 
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -33,8 +34,8 @@ def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     opened: int | None = None
     straight: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for m in QUOTE_MARK_RE.finditer(text, start, end):  # only the marks, not every character
+        i, ch = m.start(), m.group(0)
         if ch in OPEN_QUOTES:
             opened = i
         elif ch in CLOSE_QUOTES and opened is not None:

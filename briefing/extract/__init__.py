@@ -23,8 +23,12 @@ from .standalone import stand_alone
 
 
 def find_claims(ctx: ArticleContext) -> None:
-    """Claim attribution: sentences + the entity book (who "he" and "the senator" are) -> claims."""
-    ctx.claims = extract_claims(ctx.article, ctx.sentences, book=ctx.book)
+    """Claim attribution: sentences + the entity book (who "he" and "the senator" are) -> claims.
+
+    The claims' own masking of quotations differs from quote finding's; its tokens are
+    those of ``tokens`` (``TokenIndex.remasked``), tokenized again only where the masks differ.
+    """
+    ctx.claims = extract_claims(ctx.article, ctx.sentences, book=ctx.book, tokens=ctx.tokens)
 
 
 def find_events(ctx: ArticleContext) -> None:
@@ -34,7 +38,7 @@ def find_events(ctx: ArticleContext) -> None:
 
 EXTRACT_COMPONENTS: tuple[Component, ...] = (
     *QUOTE_COMPONENTS,
-    Component("claims", find_claims, requires=("sentences", "book"), assigns=("claims",)),
+    Component("claims", find_claims, requires=("sentences", "book", "tokens"), assigns=("claims",)),
     Component("dates", find_events, requires=("sentences",), assigns=("events",)),
     Component("standalone", stand_alone, requires=("claims", "events", "book", "tokens", "subjects", "referents",
                                                    "attributions", "masked"), assigns=("claims", "events")),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..fastre import guard
 from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
 from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
@@ -40,6 +41,7 @@ DENIED_RE = re.compile(
     r"dismissed|dismisses|pushed back|push(?:es|ing)? back|made[- ]up|fabricated|fabrication|"
     r"untrue|not true|baseless|unfounded|false(?:ly)?|hoax|fake)\b",
     re.IGNORECASE)
+NO_REPLY_RE = re.compile(r"(?:declined|did not)\b", re.IGNORECASE)
 NEGATED_DENIAL_RE = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,2}}den(?:y|ied|ies)\b", re.IGNORECASE)
 CONFIRMED_RE = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified|corroborated)\b", re.IGNORECASE)
 HEDGED_RE = re.compile(
@@ -53,6 +55,9 @@ ATTRIBUTED_RE = re.compile(
     r"\b(?:according\s+to|citing|cited|reported|reports\s+that|sources?\s+(?:close|familiar)|"
     r"detailed|revealed|wrote|writes|said|says|told|stated|added|announced|noted|quoted)\b",
     re.IGNORECASE)
+# Same matches, several times faster: a look-ahead on the cue words' first letters (briefing.fastre).
+UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE = map(
+    guard, (UNCONFIRMED_RE, DENIED_RE, NEGATED_DENIAL_RE, CONFIRMED_RE, HEDGED_RE, ATTRIBUTED_RE))
 
 ACCORDING_RE = re.compile(r"\b(?:according\s+to|citing)\s+", re.IGNORECASE)
 
@@ -84,25 +89,42 @@ def _clean_phrase(words: list[str]) -> str | None:
         words = words[:-1]
     if not words or len(words) > SUBJECT_WORDS:
         return None
-    phrase = " ".join(words).strip(" '’")
+    phrase = " ".join(words).strip(" '’()")
     if phrase.lower() in PRONOUNS or not any(c.isalpha() for c in phrase):
         return None
     return phrase
 
 
-def subject_before(text: str, start: int, floor: int) -> str | None:
-    """The noun phrase just before text[start] (back to a clause boundary), or None."""
+AUXILIARIES = frozenset("has have had was were is are did does will would could should can may might must".split())
+
+
+def subject_before(text: str, start: int, floor: int, depth: int = 0) -> str | None:
+    """The noun phrase just before text[start] (back to a clause boundary), or None.
+
+    A parenthetical between commas is passed over to the noun before it ("Harbour Press,
+    which declined to comment, …"; "Ana Ruiz, who chairs the board, declined …"), and the
+    phrase ends before its first auxiliary ("the department had spent months pushing back").
+    """
     i = start
     floor = max(floor, start - SCAN_CHARS)
     while i > floor and text[i - 1] not in BOUNDARY_CHARS:
         i -= 1
     chunk = text[i:start]
+    bare = not chunk.strip() or all(w.lower() in AUXILIARIES | TRAILING for w in chunk.split())
+    if bare and depth < 3 and i - 1 > floor and text[i - 1] == ",":
+        return subject_before(text, i - 1, floor, depth + 1)  # "…, who chairs the board, declined"
     that = list(re.finditer(r"\b(?:that|who|which|if|whether)\b", chunk))
     if that:
+        if that[-1].group(0).lower() in ("who", "which") and depth < 3 \
+                and not chunk[:that[-1].start()].strip() and i - 1 > floor and text[i - 1] == ",":
+            return subject_before(text, i - 1, floor, depth + 1)  # the noun before ", which …"
         chunk = chunk[that[-1].end():]
     words = chunk.split()
     if words and words[-1].lower() in BE_FORMS | {"and", "or"}:
         return None  # passive ("were announced") or a second verb ("... and said"): no subject here
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in AUXILIARIES), None)
+    if cut is not None:
+        words = words[:cut]
     return _clean_phrase(words)
 
 
@@ -124,7 +146,7 @@ def mask_quotes(text: str) -> str:
 
     Cue words inside a quotation are the speaker's, not the outlet's framing.
     """
-    spans = quoted_spans(text)
+    spans = quoted_spans(text.replace("''", '" '))  # '' is a double mark (as mask_article reads it)
     if not spans:
         return text
     parts, pos = [], 0
@@ -141,11 +163,33 @@ CUE_PATTERNS = {"denied": DENIED_RE, "unconfirmed": UNCONFIRMED_RE, "confirmed":
                 "hedged": HEDGED_RE, "attributed": ATTRIBUTED_RE}
 
 
+#: Cue words that say what a claim is, not who says so ("false", "made up"): their source is
+#: the subject of the verb that judges the claim ("X called it false", "X said that … is false").
+JUDGED_CUES = ("made", "untrue", "not true", "baseless", "unfounded", "false", "fake", "hoax", "fabricat")
+JUDGING_VERB_RE = re.compile(
+    r"\b(?:called|calls|deemed|deems|labell?ed|labels|branded|brands|termed|terms|described|describes|"
+    r"dismissed|dismisses|ruled|rated|rates|found|finds)\b[^.;:]*\Z", re.IGNORECASE)
+THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+#: Verbs that put a that-clause in someone's mouth, besides the speech verbs.
+THAT_VERBS = SPEECH_VERBS | frozenset("assure assured assures believe believed believes "
+                                      "concluded concludes found finds ruled rules".split())
+PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+ly|\s+first|\s+also)?\s*\Z", re.IGNORECASE)
+BY_AGENT_RE = re.compile(r"(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
+
+
+def _named_phrase(found: str | None) -> str | None:
+    return found if _fallback(found) else None
+
+
 def source_of(text: str, start: int, end: int, status: str | None = None) -> str | None:
     """Who a sentence text[start:end] says makes its claim, when it names them.
 
-    The object of "according to"/"citing" first, then the subject of a cue verb; the
-    cues of ``status`` (when given) are tried before the others.
+    The object of "according to"/"citing" first, then the agent of a passive cue ("was
+    first reported by the Ledger"), then the subject of a cue verb ("Harbour Press, which
+    declined to comment" names Harbour Press); a cue that judges the claim ("false", "made
+    up") is credited to the subject of the verb that judges it ("the desk deemed it false",
+    "the office said that the claims are false"). The cues of ``status`` (when given) are
+    tried before the others; a phrase that names no one (a fragment) is passed over.
     """
     text, start, end = mask_quotes(text[start:end]), 0, end - start  # the sentence alone: linear
     for m in ACCORDING_RE.finditer(text, start, end):
@@ -156,23 +200,81 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
     for pattern in first + [p for p in CUE_PATTERNS.values() if p not in first]:
         for m in pattern.finditer(text, start, end):
             word = m.group(0).lower()
-            if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "made",
-                                "untrue", "not true", "baseless", "unfounded", "false", "fake",
-                                "hoax", "fabricat", "unconfirmed", "unverified")):
+            if word.startswith(("reportedly", "allegedly", "purportedly", "supposedly", "unconfirmed", "unverified")):
                 continue
-            verb = m.start() + m.group(0).rfind(" ") + 1 if pattern is UNCONFIRMED_RE else m.start()
-            found = subject_before(text, verb, start)
-            if found is None and word in INVERTED_VERBS and not text[max(start, verb - 4):verb].strip(" ,”\"’'"):
-                found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
-            if found:
-                return found
+            if word.startswith(JUDGED_CUES):
+                found = _judge_of(text, m.start(), start)
+                if found:
+                    return found
+                continue
+            by = BY_AGENT_RE.match(text, m.end(), end)
+            if by and pattern is not UNCONFIRMED_RE and PASSIVE_RE.search(text, max(start, m.start() - 30), m.start()):
+                found = _named_phrase(object_after(text, by.end(), end))  # "was reported by the Ledger"
+                if found:
+                    return found
+            if word.endswith("ing") and PARTICIPLE_LINK_RE.search(text, max(start, m.start() - 30), m.start()):
+                found = _named_phrase(main_subject(text, start, m.start()))  # "X did Y after accusing Z"
+                if found:
+                    return found
+            verbs = [m.start() + m.group(0).rfind(" ") + 1, m.start()] if pattern is UNCONFIRMED_RE else [m.start()]
+            for verb in verbs:  # "Neither government has confirmed"; "The campaign did not respond"
+                found = subject_before(text, verb, start)
+                if found and verb != verbs[-1] and not _fallback(found):
+                    continue  # a fragment: try the subject of the whole cue
+                if found is None and word in INVERTED_VERBS \
+                        and not text[max(start, verb - 4):verb].strip(" ,”\"’'"):
+                    found = object_after(text, m.end(), end)  # inverted: "…,” said the minister."
+                if found:
+                    return found
     return None
+
+
+PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
+
+
+def main_subject(text: str, floor: int, cue: int) -> str | None:
+    """The subject that opens the clause a participle hangs on ("The campaign wants … after
+    recently accusing …"): its first words up to the first verb, after a label's colon."""
+    head = text[floor:cue]
+    colon = head.find(":")
+    if 0 <= colon <= 40:
+        head = head[colon + 1:]
+    words: list[str] = []
+    for word in head.split()[:SUBJECT_WORDS]:
+        low = word.lower().strip(",")
+        if low in AUXILIARIES or low in SPEECH_VERBS or (word[:1].islower() and len(low) > 3
+                                                         and low.endswith(("s", "ed")) and not low.endswith("ss")):
+            return _clean_phrase(words) if words else None
+        if word.endswith(","):
+            return None  # an opening phrase, not a subject
+        words.append(word)
+    return None
+
+
+def _judge_of(text: str, cue: int, floor: int) -> str | None:
+    """The subject of the verb that judges a claim, for a cue at text[cue] ("false")."""
+    floor = max(floor, cue - SCAN_CHARS)  # the judging verb stands near its cue: linear
+    before = text[floor:cue]
+    m = JUDGING_VERB_RE.search(before)
+    if m is not None:
+        return _named_phrase(subject_before(text, floor + m.start(), floor))
+    that = [t.start() for t in THAT_RE.finditer(before)]
+    if not that:
+        return None
+    # "the office assured voters that … are false": the verb is one of the few words before "that"
+    words = list(re.finditer(r"[\w’']+", before[:that[-1]]))[-5:]
+    verb = next((w for w in words if w.group(0).lower() in THAT_VERBS), None)
+    return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
 def classify(sentence: str) -> tuple[str, str | None]:
     """Sentence text -> (status, cue word). Needs nothing else; see the module doc."""
     sentence = mask_quotes(sentence)
     m = UNCONFIRMED_RE.search(sentence) or NEGATED_DENIAL_RE.search(sentence)
+    if m and NO_REPLY_RE.match(m.group(0)):
+        denial = DENIED_RE.search(sentence, m.end())  # "X, who did not respond …, has denied that …"
+        if denial and not NEGATED_DENIAL_RE.search(sentence):
+            return "denied", re.sub(r"\s+", " ", denial.group(0).lower())
     if m:
         words = m.group(0).lower().split()
         return "unconfirmed", words[0] if len(words) <= 2 else f"{words[0]} … {words[-1]}"
@@ -222,17 +324,19 @@ def article_book(article: CleanArticle, index: TokenIndex) -> SpeakerBook:
 
 
 def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
-                   book: SpeakerBook | None = None) -> tuple[Claim, ...]:
+                   book: SpeakerBook | None = None, tokens: TokenIndex | None = None) -> tuple[Claim, ...]:
     """CleanArticle -> claims, one per fact-bearing sentence. Needs sentences.
 
     ``book`` is the article's entity book from quote attribution (names, roles, gender);
-    without it one is learned here. Headlines and section headings are skipped; each claim
-    cites its whole sentence. A sentence that reports speech ("X said", "according to X",
-    "…, said the minister") carries its source in ``attributed_to``.
+    without it one is learned here. ``tokens``, the article's tokens under another masking
+    (quote attribution's), are reused where the masks agree instead of tokenizing again.
+    Headlines and section headings are skipped; each claim cites its whole sentence. A
+    sentence that reports speech ("X said", "according to X", "…, said the minister")
+    carries its source in ``attributed_to``.
     """
     text = article.text
     masked = mask_article(article)
-    index = TokenIndex(masked)
+    index = tokens.remasked(masked) if tokens is not None else TokenIndex(masked)
     if book is None:
         book = article_book(article, index)
     names = FullNames(masked, [(p.start, p.end) for p in article.paragraphs if p.kind == "body"])
@@ -245,21 +349,37 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
         body = text[sent.start:sent.end]
         claim: Claim | None = None
         source: str | None = None
+        subj_mention = sentence_subject(toks)
+        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else None
         if not headline and is_fact_bearing(body):
             status, cue = classify(body)
             found = None if title_case_line(body) else find_source(toks)
             if found is not None:
-                source = name_source(book, found.tokens, text, recent, last_org, names)
+                # "Kline …, though he has denied that …": the sentence's own named subject
+                # comes first for a pronoun later in it
+                own = subj.person if subj and subj.person and subj_mention.tokens \
+                    and subj_mention.tokens[0].start < found.tokens[0].start \
+                    and subj_mention.tokens[0].text[:1].isupper() and subj.person not in recent[:1] else None
+                source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
+                if source and not_a_source(source, body):
+                    source = None
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
+                elif source and status in ("denied", "confirmed", "unconfirmed") \
+                        and found.cue.text.lower() not in (cue or ""):
+                    # a reply is its own speaker's: "The Ledger reported …, but her team denied that …"
+                    other = _fallback(source_of(text, sent.start, sent.end, status))
+                    if other and not (set(other.lower().split()) & set(source.lower().split())):
+                        source = other
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
+            if source is None and status in ("denied", "confirmed", "unconfirmed") and subj and subj.person \
+                    and subj_mention.tokens and subj_mention.tokens[0].bare in ("he", "she"):
+                source = subj.person  # "She has pushed back against the accusations": whom "she" is
             citation = make_citation(article.source_id, text, sentences, sent.start, sent.end)
             claim = Claim(text=body, status=status, citation=citation, attributed_to=source, cue=cue)
             claims.append(claim)
         # who the article is talking about, for "he said" in a later sentence
-        subj_mention = sentence_subject(toks)
-        subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else None
         for person in (subj.person if subj else None, source if book.is_person(source) else None):
             if person:
                 recent[:] = [person, *[p for p in recent if p != person][:3]]
@@ -267,6 +387,20 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     return tuple(claims)
+
+
+def not_a_source(source: str, sentence: str) -> bool:
+    """A "source" that is an opening participle ("Continuing to explain, Kline …") or a
+    label before a colon ("Funding: The campaign …", "The Ledger's Harbour Report: The
+    trouble with …"), not a party. "Ana Ruiz: the harbour will stay open" is a speaker."""
+    colon = sentence.find(":")
+    label = sentence[:colon].strip() if 0 <= colon <= 60 else ""
+    if " " in source.strip():
+        return bool(label) and label != source.strip() and label.endswith(source.strip()) and not label.isupper()
+    if source.lower().endswith("ing") and sentence.startswith(source):
+        return True
+    return 0 <= colon <= 40 and not source.isupper() and sentence.find(source) < colon \
+        and sentence[:colon].strip() and not sentence[:colon].strip().isupper()
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -305,7 +439,8 @@ def _fallback(source: str | None) -> str | None:
     if (re.search(r"['’]s\Z", words[0]) and first[:-2] in ("there", "it", "he", "she", "that", "what")) \
             or source.endswith(("-", "–")):
         return None
-    if len(words) > 8 or first in PRONOUNS or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
+    pronoun = first in PRONOUNS and first not in FALLBACK_OPENERS  # "the campaign" is a party, "he" is not
+    if len(words) > 8 or pronoun or first in FRAGMENT_WORDS or not words[0][:1].isalnum() \
             or (words[0].islower() and first.endswith(("ed", "ing"))):
         return None
     if any(w.lower() in FRAGMENT_WORDS or (w.lower().endswith("ed") and first not in ("the", "a", "an"))

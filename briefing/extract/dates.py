@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..fastre import guard
 from ..model import CleanArticle, Event, Sentence
 from ..sentences import make_citation
 from .spans import quoted_spans
@@ -102,6 +103,7 @@ HINT_RE = re.compile(
     r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?P<year>\b(?:1[0-9]|20)\d\d\b)|"
     r"(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
     r"(?P<relative>\b(?i:today|yesterday|tomorrow|week|month|year|ago)\b)")
+HINT_RE = guard(HINT_RE)  # same matches, several times faster (see briefing.fastre)
 NEEDS = {"iso": "year", "day_range": "month", "year_range": "year", "month_day": "month",
          "day_month": "month", "month_year": "month", "month": "month", "year": "year",
          "weekday": "weekday", "relative": "relative", "ago": "relative"}

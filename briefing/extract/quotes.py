@@ -344,15 +344,22 @@ class Cue:
     adjacent: bool
 
 
+NOT_SPACE_RE = re.compile(r"\S")
+
+
 def _mask(text: str, spans: Sequence[Span]) -> str:
-    """The text with the inside of every top-level quotation blanked out (offsets kept)."""
-    chars = list(text)
-    for s in spans:
-        if s.level == 0:
-            for i in range(s.start, s.end):
-                if not chars[i].isspace():
-                    chars[i] = "_"
-    return "".join(chars)
+    """The text with the inside of every top-level quotation blanked out (offsets kept):
+    each character but whitespace becomes "_"."""
+    parts: list[str] = []
+    pos = 0
+    for s in sorted((s for s in spans if s.level == 0), key=lambda s: s.start):
+        start = max(s.start, pos)
+        if start >= s.end:
+            continue
+        parts += [text[pos:start], NOT_SPACE_RE.sub("_", text[start:s.end])]
+        pos = s.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 # -- components (see ``briefing.extract.EXTRACT_PIPELINE`` for their order) ---------------

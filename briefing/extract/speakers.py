@@ -192,13 +192,106 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
 
 
-class TokenIndex:
-    """A text tokenized once; ``slice(start, end)`` gives the tokens inside a span."""
+#: Characters compared at once when looking for what another masking changed.
+REMASK_BLOCK = 64
 
-    def __init__(self, text: str) -> None:
+
+def _changed_blocks(old: str, new: str) -> list[tuple[int, int]]:
+    """Two texts of one length -> the stretches where they differ: blocks of REMASK_BLOCK
+    characters (merged when adjacent), narrowed to their first and last differing character.
+    Slices compare in C: cheap next to tokenizing."""
+    out: list[tuple[int, int]] = []
+    n, step = len(old), REMASK_BLOCK
+    for i in range(0, n, step):
+        if old[i:i + step] != new[i:i + step]:
+            end = min(n, i + step)
+            if out and out[-1][1] == i:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((i, end))
+    return [(_first_change(old, new, s, min(e, s + step)), _last_change(old, new, max(s, e - step), e))
+            for s, e in out]
+
+
+def _first_change(old: str, new: str, lo: int, hi: int) -> int:
+    """The first i in [lo, hi) with old[i] != new[i] (there is one), by bisection on slices."""
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _last_change(old: str, new: str, lo: int, hi: int) -> int:
+    """One past the last i in [lo, hi) with old[i] != new[i] (there is one)."""
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if old[mid:hi] == new[mid:hi]:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+class TokenIndex:
+    """A text tokenized once; ``slice(start, end)`` gives the tokens inside a span.
+
+    ``remasked(other)`` gives the index of another masking of the same text (same length,
+    some characters blanked differently) without tokenizing it all again.
+    """
+
+    def __init__(self, text: str, tokens: list[Token] | None = None) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text) if tokens is None else tokens
         self.starts = [t.start for t in self.tokens]
+
+    def remasked(self, text: str) -> TokenIndex:
+        """The index of ``text``, equal to ``TokenIndex(text)``, reusing this index's tokens
+        where ``text`` has the same characters as ``self.text``.
+
+        Tokens never hold whitespace, and a token depends only on its run of non-space
+        characters and (a title's dot, "Mr." before a capital) the first character of the
+        next run. So only the runs a change touches are tokenized again, with the run before
+        when the change opens a run; every other token is reused as it is.
+        """
+        old = self.text
+        if len(text) != len(old):
+            return TokenIndex(text)
+        n = len(text)
+
+        def both_space(i: int) -> bool:
+            return old[i].isspace() and text[i].isspace()
+
+        windows: list[tuple[int, int]] = []
+        for start, end in _changed_blocks(old, text):
+            a = start
+            while a > 0 and both_space(a - 1):  # a change that opens a run: the run before it too
+                a -= 1
+            while a > 0 and not both_space(a - 1):
+                a -= 1
+            b = end
+            while b < n and not both_space(b):
+                b += 1
+            if windows and a <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], b)
+            else:
+                windows.append((a, b))
+        if not windows:
+            return TokenIndex(text, list(self.tokens))
+        tokens: list[Token] = []
+        kept = 0  # old tokens before ``kept`` are placed
+        for a, b in windows:
+            first = bisect_left(self.starts, a)
+            tokens += self.tokens[kept:first]
+            for m in TOKEN_RE.finditer(text, a):  # no end bound: a title's dot looks past b
+                if m.start() >= b:
+                    break
+                tokens.append(Token(m.group(0), m.start(), m.end()))
+            kept = bisect_left(self.starts, b)
+        tokens += self.tokens[kept:]
+        return TokenIndex(text, tokens)
 
     def slice(self, start: int, end: int) -> list[Token]:
         """Tokens that lie wholly inside text[start:end]."""

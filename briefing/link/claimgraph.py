@@ -9,6 +9,7 @@ group is a lead with the claims verified against it, never a chain.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from .index import (
     stem,
 )
 from .outlets import outlet_of
-from .verify import GENERIC, Profile, profile, same_fact
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, profile, same_fact
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -38,9 +39,10 @@ FACT_THRESHOLD = 0.2
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
 #: Articles further apart than this are of different news cycles: their claims link only when
-#: told in nearly the same words (``NEAR_VERBATIM``) or dated.
+#: told in nearly the same words (``NEAR_VERBATIM``) or dated and told in full (``across_cycles``).
 FACT_WINDOW_DAYS = 7
 NEAR_VERBATIM = 0.5
+DATED_SHARED_PLAIN = 6
 #: Two sentences of one outlet this similar are copies of one another (a republished story).
 COPY_THRESHOLD = 0.8  # a wording held by more claims than this is a cliché, not evidence
 #: Claims are compared only when they share this many of their rarest words.
@@ -54,11 +56,13 @@ WEAK_HEDGES = frozenset({"claim", "claims", "claiming"})  # a noun or a bare cla
 REPORT_NOUNS = frozenset("report reports book newspaper study investigation document documents memo "
                          "media source sources outlet paper journal filing "
                          "lawsuit complaint indictment".split())
+SURVEY_NOUNS = frozenset("poll polls survey surveys interviews census tally count".split())
 SMALL_WORDS = frozenset("the a an of by to in on and or his her their its this that these those".split())
 #: A denial that states what it denies must share this much wording with its target.
 EXPLICIT_MIN_SIMILARITY = 0.05
 #: A denial/confirmation that does not point back must share this much wording with its target,
 REPLY_MIN_SIMILARITY = 0.1
+PLAIN_REPLY_SHARED = 2  # plain words a reply shares with a report that is no allegation
 #: ... one in another article this much, and "this claim" reaches back this many sentences.
 CROSS_REPLY_SIMILARITY = 0.15
 ANAPHOR_REACH = 5
@@ -81,6 +85,7 @@ class Node:
     quoted: frozenset[str]  # those of the phrases that stand inside quotation marks
     profile: Profile  # who, what, when: what verification reads (see verify)
     events: tuple[Event, ...] = ()
+    speaker: frozenset[str] = frozenset()  # the names of whom the claim is credited to (its attributed_to)
 
     @property
     def prominence(self) -> float:
@@ -147,6 +152,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
+                          speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
                           profile=profile(claim.text, words[i], names, days,
                                           dated=any(re.search(r"\d", e.expression) for e in events))))
     return nodes
@@ -171,15 +177,30 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     # (a republished story, a statement quoted again) or when one dates what it tells in
     # absolute terms ("in 2020": a past event told again; "on Tuesday" dates only its cycle).
     apart = days_apart(a.source, b.source)
-    return apart is None or apart <= FACT_WINDOW_DAYS or sim >= NEAR_VERBATIM \
-        or a.profile.dated or b.profile.dated
+    if apart is None or apart <= FACT_WINDOW_DAYS:
+        return True
+    return across_cycles(a.profile, b.profile, sim)
+
+
+def across_cycles(a: Profile, b: Profile, sim: float) -> bool:
+    """Two articles of different news cycles tell one fact only when the two name a
+    participant or give a figure in common (a line with neither, told again months later,
+    is a commonplace: "the old rules of politics still apply"), and either tell it in nearly
+    the same words (a republished story, a statement quoted again) or date it in absolute
+    terms and tell it in full: with the same figure ("spoke seven times after leaving office
+    in 2021") or ``DATED_SHARED_PLAIN`` plain words in common ("sent test kits in 2020", a
+    past event told again); a shared year, or a shared name and a few topic words, is no
+    such telling."""
+    if not (common_participants(a, b) or a.numbers & b.numbers):
+        return False
+    in_full = a.numbers & b.numbers or len((a.plain & b.plain) - GENERIC) >= DATED_SHARED_PLAIN
+    return sim >= NEAR_VERBATIM or ((a.dated or b.dated) and bool(in_full))
 
 
 def different_speakers(a: Node, b: Node) -> bool:
     """Are the two claims credited to two named parties with no name in common ("Pence
     said …" / "Priebus said …")? Then they are two statements, however alike."""
-    names_a = set(content_tokens(a.claim.attributed_to or "")) & a.profile.names
-    names_b = set(content_tokens(b.claim.attributed_to or "")) & b.profile.names
+    names_a, names_b = a.speaker, b.speaker
     return bool(names_a and names_b and not names_a & names_b)
 
 
@@ -272,7 +293,10 @@ def is_allegation(node: Node) -> bool:
         return (claim.cue or "") not in WEAK_HEDGES
     if claim.status != "attributed":
         return False
-    nouns = bool(REPORT_NOUNS & words_in(claim.attributed_to))
+    source = words_in(claim.attributed_to)
+    if source & SURVEY_NOUNS:
+        return False  # "according to a poll", "according to interviews with officials": a finding
+    nouns = bool(REPORT_NOUNS & source)
     cue = claim.cue or ""
     # "X wrote / revealed / detailed" is a report only when X is one (a book, documents).
     return nouns or (cue in REPORT_CUES and cue not in AUTHOR_CUES)
@@ -292,7 +316,18 @@ def names_its_source(reply: Node, cand: Node) -> bool:
     # The object of the cue, before any clause: "denied the book's account that …".
     obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
                    reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
-    return bool(words_in(obj) & words_in(cand.claim.attributed_to))
+    if words_in(obj) & words_in(cand.claim.attributed_to):
+        return True
+    # "denied the reports, calling the stories from Woodward's book made up": the name beside
+    # a report word later in the reply ("Woodward's book") is the candidate's source too
+    words = re.findall(r"[\w'’]+", reply.claim.text[at + len(cue):])
+    named: set[str] = set()
+    for k, word in enumerate(words):
+        if word.lower() in REPORT_NOUNS | {"stories", "story", "account"}:
+            near = words[max(0, k - 3):k + 4]
+            named |= {w.lower().removesuffix("'s").removesuffix("’s") for w in near
+                      if w[:1].isupper() and stem(w) in reply.profile.names}
+    return bool(named & words_in(cand.claim.attributed_to))
 
 
 def self_contained(reply: Node) -> bool:
@@ -321,10 +356,17 @@ def answers(reply: Node, cand: Node, sim: float, anaphoric: bool) -> bool:
         return True
     if names_its_source(reply, cand):
         return True
-    if reply.number - cand.number <= ANAPHOR_REACH and definite_back_reference(reply, cand):
+    # A plain report (no allegation) is answered only by a reply about whom it is first
+    # about ("Cruz denied that waterboarding is torture" answers no report of Trump's pledge
+    # on waterboarding; "the company denied polluting the river" answers "the company
+    # polluted the river").
+    about = is_allegation(cand) or not cand.profile.lead or bool(cand.profile.lead & reply.profile.names)
+    if about and reply.number - cand.number <= ANAPHOR_REACH and definite_back_reference(reply, cand):
         return True
     shared_plain = (reply.profile.plain & cand.profile.plain) - GENERIC
     who = not reply.profile.names or bool(reply.profile.names & cand.profile.names)
+    if not is_allegation(cand):
+        return who and about and sim >= REPLY_MIN_SIMILARITY and len(shared_plain) >= PLAIN_REPLY_SHARED
     return who and ((sim >= REPLY_MIN_SIMILARITY and bool(shared_plain)) or len(shared_plain) >= 2)
 
 
@@ -341,12 +383,13 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
     near = 3.0 if ANAPHOR_RE.search(reply.claim.text) else 0.5
     explicit = self_contained(reply) and near < 1.0
     best: tuple[float, int] | None = None
-    for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1):
-        cand = graph.nodes[k]
-        if cand.source.id != reply.source.id:
-            break
-        if cand.claim.status in REPLY_STATUSES:
-            continue
+    window = [graph.nodes[k] for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1)]
+    window = [c for c in itertools.takewhile(lambda c: c.source.id == reply.source.id, window)
+              if c.claim.status not in REPLY_STATUSES]
+    if any(names_its_source(reply, c) for c in window):  # a reply that names its source answers that source
+        window = [c for c in window if names_its_source(reply, c)]
+    for cand in window:
+        k = cand.index
         sim = graph.similarity(reply.index, k)
         if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0):
             continue

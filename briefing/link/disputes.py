@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.claims import REPORT_CUES
+from ..extract.claims import REPORT_CUES, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
 from .claimgraph import (
@@ -49,6 +49,7 @@ from .verify import (
     Quantity,
     about_the_reporting,
     counts_conflict,
+    headline_shaped,
     same_core_wording,
     same_counts,
     same_participants,
@@ -84,14 +85,15 @@ DENIAL_REACH = 6
 #: A bare pronoun or a word like these is no party to a claim.
 NOT_A_PARTY = frozenset("""he she they it we i you this that these those who which what one someone
 if already quote but and so yet then when while although though because as after before since
-there here also even just only""".split())
+there here also even just only democratic republican conservative liberal progressive""".split())
 DETERMINERS = frozenset("a an the his her their its our my your one two three several some many most "
                         "both all each every another other such no".split())
 PEOPLE_NOUNS = frozenset("""officials sources critics analysts experts aides lawyers attorneys prosecutors
 investigators authorities researchers scientists residents witnesses voters observers advocates
 opponents supporters leaders lawmakers legislators senators members insiders allies diplomats police
 officers reports polls documents records emails data spokesman spokeswoman spokesperson
-democrats republicans conservatives liberals activists donors staffers reporters journalists""".split())
+democrats republicans conservatives liberals activists donors staffers reporters journalists
+poll survey study""".split())
 UNNAMED = "an unnamed source"
 PREPOSITIONS = frozenset("with without after before during in on at by for from of to into over under "
                          "since until amid among against about".split())
@@ -106,30 +108,88 @@ def stance_of(node: Node) -> str:
     denied bail", "made up 36 percent") reports. A confirmation confirms "that …" or a
     claim, call or meeting, not "the strength of his appeal"."""
     claim = node.claim
-    words = re.findall(r"[\w'’]+", claim.text.lower())
+    tokens = re.findall(r"[\w'’]+|[^\w\s]", claim.text)
+    words = [t.lower() for t in tokens]
     if claim.status == "denied":
-        return "denied" if denies_a_claim(words) else "reported"
+        return "denied" if denies_a_claim(words, tokens) else "reported"
     if claim.status == "confirmed":
         return "confirmed" if confirms_a_claim(words) else "reported"
+    if claim.status == "unconfirmed" and not about_the_reporting(claim.text):
+        return "unconfirmed" if leaves_a_claim_unconfirmed(words) else "reported"
     return STANCE_OF.get(claim.status, "reported")
 
 
-def denies_a_claim(words: list[str]) -> bool:
-    """Lower-case words of a sentence -> does a denial in it aim at a claim?"""
+#: Words after "that" that start a clause ("denied that he …"), so "that" points at a claim.
+CLAUSE_STARTS = frozenset("he she they it we i you the a an his her their its this these those there "
+                          "any no none nobody anyone someone".split())
+#: Words that follow a noun in a clause ("denied that voters were misled").
+FINITE = frozenset("is are was were had has have would will could did does do should might may can".split())
+REPORTED_SPEECH = frozenset("that say says said suggest suggests suggested claim claimed indicate indicated".split())
+#: Adjectives of a claim are a denial only as a predicate ("called the report false"), never in
+#: front of a noun ("false passports", "a fake account").
+ATTRIBUTIVE_NEXT_OK = frozenset("and or but because since as to in on about of by after before".split())
+
+
+def _points(words: list[str], tokens: list[str], k: int) -> bool:
+    """Does the word at k (after a denial verb) point at a claim? "it", "them" alone; "that"
+    opening a clause; "this/that/these/those" before a claim noun. "rejected that, too" (a
+    proposal) and "deny them help" (an object, not a claim) do not."""
+    word = words[k] if k < len(words) else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if word in ("it", "them"):
+        return not (nxt.isalpha() and nxt not in ATTRIBUTIVE_NEXT_OK and nxt not in FINITE)  # "deny them help"
+    if word in ("this", "that", "these", "those"):
+        if nxt in CLAIM_NOUNS:
+            return True
+        if word != "that" or not nxt.isalnum():
+            return False  # "rejected those days", "rejected that, too"
+        after = words[k + 2] if k + 2 < len(words) else ""
+        return nxt in CLAUSE_STARTS or tokens[k + 1][:1].isupper() or nxt.isdigit() or after in FINITE
+    return word in POINTING
+
+
+def denies_a_claim(words: list[str], tokens: list[str] | None = None) -> bool:
+    """Lower-case words (and punctuation) of a sentence, with their ``tokens`` as written ->
+    does a denial in it aim at a claim?"""
+    tokens = tokens if tokens is not None else words
     for k, word in enumerate(words):
-        after = words[k + 1:k + 1 + DENIAL_REACH]
+        after = [w for w in words[k + 1:k + 1 + DENIAL_REACH] if w.isalnum()]
         if word in DENY_VERBS:
             if k and words[k - 1] in BE_FORMS:
                 continue  # passive: "was denied entry"
-            if (after[:1] and after[0] in POINTING) or CLAIM_NOUNS & set(after):
+            if _points(words, tokens, k + 1) or CLAIM_NOUNS & set(after):
                 return True
         elif word == "back" and k and words[k - 1].startswith("push") and CLAIM_NOUNS & set(after):
             return True
         elif word in DENY_ADJECTIVES or (word == "up" and k and words[k - 1] == "made") \
                 or (word == "true" and k and words[k - 1] == "not"):
-            before = words[max(0, k - DENIAL_REACH - 2):k]
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if word not in ("up", "true") and nxt.isalpha() and nxt not in ATTRIBUTIVE_NEXT_OK:
+                continue  # "false passports": describes a thing, denies nothing
+            before = [w for w in words[max(0, k - DENIAL_REACH - 2):k] if w.isalnum()]
             if CLAIM_NOUNS & set(before) or POINTING & set(before[-3:]):
                 return True
+    return False
+
+
+def leaves_a_claim_unconfirmed(words: list[str]) -> bool:
+    """Does a negated confirmation aim at a claim or a happening ("has not confirmed the
+    call", "the report could not be verified", "declined to confirm that …"), not at a
+    person ("the Senate should not confirm a nominee")?"""
+    for k, word in enumerate(words):
+        if word in ("unconfirmed", "unverified"):
+            # "unconfirmed reports that …" / "unconfirmed reports say …" leave a claim open;
+            # "has spread unconfirmed reports about the attack" describes someone, not a claim
+            if set(words[k + 1:k + 1 + DENIAL_REACH]) & REPORTED_SPEECH:
+                return True
+            continue
+        if word.startswith(("confirm", "verif", "corroborat", "den")):
+            after = [w for w in words[k + 1:k + 1 + DENIAL_REACH] if w.isalnum()]
+            before = [w for w in words[max(0, k - DENIAL_REACH - 2):k] if w.isalnum()]
+            passive = bool(before) and before[-1] in BE_FORMS | {"independently"}
+            if (after[:1] and after[0] in POINTING) or CONFIRM_NOUNS & set(after) \
+                    or (passive and CONFIRM_NOUNS & set(before)):
+                return True  # "has not confirmed the call"; "the call has not been confirmed"
     return False
 
 
@@ -146,6 +206,8 @@ def confirms_a_claim(words: list[str]) -> bool:
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
+    if headline_shaped(node.claim.text):
+        return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
         or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))
@@ -185,8 +247,7 @@ def side_of(node: Node) -> tuple[str, str]:
     claim = node.claim
     stance = stance_of(node)
     by = party(claim.attributed_to)
-    if by and " " not in by and by.lower() not in PEOPLE_NOUNS | REPORT_NOUNS \
-            and not set(content_tokens(by)) & node.profile.names:
+    if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
@@ -195,16 +256,20 @@ def side_of(node: Node) -> tuple[str, str]:
 
 
 def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
-    """Nodes -> sides, one per (stance, holder); each side cites all its sentences."""
-    grouped: dict[tuple[str, str], list[Node]] = defaultdict(list)
-    for node in nodes:
-        stance, by = side_of(node)
-        grouped[(stance, (by or "").lower())].append(node)
+    """Nodes -> sides, one per (stance, holder); each side cites all its sentences. Where
+    a party denies the claim, a named party's word for it is an allegation, not a report."""
+    held = [(node, *side_of(node)) for node in nodes]
+    denied = any(stance == "denied" for _node, stance, _by in held)
+    grouped: dict[tuple[str, str], list[tuple[Node, str]]] = defaultdict(list)
+    for node, stance, by in held:
+        if denied and stance == "reported" and by not in (UNNAMED, outlet_name(node.source)):
+            stance = "alleged"
+        grouped[(stance, (by or "").lower())].append((node, by))
     sides = []
     for (stance, _key), members in grouped.items():
-        first = min(members, key=lambda n: (n.source.id, n.number))
-        sides.append(Side(stance=stance, text=first.claim.text, citations=sorted_citations(members),
-                          by=side_of(first)[1], insertions=first.claim.insertions))
+        first, by = min(members, key=lambda m: (m[0].source.id, m[0].number))
+        sides.append(Side(stance=stance, text=first.claim.text, citations=sorted_citations([m[0] for m in members]),
+                          by=by, insertions=first.claim.insertions))
     return tuple(sorted(sides, key=lambda s: (STANCE_ORDER.get(s.stance, 9), s.citations[0].source,
                                               s.citations[0].start, s.by or "")))
 

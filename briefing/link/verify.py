@@ -38,7 +38,9 @@ GENERIC = frozenset(content_tokens(
     "state states country government president presidential campaign candidate candidates party "
     "told asked called going make made get got like many first last new former "
     "think thinking know want wanted think need needs thing things way well lot "
-    "least fewer nearly almost roughly approximately around estimated exactly"))
+    "least fewer nearly almost roughly approximately around estimated exactly "
+    # where a finding comes from, not what it finds: two findings of one poll are two facts
+    "poll polls polling survey surveys released"))
 
 QUALIFIERS_DOWN = ("as many as", "up to", "at most", "no more than", "fewer than", "less than",
                    "under", "nearly", "almost", "close to")
@@ -145,6 +147,9 @@ class Profile:
     linkable: bool
     dated: bool = False  # the sentence dates what it tells in absolute terms ("in 2020")
     lead: frozenset[str] = frozenset()  # the first run of names: who the sentence is first about
+    #: The names of the sentence's subject when it plainly opens with it ("Senator Ada Kline
+    #: said …"; not after a dateline's place, a quotation or an opening phrase): empty if unsure.
+    subject: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()  # the figures it gives (digits and number words; not years)
 
 
@@ -154,8 +159,13 @@ TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as 
 #: Lines about the reporting, not the story: no fact, and nothing to corroborate.
 NO_COMMENT_RE = re.compile(
     r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\b"
-    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+)\b"
-    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b",
+    r"[^.]{0,40}\b(?:requests?|messages?|calls?|emails?|inquir\w+"
+    # the reporter's questions, not a debate's: "USA Today's questions", "emailed questions"
+    r"|(?:\w+['’]s\s+|e-?mailed\s+|written\s+)(?:questions?|quer(?:y|ies))|(?:questions?|quer(?:y|ies))\s+from)\b"
+    r"|\b(?:did\s+not|didn['’]t)\s+immediately\s+(?:respond|reply|return)\b"
+    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b"
+    # an editor's note on the text itself: "This interview has been edited for length and clarity."
+    r"|\b(?:has|have)\s+been\s+(?:lightly\s+)?(?:edited|condensed)\s+(?:for|and)\b",
     re.IGNORECASE)
 
 
@@ -166,8 +176,8 @@ def about_the_reporting(text: str) -> bool:
 
 
 POLL_METHOD_RE = re.compile(
-    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:poll|survey|interviews?)\b[^.]{0,60}"
-    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:poll|survey)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
+    r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|(?:polls?|surveys?|interviews?)\b[^.]{0,60}"
+    r"\bconducted\b|\bconducted\b[^.]{0,60}\b(?:polls?|surveys?)|(?:polled|surveyed|interviewed)\s+[\d,]+)",
     re.IGNORECASE)
 
 
@@ -200,7 +210,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
                    and not about_the_reporting(text) and not about_a_poll_method(text),
-                   dated=dated, lead=frozenset(lead),
+                   dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
                    numbers=frozenset(w[0] for w in words if w[0].isdigit() and not YEAR_RE.fullmatch(w[0])))
 
 
@@ -214,6 +224,44 @@ NOT_PARTICIPANTS = frozenset(content_tokens(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 
 
+def common_participants(a: Profile, b: Profile) -> frozenset[str]:
+    """The participants (names, not titles, months or weekdays) both sentences name."""
+    return (a.names & b.names) - NOT_PARTICIPANTS
+
+
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][\w.]*\.?)?(?:\s*,?\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?"
+                         r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*")
+#: First words after which a sentence's opening is a phrase, not its subject.
+OPENING_PHRASE = frozenset("on in at during after before last since when while as despite although though "
+                           "like unlike asked with by for from under over earlier later yet but and so still "
+                           "meanwhile then if once until amid among according".split())
+SUBJECT_VERBS = frozenset("is are was were has have had will would could can did does do may might must "
+                          "should said told also".split())
+NAME_CONNECTORS = frozenset("of the and for 's ’s de van von la le al".split())
+
+
+def opening_subject(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The participants a sentence opens with as its subject: the names in its first run of
+    capitalised words, after a dateline ("PORT VELL (Wire) —"); nothing when it opens with a
+    quotation or a phrase ("On Monday, …", "Like Kline, …"), where the subject is unsure."""
+    rest = DATELINE_RE.sub("", text, count=1)
+    if not rest or rest[0] in "“\"‘'(":
+        return frozenset()
+    run: list[str] = []
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]", rest)
+    for token in tokens:
+        if not run and token.lower() in OPENING_PHRASE:
+            return frozenset()
+        if not (token[:1].isupper() or (run and token.lower() in NAME_CONNECTORS)):
+            break
+        run.append(token)
+    if len(run) == 1:  # one capitalised word: a name only when a verb follows ("Kline said", not "Shops on")
+        after = tokens[1].lower() if len(tokens) > 1 else ""
+        if not (after in SUBJECT_VERBS or after.endswith(("ed", "s"))):
+            return frozenset()
+    return frozenset(content_tokens(" ".join(run))) & names - NOT_PARTICIPANTS
+
+
 def same_participants(a: Profile, b: Profile) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
@@ -225,6 +273,8 @@ def same_participants(a: Profile, b: Profile) -> bool:
         shared = len(names_a & names_b)
         if a.lead and b.lead and not (a.lead & names_b or b.lead & names_a):
             return False  # each is first about someone the other never names
+        if a.subject and b.subject and not (a.subject & names_b and b.subject & names_a):
+            return False  # "Kline pointed to the interview Ruiz gave" is not "Ruiz was criticised for it"
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
     return same_core_wording(a, b)
 

@@ -9,6 +9,7 @@ from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
 from briefing.link.facts import link_facts
 from briefing.link.verify import (
+    about_a_poll_method,
     about_the_reporting,
     counts_conflict,
     headline_shaped,
@@ -21,6 +22,12 @@ def linked_sources(facts, needle: str) -> set[str]:
     """The sources cited by the one fact whose citations mention ``needle`` (empty if several)."""
     found = [f for f in facts if any(needle in c.text for c in f.citations)]
     return {c.source for c in found[0].citations} if len(found) == 1 else set()
+
+
+def credited(sentence: str, before: str = "Governor Elena Marsh spoke on Monday in Port Vell.") -> str | None:
+    """Whom a claim is credited to (its attributed_to), in an article of ``before`` then ``sentence``."""
+    a = make("a", "North Herald", "2024-05-02", before, sentence)
+    return next(c for c in a[1].claims if c.text == sentence).attributed_to
 
 
 def facts_of(*articles):
@@ -111,11 +118,45 @@ def test_outside_one_news_cycle_only_near_verbatim_or_dated_claims_link():
     assert linked_sources(facts_of(a, c), "signed") == {"a", "c"}
 
 
+def test_across_news_cycles_a_commonplace_or_a_shared_year_links_nothing():
+    # A general line with no one named and no figure, told again months later: a commonplace.
+    a = make("a", "North Herald", "2024-01-10", "Perhaps the old rules of harbour politics still hold after all.")
+    b = make("b", "South Gazette", "2024-04-02",
+             "The question hanging over the race is whether the old rules of harbour politics still hold.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    # One sentence dates something ("in 1988") and both share a name and a few words: two events.
+    c = make("c", "North Herald", "2024-01-10", "Marsh spoke on Monday at a town hall hosted by the Harbour Trust.")
+    d = make("d", "South Gazette", "2024-04-02",
+             "Marsh was speaking in the same hall that hosted the Harbour Trust's first congress in 1988.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(c, d))
+
+
+def test_across_news_cycles_a_dated_event_told_in_full_or_with_its_figure_links():
+    # A past event dated in one telling, told again a month later in other words, in full.
+    a = make("a", "North Herald", "2024-01-10",
+             "The memoir claims that Marsh had quietly shipped spare radio beacons to the rescue fleet "
+             "for its own use during the winter storms.")
+    b = make("b", "South Gazette", "2024-02-12",
+             "Marsh reportedly shipped radio beacons to the rescue fleet in secret for its own use "
+             "during the winter storms of 2021.")
+    assert linked_sources(facts_of(a, b), "beacons") == {"a", "b"}
+    # Fewer words in common, but the same figure: "met nine times after leaving office in 2019".
+    c = make("c", "North Herald", "2024-01-10",
+             "A memoir published last month said Marsh had met Ortega at least nine times "
+             "after she left office in 2019.")
+    d = make("d", "South Gazette", "2024-02-12",
+             "Marsh met Ortega as many as nine times after she left office, the Ledger reported.")
+    assert linked_sources(facts_of(c, d), "nine times") == {"c", "d"}
+
+
 def test_headlines_follow_lines_and_no_comment_lines_are_never_facts():
     assert headline_shaped("New Polls Show Double-Digit Gaps in Harbour Race")
     assert not headline_shaped("New polls show double-digit gaps in the harbour race, the Herald said.")
     assert about_the_reporting("A spokesman for Marsh did not respond to a request for comment.")
     assert about_the_reporting("The company declined to comment on Friday.")
+    assert about_the_reporting("The mayor's office did not respond to the Ledger's questions about the contract.")
+    assert about_the_reporting("Answers have been edited for length and clarity.")
+    assert not about_the_reporting("Marsh did not respond to questions about the budget during the debate.")
     raw = RawArticle("t", "t.txt", "Storm hits Port Vell\n"
                      "The storm destroyed 40 homes along the harbour road on Thursday, officials said.\n"
                      "Follow Ana Ruiz on Twitter @anaruiz.\n"
@@ -229,6 +270,7 @@ def test_sums_of_money_are_counts_and_poll_method_notes_link_nothing():
     money = quantities("Households owed $12,400 on average, up from about $9,000, and $2.3 million in all.")
     assert [(q.unit, q.value) for q in money] == [("dollar", 12400.0), ("dollar", 9000.0), ("dollar", 2300000.0)]
     note = "The poll has a margin of error of 3 percentage points, the pollster said."
+    assert about_a_poll_method("That is according to early exit polls conducted for the networks by Harbour Research.")
     a, b = make("a", "North Herald", "2024-05-02", note), make("b", "South Gazette", "2024-05-02", note)
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
 
@@ -275,3 +317,158 @@ def test_two_named_speakers_saying_alike_are_two_statements():
     b = make("b", "South Gazette", "2024-05-02",
              "Mayor Tom Ruiz said a special prosecutor should examine the Port Vell harbour fund.")
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_denial_aims_at_a_claim_not_a_proposal_an_object_or_a_thing():
+    a = make("a", "North Herald", "2024-05-02",
+             "Marsh proposed a debate on the harbour radio on June 3, but Kline rejected that, too.",
+             "Kline summarily rejected those dates on Tuesday.",
+             "The council has done all it can to deny them help with the flood repairs.",
+             "Reports of sailors crossing the strait on false harbour passes have spread for weeks.",
+             "The senator said the chamber should not confirm a new harbour judge this year.",
+             "Kline denied that she had moved out of the district.",
+             "The port authority has not confirmed the meeting with the minister.",
+             "It is unclear how voters will treat a candidate who has spread unverified rumours about the port.",
+             "Unverified reports say the minister resigned on Friday.")
+    graph = build_graph([a[0]], [a[1]])
+    stances = {n.claim.text[:14]: stance_of(n) for n in graph.nodes}
+    assert stances["Marsh proposed"] == "reported" and stances["Kline summaril"] == "reported"
+    assert stances["The council ha"] == "reported" and stances["Reports of sai"] == "reported"
+    assert stances["The senator sa"] == "reported"  # confirming a judge is no claim left open
+    assert stances["Kline denied t"] == "denied" and stances["The port autho"] == "unconfirmed"
+    assert stances["It is unclear "] == "reported" and stances["Unverified rep"] == "unconfirmed"
+
+
+def test_a_headline_opens_no_dispute_and_a_denial_answers_only_what_it_is_about():
+    a = make("a", "North Herald", "2024-05-02", "Harbour Mayor Accused Of Hiding Flood Report From Council.")
+    assert link_disputes([a[0]], [a[1]]) == ()
+    # A plain report of Marsh's pledge on the levy; Kline denies something else about the levy.
+    b = make("b", "North Herald", "2024-05-02",
+             "Marsh did not back away from her pledge to raise the harbour levy, a tax first set in 1990.",
+             "Kline denied that the harbour levy is a tax on sailors, citing a council lawyer.")
+    disputes = link_disputes([b[0]], [b[1]])
+    assert all(len(d.sides) == 1 for d in disputes)
+
+
+def test_the_party_of_a_reply_is_who_the_sentence_says_takes_it():
+    cases = {
+        "Harbour Press, which declined to comment, returned the rights to the author.": "Harbour Press",
+        "The Marsh campaign did not respond to requests for an interview with Ortega.": "The Marsh campaign",
+        "The meeting was first reported by the Ledger.": "the Ledger",
+        "The Factcheck Desk deemed those statements false because no such videos exist.": "The Factcheck Desk",
+        "Marsh's office assured voters that all of the claims in the suit are false.": "Marsh's office",
+        "Continuing to explain his view, Kline rejected the notion that the vote was rigged.": "Kline",
+    }
+    for sentence, by in cases.items():
+        assert credited(sentence) == by, sentence
+
+
+def test_two_sentences_opening_with_different_subjects_are_two_facts():
+    # Each opens with its subject; Kline's sentence names Ruiz, but Ruiz's never names Kline.
+    a = make("a", "North Herald", "2024-05-02",
+             "Ada Kline is pointing to a recent interview Ola Ruiz gave to the editorial board of the Harbour Ledger.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Ola Ruiz has been criticised for vague answers during an interview with the editorial board "
+             "of the Harbour Ledger.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    # A dateline, or an opening phrase, is no subject: the same event still links.
+    c = make("c", "North Herald", "2024-05-02",
+             "PORT VELL (Wire) — Governor Elena Marsh signed the coastal flood bill on Wednesday after protests.")
+    d = make("d", "South Gazette", "2024-05-02",
+             "On Wednesday, after days of protests, Governor Elena Marsh signed the flood bill for the coast.")
+    assert linked_sources(facts_of(c, d), "signed") == {"c", "d"}
+
+
+def test_a_pronoun_later_in_a_sentence_is_first_its_own_subject():
+    sentence = ("Brandt, who sat on the council from 1995 to 2001, has also toyed with the idea of being Trent's "
+                "running mate, though he has denied that he would seriously consider it.")
+    a = make("a", "North Herald", "2024-05-02", "Olaf Brandt hosts a morning show on harbour radio.",
+             "Tom Trent spoke on Monday. Trent said he would pick a running mate soon.", sentence)
+    assert next(c for c in a[1].claims if c.text == sentence).attributed_to == "Olaf Brandt"
+
+
+def test_reply_parties_through_parentheticals_auxiliaries_labels_and_pronouns():
+    cases = {
+        "The port's manager, Ana Ruiz, who has long experience in shipping, declined to comment on the plan.":
+            "Ana Ruiz",
+        "Earlier, the ministry had spent months pushing back against claims by the auditors.": "the ministry",
+    }
+    for sentence, by in cases.items():
+        assert credited(sentence) == by, sentence
+    # A quoted ''…'' stretch is the speaker's words, not the outlet's denial.
+    a = make("a", "North Herald", "2024-05-02",
+             "The drills were meant to show the fleet was ''cut off from the rest of the port,'' an idea "
+             "that was ''completely untrue.''")
+    assert a[1].claims[0].status != "denied"
+    # A label before a colon is no party; a finding "according to a poll" is no allegation.
+    b = make("b", "North Herald", "2024-05-02",
+             "Harbour Business Report: The difficulty of dumping the levy.",
+             "The chances of the former mayor winning are small, according to a poll.")
+    assert all(not side.by.startswith("Harbour Business") for d in link_disputes([b[0]], [b[1]]) for side in d.sides)
+    assert not any("chances" in d.text for d in link_disputes([b[0]], [b[1]]))
+
+
+def test_a_named_partys_word_that_another_denies_is_an_allegation():
+    a = make("a", "North Herald", "2024-05-02",
+             "Ada Kline said Ola Ruiz backed the harbour levy that would have doubled mooring fees.",
+             "Ruiz pushed back on Kline's claims Thursday, saying the levy was never meant to double mooring fees.")
+    stances = {(side.stance, side.by) for d in link_disputes([a[0]], [a[1]]) for side in d.sides}
+    assert ("alleged", "Ada Kline") in stances and any(s == "denied" for s, _by in stances)
+
+
+def test_a_newsletters_label_and_greeting_and_a_denial_beside_a_no_reply():
+    a = make("a", "North Herald", "2024-05-02",
+             "The Herald's Harbour Business Report: The trouble with the levy.",
+             "(Ms. Ruiz, who did not respond to a request for comment, has denied that she was writing a memoir.)")
+    label, reply = a[1].claims
+    assert label.attributed_to is None and label.status == "stated"
+    assert reply.status == "denied" and reply.attributed_to == "Ruiz"
+    raw = RawArticle("t", "t.txt", "Levy vote delayed\n"
+                     "Welcome to the Herald's Harbour Business Report, a weekly digest of news from the port.\n"
+                     "The council delayed its vote on the harbour levy on Tuesday, officials said.\n",
+                     SourceMeta(), "0" * 64)
+    kept = clean_article(raw).text
+    assert "Welcome to" not in kept and "delayed its vote" in kept
+
+
+def test_two_claims_credited_to_different_resolved_speakers_are_two_statements():
+    # "he said" resolves to Kline; the other sentence is Ruiz's question about the same words.
+    a = make("a", "North Herald", "2024-05-02", "Mayor Tom Kline spoke to the harbour radio on Monday.",
+             "“Marsh’s harbour levy is the root of all the troubles of our fishing fleet,” he said.")
+    b = make("b", "South Gazette", "2024-05-02", "The host Ola Ruiz pressed the mayor on Monday.",
+             "“Marsh’s harbour levy is the root of the troubles of the fishing fleet,” Ruiz said.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
+    cases = {
+        "The Ledger reported in October that Marsh's firm advertised her availability for paid speeches, "
+        "but Marsh's team denied that she would take any.": "Marsh's team",
+        "Kline's office assured the American people that all of the claims in the suit are false.": "Kline's office",
+        "(Mr. Brandt, who did not respond to a request for comment, has denied that he was writing a book.)":
+            "Brandt",
+        "Funding: The Ruiz campaign wants to address concerns after recently accusing Marsh of breaking funding laws.":
+            "The Ruiz campaign",
+    }
+    for sentence, by in cases.items():
+        found = credited(sentence, "Ana Marsh and Olaf Brandt spoke on Monday.")
+        assert found is not None and found.endswith(by), sentence
+    assert party("Democratic") is None and party("Democrats") == "Democrats"
+
+
+def test_two_findings_of_one_poll_are_two_facts():
+    a = make("a", "North Herald", "2024-05-02",
+             "A Ledger poll released Sunday shows Marsh ahead in the race.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Marsh trails Kline in a Ledger poll released Sunday, the race's first.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_reply_that_names_its_source_answers_that_source_not_the_nearest_claim():
+    a = make("a", "North Herald", "2024-05-02",
+             "According to Ortega's new memoir, Marsh met the smugglers twice in the spring.",
+             "The mayor claimed he had been ill all winter, without naming a doctor.",
+             "The Marsh campaign denied the reports, calling the stories from Ortega's memoir invented.")
+    disputes = link_disputes([a[0]], [a[1]])
+    denial = next(d for d in disputes if any(s.stance == "denied" for s in d.sides))
+    assert "smugglers" in denial.text and not any("ill all winter" in s.text for s in denial.sides)
