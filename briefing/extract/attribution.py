@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..sentences import ABBREVIATIONS
 from .speakers import (
+    CLOSED_WORDS,
     Mention,
     SpeakerBook,
     Token,
@@ -291,7 +292,21 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     found = subject_np(toks, j)
     if found and (skipped or _indefinite_apposition(toks, found)):
         found = _head_of_apposition(toks, found)
+    if found:
+        k = index_of(toks, found[0])
+        for m in range(k - 1, max(0, k - MAX_SKIP), -1):
+            if toks[m].text in ".;:":
+                break
+            if toks[m].text == "," and m + 2 < len(toks) and (toks[m + 1].bare, toks[m + 2].bare) in COMPANY_WORDS:
+                head = subject_np(toks, m - 1) if m >= 1 and toks[m - 1].is_word else None
+                if head:  # "Ana Ruiz, along with Bo Lind and Ed Holm, wrote": Ana Ruiz writes
+                    return head
+                break
     return found
+
+
+# A comma and these words add company to the subject without replacing it.
+COMPANY_WORDS = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
 def _indefinite_apposition(toks: Sequence[Token], found: list[Token]) -> bool:
@@ -341,6 +356,9 @@ def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token
         front = subject_np(toks, j) if toks[j].is_word else None
         if not front:
             return found
+        k0 = index_of(toks, front[0])
+        if k0 > 0 and toks[k0 - 1].bare in OPENING_PREPOSITIONS:
+            return found  # "In May, a judge ruled": an opening phrase, not a name in apposition
         if any(t.is_cap and t.bare not in SENTENCE_STARTERS for t in front) and front[0].bare not in ("a", "an"):
             found = front
         else:
@@ -348,6 +366,8 @@ def _head_of_apposition(toks: Sequence[Token], found: list[Token]) -> list[Token
     return found
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+OPENING_PREPOSITIONS = frozenset("in on at after before during since by from for with of to last this until "
+                                 "through across throughout".split())
 
 
 def _is_name(toks: Sequence[Token]) -> bool:
@@ -519,6 +539,10 @@ def inverted(toks: Sequence[Token], v: int) -> list[Token] | None:
     end = index_of(toks, out[-1]) + 1
     if all(t.bare in TIME_WORDS for t in out if t.is_word):
         return None
+    core = next((out[:n] for n, x in enumerate(out) if n and not x.is_cap and x.bare in NP_PREPS), out)
+    head = core[-1]
+    if not (head.is_cap or head.bare in ROLE_NOUNS or head.bare in GROUP_NOUNS or head.bare in ("source", "one")):
+        return None  # "…, said the days of X are gone": the verb's object, not a speaker
     if end < len(toks) and toks[end].is_word and toks[end].bare not in AFTER_INVERTED:
         longer = _phrase_after(toks, v + 1)  # "said one senior source on the panel"
         if longer is None:
@@ -685,6 +709,9 @@ def _final_attribution(toks: Sequence[Token]) -> Found | None:
     end = len(toks)
     while end and not toks[end - 1].is_word:
         end -= 1
+    named = _final_named_apposition(toks, end)
+    if named is not None:
+        return named
     for v in range(end - 1, max(0, end - 14), -1):
         t = toks[v]
         if t.text.lower() not in INVERTING_VERBS or not t.is_word:
@@ -704,6 +731,28 @@ def _final_attribution(toks: Sequence[Token]) -> Found | None:
             if found:
                 return Found(found, t)
         return None
+    return None
+
+
+def _final_named_apposition(toks: Sequence[Token], end: int) -> Found | None:
+    """"…, the race will be tight, said Ana Ruiz, director of a polling firm in Ohio.": an
+    inverted verb after a comma, a name, then a description to the end of the sentence."""
+    for v in range(end - 2, max(0, end - 32), -1):
+        t = toks[v]
+        if t.text == "," or t.text in ";:":
+            continue
+        if t.text.lower() not in INVERTING_VERBS or not t.is_word or toks[v - 1].text != ",":
+            continue
+        name = np_after(list(toks), v + 1).tokens
+        k = v + 1 + len(name)
+        if not name or not _is_name(name) or k >= end or toks[k].text != ",":
+            return None
+        rest = toks[k + 1:end]
+        if rest and not rest[0].is_cap and rest[0].bare not in ("a", "an", "the") and rest[0].bare not in TITLE_WORDS:
+            return None
+        if any(x.bare in SPEECH_VERBS or x.bare in BE_FORMS or x.bare in ("who", "which", "that") for x in rest):
+            return None
+        return Found(name, t)
     return None
 
 
@@ -847,6 +896,9 @@ NAME_RE = re.compile(r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w'’
 HEADLINE_VERBS = frozenset("says said tells told calls called claims claimed warns warned writes wrote adds "
                            "added denies denied urges urged slams slammed blasts blasted".split())
 HONORIFICS = frozenset("mr mrs ms dr sir dame rep sen gov gen lt col rev prof".split())
+# "Senators Ana Ruiz and Bo Lind": a plural title before a name is no word of it.
+PLURAL_TITLES = frozenset("senators sens reps representatives governors congressmen congresswomen presidents "
+                          "ministers".split())
 
 
 class FullNames:
@@ -858,8 +910,15 @@ class FullNames:
         for start, end in spans if spans is not None else [(0, len(text))]:
             for m in NAME_RE.finditer(text, start, end):
                 piece: list[str] = []
+                words = m.group(0).split()
+                before = text[max(start, m.start() - 24):m.start()].split()
+                if len(before) >= 2 and before[-1] == "of" and fold(before[-2].rstrip(".")) in TITLE_WORDS:
+                    # "Secretary of State Ana Ruiz": the title's object is no part of the name
+                    words = words[-3:] if len(words) >= 4 and len(words[-2]) <= 2 else words[-2:]
+                    if len(m.group(0).split()) < 3:
+                        continue
                 # a title-case line ("Ana Ruiz Says Bridge Is Safe") is cut at its verbs
-                for w in [*m.group(0).split(), "is"]:
+                for w in [*words, "is"]:
                     if fold(w) in HEADLINE_VERBS or fold(w) in AUXILIARIES or fold(w) in SENTENCE_STARTERS:
                         self._add(piece)
                         piece = []
@@ -868,8 +927,11 @@ class FullNames:
 
     def _add(self, words: list[str]) -> None:
         if words:
-            k = max((n for n, w in enumerate(words) if fold(w.rstrip(".")) in TITLE_WORDS | HONORIFICS), default=-1)
+            k = max((n for n, w in enumerate(words) if fold(w.rstrip(".")) in TITLE_WORDS | HONORIFICS | PLURAL_TITLES),
+                    default=-1)
             words = words[k + 1:]
+            while words and fold(words[0]) in CLOSED_WORDS | LEADING_WORDS:
+                words = words[1:]  # "Even Ana Ruiz said": the adverb opens the sentence, not the name
             if not 2 <= len(words) <= 4 or any(w[-1:] == "." for w in words[-1:]):
                 return
             words[-1] = re.sub(r"['’]s?\Z", "", words[-1])
@@ -893,7 +955,7 @@ class FullNames:
         return best if len(best.split()) >= len(words) else name
 
 
-LEADING_WORDS = frozenset("but and yet so also however meanwhile still then".split())
+LEADING_WORDS = frozenset("but and yet so also however meanwhile still then even".split())
 
 
 def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequence[str] = (),
@@ -932,9 +994,11 @@ def _name(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequenc
         return None
     # the head phrase: up to the first preposition ("a spokeswoman" of "a spokeswoman for X")
     core: list[Token] = []
-    for t in toks:
+    for n, t in enumerate(toks):
         if core and t.is_word and not t.is_cap and t.bare in NP_PREPS | {"close", "familiar"}:
-            break
+            if not (t.bare == "of" and core[-1].is_cap and core[-1].bare in TITLE_WORDS
+                    and n + 1 < len(toks) and toks[n + 1].is_cap):
+                break  # (but "the Secretary of State" is one title)
         core.append(t)
     head = core[-1]
     low = head.text.lower()

@@ -44,6 +44,7 @@ from .speakers import (
     find_verb_after,
     find_verb_before,
     fold,
+    is_verb,
     learn_entities,
     resolve,
     sentence_subject,
@@ -404,11 +405,13 @@ def find_cues(ctx: ArticleContext) -> None:
         para = paragraphs[sent.paragraph]
         here = by_sentence.get(sent.id, [])
         for k, s in enumerate(here):
-            lo = here[k - 1].close + 1 if k else sent.start
+            # a title or a phrase earlier in the sentence does not cut the speaker off
+            # ("As Ana Ruiz, author of “Tides,” put it, “…”")
+            lo = here[k - 1].close + 1 if k and prev is not None and prev.kind == "quote" else sent.start
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
-            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.end - 1] in "?!":
+            if hi_sent and hi <= s.close + 1 and s.end > s.start and text[s.start:s.end].rstrip("’'\"”›»")[-1:] in "?!":
                 # “Who signed it?” Ana demanded. -- the splitter ends the sentence at the mark
                 nxt = position[hi_sent[-1].id] + 1
                 if nxt < len(sentences) and sentences[nxt].paragraph == sent.paragraph:
@@ -418,7 +421,9 @@ def find_cues(ctx: ArticleContext) -> None:
             hi = min(hi, para.end)
             before_toks = index.slice(lo, s.open)
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
-            source, mention, adjacent = _cue(before_toks, after_toks)
+            quoted = text[s.start:s.end].rstrip()
+            open_ended = quoted[-1:] in ",?!" or quoted.rstrip("’'\"”").rstrip()[-1:] in "?!"
+            source, mention, adjacent = _cue(before_toks, after_toks, open_ended)
             if source == "none" and not s.continues and s.paragraph and not masked[para.start:s.open].strip():
                 source, mention, adjacent = _cue_before_paragraph(
                     index, masked, paragraphs, last_of_paragraph, s, quoted_paragraphs)
@@ -478,11 +483,26 @@ def _cue_before_paragraph(index: TokenIndex, masked: str, paragraphs: Sequence[P
     return "none", None, False
 
 
-def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, bool]:
-    """Tokens around one quotation -> (source, speaker phrase, is the attribution adjacent?)."""
+def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> tuple[str, Mention | None, bool]:
+    """Tokens around one quotation -> (source, speaker phrase, is the attribution adjacent?).
+
+    ``open_ended``: the quotation ends on a comma, "?" or "!", so a name and a verb in -ed
+    right after it attribute it whatever the verb ("…?” Ruiz pressed.").
+    """
     hit = find_verb_after(after)
     if hit and any(t.is_word for t in hit[0].tokens):
+        words = [t for t in before if t.is_word]
+        verb = hit[1]
+        colon = verb + 1 < len(after) and after[verb + 1].text == ":"  # "…,” Bo Lind said: “…”
+        if (colon and words) or (words and words[-1].bare in NAMING_CUES and hit[0].tokens[0].bare in ("a", "an", "the")
+                                 and is_verb(words, len(words) - 1)):
+            back = find_verb_before(before)  # "what Mr. Lind called “…,” the club, …, charged":
+            if back and back[0].tokens:      # the verb right before the quotation governs it
+                return "before", back[0], back[2]
         return "after", hit[0], True
+    named = _name_then_past_verb(after) if open_ended else None
+    if named is not None:
+        return "after", named, True
     back = find_verb_before(before)
     if back:
         mention, _, adjacent = back
@@ -490,6 +510,58 @@ def _cue(before: list[Token], after: list[Token]) -> tuple[str, Mention | None, 
             return "subject", None, adjacent
         return "before", mention, adjacent
     return "none", None, False
+
+
+# Verbs that name what they quote when they stand right before it: "what Ana called “…”".
+NAMING_CUES = frozenset("called calls call dubbed dubs termed terms labeled labelled said says described".split())
+
+
+def _only_a_participle(toks: list[Token]) -> bool:
+    """A sentence that is only a quotation, or a reporting participle and the quotation
+    ("Adding, “…”"): its words are the previous sentence's speaker's."""
+    words = [t for t in toks if t.is_word and t.text.strip("_")]
+    return not words or (len(words) == 1 and words[0].is_cap and words[0].bare.endswith("ing")
+                         and is_verb(words, 0))
+
+
+def _name_then_past_verb(after: list[Token]) -> Mention | None:
+    """“…?” Ana Ruiz pressed. / “…,” Mr. Lind fumed on Tuesday.: a capitalised name of one to
+    four words, then a verb in -ed that ends the clause (or takes a time or place after it)."""
+    n = 0
+    while n < len(after) and after[n].text in ",—–":
+        n += 1
+    if n < len(after) and after[n].is_word and not after[n].is_cap and after[n].bare.endswith("ed") \
+            and len(after[n].bare) > 4:
+        # “…,” remembered Ana Ruiz, a former aide.: the verb first, then the name to a comma or the end
+        k = n + 1
+        while k < len(after) and k - n <= 4 and ((after[k].is_cap and after[k].is_word)
+                                                 or (after[k].text == "." and len(after[k - 1].text) <= 3)):
+            k += 1
+        name = [t for t in after[n + 1:k] if t.is_word]
+        if 2 <= len(name) <= 4 and name[0].bare not in SENTENCE_STARTERS \
+                and (k >= len(after) or after[k].text in ",."):
+            return Mention(name)
+        return None
+    name: list[Token] = []
+    while n < len(after) and len(name) < 5 and ((after[n].is_cap and after[n].is_word) or
+                                                 (after[n].text == "." and name and len(name[-1].text) <= 3)):
+        if after[n].is_word:
+            name.append(after[n])
+        n += 1
+    if not name or len(name) > 4 or name[0].bare in SENTENCE_STARTERS or n >= len(after):
+        return None
+    verb = after[n]
+    if not (verb.is_word and not verb.is_cap and verb.bare.endswith("ed") and len(verb.bare) > 4):
+        return None
+    nxt = after[n + 1] if n + 1 < len(after) else None
+    if nxt is not None and nxt.is_word and nxt.bare not in END_OF_CLAUSE_WORDS:
+        return None  # "“…,” Ana Ruiz reported earnings …": a verb with an object is no attribution
+    return Mention(name)
+
+
+# Words that may follow an attributing verb in -ed: "… Ruiz fumed on Tuesday", "… Ruiz pressed again".
+END_OF_CLAUSE_WORDS = frozenset("on in at during after before as while with again then later earlier "
+                                "today yesterday tonight back".split())
 
 
 def resolve_speakers(ctx: ArticleContext) -> None:
@@ -511,6 +583,9 @@ def resolve_speakers(ctx: ArticleContext) -> None:
         by_sentence.setdefault(cue.sentence, []).append(cue)
     recent: list[str] = []  # people as subjects or speakers, most recent first
     last_org: str | None = None
+    # the person the previous sentence had report something ("Ana Ruiz announced the suit."),
+    # with its paragraph: a quotation standing alone as the next sentence is theirs
+    introduced: tuple[int, str] | None = None
     for sent in ctx.sentences:
         para = paragraphs[sent.paragraph]
         subj_mention = subjects[sent.id]
@@ -538,6 +613,11 @@ def resolve_speakers(ctx: ArticleContext) -> None:
                 # “…,” Ana said on “This Week.” “…”: a title or phrase between two parts of
                 # one speaker's words does not break the run
                 prev = next((f for f in reversed(found) if f.kind == "quote"), prev)
+            if who.name is None and (who.mention is None or cue.source == "subject") \
+                    and cue.source in ("none", "subject") and cue.kind == "quote" \
+                    and cue.first_in_sentence and introduced is not None and introduced[0] == sent.paragraph \
+                    and _only_a_participle(index.slice(sent.start, sent.end)):
+                who = Who(introduced[1], None, introduced[1])
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph
                 same_sentence = not cue.first_in_sentence  # “cruel” and “unfair”: one speaker for the list
@@ -550,8 +630,17 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             found.append(Found(s, cue.kind, who, where_of(para.kind)))
             if who.person and book.is_person(who.person):
                 spoke = who.person
+        toks = index.slice(sent.start, sent.end)
+        introduced = None
+        if subject_person and book.is_person(subject_person) and not by_sentence.get(sent.id) \
+                and any(is_verb(toks, n) for n in range(len(toks))):
+            introduced = (sent.paragraph, subject_person)
+        elif found and by_sentence.get(sent.id) and by_sentence[sent.id][-1].source in ("after", "before"):
+            last = found[-1].who  # "Yet he is a “change agent,” Ana Ruiz said. “…”"
+            if last.name and (book.is_person(last.name) or _name_like(last)) and last.person in (None, last.name):
+                introduced = (sent.paragraph, last.name)
         if subject_person:
-            _learn_gender(book, index.slice(sent.start, sent.end), subj_mention, subject_person)
+            _learn_gender(book, toks, subj_mention, subject_person)
         for person in (subject_person, spoke):
             if person:
                 recent[:] = [person, *[p for p in recent if p != person][:3]]

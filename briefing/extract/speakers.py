@@ -53,8 +53,17 @@ counter counters countered countering retort retorts retorted exclaim exclaims e
 pleads pleaded pleading caution cautions cautioned cautioning interject interjected chime chimed
 scoff scoffs scoffed gush gushed marvel marvels marvelled marveled muse mused mutter muttered
 wrote writes argue advise advises advised advising recommend recommends recommended
+agree agrees agreed disagree disagrees disagreed contend contends contended
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
+# Verbs that report speech with a particle: "pointed out", "shot back", "went on".
+PHRASAL_VERBS = {w: particle for words, particle in (
+    ("point points pointed", "out"), ("shoot shoots shot", "back"), ("fire fires fired", "back"),
+    ("hit hits", "back"), ("go goes went", "on"), ("chime chimes chimed", "in"))
+    for w in words.split()}
+# Reporting verbs that are also nouns inside names ("The Daily Post", "Secretary of State").
+NAME_NOUNS = frozenset("post posts report reports note notes state states statement comment comments remarks "
+                       "tweet tweets text voice label brand term".split())
 # Reporting verbs that may also be nouns ("his comments", "the reports").
 NOUN_LIKE_VERBS = frozenset(
     "says comments comment states notes note reports report claims claim calls call posts post remarks "
@@ -89,6 +98,7 @@ organiser organizer teacher doctor nurse researcher student farmer worker reside
 negotiator prosecutor investigator inspector surgeon architect designer developer entrepreneur
 investor banker trader pilot soldier veteran officer campaigner spokesperson-elect owner
 councillor councilor alderman sheriff marshal editor publisher columnist broadcaster
+front-runner frontrunner hopeful incumbent challenger contender
 senators sens reps representatives governors congressmen congresswomen
 """.split())
 # Lowercase nouns that can head a speaker phrase ("a Kremlin spokesperson", "the campaign").
@@ -128,11 +138,21 @@ this that these those there here however meanwhile still yet so then now later e
 separately previously also it its he she they we i his her their our my what why how who where
 neither nor both either one some many most all any each every such another other no not
 """.split())
+# Closed-class words that open a sentence and never name anyone: numbers, quantifiers, adverbs.
+CLOSED_WORDS = frozenset("""
+two three four five six seven eight nine ten dozens hundreds thousands millions several multiple few
+much more less most someone somebody anyone anybody everyone everybody nobody none nothing something
+even ever never together along soon perhaps maybe sure unless likewise otherwise moreover furthermore
+nonetheless nevertheless indeed certainly clearly obviously apparently actually basically rather
+almost nearly only already again alongside whether whatever whoever whenever wherever thus hence
+thanks please yes ok okay sometimes often usually later earlier afterward afterwards next note
+i'm i’m i've i’ve i'd i’d i'll i’ll we're we’re we've we’ve you're you’re they're they’re let
+""".split())
 INTRO_STARTERS = frozenset("""
 in on at as after before when while although though since during despite following asked
 speaking according if because without with over under amid last there here however meanwhile
 still yet so then now later earlier instead separately previously also until once unlike like
-of for to from by about among against toward towards regarding beyond between within across behind
+of for to from by about among against toward towards regarding beyond between within across behind back
 """.split())
 GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesman": "he",
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
@@ -150,7 +170,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sens", "Sen", "Reps", "
                        "Sgt", "Capt",
                        "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Insp", "Amb")
 TITLE_DOT = r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|[A-Z])\.(?=\s+[A-Z])"
-TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w|[^\w\s]")
+# "Sanders’ aide": a plural possessive keeps its apostrophe (before a word, after an s).
+TOKEN_RE = re.compile(TITLE_DOT + r"|(?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w(?:(?<=[sS])['’](?=[ \t]+\w))?|\w|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 PROPER_RE = re.compile(r"(?<=[a-z0-9,(]) +([A-Z][\w.'’\-]*\w)")
 LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
@@ -312,12 +333,23 @@ def fold(text: str) -> str:
 def is_verb(tokens: Sequence[Token], i: int) -> bool:
     """Is tokens[i] a reporting verb (not a noun such as "his comments")?"""
     word = tokens[i].text.lower()
-    if word == "put" and i + 1 < len(tokens) and tokens[i + 1].text == "it":
+    if word in ("put", "puts") and i + 1 < len(tokens) and tokens[i + 1].text == "it":
         return True  # "as Ana Ruiz put it"
+    if word in PHRASAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].text.lower() == PHRASAL_VERBS[word]:
+        return True  # "Ana Ruiz pointed out", "Ruiz shot back", "Ruiz went on"
     if word not in REPORTING_VERBS:
         return False
     if tokens[i].is_cap and i > 0 and tokens[i - 1].bare in PLACE_FIRST_WORDS:
         return False  # "the United States has", "New Reports": part of a name
+    if tokens[i].is_cap and i > 0 and tokens[i - 1].is_word and not tokens[i - 1].is_cap \
+            and not tokens[i - 1].text[:1].isdigit():
+        return False  # "former State official", "a Post reporter": capitalised mid-sentence, a name
+    if tokens[i].is_cap and word in NAME_NOUNS and i > 0 and (
+            (tokens[i - 1].is_cap and tokens[i - 1].is_word and tokens[i - 1].bare not in SENTENCE_STARTERS)
+            or (tokens[i - 1].text == "of" and i > 1 and tokens[i - 2].is_cap)):
+        return False  # "The Daily Post reported", "Secretary of State Ana Ruiz": a word of a name
+    if word in NOUN_LIKE_VERBS and i > 0 and tokens[i - 1].text in ("”", '"', "'", "’"):
+        return False  # "his “divisive” comments": a noun after a quoted modifier
     if word in NOUN_LIKE_VERBS and i > 0:
         prev = tokens[i - 1]
         if prev.bare in DETERMINERS or prev.bare in POSSESSIVE_PRONOUNS or prev.is_possessive \
@@ -405,10 +437,15 @@ class SpeakerBook:
 
     def _learn_run(self, tokens: list[Token], i: int, j: int) -> None:
         run = tokens[i:j]
-        while run and (run[0].bare in SENTENCE_STARTERS and run[0].bare not in TITLE_WORDS):
+        while run and ((run[0].bare in SENTENCE_STARTERS and run[0].bare not in TITLE_WORDS)
+                       or (run[0].bare in CLOSED_WORDS | INTRO_STARTERS and run[0] is tokens[i]
+                           and not self.known_word(run[0].text))):
             run = run[1:]
         if not run:
             return
+        of_at = next((n for n, t in enumerate(run) if t.text == "of"), 0)
+        if of_at and title_end(run[:of_at]) < of_at - 1:
+            run = run[:of_at]  # "Rep. Ana King of Ohio": a name before "of"; what follows is a place
         k = title_end(run)
         role_tokens, name_tokens = run[:k + 1], run[k + 1:]
         # lowercase titles just before the run: "journalist Ana Ruiz", "Kremlin spokesperson X"
@@ -422,6 +459,10 @@ class SpeakerBook:
                 before.insert(0, tokens[n])
                 n -= 1
         role_tokens = before + role_tokens
+        if name_tokens and name_tokens[0].text == "of" and role_tokens:
+            named = title_object_name(name_tokens[1:])  # "Secretary of State Ana Ruiz"
+            role_tokens = role_tokens + name_tokens[:len(name_tokens) - len(named)]
+            name_tokens = named
         # "Ana Ruiz of Ohio": the place after "of" is no part of a person's name
         cut = next((n for n, t in enumerate(name_tokens) if t.text == "of"), len(name_tokens))
         name_tokens = name_tokens[:cut]
@@ -429,6 +470,8 @@ class SpeakerBook:
             return  # a heading in capitals ("TURNOUT STAYS LOW") names nobody
         if name_tokens[-1].bare in PARTY_WORDS:
             return  # "a New Hampshire Democrat" describes someone; it is no name
+        while len(name_tokens) > 2 and name_tokens[-1].bare in NAME_SUFFIXES:
+            name_tokens = name_tokens[:-1]  # "Ana B. Ruiz Jr.": the name is "Ana B. Ruiz"
         name = " ".join(POSSESSIVE_RE.sub("", t.text) if t is name_tokens[-1] else t.text
                         for t in name_tokens)
         words = name.split()
@@ -553,6 +596,7 @@ class SpeakerBook:
         never writes as a name ("Hours", "Adding", "Both", "On"), and trailing days, dropped."""
         out = list(tokens)
         while out and (out[0].bare in SENTENCE_STARTERS or out[0].bare in INTRO_STARTERS or out[0].bare in DAY_WORDS
+                       or out[0].bare in CLOSED_WORDS
                        or (not self.known_word(out[0].text) and out[0].bare not in TITLE_WORDS
                            and self._common_word(out[0]))):
             out = out[1:]
@@ -610,12 +654,25 @@ class SpeakerBook:
             self.aliases.setdefault(name, set()).add(mention)
 
 
+# "Jr.", "III": a generation after a name, no word of the name others write.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop independent libertarian "
                         "conservative labour liberal tory green".split())
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
-                           "speaker host head chambers".split())
+                           "speaker host head chambers singer farmer banker trader pilot coach".split())
+
+
+def title_object_name(tokens: Sequence[Token]) -> list[Token]:
+    """The capitalised words after a title's "of" -> the name that ends them ("State Ana Ruiz"
+    -> "Ana Ruiz", "Homeland Security Bo K. Lind" -> "Bo K. Lind"); [] when only the title's
+    object is there ("State")."""
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 3 or not all(t.is_cap for t in words) or any(t.text == "of" for t in words):
+        return []
+    size = 3 if len(words) >= 4 and (len(words[-2].text) <= 2 or words[-1].bare in ("jr", "sr", "ii", "iii")) else 2
+    return list(words[-size:])
 
 
 def title_end(run: Sequence[Token]) -> int:
@@ -628,6 +685,9 @@ def title_end(run: Sequence[Token]) -> int:
     # "Republican Ana Ruiz", "Democratic Sen. Bo Lind": a party word before a full name
     while k + 1 < len(run) - 2 and run[k + 1].bare in PARTY_WORDS:
         k += 1
+    if k == len(run) - 1 and k > 0 and run[k - 1].bare in HONORIFICS and run[k].text[:1].isupper():
+        # "Mr. Singer", "Ms. Judge": after an honorific, any capitalised word is a surname
+        return max((n for n, t in enumerate(run[:-1]) if t.bare in TITLE_WORDS), default=-1)
     if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
         prev = run[k - 1]
         if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
@@ -683,6 +743,11 @@ def _np_word(tok: Token) -> bool:
             or low in MODIFIERS or low in GROUP_NOUNS or low in PRONOUNS or low in PARTICLES)
 
 
+DASHES = frozenset("- – — --".split())
+# Reporting verbs that take the addressee as their object: "telling CNBC:", "told Bo Lind:".
+OBJECT_VERBS = frozenset("tell tells told ask asks asked urge urges urged thank thanks thanked".split())
+# Auxiliaries and modals: a phrase holding one is a clause ("that Bo can win"), not a speaker.
+CLAUSE_WORDS = frozenset("can could will would should may might must is are was were has have had does did".split())
 # Words that end a noun phrase read forwards ("said the minister at a rally").
 NP_STOP = frozenset("""
 at in on to for with and or but who whom which that during after before when while as from by
@@ -702,6 +767,28 @@ def _lower_noun(tok: Token) -> bool:
         and low not in SKIP_WORDS and not _adverb(low)
 
 
+# Words after which a noun phrase opens a clause: "…, which an inquiry said", "after the rival said".
+CLAUSE_OPENERS = frozenset("which that who after when while as because but although though since before "
+                           "if once until whereas".split())
+
+
+def _clause_initial_np(tokens: Sequence[Token], n: int) -> Mention | None:
+    """"which an FBI inquiry said", "after the Democratic front-runner had said": a determiner,
+    names or plain words, and a plain noun that the lexicons do not know, opening a clause."""
+    if n < 1 or not tokens[n].is_word or tokens[n].is_cap or _np_word(tokens[n]) or not _lower_noun(tokens[n]) \
+            or tokens[n].bare in CLAUSE_WORDS or tokens[n].bare.endswith(("ing", "ed")):
+        return None
+    for m in range(n - 1, max(-1, n - 5), -1):
+        t = tokens[m]
+        if t.bare in ("a", "an", "the") or t.bare in POSSESSIVE_PRONOUNS:
+            if m == 0 or not tokens[m - 1].is_word or tokens[m - 1].bare in CLAUSE_OPENERS:
+                return Mention(list(tokens[m:n + 1]))
+            return None
+        if not (t.is_word and (t.is_cap or _lower_noun(t))) or t.bare in CLAUSE_WORDS:
+            return None
+    return None
+
+
 def np_before(tokens: Sequence[Token], i: int) -> Mention:
     """The noun phrase that ends just before tokens[i] (skipping adverbs), as a Mention."""
     n = i - 1
@@ -710,17 +797,22 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
             tokens[n].text.lower() in SKIP_WORDS or _adverb(tokens[n].text.lower())))
             or (tokens[n].bare in DAY_WORDS and n > 0 and tokens[n - 1].is_word)):
         n -= 1
+    clause_subject = _clause_initial_np(tokens, n)
+    if clause_subject is not None:
+        return clause_subject
     out: list[Token] = []
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
         if not _np_word(tok):
-            if out and tok.bare in ("one", "another") and not out[0].is_cap:
+            if out and tok.bare in ("one", "another") and (not out[0].is_cap or out[-1].bare in PARTY_WORDS):
                 out.insert(0, tok)  # "one campaign source said"
                 break
             # "the finance minister": plain nouns count only between a determiner and the head
             m = n
-            while m >= 0 and m > n - 3 and _lower_noun(tokens[m]) and not _np_word(tokens[m]):
-                m -= 1
+            while m >= 0 and m > n - 4 and ((_lower_noun(tokens[m]) and not _np_word(tokens[m]))
+                                             or (m < n and out and not out[0].is_cap and tokens[m].is_cap
+                                                 and tokens[m].is_word and tokens[m].bare not in SENTENCE_STARTERS)):
+                m -= 1  # ("the Democratic presidential candidate": a name may modify it too)
             if out and m >= 0 and m < n and (tokens[m].text.lower() in DETERMINERS | set(POSSESSIVE_PRONOUNS)
                                              or tokens[m].is_possessive):
                 out[:0] = tokens[m + 1:n + 1]
@@ -734,9 +826,12 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
         n -= 1
     while out and out[0].text == "of":
         out = out[1:]
+    if out and out[-1].text in PARTICLES:
+        return Mention([])  # "the unusual step of criticizing": no phrase ends on "of"
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
     while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
-            and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS:
+            and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS \
+            and not (out[0].bare in ("one", "another") and out[-1].bare in PARTY_WORDS):
         out = out[1:]
     return Mention(out)
 
@@ -801,19 +896,46 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         return Who(text, text)
     if low in GROUP_NOUNS and len(body) == 1:
         return Who(None, text)  # "Critics said", "Officials told"
+    if head.bare in PARTY_WORDS and toks[0].bare in ("a", "an", "one", "another", "the"):
+        # "a New Hampshire Republican", "one Democrat": a description, not a name
+        label = " ".join([toks[0].text.lower(), *text.split()[1:]])  # "Another Republican" -> "another …"
+        return Who(None, text) if head.bare.endswith("s") else Who(label, text)
+    if head.is_cap and len(body) >= 3 and body[-2].text == "of" and body[-3].is_cap and body[-3].bare in TITLE_WORDS:
+        who = book.by_role([t.text for t in body[-3:]])  # "the Secretary of Defense": one title
+        if who:
+            return Who(who, text, who if book.is_person(who) else None)
+        return Who(text, text) if toks[0].bare in DETERMINERS else Who(None, text)
     if head.is_cap and not (head.bare in TITLE_WORDS and len(body) > 1 and not body[-2].is_cap):
         # name head: the capitalised run at the end, titles stripped
+        of_at = next((n for n, t in enumerate(body) if n and t.text == "of" and body[n - 1].is_cap), 0)
+        if of_at:
+            pre = 0
+            while of_at - pre > 0 and body[of_at - pre - 1].is_cap:
+                pre += 1
+            if title_end(body[of_at - pre:of_at]) < pre - 1 and (pre >= 2 or body[of_at - 1].bare in book.full_names):
+                body = body[:of_at]  # "Rep. Ana King of Ohio": the name before "of"
         run: list[Token] = []
         for t in reversed(body):
             if not t.is_cap or (run and t.is_possessive):
                 break
             run.insert(0, t)
+        at = len(body) - len(run)
+        if at >= 2 and body[at - 1].text == "of" and body[at - 2].bare in TITLE_WORDS:
+            named = title_object_name(run)  # "Secretary of State Ana Ruiz"
+            if not named:  # "the Secretary of State": a role
+                who = book.by_role([t.text for t in body[at - 2:]])
+                return Who(who, text, who if book.is_person(who) else None)
+            run = named
         k = title_end(run)
         names = run[k + 1:]
+        if len(run) == 1 and not names and run[0].is_cap and fold(run[0].bare) in book.full_names:
+            names = run  # "King said" where the article named "Pete King": a surname, not a title
         if not names:
             who = book.by_role([t.text for t in run])
             return Who(who, text, who if book.is_person(who) else None)
         names = book.name_part(names)
+        while len(names) > 1 and names[-1].bare in NAME_SUFFIXES:
+            names = names[:-1]
         if not names:
             return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
@@ -823,7 +945,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         return Who(None, text)
     owner: str | None = None
     owner_word: str | None = None
-    for t in body[:-1]:
+    owner_at = -1
+    for n, t in enumerate(body[:-1]):
         tl = t.text.lower()
         if tl in POSSESSIVE_PRONOUNS:
             owner = book.agreeing(antecedents, POSSESSIVE_PRONOUNS[tl]) if tl in ("his", "her") else antecedent_org
@@ -831,7 +954,16 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         elif t.is_possessive and t.is_cap:
             owner = book.canonical(POSSESSIVE_RE.sub("", t.text))
             owner_word = t.bare
-    role = [t.text for t in body if not (t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS)]
+            owner_at = n
+    # "Ana Ruiz's lawyer": the owner's first name is no word of the role
+    first = owner_at
+    while first > 0 and body[first - 1].is_cap:
+        first -= 1  # (and the owner's titles: "Senator Ana Ruiz's spokesman")
+    named = [t.text for t in body[first:owner_at] if t.bare not in TITLE_WORDS | MODIFIERS]
+    if named:
+        owner = book.canonical(" ".join([*named, POSSESSIVE_RE.sub("", body[owner_at].text)]))
+    role = [t.text for n, t in enumerate(body)
+            if not (t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS or first <= n < owner_at)]
     role_words = role + ([owner_word] if owner_word and owner_word not in POSSESSIVE_PRONOUNS else [])
     if low in TITLE_WORDS:
         found = book.by_role(role_words)
@@ -931,6 +1063,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     if toks[first].text.lower() == "according" and len(order) > 1 and toks[order[1]].text == "to":
         return np_after(toks, order[1] + 1), first
     if is_verb(toks, first):
+        if toks[first].bare.endswith(PARTICIPLE_END) or toks[first].bare in ("tell", "tells", "told"):
+            return None  # "…,” telling Fox 35 that …": the addressee, not the speaker
         mention = np_after(toks, first + 1)
         end = first + 1 + len(mention.tokens)
         if mention.tokens and not any(t.is_cap for t in mention.tokens) and end + 1 < len(toks) \
@@ -943,7 +1077,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     lead = [toks[n] for n in order if n < comma and toks[n].is_word]
     described = bool(lead) and lead[0].bare in ("a", "an", "the")
     named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
-    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead)
+    lead_ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS) for x in lead) \
+        and not any(x.bare in CLAUSE_WORDS and not x.is_cap for x in lead) and not (lead and lead[0].bare == "that")
     for k, n in enumerate(order):
         if k < 2 or n <= comma or not is_verb(toks, n):
             continue
@@ -955,7 +1090,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             at = toks.index(mention.tokens[0]) if mention.tokens else 0
             if at > first and toks[at - 1].text == "," and all(t.is_cap for t in mention.tokens):
                 return mention, n
-        if prev.text == "," and not named and not described:
+        if prev.text == "," and ((not named and not described)
+                                 or (not lead_ok and not toks[n].text.lower().endswith(PARTICIPLE_END))):
             after = np_after(toks, n + 1)  # "…” about the plan, said Ana Ruiz, a teacher"
             if after.tokens and after.tokens[0].is_cap and after.tokens[-1].is_cap:
                 return after, n
@@ -969,12 +1105,17 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
             if n > comma and prev.text == ",":
                 named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
                 mention = Mention(lead) if named or described else np_before(toks, order[k - 1])
+                if not lead_ok:  # "…” that Bo can win, said Ana Ruiz": a clause, then the inverted speaker
+                    after = np_after(toks, n + 1)
+                    mention = after if after.tokens and after.tokens[0].is_cap else Mention([])
+                    return (mention, n) if mention.tokens else None
             elif n < comma and described and any(x.bare in DESCRIPTION_PREPOSITIONS for x in lead):
                 mention = Mention([toks[m] for m in order if m < n and toks[m].is_word])
             else:
                 mention = np_before(toks, order[k - 1] + 1)
             ok = all(_np_word(x) or _lower_noun(x) or (described and x.bare in DESCRIPTION_PREPOSITIONS)
-                     for x in lead if x.start < tok.start)
+                     or (x.text.lower() in SKIP_WORDS and bool(mention.tokens) and x.start > mention.tokens[-1].start)
+                     for x in lead if x.start < tok.start)  # ("Ana Ruiz has said")
             if mention.tokens and ok:
                 return mention, n
             return None
@@ -1002,22 +1143,82 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
             return mention, n, False
         if is_verb(tokens, n):
             tail = tokens[n + 1:]
+            if tail and tail[-1].text == ":" and any(x.text in DASHES for x in tail):
+                labelled = np_before(tokens, len(tokens) - 1)  # "Pollsters agree - Ana Ruiz: “…”"
+                if labelled.tokens and all(x.is_cap for x in labelled.tokens if x.is_word):
+                    return labelled, len(tokens) - 1, True
             adjacent = bool(tail) and tail[-1].text in ",:" and len(tail) <= 6 \
                 and all(x.is_word or x.text in ",:" for x in tail)
             if not tail:
                 adjacent = False
             mention = np_before(tokens, n)
+            at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+            if 1 <= len(mention.tokens) <= 2 and at >= 3 and tokens[at - 1].text == "," \
+                    and all(x.is_cap for x in mention.tokens):
+                longer = np_before(tokens, at - 1)  # "Ana Ruiz of Dover, Delaware, says": the person, not the state
+                if any(x.text == "of" for x in longer.tokens) and longer.tokens[0].is_cap:
+                    mention = longer
+            if not mention.tokens and n >= 2 and tokens[n - 1].bare == "to":
+                m = n - 2  # "Ana Ruiz was prompted to say": the name before the verbs of "to"
+                while m >= 0 and n - 2 - m < 3 and tokens[m].is_word and not tokens[m].is_cap \
+                        and tokens[m].bare not in CLAUSE_OPENERS:
+                    m -= 1
+                if m < n - 2:
+                    near = np_before(tokens, m + 1)
+                    if near.tokens and near.tokens[-1].is_cap and near.tokens[-1].bare not in SENTENCE_STARTERS:
+                        mention = near
+            if not mention.tokens and n >= 2 and tokens[n - 1].text == ")":
+                opened = next((m for m in range(n - 2, max(-1, n - 10), -1) if tokens[m].text == "("), -1)
+                if opened > 0:
+                    mention = np_before(tokens, opened)  # "Ana Ruiz (D-Ohio) told reporters"
             if mention.tokens and not t.text.lower().endswith(PARTICIPLE_END):
                 first = tokens.index(mention.tokens[0]) if mention.tokens[0] in tokens else 0
                 if first > 0 and tokens[first - 1].text.lower() in PREPOSITIONS:
                     mention = Mention([])  # "flooded by Storm Ida has said": not the speaker
-            if not mention.tokens and n > 1 and tokens[n - 1].text == ",":
-                mention = _apposition_head(tokens, n - 1)  # "As Ana Ruiz, a historian, put it:"
-            if adjacent and (not mention.tokens or (n and tokens[n - 1].text == ",")):
+            comma = n - 1
+            while comma > 0 and tokens[comma].is_word and not tokens[comma].is_cap and tokens[comma].bare in SKIP_WORDS:
+                comma -= 1  # "Ana Ruiz, asked about it, had said"
+            while comma > 0 and tokens[comma].text in ("'", "”", '"', "’"):
+                comma -= 1  # "As Ana Ruiz, author of “Tides,” put it": the comma inside the marks
+            ends_apposition = tokens[comma].text == "," or (t.bare in ("put", "puts")
+                and comma < n - 1 and not tokens[comma].text.strip("_"))  # (or a masked title ending on a comma)
+            if not mention.tokens and n > 1 and not t.text.lower().endswith(PARTICIPLE_END) and ends_apposition:
+                mention = _apposition_head(tokens, comma)  # "As Ana Ruiz, a historian, put it:"
+            if not mention.tokens and (t.text.lower().endswith(PARTICIPLE_END)
+                                       or (n and tokens[n - 1].bare in ("and", "but") and not tokens[n - 1].is_cap)):
+                # ("which Ana Ruiz called a “mess” and promised to “fix”": the first verb's subject)
+                # "…, Ana Ruiz said, adding that …": the speaker of the clause before the participle
+                main = next((m for m in range(n - 1, -1, -1) if tokens[m].text in ".;:"
+                             or (is_verb(tokens, m) and not tokens[m].text.lower().endswith(PARTICIPLE_END))), -1)
+                if main > 0 and tokens[main].is_word and tokens[main - 1].is_word:
+                    mention = np_before(tokens, main)
+                    at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+                    if not (mention.tokens and mention.tokens[-1].is_cap) or (
+                            at and tokens[at - 1].is_word and tokens[at - 1].bare not in CLAUSE_OPENERS | {"as"}):
+                        mention = Mention([])  # (only a clause's subject: not "a Lind-style retort")
+            passive = n >= 1 and tokens[n - 1].bare in ("is", "was", "were", "are", "been", "be")
+            if passive and n + 1 < len(tokens) and tokens[n + 1].bare == "by":
+                asker = np_after(tokens, n + 2)  # "Ruiz was asked by host Bo Lind: “…”"
+                if asker.tokens:
+                    return asker, n, adjacent
+            inverts = not (t.text.lower().endswith(PARTICIPLE_END) or t.bare in OBJECT_VERBS)
+            if not adjacent and inverts and n and tokens[n - 1].text == ",":
+                named = np_after(tokens, n + 1)  # "The point, says Ana Ruiz, a historian, is that …"
+                k = n + 1 + len(named.tokens)
+                if named.tokens and named.tokens[0].is_cap and named.tokens[-1].is_cap and k < len(tokens) \
+                        and tokens[k].text == ",":
+                    return named, n, False
+            if adjacent and inverts and (not mention.tokens or (n and tokens[n - 1].text == ",")):
                 after = np_after(tokens, n + 1)  # "..., explained Ana Ruiz, “…”"
-                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS:
+                if after.tokens and after.tokens[-1].is_cap and after.tokens[0].bare not in PRONOUNS \
+                        and after.tokens[0].bare not in PREPOSITIONS:  # (not "said of Bo Lind:")
                     mention = after
             return mention, n, adjacent
+    if len(tokens) >= 3 and tokens[-1].text == "," and tokens[-2].is_word and not tokens[-2].is_cap \
+            and tokens[-2].bare.endswith("ed") and len(tokens[-2].bare) > 4:
+        named = np_before(tokens, len(tokens) - 2)  # "Ana Ruiz cracked, “…”": a name and any verb in -ed
+        if 2 <= len(named.tokens) <= 4 and all(t.is_cap for t in named.tokens if t.is_word):
+            return named, len(tokens) - 2, True
     # a headline's "Ruiz: ‘We will stay’": a bare name and a colon
     if 2 <= len(tokens) <= 6 and tokens[-1].text == ":" and all(t.is_cap or t.is_possessive for t in tokens[:-1]):
         # "Ana Ruiz On Lind: ‘…’" -- what follows "On" is the topic, not the speaker
@@ -1027,6 +1228,9 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
         # no reporting verb, but a colon: "pollster Ana Ruiz: “…”" names the speaker right
         # before it; "The Daily Planet reveals the figures: “…”" leaves it to the subject
         mention = np_before(tokens, len(tokens) - 1)
+        at = tokens.index(mention.tokens[0]) if mention.tokens else 0
+        if at and tokens[at - 1].bare in PREPOSITIONS:
+            return Mention([]), len(tokens) - 1, True  # "Ana Ruiz sent a message to Bo Lind: “…”": the subject's
         if mention.tokens and mention.tokens[-1].is_cap and mention.tokens[-1].bare not in SENTENCE_STARTERS:
             return mention, len(tokens) - 1, True
         return Mention([]), len(tokens) - 1, True
@@ -1035,13 +1239,43 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
 
 def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
     """The name before an apposition that ends at ``comma``: "Ana Ruiz, a historian," -> Ana Ruiz."""
-    first = next((m for m in range(comma) if tokens[m].text == ","), None)
-    if first is None or first == comma:
-        return Mention([])
-    head = np_before(tokens, first)
-    if head.tokens and all(t.is_cap for t in head.tokens) and head.tokens[-1].bare not in SENTENCE_STARTERS:
-        return head
+    commas = [m for m in range(comma) if tokens[m].text == ","]
+    # the first comma opens the apposition ("Ana Ruiz, whose town, Dover, is …, said"); after an
+    # opening word ("Or, as Ana Ruiz, a historian, put it") the last one does
+    for first in dict.fromkeys(commas[:1] + commas[-1:]):
+        head = np_before(tokens, first)
+        if head.tokens and all(t.is_cap for t in head.tokens) \
+                and head.tokens[-1].bare not in SENTENCE_STARTERS | CLOSED_WORDS | {"or"}:
+            at = tokens.index(head.tokens[0])
+            # the name opens the clause ("As Ana Ruiz, …"), not a phrase's object ("In May, …")
+            if at == 0 or tokens[at - 1].bare in CLAUSE_OPENERS | {"as", "and", "or", "so", "yet", "what"} \
+                    or (tokens[at - 1].text in ",;—" and first == commas[0]):
+                return head
     return Mention([])
+
+
+def _after_place_and_time(tokens: Sequence[Token], n: int) -> int:
+    """After an opening phrase that ends on a town ("At a rally in Ames,"), skip the
+    region ("Iowa," / "N.H.," / "New Hampshire,") and a time ("on Sunday,") that follow it."""
+    if n < 2 or not tokens[n - 2].is_cap:
+        return n
+    for _ in range(2):
+        k = n
+        while k < len(tokens) and k - n < 3 and ((tokens[k].is_cap and tokens[k].is_word) or tokens[k].text == "."):
+            k += 1
+        words = [t for t in tokens[n:k] if t.is_word]
+        region = len(words) == 1 or (len(words) == 2 and words[0].bare in PLACE_FIRST_WORDS)
+        if region and k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            n = k + 1
+            continue
+        if n < len(tokens) and tokens[n].bare in ("on", "in", "at", "last", "this", "earlier", "late", "early") \
+                and not tokens[n].is_cap:
+            m = next((m for m in range(n + 1, min(len(tokens), n + 5)) if tokens[m].text == ","), None)
+            if m is not None and all(t.is_word or t.text == "." for t in tokens[n + 1:m]):
+                n = m + 1
+                continue
+        break
+    return n
 
 
 def sentence_subject(tokens: Sequence[Token]) -> Mention:
@@ -1058,15 +1292,21 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
     while n < len(tokens) and (tokens[n].text in ",—–-" or (tokens[n].bare in INTRO_STARTERS and n + 1 < len(tokens)
                                                               and tokens[n + 1].text == ",")):
         n += 1 if tokens[n].text in ",—–-" else 2
+    if n + 2 < len(tokens) and tokens[n + 1].bare in ("later", "earlier", "ago") and tokens[n + 2].text == ",":
+        n += 3  # "Hours later, Ana Ruiz said"
     if n < len(tokens) and tokens[n].bare in ("but", "and", "yet", "so", "also", "still", "however"):
         n += 1
         if n < len(tokens) and tokens[n].text == ",":
             n += 1
-    if n < len(tokens) and tokens[n].bare in INTRO_STARTERS:
+    opener = n < len(tokens) and (tokens[n].bare in INTRO_STARTERS or (
+        tokens[n].is_cap and tokens[n].bare.endswith(("ed", "ing")) and n + 1 < len(tokens)
+        and tokens[n + 1].is_word and not tokens[n + 1].is_cap))  # "Alarmed by the vote, …"
+    if opener:
         for m in range(n, min(len(tokens), n + 30)):
             if tokens[m].text == ",":
                 n = m + 1
                 break
+        n = _after_place_and_time(tokens, n)
     # "The agency's chief economist, Ana Ruiz, said ...": the name in the apposition
     for m in range(n + 1, min(len(tokens), n + 8)):
         if tokens[m].text == ",":
@@ -1085,8 +1325,8 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
             _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3])
             and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS))):
         low = tokens[n].text.lower()
-        if out and low in PRONOUNS:
-            break
+        if out and (low in PRONOUNS or (low == "then" and out[-1].is_cap)):
+            break  # ("Ana Ruiz then appeared": "then" is no title's here)
         if out and not tokens[n].is_cap and low in GROUP_NOUNS and out[-1].is_possessive:
             out.append(tokens[n])
             break

@@ -346,3 +346,295 @@ def test_a_headline_name_on_a_topic_colon_is_the_first_name_not_the_topic():
                   kinds=("headline", "body"))
     quotes, phrases, _ = extract_quotes(art, split_sentences(art))
     assert [q.speaker for q in quotes] + [p.speaker for p in phrases] == ["Ada Lind"]
+
+
+# -- issue 11, train-vs-dev gaps: names, titles and verbs of general newswire style -----------------
+
+def test_a_title_word_after_an_honorific_is_a_surname():
+    assert speakers_of("Author Lena Singer lives in the valley.",
+                       "''We moved here for the quiet,'' Ms. Singer said.") == ["Lena Singer"]
+
+
+def test_a_surname_that_is_a_title_word_alone_goes_to_the_full_name():
+    assert speakers_of("Rep. Owen King of Utah toured the dam.", "“It will hold,” King said.") == ["Owen King"]
+
+
+def test_a_name_before_of_and_a_place_is_the_name():
+    assert speakers_of("“We need the bridge,” said Representative Tara J. Bell of Vermont, who voted yes.") \
+        == ["Tara J. Bell"]
+
+
+def test_secretary_of_a_department_is_a_title_and_its_object_no_part_of_the_name():
+    assert speakers_of("“The talks go on,” Secretary of State Ivo Lund said.",
+                       "“We are patient,” the Secretary of State added.",
+                       "“We are ready,” the Secretary of Agriculture said.") == [
+        "Ivo Lund", "Ivo Lund", "the Secretary of Agriculture"]
+
+
+def test_a_paper_named_post_is_no_reporting_verb():
+    assert speakers_of("“The deal is off,” The Daily Post reported on Monday.") == ["Daily Post"]
+    assert phrases_of("Mr. Orr told The Evening Post he was “still undecided” about it.") == [
+        ("still undecided", "Orr")]
+
+
+def test_a_capitalised_reporting_verb_after_a_lowercase_word_is_part_of_a_name():
+    assert speakers_of("“I am very proud,” former State policy chief Dana Ferris wrote to the minister.") \
+        == ["Dana Ferris"]
+
+
+def test_phrasal_reporting_verbs():
+    assert speakers_of("“Nobody reads the fine print,” Hal Brenner points out.",
+                       "“Then read it to them,” Ivy Moss shot back.",
+                       "“It happens,” Nils Ek went on, as if he had not heard. “Get over it.”") == [
+        "Hal Brenner", "Ivy Moss", "Nils Ek", "Nils Ek"]
+
+
+def test_a_question_in_single_quotes_ending_the_quotation_keeps_the_attribution_after_it():
+    assert speakers_of("“People ask me, ‘What can we do?’” Weaver said.", "Rob Weaver runs the shelter.") == [
+        "Rob Weaver"]
+    assert speakers_of("''She would say, 'Why now?''' Mr. Lamb said.", "Ed Lamb is a pastor.") == ["Ed Lamb"]
+
+
+def test_a_plural_possessive_inside_an_apposition():
+    assert speakers_of("“We raised more than we hoped,” Jo Reyes, Sanders’ campaign treasurer, said.") == ["Jo Reyes"]
+
+
+def test_a_possessive_owner_with_a_first_name_and_a_title_labels_the_role():
+    assert speakers_of("“No comment,” said Senator Ada Ruiz's spokesman.", "“Later,” said Mia Holt’s lawyer.") == [
+        "Ruiz spokesman", "Holt lawyer"]
+
+
+def test_a_party_member_described_is_kept_as_the_description_in_lowercase():
+    assert speakers_of("“He will fade by March,” said one Republican involved in the planning.",
+                       "“Not so fast,” another Ohio Democrat added.",
+                       "Another Republican, who asked not to be named, said “the count will take a long while "
+                       "yet, perhaps until the weekend.”") == [
+        "one Republican", "another Ohio Democrat", "another Republican"]
+
+
+def test_a_name_and_any_verb_in_ed_after_an_open_ended_quotation():
+    assert speakers_of("“Would you deport them all?” Lena Varga pressed. “Every one of them, even the children?”",
+                       "“I would say this,” Omar Tell answered.",
+                       "“They were never serious about it,” Ruth Dahl fumed on Tuesday.") == [
+        "Lena Varga", "Lena Varga", "Omar Tell", "Ruth Dahl"]
+
+
+def test_a_name_and_a_verb_in_ed_with_an_object_is_no_attribution():
+    assert speakers_of("“Growth,” Ana Lind promised voters in a speech on jobs and roads.") == ["Ana Lind"]
+    assert speakers_of("“We will see about that,” Mira Holt cooked dinner for everyone that night.") == [None]
+
+
+def test_a_title_inside_the_apposition_does_not_cut_off_the_speaker():
+    assert speakers_of("As Ivo Brandt, professor of law and author of ''The Long Court,'' put it, ''Judges "
+                       "should remember that a compromise today is better than a defeat tomorrow.''") == ["Ivo Brandt"]
+
+
+def test_has_said_after_the_quotation():
+    assert speakers_of("“She still has the friends she had in school,” Paul Renner has said while "
+                       "campaigning for his wife.") == ["Paul Renner"]
+
+
+def test_an_opening_phrase_with_a_town_a_region_and_a_day_is_not_the_subject():
+    assert phrases_of("At a rally in Dover, N.H., on Tuesday, Senator Bo Dern of Vermont endorsed her, "
+                      "saying that she would ''make a fine president.''") == [("make a fine president.", "Bo Dern")]
+    assert phrases_of("Speaking at a town hall in Salem, New Hampshire, Ted Greer went after his rival, calling "
+                      "him “a total stiff.”") == [("a total stiff.", "Ted Greer")]
+
+
+def test_a_participle_does_not_take_the_name_of_an_opening_phrase():
+    assert phrases_of("In October, Mr. Pauls, who made billions, told investors the fears were ''overblown,'' "
+                      "adding that the firm had ''big upside.''", "Karl Pauls runs a fund.") == [
+        ("overblown,", "Karl Pauls"), ("big upside.", "Karl Pauls")]
+
+
+def test_a_closed_class_word_opening_the_sentence_is_no_speaker():
+    assert phrases_of("Even after the videos surfaced, the team denied it, with its manager taking to the radio "
+                      "to call the reporter “totally delusional” for the claim.") == [("totally delusional", None)]
+
+
+def test_a_generation_suffix_is_no_part_of_the_canonical_name():
+    assert speakers_of("Admiral Harlan B. Dietz Jr. spoke in Tokyo.", "“We were not ready,” Admiral Dietz said.",
+                       "“We are now,” said Owen Pratt Jr.") == ["Harlan B. Dietz", "Owen Pratt"]
+
+
+def test_a_quotation_standing_alone_after_a_sentence_where_a_person_reports_something():
+    assert speakers_of("Attorney General Rhea Lomax announced on Monday the suit against the county. "
+                       "“We are seeking an order declaring the ban unlawful and stopping it.”") == ["Rhea Lomax"]
+    assert speakers_of("Senator Bo Lind distanced himself from the group by saying he would help if asked. "
+                       "“I will support him, and support him gladly, because he can do the job.”") == ["Bo Lind"]
+
+
+def test_a_quotation_after_a_sentence_without_a_reporting_verb_stays_unattributed():
+    assert speakers_of("Ana Ruiz went to the market on Monday. “The prices are far too high for everyone here.”") \
+        == [None]
+
+
+def test_an_opening_preposition_or_adverb_is_no_first_name():
+    index = TokenIndex("Unlike Patriot, the firm kept its deals. Even Corin Lasky agreed.")
+    book = SpeakerBook()
+    book.learn(index, [(0, len(index.text))])
+    assert book.persons == {"Corin Lasky"}
+
+
+def test_said_of_someone_colon_is_the_subjects_not_the_topics():
+    assert speakers_of("Nilo Ruiz, a former aide to Mr. Berg, said of Mr. Berg: “He is a local man through and "
+                       "through, and he never forgets it.”") == ["Nilo Ruiz"]
+
+
+def test_a_clause_before_the_comma_is_no_speaker_but_the_inverted_name_after_it_is():
+    assert speakers_of('"He can say it, but it seems unlikely" that Mr. Holm can catch Ms. Vance, said Ed Pryor, '
+                       "a strategist for an earlier campaign.") == ["Ed Pryor"]
+    assert speakers_of('"He just stopped and asked, \'How do we win here?\'" Will Ostrow, the county chairman, '
+                       "said of the visit.") == ["Will Ostrow"]
+
+
+def test_a_message_to_someone_colon_is_the_senders():
+    assert speakers_of("Senate leader Mara Quist delivered a blunt message to Mr. Holm: “It is time to quit "
+                       "attacking people and to get on message.”") == ["Mara Quist"]
+
+
+def test_telling_an_outlet_colon_is_the_subjects():
+    assert speakers_of("Back in 1999, Mr. Orban praised his rival, telling Radio North: ''I wish I could be like "
+                       "that. I just cannot.''", "Imre Orban ran twice.") == ["Imre Orban"]
+    assert speakers_of("Hours later, Lia Pham returned the compliment, telling reporters, “We have been friends for "
+                       "a long time.”") == ["Lia Pham"]
+
+
+def test_asked_by_someone_is_the_askers_question():
+    assert speakers_of("Mr. Lund was asked by moderator Gia Baker whether his plan would risk “adding another "
+                       "costly program to an already strained budget.”") == ["Gia Baker"]
+
+
+def test_a_clause_opening_description_with_a_plain_noun_is_the_subject():
+    assert phrases_of("Mr. Vance took on Ms. Orr on Sunday after the Democratic front-runner had said that he was "
+                      "''becoming their best recruiter.''") == [
+        ("becoming their best recruiter.", "Democratic front-runner")]
+    assert phrases_of("Ana Lind criticised the plan, which an official inquiry said was “deeply flawed” in parts.") \
+        == [("deeply flawed", "an official inquiry")]
+
+
+def test_a_participle_after_an_inverted_attribution_is_that_speakers():
+    assert phrases_of("Mr. Vance will give a speech this month, Mr. Pell said, adding that he would also address "
+                      "his ''gender gap.''", "Omar Pell runs the campaign.") == [("gender gap.", "Omar Pell")]
+    assert speakers_of("Lia Dorn offered a Vance-style retort on the radio, tweeting at him, \"you are not just a "
+                       "loser, you are a liar and a whiner.\"") == ["Lia Dorn"]
+
+
+def test_a_phrase_with_a_final_inverted_attribution_after_a_prepositional_phrase():
+    assert phrases_of('The bank has used "velvet gloves" in its dealings with Central Asia, said Mira Kass, an '
+                      "expert at a university in the region.") == [("velvet gloves", "Mira Kass")]
+
+
+def test_agreed_introduces_the_next_quotation():
+    assert speakers_of("Professor Dina Holt agreed. “Mainstream voters are running out of time to find another "
+                       "candidate.”") == ["Dina Holt"]
+
+
+def test_a_parenthetical_inverted_says_in_the_middle_of_the_sentence():
+    assert speakers_of('The paradox of the mayor, says Carl Amsel, a historian at the city library, is that she was '
+                       '"one of the most powerful mayors in the history of the town," not for her laws.') == [
+        "Carl Amsel"]
+
+
+def test_party_and_state_in_parentheses_before_the_reporting_verb():
+    assert speakers_of('Senate leader Harold M. Reece (D-Nev.) told reporters that he had spoken to the minister and '
+                       'that "I think you are going to find a pause in these raids."') == ["Harold M. Reece"]
+
+
+def test_a_verb_in_ed_before_the_name_after_an_open_ended_quotation():
+    assert speakers_of('"A lot of analysts said no, and she set out to prove them wrong," remembered Roy Vell, the '
+                       "firm's former spokesman.") == ["Roy Vell"]
+
+
+def test_puts_it_and_a_label_after_a_dash():
+    assert speakers_of("As The Courier's Dana Mill puts it, “Senators are unmoved, and activists are uninspired.”") \
+        == ["Dana Mill"]
+    assert speakers_of("Pollsters agree - Carl Bial: “One of the biggest lessons was a simple one: keep calling "
+                       "voters.”") == ["Carl Bial"]
+
+
+def test_a_quotation_after_a_phrase_attributed_in_the_sentence_before():
+    assert speakers_of("Rep. Tom Colby of Utah said Thursday his worry is that he is “unpredictable.” Yet he is "
+                       "also a “change agent,” Colby said. “That is exactly what people want right now, so he is "
+                       "well placed.”") == ["Tom Colby"]
+
+
+def test_a_reporting_participle_alone_before_the_quotation():
+    assert speakers_of("Later in the show, Mahler stated that the report “was not good.” Adding, “Now, as with "
+                       "all their scandals, what they actually do is never that bad.”") == ["Mahler"]
+
+
+def test_then_after_a_name_is_no_part_of_the_subject():
+    assert speakers_of("Ivo Dane then appears in a clip from a speech, saying, “Ivo Dane is calling for a "
+                       "complete stop to it.”") == ["Ivo Dane"]
+
+
+def test_a_first_person_contraction_or_a_note_is_no_speaker():
+    index = TokenIndex("I'm the one who said it. Note the date.")
+    assert resolve(SpeakerBook(), Mention(index.tokens[:1])).name is None
+    assert resolve(SpeakerBook(), Mention([index.tokens[7]])).name is None
+
+
+def test_a_person_of_a_town_and_region_is_the_speaker_not_the_region():
+    assert phrases_of("Stacy Bakker of Dover, Delaware says she thinks he can win if he keeps “doing what he "
+                      "is doing.”") == [("doing what he is doing.", "Stacy Bakker")]
+
+
+def test_no_speaker_phrase_ends_on_of():
+    assert phrases_of("In reply, the Vance campaign took the unusual step of criticizing the agencies, accusing "
+                      'them of "classification run amok."') == [("classification run amok.", "Vance campaign")]
+
+
+def test_the_verb_right_before_a_naming_quotation_beats_a_clause_after_it():
+    assert speakers_of("In 2009, under what Mr. Hedd called ''the prior economy model, really,'' the Dune Club, a "
+                       "private course north of here, charged a large fee.", "Ron Hedd runs the club.") == ["Ron Hedd"]
+
+
+def test_telling_someone_after_the_quotation_names_the_addressee_not_the_speaker():
+    assert phrases_of("The foundation did not want to address “that person,” telling Radio 35 that it is focused "
+                      "on “ending senseless gun violence.”")[0] == ("that person,", None)
+
+
+def test_an_attribution_ending_on_a_colon_introduces_what_follows():
+    assert quotes_of('After Mr. Lasko said that some students might do better at "less advanced schools," Vera '
+                     'Moss said: "I do not like what he said, no, I do not like it."', "Ira Lasko is a judge.") == [
+        ("less advanced schools,", "Ira Lasko"), ("I do not like what he said, no, I do not like it.", "Vera Moss")]
+
+
+def test_an_apposition_after_an_opening_word_or_a_clause_opener():
+    assert speakers_of("Or, as Ted Rigg, a former minister of the interior, put it: ''The barbarians are no longer "
+                       "at the gate. They are inside.''") == ["Ted Rigg"]
+    assert speakers_of("The issue came up after Mr. Vance, asked about the deaths of reporters, had said, ''I think "
+                       "our country does plenty of killing also.''", "Ivo Vance ran.") == ["Ivo Vance"]
+
+
+def test_the_first_apposition_comma_when_the_apposition_holds_another_name():
+    assert phrases_of("Ana Rubin, whose hometown, Dover, is projected to be underwater, argues that the plans will "
+                      "''destroy our economy.''") == [("destroy our economy.", "Ana Rubin")]
+
+
+def test_a_participle_after_the_verb_of_a_clause_opened_by_as():
+    assert speakers_of("It was a potent punch, as Mrs. Orr echoed the criticism, saying Mr. Vance ''reminds us every "
+                       "day that he is not in it for us.''", "Lena Orr spoke first.") == ["Lena Orr"]
+
+
+def test_contended_and_to_say_and_any_verb_in_ed_before_a_comma():
+    assert speakers_of("Exxel Mobil contended in its letter that the funds had ''a stated position and bias against "
+                       "the industry.''") == ["Exxel Mobil"]
+    assert speakers_of("The debate was so subdued that Mr. Vance was prompted to say, ''So far, I cannot believe how "
+                       "civil it has been.''", "Ivo Vance ran.") == ["Ivo Vance"]
+    assert speakers_of("During their debate, Lena Orr cracked, ''I am a progressive, but one who likes to get "
+                       "things done.''") == ["Lena Orr"]
+
+
+def test_a_noun_after_a_quoted_modifier_is_no_reporting_verb():
+    assert speakers_of("On the radio with hosts Jo Scar and Mia Brandt, the Democratic presidential candidate stated "
+                       "that the “divisive” and “mean” comments do not “fit with what I thought I knew about him.”"
+                       )[-1] != "Mia Brandt"
+
+
+def test_in_what_x_apposition_called_and_a_coordinated_second_verb():
+    assert phrases_of('He protected the delegates at the convention, in what Bay Buchan, treasurer for the other '
+                      'campaign, called "hand-to-hand combat."') == [("hand-to-hand combat.", "Bay Buchan")]
+    assert phrases_of('And the trade pact, which Ivo Vance had called a "disaster" and promised to "rip up"? He '
+                      "spoke instead about improving it.") == [("disaster", "Ivo Vance"), ("rip up", "Ivo Vance")]
