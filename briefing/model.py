@@ -139,6 +139,19 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """An editor's insertion into an item's verbatim text: whom a pronoun or role noun means.
+
+    Shown as "He [Donald Trump] said ...", styled apart from the source's words; the item's
+    ``text`` and citations are never changed. ``at`` is an offset into the item's ``text``:
+    the insertion stands there, just after the words it explains ("He", "The senator").
+    """
+
+    at: int
+    text: str  # the referent as the article names it ("Donald Trump", "Donald Trump's")
+
+
+@dataclass(frozen=True)
 class Claim:
     """extract output: one fact-bearing sentence of one article, with its status."""
 
@@ -147,6 +160,8 @@ class Claim:
     citation: Citation
     attributed_to: str | None = None  # who the text says makes the claim
     cue: str | None = None  # the word that set the status ("allegedly", "denied")
+    insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
+    unresolved: str | None = None  # a pronoun or role noun it leans on, referent unclear: never promoted
 
 
 @dataclass(frozen=True)
@@ -161,6 +176,8 @@ class Event:
     expression: str = ""  # the words that gave the date ("on Wednesday")
     until: str | None = None  # a range's last date, same precision ("March 3-5", "last week")
     background: bool = False  # far before the story's period, told as a precedent: not on its timeline
+    insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
+    unresolved: str | None = None  # a pronoun or role noun it leans on, referent unclear: not shown
     title: str | None = None  # editor's headline (overrides.yaml)
     note: str | None = None  # editor's note (overrides.yaml)
     pinned: bool = False  # shown first (overrides.yaml)
@@ -199,6 +216,8 @@ class Fact:
     attributed_to: str | None = None
     outlets: int = 1  # how many distinct publishers carry it
     rank: float = 0.0
+    insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
+    unresolved: str | None = None  # a pronoun or role noun it leans on, referent unclear: never promoted
     title: str | None = None  # editor's headline (overrides.yaml)
     note: str | None = None  # editor's note (overrides.yaml)
     pinned: bool = False  # shown first (overrides.yaml)
@@ -212,6 +231,7 @@ class Side:
     text: str
     citations: tuple[Citation, ...]
     by: str | None = None
+    insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
 
 
 @dataclass(frozen=True)
@@ -223,6 +243,7 @@ class Dispute:
     sides: tuple[Side, ...]
     citations: tuple[Citation, ...]
     rank: float = 0.0
+    insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
     title: str | None = None  # editor's headline (overrides.yaml)
     note: str | None = None  # editor's note (overrides.yaml)
     pinned: bool = False  # shown first (overrides.yaml)

@@ -31,7 +31,9 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .dump import iter_json, iter_yaml, to_data, write_atomic, write_chunks
+from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
+from .link.timeline import shown_events
 from .model import Briefing, Citation, Quote, Source, Speaker
 from .sentences import title_from_lede
 
@@ -615,7 +617,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
         return atom_date(dates[-1] if dates else briefing.meta.period_end)
 
     entries = []
-    for fact in _ranked(briefing.facts, CAPS["facts"]):
+    for fact in key_facts(briefing.facts)[:CAPS["facts"]]:
         entries.append({"kind": "fact", "id": fact.id, "title": fact.text, "updated": updated(fact.citations),
                         "href": page("facts", safe_id(fact.id, "f-")),
                         "summary": f"Key fact, reported by {fact.outlets} outlet{'s' if fact.outlets != 1 else ''}."})
@@ -635,7 +637,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
                         "href": page("quotes", safe_id(quote.id, "q-")), "summary": quote.text})
-    for event in briefing.timeline[:CAPS["timeline"]]:
+    for event in shown_events(briefing.timeline)[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
                         "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
                         "summary": event.text})
@@ -841,13 +843,14 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     index = BriefingIndex.of(briefing)
     writer = Writer(docs_dir)
     common = {"briefing": briefing, "meta": briefing.meta, "ld": None, "index": index}
-    facts = _ranked(briefing.facts, CAPS["facts"])
+    facts = key_facts(briefing.facts)  # self-contained ones only (link.facts: how they are chosen)
     disputed = _ranked(briefing.disputed, CAPS["disputed"])
     quotes_by_weight = sorted(briefing.quotes, key=_quote_weight)
     counts = source_counts(briefing)
     outlets = sorted({outlet_name(s) for s in briefing.sources} - {""})
     scope = scope_text(len(briefing.sources), outlets, count_outlets(briefing.sources)[1],
                        briefing.meta.period_start, briefing.meta.period_end)
+    timeline = shown_events(briefing.timeline)
     contested = [d for d in disputed if is_contested(d)]
     unconfirmed = [d for d in disputed if not is_contested(d)]
     contested_total = sum(is_contested(d) for d in briefing.disputed)
@@ -865,10 +868,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         return text
 
     pages = {
-        "index": dict(facts=facts[:CAPS["overview_facts"]], disputed=disputed[:CAPS["overview_disputed"]],
+        "index": dict(facts=overview_facts(facts, CAPS["overview_facts"]),
+                      disputed=disputed[:CAPS["overview_disputed"]],
                       quotes=quotes_by_weight[:CAPS["overview_quotes"]], scope=scope,
-                      facts_total=len(briefing.facts), dispute_counts=dispute_counts),
-        "facts": dict(facts=facts, total=len(briefing.facts), ld=jsonld_claims(facts, index) if facts else None),
+                      facts_total=len(facts), dispute_counts=dispute_counts),
+        "facts": dict(facts=facts[:CAPS["facts"]], total=len(facts),
+                      ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
         "quotes": dict(groups=group_quotes(briefing, index), variants=variants,
                        phrases=briefing.phrases[:CAPS["phrases"]],
                        ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
@@ -876,7 +881,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                          ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
-        "timeline": dict(events=briefing.timeline[:CAPS["timeline"]], total=len(briefing.timeline)),
+        "timeline": dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
     for name, extra in pages.items():
         render(f"{name}.md.j2", f"{name}.md", **extra)
@@ -904,8 +909,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     entries = feed_entries(briefing, index, directory_urls)
     if changes is not None:
         from .changes import feed_entry
-        shown = {it.id for it in (*facts, *disputed, *briefing.discrepancies[:CAPS["discrepancies"]],
-                                  *briefing.timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
+        shown = {it.id for it in (*facts[:CAPS["facts"]], *disputed, *briefing.discrepancies[:CAPS["discrepancies"]],
+                                  *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
                                   *briefing.sources)}  # items with an anchor to link to
         render("whats_new.md.j2", "whats_new.md", changes=changes, shown=shown)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)

@@ -3,7 +3,8 @@
 Extraction is an ordered list of named components over one ``ArticleContext`` per
 article (``EXTRACT_PIPELINE``; see ``briefing.extract.context``): quote finding, tokens,
 the entity book (name coreference), mention finding, speaker attribution, pronoun/role
-resolution, quote output, claims and dates. Each declares what it reads and adds, and the
+resolution, quote output, claims, dates and the editor's insertions (``standalone``: whom a
+sentence's "he" or "the senator" means). Each declares what it reads and adds, and the
 order is checked when the pipeline is built. Nothing here looks at other articles; that
 is ``briefing.link``'s job. The result depends only on the article, so it is cached by
 content hash (see ``briefing.cache``).
@@ -18,6 +19,7 @@ from .claims import extract_claims
 from .context import ArticleContext, Component, ExtractPipeline, need
 from .dates import extract_events
 from .quotes import QUOTE_COMPONENTS
+from .standalone import stand_alone
 
 
 def find_claims(ctx: ArticleContext) -> None:
@@ -38,6 +40,8 @@ EXTRACT_COMPONENTS: tuple[Component, ...] = (
     *QUOTE_COMPONENTS,
     Component("claims", find_claims, requires=("sentences", "book", "tokens"), assigns=("claims",)),
     Component("dates", find_events, requires=("sentences",), assigns=("events",)),
+    Component("standalone", stand_alone, requires=("claims", "events", "book", "tokens", "subjects", "referents",
+                                                   "attributions", "masked"), assigns=("claims", "events")),
 )
 EXTRACT_PIPELINE = ExtractPipeline(EXTRACT_COMPONENTS)
 

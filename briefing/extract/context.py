@@ -20,7 +20,7 @@ from ..model import Claim, CleanArticle, Event, Paragraph, Phrase, Quote, Senten
 
 if TYPE_CHECKING:
     from .quotes import Cue, Found, Span
-    from .speakers import Mention, SpeakerBook, TokenIndex
+    from .speakers import Mention, SpeakerBook, TokenIndex, Who
 
 @dataclass
 class ArticleContext:
@@ -48,6 +48,9 @@ class ArticleContext:
     cues: list[Cue] | None = None
     # pronoun/role resolution: each top-level quotation with its kind and resolved speaker
     attributions: list[Found] | None = None
+    # ... and each sentence's subject as resolved, with the people salient just before it
+    # (most recent first), by sentence id: what "he" or "the senator" opening it refers to
+    referents: dict[str, tuple[Who, tuple[str, ...]]] | None = None
     # outputs
     quotes: tuple[Quote, ...] | None = None
     phrases: tuple[Phrase, ...] | None = None

@@ -152,6 +152,10 @@ WORD_RE = re.compile(r"[A-Za-z][a-z'’-]*")
 # a capitalised word before a weekday that makes it a name ("Super Tuesday", "Good Friday")
 NAMING_WORDS = frozenset("super mega mini black cyber good bloody easter palm ash fat holy maundy "
                          "giving shrove titanic big small".split())
+#: What a weekday owns that is scheduled, not done: "Tuesday's primary", "Thursday's debate".
+OWNER_RE = re.compile(r"\w+['’]s\b")
+SCHEDULED_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:primar(?:y|ies)|caucus(?:es)?|elections?|debates?|"
+                                r"votes?|contests?|runoffs?|showdown)\b", re.IGNORECASE)
 EVENT_NOUNS = re.compile(
     r"\s*(?:\w+\s+)?(?:votes?|voting|primar(?:y|ies)|caucus(?:es)?|elections?|debates?|hearings?|meetings?|"
     r"announcements?|rall(?:y|ies)|speech(?:es)?|decisions?|rulings?|summit|sessions?|briefings?|"
@@ -186,7 +190,7 @@ DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b
 ATTRIBUTION_RE = re.compile(r"\b(?:said|says|wrote|writes|told|tweeted|added|posted)\b")
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:whether|mulling|weighing|considering|projection|projected|forecasts?|"
                                     r"predicts?|bet on)\b[^,;.]{0,60}$", re.IGNORECASE)
-AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+(?:(?:early|earlier|late|later)\s+)?$", re.IGNORECASE)
 CREDIT_BEFORE_RE = re.compile(r"\(@\w+\)\s*$")
 ALTERNATIVE_AFTER_RE = re.compile(r"\s+(?:or|rather than|instead of)\s+(?:in\s+|on\s+)?[A-Z0-9]")
 ALTERNATIVE_BEFORE_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\s+or\s+(?:in\s+)?$")
@@ -474,8 +478,14 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     pool = pool or [c for c in cues if c[1]]
     if not pool:
         return 0
-    # a verb before the date governs it more often than one after ("told ... on Thursday that ... would")
+    # the nearest verb, one before the date counting more than one after ("told ... on Thursday
+    # that ... would"); a future or modal word after the date yields to a verb before it
+    # ("struggled to answer a question on Sunday about how he would ...", "a deal reached in
+    # July could ...")
     best = min(pool, key=lambda c: (start - c[0] if c[0] < start else 1.5 * (c[0] - end) + 8, c[0]))
+    before = [c for c in pool if c[0] < start]
+    if own and best[1] in (1, MODAL) and best[0] >= end and before:
+        best = max(before)  # a "would" after the date belongs to a later verb of its own
     if best[1] == MODAL:  # "who can win in November"; from another clause only a weak hint
         return 1 if own else WEAK_FUTURE
     return best[1]
@@ -491,6 +501,10 @@ def _possessive_direction(text: str, start: int, at: int, cues: Sequence[tuple[i
     before = [c for c in cues if c[0] < at and _clause_of(bounds, c[0]) == clause]
     if before and before[-1][1] in (0, 1, MODAL):
         return 1  # "who is running in Tuesday's primary"
+    owner = OWNER_RE.match(text, at)
+    past = any(c[1] == -1 and _clause_of(bounds, c[0]) == clause for c in cues)
+    if owner and not past and SCHEDULED_AFTER_RE.match(text, owner.end()):
+        return 1  # "holds a lead in Tuesday's primary": a vote, a debate, no past verb: still to come
     return -1
 
 
@@ -568,8 +582,9 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
             return True  # "one Sunday in late 2001": no date
     if deictic and re.search(r"\bthe\s+$", before, re.IGNORECASE) and expression.lower().startswith("next"):
         return True  # "the next month": after some other event, not after publication
-    if kind in ("month", "month_year", "month_day", "day_month", "weekday") and COMPARISON_BEFORE_RE.search(before):
-        return True  # "fewer staff in July than he did in March", "up from 37 percent in January"
+    if kind in ("month", "month_year", "month_day", "day_month", "weekday", "year", "relative") \
+            and COMPARISON_BEFORE_RE.search(before):
+        return True  # "fewer staff in July than he did in March", "up from 90 last year": a baseline
     if expression.lower().startswith("of ") and PERIOD_BEFORE_RE.search(before):
         return True  # "the last three months of 2015": a period
     if deictic:

@@ -576,6 +576,8 @@ def resolve_speakers(ctx: ArticleContext) -> None:
     index, subjects, cues = need(ctx.tokens, "tokens"), need(ctx.subjects, "subjects"), need(ctx.cues, "cues")
     found: list[Found] = []
     ctx.attributions = found
+    referents: dict[str, tuple[Who, tuple[str, ...]]] = {}
+    ctx.referents = referents
     by_sentence: dict[str, list[Cue]] = {}
     for cue in cues:
         by_sentence.setdefault(cue.sentence, []).append(cue)
@@ -588,6 +590,7 @@ def resolve_speakers(ctx: ArticleContext) -> None:
         para = paragraphs[sent.paragraph]
         subj_mention = subjects[sent.id]
         subj = resolve(book, subj_mention, recent, last_org) if subj_mention.tokens else Who(None, None)
+        referents[sent.id] = (subj, tuple(recent))
         subject_person = subj.person
         # inside its own sentence, a named subject is the referent of "he" even when the
         # article never shows it is a person ("Lee said ..., which he called ...")
@@ -813,7 +816,7 @@ QUOTE_COMPONENTS = (
     Component("attribution", find_cues, requires=("marks", "masked", "tokens", "proper_nouns", "sentences"),
               assigns=("cues",)),
     Component("coreference", resolve_speakers, requires=("book", "subjects", "cues", "tokens", "masked"),
-              assigns=("attributions",)),
+              assigns=("attributions", "referents")),
     Component("quotes", assemble_quotes, requires=("attributions", "marks", "book", "masked"),
               assigns=("quotes", "phrases", "speakers")),
 )

@@ -269,7 +269,7 @@ def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
     for (stance, _key), members in grouped.items():
         first, by = min(members, key=lambda m: (m[0].source.id, m[0].number))
         sides.append(Side(stance=stance, text=first.claim.text, citations=sorted_citations([m[0] for m in members]),
-                          by=by))
+                          by=by, insertions=first.claim.insertions))
     return tuple(sorted(sides, key=lambda s: (STANCE_ORDER.get(s.stance, 9), s.citations[0].source,
                                               s.citations[0].start, s.by or "")))
 
@@ -340,7 +340,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                 + max(n.prominence for n in nodes))
         dispute = Dispute(id=short_id("d", lead.source.id, lead.claim.text), text=lead.claim.text,
                           sides=build_sides(nodes), citations=sorted_citations(nodes),
-                          rank=round(rank, 3))
+                          rank=round(rank, 3), insertions=lead.claim.insertions)
         disputes.setdefault(dispute.id, dispute)
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
     return tuple(sorted(disputes.values(), key=lambda d: (-d.rank, d.id))[:limit])

@@ -6,7 +6,12 @@ words, citing every sentence, with ``outlets`` counting distinct publishers. Ran
 corroboration, prominence (how near the lede) and centrality (how much of the wording
 recurs in other articles). Every fact carried by several articles is kept; single-article
 facts are kept up to ``SINGLES_PER_ARTICLE`` per article, nearest the lede first, so one
-long article cannot flood the list. Headline-shaped and no-comment lines are no facts.
+long article cannot flood the list. Headline-shaped and no-comment lines, and an article's
+unmarked short first line (its headline), are no facts.
+
+``key_facts`` and ``overview_facts`` choose what the Key facts page and the overview show:
+no fact leaning on an unclear "he" (``Fact.unresolved``); on the overview, only
+self-contained, corroborated statements (see ``self_contained``).
 """
 
 from __future__ import annotations
@@ -16,12 +21,29 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import ArticleExtraction, Citation, Fact, Source
+from ..extract.claims import mask_quotes
+from ..extract.spans import quoted_spans
+from ..model import ArticleExtraction, Citation, Claim, Fact, Source
+from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
 from .verify import about_the_reporting, headline_shaped
 
 SINGLES_PER_ARTICLE = 6
+#: An article's first line this short, a paragraph of its own, is its headline even where
+#: the page did not mark one.
+HEADLINE_WORDS = 18
 HIDDEN_SINGLE_STATUSES = frozenset({"denied", "unconfirmed"})  # shown under Disputed instead
+
+
+def unmarked_headline(source: Source, claim: Claim) -> bool:
+    """The first line of an article whose page marked no headline (so its title was made from
+    this line), a short paragraph of its own ("Sanders wins Democrats Abroad global primary."):
+    the headline, not a fact."""
+    c = claim.citation
+    if c.sentence != "s1" or not source.paragraphs or not title_from_lede(source):
+        return False  # a headline the page marked, or a title of its own: this line is the lede
+    first = source.paragraphs[0]
+    return first.start <= c.start and c.end >= first.end - 1 and len(claim.text.split()) <= HEADLINE_WORDS
 
 
 def fact_id(text: str) -> str:
@@ -73,6 +95,20 @@ def credited_to(nodes: Sequence[Node]) -> str | None:
     return next((n.claim.attributed_to for n in nodes if n.claim.attributed_to), None)
 
 
+def _without_headline_leads(graph: ClaimGraph) -> list[Sequence[int]]:
+    """The graph's groups; a group led by an unmarked headline gives its other members back
+    as facts of their own (each was verified against the headline, not against the others)."""
+    out: list[Sequence[int]] = []
+    for group in graph.groups:
+        lead = graph.nodes[group[0]]
+        if unmarked_headline(lead.source, lead.claim):
+            out.extend([i] for i in group[1:]
+                       if not unmarked_headline(graph.nodes[i].source, graph.nodes[i].claim))
+        else:
+            out.append(group)
+    return out
+
+
 def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                graph: ClaimGraph | None = None) -> tuple[Fact, ...]:
     """Group the same fact across outlets; rank by corroboration and prominence.
@@ -84,7 +120,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     articles_of = token_articles(graph)
     facts: dict[str, Fact] = {}
     singles: dict[str, list[tuple[float, Fact]]] = defaultdict(list)
-    for group in graph.groups:
+    for group in _without_headline_leads(graph):
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
         if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
@@ -92,7 +128,8 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
-                    outlets=outlets, rank=rank)
+                    outlets=outlets, rank=rank, insertions=rep.claim.insertions,
+                    unresolved=rep.claim.unresolved)
         if outlets > 1 or len({n.source.id for n in nodes}) > 1:
             facts.setdefault(fact.id, fact)  # corroborated, or carried by several of one outlet's articles
         elif rep.claim.status not in HIDDEN_SINGLE_STATUSES:
@@ -104,3 +141,71 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
     return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))
+
+
+# -- key facts ------------------------------------------------------------------------------
+#: A sentence this much inside quotation marks is someone's words: it belongs to Quotes.
+MAX_QUOTED_SHARE = 0.3
+#: How many facts the overview shows.
+OVERVIEW_FACTS = 8
+#: Openers of scene-setting, asides and the outlet's own musing, not of a statement of fact.
+SCENE_OPENER_RE = re.compile(
+    r"^\W*(?:here(?:'s|’s| is| are)|there(?:'s|’s| is| are| was| were)|maybe|perhaps|imagine|consider|picture|"
+    r"welcome|meet|so far|now,|yes|no,|of course|still,|sure,|indeed|in other words|for example|for instance|"
+    r"it(?:'s|’s| is| was) (?:a |an |the |not |no |hard|easy|clear|unclear|true|worth|possible|likely|unlikely))",
+    re.IGNORECASE)
+#: The outlet's own judgement ("X deserves kudos", "voters should"), not a fact it reports.
+OPINION_RE = re.compile(r"\b(?:should|ought to|deserves?|must|arguably|clearly|obviously|undoubtedly|"
+                        r"surely|frankly|in all fairness|sadly|thankfully|hopefully)\b", re.IGNORECASE)
+#: A sentence that opens with a quotation mark is someone's words, closed here or not.
+QUOTE_OPENER_RE = re.compile(r"^\s*(?:[“\"‘]|'')")
+#: "we", "our", "I" outside quotation marks: a party's own statement or a column, not a report.
+FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b")
+#: "the 1960s", "the '80s": a biography or a history, background to a story, not its facts.
+DECADE_RE = re.compile(r"(?:\b(?:1[0-9]|20)\d0s|['’]\d0s)\b")
+NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
+
+
+def quoted_share(text: str) -> float:
+    """The share of ``text`` inside double quotation marks (straight, curly, or '')."""
+    probe = text.replace("''", '" ')
+    return sum(e - s for s, e in quoted_spans(probe)) / max(1, len(text))
+
+
+def names_someone(fact: Fact) -> bool:
+    """Does the fact say who or what it is about: a capitalised word past its first word
+    (outside quotation marks), or an editor's insertion?"""
+    return bool(fact.insertions) or NAME_WORD_RE.search(mask_quotes(fact.text)) is not None
+
+
+def self_contained(fact: Fact) -> bool:
+    """A fact an editor can lift out alone: no pronoun or role noun left unexplained, not
+    mostly a quotation (nor opening with one), naming whom it is about, not scene-setting,
+    not in the first person, not background told by decades, not the outlet's opinion."""
+    if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
+        return False
+    if SCENE_OPENER_RE.search(fact.text) or QUOTE_OPENER_RE.match(fact.text):
+        return False
+    own = mask_quotes(fact.text)
+    if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):
+        return False
+    return not (fact.status == "stated" and OPINION_RE.search(own))
+
+
+def key_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts the Key facts page lists: every fact but those leaning on a pronoun or role
+    noun the article leaves unclear (``Fact.unresolved``); the editor's pins first, then by
+    rank (corroboration, prominence, centrality), then id."""
+    shown = [f for f in facts if f.pinned or not f.unresolved]
+    return sorted(shown, key=lambda f: (not f.pinned, -f.rank, f.id))
+
+
+def overview_facts(facts: Sequence[Fact], cap: int = OVERVIEW_FACTS) -> list[Fact]:
+    """The overview's key facts: the editor's pins, then the self-contained facts that most
+    distinct outlets corroborate, by rank. Single-outlet facts fill in only when no fact is
+    corroborated (a briefing of one outlet), so the overview never stays empty for that."""
+    pinned = sorted((f for f in facts if f.pinned), key=lambda f: (-f.rank, f.id))
+    ranked = sorted((f for f in facts if not f.pinned and self_contained(f)),
+                    key=lambda f: (-f.outlets, -f.rank, f.id))
+    corroborated = [f for f in ranked if f.outlets > 1]
+    return (pinned + (corroborated or ranked))[:cap]

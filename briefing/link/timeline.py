@@ -11,13 +11,18 @@ within a date only leads sharing a content word are compared. Sorted by date
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id
+from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
+from .facts import quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
+from .verify import about_a_poll_method, headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
 SAME_EVENT_THRESHOLD = 0.2
@@ -64,7 +69,8 @@ def _entry(members: list[Event]) -> Event:
     return Event(id=event_id(lead.date, lead.text + "|merged"), date=lead.date, precision=lead.precision,
                  text=lead.text, citations=tuple(cites[k] for k in sorted(cites)),
                  expression=lead.expression, until=lead.until,
-                 background=all(e.background for e in members))
+                 background=all(e.background for e in members), insertions=lead.insertions,
+                 unresolved=lead.unresolved)
 
 
 def merge_events(events: Sequence[Event], idf: dict[str, float], words: dict[str, _Words]) -> list[Event]:
@@ -112,3 +118,74 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         for event in merge_events(group, idf, words):
             out.setdefault(event.id, event)
     return tuple(sorted(out.values(), key=lambda e: (e.date, e.id)))
+
+
+#: A wh-word opening a line with no clause break and no question mark: a teaser or
+#: subheading ("What each candidate needs in Tuesday's showdown."), not an event.
+TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
+#: Words that put the date in a side clause of the sentence (a relative clause, an earlier
+#: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
+                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en))\b",
+                            re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
+ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
+#: Words that point back into the article ("the same discipline", "those plans", "That's
+#: the takeaway", "visited the state"), and a condition opening the line ("If he wins Ohio
+#: on Tuesday ...": nothing happened yet).
+BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
+                             r"\bit (?:seemed|seems|appeared|appears)\b|^\W*(?:that|this)(?:'s|’s| is| was)\b|"
+                             r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
+                             r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
+#: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
+FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
+#: An entry more than this much inside quotation marks is someone's words ("“It's doable,”
+#: X said on Monday"): a quote for the Quotes page, without what "it" is.
+MAX_QUOTED_SHARE = 0.5
+#: Fewer words than this make no sentence about an event ("Donald Trump (Last week: 2.)").
+MIN_WORDS = 5
+
+
+def side_clause_date(event: Event) -> bool:
+    """Does the entry's date stand in a side clause ("asked why he attacked when he had
+    stated last month that ...", "an electorate in which ... a poll last month")?"""
+    at = event.text.find(event.expression) if event.expression else -1
+    if at < 0:
+        return False
+    before = event.text[:at]
+    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(before)]
+    return SIDE_CLAUSE_RE.search(before[breaks[-1] if breaks else 0:]) is not None
+
+
+def quoted_date(event: Event) -> bool:
+    """Is the entry's date in someone's words ("not a president who says he's neutral on
+    Monday, pro-Israel on Tuesday"), or one of alternatives ("Tuesday or Wednesday")?"""
+    text, expression = event.text, event.expression
+    at = text.find(expression) if expression else -1
+    if at < 0:
+        return False
+    probe = text.replace("''", '" ')
+    spans = quoted_spans(probe)
+    if any(s <= at < e for s, e in spans) or (QUOTE_OPEN_RE.match(probe) and not any(s == 0 for s, _e in spans)):
+        return True
+    return ALTERNATIVE_RE.search(text[max(0, at - 30):at + len(expression) + 30]) is not None
+
+
+def stands_alone(event: Event) -> bool:
+    """An entry an editor would keep on the timeline: no "he" or "the senator" the article
+    leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
+    not a headline, subheading, teaser or poll-method line, not a clause cut from its sentence
+    (lowercase), not mostly a quotation, not in the first person, its date not in a side clause (a relative clause,
+    a condition, a hope), not in someone's words and not one of alternatives."""
+    text = event.text
+    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
+                or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
+                or quoted_share(text) > MAX_QUOTED_SHARE
+                or TEASER_RE.match(text) or about_a_poll_method(text)
+                or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
+
+
+def shown_events(events: Sequence[Event]) -> list[Event]:
+    """The entries the Timeline page shows: those that stand alone, and the editor's pins."""
+    return [e for e in events if e.pinned or stands_alone(e)]

@@ -1,0 +1,268 @@
+"""Items that stand alone: the editor's insertion for "he" / "the minister", items whose
+referent is unclear kept off the Overview, Key facts and Timeline, and the key-facts choice.
+All sentences are the test's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from articles import article
+
+from briefing.dump import from_data, to_data
+from briefing.extract import extract_article
+from briefing.extract.dates import extract_events
+from briefing.link import link_briefing
+from briefing.link.facts import key_facts, overview_facts, self_contained
+from briefing.link.timeline import shown_events, stands_alone
+from briefing.model import Briefing, BriefingMeta, Citation, Event, Fact, Insertion, Source
+from briefing.render import render_briefing
+from briefing.sentences import lede_title, split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def extract(*paras: str, date: str = "2031-03-04"):
+    art = article(*paras, date=date)
+    return art, extract_article(art, split_sentences(art))
+
+
+def claim_starting(x, start: str):
+    return next(c for c in x.claims if c.text.startswith(start))
+
+
+def shown(text: str, insertions) -> str:
+    """An item's text as the site reads it: 'He [Ana Ruiz] said ...'."""
+    out, pos = [], 0
+    for ins in insertions:
+        out += [text[pos:ins.at], f" [{ins.text}]"]
+        pos = ins.at
+    return "".join(out) + text[pos:]
+
+
+# -- the insertion ---------------------------------------------------------------------------
+
+def test_a_pronoun_whose_referent_is_clear_gets_the_name_as_an_insertion():
+    _art, x = extract("Senator Ana Ruiz arrived in Lisbon on Monday to open the harbour talks.",
+                      "She told reporters on Tuesday that the fishing quotas would be cut by half.")
+    claim = claim_starting(x, "She told")
+    assert claim.insertions == (Insertion(at=3, text="Ana Ruiz"),) and claim.unresolved is None
+    assert shown(claim.text, claim.insertions).startswith("She [Ana Ruiz] told reporters")
+    # the verbatim text and its citation are untouched
+    assert claim.text == _art.text[claim.citation.start:claim.citation.end]
+    event = next(e for e in x.events if e.text.startswith("She told"))
+    assert event.insertions == claim.insertions
+
+
+def test_a_possessive_pronoun_gets_the_possessive_name():
+    _art, x = extract("Mayor Tomas Vale opened the new bridge over the river on Monday morning.",
+                      "His office said on Tuesday that the toll would be dropped next year.")
+    claim = claim_starting(x, "His office")
+    assert shown(claim.text, claim.insertions).startswith("His [Tomas Vale's] office said")
+
+
+def test_a_role_noun_gets_the_person_the_article_gave_that_role():
+    _art, x = extract("Finance Minister Karl Berg presented the budget to parliament on Monday.",
+                      "The finance minister said on Tuesday that the sales tax would fall next year.")
+    claim = claim_starting(x, "The finance minister")
+    assert shown(claim.text, claim.insertions).startswith("The finance minister [Karl Berg] said")
+
+
+def test_a_role_the_person_was_not_given_is_not_guessed():
+    # Berg is the finance minister; "the former minister" is someone the article never named
+    _art, x = extract("Finance Minister Karl Berg presented the budget to parliament on Monday.",
+                      "The former minister said on Tuesday that the budget would never pass the chamber.")
+    claim = claim_starting(x, "The former minister")
+    assert claim.insertions == () and claim.unresolved == "The former minister"
+
+
+def test_an_unclear_pronoun_gets_no_insertion_and_is_marked_unresolved():
+    _art, x = extract("The harbour talks ended without a deal on Monday after twelve hours.",
+                      "He said on Tuesday that the fishing fleet would stay in port all week.")
+    claim = claim_starting(x, "He said")
+    assert claim.insertions == () and claim.unresolved == "He"
+
+
+def test_a_quotation_whose_speaker_is_a_role_noun_or_pronoun_gets_the_speaker():
+    _art, x = extract("Senator Ana Ruiz opened the harbour talks in Lisbon on Monday.",
+                      "“We will sail anyway,” the senator said on Tuesday.",
+                      "“The boats stay in port,” the Republican said on Wednesday.")
+    claim = claim_starting(x, "“We will sail")
+    assert shown(claim.text, claim.insertions) == "“We will sail anyway,” the senator [Ana Ruiz] said on Tuesday."
+    assert claim_starting(x, "“The boats").unresolved == "the Republican"
+
+
+def test_two_people_either_of_whom_he_could_be_make_he_unclear():
+    _art, x = extract("Tomas Vale and Karl Berg met at the harbour on Monday to settle the quota dispute.",
+                      "He said on Tuesday that the fleet would stay in port all week.")
+    claim = claim_starting(x, "He said")
+    assert claim.insertions == () and claim.unresolved == "He"
+
+
+def test_a_definite_common_noun_subject_leans_on_its_article():
+    _art, x = extract("Two universities filed briefs in the harbour case on Monday in the capital.",
+                      "The university said on Tuesday that its research vessel would leave port.")
+    assert claim_starting(x, "The university").unresolved == "The university"
+
+
+def test_the_subject_after_an_opening_clause_counts():
+    _art, x = extract("The harbour festival opened in Lisbon on Monday with a parade of boats.",
+                      "Just before the ferry left, the pilot asked for volunteers to move to the back.")
+    assert claim_starting(x, "Just before").unresolved == "the pilot"
+
+
+def test_an_it_that_stands_for_the_clause_after_it_leans_on_nothing():
+    _art, x = extract("The harbour talks ended without a deal on Monday after twelve hours.",
+                      "It is unclear whether the fishing fleet will sail again before the winter.")
+    claim = claim_starting(x, "It is unclear")
+    assert claim.insertions == () and claim.unresolved is None
+
+
+def test_insertions_survive_the_yaml_and_json_data():
+    art, x = extract("Senator Ana Ruiz arrived in Lisbon on Monday to open the harbour talks.",
+                     "She told reporters on Tuesday that the fishing quotas would be cut by half.")
+    source = Source(id=art.source_id, file=art.file, text=art.text, sentences=tuple(split_sentences(art)),
+                    paragraphs=art.paragraphs, date="2031-03-04", publisher="Harbour Post")
+    briefing = link_briefing([source], [x])
+    fact = next(f for f in briefing.facts if f.text.startswith("She told"))
+    assert to_data(fact)["insertions"] == [{"at": 3, "text": "Ana Ruiz"}]
+    assert from_data(Briefing, to_data(briefing)) == briefing
+
+
+# -- what is promoted --------------------------------------------------------------------------
+
+def cite(source: str, sentence: str = "s2") -> Citation:
+    return Citation(source=source, sentence=sentence, start=0, end=10, text="…")
+
+
+def fact(fid: str, text: str, outlets: int = 2, rank: float = 2.0, **kw) -> Fact:
+    return Fact(id=fid, text=text, citations=tuple(cite(f"a{i}") for i in range(outlets)), outlets=outlets,
+                rank=rank, **kw)
+
+
+def test_an_unresolved_fact_is_on_neither_the_overview_nor_the_key_facts_page():
+    unclear = fact("f1", "He said the fleet would stay in port all week.", unresolved="He", rank=9.0)
+    clear = fact("f2", "She said the quotas would be cut by half.", rank=1.0,
+                 insertions=(Insertion(at=3, text="Ana Ruiz"),))
+    assert key_facts([unclear, clear]) == [clear]
+    assert overview_facts([unclear, clear]) == [clear]
+    assert key_facts([unclear.__class__(**{**unclear.__dict__, "pinned": True})])  # the editor's pin wins
+
+
+def test_the_overview_takes_corroborated_self_contained_facts_first():
+    corroborated = fact("f1", "Ana Ruiz signed the harbour treaty in Lisbon.", outlets=3, rank=4.0)
+    single = fact("f2", "Karl Berg presented the budget to parliament.", outlets=1, rank=5.0)
+    quote = fact("f3", "“We will not give up a single boat, not one,” she said.", outlets=2, rank=6.0,
+                 insertions=(Insertion(at=44, text="Ana Ruiz"),))
+    scene = fact("f4", "There were flags on every mast in Lisbon harbour.", outlets=2, rank=7.0)
+    opinion = fact("f5", "Karl Berg should resign before the vote.", outlets=2, rank=7.5)
+    nameless = fact("f6", "the fleet stayed in port for a week.", outlets=2, rank=8.0)
+    facts = [corroborated, single, quote, scene, opinion, nameless]
+    assert overview_facts(facts) == [corroborated]
+    assert [f.id for f in facts if self_contained(f)] == ["f1", "f2"]
+    # a briefing where nothing is corroborated shows its best self-contained single-outlet facts
+    assert overview_facts([single, quote]) == [single]
+    assert len(overview_facts([fact(f"g{i}", f"Ana Ruiz met envoy number {i}.") for i in range(12)])) == 8
+
+
+def test_a_headline_line_unmarked_by_the_page_is_no_fact():
+    from articles import make
+
+    paras = ("Ruiz wins the harbour vote by twelve.",
+             "Ana Ruiz won the harbour vote in Lisbon on Monday by twelve votes.",
+             "The fishing fleet celebrated the result in the port until late at night.")
+    pairs = [make(sid, outlet, "2031-03-04", *paras) for sid, outlet in (("a1", "Harbour Post"), ("b1", "Coast"))]
+    titled = [Source(**{**src.__dict__, "title": lede_title(paras[0])}) for src, _x in pairs]
+    texts = [f.text for f in link_briefing(titled, [x for _s, x in pairs]).facts]
+    assert "Ruiz wins the harbour vote by twelve." not in texts and any(t.startswith("Ana Ruiz won") for t in texts)
+    # with a title of their own, the first line is the lede: a fact like any other
+    texts = [f.text for f in link_briefing([s for s, _x in pairs], [x for _s, x in pairs]).facts]
+    assert "Ruiz wins the harbour vote by twelve." in texts
+
+
+# -- the timeline --------------------------------------------------------------------------------
+
+def event(text: str, expression: str, **kw) -> Event:
+    return Event(id="e1", date="2031-03-02", precision="day", text=text, citations=(cite("a1"),),
+                 expression=expression, **kw)
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Ana Ruiz was asked why she changed course when she had stated on Monday that she would not.", "on Monday"),
+    ("Ruiz will face voters in a harbour in which most boats sank last month.", "last month"),
+    ("Since June of last year, Ruiz has raised money in every port.", "last year"),
+    ("“I will be neutral on Monday and loyal on Tuesday,” Ruiz said.", "on Monday"),
+    ("The vote could come as soon as Tuesday or Wednesday, Ruiz said.", "Wednesday"),
+    ("What each captain needs in Tuesday showdown.", "Tuesday"),
+    ("If Ruiz wins the vote on Tuesday, the fleet will sail.", "on Tuesday"),
+    ("Ruiz made the same promise on Monday in Lisbon.", "on Monday"),
+    ("That's the lesson of the harbour vote on Tuesday.", "on Tuesday"),
+    ("Ruiz noted on Monday that those plans run only to the spring.", "on Monday"),
+    ("Ruiz toured the state on Monday with her aides.", "on Monday"),
+    ("Ruiz (Last week: 2.)", "Last week"),
+    ("just days after her win in the March 5 vote.", "March 5"),
+    ("I sincerely hope that on March 8 the harbour reopens for good.", "March 8"),
+    ("Ruiz met Bo Lind, who won the harbour vote on Monday, at the port.", "on Monday"),
+    ("“It is doable, and it will be done by the spring,” Ruiz said on Monday.", "on Monday"),
+])
+def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
+    assert not stands_alone(event(text, expression))
+
+
+def test_an_entry_that_stands_alone_is_shown_and_an_unresolved_one_only_when_pinned():
+    good = event("Ana Ruiz signed the harbour treaty in Lisbon on Monday.", "on Monday")
+    unclear = event("He signed the harbour treaty on Monday.", "on Monday", unresolved="He")
+    assert stands_alone(good) and shown_events([good, unclear]) == [good]
+    pinned = Event(**{**unclear.__dict__, "pinned": True})
+    assert shown_events([pinned]) == [pinned]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The port hired 160 guards for the festival, up from 90 last year.",
+    "The fleet had 40 boats at sea as of earlier this month.",
+])
+def test_a_baseline_or_a_state_dates_no_event(sentence):
+    art = article("The harbour festival opened in Lisbon.", sentence, date="2031-03-04")
+    assert not [e for e in extract_events(art, split_sentences(art)) if e.citations[0].sentence == "s2"]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a past verb before the date governs it, not a "would" or "could" of a later verb
+    ("Ana Ruiz struggled to answer a question on Sunday about how she would pay for the port.",
+     "2031-03-04", "2031-03-02"),
+    ("Ruiz has said that a fishing deal reached with Spain in July could ruin the fleet.", "2031-12-10", "2031-07"),
+    # what a weekday owns that is scheduled is still to come, unless a past verb says it is done
+    ("Ruiz holds a solid lead in Tuesday's harbour primary.", "2031-03-03", "2031-03-04"),
+    ("Tuesday's primary results stunned the harbour board.", "2031-03-06", "2031-03-04"),
+])
+def test_a_date_takes_the_direction_of_its_own_verb(sentence, published, expected):
+    art = article("The harbour festival opened in Lisbon.", sentence, date=published)
+    dates = [e.date for e in extract_events(art, split_sentences(art)) if e.citations[0].sentence == "s2"]
+    assert dates == [expected]
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+HOSTILE_NAME = "<script>alert(1)</script> *Ana* [x](javascript:1) {{ 7*7 }}"
+
+
+def test_the_insertion_renders_in_its_own_span_in_brackets_and_hostile_text_is_escaped(tmp_path):
+    text = "She told reporters the quotas would be cut by half."
+    source = Source(id="a1", file="a1.txt", text=text, sentences=(), date="2031-03-04", publisher="Post")
+    sent = Citation(source="a1", sentence="s1", start=0, end=len(text), text=text)
+    source = Source(id="a1", file="a1.txt", text=text, date="2031-03-04", publisher="Post",
+                    sentences=(split_sentences(article(text))[0],))
+    ins = (Insertion(at=3, text=HOSTILE_NAME),)
+    briefing = Briefing(
+        meta=BriefingMeta(title="Briefing", topic="t", articles=1, outlets=1), sources=(source,),
+        facts=(Fact(id="f1", text=text, citations=(sent,), outlets=1, rank=1.0, insertions=ins),),
+        timeline=(Event(id="e1", date="2031-03-02", precision="day", text=text, citations=(sent,),
+                        expression="", insertions=ins),))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, ROOT / "templates")
+    for page in ("index.md", "facts.md", "timeline.md"):
+        md = (docs / page).read_text()
+        assert '<span class="briefing-insertion"' in md, page
+        assert "<script>" not in md and "{{" not in md and "](javascript" not in md, page
+        assert "She <span class=\"briefing-insertion\"" in md and "</span> told reporters" in md, page
+        assert "&#91;&lt;script&gt;" in md, page
