@@ -252,6 +252,15 @@ def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+def _last_words(text: str, n: int) -> list[str]:
+    """The last ``n`` words of ``text``, reading only its end (linear over many quotations)."""
+    tail = text[-200:]
+    words = _words(tail)
+    if len(words) > n or len(tail) == len(text):
+        return words[-n:]  # more than n words in the tail: the last n are whole
+    return _words(text)[-n:]
+
+
 def _first_letter(text: str) -> str:
     """The first letter of a quotation, skipping brackets, ellipses and digits' absence."""
     depth = 0
@@ -284,7 +293,7 @@ def classify(quoted: str, before: str, adjacent: bool, continuation: bool, prope
     words = _words(quoted)
     if not words:
         return "label"
-    lead = [w.lower() for w in _words(before)[-3:]]
+    lead = [w.lower() for w in _last_words(before, 3)]
     first = _first_letter(quoted)
     ends_clause = quoted.rstrip()[-1:] in ",.!?…"
     if continuation:
@@ -377,6 +386,9 @@ def find_subjects(ctx: ArticleContext) -> None:
     ctx.subjects = {sent.id: sentence_subject(index.slice(sent.start, sent.end)) for sent in ctx.sentences}
 
 
+CUE_REACH = 1500  # characters before a quotation read for its reporting verb and speaker
+
+
 def find_cues(ctx: ArticleContext) -> None:
     """Speaker attribution: marks + tokens -> cues (the speaker phrase and kind of each quotation).
 
@@ -419,7 +431,7 @@ def find_cues(ctx: ArticleContext) -> None:
             if k + 1 < len(here):
                 hi = min(hi, here[k + 1].open)
             hi = min(hi, para.end)
-            before_toks = index.slice(lo, s.open)
+            before_toks = index.slice(max(lo, s.open - CUE_REACH), s.open)  # a speaker stands near: linear
             after_toks = index.slice(min(s.close + 1, hi), hi) if not s.runs_on else []
             quoted = text[s.start:s.end].rstrip()
             open_ended = quoted[-1:] in ",?!" or quoted.rstrip("’'\"”").rstrip()[-1:] in "?!"

@@ -1130,13 +1130,17 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
     return None
 
 
+VERB_REACH = 150  # tokens before a quotation searched for its reporting verb
+
+
 def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | None:
     """Before a quotation: the last reporting verb -> (its subject phrase, index, adjacent?).
 
     ``adjacent`` is true when the verb (with at most an object) directly introduces the
-    quotation ("Ana told reporters:" / "Ana said,").
+    quotation ("Ana told reporters:" / "Ana said,"). Looks back ``VERB_REACH`` tokens at
+    most: a verb further back introduces no quotation, and each quotation's look stays short.
     """
-    for n in range(len(tokens) - 1, -1, -1):
+    for n in range(len(tokens) - 1, max(-1, len(tokens) - 1 - VERB_REACH), -1):
         t = tokens[n]
         if t.text.lower() == "according" and n + 1 < len(tokens) and tokens[n + 1].text == "to":
             mention = np_after(tokens, n + 2)
