@@ -109,7 +109,8 @@ def _serve_error(message: str, config: Any) -> None:
 
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     """Decide which files a dirty build (``briefing build``, ``briefing serve``, ``--dirty``) builds again."""
-    plan = partial_plan(config)
+    # The error shown on every page while serving: when it comes or goes, every page is built again.
+    plan = partial_plan(config, extra=_state["error"] if _state["command"] == "serve" else None)
     _plan["current"] = plan
     plan.decide(files)
     return files

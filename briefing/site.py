@@ -123,12 +123,13 @@ def generated_files(docs_dir: Path) -> frozenset[Path]:
     return _GENERATED.get(Path(docs_dir).resolve(), frozenset())
 
 
-def partial_plan(config: Any) -> PartialBuild:
+def partial_plan(config: Any, extra: str | None = None) -> PartialBuild:
     """The plan of the MkDocs build about to run: build_site's, or one for building in place.
 
     In place (``mkdocs build``, ``mkdocs serve``, ``briefing serve``), the previous output is the
     site folder itself, described by a record in the cache folder; the record is dropped now and
     written again when the build finishes, so a failed build is never taken for a finished one.
+    ``extra``: anything else every page shows (the serve-time error banner).
     """
     plan = _PARTIAL.get()
     if plan is not None:
@@ -136,7 +137,7 @@ def partial_plan(config: Any) -> PartialBuild:
     site = Path(config.site_dir)
     try:
         project = project_of(config)
-        key = site_key(config)
+        key = incremental.digest_of([site_key(config), f"extra={extra or ''}"])
     except (BriefingError, OSError):
         return PartialBuild(key="", docs_dir=Path(config.docs_dir), site_dir=site)
     record_file = incremental.record_path(project.cache_dir, "mkdocs", project.docs_dir)
