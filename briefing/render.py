@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import itertools
 import json
 import logging
 import re
@@ -30,7 +29,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .dump import iter_json, iter_yaml, to_data, write_atomic, write_chunks
+from .dump import YAML_MEMO, ChunkMemo, iter_data, to_data, write_atomic, write_chunks, write_data_files
 from .link.outlets import count_outlets, known_outlet, outlet_of
 from .model import Briefing, Citation, Quote, Source, Speaker
 from .sentences import title_from_lede
@@ -730,6 +729,22 @@ class Writer:
             self.unmarked[name] = digest
         self.written.append(path)
 
+    def write_data(self, yaml_name: str, json_name: str, briefing: Briefing, memo: ChunkMemo | None) -> None:
+        """The briefing's YAML (marked) and JSON (unmarked: in the manifest), written in one pass."""
+        yaml_path, json_path = self.docs_dir / yaml_name, self.docs_dir / json_name
+        ok_yaml, ok_json = self.may_replace(yaml_path, yaml_name), self.may_replace(json_path, json_name)
+        if not (ok_yaml and ok_json):  # one of them is hand-written: write the other alone
+            pieces = list(iter_data(briefing, memo))  # the unusual case: held whole
+            if ok_yaml:
+                self.write_chunks(yaml_name, [f"# {MARKER_TEXT}\n", *(y for y, _ in pieces)])
+            if ok_json:
+                self.write_chunks(json_name, (j for _, j in pieces), marked=False)
+            return
+        _yaml, (_changed, digest) = write_data_files(yaml_path, json_path, iter_data(briefing, memo),
+                                                     yaml_head=f"# {MARKER_TEXT}\n")
+        self.unmarked[json_name] = digest
+        self.written += [yaml_path, json_path]
+
     def unchanged(self, name: str, digest: str) -> bool:
         """Does docs/``name`` hold exactly the text whose sha256 is ``digest``? Then keep it as written."""
         path = self.docs_dir / name
@@ -828,7 +843,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
-                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None) -> list[Path]:
+                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None,
+                    cache_dir: Path | None = None) -> list[Path]:
     """Briefing -> pages, data and feed in ``docs_dir`` via ``templates_dir``. Returns the files in place.
 
     Needs templates/*.j2. ``changes`` (briefing.changes.Changes) adds the What's new page, its feed
@@ -921,8 +937,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
            home=base + ("index.html" if not directory_urls else "" if base else "./"),
            self_href=base + "feed.xml")
     # The data files are the largest outputs: written piece by piece, never whole in memory.
-    writer.write_chunks("data/briefing.yaml", itertools.chain([f"# {MARKER_TEXT}\n"], iter_yaml(briefing)))
-    writer.write_chunks("data/briefing.json", iter_json(briefing), marked=False)
+    memo = ChunkMemo(cache_dir / YAML_MEMO) if cache_dir is not None else None
+    try:
+        writer.write_data("data/briefing.yaml", "data/briefing.json", briefing, memo)
+    finally:
+        if memo is not None:
+            memo.close()
     write_atomic(docs_dir / PAGE_KEYS, json.dumps(page_keys, sort_keys=True, indent=1) + "\n")
     writer.finish()
     return sorted(writer.written)

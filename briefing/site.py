@@ -102,7 +102,8 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
-                                directory_urls=project.directory_urls, changes=changes, site_url=site_url)
+                                directory_urls=project.directory_urls, changes=changes, site_url=site_url,
+                                cache_dir=project.cache_dir if use_cache else None)
     except RenderError as err:
         raise BriefingError(str(err)) from None
     _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
