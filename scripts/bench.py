@@ -443,7 +443,8 @@ def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> li
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "serve", "-a", f"127.0.0.1:{port}"],
+    # the console script: `python -m briefing` in the project would import its briefing/ (the hook's folder)
+    process = subprocess.Popen([str(Path(sys.executable).parent / "briefing"), "serve", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True).start()
@@ -476,9 +477,13 @@ def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> li
         path = project / "seeds" / name
         cpu = server_cpu()
         start = time.perf_counter()
-        path.write_text(path.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
+        lines_of = path.read_text(encoding="utf-8").split("\n")
+        body = max(range(len(lines_of)), key=lambda k: len(lines_of[k]))  # the longest line: article text
+        lines_of[body + 1:body + 1] = ["", marker]  # (an appended line may be cut as page furniture)
+        path.write_text("\n".join(lines_of), encoding="utf-8")
         while marker not in page():
             if time.perf_counter() - start > timeout:
+                print(f"bench: serve never showed the edit on {url}:\n" + "\n".join(lines[-20:]), file=sys.stderr)
                 return None
             time.sleep(0.05)
         return [time.perf_counter() - start, server_cpu() - cpu, os.getloadavg()[0]]
