@@ -376,10 +376,11 @@ def site_project(folder: Path, size: int) -> Path:
 
 
 def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
-                        serve: bool = True) -> dict[str, list[float]]:
+                        serve: bool = True, extract: bool = True) -> dict[str, list[float]]:
     """`briefing extract` cold and with nothing changed; with ``with_site``, `briefing build` cold, with
     nothing changed, after one article edited, added, deleted, and after a template edit (each with the
     caches the build before it left), then (``serve``) `briefing serve`'s latency for an edited article.
+    ``extract``: False leaves out the `briefing extract` runs.
     Returns scenario -> [wall s, CPU s, load]."""
     from briefing.pipeline import Options, extract_to_file
 
@@ -396,8 +397,9 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
               f"(load {results[name][2]:.1f})", file=sys.stderr, flush=True)
 
     options = Options(seeds_dir=seeds, cache_dir=work / "extract-cache", jobs=jobs)
-    timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
-    timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
+    if extract:
+        timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
+        timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
     if not with_site:
         return results
     import logging
@@ -504,7 +506,7 @@ def counts(briefing: Any) -> dict[str, int]:
 
 def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path | None,
             warm_limit: int | None = None, link_only: bool = False, incremental: bool = True,
-            stages: bool = True, serve: bool = True) -> dict[str, Any]:
+            stages: bool = True, serve: bool = True, extract: bool = True) -> dict[str, Any]:
     """One N: corpus, then every stage cold, then a warm rebuild after one change (``stages``), then
     the incremental runs (``incremental``), `briefing serve` among them (``serve``)."""
     from briefing.dump import briefing_to_yaml
@@ -556,7 +558,7 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
         warm = build(warm_timer)
         load.append(os.getloadavg()[0])
     steps = measure_incremental(size, work / "incremental", jobs, with_site=not skip_site and bool(render),
-                                serve=serve) if incremental and not link_only else {}
+                                serve=serve, extract=extract) if incremental and not link_only else {}
     return {"load": max(load), "incremental": steps,
         "size": size, "jobs": jobs, "corpus_s": made, "corpus_mb": sum(
             p.stat().st_size for p in corpus.iterdir()) / 1e6,
@@ -686,7 +688,8 @@ def incremental_table(rows: list[dict[str, Any]]) -> str:
         serve = (f"{fmt_s(steps['serve edit'][0])} (server CPU {fmt_s(steps['serve edit'][1])})"
                  if "serve edit" in steps else "–")
         lines.append(f"| {row['size']:,} | {build_cold} | " + " | ".join(cell(n, "build cold") for n in INCREMENTAL)
-                     + f" | {serve} | {fmt_s(steps['extract cold'][0])} (CPU {fmt_s(steps['extract cold'][1])}) | "
+                     + f" | {serve} | " + (f"{fmt_s(steps['extract cold'][0])} (CPU {fmt_s(steps['extract cold'][1])})"
+                                          if "extract cold" in steps else "–") + " | "
                      + cell("extract no change", "extract cold") + f" | {load:.1f} |")
     return "\n".join(lines)
 
@@ -830,7 +833,16 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "`briefing build` and `briefing extract --out` as a user runs them, each run with the caches the "
         "run before it left: the cold build (empty caches), a rebuild with nothing changed, then one article "
         "edited, one added, one deleted, and the source page template edited, in that order. In brackets: "
-        "the share of the cold run's wall time, and the CPU time with its share of the cold run's.",
+        "the share of the cold run's wall time, and the CPU time with its share of the cold run's. "
+        "*serve: edit shown after* is the time from writing an edited article (a sentence added in its "
+        "body) to `briefing serve` serving its source page with that sentence (one-second debounce "
+        "included), and the server's CPU time meanwhile. After a change, only that article is "
+        "extracted; linking and What's new run over all articles; the data files copy the YAML of "
+        "unchanged items from a memo; pages whose inputs did not change are not rendered; MkDocs builds "
+        "only the pages whose Markdown changed and keeps the others' HTML and search entries.",
+        "",
+        "The machine was shared with other work while these numbers were taken (*load* above 2 means "
+        "the two cores were oversubscribed), so wall times are inflated and vary: compare the CPU times.",
         "",
         incremental_table(rows) if any(row.get("incremental") for row in rows) else "Not measured.",
         "",
@@ -861,9 +873,10 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "",
         "Options: `--sizes`, `--jobs N` (processes for per-article extraction), `--skip-site` (no MkDocs "
         "build), `--site-limit N`, `--render-limit N`, `--warm-limit N`, `--incremental-limit N`, "
-        "`--stages-limit N` and `--serve-limit N` (skip the MkDocs build, everything after linking, the "
-        "warm rebuild, the incremental rebuilds, the stage-by-stage timing or the `serve` latency above N "
-        "articles), `--out FILE` (this page), `--json FILE` and "
+        "`--stages-limit N`, `--extract-limit N` and `--serve-limit N` (skip the MkDocs build, "
+        "everything after linking, the warm rebuild, the incremental rebuilds, the stage-by-stage timing, "
+        "the `briefing extract` runs or the `serve` latency above N articles), `--out FILE` (this page), "
+        "`--json FILE` and "
         "`--merge FILE...` (keep raw results; write the page from several runs), `--profile DIR` (a cProfile "
         "file per stage), `--keep DIR` (keep corpora and sites), `--smoke` (tiny sizes, for the tests).",
         "",
@@ -916,6 +929,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the incremental rebuilds only for sizes up to this (default %(default)s)")
     parser.add_argument("--stages-limit", type=int, default=None,
                         help="time the stages one by one only for sizes up to this (above: the incremental runs)")
+    parser.add_argument("--extract-limit", type=int, default=None,
+                        help="time `briefing extract` (cold, no change) only for sizes up to this")
     parser.add_argument("--serve-limit", type=int, default=None,
                         help="measure `briefing serve`'s latency only for sizes up to this")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
@@ -939,7 +954,8 @@ def main(argv: list[str] | None = None) -> int:
             result = measure(args.one, work, args.jobs, args.skip_site, args.profile, args.warm_limit,
                              args.link_only, args.incremental_limit is None or args.one <= args.incremental_limit,
                              stages=args.stages_limit is None or args.one <= args.stages_limit,
-                             serve=args.serve_limit is None or args.one <= args.serve_limit)
+                             serve=args.serve_limit is None or args.one <= args.serve_limit,
+                             extract=args.extract_limit is None or args.one <= args.extract_limit)
         print(json.dumps(result))
         return 0
 
@@ -954,7 +970,8 @@ def main(argv: list[str] | None = None) -> int:
         skip_site = args.skip_site or (args.site_limit is not None and size > args.site_limit)
         link_only = args.render_limit is not None and size > args.render_limit
         extra = [*(["--stages-limit", str(args.stages_limit)] if args.stages_limit is not None else []),
-                 *(["--serve-limit", str(args.serve_limit)] if args.serve_limit is not None else [])]
+                 *(["--serve-limit", str(args.serve_limit)] if args.serve_limit is not None else []),
+                 *(["--extract-limit", str(args.extract_limit)] if args.extract_limit is not None else [])]
         row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit, link_only,
                       args.incremental_limit, tuple(extra))
         warm = totals(row, "warm") or None if row["cold"] else None
