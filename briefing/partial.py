@@ -106,10 +106,13 @@ class PartialBuild:
         names = [Path(name).name for name in touched]
         docs = self.docs_dir.resolve()
         for file in files:
-            modified = self._modified(file, docs, old_docs, names if touched else [])
-            if not modified:
+            if not self._modified(file, docs, old_docs, names if touched else []):
                 self.kept.add(file.dest_uri)
-            file.is_modified = _constant(modified)
+            file.is_modified = self._is_modified(file.dest_uri)
+
+    def _is_modified(self, dest_uri: str) -> Callable[[], bool]:
+        """A file's ``is_modified``: asked when MkDocs builds, after the navigation was checked."""
+        return lambda: self.full or dest_uri not in self.kept
 
     def _modified(self, file: Any, docs: Path, old_docs: dict[str, list[int]], names: list[str]) -> bool:
         if self.full or self.previous is None or getattr(file, "_content", None) is not None \
@@ -214,10 +217,6 @@ def _outputs(site: Path, files: Iterable[Any]) -> dict[str, list[int]]:
             continue
         out[file.dest_uri] = [stat.st_size, stat.st_mtime_ns]
     return out
-
-
-def _constant(value: bool) -> Callable[[], bool]:
-    return lambda: value
 
 
 def _search_plugin(config: Any) -> Any:
