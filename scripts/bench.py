@@ -786,7 +786,7 @@ def machine() -> str:
 def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The Performance page: how it was measured, the tables, and how to repeat it."""
     jobs = rows[0]["jobs"] if rows else args.jobs
-    notes = []
+    notes = list(getattr(args, "note", None) or [])
     notes += [f"At {row['size']:,} articles rendering or the MkDocs build failed: `{row['failed']}`."
               for row in rows if row.get("failed")]
     for row in rows:
@@ -941,6 +941,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results as JSON")
     parser.add_argument("--merge", type=Path, nargs="+", default=None,
                         help="measure nothing: write the page from the --json files of earlier runs")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a sentence to print on the page under the first table (repeatable)")
     parser.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
