@@ -431,6 +431,21 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
 SERVE_STARTUP_S = 3600.0  # the first build of `briefing serve` builds every page
 
 
+def with_body_sentence(path: Path, sentence: str) -> str:
+    """An article's text with ``sentence`` added at the end of its longest line that cleaning keeps
+    (a line added at the end, or after page furniture, may be cut as furniture too)."""
+    from briefing.clean import clean_article
+    from briefing.ingest import read_folder
+
+    raws, _skipped = read_folder(path.parent)
+    kept = clean_article(next(raw for raw in raws if raw.file == path.name)).text
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = max((k for k, line in enumerate(lines) if len(line.strip()) > 40 and line.strip() in kept),
+               key=lambda k: len(lines[k]), default=len(lines) - 1)
+    lines[body] = lines[body].rstrip() + " " + sentence
+    return "\n".join(lines)
+
+
 def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> list[float] | None:
     """`briefing serve` on ``project``: seconds from writing an edited article to the served
     source page showing the edit, [wall s, CPU s of the server during it, load]; None if it never did."""
@@ -479,10 +494,7 @@ def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> li
         path = project / "seeds" / name
         cpu = server_cpu()
         start = time.perf_counter()
-        lines_of = path.read_text(encoding="utf-8").split("\n")
-        body = max(range(len(lines_of)), key=lambda k: len(lines_of[k]))  # the longest line: article text
-        lines_of[body + 1:body + 1] = ["", marker]  # (an appended line may be cut as page furniture)
-        path.write_text("\n".join(lines_of), encoding="utf-8")
+        path.write_text(with_body_sentence(path, marker), encoding="utf-8")
         while marker not in page():
             if time.perf_counter() - start > timeout:
                 print(f"bench: serve never showed the edit on {url}:\n" + "\n".join(lines[-20:]), file=sys.stderr)
