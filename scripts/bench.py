@@ -33,6 +33,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -502,7 +503,7 @@ def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> li
             time.sleep(0.05)
         return [time.perf_counter() - start, server_cpu() - cpu, os.getloadavg()[0]]
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs deletes its temporary site folder
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
