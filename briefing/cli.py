@@ -174,6 +174,8 @@ def serve(config_file: Path, dev_addr: str) -> None:
         _fail(BriefingError(f"{config_file}: no such MkDocs configuration"))
     try:
         with mkdocs_logging():  # MkDocs' lines ("Serving on http://...") through ours
-            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+            # dirty: each rebuild builds only the pages whose Markdown changed (briefing.partial
+            # keeps the site complete: search index, sitemap, vanished pages)
+            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except Exception as err:  # noqa: BLE001 - MkDocs raises many kinds; the user needs one line
         _fail(err)

@@ -179,24 +179,119 @@ def _dump(data: Any) -> str:
                      default_flow_style=False)
 
 
-def iter_yaml(briefing: Briefing) -> Iterator[str]:
-    """Briefing -> YAML text in pieces, one list item at a time.
+#: Under the cache folder: the YAML of the data's items, by their JSON (ChunkMemo).
+YAML_MEMO = "yaml-items.sqlite"
 
-    The pieces join into exactly ``_dump(to_data(briefing))``: top-level lists are written
-    without indentation, so each item can be emitted on its own. Emitting the whole
-    document at once would hold its full node graph in memory (gigabytes at 10,000
-    articles); this holds one item's.
+
+class ChunkMemo:
+    """The YAML of list items written before, by the sha256 of the item's JSON (an SQLite file).
+
+    Emitting YAML is most of the cost of writing the data (PyYAML builds a node per value in
+    Python); an item's JSON is cheap and says everything its YAML holds, so an item written
+    by an earlier run (a source, a quote, a fact) is copied, not emitted again. The file
+    names the PyYAML version and this module's code: when either changed it starts empty.
+    Entries no run used lately are dropped. Any database error makes it a memo that
+    remembers nothing, never a failure.
     """
+
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+
+        self.path = path
+        self.used: set[str] = set()
+        self.fresh: dict[str, str] = {}
+        self.db: Any = None
+        version = "\0".join([yaml.__version__, _BaseDumper.__name__, _code_digest()])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path))
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (version TEXT)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS chunks (key TEXT PRIMARY KEY, text TEXT)")
+            row = self.db.execute("SELECT version FROM meta").fetchone()
+            if row is None or row[0] != version:
+                self.db.execute("DELETE FROM chunks")
+                self.db.execute("DELETE FROM meta")
+                self.db.execute("INSERT INTO meta VALUES (?)", (version,))
+                self.db.commit()
+        except (sqlite3.Error, OSError):
+            self.db = None
+
+    def yaml_of(self, data: Any, json_text: str) -> str:
+        """One list item's YAML (``_dump([data])``), from the memo when its JSON was seen before."""
+        key = hashlib.sha256(json_text.encode("utf-8")).hexdigest()
+        self.used.add(key)
+        if self.db is not None and key not in self.fresh:
+            try:
+                row = self.db.execute("SELECT text FROM chunks WHERE key = ?", (key,)).fetchone()
+            except Exception:  # noqa: BLE001 - a broken memo remembers nothing
+                row = None
+            if row is not None:
+                return str(row[0])
+        text = self.fresh.get(key)
+        if text is None:
+            text = self.fresh[key] = _dump([data])
+        return text
+
+    def close(self) -> None:
+        """Store this run's new entries; drop old ones when most of the memo went unused."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?)", self.fresh.items())
+                total = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+                if total > 2 * len(self.used) + 1000:
+                    self.db.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
+                    self.db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in self.used))
+                    self.db.execute("DELETE FROM chunks WHERE key NOT IN (SELECT key FROM keep)")
+                    self.db.execute("DROP TABLE keep")
+            self.db.close()
+        except Exception:  # noqa: BLE001 - a memo that cannot be written is skipped
+            pass
+        self.db = None
+        self.fresh.clear()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def iter_data(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[tuple[str, str]]:
+    """Briefing -> (YAML piece, JSON piece) pairs, one list item at a time: both files in one pass.
+
+    The YAML pieces join into exactly ``_dump(to_data(briefing))``: top-level lists are
+    written without indentation, so each item can be emitted on its own. Emitting the whole
+    document at once would hold its full node graph in memory (gigabytes at 10,000
+    articles); this holds one item's. The JSON pieces join into the same fields, one list
+    item a line. ``memo``: the YAML of items written before (see ChunkMemo).
+    """
+    sep = "{"
     for f in dataclasses.fields(briefing):
         value = getattr(briefing, f.name)
         if not f.compare and not value:
             continue  # as to_data: fields outside comparison appear only when set
+        head = f"{sep}\n {json.dumps(f.name)}: "
+        sep = ","
         if isinstance(value, tuple) and value:
-            yield f"{f.name}:\n"
-            for item in value:
-                yield _dump([to_data(item)])
+            yield f"{f.name}:\n", head + "["
+            for number, item in enumerate(value):
+                data = to_data(item)
+                text = json.dumps(data, ensure_ascii=False)
+                yield (memo.yaml_of(data, text) if memo is not None else _dump([data]),
+                       ("\n  " if number == 0 else ",\n  ") + text)
+            yield "", "\n ]"
         else:
-            yield _dump({f.name: to_data(value)})
+            data = to_data(value)
+            yield _dump({f.name: data}), head + json.dumps(data, ensure_ascii=False)
+    yield "", "\n}\n"
+
+
+def iter_yaml(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[str]:
+    """Briefing -> YAML text in pieces, one list item at a time (see ``iter_data``)."""
+    for piece, _json in iter_data(briefing, memo):
+        if piece:
+            yield piece
 
 
 def briefing_to_yaml(briefing: Briefing) -> str:
@@ -221,6 +316,66 @@ def iter_json(briefing: Briefing) -> Iterator[str]:
         else:
             yield json.dumps(to_data(value), ensure_ascii=False)
     yield "\n}\n"
+
+
+def write_data_files(yaml_path: Path, json_path: Path, pieces: Iterable[tuple[str, str]],
+                     yaml_head: str = "") -> tuple[tuple[bool, str], tuple[bool, str]]:
+    """(YAML, JSON) piece pairs -> both files, written as ``write_chunks`` writes one (in one pass).
+
+    Returns ((changed, sha256) of the YAML, (changed, sha256) of the JSON).
+    """
+    with _TwoFiles(yaml_path, json_path) as files:
+        if yaml_head:
+            files.write([yaml_head], [])
+        for y, j in pieces:
+            files.write([y] if y else [], [j])
+        done = files.finish()
+    return done["yaml"], done["json"]
+
+
+class _TwoFiles:
+    """Two temporary files written side by side, each renamed into place only if its bytes changed."""
+
+    def __init__(self, yaml_path: Path, json_path: Path) -> None:
+        self.paths = {"yaml": yaml_path, "json": json_path}
+        self.tmps: dict[str, str] = {}
+        self.handles: dict[str, Any] = {}
+        self.digests = {name: hashlib.sha256() for name in self.paths}
+
+    def __enter__(self) -> _TwoFiles:
+        for name, path in self.paths.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            self.tmps[name] = tmp
+            self.handles[name] = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, yaml_pieces: list[str], json_pieces: list[str]) -> None:
+        for name, pieces in (("yaml", yaml_pieces), ("json", json_pieces)):
+            for piece in pieces:
+                data = piece.encode("utf-8")
+                self.digests[name].update(data)
+                self.handles[name].write(data)
+            pieces.clear()
+
+    def finish(self) -> dict[str, tuple[bool, str]]:
+        out = {}
+        for name, path in self.paths.items():
+            self.handles[name].close()
+            tmp = self.tmps.pop(name)
+            if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                Path(tmp).unlink()
+                out[name] = (False, self.digests[name].hexdigest())
+                continue
+            _readable(tmp)
+            os.replace(tmp, path)
+            out[name] = (True, self.digests[name].hexdigest())
+        return out
+
+    def __exit__(self, *exc: object) -> None:
+        for name, tmp in self.tmps.items():
+            self.handles[name].close()
+            Path(tmp).unlink(missing_ok=True)
 
 
 def briefing_to_json(briefing: Briefing) -> str:
@@ -302,9 +457,10 @@ def write_chunks(path: Path, chunks: Iterable[str]) -> tuple[bool, str]:
     return True, digest.hexdigest()
 
 
-def write_briefing(briefing: Briefing, path: Path) -> None:
-    """Write the briefing as YAML (or JSON, by the suffix), atomically, piece by piece."""
-    write_chunks(path, iter_json(briefing) if path.suffix == ".json" else iter_yaml(briefing))
+def write_briefing(briefing: Briefing, path: Path, memo: ChunkMemo | None = None) -> None:
+    """Write the briefing as YAML (or JSON, by the suffix), atomically, piece by piece.
+    ``memo``: the YAML of items written before (see ChunkMemo)."""
+    write_chunks(path, iter_json(briefing) if path.suffix == ".json" else iter_yaml(briefing, memo))
 
 
 def read_briefing(path: Path) -> Briefing:

@@ -17,10 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from briefing.model import BriefingError
-from briefing.site import generated_files, inner_build_active, project_of, update_docs, watched_dirs
+from briefing.partial import PartialBuild, quiet_dirty_warning
+from briefing.site import (
+    finish_partial,
+    generated_files,
+    inner_build_active,
+    partial_plan,
+    project_of,
+    update_docs,
+    watched_dirs,
+)
 
 _log = logging.getLogger("briefing")
 _H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
@@ -44,6 +54,9 @@ def _route_logs_to_mkdocs() -> None:
 DEBOUNCE_SECONDS = 1.0
 # From on_startup ("build", "gh-deploy" or "serve"), and the last serve-time failure.
 _state: dict[str, str | None] = {"command": "build", "error": None}
+# This build's plan of what MkDocs builds again (briefing.partial); the hook module is loaded anew
+# with each configuration, so once per build.
+_plan: dict[str, PartialBuild | None] = {"current": None}
 
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
@@ -60,6 +73,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     stay in docs/, so MkDocs still builds and serves them, each with the error at its top:
     a request never waits for a build that cannot finish.
     """
+    quiet_dirty_warning()
     if inner_build_active():
         return
     _route_logs_to_mkdocs()
@@ -91,6 +105,38 @@ def _serve_error(message: str, config: Any) -> None:
         from briefing.render import MARKER
         write_atomic(home, f"{MARKER}\n# The briefing could not be built yet\n\nFix the error shown above; "
                            "this page is rebuilt as soon as the file changes.\n")
+
+
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """Decide which files a dirty build (``briefing build``, ``briefing serve``, ``--dirty``) builds again."""
+    # The error shown on every page while serving: when it comes or goes, every page is built again.
+    plan = partial_plan(config, extra=_state["error"] if _state["command"] == "serve" else None)
+    _plan["current"] = plan
+    plan.decide(files)
+    return files
+
+
+def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """A changed navigation builds every page again."""
+    if _plan["current"] is not None:
+        _plan["current"].check_nav(nav)
+    return nav
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any, **kwargs: Any) -> Any:
+    """Note each page built in this run (the others keep their previous output)."""
+    if _plan["current"] is not None:
+        _plan["current"].page_built(page)
+    return context
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    """Complete a partial build: every page's search entries, kept outputs, the record for the next one."""
+    plan = _plan["current"]
+    if plan is not None:
+        plan.finish(config)
+        finish_partial(plan, config)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:

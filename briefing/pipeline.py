@@ -246,7 +246,7 @@ def extract_to_file(options: Options, out: Path, progress: Callable[[str], None]
     said again, so the output of the command is the same.
     """
     from . import incremental
-    from .dump import write_briefing
+    from .dump import YAML_MEMO, ChunkMemo, write_briefing
 
     raws, skipped = read_folder(options.seeds_dir)
     record_file = key = None
@@ -265,7 +265,12 @@ def extract_to_file(options: Options, out: Path, progress: Callable[[str], None]
             return dict(record["counts"]), report
         incremental.forget_record(record_file)
     briefing, report = extract_briefing(options, progress, (raws, skipped))
-    write_briefing(briefing, out)
+    memo = ChunkMemo(options.cache_dir / YAML_MEMO) if options.cache_dir is not None and out.suffix != ".json" else None
+    try:
+        write_briefing(briefing, out, memo)
+    finally:
+        if memo is not None:
+            memo.close()
     counts = {"sources": len(briefing.sources), "quotes": len(briefing.quotes), "facts": len(briefing.facts),
               "disputed": len(briefing.disputed), "timeline": len(briefing.timeline)}
     if record_file is not None:

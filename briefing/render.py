@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import itertools
 import json
 import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .dump import iter_json, iter_yaml, to_data, write_atomic, write_chunks
+from .dump import YAML_MEMO, ChunkMemo, iter_data, to_data, write_atomic, write_chunks, write_data_files
 from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
 from .link.timeline import shown_events
@@ -732,6 +731,24 @@ class Writer:
             self.unmarked[name] = digest
         self.written.append(path)
 
+    def write_data(self, yaml_name: str, json_name: str, briefing: Briefing, memo: ChunkMemo | None) -> str | None:
+        """The briefing's YAML (marked) and JSON (unmarked: in the manifest), written in one pass.
+        Returns the sha256 of the JSON (None when a hand-written file kept one of them from being written)."""
+        yaml_path, json_path = self.docs_dir / yaml_name, self.docs_dir / json_name
+        ok_yaml, ok_json = self.may_replace(yaml_path, yaml_name), self.may_replace(json_path, json_name)
+        if not (ok_yaml and ok_json):  # one of them is hand-written: write the other alone
+            pieces = list(iter_data(briefing, memo))  # the unusual case: held whole
+            if ok_yaml:
+                self.write_chunks(yaml_name, [f"# {MARKER_TEXT}\n", *(y for y, _ in pieces)])
+            if ok_json:
+                self.write_chunks(json_name, (j for _, j in pieces), marked=False)
+            return None
+        _yaml, (_changed, digest) = write_data_files(yaml_path, json_path, iter_data(briefing, memo),
+                                                     yaml_head=f"# {MARKER_TEXT}\n")
+        self.unmarked[json_name] = digest
+        self.written += [yaml_path, json_path]
+        return digest
+
     def unchanged(self, name: str, digest: str) -> bool:
         """Does docs/``name`` hold exactly the text whose sha256 is ``digest``? Then keep it as written."""
         path = self.docs_dir / name
@@ -804,6 +821,40 @@ def source_page_base(env: jinja2.Environment, templates_dir: Path) -> str | None
                                   jinja2.__version__, incremental.tree_digest(templates_dir)])
 
 
+def whole_briefing_base() -> str:
+    """What every page besides the source pages is keyed by, beside the data and its templates: code, Jinja."""
+    from . import incremental
+
+    return incremental.digest_of(["whole briefing page", incremental.code_digest(incremental.BUILD_CODE),
+                                  jinja2.__version__])
+
+
+def templates_digest(env: jinja2.Environment, name: str, templates_dir: Path) -> str:
+    """The bytes of template ``name`` and of every template it extends, includes or imports (and of the
+    macros, the global ``m``), hashed; every template's when one is chosen at render time."""
+    from jinja2 import meta as jinja_meta
+
+    from . import incremental
+
+    pending, seen = [name, "_macros.md.j2"], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            text = env.loader.get_source(env, current)[0] if env.loader else ""
+            refs = list(jinja_meta.find_referenced_templates(env.parse(text)))
+        except jinja2.TemplateNotFound:
+            continue  # its absence is hashed below; rendering reports it when it matters
+        except jinja2.TemplateError:
+            return incremental.tree_digest(templates_dir)
+        if None in refs:
+            return incremental.tree_digest(templates_dir)
+        pending += [ref for ref in refs if ref is not None]
+    return incremental.digest_of(f"{n} {incremental.file_digest(templates_dir / n)}" for n in sorted(seen))
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """templates/ -> a Jinja Environment: StrictUndefined, no autoescape, our filters."""
     env = jinja2.Environment(
@@ -830,7 +881,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
-                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None) -> list[Path]:
+                    directory_urls: bool = False, changes: Any = None, site_url: str | None = None,
+                    cache_dir: Path | None = None) -> list[Path]:
     """Briefing -> pages, data and feed in ``docs_dir`` via ``templates_dir``. Returns the files in place.
 
     Needs templates/*.j2. ``changes`` (briefing.changes.Changes) adds the What's new page, its feed
@@ -842,6 +894,29 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     env = make_environment(templates_dir)
     index = BriefingIndex.of(briefing)
     writer = Writer(docs_dir)
+    # The data files are the largest outputs: written piece by piece, never whole in memory.
+    memo = ChunkMemo(cache_dir / YAML_MEMO) if cache_dir is not None else None
+    try:
+        data_digest = writer.write_data("data/briefing.yaml", "data/briefing.json", briefing, memo)
+    finally:
+        if memo is not None:
+            memo.close()
+    # Every other page is made of the briefing (its JSON says all of it), the changes, the
+    # templates, the code and the options: when none changed, the page in docs/ is kept unrendered.
+    whole_key = None if data_digest is None else _digest("\0".join([
+        whole_briefing_base(), data_digest, repr(changes), site_url or "", str(directory_urls)]))
+    old_keys, page_keys = read_page_keys(docs_dir), {}
+
+    def key_of(template: str) -> str | None:
+        return None if whole_key is None else _digest(whole_key + templates_digest(env, template, templates_dir))
+
+    def _kept(name: str, key: str | None) -> bool:
+        """Is docs/``name`` the page rendered from these very inputs? Then it is kept, no work done."""
+        old = old_keys.get(name)
+        if key is None or old is None or old[0] != key or not writer.unchanged(name, old[1]):
+            return False
+        page_keys[name] = old
+        return True
     common = {"briefing": briefing, "meta": briefing.meta, "ld": None, "index": index}
     facts = key_facts(briefing.facts)  # self-contained ones only (link.facts: how they are chosen)
     disputed = _ranked(briefing.disputed, CAPS["disputed"])
@@ -858,38 +933,51 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                       "unconfirmed": len(briefing.disputed) - contested_total}
     variants = {q.id for q in briefing.quotes}
 
-    def render(template: str, name: str, depth: int = 0, **extra: Any) -> str:
+    def render(template: str, name: str, depth: int = 0, key: str | None = None, **extra: Any) -> str | None:
+        """Render one page, or keep it (None) when its key is that of the page in docs/."""
+        if key is not None:
+            old = old_keys.get(name)
+            if old is not None and old[0] == key and writer.unchanged(name, old[1]):
+                page_keys[name] = old
+                return None
         page = PageContext(index, depth)
         try:
             text = env.get_template(template).render({**common, "page": page, **extra})
         except (jinja2.TemplateError, TypeError, ValueError) as err:
             raise RenderError(f"{_template_line(err, template)} (rendering {name}): {err}") from None
         writer.write(name, text)
+        if key is not None:
+            page_keys[name] = [key, _digest(text)]
         return text
 
-    pages = {
-        "index": dict(facts=overview_facts(facts, CAPS["overview_facts"]),
-                      disputed=disputed[:CAPS["overview_disputed"]],
-                      quotes=quotes_by_weight[:CAPS["overview_quotes"]], scope=scope,
-                      facts_total=len(facts), dispute_counts=dispute_counts),
-        "facts": dict(facts=facts[:CAPS["facts"]], total=len(facts),
-                      ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
-        "quotes": dict(groups=group_quotes(briefing, index), variants=variants,
+    pages: dict[str, Callable[[], dict[str, Any]]] = {
+        "index": lambda: dict(facts=overview_facts(facts, CAPS["overview_facts"]),
+                              disputed=disputed[:CAPS["overview_disputed"]],
+                              quotes=quotes_by_weight[:CAPS["overview_quotes"]], scope=scope,
+                              facts_total=len(facts), dispute_counts=dispute_counts),
+        "facts": lambda: dict(facts=facts[:CAPS["facts"]], total=len(facts),
+                              ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
+        "quotes": lambda: dict(groups=group_quotes(briefing, index), variants=variants,
                        phrases=briefing.phrases[:CAPS["phrases"]],
                        ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
-        "disputed": dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
+        "disputed": lambda: dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
                          ld=jsonld_claims(disputed, index) if disputed else None),
-        "discrepancies": dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
+        "discrepancies": lambda: dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
-        "timeline": dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
+        "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
     for name, extra in pages.items():
-        render(f"{name}.md.j2", f"{name}.md", **extra)
-    ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
-    render("sources_index.md.j2", "sources/index.md", depth=1, sources=ordered_sources, counts=counts)
+        key = key_of(f"{name}.md.j2")
+        if not _kept(name + ".md", key):
+            render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
+    key = key_of("sources_index.md.j2")
+    if not _kept("sources/index.md", key):
+        ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
+        render("sources_index.md.j2", "sources/index.md", depth=1, key=key, sources=ordered_sources,
+               counts=counts)
     # A source page depends on its source (and how often it is cited) only: when neither nor the
     # templates and code changed since the page was written, it is kept without rendering it.
-    base, old_keys, page_keys = source_page_base(env, templates_dir), read_page_keys(docs_dir), {}
+    base = source_page_base(env, templates_dir)
     for source in briefing.sources:
         name = f"sources/{source_page_name(source.id)}.md"
         cited = counts.get(source.id, Counter())
@@ -901,33 +989,34 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             if old is not None and old[0] == key and writer.unchanged(name, old[1]):
                 page_keys[name] = old
                 continue
-        text = render("source.md.j2", name, depth=1, source=source, outlet=outlet_name(source),
-                      ld=jsonld_source(source), paragraphs=source_paragraphs(source), counts=cited)
-        if key is not None:
-            page_keys[name] = [key, _digest(text)]
+        render("source.md.j2", name, depth=1, key=key, source=source, outlet=outlet_name(source),
+               ld=jsonld_source(source), paragraphs=source_paragraphs(source), counts=cited)
     writer.remove_stale_sources({source_page_name(s.id) for s in briefing.sources})
-    entries = feed_entries(briefing, index, directory_urls)
+    feed_key = key_of("feed.xml.j2")
+    feed_kept = _kept("feed.xml", feed_key)
+    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls)
     if changes is not None:
         from .changes import feed_entry
-        shown = {it.id for it in (*facts[:CAPS["facts"]], *disputed, *briefing.discrepancies[:CAPS["discrepancies"]],
-                                  *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
-                                  *briefing.sources)}  # items with an anchor to link to
-        render("whats_new.md.j2", "whats_new.md", changes=changes, shown=shown)
+        key = key_of("whats_new.md.j2")
+        if not _kept("whats_new.md", key):
+            shown = {it.id for it in (*facts[:CAPS["facts"]], *disputed,
+                                      *briefing.discrepancies[:CAPS["discrepancies"]],
+                                      *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
+                                      *briefing.sources)}  # items with an anchor to link to
+            render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
-    base = safe_url(site_url) if site_url else UrlSafe("")
-    if base and not base.endswith("/"):
-        base = UrlSafe(base + "/")
-    for entry in entries:
-        entry["href"] = base + entry["href"]
-    render("feed.xml.j2", "feed.xml", entries=entries, scope=scope,
-           feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
-           updated=atom_date(briefing.meta.period_end),
-           home=base + ("index.html" if not directory_urls else "" if base else "./"),
-           self_href=base + "feed.xml")
-    # The data files are the largest outputs: written piece by piece, never whole in memory.
-    writer.write_chunks("data/briefing.yaml", itertools.chain([f"# {MARKER_TEXT}\n"], iter_yaml(briefing)))
-    writer.write_chunks("data/briefing.json", iter_json(briefing), marked=False)
+    if not feed_kept:
+        base = safe_url(site_url) if site_url else UrlSafe("")
+        if base and not base.endswith("/"):
+            base = UrlSafe(base + "/")
+        for entry in entries:
+            entry["href"] = base + entry["href"]
+        render("feed.xml.j2", "feed.xml", key=feed_key, entries=entries, scope=scope,
+               feed_id="urn:briefing:" + short_hash(briefing.meta.topic),
+               updated=atom_date(briefing.meta.period_end),
+               home=base + ("index.html" if not directory_urls else "" if base else "./"),
+               self_href=base + "feed.xml")
     write_atomic(docs_dir / PAGE_KEYS, json.dumps(page_keys, sort_keys=True, indent=1) + "\n")
     writer.finish()
     return sorted(writer.written)

@@ -22,12 +22,15 @@ from . import incremental
 from .changes import STATE_FILE, track_changes
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
+from .partial import PartialBuild, site_key
 from .pipeline import Options, RunReport, extract_briefing
 from .render import RenderError, render_briefing
 
 log = logging.getLogger("briefing")
 
 _INNER_BUILD: ContextVar[bool] = ContextVar("briefing_inner_build", default=False)
+#: build_site's plan for the MkDocs build it runs (None: the hook plans a build in place).
+_PARTIAL: ContextVar[PartialBuild | None] = ContextVar("briefing_partial", default=None)
 _GENERATED: dict[Path, frozenset[Path]] = {}  # docs folder -> the files the last render put there
 
 
@@ -99,7 +102,8 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     changes = track_changes(briefing, project.docs_dir / STATE_FILE)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
-                                directory_urls=project.directory_urls, changes=changes, site_url=site_url)
+                                directory_urls=project.directory_urls, changes=changes, site_url=site_url,
+                                cache_dir=project.cache_dir if use_cache else None)
     except RenderError as err:
         raise BriefingError(str(err)) from None
     _GENERATED[project.docs_dir.resolve()] = frozenset(p.resolve() for p in files)
@@ -118,6 +122,38 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
 def generated_files(docs_dir: Path) -> frozenset[Path]:
     """The files the last ``update_docs`` rendered into ``docs_dir`` in this process (resolved paths)."""
     return _GENERATED.get(Path(docs_dir).resolve(), frozenset())
+
+
+def partial_plan(config: Any, extra: str | None = None) -> PartialBuild:
+    """The plan of the MkDocs build about to run: build_site's, or one for building in place.
+
+    In place (``mkdocs build``, ``mkdocs serve``, ``briefing serve``), the previous output is the
+    site folder itself, described by a record in the cache folder; the record is dropped now and
+    written again when the build finishes, so a failed build is never taken for a finished one.
+    ``extra``: anything else every page shows (the serve-time error banner).
+    """
+    plan = _PARTIAL.get()
+    if plan is not None:
+        return plan
+    site = Path(config.site_dir)
+    try:
+        project = project_of(config)
+        key = incremental.digest_of([site_key(config), f"extra={extra or ''}"])
+    except (BriefingError, OSError):
+        return PartialBuild(key="", docs_dir=Path(config.docs_dir), site_dir=site)
+    record_file = incremental.record_path(project.cache_dir, "mkdocs", project.docs_dir)
+    record = incremental.read_record(record_file)
+    if record is not None and record.get("site") != str(site.resolve()):
+        record = None
+    incremental.forget_record(record_file)
+    return PartialBuild(key=key, docs_dir=project.docs_dir, site_dir=site, previous=site, record=record,
+                        record_file=record_file)
+
+
+def finish_partial(plan: PartialBuild, config: Any) -> None:
+    """After a build in place: record what it left, for the next one."""
+    if plan.record_file is not None:
+        incremental.write_record(plan.record_file, {**plan.new_record(), "site": str(Path(config.site_dir).resolve())})
 
 
 def inner_build_active() -> bool:
@@ -187,9 +223,13 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
             project = project_of(config, Path(seeds_dir))
             inputs = read_folder(project.seeds_dir)
             record_file = key = None
+            previous: dict[str, Any] | None = None
             if use_cache:  # nothing changed since the last build of this site: keep it
                 key = build_key(config, project, inputs[0], strict)
                 record_file = incremental.record_path(project.cache_dir, "build", final)
+                previous = incremental.read_record(record_file)
+                if previous is None or not final.is_dir() or previous.get("site") != _site_stamp(final):
+                    previous = None
                 reused = _reuse_build(record_file, key, project.docs_dir, final, inputs)
                 if reused is not None:
                     log.info("nothing changed since the last build: %s is up to date "
@@ -203,21 +243,30 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
             final.parent.mkdir(parents=True, exist_ok=True)
             building = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
             config.site_dir = str(building)
+            # Only the pages whose Markdown changed are built again (briefing.partial); the others'
+            # outputs are hard-linked from the previous site and their search entries kept.
+            reusable = previous.get("mkdocs") if previous is not None else None
+            plan = PartialBuild(key=site_key(config), docs_dir=project.docs_dir, site_dir=building,
+                                previous=final if isinstance(reusable, dict) else None,
+                                record=reusable if isinstance(reusable, dict) else None)
             token = _INNER_BUILD.set(True)
+            plan_token = _PARTIAL.set(plan)
             try:
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
-                    build(config)
+                    build(config, dirty=plan.previous is not None)
                 finally:
                     config.plugins.on_shutdown()
+                mkdocs_record = plan.new_record()
                 _swap_in(building, final)
                 report.reused = False  # the pages may have been kept; the site was built
                 if record_file is not None:
                     incremental.write_record(record_file, {
                         "key": key, "docs": incremental.tree_state(project.docs_dir), "site": _site_stamp(final),
-                        "warnings": report.warnings,
+                        "mkdocs": mkdocs_record, "warnings": report.warnings,
                         "skipped": [[s.file, s.reason] for s in report.skipped[len(inputs[1]):]]})
             finally:
+                _PARTIAL.reset(plan_token)
                 _INNER_BUILD.reset(token)
                 shutil.rmtree(building, ignore_errors=True)
         except MkDocsException as err:

@@ -33,6 +33,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -375,10 +376,13 @@ def site_project(folder: Path, size: int) -> Path:
     return folder
 
 
-def measure_incremental(size: int, work: Path, jobs: int, with_site: bool) -> dict[str, list[float]]:
+def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
+                        serve: bool = True, extract: bool = True) -> dict[str, list[float]]:
     """`briefing extract` cold and with nothing changed; with ``with_site``, `briefing build` cold, with
     nothing changed, after one article edited, added, deleted, and after a template edit (each with the
-    caches the build before it left). Returns scenario -> [wall s, CPU s, load]."""
+    caches the build before it left), then (``serve``) `briefing serve`'s latency for an edited article.
+    ``extract``: False leaves out the `briefing extract` runs.
+    Returns scenario -> [wall s, CPU s, load]."""
     from briefing.pipeline import Options, extract_to_file
 
     project = site_project(work / "project", size)
@@ -394,8 +398,9 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool) -> di
               f"(load {results[name][2]:.1f})", file=sys.stderr, flush=True)
 
     options = Options(seeds_dir=seeds, cache_dir=work / "extract-cache", jobs=jobs)
-    timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
-    timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
+    if extract:
+        timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
+        timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
     if not with_site:
         return results
     import logging
@@ -415,7 +420,95 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool) -> di
                          ("build template edit", lambda: edit_template(project / "templates"))):
         change()
         timed(name, build)
+    if serve:
+        latency = measure_serve(project, names)
+        if latency is not None:
+            results["serve edit"] = latency
+            print(f"bench:   {size} serve edit: {fmt_s(latency[0])} (server CPU {fmt_s(latency[1])}, "
+                  f"load {latency[2]:.1f})", file=sys.stderr, flush=True)
     return results
+
+
+SERVE_STARTUP_S = 3600.0  # the first build of `briefing serve` builds every page
+
+
+def with_body_sentence(path: Path, sentence: str) -> str:
+    """An article's text with ``sentence`` added at the end of its longest line that cleaning keeps
+    (a line added at the end, or after page furniture, may be cut as furniture too)."""
+    from briefing.clean import clean_article
+    from briefing.ingest import read_folder
+
+    raws, _skipped = read_folder(path.parent)
+    kept = clean_article(next(raw for raw in raws if raw.file == path.name)).text
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = max((k for k, line in enumerate(lines) if len(line.strip()) > 40 and line.strip() in kept),
+               key=lambda k: len(lines[k]), default=len(lines) - 1)
+    lines[body] = lines[body].rstrip() + " " + sentence
+    return "\n".join(lines)
+
+
+def measure_serve(project: Path, names: list[str], timeout: float = 120.0) -> list[float] | None:
+    """`briefing serve` on ``project``: seconds from writing an edited article to the served
+    source page showing the edit, [wall s, CPU s of the server during it, load]; None if it never did."""
+    import socket
+    import threading
+    import urllib.request
+
+    from briefing.ingest import source_id_for
+    from briefing.render import source_page_name
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # the console script: `python -m briefing` in the project would import its briefing/ (the hook's folder)
+    process = subprocess.Popen([str(Path(sys.executable).parent / "briefing"), "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True).start()
+    name = names[len(names) // 3]
+    url = f"http://127.0.0.1:{port}/sources/{source_page_name(source_id_for(name))}.html"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def server_cpu() -> float:
+        try:
+            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return 0.0
+
+    try:
+        deadline = time.monotonic() + SERVE_STARTUP_S
+        while not any("Serving on" in line for line in lines) or not page():
+            if time.monotonic() > deadline or process.poll() is not None:
+                print("bench: serve did not start:\n" + "\n".join(lines[-20:]), file=sys.stderr)
+                return None
+            time.sleep(0.5)
+        time.sleep(3.0)  # let the watchers settle
+        marker = "The harbour board met again on the quay, 4817 officials said."
+        path = project / "seeds" / name
+        cpu = server_cpu()
+        start = time.perf_counter()
+        path.write_text(with_body_sentence(path, marker), encoding="utf-8")
+        while marker not in page():
+            if time.perf_counter() - start > timeout:
+                print(f"bench: serve never showed the edit on {url}:\n" + "\n".join(lines[-20:]), file=sys.stderr)
+                return None
+            time.sleep(0.05)
+        return [time.perf_counter() - start, server_cpu() - cpu, os.getloadavg()[0]]
+    finally:
+        process.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs deletes its temporary site folder
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def counts(briefing: Any) -> dict[str, int]:
@@ -425,8 +518,10 @@ def counts(briefing: Any) -> dict[str, int]:
 
 
 def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path | None,
-            warm_limit: int | None = None, link_only: bool = False, incremental: bool = True) -> dict[str, Any]:
-    """One N: corpus, then every stage cold, then a warm rebuild after one change."""
+            warm_limit: int | None = None, link_only: bool = False, incremental: bool = True,
+            stages: bool = True, serve: bool = True, extract: bool = True) -> dict[str, Any]:
+    """One N: corpus, then every stage cold, then a warm rebuild after one change (``stages``), then
+    the incremental runs (``incremental``), `briefing serve` among them (``serve``)."""
     from briefing.dump import briefing_to_yaml
     from briefing.ingest import read_folder
     from briefing.link import link_briefing
@@ -464,17 +559,19 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
 
     load = [os.getloadavg()[0]]
     cold_timer = Timer(f"{size} cold ", profile_dir / "cold" if profile_dir else None)
-    cold = build(cold_timer)
+    cold: dict[str, Any] = {"articles": size, "extracted": None, "pages": None, "failed": None, "items": {}}
+    if stages:
+        cold = build(cold_timer)
     load.append(os.getloadavg()[0])
     warm_timer = Timer(f"{size} warm ", profile_dir / "warm" if profile_dir else None)
     warm: dict[str, Any] = {"extracted": None, "failed": None}
     changed = None
-    if warm_limit is None or size <= warm_limit:
+    if stages and (warm_limit is None or size <= warm_limit):
         changed = change_one_article(corpus, names)
         warm = build(warm_timer)
         load.append(os.getloadavg()[0])
-    steps = measure_incremental(size, work / "incremental", jobs, with_site=not skip_site and bool(render)) \
-        if incremental and not link_only else {}
+    steps = measure_incremental(size, work / "incremental", jobs, with_site=not skip_site and bool(render),
+                                serve=serve, extract=extract) if incremental and not link_only else {}
     return {"load": max(load), "incremental": steps,
         "size": size, "jobs": jobs, "corpus_s": made, "corpus_mb": sum(
             p.stat().st_size for p in corpus.iterdir()) / 1e6,
@@ -484,6 +581,7 @@ def measure(size: int, work: Path, jobs: int, skip_site: bool, profile_dir: Path
         "articles": cold["articles"], "extracted_cold": cold["extracted"], "extracted_warm": warm["extracted"],
         "pages": cold["pages"], "items": cold["items"], "changed": changed,
         "renderer": render is not None, "site": bool(render) and not skip_site and not cold["failed"],
+        "stages": stages,
         "failed": cold["failed"] or warm["failed"],
     }
 
@@ -516,8 +614,14 @@ def totals(row: dict[str, Any], key: str) -> float:
     return sum(t for name, t in stages.items() if name != "dump" or "render" not in stages)
 
 
+def staged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose stages were measured one by one (``--stages-limit`` leaves the others out)."""
+    return [row for row in rows if row.get("cold")]
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     """Results -> one Markdown table, a row per N."""
+    rows = staged(rows)
     head = ("| N | extract (cold) | articles/s | link | YAML | render | MkDocs build | pages/s "
             "| cold full build | warm rebuild (1 changed) | warm / cold | peak memory |")
     lines = [head, "|" + "|".join([" ---: "] * (head.count("|") - 1)) + "|"]
@@ -559,6 +663,7 @@ def warm_split(rows: list[dict[str, Any]]) -> str:
 def cold_split(rows: list[dict[str, Any]]) -> str:
     """The cold build's stages, a row per N, with each stage's peak memory so far."""
     stages = ["ingest", "extract", "link", "dump", "render", "site"]
+    rows = staged(rows)
     lines = ["| N | " + " | ".join(stages) + " | total | load |",
              "|" + "|".join([" ---: "] * (len(stages) + 3)) + "|"]
     for row in rows:
@@ -576,7 +681,7 @@ INCREMENTAL = ("build no change", "build edit", "build add", "build delete", "bu
 def incremental_table(rows: list[dict[str, Any]]) -> str:
     """`briefing build` and `briefing extract` with caches: each run's time and its share of the cold one."""
     head = ("| N | build cold | no change | 1 article edited | 1 added | 1 deleted | template edited "
-            "| extract cold | extract, no change | load |")
+            "| serve: edit shown after | extract cold | extract, no change | load |")
     lines = [head, "|" + "|".join([" ---: "] * (head.count("|") - 1)) + "|"]
     for row in rows:
         steps = row.get("incremental") or {}
@@ -593,15 +698,18 @@ def incremental_table(rows: list[dict[str, Any]]) -> str:
         build_cold = fmt_s(steps["build cold"][0]) + f" (CPU {fmt_s(steps['build cold'][1])})" \
             if "build cold" in steps else "–"
         load = max(v[2] for v in steps.values())
+        serve = (f"{fmt_s(steps['serve edit'][0])} (server CPU {fmt_s(steps['serve edit'][1])})"
+                 if "serve edit" in steps else "–")
         lines.append(f"| {row['size']:,} | {build_cold} | " + " | ".join(cell(n, "build cold") for n in INCREMENTAL)
-                     + f" | {fmt_s(steps['extract cold'][0])} (CPU {fmt_s(steps['extract cold'][1])}) | "
+                     + f" | {serve} | " + (f"{fmt_s(steps['extract cold'][0])} (CPU {fmt_s(steps['extract cold'][1])})"
+                                          if "extract cold" in steps else "–") + " | "
                      + cell("extract no change", "extract cold") + f" | {load:.1f} |")
     return "\n".join(lines)
 
 
 def growth(rows: list[dict[str, Any]]) -> str:
     """Time ratios between successive sizes, per stage: linear growth is the size ratio."""
-    by_size = sorted(rows, key=lambda r: r["size"])
+    by_size = sorted(staged(rows), key=lambda r: r["size"])
     out = []
     for small, big in itertools.pairwise(by_size):
         ratio = big["size"] / small["size"]
@@ -625,27 +733,27 @@ def targets(rows: list[dict[str, Any]]) -> str:
         verdict = "yes" if ok else "–" if ok is None else "on CPU time only" if ok_cpu else "no"
         out.append(f"| {what} | {value} | {verdict} |")
 
-    for row in rows:
+    for row in staged(rows):
         rate = row["size"] / (row["cold"]["ingest"] + row["cold"]["extract"])
         cpu = row.get("cold_cpu", {})
         cpu_rate = row["size"] / (cpu["ingest"] + cpu["extract"]) if cpu else None
         measured = f"{rate:,.0f} articles/s" + (f" ({cpu_rate:,.0f} per CPU-second)" if cpu_rate else "")
         line(f"cold extract ≥ 100 articles/s ({row['size']:,}, --jobs {row['jobs']})", measured, rate >= 100,
              cpu_rate is not None and cpu_rate >= 100)
-    if 250 in by_size and 1000 in by_size:
+    if 250 in by_size and 1000 in by_size and by_size[250]["cold"] and by_size[1000]["cold"]:
         ratio = totals(by_size[1000], "cold") / totals(by_size[250], "cold")
         small, big = cpu_total(by_size[250], "cold"), cpu_total(by_size[1000], "cold")
         cpu = f" (CPU time: {big / small:.2f})" if small and big else ""
         line("near-linear: t(1,000) / t(250) ≤ 4.8 (cold build)", f"{ratio:.2f}{cpu}", ratio <= 4.8,
              bool(small and big and big / small <= 4.8))
-    if 10000 in by_size:
+    if 10000 in by_size and by_size[10000]["cold"]:
         row = by_size[10000]
         scope = "cold build" if "render" in row["cold"] else "ingest, extract and link only"
         total = totals(row, "cold")
         line(f"10,000 articles in minutes ({scope})", fmt_s(total), total < 30 * 60)
         peak = row["peak_mb"]
         line(f"peak memory at 10,000 < 2 GB ({scope})", f"{peak:,.0f} MB", peak < 2048)
-    if 1000 in by_size and by_size[1000]["warm"]:
+    if 1000 in by_size and by_size[1000].get("warm"):
         row = by_size[1000]
         share = totals(row, "warm") / totals(row, "cold")
         cold_cpu, warm_cpu = cpu_total(row, "cold"), cpu_total(row, "warm")
@@ -658,16 +766,22 @@ def targets(rows: list[dict[str, Any]]) -> str:
             cold_wall, cold_cpu = steps["build cold"][:2]
             for name, limit in (("build no change", 0.05), ("build edit", 0.15), ("build add", 0.15),
                                 ("build delete", 0.15)):
+                if name not in steps:
+                    continue
                 wall, cpu = steps[name][:2]
                 line(f"`briefing build` at {row['size']:,}, {name[6:]} ≤ {limit} of the cold build",
                      f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= limit,
                      cpu / cold_cpu <= limit)
+        if "serve edit" in steps:
+            wall, cpu = steps["serve edit"][:2]
+            line(f"`briefing serve` at {row['size']:,}: an edited article served ≤ 6 s after the write",
+                 f"{fmt_s(wall)} (server CPU {fmt_s(cpu)})", wall <= 6, cpu <= 6)
         if "extract cold" in steps:
             (cold_wall, cold_cpu), (wall, cpu) = steps["extract cold"][:2], steps["extract no change"][:2]
             line(f"`briefing extract` at {row['size']:,}, nothing changed ≤ 0.15 of the cold extract",
                  f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= 0.15,
                  cpu / cold_cpu <= 0.15)
-    for row in rows:
+    for row in staged(rows):
         site, pages, cpu_site = row["cold"].get("site"), row.get("pages"), row.get("cold_cpu", {}).get("site")
         if site and pages:
             cpu = f" ({pages / cpu_site:,.0f} per CPU-second)" if cpu_site else ""
@@ -685,10 +799,14 @@ def machine() -> str:
 def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The Performance page: how it was measured, the tables, and how to repeat it."""
     jobs = rows[0]["jobs"] if rows else args.jobs
-    notes = []
+    notes = list(getattr(args, "note", None) or [])
     notes += [f"At {row['size']:,} articles rendering or the MkDocs build failed: `{row['failed']}`."
               for row in rows if row.get("failed")]
     for row in rows:
+        if not row.get("cold"):
+            notes.append(f"At {row['size']:,} articles only the incremental runs below were measured "
+                         "(`--stages-limit`).")
+            continue
         if not row["renderer"]:
             notes.append(f"At {row['size']:,} articles rendering and the MkDocs build were not measured: "
                          "`briefing.render` did not exist.")
@@ -728,7 +846,16 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "`briefing build` and `briefing extract --out` as a user runs them, each run with the caches the "
         "run before it left: the cold build (empty caches), a rebuild with nothing changed, then one article "
         "edited, one added, one deleted, and the source page template edited, in that order. In brackets: "
-        "the share of the cold run's wall time, and the CPU time with its share of the cold run's.",
+        "the share of the cold run's wall time, and the CPU time with its share of the cold run's. "
+        "*serve: edit shown after* is the time from writing an edited article (a sentence added in its "
+        "body) to `briefing serve` serving its source page with that sentence (one-second debounce "
+        "included), and the server's CPU time meanwhile. After a change, only that article is "
+        "extracted; linking and What's new run over all articles; the data files copy the YAML of "
+        "unchanged items from a memo; pages whose inputs did not change are not rendered; MkDocs builds "
+        "only the pages whose Markdown changed and keeps the others' HTML and search entries.",
+        "",
+        "The machine was shared with other work while these numbers were taken (*load* above 2 means "
+        "the two cores were oversubscribed), so wall times are inflated and vary: compare the CPU times.",
         "",
         incremental_table(rows) if any(row.get("incremental") for row in rows) else "Not measured.",
         "",
@@ -758,9 +885,11 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "    .venv/bin/python scripts/bench.py --sizes 250,1000,10000 --jobs 1",
         "",
         "Options: `--sizes`, `--jobs N` (processes for per-article extraction), `--skip-site` (no MkDocs "
-        "build), `--site-limit N`, `--render-limit N`, `--warm-limit N` and `--incremental-limit N` (skip the "
-        "MkDocs build, everything after linking, the warm rebuild or the incremental rebuilds above N "
-        "articles), `--out FILE` (this page), `--json FILE` and "
+        "build), `--site-limit N`, `--render-limit N`, `--warm-limit N`, `--incremental-limit N`, "
+        "`--stages-limit N`, `--extract-limit N` and `--serve-limit N` (skip the MkDocs build, "
+        "everything after linking, the warm rebuild, the incremental rebuilds, the stage-by-stage timing, "
+        "the `briefing extract` runs or the `serve` latency above N articles), `--out FILE` (this page), "
+        "`--json FILE` and "
         "`--merge FILE...` (keep raw results; write the page from several runs), `--profile DIR` (a cProfile "
         "file per stage), `--keep DIR` (keep corpora and sites), `--smoke` (tiny sizes, for the tests).",
         "",
@@ -772,7 +901,7 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
 
 def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, keep: Path | None,
             warm_limit: int | None = None, link_only: bool = False,
-            incremental_limit: int | None = None) -> dict[str, Any]:
+            incremental_limit: int | None = None, extra: tuple[str, ...] = ()) -> dict[str, Any]:
     """Measure one size in a fresh subprocess; returns its results."""
     command = [sys.executable, str(Path(__file__).resolve()), "--one", str(size), "--jobs", str(jobs)]
     if skip_site:
@@ -787,6 +916,7 @@ def run_one(size: int, jobs: int, skip_site: bool, profile_dir: Path | None, kee
         command.append("--link-only")
     if incremental_limit is not None:
         command += ["--incremental-limit", str(incremental_limit)]
+    command += list(extra)
     # stderr streams through: each stage's time is printed as soon as it is known.
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
@@ -810,6 +940,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the warm rebuild only for sizes up to this")
     parser.add_argument("--incremental-limit", type=int, default=1000,
                         help="measure the incremental rebuilds only for sizes up to this (default %(default)s)")
+    parser.add_argument("--stages-limit", type=int, default=None,
+                        help="time the stages one by one only for sizes up to this (above: the incremental runs)")
+    parser.add_argument("--extract-limit", type=int, default=None,
+                        help="time `briefing extract` (cold, no change) only for sizes up to this")
+    parser.add_argument("--serve-limit", type=int, default=None,
+                        help="measure `briefing serve`'s latency only for sizes up to this")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
                         help="where to write the Performance page ('-': nowhere)")
     parser.add_argument("--smoke", action="store_true", help=f"tiny sizes {SMOKE_SIZES}, for CI")
@@ -818,6 +954,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results as JSON")
     parser.add_argument("--merge", type=Path, nargs="+", default=None,
                         help="measure nothing: write the page from the --json files of earlier runs")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a sentence to print on the page under the first table (repeatable)")
     parser.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -829,7 +967,10 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(work)
             work.mkdir(parents=True, exist_ok=True)
             result = measure(args.one, work, args.jobs, args.skip_site, args.profile, args.warm_limit,
-                             args.link_only, args.incremental_limit is None or args.one <= args.incremental_limit)
+                             args.link_only, args.incremental_limit is None or args.one <= args.incremental_limit,
+                             stages=args.stages_limit is None or args.one <= args.stages_limit,
+                             serve=args.serve_limit is None or args.one <= args.serve_limit,
+                             extract=args.extract_limit is None or args.one <= args.extract_limit)
         print(json.dumps(result))
         return 0
 
@@ -843,11 +984,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {size:,} articles ...", file=sys.stderr, flush=True)
         skip_site = args.skip_site or (args.site_limit is not None and size > args.site_limit)
         link_only = args.render_limit is not None and size > args.render_limit
+        extra = [*(["--stages-limit", str(args.stages_limit)] if args.stages_limit is not None else []),
+                 *(["--serve-limit", str(args.serve_limit)] if args.serve_limit is not None else []),
+                 *(["--extract-limit", str(args.extract_limit)] if args.extract_limit is not None else [])]
         row = run_one(size, args.jobs, skip_site, args.profile, args.keep, args.warm_limit, link_only,
-                      args.incremental_limit)
-        warm = totals(row, "warm") or None
-        print(f"bench: {size:,} articles: cold {fmt_s(totals(row, 'cold'))}, warm {fmt_s(warm)}, "
-              f"peak {row['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
+                      args.incremental_limit, tuple(extra))
+        warm = totals(row, "warm") or None if row["cold"] else None
+        print(f"bench: {size:,} articles: cold {fmt_s(totals(row, 'cold') if row['cold'] else None)}, "
+              f"warm {fmt_s(warm)}, peak {row['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
         rows.append(row)
     print(table(rows))
     print()

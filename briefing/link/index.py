@@ -80,7 +80,14 @@ def content_words(text: str) -> list[tuple[str, bool, bool]]:
     """Text -> (stem, is_plain, is_quoted) per content word, in order.
 
     plain: lower case or a number (not a name); quoted: inside quotation marks.
+    Linking asks again and again for the same texts (a claim, a party's name, per pair):
+    the answer is remembered (``_content_words``), a fresh list is returned each time.
     """
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_words(text: str) -> tuple[tuple[str, bool, bool], ...]:
     quoted = quoted_spans(text, single=True)
     starts = [s for s, _e in quoted]
     out = []
@@ -92,12 +99,12 @@ def content_words(text: str) -> list[tuple[str, bool, bool]]:
         k = bisect_right(starts, match.start()) - 1
         inside = k >= 0 and quoted[k][0] < match.start() < quoted[k][1]
         out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
-    return out
+    return tuple(out)
 
 
 def content_tokens(text: str) -> list[str]:
     """Text -> stems of its content words and numbers, in order (stop words dropped)."""
-    return [w[0] for w in content_words(text)]
+    return [w[0] for w in _content_words(text)]
 
 
 def features(text: str, words: list[tuple[str, bool, bool]] | None = None

@@ -3,13 +3,16 @@
 A seeded random sequence of changes (articles edited, added and deleted, a template
 edited, overrides edited, nothing changed) is applied to a small corpus made from the
 seeds. After each step the project is rebuilt with its caches (extraction cache, the
-no-change records, the kept source pages), and a fresh copy of the same inputs is built
-cold (no cache, empty docs/ but for the editions file the step started from, which is
-an input of What's new): docs/ and the extracted data must be byte-identical.
+no-change records, the kept source pages, the partial MkDocs build), and a fresh copy of
+the same inputs is built cold (no cache, empty docs/ but for the editions file the step
+started from, which is an input of What's new): docs/, the built site (search index and
+sitemap included) and the extracted data must be byte-identical. A second test does the
+same for one edit, addition and deletion in a corpus of a few hundred articles.
 """
 
 from __future__ import annotations
 
+import logging
 import random
 import re
 import shutil
@@ -17,19 +20,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 from projectcopy import copy_site_project
 
 from briefing import render
 from briefing.ingest import source_id_for
 from briefing.pipeline import Options, extract_to_file
-from briefing.site import update_docs
+from briefing.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
 
 OPS = ("edit", "edit", "add", "delete", "template", "overrides", "nothing")
+SITE_URL = "https://example.org/briefing/"  # a sitemap that lists every page
 
 
 def docs_bytes(docs: Path) -> dict[str, bytes]:
@@ -41,8 +44,7 @@ def articles(seeds: Path) -> list[Path]:
 
 
 def rebuild(project: Path, cache: bool) -> bytes:
-    config = load_config(str(project / "mkdocs.yml"))
-    update_docs(config, use_cache=cache)
+    build_site(project / "seeds", config_file=project / "mkdocs.yml", use_cache=cache, site_url=SITE_URL)
     options = Options(seeds_dir=project / "seeds", cache_dir=project / ".briefing-cache" if cache else None,
                       overrides_file=project / "overrides.yaml")
     extract_to_file(options, project / "briefing.yaml")
@@ -75,7 +77,7 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
 
 
 @pytest.mark.parametrize("seed", [13, 2026])
-def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, monkeypatch):
+def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, monkeypatch, caplog):
     rendered = []
     real = render.source_paragraphs
     monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))
@@ -89,11 +91,15 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, mon
     kept = 0
     ops = [*OPS, *rng.choices(OPS, k=4)]  # every kind of change at least once, in a random order
     rng.shuffle(ops)
+    partial = 0
     for number, op in enumerate(ops):
         editions = (project / "docs" / "data" / "changes.yaml").read_bytes()
         step(project, pool, rng, op, number)
         rendered.clear()
-        data = rebuild(project, cache=True)
+        with caplog.at_level(logging.INFO, logger="briefing"):
+            caplog.clear()
+            data = rebuild(project, cache=True)
+        partial += any("pages built again, the others kept" in r.getMessage() for r in caplog.records)
         kept += len(articles(project / "seeds")) - len(rendered)
         cold = copy_site_project(tmp_path / f"cold-{number}", seeds=project / "seeds")
         shutil.rmtree(cold / "templates")
@@ -104,5 +110,38 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, mon
         (cold / "docs" / "data" / "changes.yaml").write_bytes(editions)
         assert rebuild(cold, cache=False) == data, f"step {number}: {op}"
         assert docs_bytes(project / "docs") == docs_bytes(cold / "docs"), f"step {number}: {op}"
+        assert_same_site(project, cold, f"step {number}: {op}")
         shutil.rmtree(cold)
     assert kept > 0  # unchanged source pages were kept, not rendered again
+    assert partial > 0  # and some MkDocs builds built only the changed pages
+
+
+def assert_same_site(project: Path, cold: Path, what: str) -> None:
+    built, expected = docs_bytes(project / "site"), docs_bytes(cold / "site")
+    assert sorted(built) == sorted(expected), what
+    assert b"sources/" in expected["sitemap.xml"] and expected["search/search_index.json"].count(b"sources/") > 5
+    for name in ("search/search_index.json", "search/search_index.js", "sitemap.xml", "sitemap.xml.gz"):
+        assert built[name] == expected[name], f"{what}: {name}"
+    assert [n for n in built if built[n] != expected[n]] == [], what
+
+
+@pytest.mark.slow
+def test_a_few_hundred_articles_rebuild_to_the_bytes_of_a_cold_build(tmp_path, caplog):
+    project = copy_site_project(tmp_path / "incremental", seeds=None)
+    names = bench.make_corpus(ROOT / "seeds", project / "seeds", 200)
+    rebuild(project, cache=True)
+    for number, change in enumerate((bench.change_one_article, bench.add_one_article, bench.delete_one_article)):
+        editions = (project / "docs" / "data" / "changes.yaml").read_bytes()
+        change(project / "seeds", names)
+        with caplog.at_level(logging.INFO, logger="briefing"):
+            caplog.clear()
+            data = rebuild(project, cache=True)
+        said = [r.getMessage() for r in caplog.records]
+        assert any("pages built again, the others kept" in line for line in said), said
+        cold = copy_site_project(tmp_path / f"cold-{number}", seeds=project / "seeds")
+        (cold / "docs" / "data").mkdir()
+        (cold / "docs" / "data" / "changes.yaml").write_bytes(editions)
+        assert rebuild(cold, cache=False) == data, change.__name__
+        assert docs_bytes(project / "docs") == docs_bytes(cold / "docs"), change.__name__
+        assert_same_site(project, cold, change.__name__)
+        shutil.rmtree(cold)

@@ -3,6 +3,7 @@ burst of edits, and an error shows in the terminal and on the page instead of ha
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import socket
@@ -107,6 +108,12 @@ def test_serve_prints_its_url_rebuilds_once_per_burst_and_shows_errors_without_h
     server.settle(6)  # long enough for a second rebuild to start, were there one
     builds = [x for x in server.lines[start:] if "Building documentation" in x]
     assert len(builds) == 1, "\n".join(server.lines[start:])
+    # only the changed pages were built again, and the search index still holds every page
+    assert any("pages built again, the others kept" in x for x in server.lines[start:]), "\n".join(server.lines)
+    index = json.loads(get(url + "search/search_index.json"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"sources/{p.stem.replace('_', '-')}.html" for p in (project / "seeds").glob("*.txt")} <= pages
+    assert {"index.html", "facts.html", "quotes.html", "timeline.html"} <= pages
 
     # a broken overrides.yaml: one error line in the terminal, the last good pages served with the error
     start = len(server.lines)

@@ -1,5 +1,6 @@
 """incremental: a run with the inputs of the last one does nothing; any changed input runs again."""
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -112,7 +113,37 @@ def test_source_pages_are_kept_unless_their_inputs_changed_and_templates_reading
         rendered.clear()
         render.render_briefing(briefing, docs, templates)
         assert len(rendered) == len(briefing.sources)
-    assert render.read_page_keys(docs) == {}
+    assert [name for name in render.read_page_keys(docs) if name.startswith("sources/source")
+            or name.startswith("sources/0")] == []
+
+
+def test_pages_made_of_the_whole_briefing_are_kept_when_the_data_templates_and_options_are_the_same(
+        tmp_path, monkeypatch):
+    from briefing import render
+    from briefing.pipeline import extract_briefing
+
+    briefing, _report = extract_briefing(Options(seeds_dir=ROOT / "seeds", cache_dir=None))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    grouped: list[int] = []
+    real = render.group_quotes
+    monkeypatch.setattr(render, "group_quotes", lambda *args: grouped.append(1) or real(*args))
+    docs = tmp_path / "docs"
+    render.render_briefing(briefing, docs, templates)
+    facts = (docs / "facts.md").read_text(encoding="utf-8")
+    assert len(grouped) == 1
+    source = templates / "source.md.j2"  # a change no top page reads
+    source.write_text(source.read_text(encoding="utf-8").replace("## Text", "## The text"), encoding="utf-8")
+    render.render_briefing(briefing, docs, templates)
+    assert len(grouped) == 1  # the quotes page was kept, its work not done
+    (docs / "facts.md").write_text(facts + "stray edit\n", encoding="utf-8")
+    render.render_briefing(briefing, docs, templates)
+    assert (docs / "facts.md").read_text(encoding="utf-8") == facts and len(grouped) == 1
+    render.render_briefing(briefing, docs, templates, site_url="https://example.org/b/")  # another option
+    assert len(grouped) == 2
+    edited = dataclasses.replace(briefing, quotes=briefing.quotes[1:])  # other data
+    render.render_briefing(edited, docs, templates, site_url="https://example.org/b/")
+    assert len(grouped) == 3
 
 
 def test_the_data_key_covers_all_code_but_what_only_renders_the_site():
