@@ -487,8 +487,9 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
         words = [t for t in before if t.is_word]
         verb = hit[1]
         colon = verb + 1 < len(after) and after[verb + 1].text == ":"  # "…,” Bo Lind said: “…”
+        has_object = verb + 1 < len(after) and after[verb + 1].is_word  # "…, the club charged a fee"
         if (colon and words) or (words and words[-1].bare in NAMING_CUES and hit[0].tokens[0].bare in ("a", "an", "the")
-                                 and is_verb(words, len(words) - 1)):
+                                 and is_verb(words, len(words) - 1) and has_object):
             back = find_verb_before(before)  # "what Mr. Lind called “…,” the club, …, charged":
             if back and back[0].tokens:      # the verb right before the quotation governs it
                 return "before", back[0], back[2]
