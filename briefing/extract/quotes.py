@@ -419,7 +419,8 @@ def find_cues(ctx: ArticleContext) -> None:
         for k, s in enumerate(here):
             # a title or a phrase earlier in the sentence does not cut the speaker off
             # ("As Ana Ruiz, author of “Tides,” put it, “…”")
-            lo = here[k - 1].close + 1 if k and prev is not None and prev.kind == "quote" else sent.start
+            lo = here[k - 1].close + 1 if k and prev is not None and prev.kind == "quote" \
+                else max(sent.start, s.open - BEFORE_REACH)
             lo = max(lo, para.start)
             hi_sent = sentences_covering(sentences, max(s.close - 1, s.start), max(s.close, s.start + 1))
             hi = hi_sent[-1].end if hi_sent else sent.end
@@ -506,8 +507,9 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
         words = [t for t in before if t.is_word]
         verb = hit[1]
         colon = verb + 1 < len(after) and after[verb + 1].text == ":"  # "…,” Bo Lind said: “…”
+        has_object = verb + 1 < len(after) and after[verb + 1].is_word  # "…, the club charged a fee"
         if (colon and words) or (words and words[-1].bare in NAMING_CUES and hit[0].tokens[0].bare in ("a", "an", "the")
-                                 and is_verb(words, len(words) - 1)):
+                                 and is_verb(words, len(words) - 1) and has_object):
             back = find_verb_before(before)  # "what Mr. Lind called “…,” the club, …, charged":
             if back and back[0].tokens:      # the verb right before the quotation governs it
                 return "before", back[0], back[2]
@@ -524,6 +526,9 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
     return "none", None, False
 
 
+# How far back (in characters) a quotation's cue may be looked for across earlier phrases
+# of its sentence: bounded, so a run of unbalanced marks stays linear.
+BEFORE_REACH = 300
 # Verbs that name what they quote when they stand right before it: "what Ana called “…”".
 NAMING_CUES = frozenset("called calls call dubbed dubs termed terms labeled labelled said says described".split())
 
@@ -628,7 +633,7 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             if who.name is None and (who.mention is None or cue.source == "subject") \
                     and cue.source in ("none", "subject") and cue.kind == "quote" \
                     and cue.first_in_sentence and introduced is not None and introduced[0] == sent.paragraph \
-                    and _only_a_participle(index.slice(sent.start, sent.end)):
+                    and _only_a_participle(index.slice(sent.start, min(sent.end, sent.start + BEFORE_REACH))):
                 who = Who(introduced[1], None, introduced[1])
             if who.name is None and who.mention is None and prev is not None:
                 same_para = prev.span.paragraph == s.paragraph

@@ -1192,7 +1192,7 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
                                        or (n and tokens[n - 1].bare in ("and", "but") and not tokens[n - 1].is_cap)):
                 # ("which Ana Ruiz called a “mess” and promised to “fix”": the first verb's subject)
                 # "…, Ana Ruiz said, adding that …": the speaker of the clause before the participle
-                main = next((m for m in range(n - 1, -1, -1) if tokens[m].text in ".;:"
+                main = next((m for m in range(n - 1, max(-1, n - 40), -1) if tokens[m].text in ".;:"
                              or (is_verb(tokens, m) and not tokens[m].text.lower().endswith(PARTICIPLE_END))), -1)
                 if main > 0 and tokens[main].is_word and tokens[main - 1].is_word:
                     mention = np_before(tokens, main)
@@ -1243,7 +1243,7 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
 
 def _apposition_head(tokens: Sequence[Token], comma: int) -> Mention:
     """The name before an apposition that ends at ``comma``: "Ana Ruiz, a historian," -> Ana Ruiz."""
-    commas = [m for m in range(comma) if tokens[m].text == ","]
+    commas = [m for m in range(max(0, comma - 60), comma) if tokens[m].text == ","]
     # the first comma opens the apposition ("Ana Ruiz, whose town, Dover, is …, said"); after an
     # opening word ("Or, as Ana Ruiz, a historian, put it") the last one does
     for first in dict.fromkeys(commas[:1] + commas[-1:]):

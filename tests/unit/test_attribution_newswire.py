@@ -638,3 +638,8 @@ def test_in_what_x_apposition_called_and_a_coordinated_second_verb():
                       'campaign, called "hand-to-hand combat."') == [("hand-to-hand combat.", "Bay Buchan")]
     assert phrases_of('And the trade pact, which Ivo Vance had called a "disaster" and promised to "rip up"? He '
                       "spoke instead about improving it.") == [("disaster", "Ivo Vance"), ("rip up", "Ivo Vance")]
+
+
+def test_a_clause_final_attribution_beats_a_reporting_verb_in_a_relative_clause_before():
+    assert speakers_of("Sen. Ada Rubin spoke after the speech. Nothing the president said “will calm the fears "
+                       "of people,” the senator said.") == ["Ada Rubin"]
