@@ -38,8 +38,9 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 SEARCH_INDEX = "search/search_index.json"
 
 
-def site_key(config: Any, code: str | None = None) -> str:
-    """What every page's HTML depends on besides its own Markdown: config, versions, hooks, code, options."""
+def config_inputs(config: Any) -> list[str]:
+    """What a MkDocs build reads besides the docs: MkDocs and theme versions, mkdocs.yml, its
+    hooks' files and the theme's custom_dir, each as a digest line (for the build keys)."""
     from importlib.metadata import PackageNotFoundError, version
 
     versions = []
@@ -51,11 +52,16 @@ def site_key(config: Any, code: str | None = None) -> str:
     hooks = getattr(config, "hooks", None) or {}
     hook_files = sorted(str(getattr(module, "__file__", "") or name) for name, module in dict(hooks).items())
     custom_dir = getattr(config.theme, "custom_dir", None)
+    return [*versions,
+            incremental.file_digest(Path(config.config_file_path)) if config.config_file_path else "no config",
+            *(f"{f} {incremental.file_digest(Path(f))}" for f in hook_files),
+            incremental.tree_digest(Path(custom_dir)) if custom_dir else "no custom_dir"]
+
+
+def site_key(config: Any, code: str | None = None) -> str:
+    """What every page's HTML depends on besides its own Markdown: config, versions, hooks, code, options."""
     return incremental.digest_of([
-        "site", code or incremental.code_digest(incremental.BUILD_CODE), *versions,
-        incremental.file_digest(Path(config.config_file_path)) if config.config_file_path else "no config",
-        *(f"{f} {incremental.file_digest(Path(f))}" for f in hook_files),
-        incremental.tree_digest(Path(custom_dir)) if custom_dir else "no custom_dir",
+        "site", code or incremental.code_digest(incremental.BUILD_CODE), *config_inputs(config),
         f"site_url={config.site_url or ''}", f"docs={Path(config.docs_dir).resolve()}",
         f"directory_urls={bool(config.use_directory_urls)}"])
 

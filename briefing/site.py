@@ -22,7 +22,7 @@ from . import incremental
 from .changes import STATE_FILE, track_changes
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
-from .partial import PartialBuild, site_key
+from .partial import PartialBuild, config_inputs, site_key
 from .pipeline import Options, RunReport, extract_briefing
 from .render import RenderError, render_briefing
 
@@ -278,23 +278,11 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
 
 def build_key(config: Any, project: Project, raws: list[RawArticle], strict: bool) -> str:
     """Everything a site build reads, hashed: the data's inputs, templates, config, hooks, code, versions."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = []
-    for name in ("mkdocs", "mkdocs-material"):
-        try:
-            versions.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            versions.append(f"{name} -")
-    hooks = getattr(config, "hooks", None) or {}
-    hook_files = sorted(str(getattr(module, "__file__", "") or name) for name, module in dict(hooks).items())
-    custom_dir = getattr(config.theme, "custom_dir", None)
+    inputs = config_inputs(config)
+    versions, rest = inputs[:2], inputs[2:]
     return incremental.digest_of([
         "build", incremental.data_key(raws, project.overrides_file), incremental.code_digest(incremental.BUILD_CODE),
-        *versions, incremental.tree_digest(project.templates_dir),
-        incremental.file_digest(Path(config.config_file_path)) if config.config_file_path else "no config",
-        *(f"{f} {incremental.file_digest(Path(f))}" for f in hook_files),
-        incremental.tree_digest(Path(custom_dir)) if custom_dir else "no custom_dir",
+        *versions, incremental.tree_digest(project.templates_dir), *rest,
         f"site_url={config.site_url or ''}", f"strict={bool(strict)}", f"docs={project.docs_dir.resolve()}",
         f"seeds={project.seeds_dir.resolve()}", f"directory_urls={project.directory_urls}"])
 
