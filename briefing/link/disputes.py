@@ -49,7 +49,6 @@ from .verify import (
     Quantity,
     about_the_reporting,
     counts_conflict,
-    headline_shaped,
     same_core_wording,
     same_counts,
     same_participants,
@@ -206,7 +205,7 @@ def confirms_a_claim(words: list[str]) -> bool:
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
-    if headline_shaped(node.claim.text):
+    if node.profile.headline:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \

@@ -26,7 +26,7 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
-from .verify import about_the_reporting, headline_shaped
+from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
 #: An article's first line this short, a paragraph of its own, is its headline even where
@@ -123,7 +123,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     for group in _without_headline_leads(graph):
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
-        if headline_shaped(rep.claim.text) or about_the_reporting(rep.claim.text):
+        if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
         rank, outlets = rank_group(articles_of, nodes)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),

@@ -150,6 +150,7 @@ class Profile:
     #: The names of the sentence's subject when it plainly opens with it ("Senator Ada Kline
     #: said …"; not after a dateline's place, a quotation or an opening phrase): empty if unsure.
     subject: frozenset[str] = frozenset()
+    headline: bool = False  # Title Case through most of its words (``headline_shaped``)
     numbers: frozenset[str] = frozenset()  # the figures it gives (digits and number words; not years)
 
 
@@ -207,8 +208,9 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
             lead.append(stem_)
         elif lead:
             break
-    return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days,
-                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline_shaped(text)
+    headline = headline_shaped(text)
+    return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
+                   linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
                    and not about_the_reporting(text) and not about_a_poll_method(text),
                    dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
                    numbers=frozenset(w[0] for w in words if w[0].isdigit() and not YEAR_RE.fullmatch(w[0])))
