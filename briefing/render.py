@@ -20,7 +20,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -800,23 +800,13 @@ def source_page_base(env: jinja2.Environment, templates_dir: Path) -> str | None
 
     from . import incremental
 
-    pending, seen = ["source.md.j2"], set()
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            text = env.loader.get_source(env, name)[0] if env.loader else ""
-            tree = env.parse(text)
-        except jinja2.TemplateError:
-            return None  # the render reports it
-        if jinja_meta.find_undeclared_variables(tree) & _WHOLE_BRIEFING_NAMES or _WHOLE_BRIEFING_CALLS.search(text):
-            return None
-        for ref in jinja_meta.find_referenced_templates(tree):
-            if ref is None:  # a template chosen at render time
+    try:
+        for _name, text, tree, refs in template_closure(env, ["source.md.j2"]):
+            if jinja_meta.find_undeclared_variables(tree) & _WHOLE_BRIEFING_NAMES \
+                    or _WHOLE_BRIEFING_CALLS.search(text) or None in refs:  # None: chosen at render time
                 return None
-            pending.append(ref)
+    except jinja2.TemplateError:
+        return None  # the render reports it
     return incremental.digest_of(["source page", incremental.code_digest(incremental.BUILD_CODE),
                                   jinja2.__version__, incremental.tree_digest(templates_dir)])
 
@@ -832,27 +822,43 @@ def whole_briefing_base() -> str:
 def templates_digest(env: jinja2.Environment, name: str, templates_dir: Path) -> str:
     """The bytes of template ``name`` and of every template it extends, includes or imports (and of the
     macros, the global ``m``), hashed; every template's when one is chosen at render time."""
-    from jinja2 import meta as jinja_meta
-
     from . import incremental
 
-    pending, seen = [name, "_macros.md.j2"], set()
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            text = env.loader.get_source(env, current)[0] if env.loader else ""
-            refs = list(jinja_meta.find_referenced_templates(env.parse(text)))
-        except jinja2.TemplateNotFound:
-            continue  # its absence is hashed below; rendering reports it when it matters
-        except jinja2.TemplateError:
-            return incremental.tree_digest(templates_dir)
-        if None in refs:
-            return incremental.tree_digest(templates_dir)
-        pending += [ref for ref in refs if ref is not None]
+    seen = []
+    try:  # a missing template's absence is hashed below; rendering reports it when it matters
+        for current, _text, _tree, refs in template_closure(env, [name, "_macros.md.j2"], skip_missing=True):
+            seen.append(current)
+            if None in refs:
+                return incremental.tree_digest(templates_dir)
+    except jinja2.TemplateError:
+        return incremental.tree_digest(templates_dir)
     return incremental.digest_of(f"{n} {incremental.file_digest(templates_dir / n)}" for n in sorted(seen))
+
+
+def template_closure(env: jinja2.Environment, roots: list[str], skip_missing: bool = False
+                     ) -> Iterator[tuple[str, str, Any, list[str | None]]]:
+    """The templates ``roots`` extend, include or import, and those they do, each once:
+    (name, source, parsed tree, referenced names; None for one chosen at render time).
+    A missing template raises, or with ``skip_missing`` is given as (name, "", None, [])."""
+    from jinja2 import meta as jinja_meta
+
+    pending, seen = list(roots), set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            text = env.loader.get_source(env, name)[0] if env.loader else ""
+        except jinja2.TemplateNotFound:
+            if not skip_missing:
+                raise
+            yield name, "", None, []
+            continue
+        tree = env.parse(text)
+        refs = list(jinja_meta.find_referenced_templates(tree))
+        yield name, text, tree, refs
+        pending += [ref for ref in refs if ref is not None]
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
