@@ -33,6 +33,7 @@ from ..model import Citation, CleanArticle, Paragraph, Phrase, Quote, Sentence, 
 from ..sentences import make_citation, sentences_covering
 from .context import ArticleContext, Component, ExtractPipeline, need
 from .speakers import (
+    DETERMINERS,
     ORG_WORDS,
     POSSESSIVE_RE,
     SENTENCE_STARTERS,
@@ -46,6 +47,7 @@ from .speakers import (
     fold,
     is_verb,
     learn_entities,
+    np_after,
     resolve,
     sentence_subject,
     where_of,
@@ -520,6 +522,12 @@ def _cue(before: list[Token], after: list[Token], open_ended: bool = False) -> t
     back = find_verb_before(before)
     if back:
         mention, _, adjacent = back
+        bare = all(t.bare in DETERMINERS for t in mention.tokens)  # (none, or a relative "that")
+        if bare and after and after[0].bare == "by" and before[back[1]].bare.endswith("ed") \
+                and back[1] == len(before) - 1:  # (not "reported in a “…” by": the quote is no content)
+            agent = np_after(after, 1)  # "was labeled “top secret” by the State Department"
+            if agent.tokens and (agent.tokens[-1].is_cap or agent.tokens[0].bare in DETERMINERS):
+                return "after", agent, False
         if not mention.tokens:
             return "subject", None, adjacent
         return "before", mention, adjacent

@@ -80,7 +80,7 @@ SKIP_WORDS = frozenset("""
 also later then previously again reportedly repeatedly once earlier further recently publicly
 quickly simply just not never even still already often separately specifically bluntly firmly
 flatly allegedly angrily has have had was were is are been be would will could might may did does
-do quoted as once famously initially first last finally subsequently privately openly
+do quoted as once famously initially first last finally subsequently privately openly now ever
 """.split())
 # Words that make a capitalised run a title rather than a name.
 TITLE_WORDS = frozenset("""
@@ -112,7 +112,7 @@ presidency palace white house statement daily weekly paper tabloid magazine stat
 GROUP_NOUNS = frozenset("""
 officials sources aides people analysts experts observers critics residents witnesses
 supporters lawmakers diplomats authorities insiders reporters journalists leaders ministers
-members voters citizens others some many
+members voters citizens others some many media
 """.split())
 MODIFIERS = frozenset("""
 former top senior chief deputy acting interim independent news state state-run state-owned local
@@ -659,6 +659,12 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop independent libertarian "
                         "conservative labour liberal tory green".split())
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def nationality_like(word: str) -> bool:
+    """"Jordanian", "Saudi", "Dutch": a word shaped as a nationality (not a short first name:
+    "Jean", "Sean", "Ryan")."""
+    return len(word) >= 5 and word.endswith(NATIONALITY_ENDINGS) and not (len(word) < 6 and word.endswith("an"))
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
                            "speaker host head chambers singer farmer banker trader pilot coach".split())
@@ -691,7 +697,7 @@ def title_end(run: Sequence[Token]) -> int:
     if k == len(run) - 1 and k > 0 and run[k].bare in SURNAME_TITLES:
         prev = run[k - 1]
         if prev.bare in HONORIFICS or (prev.bare not in TITLE_WORDS and prev.bare not in PLACE_FIRST_WORDS
-                                       and not prev.bare.endswith(NATIONALITY_ENDINGS) and not prev.is_possessive):
+                                       and not nationality_like(prev.bare) and not prev.is_possessive):
             k = max((n for n, t in enumerate(run[:-1]) if t.bare in TITLE_WORDS), default=-1)
     return k
 
@@ -804,9 +810,12 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
     while n >= 0 and len(out) < 8:
         tok = tokens[n]
         if not _np_word(tok):
-            if out and tok.bare in ("one", "another") and (not out[0].is_cap or out[-1].bare in PARTY_WORDS):
+            if out and tok.bare in ("one", "another") and (not out[0].is_cap or out[-1].bare in PARTY_WORDS
+                                                            or out[-1].bare in ROLE_NOUNS | GROUP_NOUNS):
                 out.insert(0, tok)  # "one campaign source said"
                 break
+            if out and out[0].is_cap and out[0].bare not in TITLE_WORDS and tok.is_word and not tok.is_cap:
+                break  # "the ones State says": a plain word before a name is no part of it
             # "the finance minister": plain nouns count only between a determiner and the head
             m = n
             while m >= 0 and m > n - 4 and ((_lower_noun(tokens[m]) and not _np_word(tokens[m]))
@@ -831,7 +840,7 @@ def np_before(tokens: Sequence[Token], i: int) -> Mention:
     # a sentence starter glued in front ("But Ana said") is not part of the phrase
     while out and out[0].is_cap and out[0].bare in SENTENCE_STARTERS and out[0].bare not in PRONOUNS \
             and out[0].bare not in DETERMINERS and out[0].bare not in POSSESSIVE_PRONOUNS \
-            and not (out[0].bare in ("one", "another") and out[-1].bare in PARTY_WORDS):
+            and not (out[0].bare in ("one", "another") and out[-1].bare in PARTY_WORDS | ROLE_NOUNS | GROUP_NOUNS):
         out = out[1:]
     return Mention(out)
 
@@ -855,8 +864,13 @@ def np_after(tokens: Sequence[Token], i: int) -> Mention:
             break
         n += 1
     # end on the head: a name, a role noun or a pronoun
+    whole = list(out)
     while out and not (out[-1].is_cap or out[-1].text.lower() in ROLE_NOUNS | GROUP_NOUNS | PRONOUNS):
         out.pop()
+    if out and len(whole) - len(out) == 1 and out[-1].is_cap and len(out) >= 2 \
+            and out[0].bare in ("a", "an", "one", "another") and _lower_noun(whole[-1]) \
+            and not whole[-1].bare.endswith(("ed", "ing")):
+        return Mention(whole)  # "one Sanders supporter": a description whose head no lexicon knows
     return Mention(out)
 
 
@@ -894,6 +908,9 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         return Who(None, text)
     if _description(toks):
         return Who(text, text)
+    if toks[0].bare in ("a", "an", "one", "another") and len(body) >= 2 and not head.is_cap \
+            and head.bare not in GROUP_NOUNS and head.bare not in PARTY_WORDS:
+        return Who(text, text)  # "a 2008 Clinton veteran", "one Clinton spokesman": someone undisclosed
     if low in GROUP_NOUNS and len(body) == 1:
         return Who(None, text)  # "Critics said", "Officials told"
     if head.bare in PARTY_WORDS and toks[0].bare in ("a", "an", "one", "another", "the"):
@@ -1102,6 +1119,8 @@ def find_verb_after(tokens: Sequence[Token]) -> tuple[Mention, int] | None:
         tok = toks[n]
         prev = toks[order[k - 1]] if k else None
         if k and is_verb(toks, n) and (not inside or prev.text == "," or prev.is_cap):
+            if tok.bare.endswith(PARTICIPLE_END) and prev.is_word and prev.bare not in SKIP_WORDS:
+                return None  # "…,” a nod to the rival acknowledging that …": a participle, no cue
             if n > comma and prev.text == ",":
                 named = any(x.is_cap and x.bare not in DETERMINERS for x in lead)
                 mention = Mention(lead) if named or described else np_before(toks, order[k - 1])
@@ -1144,6 +1163,12 @@ def find_verb_before(tokens: Sequence[Token]) -> tuple[Mention, int, bool] | Non
         t = tokens[n]
         if t.text.lower() == "according" and n + 1 < len(tokens) and tokens[n + 1].text == "to":
             mention = np_after(tokens, n + 2)
+            if not mention.tokens:  # "according to a 2013 study by two economists,": the description
+                end = next((k for k in range(n + 2, min(len(tokens), n + 16)) if not tokens[k].is_word), None)
+                phrase = tokens[n + 2:end] if end is not None else []
+                if len(phrase) >= 2 and phrase[0].bare in DETERMINERS and not any(
+                        t.bare in CLAUSE_WORDS or is_verb(phrase, k) for k, t in enumerate(phrase)):
+                    mention = Mention(list(phrase))
             return mention, n, False
         if is_verb(tokens, n):
             tail = tokens[n + 1:]
@@ -1327,7 +1352,7 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
     # (not after a name: in "Ana Ruiz met Bo Lind" the lowercase word is the verb)
     while n < len(tokens) and len(out) < 8 and (_np_word(tokens[n]) or (
             _lower_noun(tokens[n]) and any(t.is_cap and t.is_word for t in tokens[n + 1:n + 3])
-            and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS))):
+            and not (out and out[-1].is_cap and out[-1].bare not in TITLE_WORDS | MODIFIERS | PARTY_WORDS))):
         low = tokens[n].text.lower()
         if out and (low in PRONOUNS or (low == "then" and out[-1].is_cap)):
             break  # ("Ana Ruiz then appeared": "then" is no title's here)
@@ -1338,6 +1363,23 @@ def sentence_subject(tokens: Sequence[Token]) -> Mention:
         if low in PRONOUNS:
             break
         n += 1
+    if len(out) == 1 and out[0].is_cap and n + 2 < len(tokens) and _lower_noun(tokens[n]) \
+            and not tokens[n].bare.endswith(("ed", "s")) and tokens[n + 1].bare in GROUP_NOUNS | ROLE_NOUNS \
+            and not tokens[n + 1].is_cap and (tokens[n + 2].bare in CLAUSE_WORDS or is_verb(tokens, n + 2)):
+        out += [tokens[n], tokens[n + 1]]  # "Law enforcement sources have said": a plain noun in the phrase
+    if out and (out[-1].is_possessive or (out[-1].bare in MODIFIERS and out[-1].bare not in ROLE_NOUNS | GROUP_NOUNS)) \
+            and not out[-1].is_cap:
+        # "Ana Ruiz's top national security staffer Bo Lind was": the phrase goes on past the
+        # lexicons; its head is the name right before the verb, else it is not known
+        for k in range(n, min(len(tokens), n + 12)):
+            if not tokens[k].is_word:
+                break
+            if not tokens[k].is_cap and (tokens[k].bare in CLAUSE_WORDS or is_verb(tokens, k)):
+                run = k
+                while run > n and tokens[run - 1].is_cap:
+                    run -= 1
+                return Mention(list(tokens[run:k]) if k - run >= 2 else [])
+        return Mention([])
     return Mention(out)
 
 

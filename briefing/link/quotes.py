@@ -130,6 +130,10 @@ def _rename(name: str | None, names: dict[str, str]) -> str | None:
     return names.get(name, name)
 
 
+# A label opening on these describes someone undisclosed: no role book names them.
+INDEFINITE = frozenset("a an one another".split())
+
+
 def _role_key(role: str) -> list[str]:
     words = [w for w in WORD_RE.findall(_fold(role.replace(".", ""))) if w not in ("the", "a", "an")]
     return words
@@ -152,8 +156,8 @@ def _role_labels(extractions: Sequence[ArticleExtraction], names: dict[str, str]
     out: dict[str, str] = {}
     for label in labels:
         words = _role_key(label)
-        if len(words) < 2:
-            continue
+        if len(words) < 2 or _fold(label).split()[0] in INDEFINITE:
+            continue  # ("a longtime adviser", "one Clinton aide": someone the article does not name)
         found: set[str] = set()
         for role, people in by_head.get(words[-1], {}).items():
             if all(any(w == r or (min(len(w), len(r)) >= 5 and w[:5] == r[:5]) for r in role) for w in words):
