@@ -128,14 +128,17 @@ def subject_before(text: str, start: int, floor: int, depth: int = 0) -> str | N
     return _clean_phrase(words)
 
 
+OBJECT_END_RE = re.compile(r"\b(?:that|who|which|when|as|on|in|after|before)\b|\bof\s+[a-z]\w*ing\b")
+
+
 def object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun phrase just after text[end] (up to a clause boundary or 'that'), or None."""
     j = end
     ceiling = min(ceiling, end + SCAN_CHARS)
     while j < ceiling and text[j] not in BOUNDARY_CHARS and text[j] != ".":
         j += 1
-    chunk = re.split(r"\b(?:that|who|which|when|as|on|in|after|before)\b", text[end:j], maxsplit=1)[0]
-    words = chunk.split()
+    chunk = OBJECT_END_RE.split(text[end:j], maxsplit=1)[0]
+    words = chunk.split()  # (and before "of coordinating …": the charge, not the accuser)
     if words and words[0].lower() in ("the", "a", "an") and len(words) == 1:
         return None
     return _clean_phrase(words)
@@ -208,7 +211,14 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
                     return found
                 continue
             by = BY_AGENT_RE.match(text, m.end(), end)
-            if by and pattern is not UNCONFIRMED_RE and PASSIVE_RE.search(text, max(start, m.start() - 30), m.start()):
+            accused = word in ("accused", "alleged")
+            if accused and not by and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+                continue  # "a professor (who is) accused of …": the accused, not who accuses
+            if accused and not by and word == "alleged" \
+                    and not re.match(r"\s+(?:that|in)\b", text[m.end():m.end() + 6]):
+                continue  # "the alleged shooter": an adjective
+            if by and pattern is not UNCONFIRMED_RE and (accused or PASSIVE_RE.search(
+                    text, max(start, m.start() - 30), m.start())):
                 found = _named_phrase(object_after(text, by.end(), end))  # "was reported by the Ledger"
                 if found:
                     return found

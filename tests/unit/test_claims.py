@@ -50,6 +50,12 @@ def test_cue_words_inside_a_quotation_are_the_speakers_not_the_outlets():
     ("He said the bridge would reopen next spring.", None),
     ("“We will reopen it,” said the harbour master, on the quay.", "the harbour master"),
     ("While no plans were announced, officials hinted at a delay.", None),
+    # the accused is not who accuses: the "by" agent of a bare participle, else nobody named
+    ("A harbour pilot, accused by the port board of falsifying logs, resigned on Monday.", "the port board"),
+    ("A shipping firm accused of dumping fuel may have paid the inspectors.", None),
+    ("The alleged arsonist was arrested on Monday.", None),
+    ("Prosecutors alleged that the pilot hid the logs.", "Prosecutors"),
+    ("Ana Ruiz accused Bo Lind of hiding the logs.", "Ana Ruiz"),
 ])
 def test_attribution_names_the_source_the_text_gives(sentence, source):
     assert source_of(sentence, 0, len(sentence)) == source
