@@ -1008,6 +1008,12 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
     return Who(None, text)
 
 
+def name_like(who: Who) -> bool:
+    """A capitalised name that is not an organisation's ("Lee", not "Interior Ministry")."""
+    words = (who.name or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not any(fold(w) in ORG_WORDS for w in words)
+
+
 def _description(toks: Sequence[Token]) -> bool:
     """"a spokeswoman for the company", "an aide to Ana Ruiz": an article, a lowercase noun,
     then a preposition -- a description of someone, whatever names follow the preposition."""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.claims import REPORT_CUES, not_a_source
+from ..extract.claims import REPORT_CUES, mask_quotes, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
 from .claimgraph import (
@@ -36,7 +36,7 @@ from .claimgraph import (
     is_allegation,
     reply_target,
 )
-from .facts import sorted_citations
+from .facts import FIRST_PERSON_RE, sorted_citations
 from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .verify import (
@@ -207,6 +207,8 @@ def opens(node: Node) -> bool:
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
     if node.profile.headline:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
+    if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
+        return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
         or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))

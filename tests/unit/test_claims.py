@@ -328,3 +328,23 @@ def test_newswire_claim_sources(paras, source):
 def test_the_object_of_an_inverted_verb_is_no_source():
     assert source_in('Ruth Hale, the co-author of "Rumour Mill," about gossip in small towns, said the days '
                      'when one paper informed a whole town are gone.') in (None, "Ruth Hale")
+
+
+def test_a_judgement_after_but_is_credited_to_who_makes_it_not_to_the_first_speaker():
+    _, claims = claims_of("Mayor Ana Ruiz said the harbour fund had “full disclosure,” on Monday, "
+                          "but several audits show that's untrue.")
+    assert [(c.status, c.attributed_to) for c in claims] == [("denied", "several audits")]
+
+
+def test_a_pronoun_later_in_a_sentence_is_its_named_subject_even_one_the_article_never_titled():
+    _, claims = claims_of("Councillor Bo Lind praised the plan on Monday.",
+                          "Ruiz, who ran the port from 2001 to 2009, has also flirted with the idea of running for "
+                          "mayor, though he has denied that he would seriously consider it.")
+    assert claims[-1].status == "denied" and claims[-1].attributed_to == "Ruiz"
+
+
+def test_it_appears_that_names_no_one():
+    _, claims = claims_of("Sixty-seven percent of voters said they had a poor view of Ruiz in a poll this month.",
+                          "In this case, it appears that Ruiz and Lind had helped start the inquiry by publicly "
+                          "denying that Marsh was telling the truth.")
+    assert claims[-1].attributed_to == "Ruiz and Lind"

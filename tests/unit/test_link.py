@@ -158,3 +158,10 @@ def test_a_report_no_one_answers_is_an_item_only_as_a_news_organisations_or_unna
     texts = [d.text for d in link_disputes([source], [extraction])]
     assert not any("deficit" in t or "inquiry" in t or "tender" in t for t in texts)
     assert any("cousin" in t for t in texts) and any("paid the contractor" in t for t in texts)
+
+
+def test_a_first_person_sentence_outside_quotation_marks_opens_no_dispute_in_the_outlets_name():
+    source, extraction = make("q", "Delta Post", "2023-03-10",
+                              "I said when I left the council that I would not stay silent. What I don't think they "
+                              "do enough is push back on the story that the harbour plan was a failure.")
+    assert not [d for d in link_disputes([source], [extraction]) if "push back" in d.text]
