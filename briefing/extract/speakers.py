@@ -561,6 +561,15 @@ class SpeakerBook:
         fits = [n for n in pool if folded <= {fold(w) for w in n.split()}]
         if not fits:
             return " ".join(words)
+        firsts = {fold(n.split()[0]) for n in fits}
+        if len(words) == 1 and len(firsts) > 1:
+            # namesakes ("George W. Bush", "Jeb Bush"): a bare "Bush" is the one written most often
+            # (each person's variants counted together), not the one with the longest name
+            written: Counter[str] = Counter()
+            for n in fits:
+                written[fold(n.split()[0])] += known[n]
+            top = max(sorted(firsts), key=lambda f: written[f])
+            fits = [n for n in fits if fold(n.split()[0]) == top]
         # longest, then most often written, then alphabetical: deterministic
         return min(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))
 

@@ -348,3 +348,11 @@ def test_it_appears_that_names_no_one():
                           "In this case, it appears that Ruiz and Lind had helped start the inquiry by publicly "
                           "denying that Marsh was telling the truth.")
     assert claims[-1].attributed_to == "Ruiz and Lind"
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_the_article_writes_most():
+    _, claims = claims_of("Former governor Carl Lee Marsh backed his son on Monday.",
+                          "Dale Marsh thanked the crowd in Ames. Dale Marsh then toured a farm.",
+                          "Later, Dale Marsh met donors in the town hall.",
+                          "Mr. Marsh has denied that he took money from the farm lobby.")
+    assert claims[-1].attributed_to == "Dale Marsh"
