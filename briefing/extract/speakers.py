@@ -568,8 +568,9 @@ class SpeakerBook:
             written: Counter[str] = Counter()
             for n in fits:
                 written[fold(n.split()[0])] += known[n]
-            top = max(sorted(firsts), key=lambda f: written[f])
-            fits = [n for n in fits if fold(n.split()[0]) == top]
+            (top, most), (_, next_most) = written.most_common(2)
+            if most > next_most:  # (a tie keeps the rule below)
+                fits = [n for n in fits if fold(n.split()[0]) == top]
         # longest, then most often written, then alphabetical: deterministic
         return min(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))
 

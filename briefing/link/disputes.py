@@ -250,6 +250,8 @@ def side_of(node: Node) -> tuple[str, str]:
     by = party(claim.attributed_to)
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
+    if by is None and claim.unresolved and not claim.attributed_to:
+        by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
             else UNNAMED
@@ -277,7 +279,7 @@ def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
 
 def lead_of(nodes: Sequence[Node]) -> Node:
     """The claim a dispute is about: an allegation before any reply, most prominent first."""
-    return min(nodes, key=lambda n: (n.claim.status in REPLY_STATUSES, not is_contested(n),
+    return min(nodes, key=lambda n: (bool(n.claim.unresolved), n.claim.status in REPLY_STATUSES, not is_contested(n),
                                      -round(n.prominence, 6), n.source.id, n.number))
 
 
@@ -374,6 +376,24 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
         r"\breported\b[^.;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
 
 
+#: What a reply names when it does not say what it answers: "denied the accusations",
+#: "dismissed that suggestion", "denied that that was the case" (not "… of sexism", "… that he …").
+ANAPHORIC_OBJECT_RE = re.compile(
+    r"\s*(?:(?:the|these|those|this|that|such|his|her|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|suggestions?|charges?|assertions?|stories|story|accounts?|idea|notion|criticism)"
+    r"|it|them|this"
+    r"|that\s+(?:that|this|it)\s+(?:was|is|had\s+been)\s+(?:the\s+case|true|so|accurate|correct))\b"
+    r"(?!\s+(?:of|that|about|by)\b)", re.IGNORECASE)
+
+
+def says_what_it_answers(node: Node) -> bool:
+    """Does a reply standing alone say what it answers, or only point back at it?"""
+    cue = (node.claim.cue or "").split(" ")[0]
+    text = node.claim.text
+    at = text.lower().find(cue.lower()) if cue else -1
+    return at < 0 or ANAPHORIC_OBJECT_RE.match(text, at + len(cue)) is None
+
+
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                   graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
@@ -390,6 +410,10 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         outlets = len({n.outlet for n in nodes})
         answered = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") for n in nodes)
         contested = [n for n in nodes if opens(n)]
+        if all(n.claim.unresolved for n in nodes):
+            continue  # "She has pushed back against …" with "she" unclear: it cannot be read alone
+        if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
+            continue  # "Trump denied the accusations": the claim it answers is not in the item
         if not answered and all(stance_of(n) == "reported" for n in contested) \
                 and not any(an_unconfirmed_report(n, publishers) for n in contested):
             continue  # an agency's figures, a memo, a forecast: reported, not in dispute

@@ -1,13 +1,15 @@
 """link: claims of several articles -> facts, disputes, discrepancies and a timeline."""
 
-from articles import make
+from articles import article, make
 
+from briefing.extract import extract_article
 from briefing.link.disputes import link_discrepancies, link_disputes
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
 from briefing.link.timeline import link_timeline
 from briefing.model import Source
+from briefing.sentences import split_sentences
 
 ARTICLES = [
     make("a", "Harbour Times", "2023-03-10",
@@ -165,3 +167,30 @@ def test_a_first_person_sentence_outside_quotation_marks_opens_no_dispute_in_the
                               "I said when I left the council that I would not stay silent. What I don't think they "
                               "do enough is push back on the story that the harbour plan was a failure.")
     assert not [d for d in link_disputes([source], [extraction]) if "push back" in d.text]
+
+
+def test_a_denial_alone_that_only_points_back_at_a_claim_is_no_item():
+    source, extraction = make("p", "Delta Post", "2023-03-10",
+                              "The mayor's aide has denied that that was the case, and he still advises her.",
+                              "Low fog kept the ferries in port.",
+                              "The mayor denied the accusations through a spokeswoman, calling Ruiz a bitter clerk.",
+                              "Gulls circled the quay.",
+                              "The port chief dismissed that suggestion as a sign of panic.",
+                              "The tide turned at noon.",
+                              "The harbour board has pushed back against accusations of favouritism in the tender.",
+                              "Two trawlers came in late.",
+                              "The council rejected the notion that it had hidden the audit from voters.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("the case" in t or "accusations through" in t or "suggestion" in t for t in texts)
+    assert any("favouritism" in t for t in texts) and any("hidden the audit" in t for t in texts)
+
+
+def test_a_reply_whose_pronoun_is_unclear_is_no_item_and_never_the_outlets_word():
+    art = article("Gulls circled the quay as the ferries came in.",
+                  "She has pushed back against accusations of favouritism in the harbour tender.",
+                  date="2023-03-10", source_id="u")
+    sentences = tuple(split_sentences(art))
+    extraction = extract_article(art, sentences)
+    source = Source(id="u", file="u.txt", text=art.text, sentences=sentences, date="2023-03-10", publisher="Delta Post")
+    assert [c.unresolved for c in extraction.claims][-1]
+    assert not [d for d in link_disputes([source], [extraction]) if "favouritism" in d.text]
