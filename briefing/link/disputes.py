@@ -336,6 +336,11 @@ UNNAMED_WORDS = frozenset("sources source people person officials aides insiders
 FORECAST_RE = re.compile(r"\b(?:will|would|likely|expected|projected|projects|projection|forecasts?|could|may)\b")
 
 
+#: A reply that gives no answer at all: it leaves a report as it stood.
+NON_ANSWER_RE = re.compile(r"\b(?:declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|return|reply)|"
+                           r"could\s+not\s+be\s+reached|no\s+comment)\b", re.IGNORECASE)
+
+
 def names_an_outlet(name: str, outlets: frozenset[str]) -> bool:
     """Is ``name`` a news organisation: a media word ("outlet", "Times"), one of the corpus's
     publishers, or a publisher's initials ("NYT")?"""
@@ -414,11 +419,13 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
             continue  # "She has pushed back against …" with "she" unclear: it cannot be read alone
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item
-        if not answered and all(stance_of(n) == "reported" for n in contested) \
+        replied = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") and not NON_ANSWER_RE.search(n.claim.text)
+                      for n in nodes)  # (a non-answer leaves a report as it stood)
+        if not replied and all(stance_of(n) == "reported" for n in contested) \
                 and not any(an_unconfirmed_report(n, publishers) for n in contested):
             continue  # an agency's figures, a memo, a forecast: reported, not in dispute
         named = any(n.claim.attributed_to for n in nodes if is_contested(n))
-        rank = (2.0 * (outlets - 1) + (1.5 if answered else 0.0) + (0.5 if named else 0.0)
+        rank = (2.0 * (outlets - 1) + (1.5 if replied else 0.5 if answered else 0.0) + (0.5 if named else 0.0)
                 + max(n.prominence for n in nodes))
         dispute = Dispute(id=short_id("d", lead.source.id, lead.claim.text), text=lead.claim.text,
                           sides=build_sides(nodes), citations=sorted_citations(nodes),

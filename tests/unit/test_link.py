@@ -194,3 +194,11 @@ def test_a_reply_whose_pronoun_is_unclear_is_no_item_and_never_the_outlets_word(
     source = Source(id="u", file="u.txt", text=art.text, sentences=sentences, date="2023-03-10", publisher="Delta Post")
     assert [c.unresolved for c in extraction.claims][-1]
     assert not [d for d in link_disputes([source], [extraction]) if "favouritism" in d.text]
+
+
+def test_a_documents_report_with_only_a_non_answer_is_no_dispute():
+    source, extraction = make("n", "Delta Post", "2023-03-10",
+                              "The mayor has invested in two dredging firms, according to financial documents she "
+                              "filed with the state.",
+                              "The mayor's office did not respond to emailed questions about the investments.")
+    assert not link_disputes([source], [extraction])
