@@ -278,6 +278,10 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+#: An opening absolute or adverbial phrase: a reply inside it is background to the main clause.
+OPENING_PHRASE_RE = re.compile(r"\s*(?:With|Amid|Despite|After|Since)\b[^,;:]{0,150},")
+
+
 def classify(sentence: str) -> tuple[str, str | None]:
     """Sentence text -> (status, cue word). Needs nothing else; see the module doc."""
     sentence = mask_quotes(sentence)
@@ -289,9 +293,10 @@ def classify(sentence: str) -> tuple[str, str | None]:
     if m:
         words = m.group(0).lower().split()
         return "unconfirmed", words[0] if len(words) <= 2 else f"{words[0]} … {words[-1]}"
+    opening = OPENING_PHRASE_RE.match(sentence)  # "With his campaign denying the claims, 721 delegates …"
     for status, pattern in (("denied", DENIED_RE), ("confirmed", CONFIRMED_RE),
                             ("hedged", HEDGED_RE), ("attributed", ATTRIBUTED_RE)):
-        m = pattern.search(sentence)
+        m = pattern.search(sentence, opening.end() if opening and status in ("denied", "confirmed") else 0)
         if m:
             return status, re.sub(r"\s+", " ", m.group(0).lower())
     return "stated", None

@@ -28,6 +28,9 @@ def claims_of(*paras: str, kinds: tuple[str, ...] = ()):
     ("Neither the council nor the contractor has officially confirmed the deal.", "unconfirmed"),
     ("The figures could not be independently verified by this newspaper.", "unconfirmed"),
     ("The party claimed victory in the local elections on Sunday night.", "stated"),
+    # a reply inside an opening phrase is background to the main clause
+    ("With the mayor denying any wrongdoing, 40 delegates voted for her rival on Monday.", "stated"),
+    ("After a week of silence, the mayor denied the reports on Monday.", "denied"),
 ])
 def test_status_follows_the_cue_words(sentence, status):
     assert classify(sentence)[0] == status
