@@ -278,6 +278,7 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no\s+one)(?:\s+\w+ly)?\s+\Z", re.IGNORECASE)
 #: An opening absolute or adverbial phrase: a reply inside it is background to the main clause.
 OPENING_PHRASE_RE = re.compile(r"\s*(?:With|Amid|Despite|After|Since)\b[^,;:]{0,150},")
 
@@ -297,6 +298,8 @@ def classify(sentence: str) -> tuple[str, str | None]:
     for status, pattern in (("denied", DENIED_RE), ("confirmed", CONFIRMED_RE),
                             ("hedged", HEDGED_RE), ("attributed", ATTRIBUTED_RE)):
         m = pattern.search(sentence, opening.end() if opening and status in ("denied", "confirmed") else 0)
+        while m and status == "hedged" and NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start()):
+            m = pattern.search(sentence, m.end())  # "has not publicly accused": no accusation
         if m:
             return status, re.sub(r"\s+", " ", m.group(0).lower())
     return "stated", None

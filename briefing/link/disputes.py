@@ -241,6 +241,10 @@ def is_contested(node: Node) -> bool:
     return opens(node) or stance_of(node) == "confirmed"
 
 
+#: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
+ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
+
+
 def side_of(node: Node) -> tuple[str, str]:
     """A claim -> (stance, by): who holds it. The party the text names; the outlet when
     the outlet itself asserts it (a plain statement, or "reportedly" with no source named);
@@ -250,6 +254,10 @@ def side_of(node: Node) -> tuple[str, str]:
     by = party(claim.attributed_to)
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
+    cue = claim.cue or ""
+    if by and claim.status == "hedged" and cue in ACTOR_HEDGES \
+            and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by), claim.text):
+        by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
     if by is None and claim.unresolved and not claim.attributed_to:
         by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:

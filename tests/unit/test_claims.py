@@ -31,6 +31,9 @@ def claims_of(*paras: str, kinds: tuple[str, ...] = ()):
     # a reply inside an opening phrase is background to the main clause
     ("With the mayor denying any wrongdoing, 40 delegates voted for her rival on Monday.", "stated"),
     ("After a week of silence, the mayor denied the reports on Monday.", "denied"),
+    # a negated accusation accuses no one
+    ("The council has not publicly accused the contractor of fraud.", "stated"),
+    ("Ruiz never claimed that the port was safe, but she accused Lind of lying.", "hedged"),
 ])
 def test_status_follows_the_cue_words(sentence, status):
     assert classify(sentence)[0] == status

@@ -1,5 +1,7 @@
 """link: claims of several articles -> facts, disputes, discrepancies and a timeline."""
 
+from dataclasses import replace
+
 from articles import article, make
 
 from briefing.extract import extract_article
@@ -202,3 +204,15 @@ def test_a_documents_report_with_only_a_non_answer_is_no_dispute():
                               "filed with the state.",
                               "The mayor's office did not respond to emailed questions about the investments.")
     assert not link_disputes([source], [extraction])
+
+
+def test_whom_an_allegedly_is_said_of_is_not_who_alleges_it():
+    source, extraction = make("w", "Delta Post", "2023-03-10",
+                              "Councillor Ana Ruiz weighed in on allegations against Bo Lind's campaign manager, who "
+                              "allegedly shoved a reporter last week.")
+    claim = replace(extraction.claims[0], attributed_to="Bo Lind's campaign manager")  # as the book may resolve "who"
+    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim,))]) for s in d.sides]
+    assert sides and all(s.by != "Bo Lind's campaign manager" for s in sides)
+    source, extraction = make("v", "Delta Post", "2023-03-10",
+                              "The port chief allegedly shoved a reporter, according to the Delta Ledger.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Delta Ledger"]
