@@ -48,7 +48,7 @@ HEDGED_RE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|alleges|allege|allegation|allegations|purportedly|"
     r"supposedly|rumou?red|accused|accuses|accusing|"
     r"claim(?:s|ed|ing)?(?!\s+(?:victory|responsibility|credit|the\s+lives|lives|the\s+title|"
-    r"a\s+seat|the\s+seat|ownership|asylum))|"
+    r"a\s+seat|the\s+seat|ownership|asylum|momentum|the\s+nomination|the\s+mantle|a\s+win))|"
     r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to)\b",
     re.IGNORECASE)
 ATTRIBUTED_RE = re.compile(
@@ -279,6 +279,17 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
 
 
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no\s+one)(?:\s+\w+ly)?\s+\Z", re.IGNORECASE)
+RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which)\b[^,;:]*\Z")
+
+
+def in_relative_clause(sentence: str, at: int) -> bool:
+    """Is ``at`` inside a relative clause set off by commas (", who has called it a hoax,")?"""
+    if not RELATIVE_OPEN_RE.search(sentence, max(0, at - 120), at):
+        return False
+    close = sentence.find(",", at)
+    return close >= 0 and sentence[close + 1:].strip() != ""
+
+
 #: An opening absolute or adverbial phrase: a reply inside it is background to the main clause.
 OPENING_PHRASE_RE = re.compile(r"\s*(?:With|Amid|Despite|After|Since)\b[^,;:]{0,150},")
 
@@ -298,6 +309,8 @@ def classify(sentence: str) -> tuple[str, str | None]:
     for status, pattern in (("denied", DENIED_RE), ("confirmed", CONFIRMED_RE),
                             ("hedged", HEDGED_RE), ("attributed", ATTRIBUTED_RE)):
         m = pattern.search(sentence, opening.end() if opening and status in ("denied", "confirmed") else 0)
+        while m and status in ("denied", "confirmed") and in_relative_clause(sentence, m.start()):
+            m = pattern.search(sentence, m.end())  # "Trump, who has called warming a hoax, …": background
         while m and status == "hedged" and NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start()):
             m = pattern.search(sentence, m.end())  # "has not publicly accused": no accusation
         if m:

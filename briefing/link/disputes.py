@@ -255,9 +255,13 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
-    if by and claim.status == "hedged" and cue in ACTOR_HEDGES \
-            and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by), claim.text):
-        by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
+    if claim.status == "hedged" and cue in ACTOR_HEDGES:
+        if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
+                                + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
+                                r"alleged|alleges|claimed|claims)\b", claim.text):
+            by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
+        if by is None:
+            return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
     if by is None and claim.unresolved and not claim.attributed_to:
         by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:

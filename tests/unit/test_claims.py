@@ -34,6 +34,10 @@ def claims_of(*paras: str, kinds: tuple[str, ...] = ()):
     # a negated accusation accuses no one
     ("The council has not publicly accused the contractor of fraud.", "stated"),
     ("Ruiz never claimed that the port was safe, but she accused Lind of lying.", "hedged"),
+    # a reply inside a relative clause is background; claiming momentum is no claim
+    ("Asked whether Ruiz, who has called the flood warnings a hoax, could win, Lind demurred.", "stated"),
+    ("Lind, who served on the council until 2009, has denied that he would run for mayor.", "denied"),
+    ("Ruiz claimed momentum after the vote in Dover on Tuesday.", "stated"),
 ])
 def test_status_follows_the_cue_words(sentence, status):
     assert classify(sentence)[0] == status

@@ -216,3 +216,12 @@ def test_whom_an_allegedly_is_said_of_is_not_who_alleges_it():
     source, extraction = make("v", "Delta Post", "2023-03-10",
                               "The port chief allegedly shoved a reporter, according to the Delta Ledger.")
     assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Delta Ledger"]
+
+
+def test_a_report_named_as_the_subject_of_reported_keeps_its_allegedly():
+    source, extraction = make("y", "Delta Post", "2023-03-10",
+                              "The port chief allegedly shoved a reporter at the quay, the Delta Ledger reported.",
+                              "Gulls circled the quay.",
+                              "The harbour master reportedly sold two berths to a cousin.")
+    by = {d.text[:14]: [s.by for s in d.sides] for d in link_disputes([source], [extraction])}
+    assert by == {"The port chief": ["Delta Ledger"], "The harbour ma": ["an unnamed source"]}
