@@ -100,6 +100,11 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
                           "that which who with for on in at by from is are was were has have had".split())
 
 
+#: "the notion that X should / could …": what ought to or can be, an argument rather than a claim of fact.
+OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion)s?\s+that\b[^.;:]{0,80}?"
+                               r"\b(?:should|could|must|ought)\b", re.IGNORECASE)
+
+
 def stance_of(node: Node) -> str:
     """What a claim's sentence says about a claim. A denial denies a claim only when it
     names one ("denied the reports", "pushed back on this claim", "called it false",
@@ -110,6 +115,8 @@ def stance_of(node: Node) -> str:
     tokens = re.findall(r"[\w'’]+|[^\w\s]", claim.text)
     words = [t.lower() for t in tokens]
     if claim.status == "denied":
+        if OPINION_NOTION_RE.search(claim.text):
+            return "reported"  # "rejected the notion that Democrats could pull away": an argument, no claim
         return "denied" if denies_a_claim(words, tokens) else "reported"
     if claim.status == "confirmed":
         return "confirmed" if confirms_a_claim(words) else "reported"

@@ -225,3 +225,14 @@ def test_a_report_named_as_the_subject_of_reported_keeps_its_allegedly():
                               "The harbour master reportedly sold two berths to a cousin.")
     by = {d.text[:14]: [s.by for s in d.sides] for d in link_disputes([source], [extraction])}
     assert by == {"The port chief": ["Delta Ledger"], "The harbour ma": ["an unnamed source"]}
+
+
+def test_rejecting_an_argument_of_what_should_or_could_be_is_no_denial_of_a_claim():
+    source, extraction = make("z", "Delta Post", "2023-03-10",
+                              "Ruiz rejected the notion that the council could legitimately walk away from the deal.",
+                              "Gulls circled the quay.",
+                              "Lind rejected the notion that the flood should be forgotten.",
+                              "The tide turned at noon.",
+                              "Marsh has denied that she would seek a third term.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("walk away" in t or "forgotten" in t for t in texts) and any("third term" in t for t in texts)
