@@ -389,15 +389,18 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     if FORECAST_RE.search(claim.text):
         return False
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
-    if lowered & UNNAMED_WORDS or names_an_outlet(source, outlets):
+    if lowered & UNNAMED_WORDS:
         return True
+    # "Verstka reported (on Nov. 6) that …", "…, the Ledger reported": a news organisation's
+    # account relayed as its own, not a result cited "according to" one ("won the primary,
+    # according to three networks")
     at = claim.text.find(source) if source else -1
+    relayed = (claim.cue or "") in ("reported", "reports that") and (re.search(
+        r"\breport(?:ed|s)\b[^;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
+        or (at > 0 and re.search(r",\s*(?:the\s+)?\Z", claim.text[:at], re.IGNORECASE) is not None))
     before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
-    if set(before[-3:]) & MEDIA_WORDS:
-        return True  # "the independent news outlet Verstka reported"
-    # "X reported (on Nov. 6) that …": a report's account of what someone did
-    return (claim.cue or "") == "reported" and re.search(
-        r"\breported\b[^.;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
+    return relayed and (names_an_outlet(source, outlets) or bool(set(before[-3:]) & MEDIA_WORDS)
+                        or source.isupper() or any(w[:1].isupper() for w in source.split()))
 
 
 #: What a reply names when it does not say what it answers: "denied the accusations",

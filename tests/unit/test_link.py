@@ -236,3 +236,12 @@ def test_rejecting_an_argument_of_what_should_or_could_be_is_no_denial_of_a_clai
                               "Marsh has denied that she would seek a third term.")
     texts = [d.text for d in link_disputes([source], [extraction])]
     assert not any("walk away" in t or "forgotten" in t for t in texts) and any("third term" in t for t in texts)
+
+
+def test_a_result_cited_according_to_a_news_organisation_is_no_unconfirmed_report():
+    source, extraction = make("x", "Delta Post", "2023-03-10",
+                              "Ruiz has won the Dover primary, according to three television networks.",
+                              "Gulls circled the quay.",
+                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("primary" in t for t in texts) and any("in secret" in t for t in texts)
