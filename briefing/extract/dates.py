@@ -7,8 +7,10 @@ against the publication date (``meta.date``).
 
 Direction in time comes from the words around each date, nearest first and inside its
 own clause before the rest of the sentence: "will", "is scheduled", "expected to",
-"ahead of", "heading into" point forward; a past-tense verb points back. A past event
-never lands after publication. A day and month without a year take the year their
+"ahead of", "heading into", "days before the caucuses on Monday" point forward; a
+past-tense verb points back. A past event never lands after publication. A plan told in
+the past ("was scheduled to leave Tuesday") leaves open whether the day has come, and a
+month no tense points to is taken only next to publication: such dates are left out. A day and month without a year take the year their
 direction gives; when that year is not the publication year and the date is months away,
 the year is unknown (news style writes it) and the date is left out.
 
@@ -184,6 +186,20 @@ PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remai
                               r"autumn|winter)\s+$", re.IGNORECASE)
 POSSESSIVE_AHEAD_RE = re.compile(r"\b(?:ahead of|heading into|heads? into|before|upcoming|for|until|toward|"
                                  r"towards|await(?:s|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A scheduled happening the weekday belongs to, after "before" or "ahead of" ("only days
+#: before the caucuses on Monday", "ahead of the runoff Tuesday"): still to come.
+SCHEDULED_AHEAD_RE = re.compile(r"\b(?:before|ahead\s+of|heading\s+into|heads?\s+into|until|awaiting)\s+the\s+"
+                                r"(?:[\w.'’-]+\s+){0,3}?(?:primar(?:y|ies)|caucus(?:es)?|elections?|debates?|votes?|"
+                                r"contests?|runoffs?|conventions?|hearings?)\s+(?:on\s+)?$", re.IGNORECASE)
+#: A plan told in the past ("was scheduled to leave Tuesday", "were expected to vote in May"):
+#: whether the day has come or not, the sentence does not say.
+PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:(?:not|also|originally|initially|still|then)\s+)?(?:scheduled|slated|"
+                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about)\b[^.;:]{0,60}$",
+                          re.IGNORECASE)
+#: A month without a year and without a tense to say which way it lies is taken only this
+#: many months from publication (the month before, of or after it): further off, last year's
+#: and next year's are both likely ("upbeat about his chances in November", told in January).
+UNDIRECTED_MONTHS = 1
 LEADS_ON_RE = re.compile(r"(?::|\b(?:said|says|wrote|writes|added|declared|explained),?)\s*$")
 DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
                           r"\bdid (?:the same|so)\b")
@@ -303,7 +319,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
              ) -> tuple[str, str, str | None] | None:
     """One pattern match -> (date, precision, until), or None when not resolvable or no event."""
     groups = m.groupdict()
-    if direction == WEAK_FUTURE:
+    weak = direction == WEAK_FUTURE
+    if weak:
         direction = 1 if kind == "weekday" else 0  # a present tense is too weak to send a month to next year
     if kind == "iso":
         found = _day(int(groups["year"]), int(groups["m"]), int(groups["d"]))
@@ -358,8 +375,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
             year = published.year + 1 if month <= published.month else published.year
         elif cue == "this":
             year = published.year
+        elif weak and month >= published.month:
+            year = published.year  # "his chances in November are good", told in January: still to come
         else:
             year = _month_year(month, published, direction)
+            if direction == 0 and abs((year - published.year) * 12 + month - published.month) > UNDIRECTED_MONTHS:
+                return None  # no tense says which way: last year's or next year's month?
             if direction < 0 and year < published.year and \
                     (published - date(year, month, 1)).days > CROSS_YEAR_DAYS + 31:
                 return None  # a past "in June" told in April: last year's would carry its year
@@ -680,6 +701,11 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 direction = direction_of(side, bounds, m.start(), m.end())
                 if kind == "weekday" and not m.group("rel") and text.startswith(("'s", "’s"), m.end()):
                     direction = _possessive_direction(text, start, m.start(), side, bounds)
+                if kind == "weekday" and SCHEDULED_AHEAD_RE.search(text, max(start, m.start() - 80), m.start()):
+                    direction = 1  # "days before the caucuses on Monday"
+                if kind in ("weekday", "month", "relative") and PAST_PLAN_RE.search(
+                        text, max(start, m.start() - 80), m.start()):
+                    continue  # "was scheduled to leave Tuesday": has it happened? not said
                 if kind == "relative":
                     near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):
