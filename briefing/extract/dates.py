@@ -10,13 +10,15 @@ own clause before the rest of the sentence: "will", "is scheduled", "expected to
 "ahead of", "heading into", "days before the caucuses on Monday" point forward; a
 past-tense verb points back. A past event never lands after publication. A plan told in
 the past ("was scheduled to leave Tuesday") leaves open whether the day has come, and a
-month no tense points to is taken only next to publication: such dates are left out. A day and month without a year take the year their
-direction gives; when that year is not the publication year and the date is months away,
-the year is unknown (news style writes it) and the date is left out.
+month no tense points to is taken only next to publication: such dates are left out. A
+day and month without a year take the year their direction gives; when that year is not
+the publication year and the date is months away, the year is unknown (news style writes
+it) and the date is left out.
 
-Date words that are not events are skipped: generic uses ("today's market", "this
-year's race"), names ("Super Tuesday", "the Act of 1964", a title), the ends of spans
-("since 1928", "through 2013", "before 2011"), poll-method notes ("conducted Jan. 5-8")
+Date words that are not events are skipped: generic uses ("today's market", a
+year's season: "this year's race"), names ("Super Tuesday", "the Act of 1964", a title), the ends of spans
+("since 1928", "through 2013", "before 2011", "the months leading up to Monday's caucus"),
+poll-method notes ("conducted Jan. 5-8")
 and deictic words inside quotations (their "today" is the speaker's). In one sentence
 the most specific expression wins ("Feb. 23" over "in February").
 
@@ -170,6 +172,10 @@ OVER_THE_BEFORE_RE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+$", re
 DAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$"
                                 r"|\b(?:ends?|ending|expires?)\s+(?:on\s+)?$"
                                 + _BETWEEN + ")", re.IGNORECASE)
+#: "in the months leading up to Monday's caucus", "the run-up to the vote in May": the end of
+#: a stretch of time, not the day of what the sentence tells.
+LEADING_UP_BEFORE_RE = re.compile(r"\b(?:leading\s+up\s+to|run-?up\s+to|in\s+the\s+(?:hours|days|weeks|months)\s+"
+                                  r"(?:before|ahead\s+of))\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 WEEKDAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|till)\s+$" + _BETWEEN + ")", re.IGNORECASE)
 POLL_TAKEN_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|taken)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 SPAN_CUES = frozenset("since until through before after by from".split())
@@ -566,6 +572,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
     if (kind in ("month", "year", "year_range", "month_year")
             or (deictic and not expression.lower().endswith("ago"))) and SPAN_BEFORE_RE.search(before):
         return True  # "through the beginning of 2013", "until May", "until next month"
+    if LEADING_UP_BEFORE_RE.search(before):
+        return True  # "the months leading up to Monday's caucus"
     if deictic and OVER_THE_BEFORE_RE.search(before):
         return True  # "voters who decided over the last month": a stretch up to now, no event
     if kind in ("month_day", "day_month", "iso") and DAY_SPAN_BEFORE_RE.search(before) \
@@ -615,6 +623,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
                                     and m.start() > start):
             return True  # "USA TODAY", "on ABC's This Week": a name
         if after.startswith("'s") or after.startswith("’s"):
+            if rel.endswith("year"):
+                return True  # "this year's primaries have featured ...": a season, no one event
             return not EVENT_NOUNS.match(after[2:])  # "today's market", but "today's vote"
         if rel.startswith("today"):
             if re.search(r"\bif\b[^,;]{0,40}$", before, re.IGNORECASE):

@@ -6,7 +6,8 @@ what keeps it from being a fact or an event worth the Overview, Key facts or Tim
 
 - ``leans_back``: a definite noun phrase anywhere in the sentence that points back into
   the article ("asked a judge to block the rules", "stayed in the stock", "such a
-  registry", "this small town"): which rules, which stock, is not said;
+  registry", "this small town", "echoed that promise"), or an opening "Then," / "Later
+  that day": which rules, which stock, after what, is not said;
 - ``quoted_pronoun``: a quotation, a sentence of its own, that says "he", "she" or "they"
   before it names anyone ("“It is a shame he did not vote,” Ruiz said"): whom the speaker means is not said;
 - ``reports_something``: a verb that tells something happened, will happen or was said
@@ -36,7 +37,7 @@ from ..extract.speakers import SENTENCE_STARTERS
 BACK_HEADS = frozenset("""
 book report study memo letter document documents bill measure law laws plan proposal deal agreement
 statement statements ruling decision order case lawsuit suit rule rules technique tactic tactics
-incident episode stock shares attackers attacker attack attacks gunman gunmen shooter shooting
+incident episode dispute controversy stock shares attackers attacker attack attacks gunman gunmen shooter shooting
 suspect suspects province town village firm company video ad ads article story comments remark remarks
 idea program programme policy scheme venture project device weapon product tape recording footage
 """.split()) | frozenset("court panel commission committee agency firm company".split())
@@ -46,11 +47,15 @@ BODY_HEADS = frozenset("court panel commission committee agency firm company".sp
 #: "CrowdStrike, the firm ...": an apposition names it.
 APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 NAME_BEFORE_RE = re.compile(r"(?<=\s)[A-Z][a-z]")
+#: A capitalised word that is a date, not a name ("on Monday", "in March").
+_NOT_A_DATE = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+               r"August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 #: What may follow the phrase and say which one it is ("the case of ...", "the rules that ...",
 #: "the attack in Lisbon", "the ruling, Ruiz v. Port,", "the bill's sponsor" is still which bill).
 IDENTIFYING_AFTER_RE = re.compile(
     r"\s*(?:of|that|which|who|whose|known|called|named|dubbed|titled|entitled|against|between)\b"
-    r"|\s+(?:with|by|in|on|for|from|over|about|at|to|into|as)\s+(?:[a-z][\w-]*\s+){0,4}?[A-Z]|\s*,?\s*[“\"‘(]"
+    r"|\s+(?:with|by|in|on|for|from|over|about|at|to|into|as)\s+(?:[a-z][\w-]*\s+){0,4}?" + _NOT_A_DATE + r"[A-Z]"
+    r"|\s*,?\s*[“\"‘(]"
     r"|\s*,\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:[,.;:)]|$)")
 #: "the" followed by a run of up to three lowercase words: the run's last word is its head
 #: ("the opposite tactic", not "the stock market"); a capitalised word stops the run and names
@@ -65,6 +70,16 @@ a an the this that these those in on at of to for with by from into over about a
 is are was were be been being has have had will would can could may might must should do does did
 not no than then when while who whom whose which where after before since until during
 """.split())
+#: Things said or done that a "that" points back to ("echoed that promise").
+SAID_HEADS = BACK_HEADS | frozenset("""
+promise pledge claim question issue argument view message position remark comment vote speech dispute
+controversy criticism charge accusation allegation allegations charges decision announcement
+""".split())
+#: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
+THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
+#: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
+CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
+                                   r"that (?:day|night|morning|evening|week)|the next day)(?![\w-])", re.IGNORECASE)
 #: "such a registry", "this small town" (not "this week", "this election").
 DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
@@ -114,6 +129,13 @@ def leans_back(text: str) -> str | None:
     """The words of a definite or demonstrative phrase (outside quotations) that point back
     into the article ("the rules", "such a registry"), or None."""
     own = mask_quotes(text)
+    opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
+    if opening:
+        return opening.group(0).strip(" \t\n,")
+    for m in THAT_RE.finditer(own):
+        head, taken = _head(m.group(1))
+        if head in SAID_HEADS and not IDENTIFYING_AFTER_RE.match(own, m.start(1) + taken):
+            return own[m.start():m.start(1) + taken]
     for m in DEFINITE_RE.finditer(own):
         head, taken = _head(m.group(1))
         end = m.start(1) + taken

@@ -130,6 +130,9 @@ SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|
                             r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en))\b",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+#: A parenthesis inside a sentence: its date belongs to an aside.
+PARENTHESIS_OPEN_RE = re.compile(r"(?:\(|\s[-—–]{1,2}\s?|—|–)\s*$")
+PARENTHESIS_CLOSE_RE = re.compile(r"\)|\s[-—–]{1,2}\s|—|–")
 #: A relative "that": one followed by a verb ("an offer that did not seem possible two months
 #: ago", "an issue that helped him win last month"), not the "that" of "said that he ...".
 RELATIVE_THAT_RE = re.compile(r"\bthat\s+(?:(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|"
@@ -184,6 +187,10 @@ def side_clause_date(event: Event) -> bool:
     clause = before[breaks[-1] if breaks else 0:]
     if SIDE_CLAUSE_RE.search(clause) is not None or RELATIVE_THAT_RE.search(clause) is not None:
         return True
+    if breaks and breaks[-1] > 2 and PARENTHESIS_OPEN_RE.search(before, breaks[-1] - 3, breaks[-1]):
+        closing = PARENTHESIS_CLOSE_RE.search(event.text, at + len(event.expression))
+        if closing and closing.end() < len(event.text.rstrip(" .!?\"”")):
+            return True  # "... approach - Obama signed the bill three months ago - sounds right"
     participle = PARTICIPLE_RE.match(clause) if breaks else None
     if participle is None or participle.group("word") in OWN_PARTICIPLES:
         return False

@@ -294,3 +294,12 @@ def test_a_month_no_tense_points_to_is_taken_only_next_to_publication():
     # no verb at all: last November or next? only a neighbouring month is taken
     assert resolve("A harbour in November, a festival in December.", january) == [
         ("in December", "2022-12", "month")]
+
+
+@pytest.mark.parametrize("text", [
+    "A quarrel over the mayor's birthplace grew in the months leading up to Monday's runoff.",
+    "The fleet's mood soured in the run-up to the vote in March.",
+    "This year's harbour races have featured many firsts.",
+])
+def test_the_end_of_a_stretch_or_a_years_season_dates_no_event(text):
+    assert resolve(text) == []

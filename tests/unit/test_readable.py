@@ -25,6 +25,9 @@ def fact(text: str) -> Fact:
     ("The mayor's visit brought new attention to this small fishing town.", "this small fishing town"),
     ("Ruiz later tried the opposite tactic in a speech to the fleet.", "the opposite tactic"),
     ("The court said on Monday that it was split on the matter.", "The court"),
+    ("Ruiz repeated that pledge on Monday in a speech to the fleet.", "that pledge"),
+    ("Then, last week, Bo Lind called.", "Then"),
+    ("PORTO — Later that day, the mayor left.", "Later"),
 ])
 def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, words):
     assert leans_back(text) == words
@@ -40,6 +43,8 @@ def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, word
     "Ruiz won the harbour vote this year by twelve votes.",      # "this year" is a date
     "The bill's sponsor, Ana Ruiz, spoke on Monday.",            # whose bill is a possessive's business
     "Ruiz said “the rules are clear” on Monday.",                # inside a quotation: the speaker's words
+    "Ruiz said that pledges of aid had come from Norway.",       # a "that" of saying
+    "Then-mayor Ana Ruiz won the harbour vote in 2031.",         # "Then-mayor" is a title
 ])
 def test_a_phrase_that_names_its_referent_or_needs_none_does_not_lean_back(text):
     assert leans_back(text) is None
