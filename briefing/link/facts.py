@@ -153,6 +153,7 @@ OVERVIEW_FACTS = 8
 SCENE_OPENER_RE = re.compile(
     r"^\W*(?:here(?:'s|’s| is| are)|there(?:'s|’s| is| are| was| were)|maybe|perhaps|imagine|consider|picture|"
     r"welcome|meet|so far|now,|yes|no,|of course|still,|sure,|indeed|in other words|for example|for instance|"
+    r"(?:one|the)\s+(?:\w+\s+)?thing\b|something\b|nothing\b|everything\b|"
     r"it(?:'s|’s| is| was) (?:a |an |the |not |no |hard|easy|clear|unclear|true|worth|possible|likely|unlikely))",
     re.IGNORECASE)
 #: The outlet's own judgement ("X deserves kudos", "voters should"), not a fact it reports.

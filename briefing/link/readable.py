@@ -77,6 +77,10 @@ controversy criticism charge accusation allegation allegations charges decision 
 """.split())
 #: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
 THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
+#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor").
+OBJECT_AFTER_RE = re.compile(r"\s+(?:[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
+#: Adverbs the tense cues count, which report nothing by themselves ("is already losing").
+ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
 CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
                                    r"that (?:day|night|morning|evening|week)|the next day)(?![\w-])", re.IGNORECASE)
@@ -134,8 +138,9 @@ def leans_back(text: str) -> str | None:
         return opening.group(0).strip(" \t\n,")
     for m in THAT_RE.finditer(own):
         head, taken = _head(m.group(1))
-        if head in SAID_HEADS and not IDENTIFYING_AFTER_RE.match(own, m.start(1) + taken):
-            return own[m.start():m.start(1) + taken]
+        end = m.start(1) + taken
+        if head in SAID_HEADS and not IDENTIFYING_AFTER_RE.match(own, end) and not OBJECT_AFTER_RE.match(own, end):
+            return own[m.start():end]
     for m in DEFINITE_RE.finditer(own):
         head, taken = _head(m.group(1))
         end = m.start(1) + taken
@@ -197,7 +202,11 @@ def reports_something(text: str) -> bool:
         if direction not in (-1, 1):
             continue
         word = WORD_AT_RE.match(own, at)
+        if word is None or word.group(0).lower() in ADVERB_CUES:
+            continue
         before = _words_before(own, at, 2)
+        if before and before[-1].endswith(("'s", "’s")) and word.group(0).endswith("ed"):
+            continue  # "Ruiz's constrained style": an adjective
         if before and (before[-1] in RELATIVES or (before[-1] in AUX_BEFORE_VERB and len(before) > 1
                                                     and before[-2] in RELATIVES)):
             continue  # "a race that has defied", "the best thing that happened"

@@ -45,6 +45,7 @@ def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, word
     "Ruiz said “the rules are clear” on Monday.",                # inside a quotation: the speaker's words
     "Ruiz said that pledges of aid had come from Norway.",       # a "that" of saying
     "Then-mayor Ana Ruiz won the harbour vote in 2031.",         # "Then-mayor" is a title
+    "The group paid for a video that attacks Ruiz as a tool of the fleet.",  # "that attacks" is a verb
 ])
 def test_a_phrase_that_names_its_referent_or_needs_none_does_not_lean_back(text):
     assert leans_back(text) is None
@@ -82,6 +83,8 @@ def test_a_dateline_is_read_past():
     ("The harbour season has proved to be a bleak one for the Harbour Party.", False),
     ("Harbour Line has been the perennial runner-up.", False),
     ("“We will win,” Ruiz says in the Harbour Post.", True),
+    ("Porto hasn’t cast its votes yet, but Ana Ruiz is already losing.", False),  # "already" is no verb
+    ("Mrs. Ruiz's guarded style may fail to inspire, but it may be wiser.", False),  # an adjective
 ])
 def test_a_fact_reports_something_rather_than_characterising(text, reports):
     assert reports_something(text) is reports
@@ -92,5 +95,6 @@ def test_the_overview_takes_none_of_these():
     for text in ("Lind has kept his money in the stock and lost a fortune on paper.",
                  "Ana Ruiz wrote the preface for a new book, .",
                  "LISBON — Mayor Ana Ruiz plays the part of the fleet's protector.",
-                 "PORTO — It was a striking sight for the Harbour Party's voters."):
+                 "PORTO — It was a striking sight for the Harbour Party's voters.",
+                 "One important thing was missed in the tributes to Ana Ruiz."):
         assert not self_contained(fact(text)), text
