@@ -25,7 +25,7 @@ from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
 from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
 from .spans import quoted_spans
-from .speakers import SpeakerBook, TokenIndex, fold, resolve, sentence_subject
+from .speakers import SpeakerBook, Token, TokenIndex, fold, name_like, resolve, sentence_subject
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -128,14 +128,17 @@ def subject_before(text: str, start: int, floor: int, depth: int = 0) -> str | N
     return _clean_phrase(words)
 
 
+OBJECT_END_RE = re.compile(r"\b(?:that|who|which|when|as|on|in|after|before)\b|\bof\s+[a-z]\w*ing\b")
+
+
 def object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun phrase just after text[end] (up to a clause boundary or 'that'), or None."""
     j = end
     ceiling = min(ceiling, end + SCAN_CHARS)
     while j < ceiling and text[j] not in BOUNDARY_CHARS and text[j] != ".":
         j += 1
-    chunk = re.split(r"\b(?:that|who|which|when|as|on|in|after|before)\b", text[end:j], maxsplit=1)[0]
-    words = chunk.split()
+    chunk = OBJECT_END_RE.split(text[end:j], maxsplit=1)[0]
+    words = chunk.split()  # (and before "of coordinating …": the charge, not the accuser)
     if words and words[0].lower() in ("the", "a", "an") and len(words) == 1:
         return None
     return _clean_phrase(words)
@@ -172,7 +175,8 @@ JUDGING_VERB_RE = re.compile(
 THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 #: Verbs that put a that-clause in someone's mouth, besides the speech verbs.
 THAT_VERBS = SPEECH_VERBS | frozenset("assure assured assures believe believed believes "
-                                      "concluded concludes found finds ruled rules".split())
+                                      "concluded concludes found finds ruled rules "
+                                      "reveal reveals revealed show shows showed prove proves proved".split())
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+ly|\s+first|\s+also)?\s*\Z", re.IGNORECASE)
 BY_AGENT_RE = re.compile(r"(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
 
@@ -208,7 +212,14 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
                     return found
                 continue
             by = BY_AGENT_RE.match(text, m.end(), end)
-            if by and pattern is not UNCONFIRMED_RE and PASSIVE_RE.search(text, max(start, m.start() - 30), m.start()):
+            accused = word in ("accused", "alleged")
+            if accused and not by and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+                continue  # "a professor (who is) accused of …": the accused, not who accuses
+            if accused and not by and word == "alleged" \
+                    and not re.match(r"\s+(?:that|in)\b", text[m.end():m.end() + 6]):
+                continue  # "the alleged shooter": an adjective
+            if by and pattern is not UNCONFIRMED_RE and (accused or PASSIVE_RE.search(
+                    text, max(start, m.start() - 30), m.start())):
                 found = _named_phrase(object_after(text, by.end(), end))  # "was reported by the Ledger"
                 if found:
                     return found
@@ -263,7 +274,7 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
         return None
     # "the office assured voters that … are false": the verb is one of the few words before "that"
     words = list(re.finditer(r"[\w’']+", before[:that[-1]]))[-5:]
-    verb = next((w for w in words if w.group(0).lower() in THAT_VERBS), None)
+    verb = next((w for w in reversed(words) if w.group(0).lower() in THAT_VERBS), None)  # (the nearest)
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
@@ -354,12 +365,15 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
         if not headline and is_fact_bearing(body):
             status, cue = classify(body)
             found = None if title_case_line(body) else find_source(toks)
+            if found is not None and expletive_it(found.tokens, body[found.tokens[-1].end - sent.start:]):
+                found = None  # "it appears that …": no one
             if found is not None:
                 # "Kline …, though he has denied that …": the sentence's own named subject
                 # comes first for a pronoun later in it
-                own = subj.person if subj and subj.person and subj_mention.tokens \
+                mine = subj and (subj.person or (subj.name if name_like(subj) else None))
+                own = mine if mine and subj_mention.tokens \
                     and subj_mention.tokens[0].start < found.tokens[0].start \
-                    and subj_mention.tokens[0].text[:1].isupper() and subj.person not in recent[:1] else None
+                    and subj_mention.tokens[0].text[:1].isupper() and mine not in recent[:1] else None
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
                 if source and not_a_source(source, body):
                     source = None
@@ -387,6 +401,15 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     return tuple(claims)
+
+
+EXPLETIVE_RE = re.compile(r"\s+(?:appears|appeared|seems|seemed|is\s+(?:clear|likely|possible|unclear|true)|"
+                          r"was\s+(?:clear|likely|unclear|true))\b")
+
+
+def expletive_it(tokens: Sequence[Token], after: str) -> bool:
+    """Is the phrase a bare "it" that opens "it appears / seems / is clear that …" (no referent)?"""
+    return len(tokens) == 1 and tokens[0].bare == "it" and EXPLETIVE_RE.match(after) is not None
 
 
 def not_a_source(source: str, sentence: str) -> bool:
@@ -418,7 +441,8 @@ FRAGMENT_WORDS = frozenset("to declined did does do has have had is are was were
 
 
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half a".split())
-FALLBACK_OPENERS = frozenset("the a an another one some many most several nearly about almost more".split())
+FALLBACK_OPENERS = frozenset("the a an another one some many most several nearly about almost more multiple numerous "
+                             "various both two three four five".split())
 
 
 def _fallback(source: str | None) -> str | None:
@@ -432,8 +456,9 @@ def _fallback(source: str | None) -> str | None:
     if first in ("about", "nearly", "almost", "more") and len(words) > 1 and not (words[1][:1].isdigit()
                                                                               or words[1].lower() in NUMBER_WORDS):
         return None
-    if any(w.lower().strip(".,") in SPEECH_VERBS or w.lower() in ("cannot", "can't", "can’t") or ("." in w[:-1]
-           and not w[:-1].replace(".", "").isupper()) for w in words) \
+    if any((w.lower().strip(".,") in SPEECH_VERBS and not (k and words[k - 1].lower() in FALLBACK_OPENERS))
+           or w.lower() in ("cannot", "can't", "can’t") or ("." in w[:-1]  # ("multiple reports": a noun)
+           and not w[:-1].replace(".", "").isupper()) for k, w in enumerate(words)) \
             or (len(words) == 1 and fold(first.rstrip(".")) in TIME_WORDS | {"jun", "jul", "aug", "sept"}):
         return None  # "X said.Y", "… cannot", "Wednesday": not a source
     if (re.search(r"['’]s\Z", words[0]) and first[:-2] in ("there", "it", "he", "she", "that", "what")) \

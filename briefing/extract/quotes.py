@@ -34,7 +34,6 @@ from ..sentences import make_citation, sentences_covering
 from .context import ArticleContext, Component, ExtractPipeline, need
 from .speakers import (
     DETERMINERS,
-    ORG_WORDS,
     POSSESSIVE_RE,
     SENTENCE_STARTERS,
     Mention,
@@ -47,6 +46,7 @@ from .speakers import (
     fold,
     is_verb,
     learn_entities,
+    name_like,
     np_after,
     resolve,
     sentence_subject,
@@ -619,7 +619,7 @@ def resolve_speakers(ctx: ArticleContext) -> None:
         subject_person = subj.person
         # inside its own sentence, a named subject is the referent of "he" even when the
         # article never shows it is a person ("Lee said ..., which he called ...")
-        near = subject_person or (subj.name if _name_like(subj) else None)
+        near = subject_person or (subj.name if name_like(subj) else None)
         spoke: str | None = None
         for cue in by_sentence.get(sent.id, ()):
             s = cue.span
@@ -662,7 +662,7 @@ def resolve_speakers(ctx: ArticleContext) -> None:
             introduced = (sent.paragraph, subject_person)
         elif found and by_sentence.get(sent.id) and by_sentence[sent.id][-1].source in ("after", "before"):
             last = found[-1].who  # "Yet he is a “change agent,” Ana Ruiz said. “…”"
-            if last.name and (book.is_person(last.name) or _name_like(last)) and last.person in (None, last.name):
+            if last.name and (book.is_person(last.name) or name_like(last)) and last.person in (None, last.name):
                 introduced = (sent.paragraph, last.name)
         if subject_person:
             _learn_gender(book, toks, subj_mention, subject_person)
@@ -701,12 +701,6 @@ def _proper_nouns(index: TokenIndex) -> set[str]:
         if toks[i].is_cap and toks[i - 1].is_word and not toks[i - 1].is_cap and toks[i].text != "I":
             out.add(fold(toks[i].bare))
     return out
-
-
-def _name_like(who: Who) -> bool:
-    """A capitalised name that is not an organisation's ("Lee", not "Interior Ministry")."""
-    words = (who.name or "").split()
-    return bool(words) and all(w[:1].isupper() for w in words) and not any(fold(w) in ORG_WORDS for w in words)
 
 
 def _has_words(masked: str, start: int, end: int) -> bool:

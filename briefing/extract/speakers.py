@@ -561,6 +561,15 @@ class SpeakerBook:
         fits = [n for n in pool if folded <= {fold(w) for w in n.split()}]
         if not fits:
             return " ".join(words)
+        firsts = {fold(n.split()[0]) for n in fits}
+        if len(words) == 1 and len(firsts) > 1:
+            # namesakes ("George W. Bush", "Jeb Bush"): a bare "Bush" is the one written most often
+            # (each person's variants counted together), not the one with the longest name
+            written: Counter[str] = Counter()
+            for n in fits:
+                written[fold(n.split()[0])] += known[n]
+            top = max(sorted(firsts), key=lambda f: written[f])
+            fits = [n for n in fits if fold(n.split()[0]) == top]
         # longest, then most often written, then alphabetical: deterministic
         return min(fits, key=lambda n: (-len(n.split()), -known[n], -len(n), n))
 
@@ -1006,6 +1015,12 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
             and low not in TITLE_WORDS and low not in GROUP_NOUNS:
         return Who(text, text)  # "the influential daily", "one campaign source": kept as written
     return Who(None, text)
+
+
+def name_like(who: Who) -> bool:
+    """A capitalised name that is not an organisation's ("Lee", not "Interior Ministry")."""
+    words = (who.name or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not any(fold(w) in ORG_WORDS for w in words)
 
 
 def _description(toks: Sequence[Token]) -> bool:

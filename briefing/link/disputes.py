@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.claims import REPORT_CUES, not_a_source
+from ..extract.claims import REPORT_CUES, mask_quotes, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
 from .claimgraph import (
@@ -36,7 +36,7 @@ from .claimgraph import (
     is_allegation,
     reply_target,
 )
-from .facts import sorted_citations
+from .facts import FIRST_PERSON_RE, sorted_citations
 from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .verify import (
@@ -207,6 +207,8 @@ def opens(node: Node) -> bool:
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
     if node.profile.headline:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
+    if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
+        return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
         or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))
@@ -320,6 +322,58 @@ def reported(node: Node) -> bool:
     return node.claim.status == "attributed" and (node.claim.cue or "") in REPORT_CUES
 
 
+#: Words naming a news organisation or its work ("the Russian news outlet X", "The Daily Post").
+MEDIA_WORDS = frozenset("times post news journal press tribune herald guardian telegraph daily outlet outlets "
+                        "newspaper newspapers network networks magazine gazette wire broadcaster station "
+                        "channel radio television tv ledger chronicle courier observer examiner inquirer "
+                        "dispatch mirror express bulletin sun star register monitor".split())
+#: Words of a source that does not give its name ("sources familiar with the talks", "two officials").
+UNNAMED_WORDS = frozenset("sources source people person officials aides insiders familiar anonymity".split())
+#: A report of what will or may happen is a forecast, no account of a happening anyone could dispute.
+#: (Lower case only: "May 6" is a date.)
+FORECAST_RE = re.compile(r"\b(?:will|would|likely|expected|projected|projects|projection|forecasts?|could|may)\b")
+
+
+def names_an_outlet(name: str, outlets: frozenset[str]) -> bool:
+    """Is ``name`` a news organisation: a media word ("outlet", "Times"), one of the corpus's
+    publishers, or a publisher's initials ("NYT")?"""
+    words = [w for w in re.findall(r"[A-Za-z]+", name)]
+    lowered = {w.lower() for w in words}
+    if lowered & MEDIA_WORDS:
+        return True
+    for outlet in outlets:
+        parts = [w for w in re.findall(r"[A-Za-z]+", outlet) if w.lower() not in ("the", "a", "an", "of")]
+        if not parts:
+            continue
+        if {w.lower() for w in parts} <= lowered - {"the"}:
+            return True
+        caps = [w for w in words if w.isupper() and len(w) >= 2]
+        if caps and caps[-1] == "".join(w[0].upper() for w in parts):
+            return True
+    return False
+
+
+def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
+    """A report no one answers is an item only as an unconfirmed account of a happening that
+    news organisations or unnamed sources carry ("Verstka reported that …", "according to
+    sources familiar with …"): not an agency's figures, a document, a named person's word on
+    the record, nor a forecast ("will end this year, the budget office reported")."""
+    claim = node.claim
+    source = claim.attributed_to or ""
+    if FORECAST_RE.search(claim.text):
+        return False
+    lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
+    if lowered & UNNAMED_WORDS or names_an_outlet(source, outlets):
+        return True
+    at = claim.text.find(source) if source else -1
+    before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
+    if set(before[-3:]) & MEDIA_WORDS:
+        return True  # "the independent news outlet Verstka reported"
+    # "X reported (on Nov. 6) that …": a report's account of what someone did
+    return (claim.cue or "") == "reported" and re.search(
+        r"\breported\b[^.;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
+
+
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                   graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
@@ -327,6 +381,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     Needs claims with status and attributed_to. Sorted by rank, then id; capped.
     """
     graph = graph or build_graph(sources, extractions)
+    publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
     for nodes in dispute_components(graph):
         if not any(opens(n) for n in nodes):
@@ -334,6 +389,10 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         lead = lead_of(nodes)
         outlets = len({n.outlet for n in nodes})
         answered = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") for n in nodes)
+        contested = [n for n in nodes if opens(n)]
+        if not answered and all(stance_of(n) == "reported" for n in contested) \
+                and not any(an_unconfirmed_report(n, publishers) for n in contested):
+            continue  # an agency's figures, a memo, a forecast: reported, not in dispute
         named = any(n.claim.attributed_to for n in nodes if is_contested(n))
         rank = (2.0 * (outlets - 1) + (1.5 if answered else 0.0) + (0.5 if named else 0.0)
                 + max(n.prominence for n in nodes))

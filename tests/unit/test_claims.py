@@ -50,6 +50,12 @@ def test_cue_words_inside_a_quotation_are_the_speakers_not_the_outlets():
     ("He said the bridge would reopen next spring.", None),
     ("“We will reopen it,” said the harbour master, on the quay.", "the harbour master"),
     ("While no plans were announced, officials hinted at a delay.", None),
+    # the accused is not who accuses: the "by" agent of a bare participle, else nobody named
+    ("A harbour pilot, accused by the port board of falsifying logs, resigned on Monday.", "the port board"),
+    ("A shipping firm accused of dumping fuel may have paid the inspectors.", None),
+    ("The alleged arsonist was arrested on Monday.", None),
+    ("Prosecutors alleged that the pilot hid the logs.", "Prosecutors"),
+    ("Ana Ruiz accused Bo Lind of hiding the logs.", "Ana Ruiz"),
 ])
 def test_attribution_names_the_source_the_text_gives(sentence, source):
     assert source_of(sentence, 0, len(sentence)) == source
@@ -322,3 +328,31 @@ def test_newswire_claim_sources(paras, source):
 def test_the_object_of_an_inverted_verb_is_no_source():
     assert source_in('Ruth Hale, the co-author of "Rumour Mill," about gossip in small towns, said the days '
                      'when one paper informed a whole town are gone.') in (None, "Ruth Hale")
+
+
+def test_a_judgement_after_but_is_credited_to_who_makes_it_not_to_the_first_speaker():
+    _, claims = claims_of("Mayor Ana Ruiz said the harbour fund had “full disclosure,” on Monday, "
+                          "but several audits show that's untrue.")
+    assert [(c.status, c.attributed_to) for c in claims] == [("denied", "several audits")]
+
+
+def test_a_pronoun_later_in_a_sentence_is_its_named_subject_even_one_the_article_never_titled():
+    _, claims = claims_of("Councillor Bo Lind praised the plan on Monday.",
+                          "Ruiz, who ran the port from 2001 to 2009, has also flirted with the idea of running for "
+                          "mayor, though he has denied that he would seriously consider it.")
+    assert claims[-1].status == "denied" and claims[-1].attributed_to == "Ruiz"
+
+
+def test_it_appears_that_names_no_one():
+    _, claims = claims_of("Sixty-seven percent of voters said they had a poor view of Ruiz in a poll this month.",
+                          "In this case, it appears that Ruiz and Lind had helped start the inquiry by publicly "
+                          "denying that Marsh was telling the truth.")
+    assert claims[-1].attributed_to == "Ruiz and Lind"
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_the_article_writes_most():
+    _, claims = claims_of("Former governor Carl Lee Marsh backed his son on Monday.",
+                          "Dale Marsh thanked the crowd in Ames. Dale Marsh then toured a farm.",
+                          "Later, Dale Marsh met donors in the town hall.",
+                          "Mr. Marsh has denied that he took money from the farm lobby.")
+    assert claims[-1].attributed_to == "Dale Marsh"

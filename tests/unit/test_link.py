@@ -141,3 +141,27 @@ def test_a_denial_that_states_its_claim_answers_an_allegation_in_another_article
     warned = [d for d in disputes if "warnings" in d.text]
     assert len(warned) == 1
     assert {(s.stance, s.citations[0].source) for s in warned[0].sides} == {("alleged", "w"), ("denied", "e")}
+
+
+def test_a_report_no_one_answers_is_an_item_only_as_a_news_organisations_or_unnamed_sources_account():
+    source, extraction = make("r", "Delta Post", "2023-03-10",
+                              "The harbour deficit will end this year, the regional budget office reported on Tuesday.",
+                              "Rain fell on the quay all morning.",
+                              "According to Councillor Ana Ruiz, the inquiry was partly responsible for the audit.",
+                              "Gulls circled the ferry terminal.",
+                              "The contractor will win the tender, a new analysis by the Delta Ledger reported.",
+                              "The tide turned at noon.",
+                              "The independent news outlet Harbour Watch reported on May 6 that the mayor had met "
+                              "the contractor through a cousin.",
+                              "Two trawlers came in late.",
+                              "The mayor paid the contractor twice, according to people familiar with the deal.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("deficit" in t or "inquiry" in t or "tender" in t for t in texts)
+    assert any("cousin" in t for t in texts) and any("paid the contractor" in t for t in texts)
+
+
+def test_a_first_person_sentence_outside_quotation_marks_opens_no_dispute_in_the_outlets_name():
+    source, extraction = make("q", "Delta Post", "2023-03-10",
+                              "I said when I left the council that I would not stay silent. What I don't think they "
+                              "do enough is push back on the story that the harbour plan was a failure.")
+    assert not [d for d in link_disputes([source], [extraction]) if "push back" in d.text]

@@ -145,7 +145,8 @@ def test_link_resolves_a_role_label_through_another_articles_apposition():
 def test_link_never_names_an_undisclosed_someone_through_another_articles_role():
     a = _extract("a", "2031-05-02", "Longtime adviser Petra Voss joined the campaign.",
                  "“We start Monday,” Voss said.")
-    b = _extract("b", "2031-05-02", "“Nobody here trusts the polls,” said a longtime adviser, who asked not to be named.")
+    b = _extract("b", "2031-05-02",
+                 "“Nobody here trusts the polls,” said a longtime adviser, who asked not to be named.")
     assert b[1].quotes[0].speaker == "a longtime adviser"
     quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
     assert {q.speaker for q in quotes} == {"Petra Voss", "a longtime adviser"}
