@@ -50,6 +50,7 @@ NAME_BEFORE_RE = re.compile(r"(?<=\s)[A-Z][a-z]")
 #: A capitalised word that is a date, not a name ("on Monday", "in March").
 _NOT_A_DATE = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+NAME_AFTER_RE = re.compile(r"\s+" + _NOT_A_DATE + r"[A-Z][a-z]")
 #: What may follow the phrase and say which one it is ("the case of ...", "the rules that ...",
 #: "the attack in Lisbon", "the ruling, Ruiz v. Port,", "the bill's sponsor" is still which bill).
 IDENTIFYING_AFTER_RE = re.compile(
@@ -83,7 +84,14 @@ OBJECT_AFTER_RE = re.compile(r"\s+(?:[A-Z]|(?:a|an|the|his|her|its|their|our|my|
 ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
 CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
-                                   r"that (?:day|night|morning|evening|week)|the next day)(?![\w-])", re.IGNORECASE)
+                                   r"that (?:day|night|morning|evening|week)|the next day|other|another|both|"
+                                   r"the other|the two|the three|the rest)(?![\w-])", re.IGNORECASE)
+#: Nouns that describe a person the article named before ("the businessman", "the mogul"):
+#: outside the subject, where the entity book does not look, they leave the reader asking who.
+ROLE_HEADS = frozenset("""
+businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
+congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
+""".split())
 #: "such a registry", "this small town" (not "this week", "this election").
 DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
@@ -91,6 +99,9 @@ THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
 winter election race campaign country nation primary caucus convention debate point stage way
 """.split())
+#: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
+QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
+                               r"|['’]s\b)")
 #: Third-person pronouns a speaker uses for someone the quotation does not name.
 QUOTED_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 #: An opening dateline: "LISBON —", "PORTO, Portugal, March 3 (Wire) —".
@@ -103,6 +114,10 @@ SAYS = frozenset("""
 says tells argues insists claims writes warns reports announces adds notes asserts contends maintains
 acknowledges admits concedes denies predicts vows promises pledges
 """.split())
+#: What follows a reporting verb: what was said ("says that", "says the fleet", "warns, ...").
+SAYS_AFTER_RE = re.compile(r"\s*(?:,|:|that\b|[A-Z]|(?:he|she|it|they|we|the|a|an|his|her|its|their|this|there)\b)")
+DETERMINERS = frozenset("the a an his her its their our my your this that these those bold new".split())
+PREPOSITIONS = frozenset("of in on at for with from by into over under about against between among".split())
 #: Perfects of a state, not of a happening: "has been the perennial favourite", "has proved to be".
 STATE_PERFECTS = frozenset("been become proved proven remained seemed appeared".split())
 AUXILIARIES = frozenset("has have had 's ’s".split())
@@ -144,8 +159,12 @@ def leans_back(text: str) -> str | None:
     for m in DEFINITE_RE.finditer(own):
         head, taken = _head(m.group(1))
         end = m.start(1) + taken
-        if head not in BACK_HEADS or IDENTIFYING_AFTER_RE.match(own, end) or own.startswith(("'s", "’s"), end):
+        if head not in BACK_HEADS and head not in ROLE_HEADS:
             continue
+        if IDENTIFYING_AFTER_RE.match(own, end) or own.startswith(("'s", "’s"), end):
+            continue
+        if head in ROLE_HEADS and (m.start() == 0 or NAME_AFTER_RE.match(own, end)):
+            continue  # the subject is the entity book's; "the mogul Ana Ruiz" names her
         if APPOSITION_BEFORE_RE.search(own, max(0, m.start() - 40), m.start()):
             continue  # "CrowdStrike, the firm the party hired"
         if head in BODY_HEADS and NAME_BEFORE_RE.search(own, 0, m.start()):
@@ -170,6 +189,9 @@ def quoted_pronoun(text: str) -> str | None:
         inner = probe[start + 1:end - 1]
         if not inner.lstrip()[:1].isupper():
             continue  # a phrase woven into the outlet's sentence: its names come before it
+        pointer = QUOTED_POINTER_RE.match(inner)
+        if pointer:
+            return pointer.group(1)  # "“That doesn't mean no reply,” an aide said": what is "that"?
         for m in WORD_AT_RE.finditer(inner):
             word = m.group(0)
             if QUOTED_PRONOUN_RE.fullmatch(word):
@@ -196,8 +218,14 @@ def reports_something(text: str) -> bool:
     ...") and not a perfect of a state ("has been the favourite", unless it gives a figure),
     or a present-tense reporting verb ("says")?"""
     own = mask_quotes(without_dateline(text))
-    if any(w.lower() in SAYS for w in WORD_AT_RE.findall(own)):
-        return True
+    for m in WORD_AT_RE.finditer(own):
+        if m.group(0).lower() not in SAYS:
+            continue
+        previous = (WORD_AT_RE.findall(own[max(0, m.start() - 40):m.start()]) or [""])[-1]
+        if previous.lower() in DETERMINERS:
+            continue  # "her bold promises"
+        if SAYS_AFTER_RE.match(own, m.end()) or previous[:1].isupper() or previous.lower() in ("he", "she", "they"):
+            return True  # "Ruiz says that ...", "..., Ruiz says in the Post"
     for at, direction in tense_cues(own, 0, len(own)):
         if direction not in (-1, 1):
             continue
@@ -205,8 +233,9 @@ def reports_something(text: str) -> bool:
         if word is None or word.group(0).lower() in ADVERB_CUES:
             continue
         before = _words_before(own, at, 2)
-        if before and before[-1].endswith(("'s", "’s")) and word.group(0).endswith("ed"):
-            continue  # "Ruiz's constrained style": an adjective
+        if before and word.group(0).endswith("ed") and (
+                before[-1].endswith(("'s", "’s", "ing")) or before[-1] in PREPOSITIONS):
+            continue  # "Ruiz's constrained style", "of disputed waters": an adjective
         if before and (before[-1] in RELATIVES or (before[-1] in AUX_BEFORE_VERB and len(before) > 1
                                                     and before[-2] in RELATIVES)):
             continue  # "a race that has defied", "the best thing that happened"

@@ -28,6 +28,8 @@ def fact(text: str) -> Fact:
     ("Ruiz repeated that pledge on Monday in a speech to the fleet.", "that pledge"),
     ("Then, last week, Bo Lind called.", "Then"),
     ("PORTO — Later that day, the mayor left.", "Later"),
+    ("Other captains are also expected to sail next week.", "Other"),
+    ("A comedian showed on Thursday that the businessman had changed his story.", "the businessman"),
 ])
 def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, words):
     assert leans_back(text) == words
@@ -46,6 +48,8 @@ def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, word
     "Ruiz said that pledges of aid had come from Norway.",       # a "that" of saying
     "Then-mayor Ana Ruiz won the harbour vote in 2031.",         # "Then-mayor" is a title
     "The group paid for a video that attacks Ruiz as a tool of the fleet.",  # "that attacks" is a verb
+    "The senator visited Porto on Monday.",                       # a subject: the entity book's business
+    "Lind praised the businessman Ana Ruiz on Monday.",           # the name follows
 ])
 def test_a_phrase_that_names_its_referent_or_needs_none_does_not_lean_back(text):
     assert leans_back(text) is None
@@ -57,6 +61,9 @@ def test_a_quotation_that_says_he_before_naming_anyone_leans_on_its_article():
     assert quoted_pronoun("“He (Lind) will sail at dawn,” Ruiz said.") is None  # the outlet named him
     # a phrase woven into the outlet's sentence: the names before it say who
     assert quoted_pronoun("Ruiz and Lind “renewed their pledge to the fleet” on Monday.") is None
+    # a quotation opening on "That" standing alone: what it means is in the article
+    assert quoted_pronoun("“That doesn't mean no reply,” an aide to Ruiz said late last month.") == "That"
+    assert quoted_pronoun("“This harbour will reopen,” Ruiz said.") is None
 
 
 def test_punctuation_left_where_the_page_dropped_words_is_a_gap():
@@ -85,6 +92,8 @@ def test_a_dateline_is_read_past():
     ("“We will win,” Ruiz says in the Harbour Post.", True),
     ("Porto hasn’t cast its votes yet, but Ana Ruiz is already losing.", False),  # "already" is no verb
     ("Mrs. Ruiz's guarded style may fail to inspire, but it may be wiser.", False),  # an adjective
+    ("Ruiz's calm may fail to inspire the way Lind's bold promises do.", False),  # "promises" is a noun here
+    ("Admiral Ruiz makes no apologies for guarding disputed waters.", False),
 ])
 def test_a_fact_reports_something_rather_than_characterising(text, reports):
     assert reports_something(text) is reports

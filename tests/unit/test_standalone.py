@@ -210,6 +210,9 @@ def event(text: str, expression: str, **kw) -> Event:
     ("In the harbour district, carried easily by Lind in February's vote, Ruiz won three seats.", "February"),
     ("The pier had hosted the Tall Ships Race, held in March, but the sponsor left.", "in March"),
     ("Ruiz has said little, offering nothing beyond a letter in May to the fleet.", "in May"),
+    # the date of what came before or after what the sentence tells
+    ("And 64 percent call Ruiz honest, after 55 percent said so in December.", "in December"),
+    ("Ruiz led the last debate before the fleet votes Monday.", "Monday"),
     # an aside between dashes dates the aside, not the sentence
     ("Against the years the pier took - Lind opened it three months ago - Ruiz's plan is quick.", "three months ago"),
     # words that point back into the article, or a quoted "he" nobody named
