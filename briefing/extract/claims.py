@@ -387,6 +387,8 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                         source = other
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
+            if status == "attributed" and cue in ("citing", "cited") and not cites_a_party(source):
+                status, cue, source = "stated", None, None  # "it declined, citing legal risks": a reason
             if source is None and status in ("denied", "confirmed", "unconfirmed") and subj and subj.person \
                     and subj_mention.tokens and subj_mention.tokens[0].bare in ("he", "she"):
                 source = subj.person  # "She has pushed back against the accusations": whom "she" is
@@ -401,6 +403,19 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 and subj.mention and subj.mention.split()[-1][:1].isupper():
             last_org = subj.name
     return tuple(claims)
+
+
+#: Nouns of what a report can cite as its source ("citing sources", "citing a study").
+CITED_NOUNS = frozenset("report reports study studies poll polls survey surveys data document documents records "
+                        "sources source officials official people person analysis figures statement statements "
+                        "memo letter email emails book article interview filing filings".split())
+
+
+def cites_a_party(source: str | None) -> bool:
+    """Does what "citing …" names hold a party (a name, sources, a report), not a reason
+    ("citing legal risks")?"""
+    words = (source or "").split()
+    return any(w[:1].isupper() for w in words) or any(w.lower().strip(".,") in CITED_NOUNS for w in words)
 
 
 EXPLETIVE_RE = re.compile(r"\s+(?:appears|appeared|seems|seemed|is\s+(?:clear|likely|possible|unclear|true)|"

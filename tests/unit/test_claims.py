@@ -356,3 +356,13 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_the_article_writes_most(
                           "Later, Dale Marsh met donors in the town hall.",
                           "Mr. Marsh has denied that he took money from the farm lobby.")
     assert claims[-1].attributed_to == "Dale Marsh"
+
+
+def test_citing_a_reason_is_no_attribution_but_citing_a_report_or_sources_is():
+    _, claims = claims_of("When the author asked Harbour Press to reprint the book this year, it declined, citing "
+                          "legal risks and the costs of vetting.",
+                          "The mayor resigned, citing a report by the Delta Ledger.",
+                          "The port will close in May, citing sources familiar with the plan.")
+    assert [(c.status, c.attributed_to) for c in claims] == [
+        ("stated", None), ("attributed", "a report by the Delta Ledger"),
+        ("attributed", "sources familiar with the plan")]
