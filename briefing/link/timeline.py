@@ -127,7 +127,7 @@ TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
 #: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
 SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
-                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en))\b"
+                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en)|if|unless|whether|no\s+matter)\b"
                             # "after"/"before" a happening: the date is that happening's, the
                             # sentence tells what came later or earlier ("said so after 55
                             # percent did in December", "the last debate before the vote Monday")

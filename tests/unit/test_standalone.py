@@ -213,6 +213,9 @@ def event(text: str, expression: str, **kw) -> Event:
     # the date of what came before or after what the sentence tells
     ("And 64 percent call Ruiz honest, after 55 percent said so in December.", "in December"),
     ("Ruiz led the last debate before the fleet votes Monday.", "Monday"),
+    # a condition inside the sentence: nothing happened on that date
+    ("Lind will run the port if Ruiz wins in November.", "in November"),
+    ("Bo Lind backs Ruiz no matter how she does Tuesday.", "Tuesday"),
     # an aside between dashes dates the aside, not the sentence
     ("Against the years the pier took - Lind opened it three months ago - Ruiz's plan is quick.", "three months ago"),
     # words that point back into the article, or a quoted "he" nobody named
