@@ -7,14 +7,18 @@ against the publication date (``meta.date``).
 
 Direction in time comes from the words around each date, nearest first and inside its
 own clause before the rest of the sentence: "will", "is scheduled", "expected to",
-"ahead of", "heading into" point forward; a past-tense verb points back. A past event
-never lands after publication. A day and month without a year take the year their
-direction gives; when that year is not the publication year and the date is months away,
-the year is unknown (news style writes it) and the date is left out.
+"ahead of", "heading into", "days before the caucuses on Monday" point forward; a
+past-tense verb points back. A past event never lands after publication. A plan told in
+the past ("was scheduled to leave Tuesday") leaves open whether the day has come, and a
+month no tense points to is taken only next to publication: such dates are left out. A
+day and month without a year take the year their direction gives; when that year is not
+the publication year and the date is months away, the year is unknown (news style writes
+it) and the date is left out.
 
-Date words that are not events are skipped: generic uses ("today's market", "this
-year's race"), names ("Super Tuesday", "the Act of 1964", a title), the ends of spans
-("since 1928", "through 2013", "before 2011"), poll-method notes ("conducted Jan. 5-8")
+Date words that are not events are skipped: generic uses ("today's market", a
+year's season: "this year's race"), names ("Super Tuesday", "the Act of 1964", a title), the ends of spans
+("since 1928", "through 2013", "before 2011", "the months leading up to Monday's caucus"),
+poll-method notes ("conducted Jan. 5-8")
 and deictic words inside quotations (their "today" is the speaker's). In one sentence
 the most specific expression wins ("Feb. 23" over "in February").
 
@@ -168,6 +172,10 @@ OVER_THE_BEFORE_RE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+$", re
 DAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|until|till|since|before|after)\s+(?:the\s+)?$"
                                 r"|\b(?:ends?|ending|expires?)\s+(?:on\s+)?$"
                                 + _BETWEEN + ")", re.IGNORECASE)
+#: "in the months leading up to Monday's caucus", "the run-up to the vote in May": the end of
+#: a stretch of time, not the day of what the sentence tells.
+LEADING_UP_BEFORE_RE = re.compile(r"\b(?:leading\s+up\s+to|run-?up\s+to|in\s+the\s+(?:hours|days|weeks|months)\s+"
+                                  r"(?:before|ahead\s+of))\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 WEEKDAY_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:through|thru|till)\s+$" + _BETWEEN + ")", re.IGNORECASE)
 POLL_TAKEN_BEFORE_RE = re.compile(r"\b(?:conducted|fielded|taken)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 SPAN_CUES = frozenset("since until through before after by from".split())
@@ -184,6 +192,20 @@ PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remai
                               r"autumn|winter)\s+$", re.IGNORECASE)
 POSSESSIVE_AHEAD_RE = re.compile(r"\b(?:ahead of|heading into|heads? into|before|upcoming|for|until|toward|"
                                  r"towards|await(?:s|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A scheduled happening the weekday belongs to, after "before" or "ahead of" ("only days
+#: before the caucuses on Monday", "ahead of the runoff Tuesday"): still to come.
+SCHEDULED_AHEAD_RE = re.compile(r"\b(?:before|ahead\s+of|heading\s+into|heads?\s+into|until|awaiting)\s+the\s+"
+                                r"(?:[\w.'’-]+\s+){0,3}?(?:primar(?:y|ies)|caucus(?:es)?|elections?|debates?|votes?|"
+                                r"contests?|runoffs?|conventions?|hearings?)\s+(?:on\s+)?$", re.IGNORECASE)
+#: A plan told in the past ("was scheduled to leave Tuesday", "were expected to vote in May"):
+#: whether the day has come or not, the sentence does not say.
+PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:(?:not|also|originally|initially|still|then)\s+)?(?:scheduled|slated|"
+                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about)\b[^.;:]{0,60}$",
+                          re.IGNORECASE)
+#: A month without a year and without a tense to say which way it lies is taken only this
+#: many months from publication (the month before, of or after it): further off, last year's
+#: and next year's are both likely ("upbeat about his chances in November", told in January).
+UNDIRECTED_MONTHS = 1
 LEADS_ON_RE = re.compile(r"(?::|\b(?:said|says|wrote|writes|added|declared|explained),?)\s*$")
 DEPENDENT_RE = re.compile(r"^\W*(?:(?:That|This|These|Those|Such)\s+[a-z]+|It)\b|\bthe same thing\b|"
                           r"\bdid (?:the same|so)\b")
@@ -303,7 +325,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
              ) -> tuple[str, str, str | None] | None:
     """One pattern match -> (date, precision, until), or None when not resolvable or no event."""
     groups = m.groupdict()
-    if direction == WEAK_FUTURE:
+    weak = direction == WEAK_FUTURE
+    if weak:
         direction = 1 if kind == "weekday" else 0  # a present tense is too weak to send a month to next year
     if kind == "iso":
         found = _day(int(groups["year"]), int(groups["m"]), int(groups["d"]))
@@ -358,8 +381,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
             year = published.year + 1 if month <= published.month else published.year
         elif cue == "this":
             year = published.year
+        elif weak and month >= published.month:
+            year = published.year  # "his chances in November are good", told in January: still to come
         else:
             year = _month_year(month, published, direction)
+            if direction == 0 and abs((year - published.year) * 12 + month - published.month) > UNDIRECTED_MONTHS:
+                return None  # no tense says which way: last year's or next year's month?
             if direction < 0 and year < published.year and \
                     (published - date(year, month, 1)).days > CROSS_YEAR_DAYS + 31:
                 return None  # a past "in June" told in April: last year's would carry its year
@@ -545,6 +572,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
     if (kind in ("month", "year", "year_range", "month_year")
             or (deictic and not expression.lower().endswith("ago"))) and SPAN_BEFORE_RE.search(before):
         return True  # "through the beginning of 2013", "until May", "until next month"
+    if LEADING_UP_BEFORE_RE.search(before):
+        return True  # "the months leading up to Monday's caucus"
     if deictic and OVER_THE_BEFORE_RE.search(before):
         return True  # "voters who decided over the last month": a stretch up to now, no event
     if kind in ("month_day", "day_month", "iso") and DAY_SPAN_BEFORE_RE.search(before) \
@@ -594,6 +623,8 @@ def not_an_event(kind: str, m: re.Match[str], text: str, start: int, end: int,
                                     and m.start() > start):
             return True  # "USA TODAY", "on ABC's This Week": a name
         if after.startswith("'s") or after.startswith("’s"):
+            if rel.endswith("year"):
+                return True  # "this year's primaries have featured ...": a season, no one event
             return not EVENT_NOUNS.match(after[2:])  # "today's market", but "today's vote"
         if rel.startswith("today"):
             if re.search(r"\bif\b[^,;]{0,40}$", before, re.IGNORECASE):
@@ -680,6 +711,11 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 direction = direction_of(side, bounds, m.start(), m.end())
                 if kind == "weekday" and not m.group("rel") and text.startswith(("'s", "’s"), m.end()):
                     direction = _possessive_direction(text, start, m.start(), side, bounds)
+                if kind == "weekday" and SCHEDULED_AHEAD_RE.search(text, max(start, m.start() - 80), m.start()):
+                    direction = 1  # "days before the caucuses on Monday"
+                if kind in ("weekday", "month", "relative") and PAST_PLAN_RE.search(
+                        text, max(start, m.start() - 80), m.start()):
+                    continue  # "was scheduled to leave Tuesday": has it happened? not said
                 if kind == "relative":
                     near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):

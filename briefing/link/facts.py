@@ -26,6 +26,7 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
+from .readable import leans_back, masked_gap, reports_something, without_dateline
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
@@ -152,6 +153,7 @@ OVERVIEW_FACTS = 8
 SCENE_OPENER_RE = re.compile(
     r"^\W*(?:here(?:'s|’s| is| are)|there(?:'s|’s| is| are| was| were)|maybe|perhaps|imagine|consider|picture|"
     r"welcome|meet|so far|now,|yes|no,|of course|still,|sure,|indeed|in other words|for example|for instance|"
+    r"(?:one|the)\s+(?:\w+\s+)?thing\b|something\b|nothing\b|everything\b|"
     r"it(?:'s|’s| is| was) (?:a |an |the |not |no |hard|easy|clear|unclear|true|worth|possible|likely|unlikely))",
     re.IGNORECASE)
 #: The outlet's own judgement ("X deserves kudos", "voters should"), not a fact it reports.
@@ -179,12 +181,18 @@ def names_someone(fact: Fact) -> bool:
 
 
 def self_contained(fact: Fact) -> bool:
-    """A fact an editor can lift out alone: no pronoun or role noun left unexplained, not
-    mostly a quotation (nor opening with one), naming whom it is about, not scene-setting,
-    not in the first person, not background told by decades, not the outlet's opinion."""
+    """A fact an editor can lift out alone: no pronoun or role noun left unexplained, no
+    definite noun pointing back into the article ("the rules"), not mostly a quotation (nor
+    opening with one), naming whom it is about, reporting something (a past or future verb,
+    or "says": not a present-tense characterisation), not scene-setting (after a dateline
+    too), whole (no words dropped by the page), not in the first person, not background told
+    by decades, not the outlet's opinion."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
-    if SCENE_OPENER_RE.search(fact.text) or QUOTE_OPENER_RE.match(fact.text):
+    opening = without_dateline(fact.text)
+    if SCENE_OPENER_RE.search(opening) or QUOTE_OPENER_RE.match(opening):
+        return False
+    if leans_back(fact.text) or masked_gap(fact.text) or not reports_something(fact.text):
         return False
     own = mask_quotes(fact.text)
     if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):

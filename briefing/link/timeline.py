@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
-from ..extract.dates import MONTHS, WEEKDAYS, event_id
+from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
+from .readable import leans_back, masked_gap, quoted_pronoun
 from .verify import about_a_poll_method, headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
@@ -126,9 +127,39 @@ TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
 #: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
 SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
-                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en))\b",
+                            r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en)|if|unless|whether|no\s+matter)\b"
+                            # "after"/"before" a happening: the date is that happening's, the
+                            # sentence tells what came later or earlier ("said so after 55
+                            # percent did in December", "the last debate before the vote Monday")
+                            r"|\b(?:after|before)\s+(?!(?:the\s+)?(?:day|night|week|month|year)s?\b)\w",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+#: A parenthesis inside a sentence: its date belongs to an aside.
+PARENTHESIS_OPEN_RE = re.compile(r"(?:\(|\s[-—–]{1,2}\s?|—|–)\s*$")
+PARENTHESIS_CLOSE_RE = re.compile(r"\)|\s[-—–]{1,2}\s|—|–")
+#: A relative "that": one followed by a verb ("an offer that did not seem possible two months
+#: ago", "an issue that helped him win last month"), not the "that" of "said that he ...".
+RELATIVE_THAT_RE = re.compile(r"\bthat\s+(?:(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|"
+                              r"may|might)(?:n['’]t)?\b|[a-z]+ed\b)", re.IGNORECASE)
+#: A participle opening the date's phrase after a comma (", carried by Ruiz in February's
+#: vote,", ", offering little beyond a letter in May"): a side phrase about something else.
+PARTICIPLE_RE = re.compile(r"^\s*(?:[a-z]+ly\s+)?(?P<word>[a-z]+(?:ed|ing)|held|led|won|lost|made|taken|given|"
+                           r"shown|written|known|seen|done|played|sent|built|paid|brought)\b")
+#: What follows a past participle that heads a side phrase (", played in March", ", emailed
+#: to delegates on Thursday"); a main verb after an apposition takes an object instead
+#: (", the former mayor, signed the treaty on Monday").
+AFTER_PARTICIPLE_RE = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:by|in|on|at|to|for|from|with|during|after|before|"
+                                 r"last|this|next|earlier|late|early|into|over|under)\b")
+#: Participles of saying or of the event itself, which date the sentence's own news
+#: (", saying on Monday that ...", ", speaking on Monday,").
+OWN_PARTICIPLES = frozenset("""
+saying telling adding arguing noting speaking announcing declaring writing tweeting insisting asking
+answering responding calling warning vowing promising urging explaining stating
+during according including regarding following concerning notwithstanding pending
+""".split())
+#: An opening prepositional phrase: what follows its comma is not the sentence's main verb.
+PREPOSITION_OPENING_RE = re.compile(r"^\W*(?:in|on|at|after|before|with|for|from|among|across|despite|under|"
+                                    r"over|by|during|since|as)\b", re.IGNORECASE)
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
 #: Words that point back into the article ("the same discipline", "those plans", "That's
@@ -149,13 +180,31 @@ MIN_WORDS = 5
 
 def side_clause_date(event: Event) -> bool:
     """Does the entry's date stand in a side clause ("asked why he attacked when he had
-    stated last month that ...", "an electorate in which ... a poll last month")?"""
+    stated last month that ...", "an electorate in which ... a poll last month", "a chance
+    that did not exist two months ago") or a participle phrase after a comma (", carried by
+    Ruiz in February's vote,"; but not ", saying on Monday that ...")?"""
     at = event.text.find(event.expression) if event.expression else -1
     if at < 0:
         return False
     before = event.text[:at]
     breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(before)]
-    return SIDE_CLAUSE_RE.search(before[breaks[-1] if breaks else 0:]) is not None
+    clause = before[breaks[-1] if breaks else 0:]
+    if SIDE_CLAUSE_RE.search(clause) is not None or RELATIVE_THAT_RE.search(clause) is not None:
+        return True
+    if breaks and breaks[-1] > 2 and PARENTHESIS_OPEN_RE.search(before, breaks[-1] - 3, breaks[-1]):
+        closing = PARENTHESIS_CLOSE_RE.search(event.text, at + len(event.expression))
+        if closing and closing.end() < len(event.text.rstrip(" .!?\"”")):
+            return True  # "... approach - Obama signed the bill three months ago - sounds right"
+    participle = PARTICIPLE_RE.match(clause) if breaks else None
+    if participle is None or participle.group("word") in OWN_PARTICIPLES:
+        return False
+    if not participle.group("word").endswith("ing") and not AFTER_PARTICIPLE_RE.match(clause, participle.end()) \
+            and participle.end() < len(clause.rstrip()):
+        return False  # a main verb with its object, after an apposition
+    # the participle follows a clause with a verb of its own, or an opening phrase; after a
+    # bare subject ("Ana Ruiz, the mayor, signed it on Monday") it is the main verb
+    head = before[:breaks[-1]]
+    return bool(tense_cues(head, 0, len(head))) or PREPOSITION_OPENING_RE.match(head) is not None
 
 
 def quoted_date(event: Event) -> bool:
@@ -183,7 +232,8 @@ def stands_alone(event: Event) -> bool:
                 or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
                 or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
-                or BACK_POINTER_RE.search(text) or side_clause_date(event) or quoted_date(event))
+                or BACK_POINTER_RE.search(text) or leans_back(text) or quoted_pronoun(text) or masked_gap(text)
+                or side_clause_date(event) or quoted_date(event))
 
 
 def shown_events(events: Sequence[Event]) -> list[Event]:

@@ -267,3 +267,39 @@ def test_a_modal_in_another_clause_does_not_send_a_month_to_next_year():
     # published in July: "an auction in June" is last June, whatever "could" says elsewhere
     assert resolve("He hopes the plan could help, pointing to a land auction in June.", date(2023, 7, 6)) == [
         ("in June", "2023-06", "month")]
+
+
+def test_a_weekday_after_before_a_scheduled_happening_is_still_to_come():
+    # published on a Friday: "days before the runoff on Monday" is the Monday ahead
+    friday = date(2023, 3, 10)
+    assert [d for _e, d, _p in resolve("What the mayor needed, only days before the runoff on Monday, was missing.",
+                                       friday)] == ["2023-03-13"]
+
+
+def test_a_plan_told_in_the_past_dates_nothing():
+    # "was scheduled to leave Tuesday", told on Wednesday: yesterday, or next week? not said
+    wednesday = date(2023, 3, 15)
+    assert resolve("The mayor was scheduled to leave the harbour late Tuesday.", wednesday) == []
+    assert resolve("The ferries were expected to sail again in April.", wednesday) == []
+    # a plan told in the present still points forward
+    assert [d for _e, d, _p in resolve("The mayor is scheduled to leave the harbour late Tuesday.", wednesday)] \
+        == ["2023-03-21"]
+
+
+def test_a_month_no_tense_points_to_is_taken_only_next_to_publication():
+    january = date(2023, 1, 19)
+    # present tense: a later month of the year is still to come, not last year's
+    assert resolve("The mayor is upbeat about her chances of winning in November.", january) == [
+        ("in November", "2023-11", "month")]
+    # no verb at all: last November or next? only a neighbouring month is taken
+    assert resolve("A harbour in November, a festival in December.", january) == [
+        ("in December", "2022-12", "month")]
+
+
+@pytest.mark.parametrize("text", [
+    "A quarrel over the mayor's birthplace grew in the months leading up to Monday's runoff.",
+    "The fleet's mood soured in the run-up to the vote in March.",
+    "This year's harbour races have featured many firsts.",
+])
+def test_the_end_of_a_stretch_or_a_years_season_dates_no_event(text):
+    assert resolve(text) == []

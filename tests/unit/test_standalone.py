@@ -204,9 +204,35 @@ def event(text: str, expression: str, **kw) -> Event:
     ("I sincerely hope that on March 8 the harbour reopens for good.", "March 8"),
     ("Ruiz met Bo Lind, who won the harbour vote on Monday, at the port.", "on Monday"),
     ("“It is doable, and it will be done by the spring,” Ruiz said on Monday.", "on Monday"),
+    # the date in a relative clause or a participle phrase dates something else
+    ("Ruiz sees a chance that did not exist two months ago, but the vote is close.", "two months ago"),
+    ("Ruiz leads in the north, an issue that helped her beat Lind last month in Porto.", "last month"),
+    ("In the harbour district, carried easily by Lind in February's vote, Ruiz won three seats.", "February"),
+    ("The pier had hosted the Tall Ships Race, held in March, but the sponsor left.", "in March"),
+    ("Ruiz has said little, offering nothing beyond a letter in May to the fleet.", "in May"),
+    # the date of what came before or after what the sentence tells
+    ("And 64 percent call Ruiz honest, after 55 percent said so in December.", "in December"),
+    ("Ruiz led the last debate before the fleet votes Monday.", "Monday"),
+    # a condition inside the sentence: nothing happened on that date
+    ("Lind will run the port if Ruiz wins in November.", "in November"),
+    ("Bo Lind backs Ruiz no matter how she does Tuesday.", "Tuesday"),
+    # an aside between dashes dates the aside, not the sentence
+    ("Against the years the pier took - Lind opened it three months ago - Ruiz's plan is quick.", "three months ago"),
+    # words that point back into the article, or a quoted "he" nobody named
+    ("The port board asked a judge on Friday to block the rules for the season.", "on Friday"),
+    ("“It is a pity he did not come,” Ruiz said on Monday in Porto.", "on Monday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Ana Ruiz, the former mayor, signed the harbour treaty on Monday.", "on Monday"),  # main verb after an apposition
+    ("Ruiz attacked Lind's plan for the pier, saying on Monday that it would fail.", "on Monday"),
+    ("Ruiz said that the fleet sailed on Monday.", "on Monday"),  # a "that" of saying, no relative
+])
+def test_entries_whose_date_is_their_own_are_shown(text, expression):
+    assert stands_alone(event(text, expression))
 
 
 def test_an_entry_that_stands_alone_is_shown_and_an_unresolved_one_only_when_pinned():

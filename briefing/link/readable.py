@@ -1,0 +1,246 @@
+"""Text checks an editor makes before lifting a sentence out of its article.
+
+The entity book (``extract/standalone.py``) explains a sentence's *subject*: "He [Ana
+Ruiz] said ...". These checks read the item's own words for what it cannot explain and
+what keeps it from being a fact or an event worth the Overview, Key facts or Timeline:
+
+- ``leans_back``: a definite noun phrase anywhere in the sentence that points back into
+  the article ("asked a judge to block the rules", "stayed in the stock", "such a
+  registry", "this small town", "echoed that promise"), or an opening "Then," / "Later
+  that day": which rules, which stock, after what, is not said;
+- ``quoted_pronoun``: a quotation, a sentence of its own, that says "he", "she" or "they"
+  before it names anyone ("“It is a shame he did not vote,” Ruiz said"): whom the speaker means is not said;
+- ``reports_something``: a verb that tells something happened, will happen or was said
+  (a past or future verb, or "says"), outside quotations and outside a relative clause;
+  a present-tense characterisation ("X plays the part of ...", "X is not very large") or
+  a framing line ("... enter the final weeks of a race that has defied ...") reports nothing;
+- ``masked_gap``: punctuation left where the page dropped words ("wrote the introduction
+  for a new book, ."): the sentence is no longer whole;
+- ``without_dateline``: the text after an opening dateline ("LISBON, Portugal — "), so the
+  checks of how a sentence opens read its first words.
+
+All patterns are linear (no nested quantifiers over unbounded text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.claims import mask_quotes
+from ..extract.dates import PAST_WORDS, tense_cues
+from ..extract.spans import quoted_spans
+from ..extract.speakers import SENTENCE_STARTERS
+
+#: Heads of a definite noun phrase that point back to something the article named before.
+#: Things, happenings and bodies, not people (a role noun as subject is the entity book's
+#: work) and not what a news reader needs no antecedent for ("the economy", "the election").
+BACK_HEADS = frozenset("""
+book report study memo letter document documents bill measure law laws plan proposal deal agreement
+statement statements ruling decision order case lawsuit suit rule rules technique tactic tactics
+incident episode dispute controversy stock shares attackers attacker attack attacks gunman gunmen shooter shooting
+suspect suspects province town village firm company video ad ads article story comments remark remarks
+idea program programme policy scheme venture project device weapon product tape recording footage
+""".split()) | frozenset("court panel commission committee agency firm company".split())
+#: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
+#: ..."), so they point back only when no name comes before them.
+BODY_HEADS = frozenset("court panel commission committee agency firm company".split())
+#: "CrowdStrike, the firm ...": an apposition names it.
+APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+NAME_BEFORE_RE = re.compile(r"(?<=\s)[A-Z][a-z]")
+#: A capitalised word that is a date, not a name ("on Monday", "in March").
+_NOT_A_DATE = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+               r"August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+NAME_AFTER_RE = re.compile(r"\s+" + _NOT_A_DATE + r"[A-Z][a-z]")
+#: What may follow the phrase and say which one it is ("the case of ...", "the rules that ...",
+#: "the attack in Lisbon", "the ruling, Ruiz v. Port,", "the bill's sponsor" is still which bill).
+IDENTIFYING_AFTER_RE = re.compile(
+    r"\s*(?:of|that|which|who|whose|known|called|named|dubbed|titled|entitled|against|between)\b"
+    r"|\s+(?:with|by|in|on|for|from|over|about|at|to|into|as)\s+(?:[a-z][\w-]*\s+){0,4}?" + _NOT_A_DATE + r"[A-Z]"
+    r"|\s*,?\s*[“\"‘(]"
+    r"|\s*,\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:[,.;:)]|$)")
+#: "the" followed by a run of up to three lowercase words: the run's last word is its head
+#: ("the opposite tactic", not "the stock market"); a capitalised word stops the run and names
+#: it ("the Lisbon accord"), unless it is an adjective of a people or a party ("the Spanish
+#: province", "the Republican bill": which one is still not said). Read ahead, so that a run
+#: never swallows the next "the".
+_RUN = r"((?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish|ic)(?![\w'’]))){1,3})"
+DEFINITE_RE = re.compile(r"\b[Tt]he(?=" + _RUN + ")")
+#: Words that end a noun phrase's run: they are not its head.
+RUN_STOPS = frozenset("""
+a an the this that these those in on at of to for with by from into over about as and or but nor
+is are was were be been being has have had will would can could may might must should do does did
+not no than then when while who whom whose which where after before since until during
+""".split())
+#: Things said or done that a "that" points back to ("echoed that promise").
+SAID_HEADS = BACK_HEADS | frozenset("""
+promise pledge claim question issue argument view message position remark comment vote speech dispute
+controversy criticism charge accusation allegation allegations charges decision announcement
+""".split())
+#: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
+THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
+#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor").
+OBJECT_AFTER_RE = re.compile(r"\s+(?:[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
+#: Adverbs the tense cues count, which report nothing by themselves ("is already losing").
+ADVERB_CUES = frozenset("already earlier previously ago".split())
+#: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
+CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
+                                   r"that (?:day|night|morning|evening|week)|the next day|other|another|both|"
+                                   r"the other|the two|the three|the rest)(?![\w-])", re.IGNORECASE)
+#: Nouns that describe a person the article named before ("the businessman", "the mogul"):
+#: outside the subject, where the entity book does not look, they leave the reader asking who.
+ROLE_HEADS = frozenset("""
+businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
+congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
+""".split())
+#: "such a registry", "this small town" (not "this week", "this election").
+DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
+#: Heads after "this" that need no antecedent: a time, or the story's own race.
+THIS_OK = frozenset("""
+year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
+winter election race campaign country nation primary caucus convention debate point stage way
+""".split())
+#: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
+QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
+                               r"|['’]s\b)")
+#: Third-person pronouns a speaker uses for someone the quotation does not name.
+QUOTED_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+#: An opening dateline: "LISBON —", "PORTO, Portugal, March 3 (Wire) —".
+DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,3})?"
+                         r"(?:\s*\([\w .]{1,20}\))?\s*(?:—|–|--?)\s*")
+#: Punctuation left where words were dropped: "a new book, ." / "said , and".
+GAP_RE = re.compile(r"[,;:]\s*[.,;:]|\s[,.;:](?=\s|$)")
+#: Present-tense verbs that report a statement ("Ruiz says ...").
+SAYS = frozenset("""
+says tells argues insists claims writes warns reports announces adds notes asserts contends maintains
+acknowledges admits concedes denies predicts vows promises pledges
+""".split())
+#: What follows a reporting verb: what was said ("says that", "says the fleet", "warns, ...").
+SAYS_AFTER_RE = re.compile(r"\s*(?:,|:|that\b|[A-Z]|(?:he|she|it|they|we|the|a|an|his|her|its|their|this|there)\b)")
+DETERMINERS = frozenset("the a an his her its their our my your this that these those bold new".split())
+PREPOSITIONS = frozenset("of in on at for with from by into over under about against between among".split())
+#: Perfects of a state, not of a happening: "has been the perennial favourite", "has proved to be".
+STATE_PERFECTS = frozenset("been become proved proven remained seemed appeared".split())
+AUXILIARIES = frozenset("has have had 's ’s".split())
+AUX_BEFORE_VERB = frozenset("has have had is are was were will would did does do be been".split())
+RELATIVES = frozenset("that which who whom whose".split())
+WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def without_dateline(text: str) -> str:
+    """The text after an opening dateline, or the text itself."""
+    m = DATELINE_RE.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
+
+
+def _head(run: str) -> tuple[str, int]:
+    """A run of lowercase words after "the" -> its head (the last word before a stop word)
+    and how many characters of the run the phrase takes."""
+    head, taken = "", 0
+    for m in re.finditer(r"\s+([A-Za-z][a-z-]*)", run):
+        word = m.group(1)
+        if word in RUN_STOPS or word in PAST_WORDS or (word.endswith("ed") and head):
+            break
+        head, taken = word, m.end()
+    return head, taken
+
+
+def leans_back(text: str) -> str | None:
+    """The words of a definite or demonstrative phrase (outside quotations) that point back
+    into the article ("the rules", "such a registry"), or None."""
+    own = mask_quotes(text)
+    opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
+    if opening:
+        return opening.group(0).strip(" \t\n,")
+    for m in THAT_RE.finditer(own):
+        head, taken = _head(m.group(1))
+        end = m.start(1) + taken
+        if head in SAID_HEADS and not IDENTIFYING_AFTER_RE.match(own, end) and not OBJECT_AFTER_RE.match(own, end):
+            return own[m.start():end]
+    for m in DEFINITE_RE.finditer(own):
+        head, taken = _head(m.group(1))
+        end = m.start(1) + taken
+        if head not in BACK_HEADS and head not in ROLE_HEADS:
+            continue
+        if IDENTIFYING_AFTER_RE.match(own, end) or own.startswith(("'s", "’s"), end):
+            continue
+        if head in ROLE_HEADS and (m.start() == 0 or NAME_AFTER_RE.match(own, end)):
+            continue  # the subject is the entity book's; "the mogul Ana Ruiz" names her
+        if APPOSITION_BEFORE_RE.search(own, max(0, m.start() - 40), m.start()):
+            continue  # "CrowdStrike, the firm the party hired"
+        if head in BODY_HEADS and NAME_BEFORE_RE.search(own, 0, m.start()):
+            continue  # "a spokesman for Harbour Line said the company ..."
+        return own[m.start():end]
+    for m in DEMONSTRATIVE_RE.finditer(own):
+        if m.group(1) is None:
+            return m.group(0)  # "such a registry"
+        if m.start() == 0:
+            continue
+        head, taken = _head(m.group(1))
+        if head and head not in THIS_OK:
+            return own[m.start():m.start(1) + taken]
+    return None
+
+
+def quoted_pronoun(text: str) -> str | None:
+    """A he/she/they inside a quotation before the quotation names anyone ("“It is a pity he
+    left,” Ruiz said."), or None. A capitalised word past the quotation's first names someone."""
+    probe = text.replace("''", '" ')
+    for start, end in quoted_spans(probe):
+        inner = probe[start + 1:end - 1]
+        if not inner.lstrip()[:1].isupper():
+            continue  # a phrase woven into the outlet's sentence: its names come before it
+        pointer = QUOTED_POINTER_RE.match(inner)
+        if pointer:
+            return pointer.group(1)  # "“That doesn't mean no reply,” an aide said": what is "that"?
+        for m in WORD_AT_RE.finditer(inner):
+            word = m.group(0)
+            if QUOTED_PRONOUN_RE.fullmatch(word):
+                if re.match(r"\s*[(\[][A-Z]", inner[m.end():]):
+                    break  # "He (Ruiz) said": the outlet named him
+                return word
+            if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and "'" not in word and "’" not in word:
+                break  # a name (not "It", "This", "I'm"): the pronouns after it may be its
+    return None
+
+
+def masked_gap(text: str) -> bool:
+    """Punctuation left where the page dropped words ("a new book, .")."""
+    return GAP_RE.search(text) is not None
+
+
+def _words_before(text: str, at: int, n: int) -> list[str]:
+    return [w.lower() for w in WORD_AT_RE.findall(text[max(0, at - 40):at])][-n:]
+
+
+def reports_something(text: str) -> bool:
+    """Does the sentence, outside quotations, tell that something happened, will happen or
+    was said: a past or future verb not inside a relative clause ("a race that has defied
+    ...") and not a perfect of a state ("has been the favourite", unless it gives a figure),
+    or a present-tense reporting verb ("says")?"""
+    own = mask_quotes(without_dateline(text))
+    for m in WORD_AT_RE.finditer(own):
+        if m.group(0).lower() not in SAYS:
+            continue
+        previous = (WORD_AT_RE.findall(own[max(0, m.start() - 40):m.start()]) or [""])[-1]
+        if previous.lower() in DETERMINERS:
+            continue  # "her bold promises"
+        if SAYS_AFTER_RE.match(own, m.end()) or previous[:1].isupper() or previous.lower() in ("he", "she", "they"):
+            return True  # "Ruiz says that ...", "..., Ruiz says in the Post"
+    for at, direction in tense_cues(own, 0, len(own)):
+        if direction not in (-1, 1):
+            continue
+        word = WORD_AT_RE.match(own, at)
+        if word is None or word.group(0).lower() in ADVERB_CUES:
+            continue
+        before = _words_before(own, at, 2)
+        if before and word.group(0).endswith("ed") and (
+                before[-1].endswith(("'s", "’s", "ing")) or before[-1] in PREPOSITIONS):
+            continue  # "Ruiz's constrained style", "of disputed waters": an adjective
+        if before and (before[-1] in RELATIVES or (before[-1] in AUX_BEFORE_VERB and len(before) > 1
+                                                    and before[-2] in RELATIVES)):
+            continue  # "a race that has defied", "the best thing that happened"
+        if word and word.group(0).lower() in STATE_PERFECTS and before and before[-1] in AUXILIARIES \
+                and not re.search(r"\d", own):
+            continue  # "has been the perennial favourite"
+        return True
+    return False

@@ -1,0 +1,109 @@
+"""link/readable: what keeps a lifted sentence from standing alone, or from being a fact.
+All sentences are the test's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.link.facts import self_contained
+from briefing.link.readable import leans_back, masked_gap, quoted_pronoun, reports_something, without_dateline
+from briefing.model import Citation, Fact
+
+
+def fact(text: str) -> Fact:
+    cites = tuple(Citation(source=f"a{i}", sentence="s2", start=0, end=10, text="…") for i in range(2))
+    return Fact(id="f1", text=text, citations=cites, outlets=2, rank=2.0)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The harbour board asked a judge to block the rules before the summer season.", "the rules"),
+    ("Ana Ruiz gave the technique a try at the regatta on Sunday.", "the technique"),
+    ("Lind has kept his money in the stock and lost a fortune on paper.", "the stock"),
+    ("Long before the names of the attackers were known, the port closed.", "the attackers"),
+    ("A fishing party in the Spanish province raised a fuel tax in 2031.", "the Spanish province"),
+    ("Ruiz backed the idea of such a registry on Thursday.", "such a registry"),
+    ("The mayor's visit brought new attention to this small fishing town.", "this small fishing town"),
+    ("Ruiz later tried the opposite tactic in a speech to the fleet.", "the opposite tactic"),
+    ("The court said on Monday that it was split on the matter.", "The court"),
+    ("Ruiz repeated that pledge on Monday in a speech to the fleet.", "that pledge"),
+    ("Then, last week, Bo Lind called.", "Then"),
+    ("PORTO — Later that day, the mayor left.", "Later"),
+    ("Other captains are also expected to sail next week.", "Other"),
+    ("A comedian showed on Thursday that the businessman had changed his story.", "the businessman"),
+])
+def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, words):
+    assert leans_back(text) == words
+
+
+@pytest.mark.parametrize("text", [
+    "Share prices fell on the stock market on Monday.",          # a compound: its head is "market"
+    "The attack in Porto killed nine people.",                   # a name says which one
+    "Ruiz praised the deal with Norway as a breakthrough.",
+    "Ruiz described the case of the missing trawler to the board.",  # "of ..." says which one
+    "Bo Lind of Harbour Line said the company would appeal.",    # the body is named before
+    "Ruiz hired SeaWatch, the firm that audits the port.",       # an apposition names it
+    "Ruiz won the harbour vote this year by twelve votes.",      # "this year" is a date
+    "The bill's sponsor, Ana Ruiz, spoke on Monday.",            # whose bill is a possessive's business
+    "Ruiz said “the rules are clear” on Monday.",                # inside a quotation: the speaker's words
+    "Ruiz said that pledges of aid had come from Norway.",       # a "that" of saying
+    "Then-mayor Ana Ruiz won the harbour vote in 2031.",         # "Then-mayor" is a title
+    "The group paid for a video that attacks Ruiz as a tool of the fleet.",  # "that attacks" is a verb
+    "The senator visited Porto on Monday.",                       # a subject: the entity book's business
+    "Lind praised the businessman Ana Ruiz on Monday.",           # the name follows
+])
+def test_a_phrase_that_names_its_referent_or_needs_none_does_not_lean_back(text):
+    assert leans_back(text) is None
+
+
+def test_a_quotation_that_says_he_before_naming_anyone_leans_on_its_article():
+    assert quoted_pronoun("“It is a pity he did not come to the harbour,” Ruiz said on Monday.") == "he"
+    assert quoted_pronoun("“Ruiz told me she would sail,” Lind said.") is None  # named first
+    assert quoted_pronoun("“He (Lind) will sail at dawn,” Ruiz said.") is None  # the outlet named him
+    # a phrase woven into the outlet's sentence: the names before it say who
+    assert quoted_pronoun("Ruiz and Lind “renewed their pledge to the fleet” on Monday.") is None
+    # a quotation opening on "That" standing alone: what it means is in the article
+    assert quoted_pronoun("“That doesn't mean no reply,” an aide to Ruiz said late last month.") == "That"
+    assert quoted_pronoun("“This harbour will reopen,” Ruiz said.") is None
+
+
+def test_punctuation_left_where_the_page_dropped_words_is_a_gap():
+    assert masked_gap("Ana Ruiz wrote the preface for a new book, .")
+    assert masked_gap("Ruiz said , and then left.")
+    assert not masked_gap("Ana Ruiz wrote the preface for a new book, “Tides,” in March.")
+
+
+def test_a_dateline_is_read_past():
+    assert without_dateline("PORTO, Portugal — Ana Ruiz signed the treaty.") == "Ana Ruiz signed the treaty."
+    assert without_dateline("LISBON, March 3 (Wire) — Ruiz won.") == "Ruiz won."
+    assert without_dateline("Ana Ruiz signed the treaty.") == "Ana Ruiz signed the treaty."
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Ana Ruiz signed the harbour treaty in Lisbon.", True),
+    ("Ruiz will open the new pier in May.", True),
+    ("Bo Lind says the fleet is ready.", True),
+    ("Ruiz has been a party to 40 lawsuits in ten years.", True),    # a state, but with a figure
+    ("LISBON — Mayor Ana Ruiz plays the part of the fleet's protector.", False),   # a characterisation
+    ("The Harbour Coalition is not very large, but it is loud.", False),
+    ("Ruiz and Lind enter the last month of a race that has surprised every captain.", False),  # relative
+    ("Best news that happened to the Harbour Party.", False),
+    ("The harbour season has proved to be a bleak one for the Harbour Party.", False),
+    ("Harbour Line has been the perennial runner-up.", False),
+    ("“We will win,” Ruiz says in the Harbour Post.", True),
+    ("Porto hasn’t cast its votes yet, but Ana Ruiz is already losing.", False),  # "already" is no verb
+    ("Mrs. Ruiz's guarded style may fail to inspire, but it may be wiser.", False),  # an adjective
+    ("Ruiz's calm may fail to inspire the way Lind's bold promises do.", False),  # "promises" is a noun here
+    ("Admiral Ruiz makes no apologies for guarding disputed waters.", False),
+])
+def test_a_fact_reports_something_rather_than_characterising(text, reports):
+    assert reports_something(text) is reports
+
+
+def test_the_overview_takes_none_of_these():
+    assert self_contained(fact("Ana Ruiz signed the harbour treaty in Lisbon on Monday."))
+    for text in ("Lind has kept his money in the stock and lost a fortune on paper.",
+                 "Ana Ruiz wrote the preface for a new book, .",
+                 "LISBON — Mayor Ana Ruiz plays the part of the fleet's protector.",
+                 "PORTO — It was a striking sight for the Harbour Party's voters.",
+                 "One important thing was missed in the tributes to Ana Ruiz."):
+        assert not self_contained(fact(text)), text
