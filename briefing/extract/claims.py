@@ -278,6 +278,8 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+#: "the alleged shooter", "alleged pay-to-play policies": an adjective, no allegation the sentence makes.
+ALLEGED_ADJECTIVE_RE = re.compile(r"[Aa]lleged\s+(?!that\b|in\b|to\b|by\b|on\b)[a-z][\w-]*")
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no\s+one)(?:\s+\w+ly)?\s+\Z", re.IGNORECASE)
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which)\b[^,;:]*\Z")
 
@@ -311,8 +313,9 @@ def classify(sentence: str) -> tuple[str, str | None]:
         m = pattern.search(sentence, opening.end() if opening and status in ("denied", "confirmed") else 0)
         while m and status in ("denied", "confirmed") and in_relative_clause(sentence, m.start()):
             m = pattern.search(sentence, m.end())  # "Trump, who has called warming a hoax, …": background
-        while m and status == "hedged" and NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start()):
-            m = pattern.search(sentence, m.end())  # "has not publicly accused": no accusation
+        while m and status == "hedged" and (NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start())
+                                            or ALLEGED_ADJECTIVE_RE.match(sentence, m.start())):
+            m = pattern.search(sentence, m.end())  # "has not publicly accused", "the alleged shooter": none
         if m:
             return status, re.sub(r"\s+", " ", m.group(0).lower())
     return "stated", None
@@ -448,12 +451,18 @@ def expletive_it(tokens: Sequence[Token], after: str) -> bool:
     return len(tokens) == 1 and tokens[0].bare == "it" and EXPLETIVE_RE.match(after) is not None
 
 
+COLON_CUE_RE = re.compile(r"^\s*according\s+to\b|\b(?:said|says|wrote|writes|told|tells|added|adds|noted|"
+                          r"tweeted|posted|stated|declared|explained)\b[^:]*\Z", re.IGNORECASE)
+
+
 def not_a_source(source: str, sentence: str) -> bool:
     """A "source" that is an opening participle ("Continuing to explain, Kline …") or a
     label before a colon ("Funding: The campaign …", "The Ledger's Harbour Report: The
     trouble with …"), not a party. "Ana Ruiz: the harbour will stay open" is a speaker."""
     colon = sentence.find(":")
     label = sentence[:colon].strip() if 0 <= colon <= 60 else ""
+    if label and COLON_CUE_RE.search(label):
+        return False  # "According to HuffPo: …", "Ruiz told reporters: …": the colon introduces its words
     if " " in source.strip():
         return bool(label) and label != source.strip() and label.endswith(source.strip()) and not label.isupper()
     if source.lower().endswith("ing") and sentence.startswith(source):

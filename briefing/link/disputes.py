@@ -262,6 +262,10 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
+    if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
+            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+(?:is|was|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
+            + cue + r"\s+of\b", claim.text):
+        return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
                                 + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
@@ -282,8 +286,11 @@ def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
     a party denies the claim, a named party's word for it is an allegation, not a report."""
     held = [(node, *side_of(node)) for node in nodes]
     denied = any(stance == "denied" for _node, stance, _by in held)
+    alleging = {(by or "").lower() for _node, stance, by in held if stance == "alleged" and by != UNNAMED}
     grouped: dict[tuple[str, str], list[tuple[Node, str]]] = defaultdict(list)
     for node, stance, by in held:
+        if stance == "reported" and (by or "").lower() in alleging and by != outlet_name(node.source):
+            stance = "alleged"  # the party's own words for what it alleges are its allegation too
         if denied and stance == "reported" and by not in (UNNAMED, outlet_name(node.source)):
             stance = "alleged"
         grouped[(stance, (by or "").lower())].append((node, by))

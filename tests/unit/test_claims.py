@@ -5,7 +5,7 @@ from functools import partial
 import pytest
 from articles import article as _article
 
-from briefing.extract.claims import classify, extract_claims, mask_quotes, source_of
+from briefing.extract.claims import classify, extract_claims, mask_quotes, not_a_source, source_of
 from briefing.sentences import split_sentences
 
 article = partial(_article, source_id="a1", date="2023-03-10")
@@ -38,6 +38,9 @@ def claims_of(*paras: str, kinds: tuple[str, ...] = ()):
     ("Asked whether Ruiz, who has called the flood warnings a hoax, could win, Lind demurred.", "stated"),
     ("Lind, who served on the council until 2009, has denied that he would run for mayor.", "denied"),
     ("Ruiz claimed momentum after the vote in Dover on Tuesday.", "stated"),
+    # "alleged" before a noun is an adjective; before a clause it is an allegation
+    ("The alleged arsonist was arrested in Dover on Monday.", "stated"),
+    ("Prosecutors alleged Ruiz hid the harbour funds for years.", "hedged"),
 ])
 def test_status_follows_the_cue_words(sentence, status):
     assert classify(sentence)[0] == status
@@ -376,3 +379,9 @@ def test_citing_a_reason_is_no_attribution_but_citing_a_report_or_sources_is():
     assert [(c.status, c.attributed_to) for c in claims] == [
         ("stated", None), ("attributed", "a report by the Delta Ledger"),
         ("attributed", "sources familiar with the plan")]
+
+
+def test_according_to_a_name_and_a_colon_is_an_attribution_not_a_label():
+    assert not not_a_source("Delta Ledger", "According to Delta Ledger: “The mayor has had a mixed record.”")
+    assert not not_a_source("Ruiz", "Ruiz told reporters: the port stays open all winter.")
+    assert not_a_source("Campaign", "Campaign funding: The campaign wants to address concerns.")
