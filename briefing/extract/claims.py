@@ -278,6 +278,7 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+NEITHER_RE = re.compile(r"\b[Nn]either\s+((?:the\s+)?[A-Z][^,;:]{0,60}?)\s+nor\s+\Z")
 #: "the alleged shooter", "alleged pay-to-play policies": an adjective, no allegation the sentence makes.
 ALLEGED_ADJECTIVE_RE = re.compile(r"[Aa]lleged\s+(?!that\b|in\b|to\b|by\b|on\b)[a-z][\w-]*")
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no\s+one)(?:\s+\w+ly)?\s+\Z", re.IGNORECASE)
@@ -401,6 +402,9 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
                 if source and not_a_source(source, body):
                     source = None
+                neither = NEITHER_RE.search(text, sent.start, found.tokens[0].start)
+                if source and neither:  # "Neither the United States nor Russia has confirmed": both
+                    source = f"{neither.group(1)} and {source}"
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
                 elif source and status in ("denied", "confirmed", "unconfirmed") \

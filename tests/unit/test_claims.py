@@ -385,3 +385,8 @@ def test_according_to_a_name_and_a_colon_is_an_attribution_not_a_label():
     assert not not_a_source("Delta Ledger", "According to Delta Ledger: “The mayor has had a mixed record.”")
     assert not not_a_source("Ruiz", "Ruiz told reporters: the port stays open all winter.")
     assert not_a_source("Campaign", "Campaign funding: The campaign wants to address concerns.")
+
+
+def test_neither_x_nor_y_leaves_it_unconfirmed_by_both():
+    _, claims = claims_of("Neither the United States nor Norway has officially confirmed the details of the call.")
+    assert [(c.status, c.attributed_to) for c in claims] == [("unconfirmed", "the United States and Norway")]
