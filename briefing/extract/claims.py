@@ -240,7 +240,7 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
     return None
 
 
-PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
+PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in|for)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
 
 
 def main_subject(text: str, floor: int, cue: int) -> str | None:
@@ -251,12 +251,15 @@ def main_subject(text: str, floor: int, cue: int) -> str | None:
     if 0 <= colon <= 40:
         head = head[colon + 1:]
     words: list[str] = []
-    for word in head.split()[:SUBJECT_WORDS]:
+    split = head.split()[:SUBJECT_WORDS]
+    for k, word in enumerate(split):
         low = word.lower().strip(",")
         if low in AUXILIARIES or low in SPEECH_VERBS or (word[:1].islower() and len(low) > 3
                                                          and low.endswith(("s", "ed")) and not low.endswith("ss")):
             return _clean_phrase(words) if words else None
         if word.endswith(","):
+            if word[:1].isupper() and k + 1 < len(split) and split[k + 1].lower() in ("who", "which"):
+                return _clean_phrase([*words, word.rstrip(",")])  # "Ana Ruiz, who leads the patrol, …"
             return None  # an opening phrase, not a subject
         words.append(word)
     return None

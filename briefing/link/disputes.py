@@ -97,7 +97,9 @@ UNNAMED = "an unnamed source"
 PREPOSITIONS = frozenset("with without after before during in on at by for from of to into over under "
                          "since until amid among against about".split())
 FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may might must and or but "
-                          "that which who with for on in at by from is are was were has have had".split())
+                          "that which who with for on in at by from is are was were has have had".split()) | {
+    f"{aux}n{mark}t" for aux in "did does do was were is are has have had would could should".split()
+    for mark in "'’"} | {"can't", "can’t", "won't", "won’t"}
 
 
 #: "the notion that X should / could …": what ought to or can be, an argument rather than a claim of fact.
@@ -403,7 +405,8 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     # according to three networks")
     at = claim.text.find(source) if source else -1
     relayed = (claim.cue or "") in ("reported", "reports that") and (re.search(
-        r"\breport(?:ed|s)\b[^;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
+        r"\breport(?:ed|s)(?:\s+(?:on|in|earlier|later|late|early|last|this|[A-Z][a-z]*\.?|\d+,?)){0,4}\s+that\b",
+        claim.text[max(0, at):]) is not None
         or (at > 0 and re.search(r",\s*(?:the\s+)?\Z", claim.text[:at], re.IGNORECASE) is not None))
     before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
     return relayed and (names_an_outlet(source, outlets) or bool(set(before[-3:]) & MEDIA_WORDS)

@@ -390,3 +390,16 @@ def test_according_to_a_name_and_a_colon_is_an_attribution_not_a_label():
 def test_neither_x_nor_y_leaves_it_unconfirmed_by_both():
     _, claims = claims_of("Neither the United States nor Norway has officially confirmed the details of the call.")
     assert [(c.status, c.attributed_to) for c in claims] == [("unconfirmed", "the United States and Norway")]
+
+
+def test_a_bare_surname_of_two_people_named_once_each_is_the_one_most_recently_a_subject():
+    _, claims = claims_of("Former president Carl Lee Marsh spoke in Dover in 2004.",
+                          "Dale Marsh toured a farm near Ames on Monday.",
+                          "Reporters asked about the farm lobby.",
+                          "Mr. Marsh has denied that he took money from the farm lobby.")
+    assert claims[-1].attributed_to == "Dale Marsh"
+
+
+def test_the_subject_of_the_verb_before_for_accusing_is_who_accuses():
+    sentence = "Adm. Ana Ruiz, who leads the harbour patrol, makes no apologies for accusing the board of hiding the audit."
+    assert source_of(sentence, 0, len(sentence), "hedged") == "Adm. Ana Ruiz"

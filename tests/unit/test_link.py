@@ -259,3 +259,12 @@ def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words
                               "The harbour board denied that it hid the audit.")
     stances = {(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides}
     assert ("reported", "Ana Ruiz") not in stances and ("alleged", "Ana Ruiz") in stances
+
+
+def test_a_report_relays_an_account_only_through_reported_that_with_at_most_a_time_between():
+    source, extraction = make("r2", "Delta Post", "2023-03-10",
+                              "Four casinos reported year-over-year revenue declines in the months that followed.",
+                              "Gulls circled the quay.",
+                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("casinos" in t for t in texts) and any("in secret" in t for t in texts)
