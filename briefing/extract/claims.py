@@ -281,6 +281,10 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+#: A sentence closing on what found it: "…, a USA TODAY investigation found." / "…, the audit concluded."
+FOUND_BY_RE = re.compile(r",\s+((?:a|an|the)\s+[^,;:]{0,60}?\b(?:investigation|analysis|study|review|report|audit|"
+                         r"survey|inquiry|probe)(?:\s+(?:by|of|from)\s+[^,;:]{1,40}?)?)\s+(?:found|finds|concluded|"
+                         r"concludes|showed|shows)\s*[.!]?[\s”\"’']*\Z")
 NEITHER_RE = re.compile(r"\b[Nn]either\s+((?:the\s+)?[A-Z][^,;:]{0,60}?)\s+nor\s+\Z")
 #: "the alleged shooter", "alleged pay-to-play policies": an adjective, no allegation the sentence makes.
 ALLEGED_ADJECTIVE_RE = re.compile(r"[Aa]lleged\s+(?!that\b|in\b|to\b|by\b|on\b)[a-z][\w-]*")
@@ -416,6 +420,11 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     other = _fallback(source_of(text, sent.start, sent.end, status))
                     if other and not (set(other.lower().split()) & set(source.lower().split())):
                         source = other
+            finding = FOUND_BY_RE.search(body)
+            if finding and status in ("stated", "hedged"):
+                # "…, a USA TODAY investigation found.": the finding is the investigation's
+                source = finding.group(1)
+                status, cue = ("attributed", "found") if status == "stated" else (status, cue)
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
             if status == "attributed" and cue in ("citing", "cited") and not cites_a_party(source):

@@ -403,3 +403,12 @@ def test_a_bare_surname_of_two_people_named_once_each_is_the_one_most_recently_a
 def test_the_subject_of_the_verb_before_for_accusing_is_who_accuses():
     sentence = "Adm. Ana Ruiz, who leads the harbour patrol, makes no apologies for accusing the board of hiding the audit."
     assert source_of(sentence, 0, len(sentence), "hedged") == "Adm. Ana Ruiz"
+
+
+def test_a_sentence_closing_on_what_found_it_credits_the_finding():
+    _, claims = claims_of("A harbour charity accused of funding council trips may have paid for three more, "
+                          "a Delta Ledger investigation found.",
+                          "Rents rose 4 percent last year, an analysis by the city found.",
+                          "The police found a body near the quay on Monday.")
+    assert [(c.status, c.attributed_to) for c in claims] == [
+        ("hedged", "a Delta Ledger investigation"), ("attributed", "an analysis by the city"), ("stated", None)]
