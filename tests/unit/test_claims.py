@@ -401,7 +401,8 @@ def test_a_bare_surname_of_two_people_named_once_each_is_the_one_most_recently_a
 
 
 def test_the_subject_of_the_verb_before_for_accusing_is_who_accuses():
-    sentence = "Adm. Ana Ruiz, who leads the harbour patrol, makes no apologies for accusing the board of hiding the audit."
+    sentence = ("Adm. Ana Ruiz, who leads the harbour patrol, makes no apologies for accusing the board of hiding "
+                "the audit.")
     assert source_of(sentence, 0, len(sentence), "hedged") == "Adm. Ana Ruiz"
 
 
