@@ -414,9 +414,10 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     source = f"{neither.group(1)} and {source}"
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
-                elif source and status in ("denied", "confirmed", "unconfirmed") \
+                elif source and (status in ("denied", "confirmed", "unconfirmed") or cue in ("accused", "accuses")) \
                         and found.cue.text.lower() not in (cue or ""):
-                    # a reply is its own speaker's: "The Ledger reported …, but her team denied that …"
+                    # a reply is its own speaker's: "The Ledger reported …, but her team denied that …";
+                    # so is an accusation ("When Ruiz accused Lind of …, he said …")
                     other = _fallback(source_of(text, sent.start, sent.end, status))
                     if other and not (set(other.lower().split()) & set(source.lower().split())):
                         source = other

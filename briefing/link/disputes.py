@@ -440,6 +440,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     graph = graph or build_graph(sources, extractions)
     publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
+    reports_only: dict[str, bool] = {}
     for nodes in dispute_components(graph):
         if not any(opens(n) for n in nodes):
             continue  # a confirmation or a report alone disputes nothing
@@ -462,9 +463,13 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         dispute = Dispute(id=short_id("d", lead.source.id, lead.claim.text), text=lead.claim.text,
                           sides=build_sides(nodes), citations=sorted_citations(nodes),
                           rank=round(rank, 3), insertions=lead.claim.insertions)
-        disputes.setdefault(dispute.id, dispute)
+        if dispute.id not in disputes:
+            disputes[dispute.id] = dispute
+            # an account no one alleges or answers, only reported: the weakest kind, shown
+            # only where the answered and alleged ones leave room
+            reports_only[dispute.id] = not replied and all(stance_of(n) == "reported" for n in contested)
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
-    return tuple(sorted(disputes.values(), key=lambda d: (-d.rank, d.id))[:limit])
+    return tuple(sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit])
 
 
 # -- discrepancies -------------------------------------------------------------------------

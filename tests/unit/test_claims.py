@@ -413,3 +413,9 @@ def test_a_sentence_closing_on_what_found_it_credits_the_finding():
                           "The police found a body near the quay on Monday.")
     assert [(c.status, c.attributed_to) for c in claims] == [
         ("hedged", "a Delta Ledger investigation"), ("attributed", "an analysis by the city"), ("stated", None)]
+
+
+def test_an_accusation_is_its_accusers_not_the_speaker_of_the_main_clause():
+    _, claims = claims_of("Mayor Ana Ruiz spoke in Dover on Monday.",
+                          "When Bo Lind accused Ruiz of hiding the audit, she said the board had seen every page.")
+    assert (claims[-1].status, claims[-1].attributed_to) == ("hedged", "Bo Lind")

@@ -268,3 +268,15 @@ def test_a_report_relays_an_account_only_through_reported_that_with_at_most_a_ti
                               "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
     texts = [d.text for d in link_disputes([source], [extraction])]
     assert not any("casinos" in t for t in texts) and any("in secret" in t for t in texts)
+
+
+def test_an_account_only_reported_gives_way_to_an_alleged_one_when_the_list_is_full(monkeypatch):
+    import briefing.link.disputes as disputes_module
+    source, extraction = make("k", "Delta Post", "2023-03-10",
+                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.",
+                              "Gulls circled the quay.",
+                              "Councillor Bo Lind accused the port board of hiding the audit from voters.")
+    assert len(link_disputes([source], [extraction])) == 2
+    monkeypatch.setattr(disputes_module, "MIN_DISPUTES", 1)
+    monkeypatch.setattr(disputes_module, "PER_ARTICLE", 1)
+    assert ["hiding the audit" in d.text for d in link_disputes([source], [extraction])] == [True]
