@@ -72,7 +72,7 @@ RUN_STOPS = frozenset("""
 a an the this that these those in on at of to for with by from into over about as and or but nor
 is are was were be been being has have had will would can could may might must should do does did
 not no than then when while who whom whose which where after before since until during
-his her its their our my your he she it they we
+his her its their our my your he she it they we just only even also still now already
 """.split())
 #: Things said or done that a "that" points back to ("echoed that promise").
 SAID_HEADS = BACK_HEADS | frozenset("""

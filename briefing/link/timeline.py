@@ -126,7 +126,8 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
 #: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
-SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|while|although|though|since|"
+                            r"would|could|might|"
                             r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en)|if|unless|whether|no\s+matter)\b"
                             # "after"/"before" a happening: the date is that happening's, the
                             # sentence tells what came later or earlier ("said so after 55
@@ -135,7 +136,9 @@ SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|
                             # what is still to come, the sentence telling what happens before it
                             # ("lead the polls ahead of Monday's caucuses"): the date is the vote's
                             r"|\b(?:ahead\s+of|heading\s+into|heads?\s+into|in\s+advance\s+of|on\s+the\s+eve\s+of|"
-                            r"(?:leading|led)\s+up\s+to|(?:run|lead)-?up\s+to)\s+(?:[\w'’.-]+\s+){0,5}$",
+                            r"(?:leading|led)\s+up\s+to|(?:run|lead)-?up\s+to)\s+(?:[\w'’.-]+\s+){0,5}$"
+                            # the edge of a span ("releases beginning in June and ending next month")
+                            r"|\b(?:starting|beginning|ending|ends|starts|begins)\s+(?:in\s+|on\s+)?$",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 #: A parenthesis inside a sentence: its date belongs to an aside.
@@ -172,6 +175,11 @@ REQUEST_TO_RE = re.compile(r"\b(?:urg|ask|encourag|invit|implor|beg|remind|instr
 REDUCED_RELATIVE_RE = re.compile(r"^\W*(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}?"
                                  r"(?:[a-z]+ed|made|held|taken|given|written|sent|built|won|lost|brought|paid|"
                                  r"led|done|shown|seen|known|filed|begun)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+#: The same inside the sentence, after its main verb ("Ruiz said a deal reached with Spain
+#: in July could ruin the fleet"): the date is the deal's.
+MID_REDUCED_RE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?P<p>[a-z]+ed|made|held|taken|"
+                            r"given|written|sent|built|won|lost|brought|paid|led|done|shown|seen|known|begun)\s+"
+                            r"(?:(?:with|by|at|to|for|from|in|on|during)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 #: The main verb after such a phrase: an auxiliary or "says" before any "that", "and" or comma.
 FINITE_AFTER_RE = re.compile(r"(?:(?!\b(?:that|and|who|which)\b)[^,;:()—–]){0,80}?"
                              r"\b(?:has|have|had|is|are|was|were|will|says)\b", re.IGNORECASE)
@@ -227,6 +235,9 @@ def side_clause_date(event: Event) -> bool:
     if REQUEST_TO_RE.search(clause) or (event.precision != "day" and not breaks and REDUCED_RELATIVE_RE.match(clause)
                                         and FINITE_AFTER_RE.match(event.text, at + len(event.expression))):
         return True
+    mid = MID_REDUCED_RE.search(clause) if event.precision != "day" else None
+    if mid and tense_cues(clause, 0, mid.start()) and _previous_word(clause, mid.start("p")) not in AUXILIARIES:
+        return True
     if breaks and _apposition(event.text, before, breaks, clause, at + len(event.expression)):
         return True  # "Ohio and Florida, the two biggest prizes of the calendar in March, vote ..."
     participle = PARTICIPLE_RE.match(clause) if breaks else None
@@ -239,6 +250,14 @@ def side_clause_date(event: Event) -> bool:
     # bare subject ("Ana Ruiz, the mayor, signed it on Monday") it is the main verb
     head = before[:breaks[-1]]
     return bool(tense_cues(head, 0, len(head))) or PREPOSITION_OPENING_RE.match(head) is not None
+
+
+AUXILIARIES = frozenset("has have had was were is are be been being".split())
+
+
+def _previous_word(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].lower() if words else ""
 
 
 def _apposition(text: str, before: str, breaks: list[int], clause: str, after: int) -> bool:

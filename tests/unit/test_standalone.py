@@ -223,6 +223,11 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Ahead of last week's harbour vote, Ruiz met the dockers.", "last week"),
     # an infinitive asked for: the act still to come when asked
     ("Ruiz chatted with dockers at the pier and urged them to vote Tuesday.", "Tuesday"),
+    # a "while" clause, the edge of a span
+    ("While many dockers are expected to back Ruiz in November, she has not changed her pitch.", "in November"),
+    ("A judge ordered releases every month, beginning in June and ending next month.", "next month"),
+    # a definite noun with an adverb after it still points back
+    ("The union came out against it on Tuesday, dooming the measure just minutes later.", "on Tuesday"),
     # an apposition about the subject between commas
     ("Porto and Braga, the two largest ports on the calendar in March, are not waiting.", "in March"),
     ("Lind, himself up for a vote in 2033, said he backed the treaty.", "in 2033"),
@@ -258,6 +263,8 @@ def coarse(text: str, expression: str, precision: str) -> Event:
      "year", False),
     ("The port board announced last month that it hired a new pilot.", "last month", "month", True),
     ("The harbour union endorsed Ruiz in February and canvassed for her in Porto.", "in February", "month", True),
+    ("Ruiz has said that a fishing pact signed with Spain in July could ruin the fleet.", "in July", "month", False),
+    ("Ruiz said the fishing pact was signed with Spain in July.", "in July", "month", True),
     # a month or a year is read strictly: a state, or a noun's period, is no event
     ("Now, in the heat of August, Lind is on the losing end of the port fight.", "of August", "month", False),
     ("The harbour races of 2031 drew the largest fleets.", "of 2031", "year", False),
