@@ -135,7 +135,7 @@ SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|
                             r"|\b(?:after|before)\s+(?!(?:the\s+)?(?:day|night|week|month|year)s?\b)\w"
                             # what is still to come, the sentence telling what happens before it
                             # ("lead the polls ahead of Monday's caucuses"): the date is the vote's
-                            r"|\b(?:ahead\s+of|heading\s+into|heads?\s+into|in\s+advance\s+of|on\s+the\s+eve\s+of|"
+                            r"|\b(?:ahead\s+of|heading\s+into|heads?\s+into|entering|before|in\s+advance\s+of|on\s+the\s+eve\s+of|"
                             r"(?:leading|led)\s+up\s+to|(?:run|lead)-?up\s+to)\s+(?:[\w'’.-]+\s+){0,5}$"
                             # the edge of a span ("releases beginning in June and ending next month")
                             r"|\b(?:starting|beginning|ending|ends|starts|begins)\s+(?:in\s+|on\s+)?$",

@@ -221,6 +221,8 @@ def event(text: str, expression: str, **kw) -> Event:
     # "ahead of" what the date belongs to: the sentence tells what comes before it
     ("Ruiz and Lind sit atop most polls ahead of Monday's harbour vote.", "Monday"),
     ("Ahead of last week's harbour vote, Ruiz met the dockers.", "last week"),
+    ("Entering Tuesday's harbour contests, Ruiz led Lind by 300 votes.", "Tuesday"),
+    ("Ruiz's weak showing just days before Tuesday's harbour vote has emboldened Lind.", "Tuesday"),
     # an infinitive asked for: the act still to come when asked
     ("Ruiz chatted with dockers at the pier and urged them to vote Tuesday.", "Tuesday"),
     # a "while" clause, the edge of a span
