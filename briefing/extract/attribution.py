@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..sentences import ABBREVIATIONS
 from .speakers import (
     CLOSED_WORDS,
+    POSSESSIVE_RE,
     Mention,
     SpeakerBook,
     Token,
@@ -963,6 +964,14 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     """The tokens naming a source -> its name (see ``_name``), in the fullest form the
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
+    bare = [t for t in tokens if t.is_word and t.bare not in HONORIFICS]
+    if name and len(bare) == 1 and bare[0].is_cap:
+        # "Mr. Bush" where the article has two Bushes: the one most recently a subject or source
+        namesake = next((p for p in recent if p and len(p.split()) > 1
+                         and fold(p.split()[-1]) == fold(POSSESSIVE_RE.sub("", bare[0].text))
+                         and fold(name.split()[-1]) == fold(p.split()[-1])), None)
+        if namesake is not None:
+            return namesake
     capitalised = bool(name) and all(w[:1].isupper() for w in (name or "").split())
     if name and any(fold(w) in HEADLINE_VERBS or (capitalised and fold(w) in SENTENCE_STARTERS
                                                   and not (n == 0 and fold(w) == "the"))

@@ -240,7 +240,7 @@ def source_of(text: str, start: int, end: int, status: str | None = None) -> str
     return None
 
 
-PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
+PARTICIPLE_LINK_RE = re.compile(r"\b(?:after|before|while|when|since|by|in|for)(?:\s+\w+ly)?\s*\Z", re.IGNORECASE)
 
 
 def main_subject(text: str, floor: int, cue: int) -> str | None:
@@ -251,12 +251,15 @@ def main_subject(text: str, floor: int, cue: int) -> str | None:
     if 0 <= colon <= 40:
         head = head[colon + 1:]
     words: list[str] = []
-    for word in head.split()[:SUBJECT_WORDS]:
+    split = head.split()[:SUBJECT_WORDS]
+    for k, word in enumerate(split):
         low = word.lower().strip(",")
         if low in AUXILIARIES or low in SPEECH_VERBS or (word[:1].islower() and len(low) > 3
                                                          and low.endswith(("s", "ed")) and not low.endswith("ss")):
             return _clean_phrase(words) if words else None
         if word.endswith(","):
+            if word[:1].isupper() and k + 1 < len(split) and split[k + 1].lower() in ("who", "which"):
+                return _clean_phrase([*words, word.rstrip(",")])  # "Ana Ruiz, who leads the patrol, …"
             return None  # an opening phrase, not a subject
         words.append(word)
     return None
@@ -278,6 +281,13 @@ def _judge_of(text: str, cue: int, floor: int) -> str | None:
     return _named_phrase(subject_before(text, floor + verb.start(), floor)) if verb else None
 
 
+#: A sentence closing on what found it: "…, a USA TODAY investigation found." / "…, the audit concluded."
+FOUND_BY_RE = re.compile(r",\s+((?:a|an|the)\s+[^,;:]{0,60}?\b(?:investigation|analysis|study|review|report|audit|"
+                         r"survey|inquiry|probe)(?:\s+(?:by|of|from)\s+[^,;:]{1,40}?)?)\s+(?:found|finds|concluded|"
+                         r"concludes|showed|shows)\s*[.!]?[\s”\"’']*\Z")
+NEITHER_RE = re.compile(r"\b[Nn]either\s+((?:the\s+)?[A-Z][^,;:]{0,60}?)\s+nor\s+\Z")
+#: "the alleged shooter", "alleged pay-to-play policies": an adjective, no allegation the sentence makes.
+ALLEGED_ADJECTIVE_RE = re.compile(r"[Aa]lleged\s+(?!that\b|in\b|to\b|by\b|on\b)[a-z][\w-]*")
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no\s+one)(?:\s+\w+ly)?\s+\Z", re.IGNORECASE)
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which)\b[^,;:]*\Z")
 
@@ -311,8 +321,9 @@ def classify(sentence: str) -> tuple[str, str | None]:
         m = pattern.search(sentence, opening.end() if opening and status in ("denied", "confirmed") else 0)
         while m and status in ("denied", "confirmed") and in_relative_clause(sentence, m.start()):
             m = pattern.search(sentence, m.end())  # "Trump, who has called warming a hoax, …": background
-        while m and status == "hedged" and NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start()):
-            m = pattern.search(sentence, m.end())  # "has not publicly accused": no accusation
+        while m and status == "hedged" and (NEGATED_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start())
+                                            or ALLEGED_ADJECTIVE_RE.match(sentence, m.start())):
+            m = pattern.search(sentence, m.end())  # "has not publicly accused", "the alleged shooter": none
         if m:
             return status, re.sub(r"\s+", " ", m.group(0).lower())
     return "stated", None
@@ -398,6 +409,9 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
                 if source and not_a_source(source, body):
                     source = None
+                neither = NEITHER_RE.search(text, sent.start, found.tokens[0].start)
+                if source and neither:  # "Neither the United States nor Russia has confirmed": both
+                    source = f"{neither.group(1)} and {source}"
                 if source and status == "stated":
                     status, cue = "attributed", found.cue.text.lower()
                 elif source and status in ("denied", "confirmed", "unconfirmed") \
@@ -406,6 +420,11 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                     other = _fallback(source_of(text, sent.start, sent.end, status))
                     if other and not (set(other.lower().split()) & set(source.lower().split())):
                         source = other
+            finding = FOUND_BY_RE.search(body)
+            if finding and status in ("stated", "hedged"):
+                # "…, a USA TODAY investigation found.": the finding is the investigation's
+                source = finding.group(1)
+                status, cue = ("attributed", "found") if status == "stated" else (status, cue)
             if source is None and status != "stated":
                 source = _fallback(source_of(text, sent.start, sent.end, status))
             if status == "attributed" and cue in ("citing", "cited") and not cites_a_party(source):
@@ -448,12 +467,18 @@ def expletive_it(tokens: Sequence[Token], after: str) -> bool:
     return len(tokens) == 1 and tokens[0].bare == "it" and EXPLETIVE_RE.match(after) is not None
 
 
+COLON_CUE_RE = re.compile(r"^\s*according\s+to\b|\b(?:said|says|wrote|writes|told|tells|added|adds|noted|"
+                          r"tweeted|posted|stated|declared|explained)\b[^:]*\Z", re.IGNORECASE)
+
+
 def not_a_source(source: str, sentence: str) -> bool:
     """A "source" that is an opening participle ("Continuing to explain, Kline …") or a
     label before a colon ("Funding: The campaign …", "The Ledger's Harbour Report: The
     trouble with …"), not a party. "Ana Ruiz: the harbour will stay open" is a speaker."""
     colon = sentence.find(":")
     label = sentence[:colon].strip() if 0 <= colon <= 60 else ""
+    if label and COLON_CUE_RE.search(label):
+        return False  # "According to HuffPo: …", "Ruiz told reporters: …": the colon introduces its words
     if " " in source.strip():
         return bool(label) and label != source.strip() and label.endswith(source.strip()) and not label.isupper()
     if source.lower().endswith("ing") and sentence.startswith(source):

@@ -97,7 +97,9 @@ UNNAMED = "an unnamed source"
 PREPOSITIONS = frozenset("with without after before during in on at by for from of to into over under "
                          "since until amid among against about".split())
 FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may might must and or but "
-                          "that which who with for on in at by from is are was were has have had".split())
+                          "that which who with for on in at by from is are was were has have had".split()) | {
+    f"{aux}n{mark}t" for aux in "did does do was were is are has have had would could should".split()
+    for mark in "'’"} | {"can't", "can’t", "won't", "won’t"}
 
 
 #: "the notion that X should / could …": what ought to or can be, an argument rather than a claim of fact.
@@ -262,6 +264,10 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
+    if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
+            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+(?:is|was|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
+            + cue + r"\s+of\b", claim.text):
+        return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
                                 + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
@@ -282,8 +288,11 @@ def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
     a party denies the claim, a named party's word for it is an allegation, not a report."""
     held = [(node, *side_of(node)) for node in nodes]
     denied = any(stance == "denied" for _node, stance, _by in held)
+    alleging = {(by or "").lower() for _node, stance, by in held if stance == "alleged" and by != UNNAMED}
     grouped: dict[tuple[str, str], list[tuple[Node, str]]] = defaultdict(list)
     for node, stance, by in held:
+        if stance == "reported" and (by or "").lower() in alleging and by != outlet_name(node.source):
+            stance = "alleged"  # the party's own words for what it alleges are its allegation too
         if denied and stance == "reported" and by not in (UNNAMED, outlet_name(node.source)):
             stance = "alleged"
         grouped[(stance, (by or "").lower())].append((node, by))
@@ -396,7 +405,8 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     # according to three networks")
     at = claim.text.find(source) if source else -1
     relayed = (claim.cue or "") in ("reported", "reports that") and (re.search(
-        r"\breport(?:ed|s)\b[^;:]{0,40}?\bthat\b", claim.text[max(0, at):]) is not None
+        r"\breport(?:ed|s)(?:\s+(?:on|in|earlier|later|late|early|last|this|[A-Z][a-z]*\.?|\d+,?)){0,4}\s+that\b",
+        claim.text[max(0, at):]) is not None
         or (at > 0 and re.search(r",\s*(?:the\s+)?\Z", claim.text[:at], re.IGNORECASE) is not None))
     before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
     return relayed and (names_an_outlet(source, outlets) or bool(set(before[-3:]) & MEDIA_WORDS)

@@ -5,7 +5,7 @@ from functools import partial
 import pytest
 from articles import article as _article
 
-from briefing.extract.claims import classify, extract_claims, mask_quotes, source_of
+from briefing.extract.claims import classify, extract_claims, mask_quotes, not_a_source, source_of
 from briefing.sentences import split_sentences
 
 article = partial(_article, source_id="a1", date="2023-03-10")
@@ -38,6 +38,9 @@ def claims_of(*paras: str, kinds: tuple[str, ...] = ()):
     ("Asked whether Ruiz, who has called the flood warnings a hoax, could win, Lind demurred.", "stated"),
     ("Lind, who served on the council until 2009, has denied that he would run for mayor.", "denied"),
     ("Ruiz claimed momentum after the vote in Dover on Tuesday.", "stated"),
+    # "alleged" before a noun is an adjective; before a clause it is an allegation
+    ("The alleged arsonist was arrested in Dover on Monday.", "stated"),
+    ("Prosecutors alleged Ruiz hid the harbour funds for years.", "hedged"),
 ])
 def test_status_follows_the_cue_words(sentence, status):
     assert classify(sentence)[0] == status
@@ -376,3 +379,37 @@ def test_citing_a_reason_is_no_attribution_but_citing_a_report_or_sources_is():
     assert [(c.status, c.attributed_to) for c in claims] == [
         ("stated", None), ("attributed", "a report by the Delta Ledger"),
         ("attributed", "sources familiar with the plan")]
+
+
+def test_according_to_a_name_and_a_colon_is_an_attribution_not_a_label():
+    assert not not_a_source("Delta Ledger", "According to Delta Ledger: “The mayor has had a mixed record.”")
+    assert not not_a_source("Ruiz", "Ruiz told reporters: the port stays open all winter.")
+    assert not_a_source("Campaign", "Campaign funding: The campaign wants to address concerns.")
+
+
+def test_neither_x_nor_y_leaves_it_unconfirmed_by_both():
+    _, claims = claims_of("Neither the United States nor Norway has officially confirmed the details of the call.")
+    assert [(c.status, c.attributed_to) for c in claims] == [("unconfirmed", "the United States and Norway")]
+
+
+def test_a_bare_surname_of_two_people_named_once_each_is_the_one_most_recently_a_subject():
+    _, claims = claims_of("Former president Carl Lee Marsh spoke in Dover in 2004.",
+                          "Dale Marsh toured a farm near Ames on Monday.",
+                          "Reporters asked about the farm lobby.",
+                          "Mr. Marsh has denied that he took money from the farm lobby.")
+    assert claims[-1].attributed_to == "Dale Marsh"
+
+
+def test_the_subject_of_the_verb_before_for_accusing_is_who_accuses():
+    sentence = ("Adm. Ana Ruiz, who leads the harbour patrol, makes no apologies for accusing the board of hiding "
+                "the audit.")
+    assert source_of(sentence, 0, len(sentence), "hedged") == "Adm. Ana Ruiz"
+
+
+def test_a_sentence_closing_on_what_found_it_credits_the_finding():
+    _, claims = claims_of("A harbour charity accused of funding council trips may have paid for three more, "
+                          "a Delta Ledger investigation found.",
+                          "Rents rose 4 percent last year, an analysis by the city found.",
+                          "The police found a body near the quay on Monday.")
+    assert [(c.status, c.attributed_to) for c in claims] == [
+        ("hedged", "a Delta Ledger investigation"), ("attributed", "an analysis by the city"), ("stated", None)]

@@ -245,3 +245,26 @@ def test_a_result_cited_according_to_a_news_organisation_is_no_unconfirmed_repor
                               "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
     texts = [d.text for d in link_disputes([source], [extraction])]
     assert not any("primary" in t for t in texts) and any("in secret" in t for t in texts)
+
+
+def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words_are_its_allegation():
+    source, extraction = make("t", "Delta Post", "2023-03-10",
+                              "A harbour charity accused of funding council trips may have paid for three more.")
+    claim = replace(extraction.claims[0], attributed_to="A harbour charity")  # as the phrase finder may give
+    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim,))]) for s in d.sides]
+    assert sides and all(s.by != "A harbour charity" for s in sides)
+    source, extraction = make("s", "Delta Post", "2023-03-10",
+                              "Mayor Ana Ruiz accused the harbour board of hiding the audit from voters.",
+                              "“The board hid the audit from every voter in this town,” Ruiz said.",
+                              "The harbour board denied that it hid the audit.")
+    stances = {(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides}
+    assert ("reported", "Ana Ruiz") not in stances and ("alleged", "Ana Ruiz") in stances
+
+
+def test_a_report_relays_an_account_only_through_reported_that_with_at_most_a_time_between():
+    source, extraction = make("r2", "Delta Post", "2023-03-10",
+                              "Four casinos reported year-over-year revenue declines in the months that followed.",
+                              "Gulls circled the quay.",
+                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
+    texts = [d.text for d in link_disputes([source], [extraction])]
+    assert not any("casinos" in t for t in texts) and any("in secret" in t for t in texts)
