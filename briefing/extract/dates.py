@@ -186,8 +186,8 @@ NOT_AFTER_RE = re.compile(r"^'s\s+|^\s+(?:and|&)\s+[A-Z]")
 OF_NAME_RE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 SHIFT_BEFORE_RE = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                              r"(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+$", re.IGNORECASE)
-COMPARISON_BEFORE_RE = re.compile(r"\bthan\b[^,.;]{0,30}$|\bfrom\s+[\d.,]+\s*(?:percent|%|points?)?\s+$",
-                                  re.IGNORECASE)
+COMPARISON_BEFORE_RE = re.compile(r"\bthan\b[^,.;]{0,30}$|\b(?:from|to)\s+\$?[\d.,]+\s*(?:million|billion|trillion|"
+                                  r"percent|%|points?)?\s+$", re.IGNORECASE)
 PERIOD_BEFORE_RE = re.compile(r"\b(?:months|weeks|days|quarters?|half|rest|remainder|part|summer|spring|fall|"
                               r"autumn|winter)\s+$", re.IGNORECASE)
 POSSESSIVE_AHEAD_RE = re.compile(r"\b(?:ahead of|heading into|heads? into|before|upcoming|for|until|toward|"
@@ -726,11 +726,26 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
             mention = DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1], resolved[2])
             if direction < 0 and published and _after(mention, published):
                 continue  # a past event never lands after publication
+            if kind in ("year", "month_year") and published and _after(mention, published) \
+                    and not _future_in_clause(text, start, end, m.start(), quotes):
+                continue  # "mentioned as a candidate in 2033", "up for a vote in 2033": no plan told
+
             found.append(_shifted(text, start, mention))
     if published and any(_first_day(d.date).year < published.year - 1 for d in found):
         # a sentence told in another year: its "one Sunday", "yesterday" are not the article's
         found = [d for d in found if not RELATIVE_KIND_RE.search(d.expression)]
     return sorted(_drop_coarser(found), key=lambda d: (d.start, d.end))
+
+
+def _future_in_clause(text: str, start: int, end: int, at: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Does the date's own clause say that something will happen ("will run in 2033", "is
+    expected to retire in 2033")? A later year or month with no such word is a side remark
+    ("up for a vote in 2033") or a hypothesis, not an event on the story's timeline."""
+    bounds = _clauses(text, start, end)
+    clause = _clause_of(bounds, at)
+    mine = _in_quote(quotes, at, at + 1)
+    return any(d in (1, MODAL) and _clause_of(bounds, c) == clause and _in_quote(quotes, c, c + 1) == mine
+               for c, d in tense_cues(text, start, end))
 
 
 def _first_day(value: str) -> date:

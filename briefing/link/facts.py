@@ -26,7 +26,7 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
-from .readable import leans_back, masked_gap, reports_something, without_dateline
+from .readable import leans_back, live_blog_header, masked_gap, reports_something, without_dateline
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
@@ -82,10 +82,12 @@ def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float
 
 
 def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:
-    """A group -> (rank, outlets): corroboration first, then lede position and centrality."""
+    """A group -> (rank, outlets): corroboration first, then lede position and centrality,
+    and a bonus for a hard-news line (``hard_news``)."""
     outlets = len({n.outlet for n in nodes})
     prominence = max(n.prominence for n in nodes)
-    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes)
+    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes) \
+        + (NEWS_BONUS if hard_news(nodes[0].claim.text) else 0.0)
     return round(rank, 3), outlets
 
 
@@ -168,6 +170,61 @@ DECADE_RE = re.compile(r"(?:\b(?:1[0-9]|20)\d0s|['’]\d0s)\b")
 NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
 
 
+#: Openings of a feature's scene or frame rather than of a report: a subordinate clause first
+#: ("When the night ended, the aides were ...", "With her rival gone, ..."), a scene ("Early
+#: one evening ...", "On the opening night of ...", "Standing before a crowd ..."), "Neither".
+FEATURE_OPENING_RE = re.compile(
+    r"^\W*(?:when|whenever|while|as(?!\s+of\b)|with|now that|whether|although|though|even as|just as|almost|amid|"
+    r"neither|first,|(?:early|late)\s+one\b|one\s+(?:day|night|morning|afternoon|evening)\b|"
+    r"on\s+the\s+(?:opening|first|final|last|closing)\s+(?:day|night|morning|evening)\b|"
+    r"(?:standing|sitting|walking|strolling|leaning|perched|wearing|clutching)\b|"
+    # a day or a week as the subject, summed up ("Tuesday was a good day for ...")
+    r"(?:(?:last|this)\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?|today|yesterday)\s+"
+    r"(?:was|is|proved|marked|brought|showed)\b)", re.IGNORECASE)
+#: "you" in the outlet's own words: an explainer's or a column's voice ("If you want to
+#: understand ..."), not a report.
+SECOND_PERSON_RE = re.compile(r"\byou(?:r|['’]re|['’]ll|['’]ve)?\b", re.IGNORECASE)
+#: "here" in the outlet's words: the reporter's scene, which the dateline, not the fact, names.
+HERE_RE = re.compile(r"\bhere\b(?!['’]s)", re.IGNORECASE)
+#: A forecast or an analysis of prospects ("is poised to", "her chance of winning"), not a
+#: reported fact.
+FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|"
+                         r"\bchances?\s+(?:of|to|that|for)\b|\bodds\b|\binfinitesimal\b|\b(?:it|this|that)\s+(?:appears|seems)\b"
+                         # "X was not at the summit, but his presence hung over it": a frame
+                         r"|\b(?:was|were)\s+not\s+(?:at|in|on|there)\b[^.;]{0,80},\s*but\b", re.IGNORECASE)
+#: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
+LOOK_BACK_RE = re.compile(r"\banniversar(?:y|ies)\b|\byears?\s+since\b|\bdecades?\b|"
+                          r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"
+                          r"(?:months|years)\s+ago\b|\b(?:was|were|had)\s+once\b|\bonce\s+(?:asked|said|told|called|wrote)\b",
+                          re.IGNORECASE)
+
+
+#: A day of this week or last, in the outlet's words and not owned by a scheduled thing
+#: ("on Tuesday", "Tuesday night", "yesterday", but not "Tuesday's debate").
+RECENT_DAY_RE = re.compile(r"(?-i:(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s))"  # not "Super Tuesday"
+                           r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|"
+                           r"(?:this|last)\s+week)\b(?!['’]s)", re.IGNORECASE)
+#: How much a hard-news line (see ``hard_news``) adds to a fact's rank: a dated report of the
+#: week comes before a lede that sets a scene or sums up, among facts of as many outlets.
+NEWS_BONUS = 0.5
+
+
+def hard_news(text: str) -> bool:
+    """A report of the week: the outlet's words date it to a day of this week or last ("on
+    Tuesday", "yesterday") and tell what happened or was said, not as a feature's frame."""
+    own = mask_quotes(text)
+    return bool(RECENT_DAY_RE.search(own)) and reports_something(text) and not feature_line(text) \
+        and not SCENE_OPENER_RE.search(without_dateline(own))
+
+
+def feature_line(text: str) -> bool:
+    """A feature's scene or frame, a forecast, or a look far back (see the patterns above):
+    what an editor would not lift onto the overview as a fact of the story."""
+    own = mask_quotes(text)
+    return bool(FEATURE_OPENING_RE.match(without_dateline(own)) or HERE_RE.search(own) or SECOND_PERSON_RE.search(own)
+                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own))
+
+
 def quoted_share(text: str) -> float:
     """The share of ``text`` inside double quotation marks (straight, curly, or '')."""
     probe = text.replace("''", '" ')
@@ -185,14 +242,18 @@ def self_contained(fact: Fact) -> bool:
     definite noun pointing back into the article ("the rules"), not mostly a quotation (nor
     opening with one), naming whom it is about, reporting something (a past or future verb,
     or "says": not a present-tense characterisation), not scene-setting (after a dateline
-    too), whole (no words dropped by the page), not in the first person, not background told
-    by decades, not the outlet's opinion."""
+    too), not a feature's frame, a forecast or a look far back (``feature_line``), whole (no
+    words dropped by the page), not in the first person, not background told by decades, not
+    the outlet's opinion."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
     opening = without_dateline(fact.text)
     if SCENE_OPENER_RE.search(opening) or QUOTE_OPENER_RE.match(opening):
         return False
-    if leans_back(fact.text) or masked_gap(fact.text) or not reports_something(fact.text):
+    if feature_line(fact.text):
+        return False
+    if leans_back(fact.text) or live_blog_header(fact.text) or masked_gap(fact.text) \
+            or not reports_something(fact.text):
         return False
     own = mask_quotes(fact.text)
     if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):

@@ -14,6 +14,7 @@ what keeps it from being a fact or an event worth the Overview, Key facts or Tim
   (a past or future verb, or "says"), outside quotations and outside a relative clause;
   a present-tense characterisation ("X plays the part of ...", "X is not very large") or
   a framing line ("... enter the final weeks of a race that has defied ...") reports nothing;
+- ``live_blog_header``: a live blog's header line ("The Latest on ... (all times local)");
 - ``masked_gap``: punctuation left where the page dropped words ("wrote the introduction
   for a new book, ."): the sentence is no longer whole;
 - ``without_dateline``: the text after an opening dateline ("LISBON, Portugal — "), so the
@@ -40,6 +41,7 @@ statement statements ruling decision order case lawsuit suit rule rules techniqu
 incident episode dispute controversy stock shares attackers attacker attack attacks gunman gunmen shooter shooting
 suspect suspects province town village firm company video ad ads article story comments remark remarks
 idea program programme policy scheme venture project device weapon product tape recording footage
+account message messages email emails tweet tweets
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -70,6 +72,7 @@ RUN_STOPS = frozenset("""
 a an the this that these those in on at of to for with by from into over about as and or but nor
 is are was were be been being has have had will would can could may might must should do does did
 not no than then when while who whom whose which where after before since until during
+his her its their our my your he she it they we just only even also still now already
 """.split())
 #: Things said or done that a "that" points back to ("echoed that promise").
 SAID_HEADS = BACK_HEADS | frozenset("""
@@ -92,6 +95,12 @@ ROLE_HEADS = frozenset("""
 businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
 congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
 """.split())
+#: "his opponent", "her rival": a person the article named before, or never named, unless a
+#: name follows ("her rival Bo Lind", "his opponent, Bo Lind").
+POSSESSIVE_ROLE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:opponent|rival|challenger|successor|"
+                                r"predecessor|accuser|adversary|foe)\b(?!['’]s|\s*,?\s+(?:[A-Z]|who\b))")
+#: The header of a live blog ("The Latest on the race (all times local):"): no event, no fact.
+LIVE_BLOG_RE = re.compile(r"\bThe Latest(?:\s+on\b|\s*:)|\(all times [A-Za-z]")
 #: "such a registry", "this small town" (not "this week", "this election").
 DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
@@ -170,6 +179,9 @@ def leans_back(text: str) -> str | None:
         if head in BODY_HEADS and NAME_BEFORE_RE.search(own, 0, m.start()):
             continue  # "a spokesman for Harbour Line said the company ..."
         return own[m.start():end]
+    role = POSSESSIVE_ROLE_RE.search(own)
+    if role:
+        return role.group(0)
     for m in DEMONSTRATIVE_RE.finditer(own):
         if m.group(1) is None:
             return m.group(0)  # "such a registry"
@@ -201,6 +213,11 @@ def quoted_pronoun(text: str) -> str | None:
             if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and "'" not in word and "’" not in word:
                 break  # a name (not "It", "This", "I'm"): the pronouns after it may be its
     return None
+
+
+def live_blog_header(text: str) -> bool:
+    """The header line of a live blog ("The Latest on the vote (all times local): 9:15 p.m.")."""
+    return LIVE_BLOG_RE.search(text) is not None
 
 
 def masked_gap(text: str) -> bool:

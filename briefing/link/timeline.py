@@ -22,7 +22,7 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
-from .readable import leans_back, masked_gap, quoted_pronoun
+from .readable import leans_back, live_blog_header, masked_gap, quoted_pronoun, reports_something
 from .verify import about_a_poll_method, headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
@@ -126,12 +126,19 @@ def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
 TEASER_RE = re.compile(r"^\W*(?:what|how|why|who|where|which)\b[^,;:?]*[.!]?\W*$", re.IGNORECASE)
 #: Words that put the date in a side clause of the sentence (a relative clause, an earlier
 #: event in the past perfect, a condition or a hope): the entry would date the wrong happening.
-SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|since|would|could|might|"
+SIDE_CLAUSE_RE = re.compile(r"\b(?:when|where|which|who|whom|whose|than|because|whereas|while|although|though|since|"
+                            r"would|could|might|"
                             r"may|hopes?|hoped|hoping|had\s+\w+(?:ed|en)|if|unless|whether|no\s+matter)\b"
                             # "after"/"before" a happening: the date is that happening's, the
                             # sentence tells what came later or earlier ("said so after 55
                             # percent did in December", "the last debate before the vote Monday")
-                            r"|\b(?:after|before)\s+(?!(?:the\s+)?(?:day|night|week|month|year)s?\b)\w",
+                            r"|\b(?:after|before)\s+(?!(?:the\s+)?(?:day|night|week|month|year)s?\b)\w"
+                            # what is still to come, the sentence telling what happens before it
+                            # ("lead the polls ahead of Monday's caucuses"): the date is the vote's
+                            r"|\b(?:ahead\s+of|heading\s+into|heads?\s+into|entering|before|in\s+advance\s+of|on\s+the\s+eve\s+of|"
+                            r"(?:leading|led)\s+up\s+to|(?:run|lead)-?up\s+to)\s+(?:[\w'’.-]+\s+){0,5}$"
+                            # the edge of a span ("releases beginning in June and ending next month")
+                            r"|\b(?:starting|beginning|ending|ends|starts|begins)\s+(?:in\s+|on\s+)?$",
                             re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 #: A parenthesis inside a sentence: its date belongs to an aside.
@@ -157,6 +164,36 @@ saying telling adding arguing noting speaking announcing declaring writing tweet
 answering responding calling warning vowing promising urging explaining stating
 during according including regarding following concerning notwithstanding pending
 """.split())
+#: A request or plan, then an infinitive the date belongs to ("urged them to vote Tuesday",
+#: "asked the board to meet on Friday"): the date is the act asked for, still to come when asked.
+REQUEST_TO_RE = re.compile(r"\b(?:urg|ask|encourag|invit|implor|beg|remind|instruct|order|call(?:ed|ing|s)?\s+on|"
+                           r"told|tell)\w*\s+(?:[\w'’-]+\s+){0,3}?to\s+[a-z]+\s+(?:[\w'’-]+\s+){0,3}$",
+                           re.IGNORECASE)
+#: A determiner's noun phrase and the past participle that reduces a relative clause about it
+#: ("A complaint made a year ago with the panel has forced ...", "The bill passed in May
+#: was signed ..."): the date is that phrase's; the sentence's own verb comes after it.
+REDUCED_RELATIVE_RE = re.compile(r"^\W*(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}?"
+                                 r"(?:[a-z]+ed|made|held|taken|given|written|sent|built|won|lost|brought|paid|"
+                                 r"led|done|shown|seen|known|filed|begun)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+#: The same inside the sentence, after its main verb ("Ruiz said a deal reached with Spain
+#: in July could ruin the fleet"): the date is the deal's.
+MID_REDUCED_RE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?P<p>[a-z]+ed|made|held|taken|"
+                            r"given|written|sent|built|won|lost|brought|paid|led|done|shown|seen|known|begun)\s+"
+                            r"(?:(?:with|by|at|to|for|from|in|on|during)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+#: The main verb after such a phrase: an auxiliary or "says" before any "that", "and" or comma.
+FINITE_AFTER_RE = re.compile(r"(?:(?!\b(?:that|and|who|which)\b)[^,;:()—–]){0,80}?"
+                             r"\b(?:has|have|had|is|are|was|were|will|says)\b", re.IGNORECASE)
+#: Words that open a phrase of time or place or a subordinate clause, not an apposition
+#: naming the subject.
+PHRASE_OPENERS = frozenset("""
+in on at by for from with during after before since until as of to into over under about
+last this next earlier later early late just only even also then now still yet and or but
+while when although though because if unless once despite like unlike
+""".split())
+#: The main verb that follows an apposition: "..., said", "..., aren't waiting", "..., will".
+VERB_AFTER_RE = re.compile(r",\s*(?:[a-z]+ly\s+)?(?:[a-z]+n['’]t|is|are|was|were|has|have|had|will|would|can|could|may|"
+                           r"might|must|should|did|does|do|[a-z]+ed|said|says|told|won|lost|made|took|went|gave|"
+                           r"held|ran|got|came|left|met|began|became|[a-z]+s)\b")
 #: An opening prepositional phrase: what follows its comma is not the sentence's main verb.
 PREPOSITION_OPENING_RE = re.compile(r"^\W*(?:in|on|at|after|before|with|for|from|among|across|despite|under|"
                                     r"over|by|during|since|as)\b", re.IGNORECASE)
@@ -195,6 +232,14 @@ def side_clause_date(event: Event) -> bool:
         closing = PARENTHESIS_CLOSE_RE.search(event.text, at + len(event.expression))
         if closing and closing.end() < len(event.text.rstrip(" .!?\"”")):
             return True  # "... approach - Obama signed the bill three months ago - sounds right"
+    if REQUEST_TO_RE.search(clause) or (event.precision != "day" and not breaks and REDUCED_RELATIVE_RE.match(clause)
+                                        and FINITE_AFTER_RE.match(event.text, at + len(event.expression))):
+        return True
+    mid = MID_REDUCED_RE.search(clause) if event.precision != "day" else None
+    if mid and tense_cues(clause, 0, mid.start()) and _previous_word(clause, mid.start("p")) not in AUXILIARIES:
+        return True
+    if breaks and _apposition(event.text, before, breaks, clause, at + len(event.expression)):
+        return True  # "Ohio and Florida, the two biggest prizes of the calendar in March, vote ..."
     participle = PARTICIPLE_RE.match(clause) if breaks else None
     if participle is None or participle.group("word") in OWN_PARTICIPLES:
         return False
@@ -205,6 +250,32 @@ def side_clause_date(event: Event) -> bool:
     # bare subject ("Ana Ruiz, the mayor, signed it on Monday") it is the main verb
     head = before[:breaks[-1]]
     return bool(tense_cues(head, 0, len(head))) or PREPOSITION_OPENING_RE.match(head) is not None
+
+
+AUXILIARIES = frozenset("has have had was were is are be been being".split())
+
+
+def _previous_word(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].lower() if words else ""
+
+
+def _apposition(text: str, before: str, breaks: list[int], clause: str, after: int) -> bool:
+    """Is the date's stretch a noun phrase between commas after a bare subject ("Ohio and
+    Florida, the two biggest prizes in March, vote early"; "Ruiz, herself up for a vote in
+    2033, said ...")? It describes the subject; the date is not the sentence's news."""
+    words = clause.split()
+    if len(breaks) != 1 or not before[breaks[0] - 2:breaks[0]].rstrip().endswith(","):
+        return False
+    if not words or words[0].lower() in PHRASE_OPENERS or words[0].lower().endswith(("ing", "ed")):
+        return False
+    head = before[:breaks[0]]
+    if tense_cues(head, 0, len(head)) or tense_cues(clause, 0, len(clause)) or PREPOSITION_OPENING_RE.match(head):
+        return False
+    closing = CLAUSE_BREAK_RE.search(text, after)
+    if closing is None or closing.group(0) != "," or not VERB_AFTER_RE.match(text, closing.start()):
+        return False
+    return not tense_cues(text, after, closing.start())
 
 
 def quoted_date(event: Event) -> bool:
@@ -225,15 +296,37 @@ def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
     not a headline, subheading, teaser or poll-method line, not a clause cut from its sentence
-    (lowercase), not mostly a quotation, not in the first person, its date not in a side clause (a relative clause,
-    a condition, a hope), not in someone's words and not one of alternatives."""
+    (lowercase), not mostly a quotation, not in the first person, not a live blog's header,
+    its date not in a side clause (a relative clause, a condition, a hope, an apposition,
+    "ahead of" what it dates, an infinitive asked for), not in someone's words and not one
+    of alternatives; a month or a year is read more strictly (``coarse_date_weak``)."""
     text = event.text
     return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
                 or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
                 or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
-                or BACK_POINTER_RE.search(text) or leans_back(text) or quoted_pronoun(text) or masked_gap(text)
-                or side_clause_date(event) or quoted_date(event))
+                or BACK_POINTER_RE.search(text) or leans_back(text) or live_blog_header(text)
+                or quoted_pronoun(text) or masked_gap(text)
+                or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event))
+
+
+#: "the heat of August", "the races of 2016": a month or year naming a noun's period, no
+#: happening (but "the end of August", "the summer of 2015" date one).
+OF_PERIOD_OK_RE = re.compile(r"\b(?:end|start|beginning|middle|spring|summer|fall|autumn|winter|week|weekend|"
+                             r"half|quarter|days?|months?)\s+$", re.IGNORECASE)
+
+
+def coarse_date_weak(event: Event) -> bool:
+    """For an entry dated only to a month or a year, where most misdatings sit, a stricter
+    reading: the sentence must report something (a past or future verb, or "says": not "is
+    on the losing end", not a caption), and the date must not name a noun's period ("the
+    heat of August")."""
+    if event.precision == "day":
+        return False
+    if not reports_something(event.text):
+        return True
+    at = event.text.find(event.expression) if event.expression else -1
+    return at >= 0 and event.expression.lower().startswith("of ") and not OF_PERIOD_OK_RE.search(event.text[:at])
 
 
 def shown_events(events: Sequence[Event]) -> list[Event]:

@@ -303,3 +303,15 @@ def test_a_month_no_tense_points_to_is_taken_only_next_to_publication():
 ])
 def test_the_end_of_a_stretch_or_a_years_season_dates_no_event(text):
     assert resolve(text) == []
+
+
+def test_a_later_year_needs_a_word_saying_it_will_happen():
+    # a side remark or a hypothesis about a later year is no event on the timeline
+    assert resolve("Lind has been mentioned as a possible harbour governor in 2025.") == []
+    assert resolve("Ana Ruiz, herself up for a vote in 2025, backed the treaty.") == []
+    # a plan told as one keeps its year
+    assert resolve("Aides say Lind will seek another term in 2025.") == [("in 2025", "2025", "year")]
+
+
+def test_a_figure_s_year_after_from_or_to_an_amount_is_a_baseline():
+    assert resolve("Port revenue grew from $3 million in 2021 to $5 million in 2022.") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.link.facts import self_contained
+from briefing.link.facts import feature_line, hard_news, self_contained
 from briefing.link.readable import leans_back, masked_gap, quoted_pronoun, reports_something, without_dateline
 from briefing.model import Citation, Fact
 
@@ -107,3 +107,46 @@ def test_the_overview_takes_none_of_these():
                  "PORTO — It was a striking sight for the Harbour Party's voters.",
                  "One important thing was missed in the tributes to Ana Ruiz."):
         assert not self_contained(fact(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    # a feature's scene or frame
+    "When the first night of the harbour festival ended, Ana Ruiz's aides were jubilant.",
+    "PORTO — Standing before a crowd of 500 dockers, Ana Ruiz turned on Sunday to diesel prices.",
+    "Early one morning in May, the Lisbon pier was loud with gulls when a boy shouted.",
+    "Delegates of the Harbour Party drank port wine at the old customs hall here on Monday.",
+    "Ana Ruiz was not at the harbour summit on Wednesday, but her shadow hung over it.",
+    "If you want to understand Ana Ruiz, look at the pier she built.",
+    "Tuesday was a very good day for Ana Ruiz.",
+    # a forecast or an analysis of prospects
+    "Ana Ruiz is poised to widen her lead over Bo Lind in the harbour vote.",
+    "Bo Lind's slim chance of winning the harbour vote rests on the fishermen.",
+    # a look far back
+    "May 3 marked 90 years since the Lisbon harbour flood killed 400 people.",
+    "Ana Ruiz first came to Porto ten months ago, and 5,000 dockers filled the hall.",
+])
+def test_a_feature_line_a_forecast_or_a_look_far_back_is_no_overview_fact(text):
+    assert feature_line(text) and not self_contained(fact(text))
+
+
+def test_a_report_of_the_week_is_hard_news():
+    assert not feature_line("Ana Ruiz signed the harbour treaty in Lisbon on Monday.")
+    assert hard_news("Ana Ruiz signed the harbour treaty in Lisbon on Monday.")
+    assert hard_news("LISBON (Wire) — Bo Lind said yesterday that the port would reopen.")
+    assert not hard_news("Ana Ruiz won five ports on Super Tuesday.")  # a name, not a day
+    assert not hard_news("Ana Ruiz leads the harbour race by ten points.")  # no day
+    assert not hard_news("Ana Ruiz holds a lead ahead of Tuesday's harbour vote.")  # the vote's day, to come
+    assert not hard_news("When the vote ended on Tuesday, Ruiz's aides were jubilant.")  # a frame
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Bo Lind replied on Friday to reports that Ana Ruiz would back his opponent.", "his opponent"),
+    ("In a message posted on Friday night, the account praised the strike at the pier.", "the account"),
+])
+def test_a_rival_or_an_account_never_named_leans_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_a_rival_named_after_the_role_or_a_that_of_saying_does_not_lean_back():
+    assert leans_back("Ana Ruiz said on Monday that her rival Bo Lind would lose.") is None
+    assert leans_back("Ruiz told the board on Monday that her tweet was a joke.") is None

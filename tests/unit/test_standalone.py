@@ -218,8 +218,27 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Bo Lind backs Ruiz no matter how she does Tuesday.", "Tuesday"),
     # an aside between dashes dates the aside, not the sentence
     ("Against the years the pier took - Lind opened it three months ago - Ruiz's plan is quick.", "three months ago"),
+    # "ahead of" what the date belongs to: the sentence tells what comes before it
+    ("Ruiz and Lind sit atop most polls ahead of Monday's harbour vote.", "Monday"),
+    ("Ahead of last week's harbour vote, Ruiz met the dockers.", "last week"),
+    ("Entering Tuesday's harbour contests, Ruiz led Lind by 300 votes.", "Tuesday"),
+    ("Ruiz's weak showing just days before Tuesday's harbour vote has emboldened Lind.", "Tuesday"),
+    # an infinitive asked for: the act still to come when asked
+    ("Ruiz chatted with dockers at the pier and urged them to vote Tuesday.", "Tuesday"),
+    # a "while" clause, the edge of a span
+    ("While many dockers are expected to back Ruiz in November, she has not changed her pitch.", "in November"),
+    ("A judge ordered releases every month, beginning in June and ending next month.", "next month"),
+    # a definite noun with an adverb after it still points back
+    ("The union came out against it on Tuesday, dooming the measure just minutes later.", "on Tuesday"),
+    # an apposition about the subject between commas
+    ("Porto and Braga, the two largest ports on the calendar in March, are not waiting.", "in March"),
+    ("Lind, himself up for a vote in 2033, said he backed the treaty.", "in 2033"),
+    # a live blog's header
+    ("LISBON (Wire) — The Latest on the harbour vote Tuesday (all times local): 9:15 p.m.", "Tuesday"),
     # words that point back into the article, or a quoted "he" nobody named
     ("The port board asked a judge on Friday to block the rules for the season.", "on Friday"),
+    ("Bo Lind replied on Friday to reports that Ana Ruiz would back his opponent.", "on Friday"),
+    ("In a message posted on Friday night, the account praised the strike at the pier.", "on Friday"),
     ("“It is a pity he did not come,” Ruiz said on Monday in Porto.", "on Monday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
@@ -233,6 +252,28 @@ def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
 ])
 def test_entries_whose_date_is_their_own_are_shown(text, expression):
     assert stands_alone(event(text, expression))
+
+
+def coarse(text: str, expression: str, precision: str) -> Event:
+    return Event(id="e1", date="2031-02", precision=precision, text=text, citations=(cite("a1"),),
+                 expression=expression)
+
+
+@pytest.mark.parametrize("text, expression, precision, shown", [
+    # a participle phrase after the subject holds the date; the main verb comes after it
+    ("A claim filed a year ago with the tribunal has forced the port to end its subsidies.", "a year ago",
+     "year", False),
+    ("The port board announced last month that it hired a new pilot.", "last month", "month", True),
+    ("The harbour union endorsed Ruiz in February and canvassed for her in Porto.", "in February", "month", True),
+    ("Ruiz has said that a fishing pact signed with Spain in July could ruin the fleet.", "in July", "month", False),
+    ("Ruiz said the fishing pact was signed with Spain in July.", "in July", "month", True),
+    # a month or a year is read strictly: a state, or a noun's period, is no event
+    ("Now, in the heat of August, Lind is on the losing end of the port fight.", "of August", "month", False),
+    ("The harbour races of 2031 drew the largest fleets.", "of 2031", "year", False),
+    ("At the end of August, Lind resigned from the port board.", "end of August", "month", True),
+])
+def test_an_entry_dated_only_to_a_month_or_year_is_read_strictly(text, expression, precision, shown):
+    assert stands_alone(coarse(text, expression, precision)) is shown
 
 
 def test_an_entry_that_stands_alone_is_shown_and_an_unresolved_one_only_when_pinned():
