@@ -636,7 +636,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
                         "href": page("quotes", safe_id(quote.id, "q-")), "summary": quote.text})
-    for event in shown_events(briefing.timeline)[:CAPS["timeline"]]:
+    for event in shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
                         "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
                         "summary": event.text})
@@ -931,7 +931,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     outlets = sorted({outlet_name(s) for s in briefing.sources} - {""})
     scope = scope_text(len(briefing.sources), outlets, count_outlets(briefing.sources)[1],
                        briefing.meta.period_start, briefing.meta.period_end)
-    timeline = shown_events(briefing.timeline)
+    timeline = shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})
     contested = [d for d in disputed if is_contested(d)]
     unconfirmed = [d for d in disputed if not is_contested(d)]
     contested_total = sum(is_contested(d) for d in briefing.disputed)

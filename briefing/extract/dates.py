@@ -200,7 +200,7 @@ SCHEDULED_AHEAD_RE = re.compile(r"\b(?:before|ahead\s+of|heading\s+into|heads?\s
 #: A plan told in the past ("was scheduled to leave Tuesday", "were expected to vote in May"):
 #: whether the day has come or not, the sentence does not say.
 PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:(?:not|also|originally|initially|still|then)\s+)?(?:scheduled|slated|"
-                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about)\b[^.;:]{0,60}$",
+                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about|to(?=\s+[a-z]+\b))\b[^.;:]{0,60}$",
                           re.IGNORECASE)
 #: A month without a year and without a tense to say which way it lies is taken only this
 #: many months from publication (the month before, of or after it): further off, last year's

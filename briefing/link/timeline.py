@@ -329,6 +329,28 @@ def coarse_date_weak(event: Event) -> bool:
     return at >= 0 and event.expression.lower().startswith("of ") and not OF_PERIOD_OK_RE.search(event.text[:at])
 
 
-def shown_events(events: Sequence[Event]) -> list[Event]:
-    """The entries the Timeline page shows: those that stand alone, and the editor's pins."""
-    return [e for e in events if e.pinned or stands_alone(e)]
+#: Words that put a happening ahead of the sentence's own time ("will", "is scheduled to", "next").
+FUTURE_WORDS_RE = re.compile(r"\b(?:will|would|shall|scheduled|slated|plans?|planned|planning|expected|expects|"
+                             r"set\s+to|upcoming|next|is\s+to|are\s+to|going\s+to|due|could|may|might|ahead|poised|"
+                             r"hopes?|aims?|intends?|vows?|vowed|promised|pledged|coming|until|before|by|deadline)\b|"
+                             r"['’]ll\b", re.IGNORECASE)
+
+
+def told_as_ahead(event: Event, published: str | None) -> bool:
+    """Does an entry dated after its article's publication say the happening lies ahead?
+    ("The vote will be held on Tuesday" does; "Clinton's wins Tuesday solidify her lead",
+    a past Tuesday read forward, and "Ruiz is the favourite in the April 5 primary", a
+    standing on the day of writing, do not.)"""
+    if not published or event.date[:len(published)] <= published[:len(event.date)]:
+        return True
+    return FUTURE_WORDS_RE.search(mask_quotes(event.text)) is not None
+
+
+def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
+    """The entries the Timeline page shows: those that stand alone, and the editor's pins.
+
+    ``published``, each source's publication date by id, also keeps off an entry dated
+    after its article that does not say the happening lies ahead (``told_as_ahead``)."""
+    published = published or {}
+    return [e for e in events if e.pinned or (stands_alone(e) and told_as_ahead(
+        e, published.get(e.citations[0].source) if e.citations else None))]

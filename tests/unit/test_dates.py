@@ -281,6 +281,7 @@ def test_a_plan_told_in_the_past_dates_nothing():
     wednesday = date(2023, 3, 15)
     assert resolve("The mayor was scheduled to leave the harbour late Tuesday.", wednesday) == []
     assert resolve("The ferries were expected to sail again in April.", wednesday) == []
+    assert resolve("The mayor was to arrive at the harbour on Tuesday.", wednesday) == []
     # a plan told in the present still points forward
     assert [d for _e, d, _p in resolve("The mayor is scheduled to leave the harbour late Tuesday.", wednesday)] \
         == ["2023-03-21"]
