@@ -212,11 +212,15 @@ def days_apart(a: Source, b: Source) -> int | None:
         return None
 
 
-def lead_order(node: Node, degree: int = 0) -> tuple[int, float, bool, int, str, int]:
+#: A wire copy's dateline ("NEW YORK, Dec. 22 (UPI) —"): a member without one leads a group.
+WIRE_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[^()—–-]{0,30})?\s*\([A-Za-z .]{2,30}\)\s*[—–-]")
+
+
+def lead_order(node: Node, degree: int = 0) -> tuple[int, bool, float, bool, int, str, int]:
     """How fit a claim is to lead a group: verified against the most others (the statement
     the others tell), then prominent, plainly stated, short."""
-    return (-degree, -round(node.prominence, 6), node.claim.status != "stated", len(node.claim.text),
-            node.source.id, node.number)
+    return (-degree, bool(WIRE_DATELINE_RE.match(node.claim.text)), -round(node.prominence, 6),
+            node.claim.status != "stated", len(node.claim.text), node.source.id, node.number)
 
 
 def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) -> list[tuple[int, ...]]:

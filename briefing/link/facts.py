@@ -192,6 +192,12 @@ FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)
                          r"\bchances?\s+(?:of|to|that|for)\b|\bodds\b|\binfinitesimal\b|\b(?:it|this|that)\s+(?:appears|seems)\b"
                          # "X was not at the summit, but his presence hung over it": a frame
                          r"|\b(?:was|were)\s+not\s+(?:at|in|on|there)\b[^.;]{0,80},\s*but\b", re.IGNORECASE)
+#: A reaction told without its content: "candidates reacted to the shooting", "Beck minced no
+#: words in sharing what he thinks of …" (a teaser: what they said is not in the sentence).
+TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minced\s+no\s+words|"
+                       r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
+                       r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
+                       r"(?![^.;]*(?:\bsaying\b|\bthat\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
 LOOK_BACK_RE = re.compile(r"\banniversar(?:y|ies)\b|\byears?\s+since\b|\bdecades?\b|"
                           r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"
@@ -222,7 +228,7 @@ def feature_line(text: str) -> bool:
     what an editor would not lift onto the overview as a fact of the story."""
     own = mask_quotes(text)
     return bool(FEATURE_OPENING_RE.match(without_dateline(own)) or HERE_RE.search(own) or SECOND_PERSON_RE.search(own)
-                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own))
+                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own))
 
 
 def quoted_share(text: str) -> float:

@@ -482,3 +482,10 @@ def test_a_fact_is_credited_to_the_source_a_member_names_when_its_lead_names_non
              "according to court papers.")
     fact = next(f for f in facts_of(a, b) if len({c.source for c in f.citations}) == 2)
     assert fact.attributed_to is not None
+
+
+def test_a_wire_copys_dateline_does_not_lead_a_group_another_member_can_lead():
+    from briefing.link.claimgraph import WIRE_DATELINE_RE
+    assert WIRE_DATELINE_RE.match("DOVER, Dec. 22 (UPI) — Ana Ruiz announced she would run.")
+    assert WIRE_DATELINE_RE.match("LISBON (Reuters) - Ana Ruiz announced she would run.")
+    assert not WIRE_DATELINE_RE.match("Ana Ruiz announced (in Dover) — to cheers — she would run.")

@@ -150,3 +150,13 @@ def test_a_rival_or_an_account_never_named_leans_back(text, words):
 def test_a_rival_named_after_the_role_or_a_that_of_saying_does_not_lean_back():
     assert leans_back("Ana Ruiz said on Monday that her rival Bo Lind would lose.") is None
     assert leans_back("Ruiz told the board on Monday that her tweet was a joke.") is None
+
+
+def test_a_reaction_told_without_what_was_said_is_a_teaser_not_a_fact():
+    from briefing.link.facts import feature_line
+    assert feature_line("Harbour candidates on Wednesday reacted to the flood in Dover, where officials counted "
+                        "20 homes lost.")
+    assert feature_line("Radio host Ana Ruiz minced no words Tuesday night in sharing what she thinks of the "
+                        "endorsement.")
+    assert not feature_line("Ruiz reacted to the verdict on Tuesday by calling it a disgrace.")
+    assert not feature_line("Ruiz weighed in on the dispute on Tuesday, saying the board lied.")
