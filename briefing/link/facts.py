@@ -197,7 +197,7 @@ FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)
 TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minced\s+no\s+words|"
                        r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
-                       r"(?![^.;]*(?:\bsaying\b|\bthat\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
+                       r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
 LOOK_BACK_RE = re.compile(r"\banniversar(?:y|ies)\b|\byears?\s+since\b|\bdecades?\b|"
                           r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"

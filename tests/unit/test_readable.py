@@ -160,3 +160,4 @@ def test_a_reaction_told_without_what_was_said_is_a_teaser_not_a_fact():
                         "endorsement.")
     assert not feature_line("Ruiz reacted to the verdict on Tuesday by calling it a disgrace.")
     assert not feature_line("Ruiz weighed in on the dispute on Tuesday, saying the board lied.")
+    assert feature_line("Harbour candidates reacted on Monday to a flood at a centre that works with fishermen.")
