@@ -469,7 +469,8 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
             # only where the answered and alleged ones leave room
             reports_only[dispute.id] = not replied and all(stance_of(n) == "reported" for n in contested)
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
-    return tuple(sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit])
+    chosen = sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit]
+    return tuple(sorted(chosen, key=lambda d: (-d.rank, d.id)))
 
 
 # -- discrepancies -------------------------------------------------------------------------
