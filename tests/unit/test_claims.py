@@ -363,14 +363,6 @@ def test_it_appears_that_names_no_one():
     assert claims[-1].attributed_to == "Ruiz and Lind"
 
 
-def test_a_bare_surname_shared_by_two_people_is_the_one_the_article_writes_most():
-    _, claims = claims_of("Former governor Carl Lee Marsh backed his son on Monday.",
-                          "Dale Marsh thanked the crowd in Ames. Dale Marsh then toured a farm.",
-                          "Later, Dale Marsh met donors in the town hall.",
-                          "Mr. Marsh has denied that he took money from the farm lobby.")
-    assert claims[-1].attributed_to == "Dale Marsh"
-
-
 def test_citing_a_reason_is_no_attribution_but_citing_a_report_or_sources_is():
     _, claims = claims_of("When the author asked Harbour Press to reprint the book this year, it declined, citing "
                           "legal risks and the costs of vetting.",
@@ -392,11 +384,16 @@ def test_neither_x_nor_y_leaves_it_unconfirmed_by_both():
     assert [(c.status, c.attributed_to) for c in claims] == [("unconfirmed", "the United States and Norway")]
 
 
-def test_a_bare_surname_of_two_people_named_once_each_is_the_one_most_recently_a_subject():
-    _, claims = claims_of("Former president Carl Lee Marsh spoke in Dover in 2004.",
-                          "Dale Marsh toured a farm near Ames on Monday.",
-                          "Reporters asked about the farm lobby.",
-                          "Mr. Marsh has denied that he took money from the farm lobby.")
+@pytest.mark.parametrize("paragraphs", [
+    # written most often (each person's variants together)
+    ("Former governor Carl Lee Marsh backed his son on Monday.",
+     "Dale Marsh thanked the crowd in Ames. Dale Marsh then toured a farm.", "Later, Dale Marsh met donors."),
+    # named once each: the one most recently a subject or source
+    ("Former president Carl Lee Marsh spoke in Dover in 2004.", "Dale Marsh toured a farm near Ames on Monday.",
+     "Reporters asked about the farm lobby."),
+])
+def test_a_bare_surname_two_people_share_is_the_right_one_of_them(paragraphs):
+    _, claims = claims_of(*paragraphs, "Mr. Marsh has denied that he took money from the farm lobby.")
     assert claims[-1].attributed_to == "Dale Marsh"
 
 

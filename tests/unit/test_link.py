@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import pytest
 from articles import article, make
 
 from briefing.extract import extract_article
@@ -147,19 +148,25 @@ def test_a_denial_that_states_its_claim_answers_an_allegation_in_another_article
     assert {(s.stance, s.citations[0].source) for s in warned[0].sides} == {("alleged", "w"), ("denied", "e")}
 
 
+FILLERS = ("Gulls circled the quay.", "The tide turned at noon.", "Two trawlers came in late.",
+           "Low fog kept the ferries in port.", "Rain fell on the quay all morning.")
+
+
+def dispute_texts(source_id: str, *sentences: str) -> list[str]:
+    """Sentences of one article, each its own paragraph with an unrelated line between
+    (consecutive reports would join one account) -> the texts of the disputes it opens."""
+    paragraphs = [p for k, sentence in enumerate(sentences) for p in (sentence, FILLERS[k % len(FILLERS)])]
+    source, extraction = make(source_id, "Delta Post", "2023-03-10", *paragraphs[:-1])
+    return [d.text for d in link_disputes([source], [extraction])]
+
+
 def test_a_report_no_one_answers_is_an_item_only_as_a_news_organisations_or_unnamed_sources_account():
-    source, extraction = make("r", "Delta Post", "2023-03-10",
-                              "The harbour deficit will end this year, the regional budget office reported on Tuesday.",
-                              "Rain fell on the quay all morning.",
-                              "According to Councillor Ana Ruiz, the inquiry was partly responsible for the audit.",
-                              "Gulls circled the ferry terminal.",
-                              "The contractor will win the tender, a new analysis by the Delta Ledger reported.",
-                              "The tide turned at noon.",
-                              "The independent news outlet Harbour Watch reported on May 6 that the mayor had met "
-                              "the contractor through a cousin.",
-                              "Two trawlers came in late.",
-                              "The mayor paid the contractor twice, according to people familiar with the deal.")
-    texts = [d.text for d in link_disputes([source], [extraction])]
+    texts = dispute_texts("r", "The harbour deficit will end this year, the budget office reported on Tuesday.",
+                          "According to Councillor Ana Ruiz, the inquiry was partly responsible for the audit.",
+                          "The contractor will win the tender, a new analysis by the Delta Ledger reported.",
+                          "The independent news outlet Harbour Watch reported on May 6 that the mayor had met "
+                          "the contractor through a cousin.",
+                          "The mayor paid the contractor twice, according to people familiar with the deal.")
     assert not any("deficit" in t or "inquiry" in t or "tender" in t for t in texts)
     assert any("cousin" in t for t in texts) and any("paid the contractor" in t for t in texts)
 
@@ -172,17 +179,11 @@ def test_a_first_person_sentence_outside_quotation_marks_opens_no_dispute_in_the
 
 
 def test_a_denial_alone_that_only_points_back_at_a_claim_is_no_item():
-    source, extraction = make("p", "Delta Post", "2023-03-10",
-                              "The mayor's aide has denied that that was the case, and he still advises her.",
-                              "Low fog kept the ferries in port.",
-                              "The mayor denied the accusations through a spokeswoman, calling Ruiz a bitter clerk.",
-                              "Gulls circled the quay.",
-                              "The port chief dismissed that suggestion as a sign of panic.",
-                              "The tide turned at noon.",
-                              "The harbour board has pushed back against accusations of favouritism in the tender.",
-                              "Two trawlers came in late.",
-                              "The council rejected the notion that it had hidden the audit from voters.")
-    texts = [d.text for d in link_disputes([source], [extraction])]
+    texts = dispute_texts("p", "The mayor's aide has denied that that was the case, and he still advises her.",
+                          "The mayor denied the accusations through a spokeswoman, calling Ruiz a bitter clerk.",
+                          "The port chief dismissed that suggestion as a sign of panic.",
+                          "The harbour board has pushed back against accusations of favouritism in the tender.",
+                          "The council rejected the notion that it had hidden the audit from voters.")
     assert not any("the case" in t or "accusations through" in t or "suggestion" in t for t in texts)
     assert any("favouritism" in t for t in texts) and any("hidden the audit" in t for t in texts)
 
@@ -238,15 +239,6 @@ def test_rejecting_an_argument_of_what_should_or_could_be_is_no_denial_of_a_clai
     assert not any("walk away" in t or "forgotten" in t for t in texts) and any("third term" in t for t in texts)
 
 
-def test_a_result_cited_according_to_a_news_organisation_is_no_unconfirmed_report():
-    source, extraction = make("x", "Delta Post", "2023-03-10",
-                              "Ruiz has won the Dover primary, according to three television networks.",
-                              "Gulls circled the quay.",
-                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
-    texts = [d.text for d in link_disputes([source], [extraction])]
-    assert not any("primary" in t for t in texts) and any("in secret" in t for t in texts)
-
-
 def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words_are_its_allegation():
     source, extraction = make("t", "Delta Post", "2023-03-10",
                               "A harbour charity accused of funding council trips may have paid for three more.")
@@ -261,13 +253,14 @@ def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words
     assert ("reported", "Ana Ruiz") not in stances and ("alleged", "Ana Ruiz") in stances
 
 
-def test_a_report_relays_an_account_only_through_reported_that_with_at_most_a_time_between():
-    source, extraction = make("r2", "Delta Post", "2023-03-10",
-                              "Four casinos reported year-over-year revenue declines in the months that followed.",
-                              "Gulls circled the quay.",
-                              "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor in secret.")
-    texts = [d.text for d in link_disputes([source], [extraction])]
-    assert not any("casinos" in t for t in texts) and any("in secret" in t for t in texts)
+@pytest.mark.parametrize("plain", [
+    "Ruiz has won the Dover primary, according to three television networks.",  # a result cited
+    "Four casinos reported year-over-year revenue declines in the months that followed.",  # no "reported that"
+])
+def test_a_news_organisations_account_is_relayed_only_through_reported_that(plain):
+    texts = dispute_texts("x", plain, "The Harbour Gazette reported on Nov. 6 that the mayor had met the contractor "
+                          "in secret.")
+    assert not any(plain[:20] in t for t in texts) and any("in secret" in t for t in texts)
 
 
 def test_an_account_only_reported_gives_way_to_an_alleged_one_when_the_list_is_full(monkeypatch):
