@@ -25,7 +25,17 @@ from ..model import Claim, CleanArticle, Sentence
 from ..sentences import make_citation
 from .attribution import SPEECH_VERBS, TIME_WORDS, FullNames, find_source, name_source
 from .spans import quoted_spans
-from .speakers import SpeakerBook, Token, TokenIndex, fold, name_like, resolve, sentence_subject
+from .speakers import (
+    TITLE_ABBREVIATED,
+    TITLE_WORDS,
+    SpeakerBook,
+    Token,
+    TokenIndex,
+    fold,
+    name_like,
+    resolve,
+    sentence_subject,
+)
 
 _NEG = r"(?:not|n't|never|no|neither|nor|yet to|without|unable to|cannot|could not|did not)"
 
@@ -406,6 +416,11 @@ def extract_claims(article: CleanArticle, sentences: Sequence[Sentence],
                 own = mine if mine and subj_mention.tokens \
                     and subj_mention.tokens[0].start < found.tokens[0].start \
                     and subj_mention.tokens[0].text[:1].isupper() and mine not in recent[:1] else None
+                if len(found.tokens) == 1 and found.tokens[0].bare in ("he", "she"):
+                    # "X asked Trump about statements he had made": the last person the sentence
+                    # names before the pronoun (not a possessive's: "Trump's running mate")
+                    named = last_person_before(book, toks, found.tokens[0].start)
+                    own = named or own
                 source = name_source(book, found.tokens, text, [own, *recent] if own else recent, last_org, names)
                 if source and not_a_source(source, body):
                     source = None
@@ -470,6 +485,25 @@ def expletive_it(tokens: Sequence[Token], after: str) -> bool:
 
 COLON_CUE_RE = re.compile(r"^\s*according\s+to\b|\b(?:said|says|wrote|writes|told|tells|added|adds|noted|"
                           r"tweeted|posted|stated|declared|explained)\b[^:]*\Z", re.IGNORECASE)
+
+
+def last_person_before(book: SpeakerBook, toks: Sequence[Token], at: int) -> str | None:
+    """The last person the article's book knows named by a run of capitalised words before
+    offset ``at`` of a sentence, leaving out the sentence's first word and possessives."""
+    found: str | None = None
+    run: list[Token] = []
+    for tok in [t for t in toks if t.start < at] + [Token(".", at, at)]:
+        if tok.is_word and tok.is_cap and tok is not toks[0]:
+            run.append(tok)
+            continue
+        while run and (run[0].bare in TITLE_WORDS or run[0].bare in TITLE_ABBREVIATED):
+            run = run[1:]  # "Sen. Bo Lind": the name after its titles
+        if run and not run[-1].is_possessive:
+            name = book.canonical(" ".join(t.text for t in run))
+            if book.is_person(name):
+                found = name
+        run = []
+    return found
 
 
 def not_a_source(source: str, sentence: str) -> bool:

@@ -416,3 +416,16 @@ def test_an_accusation_is_its_accusers_not_the_speaker_of_the_main_clause():
     _, claims = claims_of("Mayor Ana Ruiz spoke in Dover on Monday.",
                           "When Bo Lind accused Ruiz of hiding the audit, she said the board had seen every page.")
     assert (claims[-1].status, claims[-1].attributed_to) == ("hedged", "Bo Lind")
+
+
+@pytest.mark.parametrize(("paragraphs", "source"), [
+    (("Mayor Ana Ruiz spoke on Monday.", "Radio host Bo Lind asked Ruiz about statements she had made the "
+      "previous night, when she claimed the port was sold."), "Ana Ruiz"),
+    (("Senator Ted Marsh spoke on Monday.", "Dale Kline, who served on the council until 2001, has flirted with "
+      "the idea of being Marsh's running mate, though he has denied that he would run."), "Dale Kline"),
+    (("Governor Ana Ruiz spoke on Monday.", "That left Sen. Bo Lind of Ohio center stage and fielding attacks from "
+      "his rivals, so much so that he accused the moderators of bias."), "Bo Lind"),
+])
+def test_a_pronoun_later_in_a_sentence_is_the_last_person_it_names_before(paragraphs, source):
+    _, claims = claims_of(*paragraphs)
+    assert claims[-1].attributed_to == source
