@@ -211,11 +211,18 @@ def confirms_a_claim(words: list[str]) -> bool:
     return False
 
 
+#: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
+#: "accused the moderators of asking too many “please attack Ted” questions".
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,4}(?:[“\"‘]|'')")
+
+
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
     if node.profile.headline:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
+    if QUOTED_CHARGE_RE.search(node.claim.text):
+        return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)

@@ -273,3 +273,9 @@ def test_an_account_only_reported_gives_way_to_an_alleged_one_when_the_list_is_f
     monkeypatch.setattr(disputes_module, "MIN_DISPUTES", 1)
     monkeypatch.setattr(disputes_module, "PER_ARTICLE", 1)
     assert ["hiding the audit" in d.text for d in link_disputes([source], [extraction])] == [True]
+
+
+def test_an_accusation_whose_charge_is_a_quoted_label_is_a_jab_not_a_claim():
+    texts = dispute_texts("j", "Councillor Bo Lind accuses the mayor of “steering from the back seat” on the harbour.",
+                          "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert not any("back seat" in t for t in texts) and any("hiding the audit" in t for t in texts)
