@@ -257,6 +257,9 @@ def is_contested(node: Node) -> bool:
     return opens(node) or stance_of(node) == "confirmed"
 
 
+#: "allegations made / levelled / brought by X": who makes them.
+MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|brought|raised)\s+by\s+"
+                        r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
 #: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
@@ -276,6 +279,9 @@ def side_of(node: Node) -> tuple[str, str]:
             + cue + r"\s+of\b", claim.text):
         return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
+        maker = MADE_BY_RE.search(claim.text)
+        if maker and party(maker.group(1)):
+            return stance, party(maker.group(1)) or UNNAMED  # "the allegations made by Exxon": who makes them
         if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
                                 + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):

@@ -279,3 +279,10 @@ def test_an_accusation_whose_charge_is_a_quoted_label_is_a_jab_not_a_claim():
     texts = dispute_texts("j", "Councillor Bo Lind accuses the mayor of “steering from the back seat” on the harbour.",
                           "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
     assert not any("back seat" in t for t in texts) and any("hiding the audit" in t for t in texts)
+
+
+def test_allegations_made_by_someone_are_theirs():
+    source, extraction = make("m", "Delta Post", "2023-03-10",
+                              "The dean said on Tuesday that he had examined the detailed allegations made by Harbour "
+                              "Oil against the school's reporters.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Harbour Oil"]
