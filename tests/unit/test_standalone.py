@@ -240,6 +240,16 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Bo Lind replied on Friday to reports that Ana Ruiz would back his opponent.", "on Friday"),
     ("In a message posted on Friday night, the account praised the strike at the pier.", "on Friday"),
     ("“It is a pity he did not come,” Ruiz said on Monday in Porto.", "on Monday"),
+    # an aside between dashes, even with commas inside it
+    ("Ruiz - who sacked Lind, the harbour master, on Tuesday after backing him - faces no recall.", "on Tuesday"),
+    # a statement or act named only by whose it was, or a bare "the situation"
+    ("Lind's remarks came on Sunday, a local paper reported.", "on Sunday"),
+    ("The Harbour Gazette first reported Ruiz's decision earlier Sunday.", "Sunday"),
+    ("By Thursday, Ruiz had dismissed the panel's findings in three interviews.", "By Thursday"),
+    ("In a poll released Sunday, most dockers disliked how Ruiz had handled the situation.", "Sunday"),
+    # the reader addressed: a pointer to the page, or a feature's aside
+    ("Listen to the station’s analysis of Thursday's harbour debate in the clip above.", "Thursday"),
+    ("Ruiz spoke at the pier on Tuesday, but chances are you missed it.", "on Tuesday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
@@ -249,6 +259,14 @@ def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     ("Ana Ruiz, the former mayor, signed the harbour treaty on Monday.", "on Monday"),  # main verb after an apposition
     ("Ruiz attacked Lind's plan for the pier, saying on Monday that it would fail.", "on Monday"),
     ("Ruiz said that the fleet sailed on Monday.", "on Monday"),  # a "that" of saying, no relative
+    # a dateline's dash opens no aside; a dash after the date closes none
+    ("PORTO — Ruiz signed the harbour treaty on Monday - and Lind walked out.", "on Monday"),
+    # whose statement it was, with what it said or decided
+    ("Ruiz's decision to close the pier came on Sunday.", "on Sunday"),
+    ("Lind attacked Ruiz's remarks about the fleet on Monday.", "on Monday"),
+    ("In her statement on Friday, Ruiz said the pier would close in May.", "on Friday"),
+    ("Lind blasted the board on Tuesday for its decision not to renew the lease.", "on Tuesday"),
+    ("“You can see the fleet has gone,” Ruiz told dockers on Monday in Porto.", "on Monday"),  # "you" quoted
 ])
 def test_entries_whose_date_is_their_own_are_shown(text, expression):
     assert stands_alone(event(text, expression))
