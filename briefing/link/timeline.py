@@ -374,11 +374,40 @@ def told_as_ahead(event: Event, published: str | None) -> bool:
     return FUTURE_WORDS_RE.search(mask_quotes(event.text)) is not None
 
 
+#: A word is one of the story's when at least this share of the timeline's articles use it.
+STORY_WORD_SHARE = 0.08
+#: An entry must use at least this many of the story's words ...
+MIN_STORY_WORDS = 2
+#: ... when the timeline draws on this many articles at least (fewer make every word the story's).
+MIN_STORY_ARTICLES = 25
+
+
+def story_words(events: Sequence[Event]) -> frozenset[str] | None:
+    """The word stems at least ``STORY_WORD_SHARE`` of the timeline's articles use, or None
+    when the timeline draws on too few articles to tell the story's words from any."""
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for word, _plain, _quoted in content_words(e.text):
+            articles_of[word].update(c.source for c in e.citations)
+    articles = {c.source for e in events for c in e.citations}
+    if len(articles) < MIN_STORY_ARTICLES:
+        return None
+    return frozenset(w for w, used in articles_of.items() if len(used) >= STORY_WORD_SHARE * len(articles))
+
+
+def on_the_story(event: Event, words: frozenset[str] | None) -> bool:
+    """Does the entry use at least ``MIN_STORY_WORDS`` of the story's words (a foreign vote
+    or a stock-market close in one article of a campaign's coverage does not)?"""
+    return words is None or len({w for w, _p, _q in content_words(event.text) if w in words}) >= MIN_STORY_WORDS
+
+
 def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
-    """The entries the Timeline page shows: those that stand alone, and the editor's pins.
+    """The entries the Timeline page shows: those that stand alone and are on the story
+    (``on_the_story``), and the editor's pins.
 
     ``published``, each source's publication date by id, also keeps off an entry dated
     after its article that does not say the happening lies ahead (``told_as_ahead``)."""
     published = published or {}
-    return [e for e in events if e.pinned or (stands_alone(e) and told_as_ahead(
+    words = story_words(events)
+    return [e for e in events if e.pinned or (stands_alone(e) and on_the_story(e, words) and told_as_ahead(
         e, published.get(e.citations[0].source) if e.citations else None))]

@@ -294,6 +294,24 @@ def test_an_entry_dated_only_to_a_month_or_year_is_read_strictly(text, expressio
     assert stands_alone(coarse(text, expression, precision)) is shown
 
 
+def story(n: int) -> list[Event]:
+    """n entries, one per article, about the harbour vote."""
+    return [Event(id=f"e{i}", date="2031-03-02", precision="day", expression="on Monday",
+                  text=f"Dockers in district {i} backed Ana Ruiz in the harbour vote on Monday.",
+                  citations=(cite(f"a{i}"),))
+            for i in range(n)]
+
+
+def test_an_entry_off_the_story_is_not_shown_once_the_timeline_draws_on_enough_articles():
+    aside = Event(id="x", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b1"),),
+                  text="Stocks in Tokyo closed slightly higher on Tuesday after strong chip earnings.")
+    near = Event(id="y", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b2"),),
+                 text="Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
+    many = story(30)
+    assert aside not in shown_events([*many, aside, near]) and near in shown_events([*many, aside, near])
+    assert aside in shown_events([*story(5), aside])  # a handful of articles: every word may be the story's
+
+
 def test_an_entry_that_stands_alone_is_shown_and_an_unresolved_one_only_when_pinned():
     good = event("Ana Ruiz signed the harbour treaty in Lisbon on Monday.", "on Monday")
     unclear = event("He signed the harbour treaty on Monday.", "on Monday", unresolved="He")
