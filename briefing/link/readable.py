@@ -82,8 +82,10 @@ controversy criticism charge accusation allegation allegations charges decision 
 """.split())
 #: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
 THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
-#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor").
-OBJECT_AFTER_RE = re.compile(r"\s+(?:[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
+#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor");
+#: a day or a month is none ("called that report Friday a lie").
+OBJECT_AFTER_RE = re.compile(r"\s+(?:" + _NOT_A_DATE +
+                             r"[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
 #: Adverbs the tense cues count, which report nothing by themselves ("is already losing").
 ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").

@@ -248,6 +248,8 @@ def event(text: str, expression: str, **kw) -> Event:
     ("By Thursday, Ruiz had dismissed the panel's findings in three interviews.", "By Thursday"),
     ("In a poll released Sunday, most dockers disliked how Ruiz had handled the situation.", "Sunday"),
     # the reader addressed: a pointer to the page, or a feature's aside
+    # a weekday after "that report" is no object making "report" a verb
+    ("Lind called that report Friday a plain lie.", "Friday"),
     ("Listen to the station’s analysis of Thursday's harbour debate in the clip above.", "Thursday"),
     ("Ruiz spoke at the pier on Tuesday, but chances are you missed it.", "on Tuesday"),
 ])
