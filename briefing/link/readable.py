@@ -42,6 +42,7 @@ incident episode dispute controversy stock shares attackers attacker attack atta
 suspect suspects province town village firm company video ad ads article story comments remark remarks
 idea program programme policy scheme venture project device weapon product tape recording footage
 account message messages email emails tweet tweets
+situation findings plaintiffs defendants
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -81,8 +82,10 @@ controversy criticism charge accusation allegation allegations charges decision 
 """.split())
 #: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
 THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
-#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor").
-OBJECT_AFTER_RE = re.compile(r"\s+(?:[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
+#: An object after the word: it was a verb ("a video that attacks Ruiz", "that charges the mayor");
+#: a day or a month is none ("called that report Friday a lie").
+OBJECT_AFTER_RE = re.compile(r"\s+(?:" + _NOT_A_DATE +
+                             r"[A-Z]|(?:a|an|the|his|her|its|their|our|my|your|him|them|us)\b)")
 #: Adverbs the tense cues count, which report nothing by themselves ("is already losing").
 ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
@@ -133,6 +136,20 @@ AUXILIARIES = frozenset("has have had 's ’s".split())
 AUX_BEFORE_VERB = frozenset("has have had is are was were will would did does do be been".split())
 RELATIVES = frozenset("that which who whom whose".split())
 WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Someone's words or act named only by whose they were ("Ruiz's remarks came on Monday",
+#: "the panel's findings", "Friday's announcement"): which remarks the article said before.
+#: A complement says which ("Ruiz's decision to resign", "his remarks about Lind", "in Ruiz's
+#: words, “...”"); "In his statement, Ruiz said ..." is a frame that the sentence fills.
+POSSESSIVE_SAID_RE = re.compile(
+    r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
+    r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
+    r"accusations?|allegations?|request|entreaty|answer|words)\b"
+    r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
+    r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")
+#: The reader addressed ("you can see", "Listen to the podcast", "Watch the clip"): a pointer
+#: to the page or a feature's aside, not an event.
+ADDRESSES_READER_RE = re.compile(r"^\W*(?:Listen|Watch|Read|Click|See|Subscribe|Follow|Check\s+out|Sign\s+up|"
+                                 r"Tune\s+in|Scroll|Find\s+out)\b|\b(?i:you|your|yourself)\b")
 
 
 def without_dateline(text: str) -> str:
@@ -191,6 +208,19 @@ def leans_back(text: str) -> str | None:
         if head and head not in THIS_OK:
             return own[m.start():m.start(1) + taken]
     return None
+
+
+def possessive_back_pointer(text: str) -> str | None:
+    """Words outside quotations that name a statement or act only by whose it was ("Ruiz's
+    remarks came on Sunday", "the report's findings"), or None."""
+    m = POSSESSIVE_SAID_RE.search(mask_quotes(text))
+    return m.group(0) if m else None
+
+
+def addresses_reader(text: str) -> bool:
+    """Does the line, outside quotations, speak to the reader ("you can see", "Listen to
+    the podcast embedded above")?"""
+    return ADDRESSES_READER_RE.search(mask_quotes(without_dateline(text))) is not None
 
 
 def quoted_pronoun(text: str) -> str | None:

@@ -22,7 +22,16 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
-from .readable import leans_back, live_blog_header, masked_gap, quoted_pronoun, reports_something
+from .readable import (
+    DATELINE_RE,
+    addresses_reader,
+    leans_back,
+    live_blog_header,
+    masked_gap,
+    possessive_back_pointer,
+    quoted_pronoun,
+    reports_something,
+)
 from .verify import about_a_poll_method, headline_shaped
 
 #: Two mentions of one date are one happening from this weighted word overlap on...
@@ -144,6 +153,8 @@ CLAUSE_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 #: A parenthesis inside a sentence: its date belongs to an aside.
 PARENTHESIS_OPEN_RE = re.compile(r"(?:\(|\s[-—–]{1,2}\s?|—|–)\s*$")
 PARENTHESIS_CLOSE_RE = re.compile(r"\)|\s[-—–]{1,2}\s|—|–")
+#: A dash that opens or closes an aside ("Ruiz - who fired the chief on Tuesday - faces ...").
+ASIDE_DASH_RE = re.compile(r"\s[-—–]{1,2}\s|—|–")
 #: A relative "that": one followed by a verb ("an offer that did not seem possible two months
 #: ago", "an issue that helped him win last month"), not the "that" of "said that he ...".
 RELATIVE_THAT_RE = re.compile(r"\bthat\s+(?:(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|"
@@ -228,10 +239,14 @@ def side_clause_date(event: Event) -> bool:
     clause = before[breaks[-1] if breaks else 0:]
     if SIDE_CLAUSE_RE.search(clause) is not None or RELATIVE_THAT_RE.search(clause) is not None:
         return True
-    if breaks and breaks[-1] > 2 and PARENTHESIS_OPEN_RE.search(before, breaks[-1] - 3, breaks[-1]):
+    dateline = DATELINE_RE.match(event.text)
+    if breaks and breaks[-1] > max(2, dateline.end() if dateline else 0) \
+            and PARENTHESIS_OPEN_RE.search(before, breaks[-1] - 3, breaks[-1]):
         closing = PARENTHESIS_CLOSE_RE.search(event.text, at + len(event.expression))
         if closing and closing.end() < len(event.text.rstrip(" .!?\"”")):
             return True  # "... approach - Obama signed the bill three months ago - sounds right"
+    if _inside_dashes(event.text, at, at + len(event.expression)):
+        return True
     if REQUEST_TO_RE.search(clause) or (event.precision != "day" and not breaks and REDUCED_RELATIVE_RE.match(clause)
                                         and FINITE_AFTER_RE.match(event.text, at + len(event.expression))):
         return True
@@ -253,6 +268,19 @@ def side_clause_date(event: Event) -> bool:
 
 
 AUXILIARIES = frozenset("has have had was were is are be been being".split())
+
+
+def _inside_dashes(text: str, start: int, end: int) -> bool:
+    """Does [start, end) sit in an aside between two dashes, with the sentence going on after
+    the closing one ("Ruiz - who fired the chief, a friend, on Tuesday - faces no recall")?
+    An opening dateline's dash ("LISBON —") opens no aside."""
+    dateline = DATELINE_RE.match(text)
+    offset = dateline.end() if dateline else 0
+    opened = len(ASIDE_DASH_RE.findall(text, offset, start)) % 2 == 1
+    if not opened:
+        return False
+    closing = ASIDE_DASH_RE.search(text, end)
+    return closing is not None and closing.end() < len(text.rstrip(" .!?\"”'’"))
 
 
 def _previous_word(text: str, at: int) -> str:
@@ -306,7 +334,7 @@ def stands_alone(event: Event) -> bool:
                 or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
                 or BACK_POINTER_RE.search(text) or leans_back(text) or live_blog_header(text)
-                or quoted_pronoun(text) or masked_gap(text)
+                or quoted_pronoun(text) or masked_gap(text) or possessive_back_pointer(text) or addresses_reader(text)
                 or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event))
 
 
@@ -346,11 +374,40 @@ def told_as_ahead(event: Event, published: str | None) -> bool:
     return FUTURE_WORDS_RE.search(mask_quotes(event.text)) is not None
 
 
+#: A word is one of the story's when at least this share of the timeline's articles use it.
+STORY_WORD_SHARE = 0.08
+#: An entry must use at least this many of the story's words ...
+MIN_STORY_WORDS = 2
+#: ... when the timeline draws on this many articles at least (fewer make every word the story's).
+MIN_STORY_ARTICLES = 25
+
+
+def story_words(events: Sequence[Event]) -> frozenset[str] | None:
+    """The word stems at least ``STORY_WORD_SHARE`` of the timeline's articles use, or None
+    when the timeline draws on too few articles to tell the story's words from any."""
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for word, _plain, _quoted in content_words(e.text):
+            articles_of[word].update(c.source for c in e.citations)
+    articles = {c.source for e in events for c in e.citations}
+    if len(articles) < MIN_STORY_ARTICLES:
+        return None
+    return frozenset(w for w, used in articles_of.items() if len(used) >= STORY_WORD_SHARE * len(articles))
+
+
+def on_the_story(event: Event, words: frozenset[str] | None) -> bool:
+    """Does the entry use at least ``MIN_STORY_WORDS`` of the story's words (a foreign vote
+    or a stock-market close in one article of a campaign's coverage does not)?"""
+    return words is None or len({w for w, _p, _q in content_words(event.text) if w in words}) >= MIN_STORY_WORDS
+
+
 def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
-    """The entries the Timeline page shows: those that stand alone, and the editor's pins.
+    """The entries the Timeline page shows: those that stand alone and are on the story
+    (``on_the_story``), and the editor's pins.
 
     ``published``, each source's publication date by id, also keeps off an entry dated
     after its article that does not say the happening lies ahead (``told_as_ahead``)."""
     published = published or {}
-    return [e for e in events if e.pinned or (stands_alone(e) and told_as_ahead(
+    words = story_words(events)
+    return [e for e in events if e.pinned or (stands_alone(e) and on_the_story(e, words) and told_as_ahead(
         e, published.get(e.citations[0].source) if e.citations else None))]

@@ -240,6 +240,18 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Bo Lind replied on Friday to reports that Ana Ruiz would back his opponent.", "on Friday"),
     ("In a message posted on Friday night, the account praised the strike at the pier.", "on Friday"),
     ("“It is a pity he did not come,” Ruiz said on Monday in Porto.", "on Monday"),
+    # an aside between dashes, even with commas inside it
+    ("Ruiz - who sacked Lind, the harbour master, on Tuesday after backing him - faces no recall.", "on Tuesday"),
+    # a statement or act named only by whose it was, or a bare "the situation"
+    ("Lind's remarks came on Sunday, a local paper reported.", "on Sunday"),
+    ("The Harbour Gazette first reported Ruiz's decision earlier Sunday.", "Sunday"),
+    ("By Thursday, Ruiz had dismissed the panel's findings in three interviews.", "By Thursday"),
+    ("In a poll released Sunday, most dockers disliked how Ruiz had handled the situation.", "Sunday"),
+    # the reader addressed: a pointer to the page, or a feature's aside
+    # a weekday after "that report" is no object making "report" a verb
+    ("Lind called that report Friday a plain lie.", "Friday"),
+    ("Listen to the station’s analysis of Thursday's harbour debate in the clip above.", "Thursday"),
+    ("Ruiz spoke at the pier on Tuesday, but chances are you missed it.", "on Tuesday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
@@ -249,6 +261,14 @@ def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     ("Ana Ruiz, the former mayor, signed the harbour treaty on Monday.", "on Monday"),  # main verb after an apposition
     ("Ruiz attacked Lind's plan for the pier, saying on Monday that it would fail.", "on Monday"),
     ("Ruiz said that the fleet sailed on Monday.", "on Monday"),  # a "that" of saying, no relative
+    # a dateline's dash opens no aside; a dash after the date closes none
+    ("PORTO — Ruiz signed the harbour treaty on Monday - and Lind walked out.", "on Monday"),
+    # whose statement it was, with what it said or decided
+    ("Ruiz's decision to close the pier came on Sunday.", "on Sunday"),
+    ("Lind attacked Ruiz's remarks about the fleet on Monday.", "on Monday"),
+    ("In her statement on Friday, Ruiz said the pier would close in May.", "on Friday"),
+    ("Lind blasted the board on Tuesday for its decision not to renew the lease.", "on Tuesday"),
+    ("“You can see the fleet has gone,” Ruiz told dockers on Monday in Porto.", "on Monday"),  # "you" quoted
 ])
 def test_entries_whose_date_is_their_own_are_shown(text, expression):
     assert stands_alone(event(text, expression))
@@ -274,6 +294,24 @@ def coarse(text: str, expression: str, precision: str) -> Event:
 ])
 def test_an_entry_dated_only_to_a_month_or_year_is_read_strictly(text, expression, precision, shown):
     assert stands_alone(coarse(text, expression, precision)) is shown
+
+
+def story(n: int) -> list[Event]:
+    """n entries, one per article, about the harbour vote."""
+    return [Event(id=f"e{i}", date="2031-03-02", precision="day", expression="on Monday",
+                  text=f"Dockers in district {i} backed Ana Ruiz in the harbour vote on Monday.",
+                  citations=(cite(f"a{i}"),))
+            for i in range(n)]
+
+
+def test_an_entry_off_the_story_is_not_shown_once_the_timeline_draws_on_enough_articles():
+    aside = Event(id="x", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b1"),),
+                  text="Stocks in Tokyo closed slightly higher on Tuesday after strong chip earnings.")
+    near = Event(id="y", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b2"),),
+                 text="Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
+    many = story(30)
+    assert aside not in shown_events([*many, aside, near]) and near in shown_events([*many, aside, near])
+    assert aside in shown_events([*story(5), aside])  # a handful of articles: every word may be the story's
 
 
 def test_an_entry_that_stands_alone_is_shown_and_an_unresolved_one_only_when_pinned():
