@@ -484,6 +484,10 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cues
 
 
+#: A clause this short (in characters) that holds only a date opens the clause after it.
+SHORT_CLAUSE = 30
+
+
 def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int, end: int,
                  reach: int | None = None) -> int:
     """The tense cue nearest a date, inside its clause first: +1 forward, -1 back, 0 unknown.
@@ -501,6 +505,12 @@ def direction_of(cues: Sequence[tuple[int, int]], bounds: list[int], start: int,
     pool = [c for c in inside if c[1]]
     if not pool and inside:
         return WEAK_FUTURE  # its own clause in the present ("the primary is on Tuesday"): still to come
+    if not inside and clause + 1 < len(bounds) and bounds[clause + 1] - bounds[clause] <= SHORT_CLAUSE:
+        # "…, but on Thursday, the party announced …": a date standing alone before a comma
+        # belongs to the clause it opens, not to a plan told before it
+        following = [c for c in cues if c[1] and _clause_of(bounds, c[0]) == clause + 1]
+        if following:
+            return 1 if following[0][1] == MODAL else following[0][1]
     own = bool(pool)
     pool = pool or [c for c in cues if c[1]]
     if not pool:

@@ -316,3 +316,13 @@ def test_a_later_year_needs_a_word_saying_it_will_happen():
 
 def test_a_figure_s_year_after_from_or_to_an_amount_is_a_baseline():
     assert resolve("Port revenue grew from $3 million in 2021 to $5 million in 2022.") == []
+
+
+def test_a_date_alone_before_a_comma_takes_the_tense_of_the_clause_it_opens():
+    friday = date(2023, 3, 17)
+    # a plan told before "but" does not pull the date forward: the party announced it on Thursday
+    assert resolve("Former Gov. Ana Ruiz had been scheduled to attend the gala in Dover, Del., but on Thursday, "
+                   "the Democratic Party of the harbour district announced she wasn’t coming.", friday) == [
+        ("on Thursday", "2023-03-16", "day")]
+    assert resolve("The mayor said the ferry would sail, and on Thursday, the board will vote on the fares.",
+                   friday) == [("on Thursday", "2023-03-23", "day")]
