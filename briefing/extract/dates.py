@@ -199,9 +199,12 @@ SCHEDULED_AHEAD_RE = re.compile(r"\b(?:before|ahead\s+of|heading\s+into|heads?\s
                                 r"contests?|runoffs?|conventions?|hearings?)\s+(?:on\s+)?$", re.IGNORECASE)
 #: A plan told in the past ("was scheduled to leave Tuesday", "were expected to vote in May"):
 #: whether the day has come or not, the sentence does not say.
+#: Inside a clause: any character but a sentence's end, or the dot of an abbreviation ("Mr.", "Wyo.").
+IN_CLAUSE = (r"(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\."
+             r"|(?<=\b[A-Z][a-z]{4})\.)")
 PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:(?:not|also|originally|initially|still|then)\s+)?(?:scheduled|slated|"
-                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about|to(?=\s+[a-z]+\b))\b[^.;:]{0,60}$",
-                          re.IGNORECASE)
+                          r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about|to(?=\s+[a-z]+\b))\b"
+                          + IN_CLAUSE + r"{0,60}$", re.IGNORECASE)
 #: A month without a year and without a tense to say which way it lies is taken only this
 #: many months from publication (the month before, of or after it): further off, last year's
 #: and next year's are both likely ("upbeat about his chances in November", told in January).

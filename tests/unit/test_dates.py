@@ -282,6 +282,9 @@ def test_a_plan_told_in_the_past_dates_nothing():
     assert resolve("The mayor was scheduled to leave the harbour late Tuesday.", wednesday) == []
     assert resolve("The ferries were expected to sail again in April.", wednesday) == []
     assert resolve("The mayor was to arrive at the harbour on Tuesday.", wednesday) == []
+    # an abbreviation's dot between the plan and its date does not end the clause
+    assert resolve("Ana Ruiz was planning to hold a dinner for Mr. Lind on Tuesday night at her Dover, Del., "
+                   "house.", wednesday) == []
     # a plan told in the present still points forward
     assert [d for _e, d, _p in resolve("The mayor is scheduled to leave the harbour late Tuesday.", wednesday)] \
         == ["2023-03-21"]
