@@ -79,6 +79,7 @@ his her its their our my your he she it they we just only even also still now al
 SAID_HEADS = BACK_HEADS | frozenset("""
 promise pledge claim question issue argument view message position remark comment vote speech dispute
 controversy criticism charge accusation allegation allegations charges decision announcement
+answer response reply line approach strategy plan idea proposal concern
 """.split())
 #: "that promise", "that dispute": a demonstrative before a head of SAID_HEADS.
 THAT_RE = re.compile(r"\b[Tt]hat(?=((?:\s+[a-z][a-z-]*){1,2}))")
@@ -91,7 +92,11 @@ ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
 CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
                                    r"that (?:day|night|morning|evening|week)|the next day|other|another|both|"
-                                   r"the other|the two|the three|the rest)(?![\w-])", re.IGNORECASE)
+                                   r"the other|the two|the three|the rest|"
+                                   # a pronoun subject after an opening adverb ("At least it was …")
+                                   r"(?:at least|still|perhaps|indeed|of course|in fact|even so|yet|so|and|but),?"
+                                   r"\s+it\s+(?:was|is|had|has|did|does|will|would|could)"
+                                   r")(?![\w-])", re.IGNORECASE)
 #: Nouns that describe a person the article named before ("the businessman", "the mogul"):
 #: outside the subject, where the entity book does not look, they leave the reader asking who.
 ROLE_HEADS = frozenset("""

@@ -161,3 +161,9 @@ def test_a_reaction_told_without_what_was_said_is_a_teaser_not_a_fact():
     assert not feature_line("Ruiz reacted to the verdict on Tuesday by calling it a disgrace.")
     assert not feature_line("Ruiz weighed in on the dispute on Tuesday, saying the board lied.")
     assert feature_line("Harbour candidates reacted on Monday to a flood at a centre that works with fishermen.")
+
+
+def test_that_answer_and_an_it_after_an_opening_adverb_lean_back():
+    assert leans_back("During the debate on Saturday, Ruiz tried that answer but got trapped.") == "that answer"
+    assert leans_back("At least it was the most dramatic thing to happen to the harbour board last week.")
+    assert leans_back("Still, Ruiz won the harbour vote on Monday.") is None
