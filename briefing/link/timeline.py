@@ -335,7 +335,14 @@ def stands_alone(event: Event) -> bool:
                 or TEASER_RE.match(text) or about_a_poll_method(text)
                 or BACK_POINTER_RE.search(text) or leans_back(text) or live_blog_header(text)
                 or quoted_pronoun(text) or masked_gap(text) or possessive_back_pointer(text) or addresses_reader(text)
-                or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event))
+                or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event)
+                or COMMEMORATION_RE.search(mask_quotes(text)) is not None)
+
+
+#: A date marking an anniversary ("April 24 marked 101 years since …"): remembrance of a
+#: happening long before, not one of the story's.
+COMMEMORATION_RE = re.compile(r"\banniversar(?:y|ies)\b|\bmarked\s+(?:\d+|[a-z]+)\s+years?\s+since\b",
+                              re.IGNORECASE)
 
 
 #: "the heat of August", "the races of 2016": a month or year naming a noun's period, no

@@ -252,6 +252,8 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Lind called that report Friday a plain lie.", "Friday"),
     ("Listen to the station’s analysis of Thursday's harbour debate in the clip above.", "Thursday"),
     ("Ruiz spoke at the pier on Tuesday, but chances are you missed it.", "on Tuesday"),
+    ("March 3 marked 90 years since the great harbour fire destroyed the old quay.", "March 3"),
+    ("The port held a service on Monday for the tenth anniversary of the flood.", "on Monday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
