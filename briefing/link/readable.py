@@ -43,6 +43,7 @@ suspect suspects province town village firm company video ad ads article story c
 idea program programme policy scheme venture project device weapon product tape recording footage
 account message messages email emails tweet tweets
 situation findings plaintiffs defendants
+slot tool picture photo photos image images post meeting summit talks
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.

@@ -31,6 +31,7 @@ from .readable import (
     possessive_back_pointer,
     quoted_pronoun,
     reports_something,
+    without_dateline,
 )
 from .verify import about_a_poll_method, headline_shaped
 
@@ -336,7 +337,14 @@ def stands_alone(event: Event) -> bool:
                 or BACK_POINTER_RE.search(text) or leans_back(text) or live_blog_header(text)
                 or quoted_pronoun(text) or masked_gap(text) or possessive_back_pointer(text) or addresses_reader(text)
                 or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event)
-                or COMMEMORATION_RE.search(mask_quotes(text)) is not None)
+                or COMMEMORATION_RE.search(mask_quotes(text)) is not None
+                or DAY_SUMMARY_RE.match(without_dateline(mask_quotes(text))) is not None)
+
+
+#: A day or a week summed up ("Tuesday was a very good day for Ruiz", "Last week proved that
+#: …"): a judgement about the day, not a happening on it.
+DAY_SUMMARY_RE = re.compile(r"\W*(?:(?:last|this)\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?|"
+                            r"today|yesterday)\s+(?:was|is|proved|marked|showed)\b", re.IGNORECASE)
 
 
 #: A date marking an anniversary ("April 24 marked 101 years since …"): remembrance of a

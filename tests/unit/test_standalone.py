@@ -254,6 +254,10 @@ def event(text: str, expression: str, **kw) -> Event:
     ("Ruiz spoke at the pier on Tuesday, but chances are you missed it.", "on Tuesday"),
     ("March 3 marked 90 years since the great harbour fire destroyed the old quay.", "March 3"),
     ("The port held a service on Monday for the tenth anniversary of the flood.", "on Monday"),
+    # a day summed up, and things only the article shows
+    ("Tuesday was a very good day for Ana Ruiz and her harbour plan.", "Tuesday"),
+    ("Last week proved that the harbour levy works, Ruiz argued.", "Last week"),
+    ("Ruiz posted the following picture on Tuesday from the pier.", "on Tuesday"),
 ])
 def test_entries_that_do_not_stand_alone_are_not_shown(text, expression):
     assert not stands_alone(event(text, expression))
