@@ -280,8 +280,9 @@ def side_of(node: Node) -> tuple[str, str]:
         return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
-        if maker and party(maker.group(1)):
-            return stance, party(maker.group(1)) or UNNAMED  # "the allegations made by Exxon": who makes them
+        maker_party = party(maker.group(1)) if maker else None
+        if maker_party:
+            return stance, maker_party  # "the allegations made by Exxon": who makes them
         if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
                                 + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
@@ -385,17 +386,17 @@ NON_ANSWER_RE = re.compile(r"\b(?:declined\s+to\s+comment|did\s+not\s+(?:immedia
 def names_an_outlet(name: str, outlets: frozenset[str]) -> bool:
     """Is ``name`` a news organisation: a media word ("outlet", "Times"), one of the corpus's
     publishers, or a publisher's initials ("NYT")?"""
-    words = [w for w in re.findall(r"[A-Za-z]+", name)]
+    words = re.findall(r"[A-Za-z]+", name)
     lowered = {w.lower() for w in words}
     if lowered & MEDIA_WORDS:
         return True
+    caps = [w for w in words if w.isupper() and len(w) >= 2]
     for outlet in outlets:
         parts = [w for w in re.findall(r"[A-Za-z]+", outlet) if w.lower() not in ("the", "a", "an", "of")]
         if not parts:
             continue
         if {w.lower() for w in parts} <= lowered - {"the"}:
             return True
-        caps = [w for w in words if w.isupper() and len(w) >= 2]
         if caps and caps[-1] == "".join(w[0].upper() for w in parts):
             return True
     return False
@@ -455,21 +456,24 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     disputes: dict[str, Dispute] = {}
     reports_only: dict[str, bool] = {}
     for nodes in dispute_components(graph):
-        if not any(opens(n) for n in nodes):
-            continue  # a confirmation or a report alone disputes nothing
-        lead = lead_of(nodes)
-        outlets = len({n.outlet for n in nodes})
-        answered = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") for n in nodes)
         contested = [n for n in nodes if opens(n)]
+        if not contested:
+            continue  # a confirmation or a report alone disputes nothing
         if all(n.claim.unresolved for n in nodes):
             continue  # "She has pushed back against …" with "she" unclear: it cannot be read alone
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item
-        replied = any(stance_of(n) in ("denied", "confirmed", "unconfirmed") and not NON_ANSWER_RE.search(n.claim.text)
-                      for n in nodes)  # (a non-answer leaves a report as it stood)
-        if not replied and all(stance_of(n) == "reported" for n in contested) \
-                and not any(an_unconfirmed_report(n, publishers) for n in contested):
+        stances = {n.index: stance_of(n) for n in nodes}
+        replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed")]
+        answered = bool(replies)
+        replied = any(not NON_ANSWER_RE.search(n.claim.text) for n in replies)  # (a non-answer answers nothing)
+        # an account no one alleges or answers, only reported: the weakest kind, an item only
+        # as an unconfirmed report, and shown only where answered and alleged ones leave room
+        report_only = not replied and all(stances[n.index] == "reported" for n in contested)
+        if report_only and not any(an_unconfirmed_report(n, publishers) for n in contested):
             continue  # an agency's figures, a memo, a forecast: reported, not in dispute
+        lead = lead_of(nodes)
+        outlets = len({n.outlet for n in nodes})
         named = any(n.claim.attributed_to for n in nodes if is_contested(n))
         rank = (2.0 * (outlets - 1) + (1.5 if replied else 0.5 if answered else 0.0) + (0.5 if named else 0.0)
                 + max(n.prominence for n in nodes))
@@ -478,9 +482,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                           rank=round(rank, 3), insertions=lead.claim.insertions)
         if dispute.id not in disputes:
             disputes[dispute.id] = dispute
-            # an account no one alleges or answers, only reported: the weakest kind, shown
-            # only where the answered and alleged ones leave room
-            reports_only[dispute.id] = not replied and all(stance_of(n) == "reported" for n in contested)
+            reports_only[dispute.id] = report_only
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
     chosen = sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit]
     return tuple(sorted(chosen, key=lambda d: (-d.rank, d.id)))
