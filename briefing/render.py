@@ -33,7 +33,7 @@ from .dump import YAML_MEMO, ChunkMemo, iter_data, to_data, write_atomic, write_
 from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
 from .link.timeline import shown_events
-from .model import Briefing, Citation, Quote, Source, Speaker
+from .model import Briefing, Citation, Event, Quote, Source, Speaker
 from .sentences import title_from_lede
 
 log = logging.getLogger("briefing")
@@ -469,6 +469,7 @@ class BriefingIndex:
     sentence_ids: dict[str, set[str]]
     citation_text: dict[tuple[str, str], str]
     speakers: dict[str, Speaker]
+    timeline: list[Event]  # the entries the Timeline page and the feed show (``shown_events``)
 
     @classmethod
     def of(cls, briefing: Briefing) -> BriefingIndex:
@@ -484,7 +485,8 @@ class BriefingIndex:
         speakers = {}
         for speaker in briefing.speakers:
             speakers.setdefault(speaker.name, speaker)
-        return cls(briefing, sources, sentence_ids, texts, speakers)
+        timeline = shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})
+        return cls(briefing, sources, sentence_ids, texts, speakers, timeline)
 
 
 def all_citations(briefing: Briefing) -> list[Citation]:
@@ -636,7 +638,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
                         "href": page("quotes", safe_id(quote.id, "q-")), "summary": quote.text})
-    for event in shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})[:CAPS["timeline"]]:
+    for event in index.timeline[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
                         "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
                         "summary": event.text})
@@ -931,7 +933,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     outlets = sorted({outlet_name(s) for s in briefing.sources} - {""})
     scope = scope_text(len(briefing.sources), outlets, count_outlets(briefing.sources)[1],
                        briefing.meta.period_start, briefing.meta.period_end)
-    timeline = shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})
+    timeline = index.timeline
     contested = [d for d in disputed if is_contested(d)]
     unconfirmed = [d for d in disputed if not is_contested(d)]
     contested_total = sum(is_contested(d) for d in briefing.disputed)
