@@ -173,14 +173,17 @@ NAME_WORD_RE = re.compile(r"(?<=[\s(“\"'‘,])[A-Z][\w'’.-]*")
 #: Openings of a feature's scene or frame rather than of a report: a subordinate clause first
 #: ("When the night ended, the aides were ...", "With her rival gone, ..."), a scene ("Early
 #: one evening ...", "On the opening night of ...", "Standing before a crowd ..."), "Neither".
+#: A day or a week as the subject, summed up ("Tuesday was a good day for ...", "Last week
+#: proved that ..."): a judgement about the day, not a happening on it (facts and timeline).
+DAY_SUMMARY = (r"(?:(?:last|this)\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?|today|yesterday)\s+"
+               r"(?:was|is|proved|marked|brought|showed)\b")
+DAY_SUMMARY_RE = re.compile(r"\W*" + DAY_SUMMARY, re.IGNORECASE)
 FEATURE_OPENING_RE = re.compile(
     r"^\W*(?:when|whenever|while|as(?!\s+of\b)|with|now that|whether|although|though|even as|just as|almost|amid|"
     r"neither|first,|(?:early|late)\s+one\b|one\s+(?:day|night|morning|afternoon|evening)\b|"
     r"on\s+the\s+(?:opening|first|final|last|closing)\s+(?:day|night|morning|evening)\b|"
-    r"(?:standing|sitting|walking|strolling|leaning|perched|wearing|clutching)\b|"
-    # a day or a week as the subject, summed up ("Tuesday was a good day for ...")
-    r"(?:(?:last|this)\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?|today|yesterday)\s+"
-    r"(?:was|is|proved|marked|brought|showed)\b)", re.IGNORECASE)
+    r"(?:standing|sitting|walking|strolling|leaning|perched|wearing|clutching)\b|" + DAY_SUMMARY + ")",
+    re.IGNORECASE)
 #: "you" in the outlet's own words: an explainer's or a column's voice ("If you want to
 #: understand ..."), not a report.
 SECOND_PERSON_RE = re.compile(r"\byou(?:r|['’]re|['’]ll|['’]ve)?\b", re.IGNORECASE)
@@ -199,7 +202,10 @@ TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minc
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
-LOOK_BACK_RE = re.compile(r"\banniversar(?:y|ies)\b|\byears?\s+since\b|\bdecades?\b|"
+#: An anniversary: remembrance of a happening long before, not one of the story's (facts and timeline).
+COMMEMORATION = r"\banniversar(?:y|ies)\b|\byears?\s+since\b"
+COMMEMORATION_RE = re.compile(COMMEMORATION, re.IGNORECASE)
+LOOK_BACK_RE = re.compile(COMMEMORATION + r"|\bdecades?\b|"
                           r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"
                           r"(?:months|years)\s+ago\b|\b(?:was|were|had)\s+once\b|\bonce\s+(?:asked|said|told|called|wrote)\b",
                           re.IGNORECASE)

@@ -20,7 +20,7 @@ from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
-from .facts import quoted_share
+from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
 from .readable import (
     DATELINE_RE,
@@ -339,18 +339,6 @@ def stands_alone(event: Event) -> bool:
                 or side_clause_date(event) or quoted_date(event) or coarse_date_weak(event)
                 or COMMEMORATION_RE.search(mask_quotes(text)) is not None
                 or DAY_SUMMARY_RE.match(without_dateline(mask_quotes(text))) is not None)
-
-
-#: A day or a week summed up ("Tuesday was a very good day for Ruiz", "Last week proved that
-#: …"): a judgement about the day, not a happening on it.
-DAY_SUMMARY_RE = re.compile(r"\W*(?:(?:last|this)\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?|"
-                            r"today|yesterday)\s+(?:was|is|proved|marked|showed)\b", re.IGNORECASE)
-
-
-#: A date marking an anniversary ("April 24 marked 101 years since …"): remembrance of a
-#: happening long before, not one of the story's.
-COMMEMORATION_RE = re.compile(r"\banniversar(?:y|ies)\b|\bmarked\s+(?:\d+|[a-z]+)\s+years?\s+since\b",
-                              re.IGNORECASE)
 
 
 #: "the heat of August", "the races of 2016": a month or year naming a noun's period, no
