@@ -102,9 +102,10 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
     for mark in "'’"} | {"can't", "can’t", "won't", "won’t"}
 
 
-#: "the notion that X should / could …": what ought to or can be, an argument rather than a claim of fact.
-OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion)s?\s+that\b[^.;:]{0,80}?"
-                               r"\b(?:should|could|must|ought)\b", re.IGNORECASE)
+#: "the notion that X should / could / might …", "any implication that she would …": what ought to,
+#: can or may be, an argument rather than a claim of fact.
+OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b[^.;:]{0,80}?"
+                               r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
 
 
 def stance_of(node: Node) -> str:
@@ -216,6 +217,81 @@ def confirms_a_claim(words: list[str]) -> bool:
 QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,4}(?:[“\"‘]|'')")
 
 
+#: Charges traded both ways are a quarrel, no claim: "accused each other of playing politics".
+RECIPROCAL_RE = re.compile(r"\baccus\w*\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+#: A verdict on claims it does not state: "statements that turned out to be untrue", "claims
+#: she made at the hearing that have proved false" (a relative "that", followed by its verb).
+UNSTATED_VERDICT_RE = re.compile(
+    r"\b(?:statements?|claims?|remarks?|assertions?|allegations?|accusations?|things)\b[^.;:“\"]{0,80}?"
+    r"\b(?:that|which)\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+(?:since\s+)?(?:been\s+)?|were\s+|was\s+|are\s+|is\s+)?"
+    r"(?:turned\s+out|proved|proven|shown|found|deemed|rated)\b", re.IGNORECASE)
+#: What an allegation says, after its noun: "allegations that …", "allegations of fraud".
+#: (a "that" after the noun, past a "made by X" but no verb of the sentence's own: "allegations
+#: are just more evidence that …" states none)
+ALLEGATION_CONTENT_RE = re.compile(
+    r"\s+(?:of|about)\s+\w|(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
+    r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w", re.IGNORECASE)
+#: Adverbs that carry an allegation of their own ("who allegedly assaulted a reporter").
+ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly)\b", re.IGNORECASE)
+
+
+#: Charges that characterise rather than allege anything checkable: "accused him of pandering".
+CHARACTERISING_CHARGE_RE = re.compile(
+    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+(?:\w+\s+){0,2}(?:pandering|politicizing|politicising|playing\s+politics|"
+    r"grandstanding|fearmongering|fear-mongering|flip-flopping|hypocrisy|demagoguery|doom\s+and\s+gloom)\b",
+    re.IGNORECASE)
+#: A charge of what someone is rather than what they did ("accused her of being too reliant
+#: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
+#: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
+TRAIT_CHARGE_RE = re.compile(
+    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+(?:"
+    r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
+    r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
+    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
+    r"|\w+ing\s*[.;]?\s*\Z)", re.IGNORECASE)
+#: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
+EPITHET_RE = re.compile(r"\bcall(?:ing|ed|s)?\s+(?:[\w.'’-]+\s+){1,3}(?:a\s+|an\s+)?(?:[“\"‘]|'')\w")
+#: Its maker taking a claim back: settled, not in dispute ("acknowledged that she had misspoken
+#: when she claimed …").
+RETRACTION_RE = re.compile(
+    r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\s+(?:that\s+)?(?:he|she|they|it|[A-Z]\w+)"
+    r"\s+(?:had\s+|has\s+)?(?:misspoke|misspoken|erred|been\s+wrong|was\s+wrong|were\s+wrong|made\s+a\s+mistake)"
+    r"|\b(?:retracted|retracts|walked\s+back|walks\s+back)\b", re.IGNORECASE)
+#: An accusation told as long-past background: "Years after X claimed …, Y won …".
+LONG_AGO_RE = re.compile(r"^\W*(?:Years|Decades|Months|Long)\s+(?:after|before)\b")
+#: A claim in a side description of someone: "…, a county commissioner who accused him of …".
+DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
+                             r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z")  # "the tricks that Ana Ruiz accused"
+
+
+def background_allegation(node: Node) -> bool:
+    """Is an allegation told only as background: long past, or in a side description of
+    someone, while the sentence's main clause says something else?"""
+    claim = node.claim
+    if claim.status != "hedged":
+        return False
+    cue = (claim.cue or "").lower()
+    at = re.search(r"\b" + re.escape(cue) + r"\b", claim.text, re.IGNORECASE) if cue else None
+    if at is None:
+        return False
+    before = claim.text[:at.start()]
+    return bool(DESCRIBED_BY_RE.search(before)) or (LONG_AGO_RE.match(claim.text) is not None
+                                                    and "," in claim.text[at.end():])
+
+
+def states_what_is_alleged(node: Node) -> bool:
+    """Does a claim hedged only by an allegation noun say what is alleged? "examined the
+    allegations made by Exxon" and "the plagiarism allegations" name allegations without
+    stating one; "allegations that he lied" and "allegations of fraud" state it."""
+    claim = node.claim
+    cue = (claim.cue or "").lower()
+    if claim.status != "hedged" or cue not in ("allegation", "allegations") \
+            or ALLEGING_ADVERB_RE.search(claim.text):
+        return True
+    at = re.search(r"\b" + cue + r"\b", claim.text, re.IGNORECASE)
+    return at is None or ALLEGATION_CONTENT_RE.match(claim.text, at.end()) is not None
+
+
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
@@ -223,6 +299,18 @@ def opens(node: Node) -> bool:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
     if QUOTED_CHARGE_RE.search(node.claim.text):
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
+    if RECIPROCAL_RE.search(node.claim.text):
+        return False  # "accused each other of playing politics": a quarrel, no one's claim
+    if node.claim.status == "hedged" and (CHARACTERISING_CHARGE_RE.search(node.claim.text)
+                                          or TRAIT_CHARGE_RE.search(node.claim.text)
+                                          or EPITHET_RE.search(node.claim.text)):
+        return False  # "accused him of pandering", "calling X “dopey”": a jab, no claim of fact
+    if RETRACTION_RE.search(node.claim.text) or background_allegation(node):
+        return False  # taken back by its maker, or told only as background
+    if not states_what_is_alleged(node):
+        return False  # "examined the allegations made by Exxon": which allegations, it does not say
+    if node.claim.status == "denied" and UNSTATED_VERDICT_RE.search(node.claim.text):
+        return False  # "statements that turned out to be untrue": which statements, it does not say
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
@@ -282,7 +370,9 @@ def side_of(node: Node) -> tuple[str, str]:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None
         if maker_party:
-            return stance, maker_party  # "the allegations made by Exxon": who makes them
+            # "the allegations made by Exxon Mobil.": who makes them (the sentence's full stop is
+            # no part of the name; an abbreviation's is: "Harbour Co.")
+            return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
         if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
                                 + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
@@ -294,7 +384,26 @@ def side_of(node: Node) -> tuple[str, str]:
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
             else UNNAMED
-    return stance, by
+    return stance, qualified(by, claim.text)
+
+
+#: What a bare description's sentence adds to it: "the government in Riyadh", "the ministry
+#: of Defence"; "A woman who has accused the governor of fraud (said …)".
+PLACE_QUALIFIER_RE = r"\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+WHO_QUALIFIER_RE = (r"\s+who\s+[^,;:.“”\"]{3,90}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|claimed|claims|"
+                    r"alleged|alleges|wrote|writes|denied|denies)\b)")
+
+
+def qualified(by: str, text: str) -> str:
+    """A bare description as a party ("the government", "A woman") with what its own sentence
+    says of it, so it names someone: "the government in Riyadh", "A woman who has accused X"."""
+    words = by.split()
+    if not 1 < len(words) <= 3 or any(w[:1].isupper() for w in words[1:]):
+        return by
+    first = words[0].lower()
+    pattern = PLACE_QUALIFIER_RE if first == "the" else WHO_QUALIFIER_RE if first in ("a", "an") else None
+    found = re.search(re.escape(by) + pattern, text) if pattern else None
+    return found.group(0) if found else by
 
 
 def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
@@ -437,6 +546,34 @@ ANAPHORIC_OBJECT_RE = re.compile(
     r"(?!\s+(?:of|that|about|by)\b)", re.IGNORECASE)
 
 
+#: Camps rather than parties: "critics", "Republicans", "the left", "some lawmakers".
+CAMP_WORDS = frozenset("""critics opponents detractors skeptics sceptics lawmakers legislators politicians
+    republicans democrats conservatives liberals progressives activists protesters protestors commentators
+    pundits observers others people supporters rivals foes left right""".split())
+CAMP_DETERMINERS = frozenset("the some many most several other their his her its".split())
+
+
+#: "X claimed (that) he / they …": what a claimant says of itself.
+SELF_CLAIM_RE = re.compile(r"\bclaim(?:s|ed)?\b(?:\s+(?:in|on|at|to)\b[^,;:“”\"]{0,60}?)?\s+(?:that\s+)?"
+                           r"(?:he|she|they|we|i|he’s|he's|she’s|she's|they’re|they're|his|her|their)\b",
+                           re.IGNORECASE)
+
+
+def a_self_claim(node: Node) -> bool:
+    """Is a claim what its claimant says of itself ("Pate claimed that he's not backing any
+    candidate", "he claimed they had never met")? Unanswered, it is a statement, no dispute."""
+    claim = node.claim
+    return claim.status == "hedged" and (claim.cue or "").lower().startswith("claim") \
+        and SELF_CLAIM_RE.search(claim.text) is not None
+
+
+def a_camp(by: str | None) -> bool:
+    """Is ``by`` a camp ("Critics", "the left", "some Republicans") rather than a party?"""
+    words = [w.lower().strip(".,") for w in (by or "").split()]
+    words = [w for w in words if w not in CAMP_DETERMINERS]
+    return bool(words) and all(w in CAMP_WORDS for w in words)
+
+
 def says_what_it_answers(node: Node) -> bool:
     """Does a reply standing alone say what it answers, or only point back at it?"""
     cue = (node.claim.cue or "").split(" ")[0]
@@ -467,6 +604,11 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed")]
         answered = bool(replies)
         replied = any(not NON_ANSWER_RE.search(n.claim.text) for n in replies)  # (a non-answer answers nothing)
+        if not replied and all(stances[n.index] == "alleged" and (a_camp(side_of(n)[1]) or a_self_claim(n))
+                               for n in contested):
+            # "Critics accused Washington of …": a camp's criticism; "Pate claimed that he is not
+            # backing anyone": what a claimant says of itself. No one answers: no party's claim disputed.
+            continue
         # an account no one alleges or answers, only reported: the weakest kind, an item only
         # as an unconfirmed report, and shown only where answered and alleged ones leave room
         report_only = not replied and all(stances[n.index] == "reported" for n in contested)

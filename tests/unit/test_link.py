@@ -281,8 +281,81 @@ def test_an_accusation_whose_charge_is_a_quoted_label_is_a_jab_not_a_claim():
     assert not any("back seat" in t for t in texts) and any("hiding the audit" in t for t in texts)
 
 
-def test_allegations_made_by_someone_are_theirs():
+def test_allegations_made_by_someone_are_theirs_when_the_sentence_says_what_they_are():
     source, extraction = make("m", "Delta Post", "2023-03-10",
                               "The dean said on Tuesday that he had examined the detailed allegations made by Harbour "
-                              "Oil against the school's reporters.")
-    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Harbour Oil"]
+                              "Oil Company. that the school's reporters invented two sources.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Harbour Oil Company"]
+    texts = dispute_texts("n", "The dean said on Tuesday that he had examined the detailed allegations made by Harbour "
+                          "Oil against the school's reporters.",
+                          "Ruiz said the harbour allegations are just more evidence that the board is a fraud.",
+                          "As proof of his allegation, Lind pointed to an old speech by the mayor.",
+                          "Harbour Oil faces allegations that it rigged the tender.",
+                          "The port board faces allegations of fraud in the tender.")
+    assert texts == ["Harbour Oil faces allegations that it rigged the tender.",
+                     "The port board faces allegations of fraud in the tender."]
+
+
+def test_a_verdict_on_claims_it_does_not_state_opens_no_dispute():
+    texts = dispute_texts("v", "Some of the candidates' best moments came when they made statements that turned out "
+                          "to be untrue.",
+                          "The board asked the prosecutor to probe claims the mayor made at the hearing last fall that "
+                          "have proved false.",
+                          "The mayor denied claims that she had met the contractor.")
+    assert texts == ["The mayor denied claims that she had met the contractor."]
+
+
+@pytest.mark.parametrize("jab", [
+    "Councillors accused each other of playing games with the harbour budget.",  # a quarrel both ways
+    "The councillor hit back by accusing the mayor of pandering to the harbour lobby.",  # a characterisation
+    "Lind answered by calling Ruiz “sleepy” and accusing her of wanting to sell the port.",  # name-calling
+    "Critics accused the port board of throwing away its best lever.",  # a camp, not a party, and no answer
+    "Some Republicans quickly accused the mayor of politicizing the flood.",
+])
+def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
+    texts = dispute_texts("q", jab, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+@pytest.mark.parametrize("trait", [
+    "Lind has accused Ruiz of being too close to the harbour lobby.",  # what she is, not what she did
+    "Lind accused Ruiz of ducking.",  # no content
+    "Lind accused Ruiz of opposing the tender for political, not practical, reasons.",  # why, not what
+    "The article accused Ruiz of backing Lind in an attempt to gain a seat on the board.",
+    "Aides rejected any implication that the mayor would hand the port to her husband.",  # what may be
+    "Lind claimed in an interview with the Gazette that he is not backing any candidate.",  # of himself
+    "Ruiz also claimed that she had made a lot of sacrifices for the port.",
+])
+def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
+    texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+def test_a_charge_of_being_involved_and_a_claim_about_others_still_open_disputes():
+    texts = dispute_texts("i", "Lind was accused of being involved in the tender fraud, the prosecutor said.",
+                          "Lind claimed that the harbour board had hidden the audit.")
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize("aside", [
+    "The “dirty tricks” that Ana Ruiz accused Lind of using are not on the level of the audit.",  # in a description
+    "Lind fought Bo Ek, who led the drive to rename the port because he claimed the name was offensive.",
+    "Ruiz acknowledged that she had misspoken when she claimed that the auditor had cleared the board.",  # taken back
+    "Years after Ruiz claimed that the harbour was safe, Lind won the seat by promising reform.",  # long past
+    "Lind won after a runoff with Bo Ek, a little-known commissioner who accused him of hiding the audit.",
+    "The video features Ana Ek and Bo Lind, two of the clerks who have accused the mayor of fraud.",
+])
+def test_an_allegation_told_as_background_or_taken_back_opens_no_dispute(aside):
+    texts = dispute_texts("b", aside, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+def test_a_bare_description_as_a_party_keeps_what_its_sentence_says_of_it():
+    source, extraction = make("g", "Delta Post", "2023-03-10",
+                              "Although most of the ships were foreign, the government in Valdora has firmly denied "
+                              "any role in the blockade.",
+                              "Gulls circled the quay.",
+                              "A woman who has accused the former governor of fraud said Sunday night that he had "
+                              "called her weeks later.")
+    assert sorted(s.by for d in link_disputes([source], [extraction]) for s in d.sides) == [
+        "A woman who has accused the former governor of fraud", "the government in Valdora"]
