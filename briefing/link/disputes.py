@@ -60,7 +60,7 @@ MAX_DISPUTES = 60  # the list stays readable however many articles come in
 PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
              "denied": "denied", "confirmed": "confirmed", "unconfirmed": "unconfirmed"}
-STANCE_ORDER = {s: i for i, s in enumerate(("alleged", "reported", "confirmed", "unconfirmed", "denied"))}
+STANCE_ORDER = {s: i for i, s in enumerate(("alleged", "reported", "confirmed", "unconfirmed", "denied", "no_comment"))}
 
 
 def short_id(prefix: str, *parts: str) -> str:
@@ -125,6 +125,8 @@ def stance_of(node: Node) -> str:
         return "confirmed" if confirms_a_claim(words) else "reported"
     if claim.status == "unconfirmed" and not about_the_reporting(claim.text):
         return "unconfirmed" if leaves_a_claim_unconfirmed(words) else "reported"
+    if claim.status == "unconfirmed":
+        return "no_comment"  # "did not respond to questions about the donations": no side taken
     return STANCE_OF.get(claim.status, "reported")
 
 
@@ -601,7 +603,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item
         stances = {n.index: stance_of(n) for n in nodes}
-        replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed")]
+        replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed", "no_comment")]
         answered = bool(replies)
         replied = any(not NON_ANSWER_RE.search(n.claim.text) for n in replies)  # (a non-answer answers nothing)
         if not replied and all(stances[n.index] == "alleged" and (a_camp(side_of(n)[1]) or a_self_claim(n))

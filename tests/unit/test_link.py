@@ -359,3 +359,11 @@ def test_a_bare_description_as_a_party_keeps_what_its_sentence_says_of_it():
                               "called her weeks later.")
     assert sorted(s.by for d in link_disputes([source], [extraction]) for s in d.sides) == [
         "A woman who has accused the former governor of fraud", "the government in Valdora"]
+
+
+def test_a_non_answer_takes_no_side_and_is_shown_as_no_comment():
+    source, extraction = make("c", "Delta Post", "2023-03-10",
+                              "Councillor Ana Ruiz accused the port board of hiding the audit from voters.",
+                              "The port board did not respond to the Post's questions about the audit.")
+    sides = [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides]
+    assert sides == [("alleged", "Councillor Ana Ruiz"), ("no_comment", "The port board")]
