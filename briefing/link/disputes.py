@@ -104,7 +104,8 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
 
 #: "the notion that X should / could / might …", "any implication that she would …": what ought to,
 #: can or may be, an argument rather than a claim of fact.
-OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b[^.;:]{0,80}?"
+OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b"
+                               r"(?:[^.;:]|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.|(?<=\bMrs)\.|(?<=\b(?:Gov|Sen|Rep))\.){0,80}?"
                                r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
 
 
@@ -238,10 +239,18 @@ ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposed
 
 
 #: Charges that characterise rather than allege anything checkable: "accused him of pandering".
+#: Words that judge rather than tell: a charge or a denied charge made of them is a
+#: characterisation ("accused Trump of using divisive rhetoric", "dismisses accusations that
+#: he exploited racial tensions", "rejected the notion that he was part of the establishment").
+JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*|fear-?monger\w*|flip-?flop\w*|"
+                 r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
+                 r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiety|"
+                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
 CHARACTERISING_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+(?:\w+\s+){0,2}(?:pandering|politicizing|politicising|playing\s+politics|"
-    r"grandstanding|fearmongering|fear-mongering|flip-flopping|hypocrisy|demagoguery|doom\s+and\s+gloom)\b",
-    re.IGNORECASE)
+    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
+CHARACTERISING_CLAIM_RE = re.compile(
+    r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claims?|criticism)\s+(?:that\s+)?[^.;]{0,80}?\b"
+    + JUDGING_WORDS + r"\b", re.IGNORECASE)
 #: A charge of what someone is rather than what they did ("accused her of being too reliant
 #: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
 #: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
@@ -252,13 +261,17 @@ TRAIT_CHARGE_RE = re.compile(
     r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
     r"|\w+ing\s*[.;]?\s*\Z)", re.IGNORECASE)
 #: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
-EPITHET_RE = re.compile(r"\bcall(?:ing|ed|s)?\s+(?:[\w.'’-]+\s+){1,3}(?:a\s+|an\s+)?(?:[“\"‘]|'')\w")
+EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
+                        r"(?:as\s+)?(?:a\s+|an\s+)?(?:[“\"‘]|''|" + JUDGING_WORDS + r"\b)", re.IGNORECASE)
 #: Its maker taking a claim back: settled, not in dispute ("acknowledged that she had misspoken
 #: when she claimed …").
 RETRACTION_RE = re.compile(
     r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\s+(?:that\s+)?(?:he|she|they|it|[A-Z]\w+)"
     r"\s+(?:had\s+|has\s+)?(?:misspoke|misspoken|erred|been\s+wrong|was\s+wrong|were\s+wrong|made\s+a\s+mistake)"
     r"|\b(?:retracted|retracts|walked\s+back|walks\s+back)\b", re.IGNORECASE)
+#: The writer's own inference: "it appears that …", "it seems …".
+WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s+appear)\s+(?:that\s+|as\s+if\s+)?",
+                                  re.IGNORECASE)
 #: An accusation told as long-past background: "Years after X claimed …, Y won …".
 LONG_AGO_RE = re.compile(r"^\W*(?:Years|Decades|Months|Long)\s+(?:after|before)\b")
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …".
@@ -307,10 +320,14 @@ def opens(node: Node) -> bool:
                                           or TRAIT_CHARGE_RE.search(node.claim.text)
                                           or EPITHET_RE.search(node.claim.text)):
         return False  # "accused him of pandering", "calling X “dopey”": a jab, no claim of fact
+    if WRITERS_INFERENCE_RE.search(node.claim.text):
+        return False  # "it appears that X had helped bring it on": the writer's reading, no one's claim
     if RETRACTION_RE.search(node.claim.text) or background_allegation(node):
         return False  # taken back by its maker, or told only as background
     if not states_what_is_alleged(node):
         return False  # "examined the allegations made by Exxon": which allegations, it does not say
+    if node.claim.status in ("denied", "hedged") and CHARACTERISING_CLAIM_RE.search(node.claim.text):
+        return False  # "dismisses accusations that he exploited racial tensions": a characterisation
     if node.claim.status == "denied" and UNSTATED_VERDICT_RE.search(node.claim.text):
         return False  # "statements that turned out to be untrue": which statements, it does not say
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
@@ -365,9 +382,13 @@ def side_of(node: Node) -> tuple[str, str]:
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
     if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
-            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+(?:is|was|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
-            + cue + r"\s+of\b", claim.text):
-        return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
+            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+            r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
+        return stance, UNNAMED  # "A movement accused of financing …", "X was also accused of": the accused
+    if by is None and claim.status == "hedged" and cue == "accused" and re.search(
+            r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
+            claim.text):
+        return stance, UNNAMED  # "… Bill Cosby is being accused of": accusers the text does not name
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None

@@ -6,7 +6,7 @@ import pytest
 from articles import article, make
 
 from briefing.extract import extract_article
-from briefing.link.disputes import link_discrepancies, link_disputes
+from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
@@ -309,6 +309,7 @@ def test_a_verdict_on_claims_it_does_not_state_opens_no_dispute():
     "Councillors accused each other of playing games with the harbour budget.",  # a quarrel both ways
     "The councillor hit back by accusing the mayor of pandering to the harbour lobby.",  # a characterisation
     "Lind answered by calling Ruiz “sleepy” and accusing her of wanting to sell the port.",  # name-calling
+    "In a fiery speech, Lind called the mayor divisive and accused her of keeping voters from the audit.",
     "Critics accused the port board of throwing away its best lever.",  # a camp, not a party, and no answer
     "Some Republicans quickly accused the mayor of politicizing the flood.",
 ])
@@ -323,6 +324,13 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Lind accused Ruiz of opposing the tender for political, not practical, reasons.",  # why, not what
     "The article accused Ruiz of backing Lind in an attempt to gain a seat on the board.",
     "Aides rejected any implication that the mayor would hand the port to her husband.",  # what may be
+    "Lind has accused the mayor of using divisive rhetoric on the harbour.",  # words that judge
+    "The clerk dismisses accusations that the mayor has exploited the flood for votes.",  # a judgement denied
+    "Ana Ruiz once defended Lind against allegations of sexism.",
+    "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
+    "In this case, it appears that Ruiz had helped bring on the inquiry by publicly denying that Ek was right.",
+    "Aides said Mr. Lind's role would be narrow, and they rejected any implication that Mrs. Ruiz would hand "
+    "the port to him.",  # what may be, past the abbreviations' dots
     "Lind claimed in an interview with the Gazette that he is not backing any candidate.",  # of himself
     "Ruiz also claimed that she had made a lot of sacrifices for the port.",
 ])
@@ -367,3 +375,12 @@ def test_a_non_answer_takes_no_side_and_is_shown_as_no_comment():
                               "The port board did not respond to the Post's questions about the audit.")
     sides = [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides]
     assert sides == [("alleged", "Councillor Ana Ruiz"), ("no_comment", "The port board")]
+
+
+def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are_unnamed():
+    source, extraction = make("p", "Delta Post", "2023-03-10",
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Gulls circled the quay.",
+                              "After months of stories of thefts the harbour master is being accused of, legal "
+                              "action has finally come.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == [UNNAMED, UNNAMED]
