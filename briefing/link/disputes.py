@@ -244,18 +244,20 @@ ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposed
 #: he exploited racial tensions", "rejected the notion that he was part of the establishment").
 JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*|fear-?monger\w*|flip-?flop\w*|"
                  r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
-                 r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiety|"
+                 r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
+                 r"new\s+era|"
                  r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
 CHARACTERISING_CHARGE_RE = re.compile(
     r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
 CHARACTERISING_CLAIM_RE = re.compile(
-    r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claims?|criticism)\s+(?:that\s+)?[^.;]{0,80}?\b"
+    r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claim(?:s|ed)?|criticism)\s+(?:that\s+)?"
+    r"[^.;]{0,80}?\b"
     + JUDGING_WORDS + r"\b", re.IGNORECASE)
 #: A charge of what someone is rather than what they did ("accused her of being too reliant
 #: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
 #: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
 TRAIT_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+(?:"
+    r"\baccus\w*\s+[^.;]{0,90}?\bof\s+(?:"
     r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
     r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
     r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
@@ -272,11 +274,14 @@ RETRACTION_RE = re.compile(
 #: The writer's own inference: "it appears that …", "it seems …".
 WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s+appear)\s+(?:that\s+|as\s+if\s+)?",
                                   re.IGNORECASE)
-#: An accusation told as long-past background: "Years after X claimed …, Y won …".
-LONG_AGO_RE = re.compile(r"^\W*(?:Years|Decades|Months|Long)\s+(?:after|before)\b")
+#: An accusation told as long-past background: "Years after X claimed …, Y won …"; or as a
+#: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
+LONG_AGO_RE = re.compile(r"^\W*(?:Years|Decades|Months|Long)\s+(?:after|before)\b|^\W*(?:While|Whereas)\b")
+HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …".
 DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
-                             r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z")  # "the tricks that Ana Ruiz accused"
+                             r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z"  # "the tricks that Ana Ruiz accused"
+                             r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
 
 
 def background_allegation(node: Node) -> bool:
@@ -290,8 +295,8 @@ def background_allegation(node: Node) -> bool:
     if at is None:
         return False
     before = claim.text[:at.start()]
-    return bool(DESCRIBED_BY_RE.search(before)) or (LONG_AGO_RE.match(claim.text) is not None
-                                                    and "," in claim.text[at.end():])
+    return bool(DESCRIBED_BY_RE.search(before)) or HABITUAL_RE.search(claim.text) is not None \
+        or (LONG_AGO_RE.match(claim.text) is not None and "," in claim.text[at.end():])
 
 
 def states_what_is_alleged(node: Node) -> bool:
@@ -364,6 +369,12 @@ def is_contested(node: Node) -> bool:
     return opens(node) or stance_of(node) == "confirmed"
 
 
+#: "As the Ledger reported, …", "…, the Ledger reported.": whose report relays a claim.
+RELAYED_BY_RE = re.compile(r"^\W*[Aa]s\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:first\s+)?"
+                           r"(?:reported|reports|noted|wrote)\b")
+#: "an interview X gave to Y": X is who speaks.
+INTERVIEW_GIVEN_RE = re.compile(r"^(?:an?|the)\s+interview\s+(?:(?:his|her|their)\s+[a-z]+\s+)?"
+                                r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:gave|granted)\b")
 #: "allegations made / levelled / brought by X": who makes them.
 MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|brought|raised)\s+by\s+"
                         r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
@@ -384,11 +395,15 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
             re.escape(by) + r"[\s,]*(?:(?:who|which)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
             r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
-        return stance, UNNAMED  # "A movement accused of financing …", "X was also accused of": the accused
+        relayed = RELAYED_BY_RE.search(claim.text)
+        # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;
+        # "As the Ledger reported, X was accused of …": the Ledger's report
+        return stance, relayed.group(1) if relayed else UNNAMED
     if by is None and claim.status == "hedged" and cue == "accused" and re.search(
             r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
             claim.text):
-        return stance, UNNAMED  # "… Bill Cosby is being accused of": accusers the text does not name
+        relayed = RELAYED_BY_RE.search(claim.text)
+        return stance, relayed.group(1) if relayed else UNNAMED  # "… is being accused of": accusers not named
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None
@@ -396,8 +411,9 @@ def side_of(node: Node) -> tuple[str, str]:
             # "the allegations made by Exxon Mobil.": who makes them (the sentence's full stop is
             # no part of the name; an abbreviation's is: "Harbour Co.")
             return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
-        if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
-                                + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
+        named = "(?:" + re.escape(by) + "|" + re.escape(by.split()[-1]) + ")" if by else ""
+        if by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
+                                + r"|" + named + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
         if by is None:
@@ -407,7 +423,8 @@ def side_of(node: Node) -> tuple[str, str]:
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
             else UNNAMED
-    return stance, qualified(by, claim.text)
+    given = INTERVIEW_GIVEN_RE.match(by)
+    return stance, given.group(1) if given else qualified(by, claim.text)
 
 
 #: What a bare description's sentence adds to it: "the government in Riyadh", "the ministry

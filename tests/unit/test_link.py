@@ -332,6 +332,12 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Aides said Mr. Lind's role would be narrow, and they rejected any implication that Mrs. Ruiz would hand "
     "the port to him.",  # what may be, past the abbreviations' dots
     "Lind claimed in an interview with the Gazette that he is not backing any candidate.",  # of himself
+    "While the mayor wrongly claimed that the audit cleared her, the council kept its inquiry open.",  # conceded
+    "The Gazette has always claimed itself to be a fair record of the harbour.",  # a habit
+    "He used the speech to call out Lind and the rest of the field who he accused of dodging the audit.",
+    "The mayor claimed that the port board is run by a corrupt clique.",  # a judgement
+    "At a town hall, Lind accused Ruiz, the councillor from Dover and winner of the harbour vote, of being "
+    "“politically correct” on the audit.",
     "Ruiz also claimed that she had made a lot of sacrifices for the port.",
 ])
 def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
@@ -383,4 +389,15 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
                               "Gulls circled the quay.",
                               "After months of stories of thefts the harbour master is being accused of, legal "
                               "action has finally come.")
-    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == [UNNAMED, UNNAMED]
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", UNNAMED]
+
+
+@pytest.mark.parametrize(("sentence", "by"), [
+    ("Ek is believed to have been on the ferry, according to an interview his brother Ali Ek gave to the Gazette.",
+     "Ali Ek"),  # who gave the interview
+    ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
+     "Lind"),  # the hedge inside the account of someone the text names
+])
+def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
+    source, extraction = make("w", "Delta Post", "2023-03-10", sentence)
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == [by]
