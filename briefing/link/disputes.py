@@ -109,6 +109,11 @@ OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|impli
                                r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
 
 
+#: A trailing clause of time or reason: what it says is told in passing ("…, once the report
+#: was revealed to be a hoax").
+TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
+
+
 def stance_of(node: Node) -> str:
     """What a claim's sentence says about a claim. A denial denies a claim only when it
     names one ("denied the reports", "pushed back on this claim", "called it false",
@@ -121,6 +126,9 @@ def stance_of(node: Node) -> str:
     if claim.status == "denied":
         if OPINION_NOTION_RE.search(claim.text):
             return "reported"  # "rejected the notion that Democrats could pull away": an argument, no claim
+        cue = re.search(r"\b" + re.escape(claim.cue) + r"\b", claim.text, re.IGNORECASE) if claim.cue else None
+        if cue and TRAILING_CLAUSE_RE.search(claim.text, 0, cue.start()):
+            return "reported"  # "It stabilized, once the report was revealed to be a hoax": told in passing
         return "denied" if denies_a_claim(words, tokens) else "reported"
     if claim.status == "confirmed":
         return "confirmed" if confirms_a_claim(words) else "reported"
@@ -217,9 +225,12 @@ def confirms_a_claim(words: list[str]) -> bool:
 
 #: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
 #: "accused the moderators of asking too many “please attack Ted” questions".
-QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,4}(?:[“\"‘]|'')")
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
 
 
+#: An act claimed by whoever did it ("the attacks were claimed by …").
+CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
+                                       re.IGNORECASE)
 #: Charges traded both ways are a quarrel, no claim: "accused each other of playing politics".
 RECIPROCAL_RE = re.compile(r"\baccus\w*\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 #: A verdict on claims it does not state: "statements that turned out to be untrue", "claims
@@ -234,6 +245,10 @@ UNSTATED_VERDICT_RE = re.compile(
 ALLEGATION_CONTENT_RE = re.compile(
     r"\s+(?:of|about)\s+\w|(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
     r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w", re.IGNORECASE)
+#: "the / these / his (new, detailed) allegations": allegations the article points back to.
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}\Z")
+THAT_CONTENT_RE = re.compile(r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
+                             r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w")
 #: Adverbs that carry an allegation of their own ("who allegedly assaulted a reporter").
 ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly)\b", re.IGNORECASE)
 
@@ -245,7 +260,7 @@ ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposed
 JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*|fear-?monger\w*|flip-?flop\w*|"
                  r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
                  r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
-                 r"new\s+era|"
+                 r"new\s+era|bias|biased|"
                  r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
 CHARACTERISING_CHARGE_RE = re.compile(
     r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
@@ -261,16 +276,18 @@ TRAIT_CHARGE_RE = re.compile(
     r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
     r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
     r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
-    r"|\w+ing\s*[.;]?\s*\Z)", re.IGNORECASE)
+    r"|\w+ing\s*[.;]?\s*\Z)"
+    r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)", re.IGNORECASE)  # "… is being accused of, …": of what, it does not say
 #: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
 EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
                         r"(?:as\s+)?(?:a\s+|an\s+)?(?:[“\"‘]|''|" + JUDGING_WORDS + r"\b)", re.IGNORECASE)
-#: Its maker taking a claim back: settled, not in dispute ("acknowledged that she had misspoken
-#: when she claimed …").
+#: Its maker taking a claim back, or a court settling it: not in dispute ("acknowledged that
+#: she had misspoken when she claimed …", "claimed self-defense and was acquitted").
 RETRACTION_RE = re.compile(
     r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\s+(?:that\s+)?(?:he|she|they|it|[A-Z]\w+)"
     r"\s+(?:had\s+|has\s+)?(?:misspoke|misspoken|erred|been\s+wrong|was\s+wrong|were\s+wrong|made\s+a\s+mistake)"
-    r"|\b(?:retracted|retracts|walked\s+back|walks\s+back)\b", re.IGNORECASE)
+    r"|\b(?:retracted|retracts|walked\s+back|walks\s+back)\b"
+    r"|\b(?:was|were)\s+(?:later\s+)?(?:acquitted|convicted|exonerated|found\s+(?:not\s+)?guilty)\b", re.IGNORECASE)
 #: The writer's own inference: "it appears that …", "it seems …".
 WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s+appear)\s+(?:that\s+|as\s+if\s+)?",
                                   re.IGNORECASE)
@@ -309,7 +326,12 @@ def states_what_is_alleged(node: Node) -> bool:
             or ALLEGING_ADVERB_RE.search(claim.text):
         return True
     at = re.search(r"\b" + cue + r"\b", claim.text, re.IGNORECASE)
-    return at is None or ALLEGATION_CONTENT_RE.match(claim.text, at.end()) is not None
+    if at is None:
+        return True
+    if DEFINITE_BEFORE_RE.search(claim.text, 0, at.start()):
+        # "The new allegations of adultery against X aren't …": allegations told elsewhere
+        return THAT_CONTENT_RE.match(claim.text, at.end()) is not None
+    return ALLEGATION_CONTENT_RE.match(claim.text, at.end()) is not None
 
 
 def opens(node: Node) -> bool:
@@ -319,6 +341,8 @@ def opens(node: Node) -> bool:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
     if QUOTED_CHARGE_RE.search(node.claim.text):
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
+    if CLAIMED_RESPONSIBILITY_RE.search(node.claim.text):
+        return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
     if RECIPROCAL_RE.search(node.claim.text):
         return False  # "accused each other of playing politics": a quarrel, no one's claim
     if node.claim.status == "hedged" and (CHARACTERISING_CHARGE_RE.search(node.claim.text)
@@ -413,7 +437,8 @@ def side_of(node: Node) -> tuple[str, str]:
             return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
         named = "(?:" + re.escape(by) + "|" + re.escape(by.split()[-1]) + ")" if by else ""
         if by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
-                                + r"|" + named + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
+                                + r"|" + named + r"\s+(?:(?!(?:reportedly|allegedly|purportedly|supposedly)\b)\w+ly\s+)?"
+                                r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
         if by is None:

@@ -327,7 +327,14 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Lind has accused the mayor of using divisive rhetoric on the harbour.",  # words that judge
     "The clerk dismisses accusations that the mayor has exploited the flood for votes.",  # a judgement denied
     "Ana Ruiz once defended Lind against allegations of sexism.",
+    "The new allegations of theft against Lind and his wife are not the only charges he faces.",  # told elsewhere
+    "After months of stories of thefts the harbour master is being accused of, legal action has come.",  # of what?
+    "Ek shot a guard in 2012 but claimed self-defense and was acquitted of murder the following year.",  # settled
+    "Both blasts on the quay were claimed by the so-called Harbour Front, sparking fear.",  # responsibility
+    "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
+    "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
+    "Meanwhile, Ruiz claimed the prize for beating expectations.",
     "In this case, it appears that Ruiz had helped bring on the inquiry by publicly denying that Ek was right.",
     "Aides said Mr. Lind's role would be narrow, and they rejected any implication that Mrs. Ruiz would hand "
     "the port to him.",  # what may be, past the abbreviations' dots
@@ -387,8 +394,7 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     source, extraction = make("p", "Delta Post", "2023-03-10",
                               "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
                               "Gulls circled the quay.",
-                              "After months of stories of thefts the harbour master is being accused of, legal "
-                              "action has finally come.")
+                              "The harbour master is being accused of selling the seized crates.")
     assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", UNNAMED]
 
 
@@ -401,3 +407,9 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
 def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
     source, extraction = make("w", "Delta Post", "2023-03-10", sentence)
     assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == [by]
+
+
+def test_a_denial_told_in_passing_in_a_trailing_clause_answers_nothing():
+    texts = dispute_texts("h", "The harbour index fell sharply in minutes, according to the Gazette.",
+                          "It recovered shortly thereafter, once the report was revealed to be a hoax.")
+    assert texts == []
