@@ -437,7 +437,8 @@ def side_of(node: Node) -> tuple[str, str]:
             return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
         named = "(?:" + re.escape(by) + "|" + re.escape(by.split()[-1]) + ")" if by else ""
         if by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
-                                + r"|" + named + r"\s+(?:(?!(?:reportedly|allegedly|purportedly|supposedly)\b)\w+ly\s+)?"
+                                + r"|" + named
+                                + r"\s+(?:(?!(?:reportedly|allegedly|purportedly|supposedly)\b)\w+ly\s+)?"
                                 r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
