@@ -231,6 +231,10 @@ QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-
 #: An act claimed by whoever did it ("the attacks were claimed by …").
 CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
                                        re.IGNORECASE)
+#: A charge only imagined: "so he would not be accused of …", "to avoid being accused of …".
+HYPOTHETICAL_CHARGE_RE = re.compile(r"\b(?:would|could|might|will)\s+(?:not\s+|never\s+)?be\s+accused\b|"
+                                    r"\b(?:avoid|avoids|avoided|avoiding|fear|fears|feared)\s+being\s+accused\b",
+                                    re.IGNORECASE)
 #: Charges traded both ways are a quarrel, no claim: "accused each other of playing politics".
 RECIPROCAL_RE = re.compile(r"\baccus\w*\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 #: A verdict on claims it does not state: "statements that turned out to be untrue", "claims
@@ -343,6 +347,8 @@ def opens(node: Node) -> bool:
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
     if CLAIMED_RESPONSIBILITY_RE.search(node.claim.text):
         return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
+    if HYPOTHETICAL_CHARGE_RE.search(node.claim.text):
+        return False  # "so he would not be accused of rigging it": no one accuses anyone
     if RECIPROCAL_RE.search(node.claim.text):
         return False  # "accused each other of playing politics": a quarrel, no one's claim
     if node.claim.status == "hedged" and (CHARACTERISING_CHARGE_RE.search(node.claim.text)

@@ -331,6 +331,7 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "After months of stories of thefts the harbour master is being accused of, legal action has come.",  # of what?
     "Ek shot a guard in 2012 but claimed self-defense and was acquitted of murder the following year.",  # settled
     "Both blasts on the quay were claimed by the so-called Harbour Front, sparking fear.",  # responsibility
+    "He says he stayed neutral in the race so he would not be accused of rigging the vote.",  # only imagined
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
