@@ -228,6 +228,8 @@ def confirms_a_claim(words: list[str]) -> bool:
 QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
 
 
+#: An embedded social-media post: a link or a "(@handle)" signature.
+EMBED_RE = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)|<tweet\b", re.IGNORECASE)
 #: An act claimed by whoever did it ("the attacks were claimed by …").
 CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
                                        re.IGNORECASE)
@@ -345,6 +347,8 @@ def opens(node: Node) -> bool:
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
     if QUOTED_CHARGE_RE.search(node.claim.text):
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
+    if EMBED_RE.search(node.claim.text):
+        return False  # an embedded post ("… https://t.co/… — Name (@handle)"): the page's furniture
     if CLAIMED_RESPONSIBILITY_RE.search(node.claim.text):
         return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
     if HYPOTHETICAL_CHARGE_RE.search(node.claim.text):
@@ -663,7 +667,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     graph = graph or build_graph(sources, extractions)
     publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
-    reports_only: dict[str, bool] = {}
+    tiers: dict[str, int] = {}
     for nodes in dispute_components(graph):
         contested = [n for n in nodes if opens(n)]
         if not contested:
@@ -696,9 +700,9 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                           rank=round(rank, 3), insertions=lead.claim.insertions)
         if dispute.id not in disputes:
             disputes[dispute.id] = dispute
-            reports_only[dispute.id] = report_only
+            tiers[dispute.id] = 1 if report_only else 0
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
-    chosen = sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit]
+    chosen = sorted(disputes.values(), key=lambda d: (tiers[d.id], -d.rank, d.id))[:limit]
     return tuple(sorted(chosen, key=lambda d: (-d.rank, d.id)))
 
 

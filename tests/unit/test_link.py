@@ -332,6 +332,7 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Ek shot a guard in 2012 but claimed self-defense and was acquitted of murder the following year.",  # settled
     "Both blasts on the quay were claimed by the so-called Harbour Front, sparking fear.",  # responsibility
     "He says he stayed neutral in the race so he would not be accused of rigging the vote.",  # only imagined
+    "Team Lind reportedly wants a harbour band at the rally https://t.co/abc — Quay Watch (@quaywatch) June 28.",
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
