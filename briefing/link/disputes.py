@@ -299,7 +299,8 @@ WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s
                                   re.IGNORECASE)
 #: An accusation told as long-past background: "Years after X claimed …, Y won …"; or as a
 #: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
-LONG_AGO_RE = re.compile(r"^\W*(?:Years|Decades|Months|Long)\s+(?:after|before)\b|^\W*(?:While|Whereas)\b")
+LONG_AGO_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
+                         r"In\s+(?:his|her|their)\s+heyday)\b")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …".
 DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
@@ -318,6 +319,8 @@ def background_allegation(node: Node) -> bool:
     if at is None:
         return False
     before = claim.text[:at.start()]
+    if TRAILING_CLAUSE_RE.search(before):
+        return True  # "…, when he claimed Obama was …": told in passing
     return bool(DESCRIBED_BY_RE.search(before)) or HABITUAL_RE.search(claim.text) is not None \
         or (LONG_AGO_RE.match(claim.text) is not None and "," in claim.text[at.end():])
 
@@ -658,6 +661,13 @@ def says_what_it_answers(node: Node) -> bool:
     return at < 0 or ANAPHORIC_OBJECT_RE.match(text, at + len(cue)) is None
 
 
+#: A sentence opening on what the article said before: "This sort of opining, …", "That decision …".
+POINTING_OPENING_RE = re.compile(
+    r"\W*(?:This|That|These|Those|Such)\s+(?:(?:sort|kind|type)\s+of\s+)?"
+    r"(?!(?:is|was|are|were|has|had|will|would|could|can|may|might|should|week|month|year|morning|afternoon|evening|"
+    r"night|weekend|time|summer|spring|fall|autumn|winter|season|day)\b)[a-z]+\b(?!\s+(?:of|that)\b)")
+
+
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                   graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
@@ -672,8 +682,8 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         contested = [n for n in nodes if opens(n)]
         if not contested:
             continue  # a confirmation or a report alone disputes nothing
-        if all(n.claim.unresolved for n in nodes):
-            continue  # "She has pushed back against …" with "she" unclear: it cannot be read alone
+        if all(n.claim.unresolved or POINTING_OPENING_RE.match(n.claim.text) for n in nodes):
+            continue  # "She has pushed back …" with "she" unclear, "This sort of opining …": not readable alone
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item
         stances = {n.index: stance_of(n) for n in nodes}

@@ -333,6 +333,9 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Both blasts on the quay were claimed by the so-called Harbour Front, sparking fear.",  # responsibility
     "He says he stayed neutral in the race so he would not be accused of rigging the vote.",  # only imagined
     "Team Lind reportedly wants a harbour band at the rally https://t.co/abc — Quay Watch (@quaywatch) June 28.",
+    "In his heyday, the old boss was accused by the press of beating his rivals' dogs, and he kept his seat.",
+    "The host asked Lind about statements he had made, when he claimed Ruiz was “the founder” of the harbour gang.",
+    "This sort of opining, the Gazette claimed, breaks its code of practice.",
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
@@ -415,3 +418,8 @@ def test_a_denial_told_in_passing_in_a_trailing_clause_answers_nothing():
     texts = dispute_texts("h", "The harbour index fell sharply in minutes, according to the Gazette.",
                           "It recovered shortly thereafter, once the report was revealed to be a hoax.")
     assert texts == []
+
+
+def test_a_time_phrase_opening_on_this_is_no_pointer():
+    texts = dispute_texts("t", "This week, Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert len(texts) == 1
