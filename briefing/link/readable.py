@@ -26,9 +26,10 @@ All patterns are linear (no nested quantifiers over unbounded text).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
-from ..extract.dates import PAST_WORDS, tense_cues
+from ..extract.dates import NOT_PAST_ED, PAST_WORDS, tense_cues
 from ..extract.spans import quoted_spans
 from ..extract.speakers import SENTENCE_STARTERS
 
@@ -149,7 +150,7 @@ WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 POSSESSIVE_SAID_RE = re.compile(
     r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
     r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
-    r"accusations?|allegations?|request|entreaty|answer|words)\b"
+    r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal)\b"
     r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
     r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")
 #: The reader addressed ("you can see", "Listen to the podcast", "Watch the clip"): a pointer
@@ -297,3 +298,111 @@ def reports_something(text: str) -> bool:
             continue  # "has been the perennial favourite"
         return True
     return False
+
+
+# -- the main clause: who did what --------------------------------------------------------
+#: Words that open a line and join it to the one before ("And", "But", "Meanwhile,").
+LEADING_CONNECTIVE_RE = re.compile(r"(?:(?:and|but|also|meanwhile|however|still|yet|so)\b,?|"
+                                   r"(?:for\s+(?:his|her|their|its)\s+part|for\s+instance|for\s+example|"
+                                   r"in\s+addition|in\s+fact|instead),)\s+", re.IGNORECASE)
+#: An opening phrase of time or place before the subject ("On Tuesday, ", "In an interview
+#: last week, "). Not "After ...", "Before ...", "Since ...", "Following ...": a date there is
+#: the earlier or later happening's, not the sentence's.
+OPENING_PHRASE_RE = re.compile(r"(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|"
+                               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^,;:—–]{0,90}?),\s+", re.IGNORECASE)
+#: Words that set an opening phrase's time against another happening.
+RELATIVE_TIME_RE = re.compile(r"\b(?:after|following|before|since|ahead|until|prior)\b", re.IGNORECASE)
+CLAUSE_WORD_RE = re.compile(r"\(?[A-Za-z][\w.'’&-]*\)?|[,;:—–()]")
+#: Titles before a name, and "the": no name by themselves.
+TITLE_WORDS = frozenset("""
+mr. mrs. ms. dr. sen. rep. gov. gen. lt. sgt. col. rev. pres. president senator governor congressman
+congresswoman the former
+""".split())
+#: Adverbs between the subject and its verb ("Ruiz also said", "Ruiz abruptly left").
+SKIPPED_ADVERBS = frozenset("also again first then now just still already only later once even quickly".split())
+#: The verb a clause's subject ends at: an auxiliary, a past form, a present reporting verb.
+CLAUSE_AUX = frozenset("is are was were has have had will would".split())
+#: Heads a name may own that stand for its people ("the Ruiz campaign", "Ruiz's office").
+ORG_HEADS = frozenset("campaign administration office spokesman spokeswoman spokesperson".split())
+#: "the Vermont Democrat", "the Wisconsin Republican": a role noun, whom is not said.
+PARTY_ROLE_HEADS = frozenset("republican democrat independent conservative liberal progressive".split())
+INDEFINITE_OPENERS = frozenset("a an some several many one two three few most".split())
+SUBJECT_PRONOUNS = frozenset("he she they it".split())
+MAX_SUBJECT_WORDS = 14
+
+
+@dataclass(frozen=True)
+class MainClause:
+    """A sentence's subject (its words and where it starts and ends) and its first verb."""
+
+    subject: tuple[str, ...]
+    start: int
+    end: int
+    verb: str
+    verb_at: int
+    apposition: tuple[str, ...] = ()  # a name set off by commas after the subject ("X's leader, Ana Ruiz,")
+
+
+#: Words that open a phrase or a clause, not a subject ("After the vote, ...", "Ahead of ...").
+NOT_A_SUBJECT_START = frozenset("""
+after before since following ahead amid despite during as while when if although though because for with
+without from to of in on at by about into over under unlike like once until upon whether where how why what
+even just only not
+""".split())
+
+
+def _clause_verb(word: str) -> bool:
+    w = word.lower()
+    if w in ADVERB_CUES:
+        return False
+    if w in CLAUSE_AUX or w in PAST_WORDS or w in SAYS:
+        return True
+    return w.endswith("ed") and len(w) > 3 and w not in NOT_PAST_ED
+
+
+def main_clause(text: str) -> MainClause | None:
+    """The subject and first verb of the sentence's main clause, read outside quotations,
+    after a dateline, an opening connective and an opening phrase of time or place; None
+    when no subject and verb can be read with confidence (a clause break, a long subject)."""
+    own = mask_quotes(text)
+    at = len(own) - len(without_dateline(own))
+    for pattern in (LEADING_CONNECTIVE_RE, OPENING_PHRASE_RE):
+        m = pattern.match(own, at)
+        if m and pattern is OPENING_PHRASE_RE and RELATIVE_TIME_RE.search(m.group(0)):
+            return None  # "In the days after Friday's attack, ...": whose date is it?
+        if m:
+            at = m.end()
+    subject: list[tuple[str, int]] = []
+    apposition: list[str] = []
+    depth, commas = 0, 0
+    for m in CLAUSE_WORD_RE.finditer(own, at):
+        word = m.group(0)
+        if word.startswith("(") or depth:
+            depth += word.count("(") - word.count(")")
+            depth = max(depth, 0)
+            continue
+        if word == ",":
+            commas += 1
+            if commas > 2 or not subject:
+                return None
+            continue
+        if word in ";:—–)":
+            return None
+        if commas == 1:
+            apposition.append(word)  # ", Ana Ruiz," or ", who ...": read after the verb is found
+            continue
+        if subject and (word.lower() in SKIPPED_ADVERBS or (word.endswith("ly") and word.islower())):
+            continue
+        if not subject and word.lower() in NOT_A_SUBJECT_START:
+            return None
+        if len(subject) == 1 and subject[0][0].lower().endswith(("ing", "ed")) and word[:1].islower():
+            return None  # "Based upon ...", "Speaking on ...": a participle's phrase, not a subject
+        if subject and _clause_verb(word):
+            return MainClause(tuple(w for w, _ in subject), subject[0][1], subject[-1][1] + len(subject[-1][0]),
+                              word, m.start(), tuple(apposition) if commas == 2 else ())
+        if commas == 2:
+            return None  # a verb was due after the apposition
+        subject.append((word, m.start()))
+        if len(subject) > MAX_SUBJECT_WORDS:
+            return None
+    return None

@@ -20,13 +20,21 @@ from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
-from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, quoted_share
-from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
+from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
+from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
 from .readable import (
+    ADVERB_CUES,
+    CLAUSE_AUX,
     DATELINE_RE,
+    INDEFINITE_OPENERS,
+    ORG_HEADS,
+    PARTY_ROLE_HEADS,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
     addresses_reader,
     leans_back,
     live_blog_header,
+    main_clause,
     masked_gap,
     possessive_back_pointer,
     quoted_pronoun,
@@ -404,13 +412,193 @@ def on_the_story(event: Event, words: frozenset[str] | None) -> bool:
     return words is None or len({w for w, _p, _q in content_words(event.text) if w in words}) >= MIN_STORY_WORDS
 
 
+#: A name is one of the story's figures (or places, or bodies) when at least this share of the
+#: timeline's articles use it: readers of the story know "Ruiz" alone; another surname
+#: alone ("Lind said ...") leaves them asking who.
+FIGURE_SHARE = 0.015
+#: ... and one of its leading figures from this share on.
+LEADING_SHARE = 0.05
+#: An article whose dated lines name a leading figure less often than this is off the story
+#: (a foreign election, a market report in a campaign's coverage) ...
+ON_STORY_ARTICLE_SHARE = 0.3
+#: ... once it has at least this many dated lines to tell by.
+MIN_ARTICLE_EVENTS = 4
+#: A name set off by commas has at most this many words ("Ana Maria Ruiz Lind").
+MAX_NAME_WORDS = 5
+#: Verbs of a state or a scene, not of a happening ("X seemed ...", "X spent Tuesday ..."),
+#: and "did", which tells what did not happen ("X did not react") or insists ("X did find").
+STATE_VERBS = frozenset("seemed seems appeared appears remained remains spent looked looks did does".split())
+#: Capitalised words that name places and bodies of any story ("United", "House", "Council"):
+#: alone they do not tell that an entry is about this one.
+GENERIC_NAME_WORDS = frozenset(stem(w) for w in """
+united states state house white department university council committee security national american
+america south north east west new court supreme federal international world city county
+""".split())
+#: What makes "is"/"are" point at a happening to come ("is set to", "are expected to").
+FUTURE_AFTER_IS_RE = re.compile(r"\s+(?:set|expected|scheduled|slated|due|going|planning|preparing)\s+to\b")
+#: What makes "was"/"were"/"had" a passive or a past perfect ("was booed", "had endorsed"),
+#: not a state ("was in Ohio", "had a good night").
+PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|lost|held|made|told|met|sent|spoke|said|"
+                                 r"put|set|hit|cut|shut|led|paid|brought|taken|given|named|been\s+[a-z]+ed)\b")
+
+
+@dataclass(frozen=True)
+class StoryNames:
+    """Whom and what the story is about, read off the timeline's articles (see
+    ``story_names``)."""
+
+    figures: frozenset[str]  # name stems FIGURE_SHARE of the articles use
+    leading: frozenset[str]  # those LEADING_SHARE of the articles use
+    off_story: frozenset[str]  # ids of articles whose dated lines seldom name a leading figure
+
+
+def _names_in(event: Event, names: frozenset[str]) -> bool:
+    text = " ".join([event.text, *(i.text for i in event.insertions)])
+    return any(w in names for w, _p, _q in content_words(text))
+
+
+def story_names(events: Sequence[Event]) -> StoryNames | None:
+    """The story's figures and leading figures (name stems, see ``index.name_stems``, that
+    ``FIGURE_SHARE`` / ``LEADING_SHARE`` of the timeline's articles use) and the articles off
+    it, or None when the timeline draws on too few articles to tell."""
+    articles = {c.source for e in events for c in e.citations}
+    if len(articles) < MIN_STORY_ARTICLES:
+        return None
+    names = name_stems(content_words(e.text) for e in events)
+    used: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for word, _plain, _quoted in content_words(e.text):
+            if word in names and word not in DATE_WORDS and word not in GENERIC_NAME_WORDS:
+                used[word].update(c.source for c in e.citations)
+    figures = frozenset(w for w, s in used.items() if len(s) >= FIGURE_SHARE * len(articles))
+    leading = frozenset(w for w, s in used.items() if len(s) >= LEADING_SHARE * len(articles))
+    naming: dict[str, list[bool]] = defaultdict(list)
+    for e in events:
+        hit = _names_in(e, leading)
+        for source in {c.source for c in e.citations}:
+            naming[source].append(hit)
+    off = frozenset(s for s, hits in naming.items()
+                    if len(hits) >= MIN_ARTICLE_EVENTS and sum(hits) < ON_STORY_ARTICLE_SHARE * len(hits))
+    return StoryNames(figures, leading, off)
+
+
+def about_the_story(event: Event, story: StoryNames | None) -> bool:
+    """Does the entry name one of the story's figures, and a leading one when its article is
+    off the story ("Cazeneuve said 80 people were killed" in a report on an attack abroad)?"""
+    if story is None:
+        return True
+    if not _names_in(event, story.figures):
+        return False
+    return not any(c.source in story.off_story for c in event.citations) or _names_in(event, story.leading)
+
+
+#: What stands between a main verb and a date it does not own: a clause of its own (", and
+#: her speech Thursday", "that he evinced on Tuesday"), an infinitive ("to attend the event
+#: on Friday") or a gerund's clause ("for insisting ... on Sunday"): the date is that clause's.
+BETWEEN_VERB_AND_DATE_RE = re.compile(
+    r"[,;:—–]\s*(?:and|but|while|as|when|which|who|where|after|before|though|although|with)\b"
+    r"|\b(?:that|who|which|when|where|while|because|since|if|whether|until|after|before)\b"
+    r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|more|about|some|[A-Z0-9$])\b)[a-z]+\b"
+    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b")
+
+
+#: A medium of what was said, just before a participle that dates it ("an interview aired").
+MEDIUM_BEFORE_RE = re.compile(r"\b(?:interview|statement|letter|video|ad|report|poll|survey|post|tweet|op-ed|"
+                              r"column|memo|speech|remarks|broadcast|podcast|appearance)\s+$", re.IGNORECASE)
+
+
+#: ", saying", ", telling": the sentence's own act goes on after the comma.
+OWN_PARTICIPLE_RE = re.compile(r",\s*(?:" + "|".join(sorted(OWN_PARTICIPLES)) + r")\b")
+
+
+def _date_off_the_verb(event: Event, verb_end: int, at: int) -> bool:
+    """Does something stand between the main verb and the date after it (see
+    ``BETWEEN_VERB_AND_DATE_RE``), or a verb of its own?"""
+    between = mask_quotes(event.text)[verb_end:at]
+    own = list(OWN_PARTICIPLE_RE.finditer(between))
+    if own:
+        between = between[own[-1].end():]  # ", saying in Sochi last week": the saying's date
+    if BETWEEN_VERB_AND_DATE_RE.search(between):
+        return True
+    for offset, direction in tense_cues(between, 0, len(between)):
+        word = between[offset:].split(maxsplit=1)[0].lower()
+        if direction not in (-1, 1) or word in ADVERB_CUES:
+            continue
+        if MEDIUM_BEFORE_RE.search(between, 0, offset):
+            continue  # "said in an interview aired on Monday": the saying's own date
+        return True
+    return False
+
+
+def _figure(word: str, story: StoryNames | None) -> bool:
+    return story is None or stem(word.strip(".,'’")) in story.figures
+
+
+def clear_event(event: Event, story: StoryNames | None = None) -> bool:
+    """Is the entry plainly a dated happening told of someone named? Its main clause (see
+    ``readable.main_clause``) reads with a subject that names whom ("Ana Ruiz", "The port
+    authority", "He [Ana Ruiz]", "the Ruiz campaign"; not "the team", "the Vermont
+    Democrat", "A woman", nor a surname alone that is none of the story's figures), its verb
+    tells a happening (a past or future verb, or a passive; not "seemed", "spent Tuesday",
+    "had a good night", "was in Ohio", nor a present state), and its date is not the subject's
+    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later). When unsure,
+    leave it out: the entry stays a fact of its article, only the Timeline page does not show it."""
+    clause = main_clause(event.text)
+    if clause is None or feature_line(event.text):
+        return False
+    words = [w for w in clause.subject if w.lower() not in TITLE_WORDS]
+    first, head = clause.subject[0], clause.subject[-1]
+    if first.lower() in INDEFINITE_OPENERS:
+        return False
+    inserted = any(clause.start < i.at <= clause.end + 1 for i in event.insertions)
+    if first.lower() in SUBJECT_PRONOUNS and not inserted:
+        return False
+    # an apposition that is a name ("the party's leader, Ana Ruiz,") says whom; a description
+    # ("Ruiz, the mayor,", "Ruiz, who ...") leaves the subject to say it
+    apposition = clause.apposition if clause.apposition and len(clause.apposition) <= MAX_NAME_WORDS and all(
+        w[:1].isupper() or w.lower() in TITLE_WORDS for w in clause.apposition) else ()
+    if not inserted:
+        named = [w for w in (apposition or words) if w[:1].isupper()]
+        if head.lower() in PARTY_ROLE_HEADS and first.lower() == "the":
+            return False  # "the Vermont Democrat"
+        if not head[:1].isupper() and not apposition and not (head.lower() in ORG_HEADS and named):
+            return False  # "Ruiz and his team", "the president"
+        if head.endswith(("'s", "’s")) and not apposition:
+            return False
+        for part in re.split(r"\s+(?:and|&)\s+", " ".join(apposition or words)):
+            names = [w for w in part.split() if w[:1].isupper() and w.lower() not in TITLE_WORDS]
+            if len(names) == 1 and not names[0].isupper() and not _figure(names[0], story):
+                return False  # "Lind said ...": a surname alone, none of the story's figures
+    at = event.text.find(event.expression) if event.expression else -1
+    if clause.start <= at < clause.end:
+        return False  # "Ruiz's win Tuesday has brought her closer": the date is the win's
+    verb, verb_end = clause.verb.lower(), clause.verb_at + len(clause.verb)
+    rest = event.text[verb_end:]
+    participle = PARTICIPLE_AFTER_RE.match(rest) if verb in CLAUSE_AUX else None
+    if participle:
+        verb_end += participle.end()  # "was booed", "had endorsed": one verb
+    if at > clause.verb_at and _date_off_the_verb(event, verb_end, at):
+        return False
+    if verb in STATE_VERBS:
+        return False
+    if verb in ("is", "are"):
+        return FUTURE_AFTER_IS_RE.match(rest) is not None
+    if verb in ("was", "were", "had"):
+        return PARTICIPLE_AFTER_RE.match(rest) is not None
+    return True
+
+
 def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
-    """The entries the Timeline page shows: those that stand alone and are on the story
-    (``on_the_story``), and the editor's pins.
+    """The entries the Timeline page shows: those that stand alone, are plainly a dated
+    happening of someone named (``clear_event``) and are on the story (``on_the_story``),
+    and the editor's pins.
 
     ``published``, each source's publication date by id, also keeps off an entry dated
     after its article that does not say the happening lies ahead (``told_as_ahead``)."""
     published = published or {}
     words = story_words(events)
-    return [e for e in events if e.pinned or (stands_alone(e) and on_the_story(e, words) and told_as_ahead(
-        e, published.get(e.citations[0].source) if e.citations else None))]
+    story = story_names(events)
+    return [e for e in events if e.pinned or (stands_alone(e) and clear_event(e, story) and on_the_story(e, words)
+                                              and about_the_story(e, story)
+                                              and told_as_ahead(e, published.get(e.citations[0].source)
+                                                                if e.citations else None))]

@@ -381,9 +381,10 @@ def test_the_insertion_renders_in_its_own_span_in_brackets_and_hostile_text_is_e
 
 def test_an_entry_dated_after_its_article_is_shown_only_when_it_says_the_happening_lies_ahead():
     published = {"a1": "2031-03-01"}  # event() dates its entries 2031-03-02, the day after
-    ahead = event("The harbour board will vote on the treaty on Monday.", "on Monday")
+    ahead = event("The Dover Harbour Board will vote on the treaty on Monday.", "on Monday")
     read_forward = event("Ruiz's wins on Monday in Dover solidify her lead in the port race.", "on Monday")
     standing = event("Ruiz is the favourite in the port primary on Monday.", "on Monday")
-    assert shown_events([ahead, read_forward, standing], published) == [ahead]
+    past = event("Ana Ruiz won the port primary in Dover on Monday.", "on Monday")  # a past Monday read forward
+    assert shown_events([ahead, read_forward, standing, past], published) == [ahead]
     before = {"a1": "2031-03-05"}  # published after the date: past happenings are shown as before
-    assert shown_events([read_forward], before) == [read_forward]
+    assert shown_events([past], before) == [past]
