@@ -201,6 +201,11 @@ TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minc
                        r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
+#: The outlet's narrative frame, not a report: a happening said to "unfold", a controversy
+#: "muddled" or "dogged", a contest "reframed", a debate that "started with a bang" (facts
+#: and timeline).
+FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds]?|reframing|dogg(?:ed|ing)|"
+                        r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang)\b", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
 #: An anniversary: remembrance of a happening long before, not one of the story's (facts and timeline).
 COMMEMORATION = r"\banniversar(?:y|ies)\b|\byears?\s+since\b"
@@ -234,7 +239,8 @@ def feature_line(text: str) -> bool:
     what an editor would not lift onto the overview as a fact of the story."""
     own = mask_quotes(text)
     return bool(FEATURE_OPENING_RE.match(without_dateline(own)) or HERE_RE.search(own) or SECOND_PERSON_RE.search(own)
-                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own))
+                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own)
+                or FRAMING_RE.search(own))
 
 
 def quoted_share(text: str) -> float:

@@ -167,3 +167,23 @@ def test_that_answer_and_an_it_after_an_opening_adverb_lean_back():
     assert leans_back("During the debate on Saturday, Ruiz tried that answer but got trapped.") == "that answer"
     assert leans_back("At least it was the most dramatic thing to happen to the harbour board last week.")
     assert leans_back("Still, Ruiz won the harbour vote on Monday.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz couched her concern on Tuesday by repeating the same phrase.",
+    "On Monday the mayor asked whether his aim was to close the quay.",
+])
+def test_a_concern_or_an_aim_named_only_by_whose_it_was_points_back(text):
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A second vote unfolded online on Tuesday as Ana Ruiz and Bo Lind clashed in the harbour hall.",
+    "Seeking to explain her remarks, Ana Ruiz on Friday only further muddled a dispute that has dogged her.",
+    "The port debate in Dover on Thursday started with a bang when Ruiz and Lind were asked about the quay.",
+    "The storm in Porto reframed the harbour race on Saturday.",
+])
+def test_the_outlet_s_narrative_frame_is_no_fact(text):
+    assert feature_line(text)
+    assert not self_contained(fact(text))
