@@ -26,12 +26,14 @@ All patterns are linear (no nested quantifiers over unbounded text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
 from ..extract.dates import NOT_PAST_ED, PAST_WORDS, tense_cues
 from ..extract.spans import quoted_spans
 from ..extract.speakers import SENTENCE_STARTERS
+from ..model import Insertion
 
 #: Heads of a definite noun phrase that point back to something the article named before.
 #: Things, happenings and bodies, not people (a role noun as subject is the entity book's
@@ -406,3 +408,73 @@ def main_clause(text: str) -> MainClause | None:
         if len(subject) > MAX_SUBJECT_WORDS:
             return None
     return None
+
+
+#: A name set off by commas has at most this many words ("Ana Maria Ruiz Lind").
+MAX_NAME_WORDS = 5
+#: Verbs of a state or a scene, not of a happening ("X seemed ...", "X spent Tuesday ..."),
+#: and "did", which tells what did not happen ("X did not react") or insists ("X did find").
+STATE_VERBS = frozenset("seemed seems appeared appears remained remains spent looked looks did does".split())
+#: What makes "is"/"are" point at a happening to come ("is set to", "are expected to").
+FUTURE_AFTER_IS_RE = re.compile(r"\s+(?:set|expected|scheduled|slated|due|going|planning|preparing)\s+to\b")
+#: What makes "was"/"were"/"had" a passive or a past perfect ("was booed", "had endorsed"),
+#: not a state ("was in Ohio", "had a good night").
+PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|lost|held|made|told|met|sent|spoke|said|"
+                                 r"put|set|hit|cut|shut|led|paid|brought|taken|given|named|been\s+[a-z]+ed)\b")
+
+
+
+
+def names_whom(clause: MainClause, insertions: Sequence[Insertion] = (),
+               known_alone: Callable[[str], bool] | None = None) -> bool:
+    """Does the clause's subject say whom: a name ("Ana Ruiz", "The Dover Harbour Board"), a
+    name's people ("the Ruiz campaign"), a name set off after it ("the party's leader, Ana
+    Ruiz,"), or a pronoun or role noun with its insertion? Not "Ruiz and her team", "the
+    president", "the Vermont Democrat", "A woman", "He" unexplained, nor a surname alone
+    that ``known_alone`` does not know (one of the story's figures)."""
+    words = [w for w in clause.subject if w.lower() not in TITLE_WORDS]
+    first, head = clause.subject[0], clause.subject[-1]
+    if first.lower() in INDEFINITE_OPENERS:
+        return False
+    if any(clause.start < i.at <= clause.end + 1 for i in insertions):
+        return True
+    if first.lower() in SUBJECT_PRONOUNS:
+        return False
+    # an apposition that is a name says whom; a description ("Ruiz, the mayor,") does not
+    apposition = clause.apposition if clause.apposition and len(clause.apposition) <= MAX_NAME_WORDS and all(
+        w[:1].isupper() or w.lower() in TITLE_WORDS for w in clause.apposition) else ()
+    named = [w for w in (apposition or words) if w[:1].isupper()]
+    if head.lower() in PARTY_ROLE_HEADS and first.lower() == "the":
+        return False  # "the Vermont Democrat"
+    if not head[:1].isupper() and not apposition and not (head.lower() in ORG_HEADS and named):
+        return False  # "Ruiz and his team", "the president"
+    if head.endswith(("'s", "’s")) and not apposition:
+        return False
+    for part in re.split(r"\s+(?:and|&)\s+", " ".join(apposition or words)):
+        names = [w for w in part.split() if w[:1].isupper() and w.lower() not in TITLE_WORDS]
+        if len(names) == 1 and not names[0].isupper() and known_alone is not None and not known_alone(names[0]):
+            return False  # "Lind said ...": a surname alone
+    return True
+
+
+def happening_verb(clause: MainClause, text: str) -> int | None:
+    """Where the clause's verb ends when it tells a happening (a past or future verb, a
+    passive or past perfect, "says"), else None: "seemed", "spent Tuesday", "did not
+    react", "had a good night", "was in Ohio", a present standing ("is the favourite")."""
+    verb, verb_end = clause.verb.lower(), clause.verb_at + len(clause.verb)
+    rest = text[verb_end:]
+    if verb in STATE_VERBS:
+        return None
+    if verb in ("is", "are") and not FUTURE_AFTER_IS_RE.match(rest):
+        return None
+    participle = PARTICIPLE_AFTER_RE.match(rest) if verb in CLAUSE_AUX else None
+    if verb in ("was", "were", "had") and participle is None:
+        return None
+    return verb_end + (participle.end() if participle else 0)  # "was booed", "had endorsed": one verb
+
+
+def plain_report(text: str, insertions: Sequence[Insertion] = ()) -> bool:
+    """A plain report: a main clause whose subject says whom and whose verb tells a
+    happening (``names_whom``, ``happening_verb``), not a feature's frame."""
+    clause = main_clause(text)
+    return clause is not None and names_whom(clause, insertions) and happening_verb(clause, text) is not None

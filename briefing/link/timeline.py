@@ -24,18 +24,14 @@ from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
 from .readable import (
     ADVERB_CUES,
-    CLAUSE_AUX,
     DATELINE_RE,
-    INDEFINITE_OPENERS,
-    ORG_HEADS,
-    PARTY_ROLE_HEADS,
-    SUBJECT_PRONOUNS,
-    TITLE_WORDS,
     addresses_reader,
+    happening_verb,
     leans_back,
     live_blog_header,
     main_clause,
     masked_gap,
+    names_whom,
     possessive_back_pointer,
     quoted_pronoun,
     reports_something,
@@ -423,25 +419,12 @@ LEADING_SHARE = 0.05
 ON_STORY_ARTICLE_SHARE = 0.3
 #: ... once it has at least this many dated lines to tell by.
 MIN_ARTICLE_EVENTS = 4
-#: A name set off by commas has at most this many words ("Ana Maria Ruiz Lind").
-MAX_NAME_WORDS = 5
-#: Verbs of a state or a scene, not of a happening ("X seemed ...", "X spent Tuesday ..."),
-#: and "did", which tells what did not happen ("X did not react") or insists ("X did find").
-STATE_VERBS = frozenset("seemed seems appeared appears remained remains spent looked looks did does".split())
 #: Capitalised words that name places and bodies of any story ("United", "House", "Council"):
 #: alone they do not tell that an entry is about this one.
 GENERIC_NAME_WORDS = frozenset(stem(w) for w in """
 united states state house white department university council committee security national american
 america south north east west new court supreme federal international world city county
 """.split())
-#: What makes "is"/"are" point at a happening to come ("is set to", "are expected to").
-FUTURE_AFTER_IS_RE = re.compile(r"\s+(?:set|expected|scheduled|slated|due|going|planning|preparing)\s+to\b")
-#: What makes "was"/"were"/"had" a passive or a past perfect ("was booed", "had endorsed"),
-#: not a state ("was in Ohio", "had a good night").
-PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|lost|held|made|told|met|sent|spoke|said|"
-                                 r"put|set|hit|cut|shut|led|paid|brought|taken|given|named|been\s+[a-z]+ed)\b")
-
-
 @dataclass(frozen=True)
 class StoryNames:
     """Whom and what the story is about, read off the timeline's articles (see
@@ -546,46 +529,15 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     clause = main_clause(event.text)
     if clause is None or feature_line(event.text):
         return False
-    words = [w for w in clause.subject if w.lower() not in TITLE_WORDS]
-    first, head = clause.subject[0], clause.subject[-1]
-    if first.lower() in INDEFINITE_OPENERS:
+    if not names_whom(clause, event.insertions, lambda word: _figure(word, story)):
         return False
-    inserted = any(clause.start < i.at <= clause.end + 1 for i in event.insertions)
-    if first.lower() in SUBJECT_PRONOUNS and not inserted:
-        return False
-    # an apposition that is a name ("the party's leader, Ana Ruiz,") says whom; a description
-    # ("Ruiz, the mayor,", "Ruiz, who ...") leaves the subject to say it
-    apposition = clause.apposition if clause.apposition and len(clause.apposition) <= MAX_NAME_WORDS and all(
-        w[:1].isupper() or w.lower() in TITLE_WORDS for w in clause.apposition) else ()
-    if not inserted:
-        named = [w for w in (apposition or words) if w[:1].isupper()]
-        if head.lower() in PARTY_ROLE_HEADS and first.lower() == "the":
-            return False  # "the Vermont Democrat"
-        if not head[:1].isupper() and not apposition and not (head.lower() in ORG_HEADS and named):
-            return False  # "Ruiz and his team", "the president"
-        if head.endswith(("'s", "’s")) and not apposition:
-            return False
-        for part in re.split(r"\s+(?:and|&)\s+", " ".join(apposition or words)):
-            names = [w for w in part.split() if w[:1].isupper() and w.lower() not in TITLE_WORDS]
-            if len(names) == 1 and not names[0].isupper() and not _figure(names[0], story):
-                return False  # "Lind said ...": a surname alone, none of the story's figures
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:
         return False  # "Ruiz's win Tuesday has brought her closer": the date is the win's
-    verb, verb_end = clause.verb.lower(), clause.verb_at + len(clause.verb)
-    rest = event.text[verb_end:]
-    participle = PARTICIPLE_AFTER_RE.match(rest) if verb in CLAUSE_AUX else None
-    if participle:
-        verb_end += participle.end()  # "was booed", "had endorsed": one verb
-    if at > clause.verb_at and _date_off_the_verb(event, verb_end, at):
+    verb_end = happening_verb(clause, event.text)
+    if verb_end is None:
         return False
-    if verb in STATE_VERBS:
-        return False
-    if verb in ("is", "are"):
-        return FUTURE_AFTER_IS_RE.match(rest) is not None
-    if verb in ("was", "were", "had"):
-        return PARTICIPLE_AFTER_RE.match(rest) is not None
-    return True
+    return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
 
 
 def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
