@@ -26,7 +26,7 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
-from .readable import leans_back, live_blog_header, masked_gap, reports_something, without_dateline
+from .readable import leans_back, live_blog_header, masked_gap, plain_report, reports_something, without_dateline
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
@@ -83,11 +83,14 @@ def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float
 
 def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:
     """A group -> (rank, outlets): corroboration first, then lede position and centrality,
-    and a bonus for a hard-news line (``hard_news``)."""
+    and bonuses for a hard-news line (``hard_news``) and a plain report of someone named
+    (``readable.plain_report``)."""
     outlets = len({n.outlet for n in nodes})
     prominence = max(n.prominence for n in nodes)
+    lead = nodes[0].claim
     rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes) \
-        + (NEWS_BONUS if hard_news(nodes[0].claim.text) else 0.0)
+        + (NEWS_BONUS if hard_news(lead.text) else 0.0) \
+        + (REPORT_BONUS if plain_report(lead.text, lead.insertions) else 0.0)
     return round(rank, 3), outlets
 
 
@@ -206,9 +209,14 @@ TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minc
 #: and timeline).
 FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds]?|reframing|dogg(?:ed|ing)|"
                         r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang)\b", re.IGNORECASE)
+#: Family news of a public figure's private life (a pregnancy, a birthday, a wedding): not the
+#: story's news (facts and timeline).
+PERSONAL_RE = re.compile(r"\b(?:pregnan(?:t|cy)|expect(?:ing|ed)\s+(?:a|their|her|his)\s+(?:\w+\s+)?(?:child|baby)|"
+                         r"birthday|wedding|honeymoon)\b", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
 #: An anniversary: remembrance of a happening long before, not one of the story's (facts and timeline).
-COMMEMORATION = r"\banniversar(?:y|ies)\b|\byears?\s+since\b"
+COMMEMORATION = (r"\banniversar(?:y|ies)\b|\byears?\s+since\b|"
+                 r"\bmark(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?)\s+since\b")
 COMMEMORATION_RE = re.compile(COMMEMORATION, re.IGNORECASE)
 LOOK_BACK_RE = re.compile(COMMEMORATION + r"|\bdecades?\b|"
                           r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"
@@ -224,6 +232,11 @@ RECENT_DAY_RE = re.compile(r"(?-i:(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A
 #: How much a hard-news line (see ``hard_news``) adds to a fact's rank: a dated report of the
 #: week comes before a lede that sets a scene or sums up, among facts of as many outlets.
 NEWS_BONUS = 0.5
+#: How much a plain report adds: a subject that says whom and a verb that tells a happening
+#: ("Ana Ruiz signed ...", not "A panel of reporters agreed ...", "Voters turned out ...",
+#: "The Chinese government likely hacked ..."): among facts of as many outlets, the
+#: clearly self-contained ones come first.
+REPORT_BONUS = 0.3
 
 
 def hard_news(text: str) -> bool:
@@ -240,7 +253,7 @@ def feature_line(text: str) -> bool:
     own = mask_quotes(text)
     return bool(FEATURE_OPENING_RE.match(without_dateline(own)) or HERE_RE.search(own) or SECOND_PERSON_RE.search(own)
                 or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own)
-                or FRAMING_RE.search(own))
+                or FRAMING_RE.search(own) or PERSONAL_RE.search(own))
 
 
 def quoted_share(text: str) -> float:

@@ -324,6 +324,7 @@ congresswoman the former
 SKIPPED_ADVERBS = frozenset("also again first then now just still already only later once even quickly".split())
 #: The verb a clause's subject ends at: an auxiliary, a past form, a present reporting verb.
 CLAUSE_AUX = frozenset("is are was were has have had will would".split())
+FUTURE_VERBS = frozenset("will would".split())
 #: Heads a name may own that stand for its people ("the Ruiz campaign", "Ruiz's office").
 ORG_HEADS = frozenset("campaign administration office spokesman spokeswoman spokesperson".split())
 #: "the Vermont Democrat", "the Wisconsin Republican": a role noun, whom is not said.
@@ -474,7 +475,9 @@ def happening_verb(clause: MainClause, text: str) -> int | None:
 
 
 def plain_report(text: str, insertions: Sequence[Insertion] = ()) -> bool:
-    """A plain report: a main clause whose subject says whom and whose verb tells a
-    happening (``names_whom``, ``happening_verb``), not a feature's frame."""
+    """A plain report of what happened: a main clause whose subject says whom and whose verb
+    tells a happening (``names_whom``, ``happening_verb``), not one still to come ("will
+    deliver her speech on Thursday" previews, it reports nothing yet)."""
     clause = main_clause(text)
-    return clause is not None and names_whom(clause, insertions) and happening_verb(clause, text) is not None
+    return clause is not None and clause.verb.lower() not in FUTURE_VERBS and names_whom(clause, insertions) \
+        and happening_verb(clause, text) is not None

@@ -187,3 +187,32 @@ def test_a_concern_or_an_aim_named_only_by_whose_it_was_points_back(text):
 def test_the_outlet_s_narrative_frame_is_no_fact(text):
     assert feature_line(text)
     assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz announced on Monday that she is expecting her second child this summer.",
+    "The former mayor Bo Lind celebrated his 70th birthday on Friday in Porto.",
+    "Tuesday marks four weeks since Ana Ruiz won the port primary.",
+])
+def test_family_news_and_a_count_of_weeks_since_are_no_key_fact(text):
+    assert feature_line(text)
+
+
+def test_a_plain_report_names_whom_and_tells_what_happened():
+    from briefing.link.readable import plain_report
+    assert plain_report("Ana Ruiz signed the harbour treaty on Tuesday.")
+    assert plain_report("WASHINGTON — The Dover Harbour Board voted on Monday to close the quay.")
+    assert not plain_report("A panel of reporters agreed on Saturday that the plan is empty pandering.")
+    assert not plain_report("Ana Ruiz will deliver her speech at the harbour on Thursday.")  # a preview
+    assert not plain_report("Ana Ruiz had a great night on Saturday.")
+
+
+def test_among_single_outlet_ledes_a_plain_report_ranks_first():
+    from articles import make
+
+    from briefing.link.facts import link_facts
+    arts = [make("p", "Port Post", "2031-03-10", "Ana Ruiz signed the harbour treaty in Porto on Tuesday."),
+            make("q", "Quay Times", "2031-03-10", "A panel of pundits agreed on Tuesday that the treaty is pandering.")]
+    facts = link_facts([a[0] for a in arts], [a[1] for a in arts])
+    first, second = sorted(facts, key=lambda f: -f.rank)[:2]
+    assert first.text.startswith("Ana Ruiz") and first.rank > second.rank
