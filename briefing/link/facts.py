@@ -194,7 +194,7 @@ SECOND_PERSON_RE = re.compile(r"\byou(?:r|['’]re|['’]ll|['’]ve)?\b", re.IG
 HERE_RE = re.compile(r"\bhere\b(?!['’]s)", re.IGNORECASE)
 #: A forecast or an analysis of prospects ("is poised to", "her chance of winning"), not a
 #: reported fact.
-FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|"
+FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|\bprobably\b|"
                          r"\bchances?\s+(?:of|to|that|for)\b|\bodds\b|\binfinitesimal\b|\b(?:it|this|that)\s+(?:appears|seems)\b"
                          # "X was not at the summit, but his presence hung over it": a frame
                          r"|\b(?:was|were)\s+not\s+(?:at|in|on|there)\b[^.;]{0,80},\s*but\b", re.IGNORECASE)

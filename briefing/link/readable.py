@@ -47,6 +47,7 @@ idea program programme policy scheme venture project device weapon product tape 
 account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
+event allegation allegations accusations crisis investigators
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -101,11 +102,12 @@ CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|sin
                                    r"(?:at least|still|perhaps|indeed|of course|in fact|even so|yet|so|and|but),?"
                                    r"\s+it\s+(?:was|is|had|has|did|does|will|would|could)"
                                    r")(?![\w-])", re.IGNORECASE)
-#: Nouns that describe a person the article named before ("the businessman", "the mogul"):
+#: Nouns that describe a person (or a group) the article named before ("the businessman", "the mogul", "the group"):
 #: outside the subject, where the entity book does not look, they leave the reader asking who.
 ROLE_HEADS = frozenset("""
 businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
 congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
+group
 """.split())
 #: "his opponent", "her rival": a person the article named before, or never named, unless a
 #: name follows ("her rival Bo Lind", "his opponent, Bo Lind").
@@ -113,8 +115,8 @@ POSSESSIVE_ROLE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(
                                 r"predecessor|accuser|adversary|foe)\b(?!['’]s|\s*,?\s+(?:[A-Z]|who\b))")
 #: The header of a live blog ("The Latest on the race (all times local):"): no event, no fact.
 LIVE_BLOG_RE = re.compile(r"\bThe Latest(?:\s+on\b|\s*:)|\(all times [A-Za-z]")
-#: "such a registry", "this small town" (not "this week", "this election").
-DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
+#: "such a registry", "such laws", "this small town" (not "such as", "this week", "this election").
+DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+(?!as\b)(?:an?\s+)?[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
 THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
@@ -152,7 +154,7 @@ WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 POSSESSIVE_SAID_RE = re.compile(
     r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
     r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
-    r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal)\b"
+    r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal|positions?|stance|case|lawsuit)\b"
     r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
     r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")
 #: The reader addressed ("you can see", "Listen to the podcast", "Watch the clip"): a pointer
@@ -325,6 +327,8 @@ SKIPPED_ADVERBS = frozenset("also again first then now just still already only l
 #: The verb a clause's subject ends at: an auxiliary, a past form, a present reporting verb.
 CLAUSE_AUX = frozenset("is are was were has have had will would".split())
 FUTURE_VERBS = frozenset("will would".split())
+#: Prepositions that open a complement after a subject's head noun.
+HEAD_COMPLEMENTS = frozenset("of with for from at in on among by to".split())
 #: Heads a name may own that stand for its people ("the Ruiz campaign", "Ruiz's office").
 ORG_HEADS = frozenset("campaign administration office spokesman spokeswoman spokesperson".split())
 #: "the Vermont Democrat", "the Wisconsin Republican": a role noun, whom is not said.
@@ -434,7 +438,10 @@ def names_whom(clause: MainClause, insertions: Sequence[Insertion] = (),
     president", "the Vermont Democrat", "A woman", "He" unexplained, nor a surname alone
     that ``known_alone`` does not know (one of the story's figures)."""
     words = [w for w in clause.subject if w.lower() not in TITLE_WORDS]
-    first, head = clause.subject[0], clause.subject[-1]
+    first = clause.subject[0]
+    # the head stands before a complement: "officials with the party", "insiders in the state"
+    head = next((clause.subject[k - 1] for k in range(1, len(clause.subject))
+                 if clause.subject[k] in HEAD_COMPLEMENTS), clause.subject[-1])
     if first.lower() in INDEFINITE_OPENERS:
         return False
     if any(clause.start < i.at <= clause.end + 1 for i in insertions):
@@ -449,6 +456,8 @@ def names_whom(clause: MainClause, insertions: Sequence[Insertion] = (),
         return False  # "the Vermont Democrat"
     if not head[:1].isupper() and not apposition and not (head.lower() in ORG_HEADS and named):
         return False  # "Ruiz and his team", "the president"
+    if head is first and len(clause.subject) > 1 and not apposition and not (known_alone and known_alone(head)):
+        return False  # "Officials with the party": a first word's capital proves no name
     if head.endswith(("'s", "’s")) and not apposition:
         return False
     for part in re.split(r"\s+(?:and|&)\s+", " ".join(apposition or words)):

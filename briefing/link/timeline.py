@@ -215,12 +215,15 @@ PREPOSITION_OPENING_RE = re.compile(r"^\W*(?:in|on|at|after|before|with|for|from
                                     r"over|by|during|since|as)\b", re.IGNORECASE)
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
-#: Words that point back into the article ("the same discipline", "those plans", "That's
+#: Words that point back into the article ("the same discipline", "those plans", "similar
+#: remarks", "That's
 #: the takeaway", "visited the state"), and a condition opening the line ("If he wins Ohio
 #: on Tuesday ...": nothing happened yet).
 BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
                              r"\bit (?:seemed|seems|appeared|appears)\b|^\W*(?:that|this)(?:'s|’s| is| was)\b|"
                              r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
+                             # "made similar comments": similar to what the article told before
+                             r"\bsimilar\s+(?!to\b)[a-z]+s?\b(?!\s+to\b)|"
                              r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
 #: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
 FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
@@ -529,7 +532,7 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     clause = main_clause(event.text)
     if clause is None or feature_line(event.text):
         return False
-    if not names_whom(clause, event.insertions, lambda word: _figure(word, story)):
+    if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
         return False
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:

@@ -100,3 +100,14 @@ def test_the_story_s_figures_are_read_off_its_articles_and_an_article_of_other_n
     shown = shown_events(on + off)
     assert all(e in shown for e in on)
     assert not any(e in shown for e in off)
+
+
+def test_a_subject_whose_head_is_a_common_noun_before_a_name_does_not_say_whom():
+    assert not clear_event(event("Officials with the Dover Harbour Board made clear on Monday they have no plans."))
+    assert clear_event(event("Ana Ruiz and Senator Bo Lind of Porto toured the docks on Tuesday."))
+
+
+def test_similar_remarks_point_back():
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event("Ana Ruiz made similar comments on Thursday on the harbour radio."))
+    assert stands_alone(event("Ana Ruiz made comments similar to Lind's on Thursday on the harbour radio."))

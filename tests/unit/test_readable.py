@@ -216,3 +216,27 @@ def test_among_single_outlet_ledes_a_plain_report_ranks_first():
     facts = link_facts([a[0] for a in arts], [a[1] for a in arts])
     first, second = sorted(facts, key=lambda f: -f.rank)[:2]
     assert first.text.startswith("Ana Ruiz") and first.rank > second.rank
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said on Friday that the allegations had no substance.",
+    "Ana Ruiz told reporters the crisis had its roots in neglect.",
+    "Ana Ruiz said she would sit down with the investigators.",
+    "Senator Bo Lind joined the group this week.",
+    "Ana Ruiz said that states can pass such laws.",
+])
+def test_allegations_a_crisis_investigators_a_group_such_laws_point_back(text):
+    assert leans_back(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, an aide told a lunch group that her position remains firm.",
+    "Ana Ruiz was asked about their case during an interview on Monday.",
+])
+def test_a_position_or_a_case_named_only_by_whose_it_was_points_back(text):
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer(text)
+
+
+def test_probably_is_a_forecast():
+    assert feature_line("In Tuesday's debate, Ana Ruiz will probably face more questions about the quay.")

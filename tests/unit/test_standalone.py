@@ -312,9 +312,9 @@ def story(n: int) -> list[Event]:
 
 def test_an_entry_off_the_story_is_not_shown_once_the_timeline_draws_on_enough_articles():
     aside = Event(id="x", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b1"),),
-                  text="Stocks in Tokyo closed slightly higher on Tuesday after strong chip earnings.")
+                  text="Tokyo's Nikkei closed slightly higher on Tuesday after strong chip earnings.")
     near = Event(id="y", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b2"),),
-                 text="Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
+                 text="Bo Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
     many = story(30)
     assert aside not in shown_events([*many, aside, near]) and near in shown_events([*many, aside, near])
     assert aside in shown_events([*story(5), aside])  # a handful of articles: every word may be the story's
