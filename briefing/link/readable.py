@@ -107,7 +107,7 @@ CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|sin
 ROLE_HEADS = frozenset("""
 businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
 congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
-group
+group man men woman women couple family
 """.split())
 #: "his opponent", "her rival": a person the article named before, or never named, unless a
 #: name follows ("her rival Bo Lind", "his opponent, Bo Lind").

@@ -216,7 +216,7 @@ PREPOSITION_OPENING_RE = re.compile(r"^\W*(?:in|on|at|after|before|with|for|from
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
 #: Words that point back into the article ("the same discipline", "those plans", "similar
-#: remarks", "That's
+#: remarks", "the disease's", a reply to nothing named, a passer-by told by age, "That's
 #: the takeaway", "visited the state"), and a condition opening the line ("If he wins Ohio
 #: on Tuesday ...": nothing happened yet).
 BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
@@ -224,6 +224,15 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
                              # "made similar comments": similar to what the article told before
                              r"\bsimilar\s+(?!to\b)[a-z]+s?\b(?!\s+to\b)|"
+                             # "the disease's profile": which disease (not "the nation's", "the party's")
+                             r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
+                             r"administration|election|race|convention|network|day|week|year|month|night|"
+                             r"morning|latter|former)['’]s)[a-z]+['’]s\b)|"
+                             # a reply with nothing it replies to ("The campaign countered Sunday by ...")
+                             r"\b(?:countered|retorted|fired\s+back|shot\s+back|hit\s+back|responded|replied)\b"
+                             r"(?![^,;:]{0,60}\b(?:to|at)\b)|"
+                             # a person in the street, told by age ("Joel Lind, 39, bused in ..."): colour
+                             r",\s*\d{1,2},\s|"
                              r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
 #: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
 FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
@@ -422,6 +431,11 @@ LEADING_SHARE = 0.05
 ON_STORY_ARTICLE_SHARE = 0.3
 #: ... once it has at least this many dated lines to tell by.
 MIN_ARTICLE_EVENTS = 4
+#: Verbs of saying, which need what was said.
+SAYING_VERBS = frozenset("said says reported reports told announced wrote tweeted confirmed revealed".split())
+#: What a verb of saying tells, beyond the date, has at least this many words.
+MIN_TOLD_WORDS = 2
+WORD_RE = re.compile(r"[A-Za-z0-9][\w'’-]*")
 #: Capitalised words that name places and bodies of any story ("United", "House", "Council"):
 #: alone they do not tell that an entry is about this one.
 GENERIC_NAME_WORDS = frozenset(stem(w) for w in """
@@ -540,6 +554,12 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     verb_end = happening_verb(clause, event.text)
     if verb_end is None:
         return False
+    if clause.verb.lower() in ("has", "have") and event.precision == "day":
+        return False  # "has made announcements since ..., on Sunday": a perfect takes no day of its own
+    told = (event.text[verb_end:at] + event.text[at + len(event.expression):] if at >= verb_end
+            else event.text[verb_end:])
+    if clause.verb.lower() in SAYING_VERBS and len(WORD_RE.findall(told)) < MIN_TOLD_WORDS:
+        return False  # "The Post reported on Monday": what, is not said
     return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
 
 

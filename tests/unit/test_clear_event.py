@@ -111,3 +111,25 @@ def test_similar_remarks_point_back():
     from briefing.link.timeline import stands_alone
     assert not stands_alone(event("Ana Ruiz made similar comments on Thursday on the harbour radio."))
     assert stands_alone(event("Ana Ruiz made comments similar to Lind's on Thursday on the harbour radio."))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz held a call with doctors on Monday to raise the disease's profile.",  # which disease
+    "The Ruiz campaign countered on Sunday by suggesting four other nights.",  # countered what
+    "Joel Lind, 39, bused down from Porto on Friday to join the march.",  # a passer-by, told by age
+])
+def test_a_possessive_of_a_thing_not_named_a_reply_to_nothing_and_a_passer_by_do_not_stand_alone(text):
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event(text))
+
+
+def test_the_latter_s_and_a_reply_to_something_named_stand_alone():
+    from briefing.link.timeline import stands_alone
+    assert stands_alone(event("Ana Ruiz met Bo Lind during the latter's visit to Porto on Tuesday."))
+    assert stands_alone(event("Ana Ruiz responded on Tuesday to a letter from the Dover Harbour Board."))
+
+
+def test_a_report_that_says_nothing_and_a_perfect_dated_to_a_day_are_no_clear_event():
+    assert not clear_event(event("The Porto Post reported on Monday", "on Monday"))
+    assert not clear_event(event("Ana Ruiz has made speeches during Sunday services since May.", "Sunday"))
+    assert clear_event(event("The Porto Post reported on Monday that Ana Ruiz would resign.", "on Monday"))
