@@ -47,7 +47,7 @@ idea program programme policy scheme venture project device weapon product tape 
 account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
-event allegation allegations accusations crisis investigators
+event allegation allegations accusations crisis investigators shift reversal switch
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -444,8 +444,9 @@ def names_whom(clause: MainClause, insertions: Sequence[Insertion] = (),
                  if clause.subject[k] in HEAD_COMPLEMENTS), clause.subject[-1])
     if first.lower() in INDEFINITE_OPENERS:
         return False
-    if any(clause.start < i.at <= clause.end + 1 for i in insertions):
-        return True
+    head_end = clause.start + len(" ".join(clause.subject[:clause.subject.index(head) + 1]))
+    if any(head_end - len(head) < i.at <= head_end + 1 for i in insertions):
+        return True  # "He [Ana Ruiz]", "The senator [Ana Ruiz]"; not "His [Ruiz's] rivals"
     if first.lower() in SUBJECT_PRONOUNS:
         return False
     # an apposition that is a name says whom; a description ("Ruiz, the mayor,") does not

@@ -229,7 +229,7 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"administration|election|race|convention|network|day|week|year|month|night|"
                              r"morning|latter|former)['’]s)[a-z]+['’]s\b)|"
                              # a reply with nothing it replies to ("The campaign countered Sunday by ...")
-                             r"\b(?:countered|retorted|fired\s+back|shot\s+back|hit\s+back|responded|replied)\b"
+                             r"\b(?:countered|retorted|fired\s+back|shot\s+back|hit\s+back|responded|responding|replied|replying)\b"
                              r"(?![^,;:]{0,60}\b(?:to|at)\b)|"
                              # a person in the street, told by age ("Joel Lind, 39, bused in ..."): colour
                              r",\s*\d{1,2},\s|"

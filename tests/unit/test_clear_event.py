@@ -133,3 +133,19 @@ def test_a_report_that_says_nothing_and_a_perfect_dated_to_a_day_are_no_clear_ev
     assert not clear_event(event("The Porto Post reported on Monday", "on Monday"))
     assert not clear_event(event("Ana Ruiz has made speeches during Sunday services since May.", "Sunday"))
     assert clear_event(event("The Porto Post reported on Monday that Ana Ruiz would resign.", "on Monday"))
+
+
+def test_an_insertion_names_the_subject_only_at_its_head():
+    rivals = "On Thursday night, his rivals moved on to Porto."
+    assert not clear_event(event(rivals, "On Thursday", insertions=(Insertion(at=22, text="Ana Ruiz's"),)))
+    role = "The harbour master toured the docks on Tuesday."
+    assert clear_event(event(role, insertions=(Insertion(at=17, text="Bo Lind"),)))
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday morning, Ana Ruiz slammed the shift as a conversion on the eve of the debate.",
+    "In responding on Friday, the Ruiz campaign took the unusual step of criticising the port police.",
+])
+def test_a_shift_not_named_and_a_response_to_nothing_named_do_not_stand_alone(text):
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event(text, "on Sunday" if "Sunday" in text else "on Friday"))
