@@ -247,7 +247,7 @@ def quoted_pronoun(text: str) -> str | None:
             return pointer.group(1)  # "“That doesn't mean no reply,” an aide said": what is "that"?
         for m in WORD_AT_RE.finditer(inner):
             word = m.group(0)
-            if QUOTED_PRONOUN_RE.fullmatch(word):
+            if QUOTED_PRONOUN_RE.fullmatch(re.sub(r"['’](?:s|re|ll|d|ve)$", "", word)):  # "They're", "He's"
                 if re.match(r"\s*[(\[][A-Z]", inner[m.end():]):
                     break  # "He (Ruiz) said": the outlet named him
                 return word
@@ -354,7 +354,7 @@ class MainClause:
 NOT_A_SUBJECT_START = frozenset("""
 after before since following ahead amid despite during as while when if although though because for with
 without from to of in on at by about into over under unlike like once until upon whether where how why what
-even just only not
+even just only not given
 """.split())
 
 

@@ -240,3 +240,12 @@ def test_a_position_or_a_case_named_only_by_whose_it_was_points_back(text):
 
 def test_probably_is_a_forecast():
     assert feature_line("In Tuesday's debate, Ana Ruiz will probably face more questions about the quay.")
+
+
+def test_a_contracted_pronoun_in_a_quotation_before_any_name_leans_on_the_article():
+    assert quoted_pronoun("“They're not for sale,” a Ruiz spokesman told the Porto Post in July.") == "They're"
+
+
+def test_an_opening_given_is_no_subject():
+    from briefing.link.readable import main_clause
+    assert main_clause("Given what she has built this year, party leaders see Ruiz as an asset.") is None
