@@ -224,6 +224,8 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
                              # "made similar comments": similar to what the article told before
                              r"\bsimilar\s+(?!to\b)[a-z]+s?\b(?!\s+to\b)|"
+                             # "posted the following picture": what follows is the article's, not the entry's
+                             r"\bthe\s+following\s+[a-z]+|"
                              # "the disease's profile": which disease (not "the nation's", "the party's")
                              r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
                              r"administration|election|race|convention|network|day|week|year|month|night|"

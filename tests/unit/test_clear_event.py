@@ -149,3 +149,8 @@ def test_an_insertion_names_the_subject_only_at_its_head():
 def test_a_shift_not_named_and_a_response_to_nothing_named_do_not_stand_alone(text):
     from briefing.link.timeline import stands_alone
     assert not stands_alone(event(text, "on Sunday" if "Sunday" in text else "on Friday"))
+
+
+def test_the_following_points_into_the_article():
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event("Bo Lind posted the following picture to his Twitter page on Tuesday."))
