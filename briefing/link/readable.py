@@ -124,7 +124,9 @@ winter election race campaign country nation primary caucus convention debate po
 """.split())
 #: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
 QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
-                               r"|['’]s\b)")
+                               r"|['’]s\b)"
+                               # "“This agreement represents …,” Ruiz said": which agreement?
+                               r"|\s*(This|That|These|Those)\s+(?:" + "|".join(sorted(SAID_HEADS)) + r")\b")
 #: Third-person pronouns a speaker uses for someone the quotation does not name.
 QUOTED_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 #: An opening dateline: "LISBON —", "PORTO, Portugal, March 3 (Wire) —".
@@ -244,7 +246,7 @@ def quoted_pronoun(text: str) -> str | None:
             continue  # a phrase woven into the outlet's sentence: its names come before it
         pointer = QUOTED_POINTER_RE.match(inner)
         if pointer:
-            return pointer.group(1)  # "“That doesn't mean no reply,” an aide said": what is "that"?
+            return pointer.group(1) or pointer.group(2)  # "“That doesn't mean no reply,” an aide said": what is "that"?
         for m in WORD_AT_RE.finditer(inner):
             word = m.group(0)
             if QUOTED_PRONOUN_RE.fullmatch(re.sub(r"['’](?:s|re|ll|d|ve)$", "", word)):  # "They're", "He's"

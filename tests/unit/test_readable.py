@@ -249,3 +249,9 @@ def test_a_contracted_pronoun_in_a_quotation_before_any_name_leans_on_the_articl
 def test_an_opening_given_is_no_subject():
     from briefing.link.readable import main_clause
     assert main_clause("Given what she has built this year, party leaders see Ruiz as an asset.") is None
+
+
+def test_a_quotation_opening_on_this_and_a_noun_leans_on_the_article():
+    assert quoted_pronoun("“This agreement is the best chance we have,” Ana Ruiz said on Saturday.") == "This"
+    assert quoted_pronoun("“This election is about the harbour,” Ana Ruiz said on Saturday.") is None
+    assert quoted_pronoun("“This harbour will reopen,” Ana Ruiz said on Saturday.") is None
