@@ -26,7 +26,15 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
-from .readable import leans_back, live_blog_header, masked_gap, plain_report, reports_something, without_dateline
+from .readable import (
+    leans_back,
+    live_blog_header,
+    masked_gap,
+    plain_report,
+    quoted_pronoun,
+    reports_something,
+    without_dateline,
+)
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
@@ -294,9 +302,10 @@ def self_contained(fact: Fact) -> bool:
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:
     """The facts the Key facts page lists: every fact but those leaning on a pronoun or role
-    noun the article leaves unclear (``Fact.unresolved``); the editor's pins first, then by
+    noun the article leaves unclear (``Fact.unresolved``, or a quotation that says "he" before
+    naming anyone: ``readable.quoted_pronoun``); the editor's pins first, then by
     rank (corroboration, prominence, centrality), then id."""
-    shown = [f for f in facts if f.pinned or not f.unresolved]
+    shown = [f for f in facts if f.pinned or not (f.unresolved or quoted_pronoun(f.text))]
     return sorted(shown, key=lambda f: (not f.pinned, -f.rank, f.id))
 
 

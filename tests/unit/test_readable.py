@@ -255,3 +255,10 @@ def test_a_quotation_opening_on_this_and_a_noun_leans_on_the_article():
     assert quoted_pronoun("“This agreement is the best chance we have,” Ana Ruiz said on Saturday.") == "This"
     assert quoted_pronoun("“This election is about the harbour,” Ana Ruiz said on Saturday.") is None
     assert quoted_pronoun("“This harbour will reopen,” Ana Ruiz said on Saturday.") is None
+
+
+def test_the_key_facts_page_leaves_out_a_quotation_that_says_he_before_naming_anyone():
+    from briefing.link.facts import key_facts
+    quoted = fact("“He behaved bravely, as a man,” Ana Ruiz said of the captain.")
+    plain = fact("Ana Ruiz praised the captain's courage on Tuesday.")
+    assert key_facts([quoted, plain]) == [plain]
