@@ -213,10 +213,13 @@ TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minc
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
 #: The outlet's narrative frame, not a report: a happening said to "unfold", a controversy
-#: "muddled" or "dogged", a contest "reframed", a debate that "started with a bang" (facts
-#: and timeline).
+#: "muddled" or "dogged", a contest "reframed", a debate that "started with a bang", "one of
+#: the most …" (facts and timeline).
 FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds]?|reframing|dogg(?:ed|ing)|"
-                        r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang)\b", re.IGNORECASE)
+                        r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang|"
+                        # a superlative that stands in for what it is ("changed one of the most
+                        # interesting contests"): a teaser
+                        r"one\s+of\s+the\s+most)\b", re.IGNORECASE)
 #: Family news of a public figure's private life (a pregnancy, a birthday, a wedding): not the
 #: story's news (facts and timeline).
 PERSONAL_RE = re.compile(r"\b(?:pregnan(?:t|cy)|expect(?:ing|ed)\s+(?:a|their|her|his)\s+(?:\w+\s+)?(?:child|baby)|"

@@ -127,6 +127,8 @@ QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t
                                r"|['’]s\b)"
                                # "“This agreement represents …,” Ruiz said": which agreement?
                                r"|\s*(This|That|These|Those)\s+(?:" + "|".join(sorted(SAID_HEADS)) + r")\b")
+#: Words that open a spoken sentence and name no one ("“Well, I like him,” …").
+INTERJECTIONS = frozenset("well yes yeah oh look listen okay ok sure right hey".split())
 #: Third-person pronouns a speaker uses for someone the quotation does not name.
 QUOTED_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 #: An opening dateline: "LISBON —", "PORTO, Portugal, March 3 (Wire) —".
@@ -253,7 +255,8 @@ def quoted_pronoun(text: str) -> str | None:
                 if re.match(r"\s*[(\[][A-Z]", inner[m.end():]):
                     break  # "He (Ruiz) said": the outlet named him
                 return word
-            if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and "'" not in word and "’" not in word:
+            if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and word.lower() not in INTERJECTIONS \
+                    and "'" not in word and "’" not in word:
                 break  # a name (not "It", "This", "I'm"): the pronouns after it may be its
     return None
 

@@ -226,6 +226,8 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\bsimilar\s+(?!to\b)[a-z]+s?\b(?!\s+to\b)|"
                              # "posted the following picture": what follows is the article's, not the entry's
                              r"\bthe\s+following\s+[a-z]+|"
+                             # "doing so", "even more emphatic", "the subject": so, more and subject of what?
+                             r"\b(?:do|does|did|doing|done)\s+so\b|\beven\s+more\b|\bthe\s+subject\b(?!\s+of\b)|"
                              # "the disease's profile": which disease (not "the nation's", "the party's")
                              r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
                              r"administration|election|race|convention|network|day|week|year|month|night|"
@@ -339,6 +341,12 @@ def quoted_date(event: Event) -> bool:
     return ALTERNATIVE_RE.search(text[max(0, at - 30):at + len(expression) + 30]) is not None
 
 
+def inside_a_quotation(text: str) -> bool:
+    """Does the entry start inside a quotation ("In 2031, Ruiz is going to win,” Lind says.")?"""
+    close = text.find("”")
+    return close >= 0 and "“" not in text[:close]
+
+
 def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
@@ -348,7 +356,7 @@ def stands_alone(event: Event) -> bool:
     "ahead of" what it dates, an infinitive asked for), not in someone's words and not one
     of alternatives; a month or a year is read more strictly (``coarse_date_weak``)."""
     text = event.text
-    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
+    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text) or inside_a_quotation(text)
                 or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
                 or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
@@ -556,8 +564,8 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     verb_end = happening_verb(clause, event.text)
     if verb_end is None:
         return False
-    if clause.verb.lower() in ("has", "have") and event.precision == "day":
-        return False  # "has made announcements since ..., on Sunday": a perfect takes no day of its own
+    if clause.verb.lower() in ("has", "have"):
+        return False  # "has made speeches since ... on Sunday", "has found this year that ...": a span, no happening
     told = (event.text[verb_end:at] + event.text[at + len(event.expression):] if at >= verb_end
             else event.text[verb_end:])
     if clause.verb.lower() in SAYING_VERBS and len(WORD_RE.findall(told)) < MIN_TOLD_WORDS:

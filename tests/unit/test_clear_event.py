@@ -154,3 +154,22 @@ def test_a_shift_not_named_and_a_response_to_nothing_named_do_not_stand_alone(te
 def test_the_following_points_into_the_article():
     from briefing.link.timeline import stands_alone
     assert not stands_alone(event("Bo Lind posted the following picture to his Twitter page on Tuesday."))
+
+
+@pytest.mark.parametrize("text", [
+    "At a round-table on Tuesday, Ana Ruiz said she would be doing so because Lind is a friend.",
+    "Ana Ruiz was even more emphatic on Monday when she spoke to the Porto Post.",
+    "Ana Ruiz spoke to the Porto Post about the subject on Monday.",
+    "In 2031, Ruiz is going to win the port,” Bo Lind says.",  # starts inside a quotation
+])
+def test_doing_so_even_more_the_subject_and_a_line_inside_a_quotation_do_not_stand_alone(text):
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event(text))
+
+
+def test_a_present_perfect_tells_a_span_not_a_happening():
+    from dataclasses import replace
+    perfect = replace(event("In 2031, Ana Ruiz has found that her message resonates.", "In 2031"), precision="year")
+    past = replace(event("In 2031, Ana Ruiz found that her message resonated.", "In 2031"), precision="year")
+    assert not clear_event(perfect)
+    assert clear_event(past)

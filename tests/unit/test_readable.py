@@ -262,3 +262,11 @@ def test_the_key_facts_page_leaves_out_a_quotation_that_says_he_before_naming_an
     quoted = fact("“He behaved bravely, as a man,” Ana Ruiz said of the captain.")
     plain = fact("Ana Ruiz praised the captain's courage on Tuesday.")
     assert key_facts([quoted, plain]) == [plain]
+
+
+def test_an_interjection_opening_a_quotation_names_no_one():
+    assert quoted_pronoun("“Well, I like him,” Ana Ruiz said on the harbour radio on Tuesday.") == "him"
+
+
+def test_one_of_the_most_is_a_teaser():
+    assert feature_line("In May, the shipowner Bo Lind changed one of the most interesting port races of 2031.")
