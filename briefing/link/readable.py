@@ -47,7 +47,7 @@ idea program programme policy scheme venture project device weapon product tape 
 account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
-event allegation allegations accusations crisis investigators shift reversal switch
+event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.

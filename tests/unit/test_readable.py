@@ -224,6 +224,7 @@ def test_among_single_outlet_ledes_a_plain_report_ranks_first():
     "Ana Ruiz said she would sit down with the investigators.",
     "Senator Bo Lind joined the group this week.",
     "Ana Ruiz said that states can pass such laws.",
+    "Ana Ruiz drew the analogy during a speech to dock workers in Porto on Sunday.",
 ])
 def test_allegations_a_crisis_investigators_a_group_such_laws_point_back(text):
     assert leans_back(text)
