@@ -38,6 +38,9 @@ from .readable import (
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
+#: In a large briefing, a word is the story's when at least this share of its articles use it
+#: (``centrality``).
+STORY_WORD_SHARE = 0.05
 #: An article's first line this short, a paragraph of its own, is its headline even where
 #: the page did not mark one.
 HEADLINE_WORDS = 18
@@ -80,23 +83,27 @@ def token_articles(graph: ClaimGraph) -> dict[str, set[str]]:
     return articles_of
 
 
-def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float:
-    """Share of the group's words that other articles use too, in [0, 1]."""
+def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0) -> float:
+    """Share of the group's words that other articles use too, in [0, 1]: at least one other
+    article, and in a large briefing at least ``STORY_WORD_SHARE`` of all its ``articles``
+    (the story's words), so that a market report or a television gala in a campaign's
+    coverage, whose words few other articles use, ranks below the story's news."""
     own = {n.source.id for n in nodes}
     words = {t for n in nodes for t in n.tokens if "_" not in t}
     if not words:
         return 0.0
-    return sum(1 for t in words if not articles_of[t] <= own) / len(words)
+    need = max(1, int(STORY_WORD_SHARE * articles))
+    return sum(1 for t in words if len(articles_of[t] - own) >= need) / len(words)
 
 
-def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:
+def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0) -> tuple[float, int]:
     """A group -> (rank, outlets): corroboration first, then lede position and centrality,
     and bonuses for a hard-news line (``hard_news``) and a plain report of someone named
     (``readable.plain_report``)."""
     outlets = len({n.outlet for n in nodes})
     prominence = max(n.prominence for n in nodes)
     lead = nodes[0].claim
-    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes) \
+    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes, articles) \
         + (NEWS_BONUS if hard_news(lead.text) else 0.0) \
         + (REPORT_BONUS if plain_report(lead.text, lead.insertions) else 0.0)
     return round(rank, 3), outlets
@@ -139,7 +146,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         rep = nodes[0]  # the lead: every other member was verified against it
         if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
-        rank, outlets = rank_group(articles_of, nodes)
+        rank, outlets = rank_group(articles_of, nodes, len(sources))
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank, insertions=rep.claim.insertions,
@@ -203,6 +210,7 @@ HERE_RE = re.compile(r"\bhere\b(?!['’]s)", re.IGNORECASE)
 #: A forecast or an analysis of prospects ("is poised to", "her chance of winning"), not a
 #: reported fact.
 FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|\bprobably\b|"
+                         r"\balmost\s+certainly\b|"
                          r"\bchances?\s+(?:of|to|that|for)\b|\bodds\b|\binfinitesimal\b|\b(?:it|this|that)\s+(?:appears|seems)\b"
                          # "X was not at the summit, but his presence hung over it": a frame
                          r"|\b(?:was|were)\s+not\s+(?:at|in|on|there)\b[^.;]{0,80},\s*but\b", re.IGNORECASE)

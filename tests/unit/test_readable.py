@@ -271,3 +271,22 @@ def test_an_interjection_opening_a_quotation_names_no_one():
 
 def test_one_of_the_most_is_a_teaser():
     assert feature_line("In May, the shipowner Bo Lind changed one of the most interesting port races of 2031.")
+
+
+def test_almost_certainly_is_a_forecast():
+    assert feature_line("The Porto Post reported on Monday that the harbour race will almost certainly go to a runoff.")
+
+
+def test_in_a_large_briefing_the_story_s_wording_makes_a_fact_central():
+    from articles import make
+
+    from briefing.link.claimgraph import build_graph
+    from briefing.link.facts import centrality, token_articles
+    arts = [make(f"s{i}", f"Outlet {i}", "2031-03-10", f"Ana Ruiz won the harbour vote in district {i} on Tuesday.")
+            for i in range(40)]
+    arts.append(make("x", "Gala News", "2031-03-10", "A television gala aired on Tuesday with dancers and a choir."))
+    graph = build_graph([a[0] for a in arts], [a[1] for a in arts])
+    of = token_articles(graph)
+    story = [n for n in graph.nodes if n.source.id == "s1"]
+    gala = [n for n in graph.nodes if n.source.id == "x"]
+    assert centrality(of, story, 41) > centrality(of, gala, 41)
