@@ -36,7 +36,7 @@ from .claimgraph import (
     is_allegation,
     reply_target,
 )
-from .facts import FIRST_PERSON_RE, sorted_citations
+from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
 from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .verify import (
@@ -114,6 +114,12 @@ OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|impli
 TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
 
 
+#: Rejecting what someone might do: "rejected rumors that the mayor might try to …".
+OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|dismissed|dismisses)\s+"
+                                    r"(?:the\s+|any\s+)?(?:rumou?rs?|talk|speculation|suggestions?|reports?)\s+that\b[^.;:]{0,80}?"
+                                    r"\b(?:might|could|would|may)\b", re.IGNORECASE)
+
+
 def stance_of(node: Node) -> str:
     """What a claim's sentence says about a claim. A denial denies a claim only when it
     names one ("denied the reports", "pushed back on this claim", "called it false",
@@ -126,6 +132,8 @@ def stance_of(node: Node) -> str:
     if claim.status == "denied":
         if OPINION_NOTION_RE.search(claim.text):
             return "reported"  # "rejected the notion that Democrats could pull away": an argument, no claim
+        if OPPOSED_POSSIBILITY_RE.search(claim.text):
+            return "reported"  # "rejected rumors that Obama might try …": opposing a possibility, no denial
         cue = re.search(r"\b" + re.escape(claim.cue) + r"\b", claim.text, re.IGNORECASE) if claim.cue else None
         if cue and TRAILING_CLAUSE_RE.search(claim.text, 0, cue.start()):
             return "reported"  # "It stabilized, once the report was revealed to be a hoax": told in passing
@@ -233,6 +241,9 @@ EMBED_RE = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)|<tweet\b", re.IG
 #: An act claimed by whoever did it ("the attacks were claimed by …").
 CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
                                        re.IGNORECASE)
+#: "rumored" before a noun, the sentence's only hedge: "the chair's rumored ambitions".
+ATTRIBUTIVE_RUMOUR_RE = re.compile(r"\A(?!.*\b(?:reportedly|allegedly|accus\w*|claim\w*|alleg\w*)\b)"
+                                   r".*\brumou?red\s+(?!to\b|that\b|by\b)[a-z]", re.IGNORECASE | re.DOTALL)
 #: A charge only imagined: "so he would not be accused of …", "to avoid being accused of …".
 HYPOTHETICAL_CHARGE_RE = re.compile(r"\b(?:would|could|might|will)\s+(?:not\s+|never\s+)?be\s+accused\b|"
                                     r"\b(?:avoid|avoids|avoided|avoiding|fear|fears|feared)\s+being\s+accused\b",
@@ -346,14 +357,16 @@ def states_what_is_alleged(node: Node) -> bool:
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
-    if node.profile.headline:
-        return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
+    if node.profile.headline or unmarked_headline(node.source, node.claim):
+        return False  # a headline's words are no one's claim ("Mayor Accused Of Lying", an unmarked first line)
     if QUOTED_CHARGE_RE.search(node.claim.text):
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
     if EMBED_RE.search(node.claim.text):
         return False  # an embedded post ("… https://t.co/… — Name (@handle)"): the page's furniture
     if CLAIMED_RESPONSIBILITY_RE.search(node.claim.text):
         return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
+    if node.claim.status == "hedged" and ATTRIBUTIVE_RUMOUR_RE.search(node.claim.text):
+        return False  # "alluding to the chair's rumored ambitions": a rumour named, none told
     if HYPOTHETICAL_CHARGE_RE.search(node.claim.text):
         return False  # "so he would not be accused of rigging it": no one accuses anyone
     if RECIPROCAL_RE.search(node.claim.text):
@@ -434,13 +447,14 @@ def side_of(node: Node) -> tuple[str, str]:
             r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
         relayed = RELAYED_BY_RE.search(claim.text)
         # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;
-        # "As the Ledger reported, X was accused of …": the Ledger's report
-        return stance, relayed.group(1) if relayed else UNNAMED
+        # "As the Ledger reported, X was accused of …": the Ledger reports it, alleges nothing
+        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
     if by is None and claim.status == "hedged" and cue == "accused" and re.search(
             r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
             claim.text):
         relayed = RELAYED_BY_RE.search(claim.text)
-        return stance, relayed.group(1) if relayed else UNNAMED  # "… is being accused of": accusers not named
+        # "… is being accused of": accusers not named
+        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None

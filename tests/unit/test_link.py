@@ -336,6 +336,7 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "In his heyday, the old boss was accused by the press of beating his rivals' dogs, and he kept his seat.",
     "The host asked Lind about statements he had made, when he claimed Ruiz was “the founder” of the harbour gang.",
     "This sort of opining, the Gazette claimed, breaks its code of practice.",
+    "“You are working it hard,” Ruiz told Lind, alluding to the councillor's rumored mayoral ambitions.",
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
@@ -423,3 +424,22 @@ def test_a_denial_told_in_passing_in_a_trailing_clause_answers_nothing():
 def test_a_time_phrase_opening_on_this_is_no_pointer():
     texts = dispute_texts("t", "This week, Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
     assert len(texts) == 1
+
+
+def test_an_articles_unmarked_headline_opens_no_dispute():
+    source, extraction = make("u", "Delta Post", "2023-03-10",
+                              "Port chief dismisses Lind's accusations against the audit.",
+                              "The port chief on Tuesday dismissed Lind's accusations that the audit had been rigged "
+                              "by the board.")
+    from briefing.sentences import lede_title
+    titled = replace(source, title=lede_title("Port chief dismisses Lind's accusations against the audit."))
+    assert [d.text[:20] for d in link_disputes([titled], [extraction])] == ["The port chief on Tu"]
+
+
+def test_rejecting_rumours_of_what_someone_might_do_is_no_denial_and_a_relayed_charge_is_reported():
+    texts = dispute_texts("o", "Lind rejected rumors that the mayor might try to sell the port through a secret vote.")
+    assert texts == []
+    source, extraction = make("r", "Delta Post", "2023-03-10",
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.")
+    assert [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides] == [
+        ("reported", "the Gazette")]
