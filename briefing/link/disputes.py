@@ -319,6 +319,12 @@ DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“
                              r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
 
 
+#: "the women who claimed …": a relative clause describing a noun (background when the noun is
+#: no subject at the sentence's start).
+OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s+(?:[a-z-]+\s+){0,2}who\s+"
+                                r"(?:\w+\s+){0,2}\Z")
+
+
 def background_allegation(node: Node) -> bool:
     """Is an allegation told only as background: long past, or in a side description of
     someone, while the sentence's main clause says something else?"""
@@ -332,6 +338,9 @@ def background_allegation(node: Node) -> bool:
     before = claim.text[:at.start()]
     if TRAILING_CLAUSE_RE.search(before):
         return True  # "…, when he claimed Obama was …": told in passing
+    object_relative = OBJECT_RELATIVE_RE.search(before)
+    if object_relative and len(before[:object_relative.start()].split()) >= 5:
+        return True  # "… and her response to the women who claimed affairs": a description of an object
     return bool(DESCRIBED_BY_RE.search(before)) or HABITUAL_RE.search(claim.text) is not None \
         or (LONG_AGO_RE.match(claim.text) is not None and "," in claim.text[at.end():])
 

@@ -337,6 +337,7 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "The host asked Lind about statements he had made, when he claimed Ruiz was “the founder” of the harbour gang.",
     "This sort of opining, the Gazette claimed, breaks its code of practice.",
     "“You are working it hard,” Ruiz told Lind, alluding to the councillor's rumored mayoral ambitions.",
+    "The board has long considered using the mayor's past and her answer to the clerks who claimed unpaid wages.",
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
