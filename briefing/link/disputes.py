@@ -437,6 +437,8 @@ INTERVIEW_GIVEN_RE = re.compile(r"^(?:an?|the)\s+interview\s+(?:(?:his|her|their
 #: "allegations made / levelled / brought by X": who makes them.
 MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|brought|raised)\s+by\s+"
                         r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+#: "X is said / believed to …": what is said of X, by someone the text does not name.
+SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to")
 #: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
@@ -464,6 +466,9 @@ def side_of(node: Node) -> tuple[str, str]:
         relayed = RELAYED_BY_RE.search(claim.text)
         # "… is being accused of": accusers not named
         return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
+    if by and claim.status == "hedged" and SAID_OF_RE.fullmatch(cue) \
+            and not re.search(r"\b[Aa]ccording\s+to\b", claim.text):
+        return stance, UNNAMED  # "Some advisers are said to be urging …": whom it is said of, not who says it
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None
