@@ -483,6 +483,9 @@ def side_of(node: Node) -> tuple[str, str]:
                                 r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
+        elif by and cue == "allegedly" and re.search(named + r"\s+(?:\w+ly\s+)?(?:said|says|told|tells)\b[^.;]*?"
+                                                     r"\b[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}allegedly\b", claim.text):
+            by = None  # "the judge said a conspiracy Marquez allegedly plotted …": alleged by others
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
     if by is None and claim.unresolved and not claim.attributed_to:
