@@ -114,6 +114,10 @@ OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|impli
 TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
 
 
+#: Denying an intention of one's own that the sentence only points back at: "denied that he
+#: would seriously consider it" (not "denied that she would seek a third term").
+OWN_INTENT_RE = re.compile(r"\bden(?:y|ies|ied|ying)\s+that\s+(?:he|she|they|i|we)\s+(?:would|will)\s+"
+                           r"(?:[a-z]+\s+){0,3}(?:it|that|this|so)\s*[.;,]", re.IGNORECASE)
 #: Rejecting what someone might do: "rejected rumors that the mayor might try to …".
 OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|dismissed|dismisses)\s+"
                                     r"(?:the\s+|any\s+)?(?:rumou?rs?|talk|speculation|suggestions?|reports?)\s+that\b[^.;:]{0,80}?"
@@ -132,6 +136,8 @@ def stance_of(node: Node) -> str:
     if claim.status == "denied":
         if OPINION_NOTION_RE.search(claim.text):
             return "reported"  # "rejected the notion that Democrats could pull away": an argument, no claim
+        if OWN_INTENT_RE.search(claim.text):
+            return "reported"  # "has denied that he would seriously consider it": what, it does not say
         if OPPOSED_POSSIBILITY_RE.search(claim.text):
             return "reported"  # "rejected rumors that Obama might try …": opposing a possibility, no denial
         cue = re.search(r"\b" + re.escape(claim.cue) + r"\b", claim.text, re.IGNORECASE) if claim.cue else None
@@ -277,7 +283,7 @@ ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposed
 JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*|fear-?monger\w*|flip-?flop\w*|"
                  r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
                  r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
-                 r"new\s+era|bias|biased|"
+                 r"new\s+era|bias|biased|drag\w*\s+(?:his|her|their|its)\s+feet|(?:political\s+)?props|"
                  r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
 CHARACTERISING_CHARGE_RE = re.compile(
     r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)

@@ -326,6 +326,9 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Aides rejected any implication that the mayor would hand the port to her husband.",  # what may be
     "Lind has accused the mayor of using divisive rhetoric on the harbour.",  # words that judge
     "The clerk dismisses accusations that the mayor has exploited the flood for votes.",  # a judgement denied
+    "Lind accused Ruiz of dragging her feet on the harbour audit.",  # an idiom that judges
+    "Lind, who once chaired the board, has flirted with running, though he has denied that he would seriously "
+    "consider it.",  # an intention denied
     "Ana Ruiz once defended Lind against allegations of sexism.",
     "The new allegations of theft against Lind and his wife are not the only charges he faces.",  # told elsewhere
     "After months of stories of thefts the harbour master is being accused of, legal action has come.",  # of what?
