@@ -460,7 +460,8 @@ def side_of(node: Node) -> tuple[str, str]:
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
     if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
-            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+            re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
+            r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
             r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
         relayed = RELAYED_BY_RE.search(claim.text)
         # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;

@@ -414,6 +414,7 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
      "Lind"),  # the hedge inside the account of someone the text names
     ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
+    ("Valdora also released Ana Ek, a Dover clerk accused of spying, in the same exchange.", UNNAMED),  # the accused
     ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
      UNNAMED),  # the judge rules; others allege
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
