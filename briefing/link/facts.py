@@ -27,12 +27,15 @@ from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
 from .readable import (
+    FUTURE_AFTER_IS_RE,
     leans_back,
     live_blog_header,
+    main_clause,
     masked_gap,
     plain_report,
     quoted_pronoun,
     reports_something,
+    unanswered_question,
     without_dateline,
 )
 from .verify import about_the_reporting
@@ -217,6 +220,7 @@ FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)
 #: A reaction told without its content: "candidates reacted to the shooting", "Beck minced no
 #: words in sharing what he thinks of …" (a teaser: what they said is not in the sentence).
 TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minced\s+no\s+words|"
+                       r"(?:went|goes|go)\s+on\s+(?:the\s+)?(?:offensive|offense|attack)|"
                        r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
@@ -227,7 +231,21 @@ FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds
                         r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang|"
                         # a superlative that stands in for what it is ("changed one of the most
                         # interesting contests"): a teaser
-                        r"one\s+of\s+the\s+most)\b", re.IGNORECASE)
+                        r"one\s+of\s+the\s+most|"
+                        # a contest told as a chase ("threatened to run away with the field")
+                        r"(?:run|runs|running|ran)\s+away\s+(?:with|from)|"
+                        # what did not happen, as a frame ("showed no sign of ...", "carried little mention")
+                        r"show(?:ed|s|ing)?\s+no\s+signs?|(?:little|scant|no)\s+mention|"
+                        # a host's commentary ("used his platform to discuss ...", "what she described as")
+                        r"used\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:platform|show|program|programme|column|"
+                        r"podcast|segment|pulpit|perch)\s+(?:[\w-]+\s+){0,3}?to\s|what\s+(?:he|she|they)\s+(?:described|called)\s+as|"
+                        # an impression, not a fact ("was seen by some as a demotion")
+                        r"(?:seen|viewed|regarded|perceived|read|interpreted)\s+by\s+(?:some|many|others|critics|observers)\s+as|"
+                        r"widely\s+(?:seen|viewed|regarded)\s+as|"
+                        # the crowd's mood ("received an enthusiastic reception", "drew a standing ovation")
+                        r"(?:received|receives|got|gets|drew|draws|earned|enjoyed|met\s+with|greeted\s+with)\s+"
+                        r"(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:reception|welcome|ovation|applause|cheers)"
+                        r")\b", re.IGNORECASE)
 #: Family news of a public figure's private life (a pregnancy, a birthday, a wedding): not the
 #: story's news (facts and timeline).
 PERSONAL_RE = re.compile(r"\b(?:pregnan(?:t|cy)|expect(?:ing|ed)\s+(?:a|their|her|his)\s+(?:\w+\s+)?(?:child|baby)|"
@@ -275,6 +293,37 @@ def feature_line(text: str) -> bool:
                 or FRAMING_RE.search(own) or PERSONAL_RE.search(own))
 
 
+#: A plan on the calendar after "has" ("has a rally planned for Thursday").
+PLANNED_AFTER_HAS_RE = re.compile(r"\s+(?:a|an|two|three|several|more)\s+(?:[\w'’-]+\s+){0,3}?"
+                                  r"(?:planned|scheduled|slated)\b")
+#: Verbs of the calendar's routine, which tell no outcome: a debate "aired", a forum "hosted".
+ROUTINE_VERBS = frozenset("aired airs broadcast broadcasts televised streamed hosted hosts moderated".split())
+#: "made their cases to voters", "made her pitch": a candidate campaigning, no news.
+MADE_CASE_RE = re.compile(r"\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:case|cases|pitch|pitches|rounds)\b")
+
+
+def no_news(text: str) -> bool:
+    """A line of the calendar rather than of the news: its main clause is still to come
+    ("Ruiz will speak on Thursday", "Ruiz is set to ...", "Ruiz has a rally planned for
+    Thursday"), a broadcast or a hosting with no outcome ("Port TV aired the debate"), a
+    candidate "making the case" to voters, or a question put with no answer (see
+    ``readable.unanswered_question``). An overview tells what happened."""
+    if unanswered_question(text):
+        return True
+    clause = main_clause(text)
+    if clause is None:
+        return False
+    verb = clause.verb.lower()
+    rest = mask_quotes(text)[clause.verb_at + len(clause.verb):]
+    if verb in ("will", "would") or verb in ROUTINE_VERBS:
+        return True
+    if verb in ("is", "are") and FUTURE_AFTER_IS_RE.match(rest):
+        return True
+    if verb in ("has", "have") and PLANNED_AFTER_HAS_RE.match(rest):
+        return True
+    return verb == "made" and MADE_CASE_RE.match(rest) is not None
+
+
 def quoted_share(text: str) -> float:
     """The share of ``text`` inside double quotation marks (straight, curly, or '')."""
     probe = text.replace("''", '" ')
@@ -294,7 +343,7 @@ def self_contained(fact: Fact) -> bool:
     or "says": not a present-tense characterisation), not scene-setting (after a dateline
     too), not a feature's frame, a forecast or a look far back (``feature_line``), whole (no
     words dropped by the page), not in the first person, not background told by decades, not
-    the outlet's opinion."""
+    the outlet's opinion, not a line of the calendar or a question with no answer (``no_news``)."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
     opening = without_dateline(fact.text)
@@ -303,7 +352,7 @@ def self_contained(fact: Fact) -> bool:
     if feature_line(fact.text):
         return False
     if leans_back(fact.text) or live_blog_header(fact.text) or masked_gap(fact.text) \
-            or not reports_something(fact.text):
+            or not reports_something(fact.text) or no_news(fact.text):
         return False
     own = mask_quotes(fact.text)
     if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):

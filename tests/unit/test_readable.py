@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.link.facts import feature_line, hard_news, self_contained
-from briefing.link.readable import leans_back, masked_gap, quoted_pronoun, reports_something, without_dateline
+from briefing.link.facts import feature_line, hard_news, no_news, self_contained
+from briefing.link.readable import (
+    leans_back,
+    masked_gap,
+    quoted_pronoun,
+    reports_something,
+    unanswered_question,
+    without_dateline,
+)
 from briefing.model import Citation, Fact
 
 
@@ -290,3 +297,67 @@ def test_in_a_large_briefing_the_story_s_wording_makes_a_fact_central():
     story = [n for n in graph.nodes if n.source.id == "s1"]
     gala = [n for n in graph.nodes if n.source.id == "x"]
     assert centrality(of, story, 41) > centrality(of, gala, 41)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("On Thursday, Bo Lind told the paper he would not seek a recount, conceding the race to Ana Ruiz.",
+     "conceding the race"),
+    ("Senator Bo Lind said on Monday he “would be surprised if Ruiz is the last one of the year.”", "the last one"),
+    ("On Tuesday, the port's police chief Bo Lind said he was close to the investigation.", "the investigation"),
+    ("Bo Lind, a harbour union organiser, warned on Saturday that the board’s move against Ruiz could hurt trust.",
+     "the board’s move against"),
+    ("But at another event in Porto on Thursday, Ana Ruiz spoke of the quay.", "another"),
+    ("On Tuesday, Ana Ruiz went further, endorsing eight council candidates.", "went further"),
+])
+def test_a_race_one_an_investigation_a_move_another_or_further_told_before_points_back(text, words):
+    assert leans_back(text) == words
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bo Lind discussed the investigation into the harbour board's accounts on Monday.",
+    "Ana Ruiz won the race for mayor of Porto on Sunday.",
+    "The dock workers greeted one another on Friday.",
+    "Ana Ruiz drew another 5,000 people to the quay on Friday.",
+])
+def test_an_investigation_into_something_a_race_for_something_and_one_another_stand_alone(text):
+    assert leans_back(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz threatened to run away with the harbour race on Thursday night.",
+    "Ana Ruiz showed no sign on Monday of backing down over the quay.",
+    "Bo Lind lost three wards on Tuesday, but his speech carried little mention of them.",
+    "Radio host Bo Lind used his platform Friday to discuss what he described as the “brilliant” plan of Ana Ruiz.",
+    "Ana Ruiz will keep her title of port chair, but the hiring of Bo Lind was seen by some as a demotion for her.",
+    "Ana Ruiz received an enthusiastic reception on Friday at the dockers' convention.",
+    "On Sunday, Ana Ruiz went on the offensive.",
+])
+def test_colour_a_host_s_commentary_an_impression_and_a_chase_are_no_fact(text):
+    assert feature_line(text)
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bo Lind has a rally planned for Thursday evening in Porto ahead of the port primary.",
+    "On Thursday night, Ana Ruiz will deliver her speech at the harbour convention.",
+    "Port TV aired the fifth harbour debate on Thursday night, a showdown between Ana Ruiz and Bo Lind.",
+    "Ana Ruiz and Bo Lind made their cases to voters in Porto on Wednesday, six days before the vote.",
+    "Porto Radio asked Ana Ruiz on Friday how the “average voter should view the quay fees?”",
+    "In an interview with the Porto Post last week, Ana Ruiz was asked what she thought Lind could do to win.",
+])
+def test_a_line_of_the_calendar_or_a_question_with_no_answer_is_no_overview_fact(text):
+    assert no_news(text)
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz won the port primary on Tuesday, defeating Bo Lind.",
+    "The port authority said on Tuesday that it will reopen the north quay.",
+    "Asked whether she would run, Ana Ruiz told reporters on Monday that she would decide soon.",
+    "Ana Ruiz was asked about the quay on Monday and replied: “It stays open.”",
+    "Ana Ruiz asked the harbour board on Monday to resign.",
+])
+def test_a_happening_an_announced_plan_and_an_answered_question_are_news(text):
+    assert not no_news(text)
+    assert not unanswered_question(text)
