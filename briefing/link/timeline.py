@@ -35,6 +35,7 @@ from .readable import (
     possessive_back_pointer,
     quoted_pronoun,
     reports_something,
+    unanswered_question,
     without_dateline,
 )
 from .verify import about_a_poll_method, headline_shaped
@@ -509,7 +510,10 @@ BETWEEN_VERB_AND_DATE_RE = re.compile(
     r"[,;:—–]\s*(?:and|but|while|as|when|which|who|where|after|before|though|although|with)\b"
     r"|\b(?:that|who|which|when|where|while|because|since|if|whether|until|after|before)\b"
     r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|more|about|some|[A-Z0-9$])\b)[a-z]+\b"
-    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b")
+    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b"
+    # someone's act the verb is about ("apologized for his aide's remark on Monday"): the
+    # date may be that act's
+    r"|\bfor\s+(?:his|her|their|its|[A-Z][\w-]*['’]s|the\s+[a-z]+['’]s)\s")
 
 
 #: A medium of what was said, just before a participle that dates it ("an interview aired").
@@ -544,6 +548,32 @@ def _figure(word: str, story: StoryNames | None) -> bool:
     return story is None or stem(word.strip(".,'’")) in story.figures
 
 
+#: A poll told by its date ("in January polls", "In May's Post poll"): the date is the poll's,
+#: a standing in it is no happening.
+DATED_POLL_RE = re.compile(r"(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: A standing in the polls ("led in the polls", "came in second in polls").
+POLL_STANDING_RE = re.compile(r"\b(?:led|leads|leading|trailed|trails|trailing|came\s+in\s+\w+|ranked|placed|"
+                              r"stood|remained|ahead|behind)\b[^.;]{0,60}\b(?:in|among|across)\s+(?:[\w.'’-]+\s+){0,4}?"
+                              r"(?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: "In an interview published online Wednesday": the date is the publication's; the
+#: interview was held before.
+PUBLISHED_RE = re.compile(r"\binterview\b[^.;]{0,80}\b(?:published|posted|printed|appeared)\s+"
+                          r"(?:online\s+|in\s+print\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def poll_or_publication_date(event: Event) -> bool:
+    """Does the entry's date name a poll ("in January polls") or an interview's publication
+    ("published online Wednesday"), or tell a standing in the polls? None is a happening dated
+    right."""
+    text = event.text
+    at = text.find(event.expression) if event.expression else -1
+    if POLL_STANDING_RE.search(mask_quotes(text)):
+        return True
+    if at < 0:
+        return False
+    return bool(DATED_POLL_RE.match(text, at + len(event.expression)) or PUBLISHED_RE.search(text, 0, at))
+
+
 def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     """Is the entry plainly a dated happening told of someone named? Its main clause (see
     ``readable.main_clause``) reads with a subject that names whom ("Ana Ruiz", "The port
@@ -551,10 +581,13 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     Democrat", "A woman", nor a surname alone that is none of the story's figures), its verb
     tells a happening (a past or future verb, or a passive; not "seemed", "spent Tuesday",
     "had a good night", "was in Ohio", nor a present state), and its date is not the subject's
-    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later). When unsure,
+    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later), no question
+    put without its answer, no standing in the polls and no date of a poll or a publication
+    (``poll_or_publication_date``). When unsure,
     leave it out: the entry stays a fact of its article, only the Timeline page does not show it."""
     clause = main_clause(event.text)
-    if clause is None or feature_line(event.text):
+    if clause is None or feature_line(event.text) or unanswered_question(event.text) \
+            or poll_or_publication_date(event):
         return False
     if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
         return False

@@ -173,3 +173,17 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
     past = replace(event("In 2031, Ana Ruiz found that her message resonated.", "In 2031"), precision="year")
     assert not clear_event(perfect)
     assert clear_event(past)
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("Bo Lind came in second in January polls, although Ana Ruiz moved up in a later survey.", "in January"),
+    ("In May's Porto Post poll, Ana Ruiz led Bo Lind on a range of attributes.", "In May"),
+    ("Ana Ruiz led Bo Lind on Tuesday in the harbour polls.", "on Tuesday"),
+    ("In an interview with the Porto Post published online Wednesday, Ana Ruiz said the quay would close.",
+     "Wednesday"),
+    ("Ana Ruiz thanked Bo Lind for his help to the dockers on Monday.", "on Monday"),
+    ("In an interview with the Porto Post last week, Ana Ruiz was asked what she thought Lind could do.", "last week"),
+    ("Ana Ruiz told Port TV in an interview aired on Monday when asked how the quay would fare.", "on Monday"),
+])
+def test_a_poll_s_date_a_publication_s_date_another_act_s_date_or_a_question_alone_is_no_clear_event(text, expression):
+    assert not clear_event(event(text, expression))
