@@ -48,7 +48,7 @@ account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
 event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
-investigation investigations probe inquiry
+investigation investigations probe inquiry interview
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -97,6 +97,7 @@ OBJECT_AFTER_RE = re.compile(r"\s+(?:" + _NOT_A_DATE +
 ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
 CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
+                                   r"on top of that|in addition|what['’]s more|moreover|besides|furthermore|"
                                    r"that (?:day|night|morning|evening|week)|the next day|other|another|both|"
                                    r"the other|the two|the three|the rest|"
                                    # a pronoun subject after an opening adverb ("At least it was …")
@@ -203,12 +204,24 @@ CONCEDED_RACE_RE = re.compile(r"\b(?:conced\w*|call(?:s|ed|ing)?)\s+the\s+(?:rac
                               re.IGNORECASE)
 
 
+#: A quotation woven into the outlet's sentence that opens on "this", "these" or "those" and a
+#: noun ("vowed to rid the port of “this dreadful gang”"): which gang, the article said before.
+QUOTED_DEMONSTRATIVE_RE = re.compile(r"[“\"]\s*(?:this|these|those)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+
+
+def _quoted_demonstrative(text: str) -> re.Match[str] | None:
+    for m in QUOTED_DEMONSTRATIVE_RE.finditer(text.replace("''", '"')):
+        if m.group(1) not in THIS_OK:
+            return m
+    return None
+
+
 def leans_back(text: str) -> str | None:
     """The words of a definite or demonstrative phrase (outside quotations) that point back
     into the article ("the rules", "such a registry", "another event", "went further", "the
     party's move against Ruiz", "conceding the race"), or None; "the last one" in someone's
     words too."""
-    one = ONE_BACK_RE.search(text)
+    one = ONE_BACK_RE.search(text) or _quoted_demonstrative(text)
     if one:
         return one.group(0)
     own = mask_quotes(text)

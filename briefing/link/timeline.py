@@ -555,9 +555,10 @@ DATED_POLL_RE = re.compile(r"(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:polls?|po
 POLL_STANDING_RE = re.compile(r"\b(?:led|leads|leading|trailed|trails|trailing|came\s+in\s+\w+|ranked|placed|"
                               r"stood|remained|ahead|behind)\b[^.;]{0,60}\b(?:in|among|across)\s+(?:[\w.'’-]+\s+){0,4}?"
                               r"(?:polls?|polling|surveys?)\b", re.IGNORECASE)
-#: "In an interview published online Wednesday": the date is the publication's; the
-#: interview was held before.
-PUBLISHED_RE = re.compile(r"\binterview\b[^.;]{0,80}\b(?:published|posted|printed|appeared)\s+"
+#: "In an interview published online Wednesday", "on his podcast out Thursday": the date is
+#: the publication's; the interview was held before.
+PUBLISHED_RE = re.compile(r"\b(?:interview|podcast|profile)\b[^.;]{0,80}\b"
+                          r"(?:published|posted|printed|appeared|out|released)\s+"
                           r"(?:online\s+|in\s+print\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 

@@ -182,6 +182,7 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
     ("In an interview with the Porto Post published online Wednesday, Ana Ruiz said the quay would close.",
      "Wednesday"),
     ("Ana Ruiz thanked Bo Lind for his help to the dockers on Monday.", "on Monday"),
+    ("On his podcast out Thursday, Bo Lind said the union is going into overdrive against Ana Ruiz.", "Thursday"),
     ("In an interview with the Porto Post last week, Ana Ruiz was asked what she thought Lind could do.", "last week"),
     ("Ana Ruiz told Port TV in an interview aired on Monday when asked how the quay would fare.", "on Monday"),
 ])

@@ -361,3 +361,17 @@ def test_a_line_of_the_calendar_or_a_question_with_no_answer_is_no_overview_fact
 def test_a_happening_an_announced_plan_and_an_answered_question_are_news(text):
     assert not no_news(text)
     assert not unanswered_question(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ana Ruiz pledged on Saturday to rid the port of “this dreadful gang” but said little about how.", "“this dreadful"),
+    ("On top of that, Ana Ruiz said Sunday that the judges might be biased against her.", "On top of that"),
+    ("In the interview on Saturday, Ana Ruiz said she did not own the boats.", "the interview"),
+])
+def test_a_woven_quotation_on_this_an_opening_on_top_of_that_and_the_interview_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_this_year_in_a_quotation_and_an_interview_named_do_not_point_back():
+    assert leans_back("Ana Ruiz said “this year will be hard” for the fleet.") is None
+    assert leans_back("Ana Ruiz said in an interview with the Porto Post on Saturday that she would run.") is None
