@@ -20,12 +20,15 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
+from .index import content_words, idf_weights, similarity, stem
 from .readable import (
     FUTURE_AFTER_IS_RE,
     leans_back,
@@ -164,7 +167,90 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         kept = sorted(singles[source_id], key=lambda pf: (-pf[0], pf[1].id))[:SINGLES_PER_ARTICLE]
         for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
-    return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))
+    return tuple(sorted(demote_repeats(list(facts.values()), sources), key=lambda f: (-f.rank, f.id)))
+
+
+# -- one story, one slot ----------------------------------------------------------------------
+#: How much a fact that retells a higher-ranked fact's story loses: it ranks below every
+#: other fact of as many outlets (a rank is at most 2 per extra outlet plus about 3).
+REPEAT_PENALTY = 5.0
+#: Two facts tell one story from this weighted overlap of their words (beyond the subject's name
+#: and the date words; compared on five-letter stems, "nomination" ~ "nominee") ...
+REPEAT_SIMILARITY = 0.12
+#: ... sharing at least this many words, one of them specific to few facts (a place, an
+#: office, not "Democratic" or "said"): used by at most this share of the facts (or by two).
+REPEAT_SHARED = 2
+REPEAT_SPECIFIC_SHARE = 0.02
+#: ... told by articles at most this many days apart.
+REPEAT_DAYS = 2
+PREFIX = 5
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)")
+REPEAT_DATE_WORDS = frozenset(stem(w)[:PREFIX] for w in """
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning afternoon
+evening week month year day last next earlier later early late
+""".split())
+
+
+def _subject_key(fact: Fact) -> str | None:
+    """The last word of the name a fact's main clause is about ("Clinton"), or of its insertion."""
+    if fact.insertions:
+        words = fact.insertions[0].text.replace("'s", "").replace("’s", "").split()
+    else:
+        clause = main_clause(fact.text)
+        words = [w for w in clause.subject if w[:1].isupper()] if clause else []
+    return stem(words[-1].strip(".,'’()"))[:PREFIX] if words else None
+
+
+def _days(fact: Fact, published: dict[str, date]) -> list[int]:
+    return sorted({published[c.source].toordinal() for c in fact.citations if c.source in published})
+
+
+def demote_repeats(facts: list[Fact], sources: Sequence[Source]) -> list[Fact]:
+    """Facts -> the same facts, each self-contained one that retells the story of a fact ranked
+    above it lowered by ``REPEAT_PENALTY``: the same who (the main clause's subject), what (their
+    words overlap, one shared word specific) and when (articles at most ``REPEAT_DAYS`` apart,
+    and the same weekday named where either names one). "Ruiz won the Porto primary Tuesday"
+    and "Ruiz prevailed in Porto's primary on Tuesday" spend one slot of the overview, not two;
+    the second stays on the Key facts page, lower down."""
+    published: dict[str, date] = {}
+    for source in sources:
+        try:
+            published[source.id] = date.fromisoformat((source.date or "")[:10])
+        except ValueError:
+            continue
+    ordered = sorted((f for f in facts if self_contained(f)), key=lambda f: (-f.outlets, -f.rank, f.id))
+    words = {f.id: frozenset(w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS
+             for f in ordered}
+    idf = idf_weights(list(words.values()))
+    used_by: dict[str, int] = defaultdict(int)
+    for tokens in words.values():
+        for token in tokens:
+            used_by[token] += 1
+    specific = max(2.0, REPEAT_SPECIFIC_SHARE * len(ordered))
+    kept: dict[str, list[Fact]] = defaultdict(list)
+    repeats: set[str] = set()
+    for fact in ordered:
+        key = _subject_key(fact)
+        if key is None:
+            continue
+        days = _days(fact, published)
+        weekdays = set(WEEKDAY_RE.findall(fact.text))
+        mine = words[fact.id] - {key}
+        for other in kept[key]:
+            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in _days(other, published)):
+                continue
+            theirs_days = set(WEEKDAY_RE.findall(other.text))
+            if (weekdays or theirs_days) and weekdays != theirs_days:
+                continue  # "Monday" and "Tuesday": two happenings
+            theirs = words[other.id] - {key}
+            shared = mine & theirs
+            if len(shared) >= REPEAT_SHARED and min(used_by[t] for t in shared) <= specific \
+                    and similarity(mine, theirs, idf) >= REPEAT_SIMILARITY:
+                repeats.add(fact.id)
+                break
+        else:
+            kept[key].append(fact)
+    return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3)) if f.id in repeats else f for f in facts]
 
 
 # -- key facts ------------------------------------------------------------------------------

@@ -364,7 +364,7 @@ def test_a_happening_an_announced_plan_and_an_answered_question_are_news(text):
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Ana Ruiz pledged on Saturday to rid the port of “this dreadful gang” but said little about how.", "“this dreadful"),
+    ("Ana Ruiz pledged on Saturday to rid the port of “this dreadful gang” but said little more.", "“this dreadful"),
     ("On top of that, Ana Ruiz said Sunday that the judges might be biased against her.", "On top of that"),
     ("In the interview on Saturday, Ana Ruiz said she did not own the boats.", "the interview"),
 ])
