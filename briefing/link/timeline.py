@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
+from ..extract.speakers import SENTENCE_STARTERS
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
@@ -548,6 +549,31 @@ def _figure(word: str, story: StoryNames | None) -> bool:
     return story is None or stem(word.strip(".,'’")) in story.figures
 
 
+#: A capitalised word alone (no name word before or after it) as the subject of a clause inside
+#: the sentence ("said he was happy that Lind was voted in", "reported that Lind had cut …").
+LONE_SUBJECT_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+(?:was|were|is|are|has|had|will|would|"
+                             r"[a-z]{3,}ed)\b")
+NAME_WORD_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*|[Mm]r\.|[Mm]rs\.|[Mm]s\.|[Dd]r\.)\s+$")
+
+
+def lone_surname(event: Event, story: StoryNames | None) -> str | None:
+    """A surname alone, none of the story's figures, as the subject of a clause past the
+    sentence's first word ("Ruiz said she was glad that Lind was voted in"): whom, the reader
+    cannot tell. The main clause's own subject is ``names_whom``'s."""
+    if story is None:
+        return None
+    own = mask_quotes(event.text)
+    for m in LONE_SUBJECT_RE.finditer(own):
+        if m.start() == 0 or NAME_WORD_BEFORE_RE.search(own, max(0, m.start() - 30), m.start()):
+            continue
+        word = m.group(1)
+        if stem(re.sub(r"['’]s$", "", word)) in GENERIC_NAME_WORDS | DATE_WORDS or _figure(word, story) \
+                or word.lower() in SENTENCE_STARTERS:
+            continue
+        return word
+    return None
+
+
 #: A poll told by its date ("in January polls", "In May's Post poll"): the date is the poll's,
 #: a standing in it is no happening.
 DATED_POLL_RE = re.compile(r"(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:polls?|polling|surveys?)\b", re.IGNORECASE)
@@ -591,6 +617,8 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
             or poll_or_publication_date(event):
         return False
     if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
+        return False
+    if lone_surname(event, story):
         return False
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:

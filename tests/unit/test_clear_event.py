@@ -188,3 +188,12 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
 ])
 def test_a_poll_s_date_a_publication_s_date_another_act_s_date_or_a_question_alone_is_no_clear_event(text, expression):
     assert not clear_event(event(text, expression))
+
+
+def test_a_surname_alone_as_the_subject_of_an_inner_clause_is_clear_only_for_one_of_the_story_s_figures():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset())
+    assert not clear_event(event("On Tuesday, Ana Ruiz said she was glad that Lind was voted in."), story)
+    assert not clear_event(event("The Porto Post reported on Tuesday that Lind had cut the dock budget."), story)
+    assert clear_event(event("On Tuesday, Ana Ruiz said she was glad that Bo Lind was voted in."), story)
+    assert clear_event(event("On Tuesday, Ana Ruiz said that Porto was ready for the vote."), story)
+    assert clear_event(event("Ana Ruiz said on Tuesday that Monday was a quiet day in the harbour."), story)
