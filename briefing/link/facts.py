@@ -328,6 +328,8 @@ FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds
                         # an impression, not a fact ("was seen by some as a demotion")
                         r"(?:seen|viewed|regarded|perceived|read|interpreted)\s+by\s+(?:some|many|others|critics|observers)\s+as|"
                         r"widely\s+(?:seen|viewed|regarded)\s+as|"
+                        # a face told, not a fact ("beamed as she noted ...")
+                        r"beam(?:ed|ing)|grinn(?:ed|ing)|smil(?:ed|ing)|"
                         # the crowd's mood ("received an enthusiastic reception", "drew a standing ovation")
                         r"(?:received|receives|got|gets|drew|draws|earned|enjoyed|met\s+with|greeted\s+with)\s+"
                         r"(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:reception|welcome|ovation|applause|cheers)"

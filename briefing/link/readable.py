@@ -48,7 +48,7 @@ account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
 event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
-investigation investigations probe inquiry interview
+investigation investigations probe inquiry interview breach breaches leak leaks hack scandal package
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -194,6 +194,10 @@ ONE_BACK_RE = re.compile(r"\bthe\s+(?:last|first|next|other|latest|previous|fina
 #: (not "one another", not "another 5,000 people").
 ANOTHER_RE = re.compile(r"(?<!\bone\s)\banother\s+(?=[a-z])|\b(?:went|go|goes|going|gone)\s+(?:even\s+|a\s+step\s+)?"
                         r"further\b", re.IGNORECASE)
+#: "in that package", "for those reasons": a demonstrative after a preposition is no conjunction;
+#: which package, the article said before (not "at that time", "that of ...", "that which").
+PREPOSITION_THAT_RE = re.compile(r"\b(?:in|on|at|of|for|from|with|to|into|about|over|under|by|behind|against)\s+"
+                                 r"(?:that|those|these)\s+([a-z]+)\b(?!\s+(?:of|that|which|who)\b)", re.IGNORECASE)
 #: "the party's move against Ruiz": what move, the article told before.
 MOVE_AGAINST_RE = re.compile(r"(?:\b[A-Z][\w-]*(?:['’]s|s['’])|\b[Tt]he\s+[a-z]+['’]s|"
                              r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?"
@@ -229,6 +233,9 @@ def leans_back(text: str) -> str | None:
         found = pattern.search(own)
         if found:
             return found.group(0).strip()
+    for found in PREPOSITION_THAT_RE.finditer(own):
+        if found.group(1).islower() and found.group(1) not in THIS_OK and found.group(1) not in RELATIVES:
+            return found.group(0)
     opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
     if opening:
         return opening.group(0).strip(" \t\n,")

@@ -581,6 +581,11 @@ DATED_POLL_RE = re.compile(r"(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:polls?|po
 POLL_STANDING_RE = re.compile(r"\b(?:led|leads|leading|trailed|trails|trailing|came\s+in\s+\w+|ranked|placed|"
                               r"stood|remained|ahead|behind)\b[^.;]{0,60}\b(?:in|among|across)\s+(?:[\w.'’-]+\s+){0,4}?"
                               r"(?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: A margin after a main verb "led" or "trailed" ("Ruiz led Lind late Tuesday by less than 1
+#: percent"): a count on the night, whose contest the line does not name.
+MARGIN_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?by\s+(?:about\s+|nearly\s+|more\s+than\s+|less\s+than\s+|"
+                       r"just\s+|only\s+)?(?:[\d.,]+|one|two|three|four|five|a)\b", re.IGNORECASE)
+STANDING_VERBS = frozenset("led leads trailed trails".split())
 #: "In an interview published online Wednesday", "on his podcast out Thursday": the date is
 #: the publication's; the interview was held before.
 PUBLISHED_RE = re.compile(r"\b(?:interview|podcast|profile)\b[^.;]{0,80}\b"
@@ -590,11 +595,14 @@ PUBLISHED_RE = re.compile(r"\b(?:interview|podcast|profile)\b[^.;]{0,80}\b"
 
 def poll_or_publication_date(event: Event) -> bool:
     """Does the entry's date name a poll ("in January polls") or an interview's publication
-    ("published online Wednesday"), or tell a standing in the polls? None is a happening dated
-    right."""
+    ("published online Wednesday"), or tell a standing in the polls or a margin in a count
+    ("led Lind by 1 percent")? None is a happening dated right."""
     text = event.text
     at = text.find(event.expression) if event.expression else -1
     if POLL_STANDING_RE.search(mask_quotes(text)):
+        return True
+    clause = main_clause(text)
+    if clause and clause.verb.lower() in STANDING_VERBS and MARGIN_RE.match(text, clause.verb_at + len(clause.verb)):
         return True
     if at < 0:
         return False

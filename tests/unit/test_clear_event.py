@@ -179,6 +179,7 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
     ("Bo Lind came in second in January polls, although Ana Ruiz moved up in a later survey.", "in January"),
     ("In May's Porto Post poll, Ana Ruiz led Bo Lind on a range of attributes.", "In May"),
     ("Ana Ruiz led Bo Lind on Tuesday in the harbour polls.", "on Tuesday"),
+    ("Ana Ruiz led Bo Lind late Tuesday by less than one-half of 1 percent.", "Tuesday"),
     ("In an interview with the Porto Post published online Wednesday, Ana Ruiz said the quay would close.",
      "Wednesday"),
     ("Ana Ruiz thanked Bo Lind for his help to the dockers on Monday.", "on Monday"),
@@ -188,6 +189,12 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
 ])
 def test_a_poll_s_date_a_publication_s_date_another_act_s_date_or_a_question_alone_is_no_clear_event(text, expression):
     assert not clear_event(event(text, expression))
+
+
+def test_a_margin_in_a_side_clause_does_not_keep_the_main_happening_off():
+    text = ("Ana Ruiz's campaign launched an ad buy in Porto on Tuesday and said it would seek a recount in Faro, "
+            "where she trailed Bo Lind by less than 1 percent.")
+    assert clear_event(event(text))
 
 
 def test_a_surname_alone_as_the_subject_of_an_inner_clause_is_clear_only_for_one_of_the_story_s_figures():

@@ -375,3 +375,22 @@ def test_a_woven_quotation_on_this_an_opening_on_top_of_that_and_the_interview_p
 def test_this_year_in_a_quotation_and_an_interview_named_do_not_point_back():
     assert leans_back("Ana Ruiz said “this year will be hard” for the fleet.") is None
     assert leans_back("Ana Ruiz said in an interview with the Porto Post on Saturday that she would run.") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("On Tuesday, Bo Lind said the board might include a delay of the dock fee in that package.", "in that package"),
+    ("For those reasons, Ana Ruiz left the harbour board on Monday.", "For those reasons"),
+    ("Bo Lind said on Saturday that two aides were suspended over the data breach.", "the data breach"),
+])
+def test_a_demonstrative_after_a_preposition_and_the_breach_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_that_time_and_those_who_do_not_point_back():
+    assert leans_back("At that time, Ana Ruiz was the mayor of Porto.") is None
+    assert leans_back("Ana Ruiz spoke on Monday for those who lost their jobs at the docks.") is None
+
+
+def test_a_face_told_is_colour_not_a_fact():
+    text = "In her opening statement on Thursday, Ana Ruiz beamed as she noted how happy she was to be home."
+    assert feature_line(text)
