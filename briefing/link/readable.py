@@ -124,8 +124,10 @@ THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
 winter election race campaign country nation primary caucus convention debate point stage way
 """.split())
-#: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
-QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
+#: A quotation that opens on "That", "This", "It", "Everything" or "Nothing" standing alone ("“That
+#: is not true,” ...", "“Everything is on the table,” ..."): what, the article said before.
+QUOTED_POINTER_RE = re.compile(r"\s*(That|This|It|Everything|Nothing)(?:[.,]\s+\1)?"
+                               r"(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
                                r"|['’]s\b)"
                                # "“This agreement represents …,” Ruiz said": which agreement?
                                r"|\s*(This|That|These|Those)\s+(?:" + "|".join(sorted(SAID_HEADS)) + r")\b")

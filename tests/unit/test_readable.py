@@ -394,3 +394,15 @@ def test_that_time_and_those_who_do_not_point_back():
 def test_a_face_told_is_colour_not_a_fact():
     text = "In her opening statement on Thursday, Ana Ruiz beamed as she noted how happy she was to be home."
     assert feature_line(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("“Everything. Everything is on the table,” Ana Ruiz told the paper on Wednesday.", "Everything"),
+    ("“It is a disgrace,” Ana Ruiz said of the vote on Monday.", "It"),
+])
+def test_a_quotation_opening_on_everything_or_it_is_leans_on_the_article(text, word):
+    assert quoted_pronoun(text) == word
+
+
+def test_a_quotation_whose_it_stands_for_the_clause_after_it_does_not_lean():
+    assert quoted_pronoun("“It takes courage to lead the port,” Ana Ruiz said on Monday.") is None
