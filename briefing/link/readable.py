@@ -124,9 +124,9 @@ THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
 winter election race campaign country nation primary caucus convention debate point stage way
 """.split())
-#: A quotation that opens on "That", "This", "It", "Everything" or "Nothing" standing alone ("“That
+#: A quotation that opens on "That", "This", "Everything" or "Nothing" standing alone ("“That
 #: is not true,” ...", "“Everything is on the table,” ..."): what, the article said before.
-QUOTED_POINTER_RE = re.compile(r"\s*(That|This|It|Everything|Nothing)(?:[.,]\s+\1)?"
+QUOTED_POINTER_RE = re.compile(r"\s*(That|This|Everything|Nothing)(?:[.,]\s+\1)?"
                                r"(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
                                r"|['’]s\b)"
                                # "“This agreement represents …,” Ruiz said": which agreement?

@@ -398,11 +398,12 @@ def test_a_face_told_is_colour_not_a_fact():
 
 @pytest.mark.parametrize("text, word", [
     ("“Everything. Everything is on the table,” Ana Ruiz told the paper on Wednesday.", "Everything"),
-    ("“It is a disgrace,” Ana Ruiz said of the vote on Monday.", "It"),
+    ("“Nothing was decided,” Ana Ruiz said of the vote on Monday.", "Nothing"),
 ])
-def test_a_quotation_opening_on_everything_or_it_is_leans_on_the_article(text, word):
+def test_a_quotation_opening_on_everything_or_nothing_leans_on_the_article(text, word):
     assert quoted_pronoun(text) == word
 
 
 def test_a_quotation_whose_it_stands_for_the_clause_after_it_does_not_lean():
     assert quoted_pronoun("“It takes courage to lead the port,” Ana Ruiz said on Monday.") is None
+    assert quoted_pronoun("“It is a disgrace that the port closed,” Ana Ruiz said on Monday.") is None
