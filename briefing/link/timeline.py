@@ -443,6 +443,9 @@ LEADING_SHARE = 0.05
 ON_STORY_ARTICLE_SHARE = 0.3
 #: ... once it has at least this many dated lines to tell by.
 MIN_ARTICLE_EVENTS = 4
+#: What an interview told: its subject or what was said in it.
+INTERVIEW_CONTENT_RE = re.compile(r"\b(?:about|on\s+(?:the|his|her|their|[a-z]+ing)\b|over|regarding|saying|said|"
+                                  r"asking|who\s+said|where|during\s+which)\b|[:“\"]")
 #: Verbs of saying, which need what was said.
 SAYING_VERBS = frozenset("said says reported reports told announced wrote tweeted confirmed revealed".split())
 #: What a verb of saying tells, beyond the date, has at least this many words.
@@ -640,6 +643,8 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
             else event.text[verb_end:])
     if clause.verb.lower() in SAYING_VERBS and len(WORD_RE.findall(told)) < MIN_TOLD_WORDS:
         return False  # "The Post reported on Monday": what, is not said
+    if clause.verb.lower() == "interviewed" and not INTERVIEW_CONTENT_RE.search(event.text, verb_end):
+        return False  # "A host interviewed Ruiz on Tuesday": what she said, is not told
     return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
 
 

@@ -191,6 +191,11 @@ def test_a_poll_s_date_a_publication_s_date_another_act_s_date_or_a_question_alo
     assert not clear_event(event(text, expression))
 
 
+def test_an_interview_told_without_what_was_said_is_no_clear_event():
+    assert not clear_event(event("On Tuesday, Port TV anchor Bo Lind interviewed harbour candidate Ana Ruiz."))
+    assert clear_event(event("On Tuesday, Port TV anchor Bo Lind interviewed Ana Ruiz about the quay closure."))
+
+
 def test_a_margin_in_a_side_clause_does_not_keep_the_main_happening_off():
     text = ("Ana Ruiz's campaign launched an ad buy in Porto on Tuesday and said it would seek a recount in Faro, "
             "where she trailed Bo Lind by less than 1 percent.")
