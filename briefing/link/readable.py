@@ -49,6 +49,7 @@ situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
 event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
 investigation investigations probe inquiry interview breach breaches leak leaks hack scandal package
+conference
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -200,6 +201,10 @@ ANOTHER_RE = re.compile(r"(?<!\bone\s)\banother\s+(?=[a-z])|\b(?:went|go|goes|go
 #: which package, the article said before (not "at that time", "that of ...", "that which").
 PREPOSITION_THAT_RE = re.compile(r"\b(?:in|on|at|of|for|from|with|to|into|about|over|under|by|behind|against)\s+"
                                  r"(?:that|those|these)\s+([a-z]+)\b(?!\s+(?:of|that|which|who)\b)", re.IGNORECASE)
+#: "one of the signatories": of what, the article said before ("one of the signatories of the
+#: letter", "one of the donors who ..." say which; "one of the most ..." is a teaser).
+ONE_OF_THE_RE = re.compile(r"\bone\s+of\s+the\s+([a-z]+s)\b(?!\s+(?:of|who|whom|that|which|to|in|at|for|from|behind|on|"
+                           r"with)\b)")
 #: "the party's move against Ruiz": what move, the article told before.
 MOVE_AGAINST_RE = re.compile(r"(?:\b[A-Z][\w-]*(?:['’]s|s['’])|\b[Tt]he\s+[a-z]+['’]s|"
                              r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?"
@@ -231,7 +236,7 @@ def leans_back(text: str) -> str | None:
     if one:
         return one.group(0)
     own = mask_quotes(text)
-    for pattern in (ANOTHER_RE, MOVE_AGAINST_RE, CONCEDED_RACE_RE):
+    for pattern in (ANOTHER_RE, MOVE_AGAINST_RE, CONCEDED_RACE_RE, ONE_OF_THE_RE):
         found = pattern.search(own)
         if found:
             return found.group(0).strip()

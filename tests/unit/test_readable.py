@@ -407,3 +407,18 @@ def test_a_quotation_opening_on_everything_or_nothing_leans_on_the_article(text,
 def test_a_quotation_whose_it_stands_for_the_clause_after_it_does_not_lean():
     assert quoted_pronoun("“It takes courage to lead the port,” Ana Ruiz said on Monday.") is None
     assert quoted_pronoun("“It is a disgrace that the port closed,” Ana Ruiz said on Monday.") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The novelist Bo Lind, one of the signatories, told an audience in Porto last week that Ruiz was wrong.",
+     "one of the signatories"),
+    ("A spokesman for the port told reporters Thursday that Ana Ruiz has no plans to address the conference.",
+     "the conference"),
+])
+def test_one_of_the_signatories_and_the_conference_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_one_of_the_donors_who_and_one_of_the_most_do_not_point_back():
+    assert leans_back("Bo Lind, one of the donors who backed Ana Ruiz, spoke in Porto on Monday.") is None
+    assert leans_back("Ana Ruiz is one of the most popular mayors in Porto.") is None
