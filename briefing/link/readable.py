@@ -162,7 +162,7 @@ WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: words, “...”"); "In his statement, Ruiz said ..." is a frame that the sentence fills.
 POSSESSIVE_SAID_RE = re.compile(
     r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
-    r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
+    r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|actions?|"
     r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal|positions?|stance|case|lawsuit)\b"
     r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
     r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")

@@ -240,6 +240,7 @@ def test_allegations_a_crisis_investigators_a_group_such_laws_point_back(text):
 @pytest.mark.parametrize("text", [
     "On Tuesday, an aide told a lunch group that her position remains firm.",
     "Ana Ruiz was asked about their case during an interview on Monday.",
+    "The mayor said Tuesday her actions are consistent with the harbour charter.",
 ])
 def test_a_position_or_a_case_named_only_by_whose_it_was_points_back(text):
     from briefing.link.readable import possessive_back_pointer
@@ -422,3 +423,8 @@ def test_one_of_the_signatories_and_the_conference_point_back(text, words):
 def test_one_of_the_donors_who_and_one_of_the_most_do_not_point_back():
     assert leans_back("Bo Lind, one of the donors who backed Ana Ruiz, spoke in Porto on Monday.") is None
     assert leans_back("Ana Ruiz is one of the most popular mayors in Porto.") is None
+
+
+def test_actions_said_what_they_were_do_not_point_back():
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer("Ana Ruiz defended her actions to close the quay on Monday.") is None
