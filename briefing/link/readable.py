@@ -49,7 +49,7 @@ situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
 event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
 investigation investigations probe inquiry interview breach breaches leak leaks hack scandal package
-conference
+conference residents
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.

@@ -415,8 +415,10 @@ def test_a_quotation_whose_it_stands_for_the_clause_after_it_does_not_lean():
      "one of the signatories"),
     ("A spokesman for the port told reporters Thursday that Ana Ruiz has no plans to address the conference.",
      "the conference"),
+    ("On Thursday, Ana Ruiz chastised the board for refusing federal aid to help the affected residents.",
+     "the affected residents"),
 ])
-def test_one_of_the_signatories_and_the_conference_point_back(text, words):
+def test_one_of_the_signatories_the_conference_and_the_residents_point_back(text, words):
     assert leans_back(text) == words
 
 
