@@ -443,6 +443,9 @@ INTERVIEW_GIVEN_RE = re.compile(r"^(?:an?|the)\s+interview\s+(?:(?:his|her|their
 #: "allegations made / levelled / brought by X": who makes them.
 MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|brought|raised)\s+by\s+"
                         r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+#: "charged with battery (in Florida) for allegedly …": the charge alleges it.
+CHARGED_FOR_RE = re.compile(r"\bcharged\s+with\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
+                            r"(?:in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?(?:for|after)\s+allegedly\b")
 #: "X is said / believed to …": what is said of X, by someone the text does not name.
 SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to")
 #: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
@@ -493,6 +496,9 @@ def side_of(node: Node) -> tuple[str, str]:
         elif by and cue == "allegedly" and re.search(named + r"\s+(?:\w+ly\s+)?(?:said|says|told|tells)\b[^.;]*?"
                                                      r"\b[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}allegedly\b", claim.text):
             by = None  # "the judge said a conspiracy Marquez allegedly plotted …": alleged by others
+        charge = CHARGED_FOR_RE.search(claim.text) if by is None else None
+        if charge:
+            return stance, f"the {charge.group(1)} charge"  # "charged with battery for allegedly …": the charge's
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
     if by is None and claim.unresolved and not claim.attributed_to:

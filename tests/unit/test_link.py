@@ -415,6 +415,8 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
      "Lind"),  # the hedge inside the account of someone the text names
     ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
     ("Valdora also released Ana Ek, a Dover clerk accused of spying, in the same exchange.", UNNAMED),  # the accused
+    ("Lind defended his aide on Tuesday, hours after the aide was charged with battery in Dover for allegedly "
+     "grabbing a reporter.", "the battery charge"),
     ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
      UNNAMED),  # the judge rules; others allege
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
