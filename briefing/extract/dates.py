@@ -421,6 +421,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
             shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[rel[0]]
             return (published + timedelta(days=shift)).isoformat(), "day", None
         step = {"last": -1, "this": 0, "next": 1}[rel[0]]
+        if step == 0 and direction < 0 and rel[-1] in ("week", "month"):
+            # a past "this week" / "this month" told on a Monday or on the 2nd: the days up to
+            # publication ("said during this week's debate", on Monday, of Saturday's debate)
+            first = published - timedelta(days=6) if rel[-1] == "week" else published.replace(day=1)
+            return first.isoformat(), "day", (published.isoformat() if first < published else None)
         if rel[-1] == "week":
             # weeks run Sunday to Saturday, as in American news
             sunday = published - timedelta(days=(published.weekday() + 1) % 7) + timedelta(weeks=step)
@@ -739,6 +744,11 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
             mention = DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1], resolved[2])
             if direction < 0 and published and _after(mention, published):
                 continue  # a past event never lands after publication
+            if direction < 0 and published and mention.precision == "day" and mention.until \
+                    and _last_day(mention.until) > published:
+                # ... nor runs past it: the span ends on the day of writing
+                until = published.isoformat() if _first_day(mention.date) < published else None
+                mention = replace(mention, until=until)
             if kind in ("year", "month_year") and published and _after(mention, published) \
                     and not _future_in_clause(text, start, end, m.start(), quotes):
                 continue  # "mentioned as a candidate in 2033", "up for a vote in 2033": no plan told
