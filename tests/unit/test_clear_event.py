@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.link.readable import main_clause
-from briefing.link.timeline import StoryNames, about_the_story, clear_event, shown_events
+from briefing.link.timeline import StoryNames, about_the_story, clear_event, people_surnames, shown_events
 from briefing.model import Citation, Event, Insertion
 
 
@@ -209,3 +209,33 @@ def test_a_surname_alone_as_the_subject_of_an_inner_clause_is_clear_only_for_one
     assert clear_event(event("On Tuesday, Ana Ruiz said she was glad that Bo Lind was voted in."), story)
     assert clear_event(event("On Tuesday, Ana Ruiz said that Porto was ready for the vote."), story)
     assert clear_event(event("Ana Ruiz said on Tuesday that Monday was a quiet day in the harbour."), story)
+
+
+def test_a_surname_the_timeline_writes_as_a_person_s_is_unclear_alone_anywhere_in_the_line():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset(),
+                       people=frozenset({"lind"}))
+    assert not clear_event(event("Ana Ruiz told the port board on Tuesday there was no link between Lind and "
+                                 "the smugglers."), story)
+    assert clear_event(event("Ana Ruiz told the port board on Tuesday there was no link between Bo Lind and "
+                             "the smugglers."), story)
+    assert clear_event(event("Ana Ruiz praised Lind, a harbour pilot, on Tuesday for the rescue."), story)
+    assert clear_event(event("Ana Ruiz toured the docks in Porto on Tuesday with her aides."), story)
+
+
+def test_the_timeline_s_people_are_the_words_it_writes_after_a_given_name_or_a_title():
+    events = [event("Bo Lind toured the docks on Tuesday."), event("Judge Sala ruled on Monday."),
+              event("The Porto board met on Monday.")]
+    assert people_surnames(events) == frozenset({"lind", "sala"})
+
+
+def test_a_look_back_told_in_an_interview_is_colour_not_a_happening():
+    assert not clear_event(event("In an interview last week, Ana Ruiz said she had learned from her father how "
+                                 "to run a port."))
+    assert clear_event(event("In an interview last week, Ana Ruiz said she would close the old quay."))
+
+
+def test_a_coined_product_name_nobody_explains_is_left_out():
+    assert not clear_event(event("On Tuesday, Ana Ruiz's campaign signed up with dockVotes, writing in an email "
+                                 "that it wanted the app at once."))
+    assert clear_event(event("On Tuesday, Ana Ruiz's campaign signed up with dockVotes, a voter-contact app, "
+                             "to reach harbour workers."))
