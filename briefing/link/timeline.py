@@ -657,6 +657,23 @@ def poll_or_publication_date(event: Event) -> bool:
     return bool(DATED_POLL_RE.match(text, at + len(event.expression)) or PUBLISHED_RE.search(text, 0, at))
 
 
+#: A subject named in full, then a role at a body ("Bo Lind, vice chairman of Dockwear,").
+ROLE_AT_BODY_RE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                             r"(?:of|at|for|with)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),")
+
+
+def unknown_speaker(event: Event, at: int, story: StoryNames | None) -> bool:
+    """Is the subject (starting at ``at``) someone none of the story's figures, told only by a
+    role at a body the story does not know either ("Bo Lind, vice chairman of Dockwear, told a
+    magazine ...")? A business's insider talking shop: off the story, or unplaceable."""
+    if story is None:
+        return False
+    m = ROLE_AT_BODY_RE.match(event.text, at)
+    if m is None:
+        return False
+    return not any(_figure(w, story) for w in m.group("who").split() + m.group("body").split())
+
+
 #: Verbs of looking back (what someone learned, remembers, reflects on): a profile's colour,
 #: not a happening of the story.
 REFLECTION_RE = re.compile(r"\b(?:learned|learnt|recalled|recalls|remembered|remembers|reflected|reflects|"
@@ -693,7 +710,7 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
         return False
     if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
         return False
-    if lone_surname(event, story):
+    if lone_surname(event, story) or unknown_speaker(event, clause.start, story):
         return False
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:

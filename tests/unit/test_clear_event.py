@@ -239,3 +239,11 @@ def test_a_coined_product_name_nobody_explains_is_left_out():
                                  "that it wanted the app at once."))
     assert clear_event(event("On Tuesday, Ana Ruiz's campaign signed up with dockVotes, a voter-contact app, "
                              "to reach harbour workers."))
+
+
+def test_a_speaker_known_only_by_a_role_at_a_body_the_story_does_not_know_is_left_out():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset())
+    assert not clear_event(event("In May, Bo Lind, vice chairman of Dockwear, told a magazine that Ruiz is "
+                                 "closely involved in the designs."), story)
+    assert clear_event(event("In May, Bo Lind, vice chairman of the Porto Harbour Board, told a magazine that "
+                             "Ruiz is closely involved in the plans."), story)
