@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
+from ..extract.dates import PATTERNS as DATE_PATTERNS
 from ..extract.spans import quoted_spans
 from ..extract.speakers import SENTENCE_STARTERS
 from ..model import ArticleExtraction, Citation, Event, Source
@@ -230,6 +231,9 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\bthe\s+following\s+[a-z]+|"
                              # "doing so", "even more emphatic", "the subject": so, more and subject of what?
                              r"\b(?:do|does|did|doing|done)\s+so\b|\beven\s+more\b|\bthe\s+subject\b(?!\s+of\b)|"
+                             # "called the election-night remarks sexist": which remarks, what said?
+                             r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:remarks|comments)\b"
+                             r"(?!\s+(?:that|about|on|in\s+which|by|of|to|he|she|they|[A-Z])\b|\s*[:,]?\s*[“\"])|"
                              # "the disease's profile": which disease (not "the nation's", "the party's")
                              r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
                              r"administration|election|race|convention|network|day|week|year|month|night|"
@@ -657,6 +661,21 @@ def poll_or_publication_date(event: Event) -> bool:
     return bool(DATED_POLL_RE.match(text, at + len(event.expression)) or PUBLISHED_RE.search(text, 0, at))
 
 
+#: A line with this many dates or more lists results or steps; no one happening is its news.
+MAX_DATES = 3
+
+
+def several_dates(event: Event) -> bool:
+    """Does the line give ``MAX_DATES`` date expressions or more ("won 80% in Faro last month,
+    70% in Porto last week and 60% in Braga on Tuesday")?"""
+    spans: list[tuple[int, int]] = []
+    for _kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(event.text):
+            if not any(m.start() < e and s < m.end() for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return len(spans) >= MAX_DATES
+
+
 #: A subject named in full, then a role at a body ("Bo Lind, vice chairman of Dockwear,").
 ROLE_AT_BODY_RE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
                              r"(?:of|at|for|with)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),")
@@ -726,6 +745,8 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
         return False  # "The Post reported on Monday": what, is not said
     if clause.verb.lower() == "interviewed" and not INTERVIEW_CONTENT_RE.search(event.text, verb_end):
         return False  # "A host interviewed Ruiz on Tuesday": what she said, is not told
+    if several_dates(event):
+        return False  # "won 80% in Faro last month, 70% in Porto last week and 60% on Tuesday": a tally
     if REFLECTION_RE.search(mask_quotes(event.text), clause.verb_at):
         return False  # "Ruiz said she had learned from her father ...": a look back, colour
     if unexplained_coinage(event):

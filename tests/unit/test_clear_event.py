@@ -247,3 +247,17 @@ def test_a_speaker_known_only_by_a_role_at_a_body_the_story_does_not_know_is_lef
                                  "closely involved in the designs."), story)
     assert clear_event(event("In May, Bo Lind, vice chairman of the Porto Harbour Board, told a magazine that "
                              "Ruiz is closely involved in the plans."), story)
+
+
+def test_a_line_of_several_dates_is_a_tally_not_one_happening():
+    assert not clear_event(event("Exit polls show Ana Ruiz won 80% of dockers in Faro last month, 70% in Porto "
+                                 "last week and 60% in Braga on Tuesday."))
+    assert clear_event(event("Ana Ruiz won 60% of dockers in Braga on Tuesday."))
+
+
+def test_remarks_named_only_by_the_point_back():
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event("On Wednesday, Ana Ruiz dismissed critics who called the late-night remarks rude.",
+                                  "On Wednesday"))
+    assert stands_alone(event("On Wednesday, Ana Ruiz withdrew her late-night remarks on the harbour police.",
+                              "On Wednesday"))
