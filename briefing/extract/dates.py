@@ -492,6 +492,13 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cues
 
 
+#: A participle of saying just before a date (", announcing on Wednesday he would ..."): the
+#: date is the saying's.
+SAYING_PARTICIPLE_RE = re.compile(r"\b(?:saying|announcing|telling|adding|noting|declaring|insisting|warning|vowing|"
+                                  r"promising|arguing|explaining|stating|tweeting|writing|confirming|"
+                                  r"revealing)\s+$", re.IGNORECASE)
+
+
 #: A clause this short (in characters) that holds only a date opens the clause after it.
 SHORT_CLAUSE = 30
 
@@ -734,6 +741,13 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 if kind in ("weekday", "month", "relative") and PAST_PLAN_RE.search(
                         text, max(start, m.start() - 80), m.start()):
                     continue  # "was scheduled to leave Tuesday": has it happened? not said
+                if direction and direction != -1 \
+                        and SAYING_PARTICIPLE_RE.search(text, max(start, m.start() - 30), m.start()):
+                    # "joined the debate, announcing on Wednesday he would meet ...": the date is
+                    # the announcing's, whose tense is the verb's it hangs on, not the "would" after
+                    earlier = [c for c in side if c[1] in (-1, 1) and c[0] < m.start()]
+                    if earlier:
+                        direction = earlier[-1][1]
                 if kind == "relative":
                     near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):

@@ -666,14 +666,17 @@ MAX_DATES = 3
 
 
 def several_dates(event: Event) -> bool:
-    """Does the line give ``MAX_DATES`` date expressions or more ("won 80% in Faro last month,
-    70% in Porto last week and 60% in Braga on Tuesday")?"""
-    spans: list[tuple[int, int]] = []
-    for _kind, pattern in DATE_PATTERNS:
-        for m in pattern.finditer(event.text):
-            if not any(m.start() < e and s < m.end() for s, e in spans):
-                spans.append((m.start(), m.end()))
-    return len(spans) >= MAX_DATES
+    """Does the line, or the sentence it was cut from, give ``MAX_DATES`` date expressions or
+    more ("won 80% in Faro last month, 70% in Porto last week and 60% in Braga on Tuesday")?"""
+    for text in (event.text, *(c.text for c in event.citations[:1])):
+        spans: list[tuple[int, int]] = []
+        for _kind, pattern in DATE_PATTERNS:
+            for m in pattern.finditer(text):
+                if not any(m.start() < e and s < m.end() for s, e in spans):
+                    spans.append((m.start(), m.end()))
+        if len(spans) >= MAX_DATES:
+            return True
+    return False
 
 
 #: A subject named in full, then a role at a body ("Bo Lind, vice chairman of Dockwear,").

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from briefing.link.readable import main_clause
-from briefing.link.timeline import StoryNames, about_the_story, clear_event, people_surnames, shown_events
+from briefing.link.timeline import (
+    StoryNames,
+    about_the_story,
+    clear_event,
+    people_surnames,
+    several_dates,
+    shown_events,
+)
 from briefing.model import Citation, Event, Insertion
 
 
@@ -253,6 +260,11 @@ def test_a_line_of_several_dates_is_a_tally_not_one_happening():
     assert not clear_event(event("Exit polls show Ana Ruiz won 80% of dockers in Faro last month, 70% in Porto "
                                  "last week and 60% in Braga on Tuesday."))
     assert clear_event(event("Ana Ruiz won 60% of dockers in Braga on Tuesday."))
+    cut = event("Exit polls show Ana Ruiz won 80% of dockers in Faro last month", "last month")
+    whole = "Exit polls show Ana Ruiz won 80% of dockers in Faro last month, 70% last week and 60% on Tuesday."
+    cut = Event(id=cut.id, date=cut.date, precision=cut.precision, text=cut.text, expression=cut.expression,
+                citations=(Citation(source="a1", sentence="s1", start=0, end=len(whole), text=whole),))
+    assert several_dates(cut)
 
 
 def test_remarks_named_only_by_the_point_back():

@@ -352,3 +352,10 @@ def test_a_date_alone_before_a_comma_takes_the_tense_of_the_clause_it_opens():
         ("on Thursday", "2023-03-16", "day")]
     assert resolve("The mayor said the ferry would sail, and on Thursday, the board will vote on the fares.",
                    friday) == [("on Thursday", "2023-03-23", "day")]
+
+
+def test_a_date_after_a_participle_of_saying_takes_the_tense_of_the_verb_it_hangs_on():
+    text = "Ana Ruiz joined the harbour debate, announcing on Wednesday she would meet the dockers."
+    assert [m.date for m in find_dates(*_whole(text))] == ["2023-03-08"]  # published Friday 10th
+    ahead = "Ana Ruiz will join the harbour debate, announcing on Wednesday she would meet the dockers."
+    assert [m.date for m in find_dates(*_whole(ahead))] == ["2023-03-15"]
