@@ -421,6 +421,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, direction: int
             shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[rel[0]]
             return (published + timedelta(days=shift)).isoformat(), "day", None
         step = {"last": -1, "this": 0, "next": 1}[rel[0]]
+        if step == 0 and direction < 0 and rel[-1] in ("week", "month"):
+            # a past "this week" / "this month" told on a Monday or on the 2nd: the days up to
+            # publication ("said during this week's debate", on Monday, of Saturday's debate)
+            first = published - timedelta(days=6) if rel[-1] == "week" else published.replace(day=1)
+            return first.isoformat(), "day", (published.isoformat() if first < published else None)
         if rel[-1] == "week":
             # weeks run Sunday to Saturday, as in American news
             sunday = published - timedelta(days=(published.weekday() + 1) % 7) + timedelta(weeks=step)
@@ -485,6 +490,13 @@ def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cues.append((m.start(), -1))  # not "its continued influence": an adjective
         previous, previous_at = word, m.start()
     return cues
+
+
+#: A participle of saying just before a date (", announcing on Wednesday he would ..."): the
+#: date is the saying's.
+SAYING_PARTICIPLE_RE = re.compile(r"\b(?:saying|announcing|telling|adding|noting|declaring|insisting|warning|vowing|"
+                                  r"promising|arguing|explaining|stating|tweeting|writing|confirming|"
+                                  r"revealing)\s+$", re.IGNORECASE)
 
 
 #: A clause this short (in characters) that holds only a date opens the clause after it.
@@ -729,6 +741,13 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
                 if kind in ("weekday", "month", "relative") and PAST_PLAN_RE.search(
                         text, max(start, m.start() - 80), m.start()):
                     continue  # "was scheduled to leave Tuesday": has it happened? not said
+                if direction and direction != -1 \
+                        and SAYING_PARTICIPLE_RE.search(text, max(start, m.start() - 30), m.start()):
+                    # "joined the debate, announcing on Wednesday he would meet ...": the date is
+                    # the announcing's, whose tense is the verb's it hangs on, not the "would" after
+                    earlier = [c for c in side if c[1] in (-1, 1) and c[0] < m.start()]
+                    if earlier:
+                        direction = earlier[-1][1]
                 if kind == "relative":
                     near = direction_of(side, bounds, m.start(), m.end(), reach=NEAR_CHARS)
             if poll_note or not_an_event(kind, m, text, start, end, quotes, near):
@@ -739,6 +758,11 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> list
             mention = DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1], resolved[2])
             if direction < 0 and published and _after(mention, published):
                 continue  # a past event never lands after publication
+            if direction < 0 and published and mention.precision == "day" and mention.until \
+                    and _last_day(mention.until) > published:
+                # ... nor runs past it: the span ends on the day of writing
+                until = published.isoformat() if _first_day(mention.date) < published else None
+                mention = replace(mention, until=until)
             if kind in ("year", "month_year") and published and _after(mention, published) \
                     and not _future_in_clause(text, start, end, m.start(), quotes):
                 continue  # "mentioned as a candidate in 2033", "up for a vote in 2033": no plan told

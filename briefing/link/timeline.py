@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
+from ..extract.dates import PATTERNS as DATE_PATTERNS
 from ..extract.spans import quoted_spans
 from ..extract.speakers import SENTENCE_STARTERS
 from ..model import ArticleExtraction, Citation, Event, Source
@@ -230,6 +231,9 @@ BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|af
                              r"\bthe\s+following\s+[a-z]+|"
                              # "doing so", "even more emphatic", "the subject": so, more and subject of what?
                              r"\b(?:do|does|did|doing|done)\s+so\b|\beven\s+more\b|\bthe\s+subject\b(?!\s+of\b)|"
+                             # "called the election-night remarks sexist": which remarks, what said?
+                             r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:remarks|comments)\b"
+                             r"(?!\s+(?:that|about|on|in\s+which|by|of|to|he|she|they|[A-Z])\b|\s*[:,]?\s*[“\"])|"
                              # "the disease's profile": which disease (not "the nation's", "the party's")
                              r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
                              r"administration|election|race|convention|network|day|week|year|month|night|"
@@ -465,6 +469,36 @@ class StoryNames:
     figures: frozenset[str]  # name stems FIGURE_SHARE of the articles use
     leading: frozenset[str]  # those LEADING_SHARE of the articles use
     off_story: frozenset[str]  # ids of articles whose dated lines seldom name a leading figure
+    people: frozenset[str] = frozenset()  # surnames (lower case) the timeline writes after a given name
+
+
+#: A capitalised word after another one that opens no sentence ("Bo Lind", "Judge Lind"):
+#: the second is someone's surname.
+FULL_NAME_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w-]*)\b")
+#: A capitalised word after "in" ("in Casper"): a place, whatever else it names.
+PLACE_RE = re.compile(r"\bin\s+([A-Z][a-z][\w-]*)\b")
+#: Words that head an office or a body, not a surname ("Defense Secretary", "Blackstone Group").
+OFFICE_WORDS = frozenset("""
+secretary director chairman chairwoman chair minister group party post times news press company
+corporation committee association institute foundation center centre
+""".split())
+
+
+def people_surnames(events: Sequence[Event]) -> frozenset[str]:
+    """The words (lower case) the timeline writes as a surname after a given name or a title
+    ("Bo Lind", "Judge Lind"), not after a word that opens a sentence ("The Porto"), and never
+    as a place ("in Porto"), an office or a body ("Port Secretary", "Harbour Group")."""
+    out: set[str] = set()
+    places: set[str] = set()
+    for e in events:
+        places.update(m.group(1).lower() for m in PLACE_RE.finditer(e.text))
+        for m in FULL_NAME_RE.finditer(e.text):
+            first, last = m.group(1).rstrip(".").lower(), m.group(2).lower()
+            if first in SENTENCE_STARTERS or last in OFFICE_WORDS \
+                    or {stem(first), stem(last)} & (GENERIC_NAME_WORDS | DATE_WORDS):
+                continue
+            out.add(last)
+    return frozenset(out - places)
 
 
 def _names_in(event: Event, names: frozenset[str]) -> bool:
@@ -494,7 +528,7 @@ def story_names(events: Sequence[Event]) -> StoryNames | None:
             naming[source].append(hit)
     off = frozenset(s for s, hits in naming.items()
                     if len(hits) >= MIN_ARTICLE_EVENTS and sum(hits) < ON_STORY_ARTICLE_SHARE * len(hits))
-    return StoryNames(figures, leading, off)
+    return StoryNames(figures, leading, off, people_surnames(events))
 
 
 def about_the_story(event: Event, story: StoryNames | None) -> bool:
@@ -561,8 +595,10 @@ NAME_WORD_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*|[Mm]r\.|[Mm]rs\.|[Mm]s\.|
 
 def lone_surname(event: Event, story: StoryNames | None) -> str | None:
     """A surname alone, none of the story's figures, as the subject of a clause past the
-    sentence's first word ("Ruiz said she was glad that Lind was voted in"): whom, the reader
-    cannot tell. The main clause's own subject is ``names_whom``'s."""
+    sentence's first word ("Ruiz said she was glad that Lind was voted in"), or anywhere when
+    the timeline writes it elsewhere as a person's surname ("Bo Lind") and no apposition says
+    who ("found no link between Lind and the militants"): whom, the reader cannot tell. The
+    main clause's own subject is ``names_whom``'s."""
     if story is None:
         return None
     own = mask_quotes(event.text)
@@ -574,7 +610,20 @@ def lone_surname(event: Event, story: StoryNames | None) -> str | None:
                 or word.lower() in SENTENCE_STARTERS:
             continue
         return word
+    for m in LONE_NAME_RE.finditer(own):
+        word = re.sub(r"['’]s$", "", m.group(1))
+        if m.start() == 0 or NAME_WORD_BEFORE_RE.search(own, max(0, m.start() - 30), m.start()) \
+                or word.lower() not in story.people or _figure(word, story) or APPOSITION_AFTER_RE.match(own, m.end()) \
+                or re.search(rf"[A-Z][a-z]+\.?\s+{re.escape(word)}\b", own):
+            continue  # not someone's surname, known to the story, explained, or named in full in the line
+        return word  # "a link between Lind and the militants": someone the story does not know
     return None
+
+
+#: A capitalised word with no capitalised word after it.
+LONE_NAME_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)(?![\w'’-]*\s+[A-Z])")
+#: An apposition that says who ("Lind, an heir to the fortune,").
+APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|the|who|whose|[a-z]+['’]s)\b")
 
 
 #: A poll told by its date ("in January polls", "In May's Post poll"): the date is the poll's,
@@ -612,6 +661,60 @@ def poll_or_publication_date(event: Event) -> bool:
     return bool(DATED_POLL_RE.match(text, at + len(event.expression)) or PUBLISHED_RE.search(text, 0, at))
 
 
+#: A line with this many dates or more lists results or steps; no one happening is its news.
+MAX_DATES = 3
+
+
+def several_dates(event: Event) -> bool:
+    """Does the line, or the sentence it was cut from, give ``MAX_DATES`` date expressions or
+    more ("won 80% in Faro last month, 70% in Porto last week and 60% in Braga on Tuesday")?"""
+    for text in (event.text, *(c.text for c in event.citations[:1])):
+        spans: list[tuple[int, int]] = []
+        for _kind, pattern in DATE_PATTERNS:
+            for m in pattern.finditer(text):
+                if not any(m.start() < e and s < m.end() for s, e in spans):
+                    spans.append((m.start(), m.end()))
+        if len(spans) >= MAX_DATES:
+            return True
+    return False
+
+
+#: A subject named in full, then a role at a body ("Bo Lind, vice chairman of Dockwear,").
+ROLE_AT_BODY_RE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                             r"(?:of|at|for|with)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),")
+
+
+def unknown_speaker(event: Event, at: int, story: StoryNames | None) -> bool:
+    """Is the subject (starting at ``at``) someone none of the story's figures, told only by a
+    role at a body the story does not know either ("Bo Lind, vice chairman of Dockwear, told a
+    magazine ...")? A business's insider talking shop: off the story, or unplaceable."""
+    if story is None:
+        return False
+    m = ROLE_AT_BODY_RE.match(event.text, at)
+    if m is None:
+        return False
+    return not any(_figure(w, story) for w in m.group("who").split() + m.group("body").split())
+
+
+#: Verbs of looking back (what someone learned, remembers, reflects on): a profile's colour,
+#: not a happening of the story.
+REFLECTION_RE = re.compile(r"\b(?:learned|learnt|recalled|recalls|remembered|remembers|reflected|reflects|"
+                           r"reminisced|reminisces)\b", re.IGNORECASE)
+#: A word in lower case with a capital inside ("portVotes", "eDock"): a product's or a firm's
+#: coinage ...
+COINAGE_RE = re.compile(r"(?<![\w'’-])[a-z]+[A-Z][\w'’-]*")
+
+
+def unexplained_coinage(event: Event) -> str | None:
+    """A coined product or firm name ("reached out to portVotes") with no apposition saying
+    what it is ("portVotes, a voter app,"): the reader cannot tell."""
+    own = mask_quotes(event.text)
+    for m in COINAGE_RE.finditer(own):
+        if not APPOSITION_AFTER_RE.match(own, m.end()):
+            return m.group(0)
+    return None
+
+
 def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     """Is the entry plainly a dated happening told of someone named? Its main clause (see
     ``readable.main_clause``) reads with a subject that names whom ("Ana Ruiz", "The port
@@ -629,7 +732,7 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
         return False
     if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
         return False
-    if lone_surname(event, story):
+    if lone_surname(event, story) or unknown_speaker(event, clause.start, story):
         return False
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:
@@ -645,6 +748,12 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
         return False  # "The Post reported on Monday": what, is not said
     if clause.verb.lower() == "interviewed" and not INTERVIEW_CONTENT_RE.search(event.text, verb_end):
         return False  # "A host interviewed Ruiz on Tuesday": what she said, is not told
+    if several_dates(event):
+        return False  # "won 80% in Faro last month, 70% in Porto last week and 60% on Tuesday": a tally
+    if REFLECTION_RE.search(mask_quotes(event.text), clause.verb_at):
+        return False  # "Ruiz said she had learned from her father ...": a look back, colour
+    if unexplained_coinage(event):
+        return False  # "Ruiz's aide reached out to portVotes": what it is, nobody says
     return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
 
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from briefing.link.readable import main_clause
-from briefing.link.timeline import StoryNames, about_the_story, clear_event, shown_events
+from briefing.link.timeline import (
+    StoryNames,
+    about_the_story,
+    clear_event,
+    people_surnames,
+    several_dates,
+    shown_events,
+)
 from briefing.model import Citation, Event, Insertion
 
 
@@ -209,3 +216,60 @@ def test_a_surname_alone_as_the_subject_of_an_inner_clause_is_clear_only_for_one
     assert clear_event(event("On Tuesday, Ana Ruiz said she was glad that Bo Lind was voted in."), story)
     assert clear_event(event("On Tuesday, Ana Ruiz said that Porto was ready for the vote."), story)
     assert clear_event(event("Ana Ruiz said on Tuesday that Monday was a quiet day in the harbour."), story)
+
+
+def test_a_surname_the_timeline_writes_as_a_person_s_is_unclear_alone_anywhere_in_the_line():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset(),
+                       people=frozenset({"lind"}))
+    assert not clear_event(event("Ana Ruiz told the port board on Tuesday there was no link between Lind and "
+                                 "the smugglers."), story)
+    assert clear_event(event("Ana Ruiz told the port board on Tuesday there was no link between Bo Lind and "
+                             "the smugglers."), story)
+    assert clear_event(event("Ana Ruiz praised Lind, a harbour pilot, on Tuesday for the rescue."), story)
+    assert clear_event(event("Ana Ruiz toured the docks in Porto on Tuesday with her aides."), story)
+
+
+def test_the_timeline_s_people_are_the_words_it_writes_after_a_given_name_or_a_title():
+    events = [event("Bo Lind toured the docks on Tuesday."), event("Judge Sala ruled on Monday."),
+              event("The Porto board met on Monday.")]
+    assert people_surnames(events) == frozenset({"lind", "sala"})
+
+
+def test_a_look_back_told_in_an_interview_is_colour_not_a_happening():
+    assert not clear_event(event("In an interview last week, Ana Ruiz said she had learned from her father how "
+                                 "to run a port."))
+    assert clear_event(event("In an interview last week, Ana Ruiz said she would close the old quay."))
+
+
+def test_a_coined_product_name_nobody_explains_is_left_out():
+    assert not clear_event(event("On Tuesday, Ana Ruiz's campaign signed up with dockVotes, writing in an email "
+                                 "that it wanted the app at once."))
+    assert clear_event(event("On Tuesday, Ana Ruiz's campaign signed up with dockVotes, a voter-contact app, "
+                             "to reach harbour workers."))
+
+
+def test_a_speaker_known_only_by_a_role_at_a_body_the_story_does_not_know_is_left_out():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset())
+    assert not clear_event(event("In May, Bo Lind, vice chairman of Dockwear, told a magazine that Ruiz is "
+                                 "closely involved in the designs."), story)
+    assert clear_event(event("In May, Bo Lind, vice chairman of the Porto Harbour Board, told a magazine that "
+                             "Ruiz is closely involved in the plans."), story)
+
+
+def test_a_line_of_several_dates_is_a_tally_not_one_happening():
+    assert not clear_event(event("Exit polls show Ana Ruiz won 80% of dockers in Faro last month, 70% in Porto "
+                                 "last week and 60% in Braga on Tuesday."))
+    assert clear_event(event("Ana Ruiz won 60% of dockers in Braga on Tuesday."))
+    cut = event("Exit polls show Ana Ruiz won 80% of dockers in Faro last month", "last month")
+    whole = "Exit polls show Ana Ruiz won 80% of dockers in Faro last month, 70% last week and 60% on Tuesday."
+    cut = Event(id=cut.id, date=cut.date, precision=cut.precision, text=cut.text, expression=cut.expression,
+                citations=(Citation(source="a1", sentence="s1", start=0, end=len(whole), text=whole),))
+    assert several_dates(cut)
+
+
+def test_remarks_named_only_by_the_point_back():
+    from briefing.link.timeline import stands_alone
+    assert not stands_alone(event("On Wednesday, Ana Ruiz dismissed critics who called the late-night remarks rude.",
+                                  "On Wednesday"))
+    assert stands_alone(event("On Wednesday, Ana Ruiz withdrew her late-night remarks on the harbour police.",
+                              "On Wednesday"))

@@ -147,6 +147,29 @@ def _whole(text: str, published: date = PUBLISHED) -> tuple[str, int, int, date]
     return text, 0, len(text), published
 
 
+MONDAY = date(2023, 3, 13)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # told on a Monday of Saturday's vote: the seven days up to publication, not Sunday to Saturday
+    ("The mayor said during this week's council vote that the ferry stays.", MONDAY,
+     [("2023-03-07", "day", "2023-03-13")]),
+    # a past "this month" ends on the day of writing
+    ("Earlier this month, the ferry company announced new fares.", MONDAY,
+     [("2023-03-01", "day", "2023-03-13")]),
+    # still to come: the calendar week and the calendar month as before
+    ("The council will vote this week on the ferry.", MONDAY, [("2023-03-12", "day", "2023-03-18")]),
+    ("The council will vote this month on the ferry.", MONDAY, [("2023-03", "month", None)]),
+])
+def test_past_this_week_or_month_ends_at_publication(text, published, expected):
+    assert [(m.date, m.precision, m.until) for m in find_dates(*_whole(text, published))] == expected
+
+
+def test_a_past_span_never_runs_past_publication():
+    text = "The ferry strike disrupted crossings March 8-14."
+    assert [(m.date, m.until) for m in find_dates(*_whole(text))] == [("2023-03-08", "2023-03-10")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The festival ran March 3-5 in the old harbour.", ("2023-03-03", "day", "2023-03-05")),
     ("The festival ran from Feb. 27 to March 2.", ("2023-02-27", "day", "2023-03-02")),
@@ -329,3 +352,10 @@ def test_a_date_alone_before_a_comma_takes_the_tense_of_the_clause_it_opens():
         ("on Thursday", "2023-03-16", "day")]
     assert resolve("The mayor said the ferry would sail, and on Thursday, the board will vote on the fares.",
                    friday) == [("on Thursday", "2023-03-23", "day")]
+
+
+def test_a_date_after_a_participle_of_saying_takes_the_tense_of_the_verb_it_hangs_on():
+    text = "Ana Ruiz joined the harbour debate, announcing on Wednesday she would meet the dockers."
+    assert [m.date for m in find_dates(*_whole(text))] == ["2023-03-08"]  # published Friday 10th
+    ahead = "Ana Ruiz will join the harbour debate, announcing on Wednesday she would meet the dockers."
+    assert [m.date for m in find_dates(*_whole(ahead))] == ["2023-03-15"]
