@@ -20,6 +20,7 @@ from typing import Any
 
 from . import incremental
 from .changes import STATE_FILE, track_changes
+from .collect import collecting_less
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
 from .partial import PartialBuild, config_inputs, site_key
@@ -68,6 +69,7 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
                    overrides_file=folder("overrides", "overrides.yaml"))
 
 
+@collecting_less
 def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
                 site_url: str | None = None,
                 inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> RunReport:
@@ -194,6 +196,7 @@ def mkdocs_logging() -> Iterator[None]:
         logger.setLevel(level)
 
 
+@collecting_less
 def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path = Path("mkdocs.yml"),
                use_cache: bool = True, strict: bool = False, site_url: str | None = None,
                jobs: int = 1) -> RunReport:
