@@ -229,7 +229,11 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     report.skipped[:0] = skipped
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
-    briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs])
+    from .link.memo import MEMO_FILE, ClaimMemo
+    memo = ClaimMemo(options.cache_dir / MEMO_FILE) if options.cache_dir is not None else None
+    briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs], memo=memo)
+    if memo is not None:
+        memo.save()
     if options.overrides_file is not None:  # the editor's stage, between link and render
         from .overrides import apply_overrides, load_overrides
         briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))
