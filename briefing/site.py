@@ -101,7 +101,9 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
             return _replay(record, inputs)
         incremental.forget_record(record_file)
     briefing, report = extract_briefing(options, inputs=inputs)
-    changes = track_changes(briefing, project.docs_dir / STATE_FILE)
+    from .editions import MEMO_FILE, EditionsMemo
+    editions = EditionsMemo(project.cache_dir / MEMO_FILE) if use_cache else None
+    changes = track_changes(briefing, project.docs_dir / STATE_FILE, editions)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
                                 directory_urls=project.directory_urls, changes=changes, site_url=site_url,
