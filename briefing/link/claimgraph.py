@@ -357,13 +357,13 @@ def definite_back_reference(reply: Node, cand: Node) -> bool:
     return any(stem(m.group(1)) in told for m in DEFINITE_RE.finditer(reply.claim.text))
 
 
-def answers(reply: Node, cand: Node, sim: float, anaphoric: bool) -> bool:
+def answers(reply: Node, cand: Node, sim: float, anaphoric: bool, named: bool | None = None) -> bool:
     """Can this denial/confirmation be about that claim? It points back at it ("this claim",
     close by, and the claim is an allegation), names its source ("denied the book's
     account"), or says something of the same participants in the same words."""
     if anaphoric and reply.number - cand.number <= ANAPHOR_REACH and is_allegation(cand):
         return True
-    if names_its_source(reply, cand):
+    if names_its_source(reply, cand) if named is None else named:  # named: that answer, known
         return True
     # A plain report (no allegation) is answered only by a reply about whom it is first
     # about ("Cruz denied that waterboarding is torture" answers no report of Trump's pledge
@@ -395,16 +395,17 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
     window = [graph.nodes[k] for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1)]
     window = [c for c in itertools.takewhile(lambda c: c.source.id == reply.source.id, window)
               if c.claim.status not in REPLY_STATUSES]
-    if any(names_its_source(reply, c) for c in window):  # a reply that names its source answers that source
-        window = [c for c in window if names_its_source(reply, c)]
+    named = {c.index: names_its_source(reply, c) for c in window}  # asked once per candidate
+    if any(named.values()):  # a reply that names its source answers that source
+        window = [c for c in window if named[c.index]]
     for cand in window:
         k = cand.index
         sim = graph.similarity(reply.index, k)
-        if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0):
+        if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0, named[k]):
             continue
         distance = max(reply.number - cand.number, 1)
         score = (2.0 * sim + (0.5 if is_allegation(cand) else 0.0)
-                 + (1.0 if names_its_source(reply, cand) else 0.0)
+                 + (1.0 if named[k] else 0.0)
                  + near / distance + 0.8 * cand.prominence)
         if best is None or score > best[0] + 1e-9:
             best = (score, k)
