@@ -44,15 +44,27 @@ def fewer_collections() -> Iterator[None]:
 
     Nested blocks leave everything to the outermost one.
     """
-    if active() or not gc.isenabled():
-        yield
-        return
-    previous = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+    previous = begin()
     try:
         yield
     finally:
+        end(previous)
+
+
+def begin() -> tuple[int, ...] | None:
+    """Start what ``fewer_collections`` does, for a block that spans callbacks (the MkDocs hook's
+    events); returns what ``end`` needs, None when a block is already running or GC is off."""
+    if active() or not gc.isenabled():
+        return None
+    previous = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+    return previous
+
+
+def end(previous: tuple[int, ...] | None) -> None:
+    """End a block ``begin`` started (None: it started none)."""
+    if previous is not None:
         gc.set_threshold(*previous)
         gc.unfreeze()
 

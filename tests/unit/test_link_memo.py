@@ -122,3 +122,15 @@ def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
     assert seen == [True] and not collect.active()
     for func in (site.build_site, site.update_docs, pipeline.extract_to_file):
         assert func.__wrapped__  # decorated with collecting_less
+
+
+def test_the_hook_keeps_collections_rare_for_the_whole_mkdocs_build_and_ends_on_errors():
+    from briefing import mkdocs_hook
+
+    before = gc.get_threshold()
+    mkdocs_hook._collect["previous"] = collect.begin()  # as on_pre_build does, outside briefing build
+    assert collect.active() and collect.begin() is None  # nested: nothing to undo
+    mkdocs_hook.on_build_error(RuntimeError("broken"))
+    assert not collect.active() and gc.get_threshold() == before and gc.get_freeze_count() == 0
+    mkdocs_hook.on_build_error(RuntimeError("again"))  # nothing left to end: no harm
+    assert gc.get_threshold() == before
