@@ -17,7 +17,7 @@ EXTRACTOR_VERSION = "1"
 
 QUOTE_WHERE = ("body", "headline", "caption")
 CLAIM_STATUSES = ("stated", "attributed", "hedged", "denied", "confirmed", "unconfirmed")
-SIDE_STANCES = ("alleged", "reported", "denied", "confirmed", "unconfirmed")
+SIDE_STANCES = ("alleged", "reported", "denied", "confirmed", "unconfirmed", "no_comment")
 PRECISIONS = ("day", "month", "year")
 
 

@@ -59,7 +59,7 @@ FOOTNOTE_SENTENCE_CHARS = 400
 REMOVED_CHARS = 600
 TOP_PAGES = ("index", "facts", "quotes", "disputed", "discrepancies", "timeline")
 STANCE_LABELS = {"alleged": "Alleged", "reported": "Reported", "denied": "Denied",
-                 "confirmed": "Confirmed", "unconfirmed": "Unconfirmed"}
+                 "confirmed": "Confirmed", "unconfirmed": "Unconfirmed", "no_comment": "No comment"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -320,9 +320,10 @@ def is_contested(dispute: Any) -> bool:
     """A disputed claim is contested when the articles give it two sides or more.
 
     One side only (an allegation or report nobody in these articles confirms or denies)
-    is an unconfirmed report, and the pages label and count it as one.
+    is an unconfirmed report, and the pages label and count it as one; a "no comment"
+    ("did not respond", "declined to comment") takes no side.
     """
-    return len(dispute.sides) >= 2
+    return sum(side.stance != "no_comment" for side in dispute.sides) >= 2
 
 
 def dispute_label(dispute: Any, index: BriefingIndex | None = None) -> str:

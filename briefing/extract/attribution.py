@@ -293,6 +293,8 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
     found = subject_np(toks, j)
     if found and (skipped or _indefinite_apposition(toks, found)):
         found = _head_of_apposition(toks, found)
+    if found and not skipped:
+        found = _coordinated(toks, found)
     if found:
         k = index_of(toks, found[0])
         for m in range(k - 1, max(0, k - MAX_SKIP), -1):
@@ -303,6 +305,21 @@ def subject_before(toks: Sequence[Token], v: int) -> list[Token] | None:
                 if head:  # "Ana Ruiz, along with Bo Lind and Ed Holm, wrote": Ana Ruiz writes
                     return head
                 break
+    return found
+
+
+def _coordinated(toks: Sequence[Token], found: list[Token]) -> list[Token]:
+    """"The Ruiz campaign and some harbour experts (have alleged)": both, when the first
+    phrase opens the clause (not "He toured the port and officials said")."""
+    k = index_of(toks, found[0])
+    if k < 2 or toks[k - 1].bare != "and" or toks[k - 1].is_cap:
+        return found
+    left = subject_np(toks, k - 2)
+    if not left:
+        return found
+    m = index_of(toks, left[0])
+    if m == 0 or toks[m - 1].text in (",", ";", ":", "—", "–", "(", "“", '"'):
+        return [*left, toks[k - 1], *found]
     return found
 
 
@@ -475,9 +492,27 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
             head = h - 1
         else:
             head = h
-        front = _extend_dots(toks, list(np_before(toks, head + 1).tokens)) or _plain_np(toks, head)
         if toks[k - 1].bare == "by" and toks[head].bare.endswith("ed"):
             break  # "hit by the storm": a participle, not a description
+        if toks[head].is_word and not toks[head].is_cap and toks[head].bare.endswith("ed") and head >= 1:
+            # "lawsuits (being) considered in Dover": the noun the participle describes
+            n = head - 1 - (toks[head - 1].bare in ("being", "now", "currently", "already"))
+            if n < 0 or not toks[n].is_word or (toks[n].is_cap and n > 0) or not toks[n].bare.endswith("s") \
+                    or toks[n].bare in AUXILIARIES | BE_FORMS:
+                break
+            head = n
+            m = n  # and the words before it that describe it: "two class action lawsuits"
+            while m > 0 and n - m < 4 and toks[m - 1].is_word and (not toks[m - 1].is_cap or m - 1 == 0) \
+                    and toks[m - 1].bare not in SKIP_WORDS | AUXILIARIES | BE_FORMS | NP_PREPS \
+                    and not toks[m - 1].bare.endswith(("ly", "ed", "ing")):
+                m -= 1
+                if toks[m].bare in PLAIN_DETERMINERS:
+                    break
+            if m < n:
+                out = [*toks[m:k], *out]
+                continue
+        front = _extend_dots(toks, list(np_before(toks, head + 1).tokens)) or _plain_np(toks, head) \
+            or _quantity_np(toks, head)
         if not front:
             t = toks[head]
             if t.is_word and not t.is_cap and (t.bare in ROLE_NOUNS | GROUP_NOUNS or t.bare.endswith("s")):
@@ -1009,6 +1044,9 @@ def _name(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: Sequenc
                     and n + 1 < len(toks) and toks[n + 1].is_cap):
                 break  # (but "the Secretary of State" is one title)
         core.append(t)
+    while len(core) >= 2 and not core[-1].is_cap and core[-1].bare.endswith("ed") \
+            and (core[-2].bare.endswith("s") or (core[-2].bare == "being" and len(core) > 2)):
+        core = core[:-2] if core[-2].bare == "being" else core[:-1]  # "lawsuits (being) filed in …"
     head = core[-1]
     low = head.text.lower()
     if len(core) == 1 and low in PRONOUNS | {"i", "we", "you", "who", "which", "that", "this", "one"}:

@@ -57,8 +57,8 @@ CONFIRMED_RE = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified|corroborated)\b",
 HEDGED_RE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|alleges|allege|allegation|allegations|purportedly|"
     r"supposedly|rumou?red|accused|accuses|accusing|"
-    r"claim(?:s|ed|ing)?(?!\s+(?:victory|responsibility|credit|the\s+lives|lives|the\s+title|"
-    r"a\s+seat|the\s+seat|ownership|asylum|momentum|the\s+nomination|the\s+mantle|a\s+win))|"
+    r"claim(?:s|ed|ing)?(?!\s+(?:(?:a|the)\s+)?(?:victory|win|prize|crown|title|seat|nomination|mantle|lead|spot|"
+    r"responsibility|credit|lives|ownership|asylum|momentum)\b)|"
     r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to)\b",
     re.IGNORECASE)
 ATTRIBUTED_RE = re.compile(

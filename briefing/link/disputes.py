@@ -36,7 +36,7 @@ from .claimgraph import (
     is_allegation,
     reply_target,
 )
-from .facts import FIRST_PERSON_RE, sorted_citations
+from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
 from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .verify import (
@@ -60,7 +60,7 @@ MAX_DISPUTES = 60  # the list stays readable however many articles come in
 PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
              "denied": "denied", "confirmed": "confirmed", "unconfirmed": "unconfirmed"}
-STANCE_ORDER = {s: i for i, s in enumerate(("alleged", "reported", "confirmed", "unconfirmed", "denied"))}
+STANCE_ORDER = {s: i for i, s in enumerate(("alleged", "reported", "confirmed", "unconfirmed", "denied", "no_comment"))}
 
 
 def short_id(prefix: str, *parts: str) -> str:
@@ -102,9 +102,26 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
     for mark in "'’"} | {"can't", "can’t", "won't", "won’t"}
 
 
-#: "the notion that X should / could …": what ought to or can be, an argument rather than a claim of fact.
-OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion)s?\s+that\b[^.;:]{0,80}?"
-                               r"\b(?:should|could|must|ought)\b", re.IGNORECASE)
+#: "the notion that X should / could / might …", "any implication that she would …": what ought to,
+#: can or may be, an argument rather than a claim of fact.
+OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b"
+                               r"(?:[^.;:]|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.|(?<=\bMrs)\.|(?<=\b(?:Gov|Sen|Rep))\.){0,80}?"
+                               r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
+
+
+#: A trailing clause of time or reason: what it says is told in passing ("…, once the report
+#: was revealed to be a hoax").
+TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
+
+
+#: Denying an intention of one's own that the sentence only points back at: "denied that he
+#: would seriously consider it" (not "denied that she would seek a third term").
+OWN_INTENT_RE = re.compile(r"\bden(?:y|ies|ied|ying)\s+that\s+(?:he|she|they|i|we)\s+(?:would|will)\s+"
+                           r"(?:[a-z]+\s+){0,3}(?:it|that|this|so)\s*[.;,]", re.IGNORECASE)
+#: Rejecting what someone might do: "rejected rumors that the mayor might try to …".
+OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|dismissed|dismisses)\s+"
+                                    r"(?:the\s+|any\s+)?(?:rumou?rs?|talk|speculation|suggestions?|reports?)\s+that\b[^.;:]{0,80}?"
+                                    r"\b(?:might|could|would|may)\b", re.IGNORECASE)
 
 
 def stance_of(node: Node) -> str:
@@ -119,11 +136,20 @@ def stance_of(node: Node) -> str:
     if claim.status == "denied":
         if OPINION_NOTION_RE.search(claim.text):
             return "reported"  # "rejected the notion that Democrats could pull away": an argument, no claim
+        if OWN_INTENT_RE.search(claim.text):
+            return "reported"  # "has denied that he would seriously consider it": what, it does not say
+        if OPPOSED_POSSIBILITY_RE.search(claim.text):
+            return "reported"  # "rejected rumors that Obama might try …": opposing a possibility, no denial
+        cue = re.search(r"\b" + re.escape(claim.cue) + r"\b", claim.text, re.IGNORECASE) if claim.cue else None
+        if cue and TRAILING_CLAUSE_RE.search(claim.text, 0, cue.start()):
+            return "reported"  # "It stabilized, once the report was revealed to be a hoax": told in passing
         return "denied" if denies_a_claim(words, tokens) else "reported"
     if claim.status == "confirmed":
         return "confirmed" if confirms_a_claim(words) else "reported"
     if claim.status == "unconfirmed" and not about_the_reporting(claim.text):
         return "unconfirmed" if leaves_a_claim_unconfirmed(words) else "reported"
+    if claim.status == "unconfirmed":
+        return "no_comment"  # "did not respond to questions about the donations": no side taken
     return STANCE_OF.get(claim.status, "reported")
 
 
@@ -213,16 +239,167 @@ def confirms_a_claim(words: list[str]) -> bool:
 
 #: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
 #: "accused the moderators of asking too many “please attack Ted” questions".
-QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,4}(?:[“\"‘]|'')")
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
+
+
+#: An embedded social-media post: a link or a "(@handle)" signature.
+EMBED_RE = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)|<tweet\b", re.IGNORECASE)
+#: An act claimed by whoever did it ("the attacks were claimed by …").
+CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
+                                       re.IGNORECASE)
+#: "rumored" before a noun, the sentence's only hedge: "the chair's rumored ambitions".
+ATTRIBUTIVE_RUMOUR_RE = re.compile(r"\A(?!.*\b(?:reportedly|allegedly|accus\w*|claim\w*|alleg\w*)\b)"
+                                   r".*\brumou?red\s+(?!to\b|that\b|by\b)[a-z]", re.IGNORECASE | re.DOTALL)
+#: A charge only imagined: "so he would not be accused of …", "to avoid being accused of …".
+HYPOTHETICAL_CHARGE_RE = re.compile(r"\b(?:would|could|might|will)\s+(?:not\s+|never\s+)?be\s+accused\b|"
+                                    r"\b(?:avoid|avoids|avoided|avoiding|fear|fears|feared)\s+being\s+accused\b",
+                                    re.IGNORECASE)
+#: Charges traded both ways are a quarrel, no claim: "accused each other of playing politics".
+RECIPROCAL_RE = re.compile(r"\baccus\w*\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+#: A verdict on claims it does not state: "statements that turned out to be untrue", "claims
+#: she made at the hearing that have proved false" (a relative "that", followed by its verb).
+UNSTATED_VERDICT_RE = re.compile(
+    r"\b(?:statements?|claims?|remarks?|assertions?|allegations?|accusations?|things)\b[^.;:“\"]{0,80}?"
+    r"\b(?:that|which)\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+(?:since\s+)?(?:been\s+)?|were\s+|was\s+|are\s+|is\s+)?"
+    r"(?:turned\s+out|proved|proven|shown|found|deemed|rated)\b", re.IGNORECASE)
+#: What an allegation says, after its noun: "allegations that …", "allegations of fraud".
+#: (a "that" after the noun, past a "made by X" but no verb of the sentence's own: "allegations
+#: are just more evidence that …" states none)
+ALLEGATION_CONTENT_RE = re.compile(
+    r"\s+(?:of|about)\s+\w|(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
+    r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w", re.IGNORECASE)
+#: "the / these / his (new, detailed) allegations": allegations the article points back to.
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}\Z")
+THAT_CONTENT_RE = re.compile(r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
+                             r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w")
+#: Adverbs that carry an allegation of their own ("who allegedly assaulted a reporter").
+ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly)\b", re.IGNORECASE)
+
+
+#: Charges that characterise rather than allege anything checkable: "accused him of pandering".
+#: Words that judge rather than tell: a charge or a denied charge made of them is a
+#: characterisation ("accused Trump of using divisive rhetoric", "dismisses accusations that
+#: he exploited racial tensions", "rejected the notion that he was part of the establishment").
+JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*|fear-?monger\w*|flip-?flop\w*|"
+                 r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
+                 r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
+                 r"new\s+era|bias|biased|drag\w*\s+(?:his|her|their|its)\s+feet|(?:political\s+)?props|"
+                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
+CHARACTERISING_CHARGE_RE = re.compile(
+    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
+CHARACTERISING_CLAIM_RE = re.compile(
+    r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claim(?:s|ed)?|criticism)\s+(?:that\s+)?"
+    r"[^.;]{0,80}?\b"
+    + JUDGING_WORDS + r"\b", re.IGNORECASE)
+#: A charge of what someone is rather than what they did ("accused her of being too reliant
+#: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
+#: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
+TRAIT_CHARGE_RE = re.compile(
+    r"\baccus\w*\s+[^.;]{0,90}?\bof\s+(?:"
+    r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
+    r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
+    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
+    r"|\w+ing\s*[.;]?\s*\Z)"
+    r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)", re.IGNORECASE)  # "… is being accused of, …": of what, it does not say
+#: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
+EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
+                        r"(?:as\s+)?(?:a\s+|an\s+)?(?:[“\"‘]|''|" + JUDGING_WORDS + r"\b)", re.IGNORECASE)
+#: Its maker taking a claim back, or a court settling it: not in dispute ("acknowledged that
+#: she had misspoken when she claimed …", "claimed self-defense and was acquitted").
+RETRACTION_RE = re.compile(
+    r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\s+(?:that\s+)?(?:he|she|they|it|[A-Z]\w+)"
+    r"\s+(?:had\s+|has\s+)?(?:misspoke|misspoken|erred|been\s+wrong|was\s+wrong|were\s+wrong|made\s+a\s+mistake)"
+    r"|\b(?:retracted|retracts|walked\s+back|walks\s+back)\b"
+    r"|\b(?:was|were)\s+(?:later\s+)?(?:acquitted|convicted|exonerated|found\s+(?:not\s+)?guilty)\b", re.IGNORECASE)
+#: The writer's own inference: "it appears that …", "it seems …".
+WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s+appear)\s+(?:that\s+|as\s+if\s+)?",
+                                  re.IGNORECASE)
+#: An accusation told as long-past background: "Years after X claimed …, Y won …"; or as a
+#: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
+LONG_AGO_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
+                         r"In\s+(?:his|her|their)\s+heyday)\b")
+HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
+#: A claim in a side description of someone: "…, a county commissioner who accused him of …".
+DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
+                             r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z"  # "the tricks that Ana Ruiz accused"
+                             r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
+
+
+#: "the women who claimed …": a relative clause describing a noun (background when the noun is
+#: no subject at the sentence's start).
+OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s+(?:[a-z-]+\s+){0,2}who\s+"
+                                r"(?:\w+\s+){0,2}\Z")
+
+
+def background_allegation(node: Node) -> bool:
+    """Is an allegation told only as background: long past, or in a side description of
+    someone, while the sentence's main clause says something else?"""
+    claim = node.claim
+    if claim.status != "hedged":
+        return False
+    cue = (claim.cue or "").lower()
+    at = re.search(r"\b" + re.escape(cue) + r"\b", claim.text, re.IGNORECASE) if cue else None
+    if at is None:
+        return False
+    before = claim.text[:at.start()]
+    if TRAILING_CLAUSE_RE.search(before):
+        return True  # "…, when he claimed Obama was …": told in passing
+    object_relative = OBJECT_RELATIVE_RE.search(before)
+    if object_relative and len(before[:object_relative.start()].split()) >= 5:
+        return True  # "… and her response to the women who claimed affairs": a description of an object
+    return bool(DESCRIBED_BY_RE.search(before)) or HABITUAL_RE.search(claim.text) is not None \
+        or (LONG_AGO_RE.match(claim.text) is not None and "," in claim.text[at.end():])
+
+
+def states_what_is_alleged(node: Node) -> bool:
+    """Does a claim hedged only by an allegation noun say what is alleged? "examined the
+    allegations made by Exxon" and "the plagiarism allegations" name allegations without
+    stating one; "allegations that he lied" and "allegations of fraud" state it."""
+    claim = node.claim
+    cue = (claim.cue or "").lower()
+    if claim.status != "hedged" or cue not in ("allegation", "allegations") \
+            or ALLEGING_ADVERB_RE.search(claim.text):
+        return True
+    at = re.search(r"\b" + cue + r"\b", claim.text, re.IGNORECASE)
+    if at is None:
+        return True
+    if DEFINITE_BEFORE_RE.search(claim.text, 0, at.start()):
+        # "The new allegations of adultery against X aren't …": allegations told elsewhere
+        return THAT_CONTENT_RE.match(claim.text, at.end()) is not None
+    return ALLEGATION_CONTENT_RE.match(claim.text, at.end()) is not None
 
 
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
-    if node.profile.headline:
-        return False  # a headline's words are no one's claim ("Mayor Accused Of Lying")
+    if node.profile.headline or unmarked_headline(node.source, node.claim):
+        return False  # a headline's words are no one's claim ("Mayor Accused Of Lying", an unmarked first line)
     if QUOTED_CHARGE_RE.search(node.claim.text):
         return False  # "accuses Obama of “leading from behind”": a jab in someone's words, no claim of fact
+    if EMBED_RE.search(node.claim.text):
+        return False  # an embedded post ("… https://t.co/… — Name (@handle)"): the page's furniture
+    if CLAIMED_RESPONSIBILITY_RE.search(node.claim.text):
+        return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
+    if node.claim.status == "hedged" and ATTRIBUTIVE_RUMOUR_RE.search(node.claim.text):
+        return False  # "alluding to the chair's rumored ambitions": a rumour named, none told
+    if HYPOTHETICAL_CHARGE_RE.search(node.claim.text):
+        return False  # "so he would not be accused of rigging it": no one accuses anyone
+    if RECIPROCAL_RE.search(node.claim.text):
+        return False  # "accused each other of playing politics": a quarrel, no one's claim
+    if node.claim.status == "hedged" and (CHARACTERISING_CHARGE_RE.search(node.claim.text)
+                                          or TRAIT_CHARGE_RE.search(node.claim.text)
+                                          or EPITHET_RE.search(node.claim.text)):
+        return False  # "accused him of pandering", "calling X “dopey”": a jab, no claim of fact
+    if WRITERS_INFERENCE_RE.search(node.claim.text):
+        return False  # "it appears that X had helped bring it on": the writer's reading, no one's claim
+    if RETRACTION_RE.search(node.claim.text) or background_allegation(node):
+        return False  # taken back by its maker, or told only as background
+    if not states_what_is_alleged(node):
+        return False  # "examined the allegations made by Exxon": which allegations, it does not say
+    if node.claim.status in ("denied", "hedged") and CHARACTERISING_CLAIM_RE.search(node.claim.text):
+        return False  # "dismisses accusations that he exploited racial tensions": a characterisation
+    if node.claim.status == "denied" and UNSTATED_VERDICT_RE.search(node.claim.text):
+        return False  # "statements that turned out to be untrue": which statements, it does not say
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
@@ -257,9 +434,17 @@ def is_contested(node: Node) -> bool:
     return opens(node) or stance_of(node) == "confirmed"
 
 
+#: "As the Ledger reported, …", "…, the Ledger reported.": whose report relays a claim.
+RELAYED_BY_RE = re.compile(r"^\W*[Aa]s\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:first\s+)?"
+                           r"(?:reported|reports|noted|wrote)\b")
+#: "an interview X gave to Y": X is who speaks.
+INTERVIEW_GIVEN_RE = re.compile(r"^(?:an?|the)\s+interview\s+(?:(?:his|her|their)\s+[a-z]+\s+)?"
+                                r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:gave|granted)\b")
 #: "allegations made / levelled / brought by X": who makes them.
 MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|brought|raised)\s+by\s+"
                         r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+#: "X is said / believed to …": what is said of X, by someone the text does not name.
+SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to")
 #: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
@@ -275,18 +460,39 @@ def side_of(node: Node) -> tuple[str, str]:
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
     if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
-            re.escape(by) + r"[\s,]*(?:(?:who|which)\s+(?:is|was|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
-            + cue + r"\s+of\b", claim.text):
-        return stance, UNNAMED  # "A movement accused of financing …": the accused, not who accuses
+            re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
+            r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+            r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
+        relayed = RELAYED_BY_RE.search(claim.text)
+        # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;
+        # "As the Ledger reported, X was accused of …": the Ledger reports it, alleges nothing
+        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
+    if by is None and claim.status == "hedged" and cue == "accused" and re.search(
+            r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
+            claim.text):
+        relayed = RELAYED_BY_RE.search(claim.text)
+        # "… is being accused of": accusers not named
+        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
+    if by and claim.status == "hedged" and SAID_OF_RE.fullmatch(cue) \
+            and not re.search(r"\b[Aa]ccording\s+to\b", claim.text):
+        return stance, UNNAMED  # "Some advisers are said to be urging …": whom it is said of, not who says it
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
         maker_party = party(maker.group(1)) if maker else None
         if maker_party:
-            return stance, maker_party  # "the allegations made by Exxon": who makes them
-        if by and not re.search(r"\b(?:according\s+to|by|citing|from)\s+(?:the\s+)?" + re.escape(by)
-                                + r"|" + re.escape(by) + r"\s+(?:\w+ly\s+)?(?:reported|reports|said|says|wrote|writes|"
+            # "the allegations made by Exxon Mobil.": who makes them (the sentence's full stop is
+            # no part of the name; an abbreviation's is: "Harbour Co.")
+            return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
+        named = "(?:" + re.escape(by) + "|" + re.escape(by.split()[-1]) + ")" if by else ""
+        if by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
+                                + r"|" + named
+                                + r"\s+(?:(?!(?:reportedly|allegedly|purportedly|supposedly)\b)\w+ly\s+)?"
+                                r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
+        elif by and cue == "allegedly" and re.search(named + r"\s+(?:\w+ly\s+)?(?:said|says|told|tells)\b[^.;]*?"
+                                                     r"\b[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}allegedly\b", claim.text):
+            by = None  # "the judge said a conspiracy Marquez allegedly plotted …": alleged by others
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
     if by is None and claim.unresolved and not claim.attributed_to:
@@ -294,7 +500,27 @@ def side_of(node: Node) -> tuple[str, str]:
     if by is None:
         by = outlet_name(node.source) if claim.status in ("stated", "hedged") or not claim.attributed_to \
             else UNNAMED
-    return stance, by
+    given = INTERVIEW_GIVEN_RE.match(by)
+    return stance, given.group(1) if given else qualified(by, claim.text)
+
+
+#: What a bare description's sentence adds to it: "the government in Riyadh", "the ministry
+#: of Defence"; "A woman who has accused the governor of fraud (said …)".
+PLACE_QUALIFIER_RE = r"\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+WHO_QUALIFIER_RE = (r"\s+who\s+[^,;:.“”\"]{3,90}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|claimed|claims|"
+                    r"alleged|alleges|wrote|writes|denied|denies)\b)")
+
+
+def qualified(by: str, text: str) -> str:
+    """A bare description as a party ("the government", "A woman") with what its own sentence
+    says of it, so it names someone: "the government in Riyadh", "A woman who has accused X"."""
+    words = by.split()
+    if not 1 < len(words) <= 3 or any(w[:1].isupper() for w in words[1:]):
+        return by
+    first = words[0].lower()
+    pattern = PLACE_QUALIFIER_RE if first == "the" else WHO_QUALIFIER_RE if first in ("a", "an") else None
+    found = re.search(re.escape(by) + pattern, text) if pattern else None
+    return found.group(0) if found else by
 
 
 def build_sides(nodes: Sequence[Node]) -> tuple[Side, ...]:
@@ -437,12 +663,47 @@ ANAPHORIC_OBJECT_RE = re.compile(
     r"(?!\s+(?:of|that|about|by)\b)", re.IGNORECASE)
 
 
+#: Camps rather than parties: "critics", "Republicans", "the left", "some lawmakers".
+CAMP_WORDS = frozenset("""critics opponents detractors skeptics sceptics lawmakers legislators politicians
+    republicans democrats conservatives liberals progressives activists protesters protestors commentators
+    pundits observers others people supporters rivals foes left right""".split())
+CAMP_DETERMINERS = frozenset("the some many most several other their his her its".split())
+
+
+#: "X claimed (that) he / they …": what a claimant says of itself.
+SELF_CLAIM_RE = re.compile(r"\bclaim(?:s|ed)?\b(?:\s+(?:in|on|at|to)\b[^,;:“”\"]{0,60}?)?\s+(?:that\s+)?"
+                           r"(?:he|she|they|we|i|he’s|he's|she’s|she's|they’re|they're|his|her|their)\b",
+                           re.IGNORECASE)
+
+
+def a_self_claim(node: Node) -> bool:
+    """Is a claim what its claimant says of itself ("Pate claimed that he's not backing any
+    candidate", "he claimed they had never met")? Unanswered, it is a statement, no dispute."""
+    claim = node.claim
+    return claim.status == "hedged" and (claim.cue or "").lower().startswith("claim") \
+        and SELF_CLAIM_RE.search(claim.text) is not None
+
+
+def a_camp(by: str | None) -> bool:
+    """Is ``by`` a camp ("Critics", "the left", "some Republicans") rather than a party?"""
+    words = [w.lower().strip(".,") for w in (by or "").split()]
+    words = [w for w in words if w not in CAMP_DETERMINERS]
+    return bool(words) and all(w in CAMP_WORDS for w in words)
+
+
 def says_what_it_answers(node: Node) -> bool:
     """Does a reply standing alone say what it answers, or only point back at it?"""
     cue = (node.claim.cue or "").split(" ")[0]
     text = node.claim.text
     at = text.lower().find(cue.lower()) if cue else -1
     return at < 0 or ANAPHORIC_OBJECT_RE.match(text, at + len(cue)) is None
+
+
+#: A sentence opening on what the article said before: "This sort of opining, …", "That decision …".
+POINTING_OPENING_RE = re.compile(
+    r"\W*(?:This|That|These|Those|Such)\s+(?:(?:sort|kind|type)\s+of\s+)?"
+    r"(?!(?:is|was|are|were|has|had|will|would|could|can|may|might|should|week|month|year|morning|afternoon|evening|"
+    r"night|weekend|time|summer|spring|fall|autumn|winter|season|day)\b)[a-z]+\b(?!\s+(?:of|that)\b)")
 
 
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
@@ -454,19 +715,24 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
     graph = graph or build_graph(sources, extractions)
     publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
-    reports_only: dict[str, bool] = {}
+    tiers: dict[str, int] = {}
     for nodes in dispute_components(graph):
         contested = [n for n in nodes if opens(n)]
         if not contested:
             continue  # a confirmation or a report alone disputes nothing
-        if all(n.claim.unresolved for n in nodes):
-            continue  # "She has pushed back against …" with "she" unclear: it cannot be read alone
+        if all(n.claim.unresolved or POINTING_OPENING_RE.match(n.claim.text) for n in nodes):
+            continue  # "She has pushed back …" with "she" unclear, "This sort of opining …": not readable alone
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item
         stances = {n.index: stance_of(n) for n in nodes}
-        replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed")]
+        replies = [n for n in nodes if stances[n.index] in ("denied", "confirmed", "unconfirmed", "no_comment")]
         answered = bool(replies)
         replied = any(not NON_ANSWER_RE.search(n.claim.text) for n in replies)  # (a non-answer answers nothing)
+        if not replied and all(stances[n.index] == "alleged" and (a_camp(side_of(n)[1]) or a_self_claim(n))
+                               for n in contested):
+            # "Critics accused Washington of …": a camp's criticism; "Pate claimed that he is not
+            # backing anyone": what a claimant says of itself. No one answers: no party's claim disputed.
+            continue
         # an account no one alleges or answers, only reported: the weakest kind, an item only
         # as an unconfirmed report, and shown only where answered and alleged ones leave room
         report_only = not replied and all(stances[n.index] == "reported" for n in contested)
@@ -482,9 +748,9 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                           rank=round(rank, 3), insertions=lead.claim.insertions)
         if dispute.id not in disputes:
             disputes[dispute.id] = dispute
-            reports_only[dispute.id] = report_only
+            tiers[dispute.id] = 1 if report_only else 0
     limit = min(MAX_DISPUTES, max(MIN_DISPUTES, PER_ARTICLE * len(sources)))
-    chosen = sorted(disputes.values(), key=lambda d: (reports_only[d.id], -d.rank, d.id))[:limit]
+    chosen = sorted(disputes.values(), key=lambda d: (tiers[d.id], -d.rank, d.id))[:limit]
     return tuple(sorted(chosen, key=lambda d: (-d.rank, d.id)))
 
 

@@ -26,10 +26,21 @@ from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
-from .readable import leans_back, live_blog_header, masked_gap, reports_something, without_dateline
+from .readable import (
+    leans_back,
+    live_blog_header,
+    masked_gap,
+    plain_report,
+    quoted_pronoun,
+    reports_something,
+    without_dateline,
+)
 from .verify import about_the_reporting
 
 SINGLES_PER_ARTICLE = 6
+#: In a large briefing, a word is the story's when at least this share of its articles use it
+#: (``centrality``).
+STORY_WORD_SHARE = 0.05
 #: An article's first line this short, a paragraph of its own, is its headline even where
 #: the page did not mark one.
 HEADLINE_WORDS = 18
@@ -72,22 +83,29 @@ def token_articles(graph: ClaimGraph) -> dict[str, set[str]]:
     return articles_of
 
 
-def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> float:
-    """Share of the group's words that other articles use too, in [0, 1]."""
+def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0) -> float:
+    """Share of the group's words that other articles use too, in [0, 1]: at least one other
+    article, and in a large briefing at least ``STORY_WORD_SHARE`` of all its ``articles``
+    (the story's words), so that a market report or a television gala in a campaign's
+    coverage, whose words few other articles use, ranks below the story's news."""
     own = {n.source.id for n in nodes}
     words = {t for n in nodes for t in n.tokens if "_" not in t}
     if not words:
         return 0.0
-    return sum(1 for t in words if not articles_of[t] <= own) / len(words)
+    need = max(1, int(STORY_WORD_SHARE * articles))
+    return sum(1 for t in words if len(articles_of[t] - own) >= need) / len(words)
 
 
-def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node]) -> tuple[float, int]:
+def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0) -> tuple[float, int]:
     """A group -> (rank, outlets): corroboration first, then lede position and centrality,
-    and a bonus for a hard-news line (``hard_news``)."""
+    and bonuses for a hard-news line (``hard_news``) and a plain report of someone named
+    (``readable.plain_report``)."""
     outlets = len({n.outlet for n in nodes})
     prominence = max(n.prominence for n in nodes)
-    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes) \
-        + (NEWS_BONUS if hard_news(nodes[0].claim.text) else 0.0)
+    lead = nodes[0].claim
+    rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes, articles) \
+        + (NEWS_BONUS if hard_news(lead.text) else 0.0) \
+        + (REPORT_BONUS if plain_report(lead.text, lead.insertions) else 0.0)
     return round(rank, 3), outlets
 
 
@@ -128,7 +146,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         rep = nodes[0]  # the lead: every other member was verified against it
         if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
-        rank, outlets = rank_group(articles_of, nodes)
+        rank, outlets = rank_group(articles_of, nodes, len(sources))
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank, insertions=rep.claim.insertions,
@@ -191,7 +209,8 @@ SECOND_PERSON_RE = re.compile(r"\byou(?:r|['’]re|['’]ll|['’]ve)?\b", re.IG
 HERE_RE = re.compile(r"\bhere\b(?!['’]s)", re.IGNORECASE)
 #: A forecast or an analysis of prospects ("is poised to", "her chance of winning"), not a
 #: reported fact.
-FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|"
+FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)\s+to\b|\bprobably\b|"
+                         r"\balmost\s+certainly\b|"
                          r"\bchances?\s+(?:of|to|that|for)\b|\bodds\b|\binfinitesimal\b|\b(?:it|this|that)\s+(?:appears|seems)\b"
                          # "X was not at the summit, but his presence hung over it": a frame
                          r"|\b(?:was|were)\s+not\s+(?:at|in|on|there)\b[^.;]{0,80},\s*but\b", re.IGNORECASE)
@@ -201,9 +220,22 @@ TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minc
                        r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
+#: The outlet's narrative frame, not a report: a happening said to "unfold", a controversy
+#: "muddled" or "dogged", a contest "reframed", a debate that "started with a bang", "one of
+#: the most …" (facts and timeline).
+FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds]?|reframing|dogg(?:ed|ing)|"
+                        r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang|"
+                        # a superlative that stands in for what it is ("changed one of the most
+                        # interesting contests"): a teaser
+                        r"one\s+of\s+the\s+most)\b", re.IGNORECASE)
+#: Family news of a public figure's private life (a pregnancy, a birthday, a wedding): not the
+#: story's news (facts and timeline).
+PERSONAL_RE = re.compile(r"\b(?:pregnan(?:t|cy)|expect(?:ing|ed)\s+(?:a|their|her|his)\s+(?:\w+\s+)?(?:child|baby)|"
+                         r"birthday|wedding|honeymoon)\b", re.IGNORECASE)
 #: A look back far beyond the story: an anniversary, "ten months ago", "a decade of".
 #: An anniversary: remembrance of a happening long before, not one of the story's (facts and timeline).
-COMMEMORATION = r"\banniversar(?:y|ies)\b|\byears?\s+since\b"
+COMMEMORATION = (r"\banniversar(?:y|ies)\b|\byears?\s+since\b|"
+                 r"\bmark(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?)\s+since\b")
 COMMEMORATION_RE = re.compile(COMMEMORATION, re.IGNORECASE)
 LOOK_BACK_RE = re.compile(COMMEMORATION + r"|\bdecades?\b|"
                           r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+"
@@ -219,6 +251,11 @@ RECENT_DAY_RE = re.compile(r"(?-i:(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A
 #: How much a hard-news line (see ``hard_news``) adds to a fact's rank: a dated report of the
 #: week comes before a lede that sets a scene or sums up, among facts of as many outlets.
 NEWS_BONUS = 0.5
+#: How much a plain report adds: a subject that says whom and a verb that tells a happening
+#: ("Ana Ruiz signed ...", not "A panel of reporters agreed ...", "Voters turned out ...",
+#: "The Chinese government likely hacked ..."): among facts of as many outlets, the
+#: clearly self-contained ones come first.
+REPORT_BONUS = 0.3
 
 
 def hard_news(text: str) -> bool:
@@ -234,7 +271,8 @@ def feature_line(text: str) -> bool:
     what an editor would not lift onto the overview as a fact of the story."""
     own = mask_quotes(text)
     return bool(FEATURE_OPENING_RE.match(without_dateline(own)) or HERE_RE.search(own) or SECOND_PERSON_RE.search(own)
-                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own))
+                or FORECAST_RE.search(own) or LOOK_BACK_RE.search(own) or TEASER_RE.search(own)
+                or FRAMING_RE.search(own) or PERSONAL_RE.search(own))
 
 
 def quoted_share(text: str) -> float:
@@ -275,9 +313,10 @@ def self_contained(fact: Fact) -> bool:
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:
     """The facts the Key facts page lists: every fact but those leaning on a pronoun or role
-    noun the article leaves unclear (``Fact.unresolved``); the editor's pins first, then by
+    noun the article leaves unclear (``Fact.unresolved``, or a quotation that says "he" before
+    naming anyone: ``readable.quoted_pronoun``); the editor's pins first, then by
     rank (corroboration, prominence, centrality), then id."""
-    shown = [f for f in facts if f.pinned or not f.unresolved]
+    shown = [f for f in facts if f.pinned or not (f.unresolved or quoted_pronoun(f.text))]
     return sorted(shown, key=lambda f: (not f.pinned, -f.rank, f.id))
 
 

@@ -26,11 +26,14 @@ All patterns are linear (no nested quantifiers over unbounded text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..extract.claims import mask_quotes
-from ..extract.dates import PAST_WORDS, tense_cues
+from ..extract.dates import NOT_PAST_ED, PAST_WORDS, tense_cues
 from ..extract.spans import quoted_spans
 from ..extract.speakers import SENTENCE_STARTERS
+from ..model import Insertion
 
 #: Heads of a definite noun phrase that point back to something the article named before.
 #: Things, happenings and bodies, not people (a role noun as subject is the entity book's
@@ -44,6 +47,7 @@ idea program programme policy scheme venture project device weapon product tape 
 account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
+event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -98,11 +102,12 @@ CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|sin
                                    r"(?:at least|still|perhaps|indeed|of course|in fact|even so|yet|so|and|but),?"
                                    r"\s+it\s+(?:was|is|had|has|did|does|will|would|could)"
                                    r")(?![\w-])", re.IGNORECASE)
-#: Nouns that describe a person the article named before ("the businessman", "the mogul"):
+#: Nouns that describe a person (or a group) the article named before ("the businessman", "the mogul", "the group"):
 #: outside the subject, where the entity book does not look, they leave the reader asking who.
 ROLE_HEADS = frozenset("""
 businessman businesswoman billionaire mogul tycoon candidate nominee senator governor congressman
 congresswoman lawmaker mayor front-runner frontrunner boxer actor actress singer star veteran
+group man men woman women couple family
 """.split())
 #: "his opponent", "her rival": a person the article named before, or never named, unless a
 #: name follows ("her rival Bo Lind", "his opponent, Bo Lind").
@@ -110,8 +115,8 @@ POSSESSIVE_ROLE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(
                                 r"predecessor|accuser|adversary|foe)\b(?!['’]s|\s*,?\s+(?:[A-Z]|who\b))")
 #: The header of a live blog ("The Latest on the race (all times local):"): no event, no fact.
 LIVE_BLOG_RE = re.compile(r"\bThe Latest(?:\s+on\b|\s*:)|\(all times [A-Za-z]")
-#: "such a registry", "this small town" (not "this week", "this election").
-DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+an?\s+[a-z]+|this(?=" + _RUN + "))")
+#: "such a registry", "such laws", "this small town" (not "such as", "this week", "this election").
+DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+(?!as\b)(?:an?\s+)?[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
 THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
@@ -119,7 +124,11 @@ winter election race campaign country nation primary caucus convention debate po
 """.split())
 #: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
 QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
-                               r"|['’]s\b)")
+                               r"|['’]s\b)"
+                               # "“This agreement represents …,” Ruiz said": which agreement?
+                               r"|\s*(This|That|These|Those)\s+(?:" + "|".join(sorted(SAID_HEADS)) + r")\b")
+#: Words that open a spoken sentence and name no one ("“Well, I like him,” …").
+INTERJECTIONS = frozenset("well yes yeah oh look listen okay ok sure right hey".split())
 #: Third-person pronouns a speaker uses for someone the quotation does not name.
 QUOTED_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 #: An opening dateline: "LISBON —", "PORTO, Portugal, March 3 (Wire) —".
@@ -149,7 +158,7 @@ WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 POSSESSIVE_SAID_RE = re.compile(
     r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
     r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
-    r"accusations?|allegations?|request|entreaty|answer|words)\b"
+    r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal|positions?|stance|case|lawsuit)\b"
     r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
     r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")
 #: The reader addressed ("you can see", "Listen to the podcast", "Watch the clip"): a pointer
@@ -239,14 +248,15 @@ def quoted_pronoun(text: str) -> str | None:
             continue  # a phrase woven into the outlet's sentence: its names come before it
         pointer = QUOTED_POINTER_RE.match(inner)
         if pointer:
-            return pointer.group(1)  # "“That doesn't mean no reply,” an aide said": what is "that"?
+            return pointer.group(1) or pointer.group(2)  # "“That doesn't mean no reply,” an aide said": what is "that"?
         for m in WORD_AT_RE.finditer(inner):
             word = m.group(0)
-            if QUOTED_PRONOUN_RE.fullmatch(word):
+            if QUOTED_PRONOUN_RE.fullmatch(re.sub(r"['’](?:s|re|ll|d|ve)$", "", word)):  # "They're", "He's"
                 if re.match(r"\s*[(\[][A-Z]", inner[m.end():]):
                     break  # "He (Ruiz) said": the outlet named him
                 return word
-            if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and "'" not in word and "’" not in word:
+            if word[:1].isupper() and word.lower() not in SENTENCE_STARTERS and word.lower() not in INTERJECTIONS \
+                    and "'" not in word and "’" not in word:
                 break  # a name (not "It", "This", "I'm"): the pronouns after it may be its
     return None
 
@@ -297,3 +307,192 @@ def reports_something(text: str) -> bool:
             continue  # "has been the perennial favourite"
         return True
     return False
+
+
+# -- the main clause: who did what --------------------------------------------------------
+#: Words that open a line and join it to the one before ("And", "But", "Meanwhile,").
+LEADING_CONNECTIVE_RE = re.compile(r"(?:(?:and|but|also|meanwhile|however|still|yet|so)\b,?|"
+                                   r"(?:for\s+(?:his|her|their|its)\s+part|for\s+instance|for\s+example|"
+                                   r"in\s+addition|in\s+fact|instead),)\s+", re.IGNORECASE)
+#: An opening phrase of time or place before the subject ("On Tuesday, ", "In an interview
+#: last week, "). Not "After ...", "Before ...", "Since ...", "Following ...": a date there is
+#: the earlier or later happening's, not the sentence's.
+OPENING_PHRASE_RE = re.compile(r"(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|"
+                               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^,;:—–]{0,90}?),\s+", re.IGNORECASE)
+#: Words that set an opening phrase's time against another happening.
+RELATIVE_TIME_RE = re.compile(r"\b(?:after|following|before|since|ahead|until|prior)\b", re.IGNORECASE)
+CLAUSE_WORD_RE = re.compile(r"\(?[A-Za-z][\w.'’&-]*\)?|[,;:—–()]")
+#: Titles before a name, and "the": no name by themselves.
+TITLE_WORDS = frozenset("""
+mr. mrs. ms. dr. sen. rep. gov. gen. lt. sgt. col. rev. pres. president senator governor congressman
+congresswoman the former
+""".split())
+#: Adverbs between the subject and its verb ("Ruiz also said", "Ruiz abruptly left").
+SKIPPED_ADVERBS = frozenset("also again first then now just still already only later once even quickly".split())
+#: The verb a clause's subject ends at: an auxiliary, a past form, a present reporting verb.
+CLAUSE_AUX = frozenset("is are was were has have had will would".split())
+FUTURE_VERBS = frozenset("will would".split())
+#: Prepositions that open a complement after a subject's head noun.
+HEAD_COMPLEMENTS = frozenset("of with for from at in on among by to".split())
+#: Heads a name may own that stand for its people ("the Ruiz campaign", "Ruiz's office").
+ORG_HEADS = frozenset("campaign administration office spokesman spokeswoman spokesperson".split())
+#: "the Vermont Democrat", "the Wisconsin Republican": a role noun, whom is not said.
+PARTY_ROLE_HEADS = frozenset("republican democrat independent conservative liberal progressive".split())
+INDEFINITE_OPENERS = frozenset("a an some several many one two three few most".split())
+SUBJECT_PRONOUNS = frozenset("he she they it".split())
+MAX_SUBJECT_WORDS = 14
+
+
+@dataclass(frozen=True)
+class MainClause:
+    """A sentence's subject (its words and where it starts and ends) and its first verb."""
+
+    subject: tuple[str, ...]
+    start: int
+    end: int
+    verb: str
+    verb_at: int
+    apposition: tuple[str, ...] = ()  # a name set off by commas after the subject ("X's leader, Ana Ruiz,")
+
+
+#: Words that open a phrase or a clause, not a subject ("After the vote, ...", "Ahead of ...").
+NOT_A_SUBJECT_START = frozenset("""
+after before since following ahead amid despite during as while when if although though because for with
+without from to of in on at by about into over under unlike like once until upon whether where how why what
+even just only not given
+""".split())
+
+
+def _clause_verb(word: str) -> bool:
+    w = word.lower()
+    if w in ADVERB_CUES:
+        return False
+    if w in CLAUSE_AUX or w in PAST_WORDS or w in SAYS:
+        return True
+    return w.endswith("ed") and len(w) > 3 and w not in NOT_PAST_ED
+
+
+def main_clause(text: str) -> MainClause | None:
+    """The subject and first verb of the sentence's main clause, read outside quotations,
+    after a dateline, an opening connective and an opening phrase of time or place; None
+    when no subject and verb can be read with confidence (a clause break, a long subject)."""
+    own = mask_quotes(text)
+    at = len(own) - len(without_dateline(own))
+    for pattern in (LEADING_CONNECTIVE_RE, OPENING_PHRASE_RE):
+        m = pattern.match(own, at)
+        if m and pattern is OPENING_PHRASE_RE and RELATIVE_TIME_RE.search(m.group(0)):
+            return None  # "In the days after Friday's attack, ...": whose date is it?
+        if m:
+            at = m.end()
+    subject: list[tuple[str, int]] = []
+    apposition: list[str] = []
+    depth, commas = 0, 0
+    for m in CLAUSE_WORD_RE.finditer(own, at):
+        word = m.group(0)
+        if word.startswith("(") or depth:
+            depth += word.count("(") - word.count(")")
+            depth = max(depth, 0)
+            continue
+        if word == ",":
+            commas += 1
+            if commas > 2 or not subject:
+                return None
+            continue
+        if word in ";:—–)":
+            return None
+        if commas == 1:
+            apposition.append(word)  # ", Ana Ruiz," or ", who ...": read after the verb is found
+            continue
+        if subject and (word.lower() in SKIPPED_ADVERBS or (word.endswith("ly") and word.islower())):
+            continue
+        if not subject and word.lower() in NOT_A_SUBJECT_START:
+            return None
+        if len(subject) == 1 and subject[0][0].lower().endswith(("ing", "ed")) and word[:1].islower():
+            return None  # "Based upon ...", "Speaking on ...": a participle's phrase, not a subject
+        if subject and _clause_verb(word):
+            return MainClause(tuple(w for w, _ in subject), subject[0][1], subject[-1][1] + len(subject[-1][0]),
+                              word, m.start(), tuple(apposition) if commas == 2 else ())
+        if commas == 2:
+            return None  # a verb was due after the apposition
+        subject.append((word, m.start()))
+        if len(subject) > MAX_SUBJECT_WORDS:
+            return None
+    return None
+
+
+#: A name set off by commas has at most this many words ("Ana Maria Ruiz Lind").
+MAX_NAME_WORDS = 5
+#: Verbs of a state or a scene, not of a happening ("X seemed ...", "X spent Tuesday ..."),
+#: and "did", which tells what did not happen ("X did not react") or insists ("X did find").
+STATE_VERBS = frozenset("seemed seems appeared appears remained remains spent looked looks did does".split())
+#: What makes "is"/"are" point at a happening to come ("is set to", "are expected to").
+FUTURE_AFTER_IS_RE = re.compile(r"\s+(?:set|expected|scheduled|slated|due|going|planning|preparing)\s+to\b")
+#: What makes "was"/"were"/"had" a passive or a past perfect ("was booed", "had endorsed"),
+#: not a state ("was in Ohio", "had a good night").
+PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|lost|held|made|told|met|sent|spoke|said|"
+                                 r"put|set|hit|cut|shut|led|paid|brought|taken|given|named|been\s+[a-z]+ed)\b")
+
+
+
+
+def names_whom(clause: MainClause, insertions: Sequence[Insertion] = (),
+               known_alone: Callable[[str], bool] | None = None) -> bool:
+    """Does the clause's subject say whom: a name ("Ana Ruiz", "The Dover Harbour Board"), a
+    name's people ("the Ruiz campaign"), a name set off after it ("the party's leader, Ana
+    Ruiz,"), or a pronoun or role noun with its insertion? Not "Ruiz and her team", "the
+    president", "the Vermont Democrat", "A woman", "He" unexplained, nor a surname alone
+    that ``known_alone`` does not know (one of the story's figures)."""
+    words = [w for w in clause.subject if w.lower() not in TITLE_WORDS]
+    first = clause.subject[0]
+    # the head stands before a complement: "officials with the party", "insiders in the state"
+    head = next((clause.subject[k - 1] for k in range(1, len(clause.subject))
+                 if clause.subject[k] in HEAD_COMPLEMENTS), clause.subject[-1])
+    if first.lower() in INDEFINITE_OPENERS:
+        return False
+    head_end = clause.start + len(" ".join(clause.subject[:clause.subject.index(head) + 1]))
+    if any(head_end - len(head) < i.at <= head_end + 1 for i in insertions):
+        return True  # "He [Ana Ruiz]", "The senator [Ana Ruiz]"; not "His [Ruiz's] rivals"
+    if first.lower() in SUBJECT_PRONOUNS:
+        return False
+    # an apposition that is a name says whom; a description ("Ruiz, the mayor,") does not
+    apposition = clause.apposition if clause.apposition and len(clause.apposition) <= MAX_NAME_WORDS and all(
+        w[:1].isupper() or w.lower() in TITLE_WORDS for w in clause.apposition) else ()
+    named = [w for w in (apposition or words) if w[:1].isupper()]
+    if head.lower() in PARTY_ROLE_HEADS and first.lower() == "the":
+        return False  # "the Vermont Democrat"
+    if not head[:1].isupper() and not apposition and not (head.lower() in ORG_HEADS and named):
+        return False  # "Ruiz and his team", "the president"
+    if head is first and len(clause.subject) > 1 and not apposition and not (known_alone and known_alone(head)):
+        return False  # "Officials with the party": a first word's capital proves no name
+    if head.endswith(("'s", "’s")) and not apposition:
+        return False
+    for part in re.split(r"\s+(?:and|&)\s+", " ".join(apposition or words)):
+        names = [w for w in part.split() if w[:1].isupper() and w.lower() not in TITLE_WORDS]
+        if len(names) == 1 and not names[0].isupper() and known_alone is not None and not known_alone(names[0]):
+            return False  # "Lind said ...": a surname alone
+    return True
+
+
+def happening_verb(clause: MainClause, text: str) -> int | None:
+    """Where the clause's verb ends when it tells a happening (a past or future verb, a
+    passive or past perfect, "says"), else None: "seemed", "spent Tuesday", "did not
+    react", "had a good night", "was in Ohio", a present standing ("is the favourite")."""
+    verb, verb_end = clause.verb.lower(), clause.verb_at + len(clause.verb)
+    rest = text[verb_end:]
+    if verb in STATE_VERBS:
+        return None
+    if verb in ("is", "are") and not FUTURE_AFTER_IS_RE.match(rest):
+        return None
+    participle = PARTICIPLE_AFTER_RE.match(rest) if verb in CLAUSE_AUX else None
+    if verb in ("was", "were", "had") and participle is None:
+        return None
+    return verb_end + (participle.end() if participle else 0)  # "was booed", "had endorsed": one verb
+
+
+def plain_report(text: str, insertions: Sequence[Insertion] = ()) -> bool:
+    """A plain report of what happened: a main clause whose subject says whom and whose verb
+    tells a happening (``names_whom``, ``happening_verb``), not one still to come ("will
+    deliver her speech on Thursday" previews, it reports nothing yet)."""
+    clause = main_clause(text)
+    return clause is not None and clause.verb.lower() not in FUTURE_VERBS and names_whom(clause, insertions) \
+        and happening_verb(clause, text) is not None

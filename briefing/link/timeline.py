@@ -20,14 +20,18 @@ from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Event, Source
-from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, quoted_share
-from .index import MAX_POSTING, content_words, idf_weights, mass, similarity, stem
+from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
+from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
 from .readable import (
+    ADVERB_CUES,
     DATELINE_RE,
     addresses_reader,
+    happening_verb,
     leans_back,
     live_blog_header,
+    main_clause,
     masked_gap,
+    names_whom,
     possessive_back_pointer,
     quoted_pronoun,
     reports_something,
@@ -211,12 +215,28 @@ PREPOSITION_OPENING_RE = re.compile(r"^\W*(?:in|on|at|after|before|with|for|from
                                     r"over|by|during|since|as)\b", re.IGNORECASE)
 QUOTE_OPEN_RE = re.compile(r"^\s*[“\"‘]")
 ALTERNATIVE_RE = re.compile(r"\b[A-Z][a-z]+day\s+or\s+[A-Z][a-z]+day\b")
-#: Words that point back into the article ("the same discipline", "those plans", "That's
+#: Words that point back into the article ("the same discipline", "those plans", "similar
+#: remarks", "the disease's", a reply to nothing named, a passer-by told by age, "That's
 #: the takeaway", "visited the state"), and a condition opening the line ("If he wins Ohio
 #: on Tuesday ...": nothing happened yet).
 BACK_POINTER_RE = re.compile(r"^\W*(?:if|unless|suppose)\b|\bthe (?:same|very|aforementioned)\b|"
                              r"\bit (?:seemed|seems|appeared|appears)\b|^\W*(?:that|this)(?:'s|’s| is| was)\b|"
                              r"\b(?:these|those) (?!who\b|which\b|that\b|of\b)[a-z]|"
+                             # "made similar comments": similar to what the article told before
+                             r"\bsimilar\s+(?!to\b)[a-z]+s?\b(?!\s+to\b)|"
+                             # "posted the following picture": what follows is the article's, not the entry's
+                             r"\bthe\s+following\s+[a-z]+|"
+                             # "doing so", "even more emphatic", "the subject": so, more and subject of what?
+                             r"\b(?:do|does|did|doing|done)\s+so\b|\beven\s+more\b|\bthe\s+subject\b(?!\s+of\b)|"
+                             # "the disease's profile": which disease (not "the nation's", "the party's")
+                             r"(?-i:\bthe\s+(?!(?:nation|country|party|world|campaign|president|government|"
+                             r"administration|election|race|convention|network|day|week|year|month|night|"
+                             r"morning|latter|former)['’]s)[a-z]+['’]s\b)|"
+                             # a reply with nothing it replies to ("The campaign countered Sunday by ...")
+                             r"\b(?:countered|retorted|fired\s+back|shot\s+back|hit\s+back|responded|responding|replied|replying)\b"
+                             r"(?![^,;:]{0,60}\b(?:to|at)\b)|"
+                             # a person in the street, told by age ("Joel Lind, 39, bused in ..."): colour
+                             r",\s*\d{1,2},\s|"
                              r"(?-i:\bthe (?:state|book|city|company)\b)(?! of\b)", re.IGNORECASE)
 #: "I hope that on Nov. 8 ...", "we": a column or a party's own statement, not a report.
 FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
@@ -321,6 +341,12 @@ def quoted_date(event: Event) -> bool:
     return ALTERNATIVE_RE.search(text[max(0, at - 30):at + len(expression) + 30]) is not None
 
 
+def inside_a_quotation(text: str) -> bool:
+    """Does the entry start inside a quotation ("In 2031, Ruiz is going to win,” Lind says.")?"""
+    close = text.find("”")
+    return close >= 0 and "“" not in text[:close]
+
+
 def stands_alone(event: Event) -> bool:
     """An entry an editor would keep on the timeline: no "he" or "the senator" the article
     leaves unclear (``Event.unresolved``), no pointer back into the article ("the same"),
@@ -330,7 +356,7 @@ def stands_alone(event: Event) -> bool:
     "ahead of" what it dates, an infinitive asked for), not in someone's words and not one
     of alternatives; a month or a year is read more strictly (``coarse_date_weak``)."""
     text = event.text
-    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text)
+    return not (event.unresolved or len(text.split()) < MIN_WORDS or headline_shaped(text) or inside_a_quotation(text)
                 or text[:1].islower() or FIRST_PERSON_RE.search(mask_quotes(text))
                 or quoted_share(text) > MAX_QUOTED_SHARE
                 or TEASER_RE.match(text) or about_a_poll_method(text)
@@ -404,13 +430,160 @@ def on_the_story(event: Event, words: frozenset[str] | None) -> bool:
     return words is None or len({w for w, _p, _q in content_words(event.text) if w in words}) >= MIN_STORY_WORDS
 
 
+#: A name is one of the story's figures (or places, or bodies) when at least this share of the
+#: timeline's articles use it: readers of the story know "Ruiz" alone; another surname
+#: alone ("Lind said ...") leaves them asking who.
+FIGURE_SHARE = 0.015
+#: ... and one of its leading figures from this share on.
+LEADING_SHARE = 0.05
+#: An article whose dated lines name a leading figure less often than this is off the story
+#: (a foreign election, a market report in a campaign's coverage) ...
+ON_STORY_ARTICLE_SHARE = 0.3
+#: ... once it has at least this many dated lines to tell by.
+MIN_ARTICLE_EVENTS = 4
+#: Verbs of saying, which need what was said.
+SAYING_VERBS = frozenset("said says reported reports told announced wrote tweeted confirmed revealed".split())
+#: What a verb of saying tells, beyond the date, has at least this many words.
+MIN_TOLD_WORDS = 2
+WORD_RE = re.compile(r"[A-Za-z0-9][\w'’-]*")
+#: Capitalised words that name places and bodies of any story ("United", "House", "Council"):
+#: alone they do not tell that an entry is about this one.
+GENERIC_NAME_WORDS = frozenset(stem(w) for w in """
+united states state house white department university council committee security national american
+america south north east west new court supreme federal international world city county
+""".split())
+@dataclass(frozen=True)
+class StoryNames:
+    """Whom and what the story is about, read off the timeline's articles (see
+    ``story_names``)."""
+
+    figures: frozenset[str]  # name stems FIGURE_SHARE of the articles use
+    leading: frozenset[str]  # those LEADING_SHARE of the articles use
+    off_story: frozenset[str]  # ids of articles whose dated lines seldom name a leading figure
+
+
+def _names_in(event: Event, names: frozenset[str]) -> bool:
+    text = " ".join([event.text, *(i.text for i in event.insertions)])
+    return any(w in names for w, _p, _q in content_words(text))
+
+
+def story_names(events: Sequence[Event]) -> StoryNames | None:
+    """The story's figures and leading figures (name stems, see ``index.name_stems``, that
+    ``FIGURE_SHARE`` / ``LEADING_SHARE`` of the timeline's articles use) and the articles off
+    it, or None when the timeline draws on too few articles to tell."""
+    articles = {c.source for e in events for c in e.citations}
+    if len(articles) < MIN_STORY_ARTICLES:
+        return None
+    names = name_stems(content_words(e.text) for e in events)
+    used: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for word, _plain, _quoted in content_words(e.text):
+            if word in names and word not in DATE_WORDS and word not in GENERIC_NAME_WORDS:
+                used[word].update(c.source for c in e.citations)
+    figures = frozenset(w for w, s in used.items() if len(s) >= FIGURE_SHARE * len(articles))
+    leading = frozenset(w for w, s in used.items() if len(s) >= LEADING_SHARE * len(articles))
+    naming: dict[str, list[bool]] = defaultdict(list)
+    for e in events:
+        hit = _names_in(e, leading)
+        for source in {c.source for c in e.citations}:
+            naming[source].append(hit)
+    off = frozenset(s for s, hits in naming.items()
+                    if len(hits) >= MIN_ARTICLE_EVENTS and sum(hits) < ON_STORY_ARTICLE_SHARE * len(hits))
+    return StoryNames(figures, leading, off)
+
+
+def about_the_story(event: Event, story: StoryNames | None) -> bool:
+    """Does the entry name one of the story's figures, and a leading one when its article is
+    off the story ("Cazeneuve said 80 people were killed" in a report on an attack abroad)?"""
+    if story is None:
+        return True
+    if not _names_in(event, story.figures):
+        return False
+    return not any(c.source in story.off_story for c in event.citations) or _names_in(event, story.leading)
+
+
+#: What stands between a main verb and a date it does not own: a clause of its own (", and
+#: her speech Thursday", "that he evinced on Tuesday"), an infinitive ("to attend the event
+#: on Friday") or a gerund's clause ("for insisting ... on Sunday"): the date is that clause's.
+BETWEEN_VERB_AND_DATE_RE = re.compile(
+    r"[,;:—–]\s*(?:and|but|while|as|when|which|who|where|after|before|though|although|with)\b"
+    r"|\b(?:that|who|which|when|where|while|because|since|if|whether|until|after|before)\b"
+    r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|more|about|some|[A-Z0-9$])\b)[a-z]+\b"
+    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b")
+
+
+#: A medium of what was said, just before a participle that dates it ("an interview aired").
+MEDIUM_BEFORE_RE = re.compile(r"\b(?:interview|statement|letter|video|ad|report|poll|survey|post|tweet|op-ed|"
+                              r"column|memo|speech|remarks|broadcast|podcast|appearance)\s+$", re.IGNORECASE)
+
+
+#: ", saying", ", telling": the sentence's own act goes on after the comma.
+OWN_PARTICIPLE_RE = re.compile(r",\s*(?:" + "|".join(sorted(OWN_PARTICIPLES)) + r")\b")
+
+
+def _date_off_the_verb(event: Event, verb_end: int, at: int) -> bool:
+    """Does something stand between the main verb and the date after it (see
+    ``BETWEEN_VERB_AND_DATE_RE``), or a verb of its own?"""
+    between = mask_quotes(event.text)[verb_end:at]
+    own = list(OWN_PARTICIPLE_RE.finditer(between))
+    if own:
+        between = between[own[-1].end():]  # ", saying in Sochi last week": the saying's date
+    if BETWEEN_VERB_AND_DATE_RE.search(between):
+        return True
+    for offset, direction in tense_cues(between, 0, len(between)):
+        word = between[offset:].split(maxsplit=1)[0].lower()
+        if direction not in (-1, 1) or word in ADVERB_CUES:
+            continue
+        if MEDIUM_BEFORE_RE.search(between, 0, offset):
+            continue  # "said in an interview aired on Monday": the saying's own date
+        return True
+    return False
+
+
+def _figure(word: str, story: StoryNames | None) -> bool:
+    return story is None or stem(word.strip(".,'’")) in story.figures
+
+
+def clear_event(event: Event, story: StoryNames | None = None) -> bool:
+    """Is the entry plainly a dated happening told of someone named? Its main clause (see
+    ``readable.main_clause``) reads with a subject that names whom ("Ana Ruiz", "The port
+    authority", "He [Ana Ruiz]", "the Ruiz campaign"; not "the team", "the Vermont
+    Democrat", "A woman", nor a surname alone that is none of the story's figures), its verb
+    tells a happening (a past or future verb, or a passive; not "seemed", "spent Tuesday",
+    "had a good night", "was in Ohio", nor a present state), and its date is not the subject's
+    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later). When unsure,
+    leave it out: the entry stays a fact of its article, only the Timeline page does not show it."""
+    clause = main_clause(event.text)
+    if clause is None or feature_line(event.text):
+        return False
+    if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
+        return False
+    at = event.text.find(event.expression) if event.expression else -1
+    if clause.start <= at < clause.end:
+        return False  # "Ruiz's win Tuesday has brought her closer": the date is the win's
+    verb_end = happening_verb(clause, event.text)
+    if verb_end is None:
+        return False
+    if clause.verb.lower() in ("has", "have"):
+        return False  # "has made speeches since ... on Sunday", "has found this year that ...": a span, no happening
+    told = (event.text[verb_end:at] + event.text[at + len(event.expression):] if at >= verb_end
+            else event.text[verb_end:])
+    if clause.verb.lower() in SAYING_VERBS and len(WORD_RE.findall(told)) < MIN_TOLD_WORDS:
+        return False  # "The Post reported on Monday": what, is not said
+    return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
+
+
 def shown_events(events: Sequence[Event], published: dict[str, str | None] | None = None) -> list[Event]:
-    """The entries the Timeline page shows: those that stand alone and are on the story
-    (``on_the_story``), and the editor's pins.
+    """The entries the Timeline page shows: those that stand alone, are plainly a dated
+    happening of someone named (``clear_event``) and are on the story (``on_the_story``),
+    and the editor's pins.
 
     ``published``, each source's publication date by id, also keeps off an entry dated
     after its article that does not say the happening lies ahead (``told_as_ahead``)."""
     published = published or {}
     words = story_words(events)
-    return [e for e in events if e.pinned or (stands_alone(e) and on_the_story(e, words) and told_as_ahead(
-        e, published.get(e.citations[0].source) if e.citations else None))]
+    story = story_names(events)
+    return [e for e in events if e.pinned or (stands_alone(e) and clear_event(e, story) and on_the_story(e, words)
+                                              and about_the_story(e, story)
+                                              and told_as_ahead(e, published.get(e.citations[0].source)
+                                                                if e.citations else None))]

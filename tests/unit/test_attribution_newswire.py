@@ -706,3 +706,24 @@ def test_one_at_a_sentence_start_stays_on_a_role_phrase():
 def test_a_passive_agent_names_only_a_quotation_right_after_its_verb():
     assert phrases_of("Ruiz called it a clerical slip that was reported in a “smear piece” by The Harbour Gazette."
                       ) != [("smear piece", "Harbour Gazette")]
+
+
+
+# -- subjects described by a participle, and two subjects joined ---------------------------
+
+def sources_of(*paragraphs: str) -> list[str | None]:
+    from articles import make
+    _source, extraction = make("s", "Delta Post", "2023-03-10", *paragraphs)
+    return [c.attributed_to for c in extraction.claims]
+
+
+def test_a_subject_described_by_a_participle_phrase_is_the_noun_not_the_place():
+    assert sources_of("Two class action lawsuits being considered in Dover have accused the port of fraud.",
+                      "Officials based in Dover said the port was safe.") == [
+        "Two class action lawsuits being considered in Dover", "Officials based in Dover"]
+
+
+def test_two_subjects_joined_by_and_at_the_start_of_the_clause_speak_together():
+    assert sources_of("In Dover, the mayor and two councillors said the port was safe.",
+                      "He toured the port and officials said it was safe.") == [
+        "the mayor and two councillors", "officials"]

@@ -131,6 +131,22 @@ def test_a_single_sided_dispute_is_never_called_contested(tmp_path):
     assert "unconfirmed, single-source report" in page
 
 
+def test_an_allegation_met_only_by_no_comment_is_an_unconfirmed_report(tmp_path):
+    text = "The mayor allegedly took a bribe. The mayor's office did not respond to questions about it."
+    src = Source(id="s", file="s.txt", text=text, sentences=(), publisher="Post")
+    cite, silent = Citation("s", "s1", 0, 33, text[:33]), Citation("s", "s2", 34, len(text), text[34:])
+    dispute = Dispute(id="d1", text=text[:33], rank=1.0, citations=(cite, silent),
+                      sides=(Side("alleged", text[:33], (cite,), by="Post"),
+                             Side("no_comment", text[34:], (silent,), by="The mayor's office")))
+    briefing = Briefing(meta=BriefingMeta(title="B", topic="t", articles=1, outlets=1), sources=(src,),
+                        speakers=(), quotes=(), phrases=(), facts=(), disputed=(dispute,), discrepancies=(),
+                        timeline=())
+    render_briefing(briefing, tmp_path, TEMPLATES)
+    page = (tmp_path / "disputed.md").read_text(encoding="utf-8")
+    assert "0 are contested" in page and "## Contested" not in page
+    assert "briefing-stance--no_comment\">No comment</span> by **The mayor's office**" in page
+
+
 # ---------------------------------------------------------------- finished pages
 
 EMPTY_ELEMENT = re.compile(r"<(p|div|li|td|strong|em|code|ol|ul)\b[^>]*>\s*</\1>")

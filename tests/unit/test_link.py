@@ -6,7 +6,7 @@ import pytest
 from articles import article, make
 
 from briefing.extract import extract_article
-from briefing.link.disputes import link_discrepancies, link_disputes
+from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
@@ -281,8 +281,174 @@ def test_an_accusation_whose_charge_is_a_quoted_label_is_a_jab_not_a_claim():
     assert not any("back seat" in t for t in texts) and any("hiding the audit" in t for t in texts)
 
 
-def test_allegations_made_by_someone_are_theirs():
+def test_allegations_made_by_someone_are_theirs_when_the_sentence_says_what_they_are():
     source, extraction = make("m", "Delta Post", "2023-03-10",
                               "The dean said on Tuesday that he had examined the detailed allegations made by Harbour "
-                              "Oil against the school's reporters.")
-    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Harbour Oil"]
+                              "Oil Company. that the school's reporters invented two sources.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["Harbour Oil Company"]
+    texts = dispute_texts("n", "The dean said on Tuesday that he had examined the detailed allegations made by Harbour "
+                          "Oil against the school's reporters.",
+                          "Ruiz said the harbour allegations are just more evidence that the board is a fraud.",
+                          "As proof of his allegation, Lind pointed to an old speech by the mayor.",
+                          "Harbour Oil faces allegations that it rigged the tender.",
+                          "The port board faces allegations of fraud in the tender.")
+    assert texts == ["Harbour Oil faces allegations that it rigged the tender.",
+                     "The port board faces allegations of fraud in the tender."]
+
+
+def test_a_verdict_on_claims_it_does_not_state_opens_no_dispute():
+    texts = dispute_texts("v", "Some of the candidates' best moments came when they made statements that turned out "
+                          "to be untrue.",
+                          "The board asked the prosecutor to probe claims the mayor made at the hearing last fall that "
+                          "have proved false.",
+                          "The mayor denied claims that she had met the contractor.")
+    assert texts == ["The mayor denied claims that she had met the contractor."]
+
+
+@pytest.mark.parametrize("jab", [
+    "Councillors accused each other of playing games with the harbour budget.",  # a quarrel both ways
+    "The councillor hit back by accusing the mayor of pandering to the harbour lobby.",  # a characterisation
+    "Lind answered by calling Ruiz “sleepy” and accusing her of wanting to sell the port.",  # name-calling
+    "In a fiery speech, Lind called the mayor divisive and accused her of keeping voters from the audit.",
+    "Critics accused the port board of throwing away its best lever.",  # a camp, not a party, and no answer
+    "Some Republicans quickly accused the mayor of politicizing the flood.",
+])
+def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
+    texts = dispute_texts("q", jab, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+@pytest.mark.parametrize("trait", [
+    "Lind has accused Ruiz of being too close to the harbour lobby.",  # what she is, not what she did
+    "Lind accused Ruiz of ducking.",  # no content
+    "Lind accused Ruiz of opposing the tender for political, not practical, reasons.",  # why, not what
+    "The article accused Ruiz of backing Lind in an attempt to gain a seat on the board.",
+    "Aides rejected any implication that the mayor would hand the port to her husband.",  # what may be
+    "Lind has accused the mayor of using divisive rhetoric on the harbour.",  # words that judge
+    "The clerk dismisses accusations that the mayor has exploited the flood for votes.",  # a judgement denied
+    "Lind accused Ruiz of dragging her feet on the harbour audit.",  # an idiom that judges
+    "Lind, who once chaired the board, has flirted with running, though he has denied that he would seriously "
+    "consider it.",  # an intention denied
+    "Ana Ruiz once defended Lind against allegations of sexism.",
+    "The new allegations of theft against Lind and his wife are not the only charges he faces.",  # told elsewhere
+    "After months of stories of thefts the harbour master is being accused of, legal action has come.",  # of what?
+    "Ek shot a guard in 2012 but claimed self-defense and was acquitted of murder the following year.",  # settled
+    "Both blasts on the quay were claimed by the so-called Harbour Front, sparking fear.",  # responsibility
+    "He says he stayed neutral in the race so he would not be accused of rigging the vote.",  # only imagined
+    "Team Lind reportedly wants a harbour band at the rally https://t.co/abc — Quay Watch (@quaywatch) June 28.",
+    "In his heyday, the old boss was accused by the press of beating his rivals' dogs, and he kept his seat.",
+    "The host asked Lind about statements he had made, when he claimed Ruiz was “the founder” of the harbour gang.",
+    "This sort of opining, the Gazette claimed, breaks its code of practice.",
+    "“You are working it hard,” Ruiz told Lind, alluding to the councillor's rumored mayoral ambitions.",
+    "The board has long considered using the mayor's past and her answer to the clerks who claimed unpaid wages.",
+    "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
+    "Council allegations of bias against the mayor gained momentum in September.",
+    "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
+    "Meanwhile, Ruiz claimed the prize for beating expectations.",
+    "In this case, it appears that Ruiz had helped bring on the inquiry by publicly denying that Ek was right.",
+    "Aides said Mr. Lind's role would be narrow, and they rejected any implication that Mrs. Ruiz would hand "
+    "the port to him.",  # what may be, past the abbreviations' dots
+    "Lind claimed in an interview with the Gazette that he is not backing any candidate.",  # of himself
+    "While the mayor wrongly claimed that the audit cleared her, the council kept its inquiry open.",  # conceded
+    "The Gazette has always claimed itself to be a fair record of the harbour.",  # a habit
+    "He used the speech to call out Lind and the rest of the field who he accused of dodging the audit.",
+    "The mayor claimed that the port board is run by a corrupt clique.",  # a judgement
+    "At a town hall, Lind accused Ruiz, the councillor from Dover and winner of the harbour vote, of being "
+    "“politically correct” on the audit.",
+    "Ruiz also claimed that she had made a lot of sacrifices for the port.",
+])
+def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
+    texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+def test_a_charge_of_being_involved_and_a_claim_about_others_still_open_disputes():
+    texts = dispute_texts("i", "Lind was accused of being involved in the tender fraud, the prosecutor said.",
+                          "Lind claimed that the harbour board had hidden the audit.")
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize("aside", [
+    "The “dirty tricks” that Ana Ruiz accused Lind of using are not on the level of the audit.",  # in a description
+    "Lind fought Bo Ek, who led the drive to rename the port because he claimed the name was offensive.",
+    "Ruiz acknowledged that she had misspoken when she claimed that the auditor had cleared the board.",  # taken back
+    "Years after Ruiz claimed that the harbour was safe, Lind won the seat by promising reform.",  # long past
+    "Lind won after a runoff with Bo Ek, a little-known commissioner who accused him of hiding the audit.",
+    "The video features Ana Ek and Bo Lind, two of the clerks who have accused the mayor of fraud.",
+])
+def test_an_allegation_told_as_background_or_taken_back_opens_no_dispute(aside):
+    texts = dispute_texts("b", aside, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
+
+
+def test_a_bare_description_as_a_party_keeps_what_its_sentence_says_of_it():
+    source, extraction = make("g", "Delta Post", "2023-03-10",
+                              "Although most of the ships were foreign, the government in Valdora has firmly denied "
+                              "any role in the blockade.",
+                              "Gulls circled the quay.",
+                              "A woman who has accused the former governor of fraud said Sunday night that he had "
+                              "called her weeks later.")
+    assert sorted(s.by for d in link_disputes([source], [extraction]) for s in d.sides) == [
+        "A woman who has accused the former governor of fraud", "the government in Valdora"]
+
+
+def test_a_non_answer_takes_no_side_and_is_shown_as_no_comment():
+    source, extraction = make("c", "Delta Post", "2023-03-10",
+                              "Councillor Ana Ruiz accused the port board of hiding the audit from voters.",
+                              "The port board did not respond to the Post's questions about the audit.")
+    sides = [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides]
+    assert sides == [("alleged", "Councillor Ana Ruiz"), ("no_comment", "The port board")]
+
+
+def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are_unnamed():
+    source, extraction = make("p", "Delta Post", "2023-03-10",
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Gulls circled the quay.",
+                              "The harbour master is being accused of selling the seized crates.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", UNNAMED]
+
+
+@pytest.mark.parametrize(("sentence", "by"), [
+    ("Ek is believed to have been on the ferry, according to an interview his brother Ali Ek gave to the Gazette.",
+     "Ali Ek"),  # who gave the interview
+    ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
+     "Lind"),  # the hedge inside the account of someone the text names
+    ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
+    ("Valdora also released Ana Ek, a Dover clerk accused of spying, in the same exchange.", UNNAMED),  # the accused
+    ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
+     UNNAMED),  # the judge rules; others allege
+    ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
+])
+def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
+    source, extraction = make("w", "Delta Post", "2023-03-10", sentence)
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == [by]
+
+
+def test_a_denial_told_in_passing_in_a_trailing_clause_answers_nothing():
+    texts = dispute_texts("h", "The harbour index fell sharply in minutes, according to the Gazette.",
+                          "It recovered shortly thereafter, once the report was revealed to be a hoax.")
+    assert texts == []
+
+
+def test_a_time_phrase_opening_on_this_is_no_pointer():
+    texts = dispute_texts("t", "This week, Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert len(texts) == 1
+
+
+def test_an_articles_unmarked_headline_opens_no_dispute():
+    source, extraction = make("u", "Delta Post", "2023-03-10",
+                              "Port chief dismisses Lind's accusations against the audit.",
+                              "The port chief on Tuesday dismissed Lind's accusations that the audit had been rigged "
+                              "by the board.")
+    from briefing.sentences import lede_title
+    titled = replace(source, title=lede_title("Port chief dismisses Lind's accusations against the audit."))
+    assert [d.text[:20] for d in link_disputes([titled], [extraction])] == ["The port chief on Tu"]
+
+
+def test_rejecting_rumours_of_what_someone_might_do_is_no_denial_and_a_relayed_charge_is_reported():
+    texts = dispute_texts("o", "Lind rejected rumors that the mayor might try to sell the port through a secret vote.")
+    assert texts == []
+    source, extraction = make("r", "Delta Post", "2023-03-10",
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.")
+    assert [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides] == [
+        ("reported", "the Gazette")]

@@ -167,3 +167,126 @@ def test_that_answer_and_an_it_after_an_opening_adverb_lean_back():
     assert leans_back("During the debate on Saturday, Ruiz tried that answer but got trapped.") == "that answer"
     assert leans_back("At least it was the most dramatic thing to happen to the harbour board last week.")
     assert leans_back("Still, Ruiz won the harbour vote on Monday.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz couched her concern on Tuesday by repeating the same phrase.",
+    "On Monday the mayor asked whether his aim was to close the quay.",
+])
+def test_a_concern_or_an_aim_named_only_by_whose_it_was_points_back(text):
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A second vote unfolded online on Tuesday as Ana Ruiz and Bo Lind clashed in the harbour hall.",
+    "Seeking to explain her remarks, Ana Ruiz on Friday only further muddled a dispute that has dogged her.",
+    "The port debate in Dover on Thursday started with a bang when Ruiz and Lind were asked about the quay.",
+    "The storm in Porto reframed the harbour race on Saturday.",
+])
+def test_the_outlet_s_narrative_frame_is_no_fact(text):
+    assert feature_line(text)
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz announced on Monday that she is expecting her second child this summer.",
+    "The former mayor Bo Lind celebrated his 70th birthday on Friday in Porto.",
+    "Tuesday marks four weeks since Ana Ruiz won the port primary.",
+])
+def test_family_news_and_a_count_of_weeks_since_are_no_key_fact(text):
+    assert feature_line(text)
+
+
+def test_a_plain_report_names_whom_and_tells_what_happened():
+    from briefing.link.readable import plain_report
+    assert plain_report("Ana Ruiz signed the harbour treaty on Tuesday.")
+    assert plain_report("WASHINGTON — The Dover Harbour Board voted on Monday to close the quay.")
+    assert not plain_report("A panel of reporters agreed on Saturday that the plan is empty pandering.")
+    assert not plain_report("Ana Ruiz will deliver her speech at the harbour on Thursday.")  # a preview
+    assert not plain_report("Ana Ruiz had a great night on Saturday.")
+
+
+def test_among_single_outlet_ledes_a_plain_report_ranks_first():
+    from articles import make
+
+    from briefing.link.facts import link_facts
+    arts = [make("p", "Port Post", "2031-03-10", "Ana Ruiz signed the harbour treaty in Porto on Tuesday."),
+            make("q", "Quay Times", "2031-03-10", "A panel of pundits agreed on Tuesday that the treaty is pandering.")]
+    facts = link_facts([a[0] for a in arts], [a[1] for a in arts])
+    first, second = sorted(facts, key=lambda f: -f.rank)[:2]
+    assert first.text.startswith("Ana Ruiz") and first.rank > second.rank
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said on Friday that the allegations had no substance.",
+    "Ana Ruiz told reporters the crisis had its roots in neglect.",
+    "Ana Ruiz said she would sit down with the investigators.",
+    "Senator Bo Lind joined the group this week.",
+    "Ana Ruiz said that states can pass such laws.",
+    "Ana Ruiz drew the analogy during a speech to dock workers in Porto on Sunday.",
+])
+def test_allegations_a_crisis_investigators_a_group_such_laws_point_back(text):
+    assert leans_back(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, an aide told a lunch group that her position remains firm.",
+    "Ana Ruiz was asked about their case during an interview on Monday.",
+])
+def test_a_position_or_a_case_named_only_by_whose_it_was_points_back(text):
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer(text)
+
+
+def test_probably_is_a_forecast():
+    assert feature_line("In Tuesday's debate, Ana Ruiz will probably face more questions about the quay.")
+
+
+def test_a_contracted_pronoun_in_a_quotation_before_any_name_leans_on_the_article():
+    assert quoted_pronoun("“They're not for sale,” a Ruiz spokesman told the Porto Post in July.") == "They're"
+
+
+def test_an_opening_given_is_no_subject():
+    from briefing.link.readable import main_clause
+    assert main_clause("Given what she has built this year, party leaders see Ruiz as an asset.") is None
+
+
+def test_a_quotation_opening_on_this_and_a_noun_leans_on_the_article():
+    assert quoted_pronoun("“This agreement is the best chance we have,” Ana Ruiz said on Saturday.") == "This"
+    assert quoted_pronoun("“This election is about the harbour,” Ana Ruiz said on Saturday.") is None
+    assert quoted_pronoun("“This harbour will reopen,” Ana Ruiz said on Saturday.") is None
+
+
+def test_the_key_facts_page_leaves_out_a_quotation_that_says_he_before_naming_anyone():
+    from briefing.link.facts import key_facts
+    quoted = fact("“He behaved bravely, as a man,” Ana Ruiz said of the captain.")
+    plain = fact("Ana Ruiz praised the captain's courage on Tuesday.")
+    assert key_facts([quoted, plain]) == [plain]
+
+
+def test_an_interjection_opening_a_quotation_names_no_one():
+    assert quoted_pronoun("“Well, I like him,” Ana Ruiz said on the harbour radio on Tuesday.") == "him"
+
+
+def test_one_of_the_most_is_a_teaser():
+    assert feature_line("In May, the shipowner Bo Lind changed one of the most interesting port races of 2031.")
+
+
+def test_almost_certainly_is_a_forecast():
+    assert feature_line("The Porto Post reported on Monday that the harbour race will almost certainly go to a runoff.")
+
+
+def test_in_a_large_briefing_the_story_s_wording_makes_a_fact_central():
+    from articles import make
+
+    from briefing.link.claimgraph import build_graph
+    from briefing.link.facts import centrality, token_articles
+    arts = [make(f"s{i}", f"Outlet {i}", "2031-03-10", f"Ana Ruiz won the harbour vote in district {i} on Tuesday.")
+            for i in range(40)]
+    arts.append(make("x", "Gala News", "2031-03-10", "A television gala aired on Tuesday with dancers and a choir."))
+    graph = build_graph([a[0] for a in arts], [a[1] for a in arts])
+    of = token_articles(graph)
+    story = [n for n in graph.nodes if n.source.id == "s1"]
+    gala = [n for n in graph.nodes if n.source.id == "x"]
+    assert centrality(of, story, 41) > centrality(of, gala, 41)

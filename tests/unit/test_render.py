@@ -138,9 +138,10 @@ def hostile_briefing() -> Briefing:
         discrepancies=(Discrepancy(id="x1", text="How many | pipes", kind="number",
                                    versions=(Version("| 7 |", HOSTILE[5], (cite(evil, 6),)),
                                              Version("`8`", "The council met on Tuesday.", (cite(calm, 2),)))),),
+        # t1 is pinned: the Timeline page shows it (and must escape it) though no editor would choose it
         timeline=(Event(id="t1", date="2024-03", precision="month", text=HOSTILE[7], citations=(cite(evil, 8),),
-                        expression="<in March>"),
-                  Event(id="t2", date="2024-03-04", precision="day", text="The council met.",
+                        expression="<in March>", pinned=True),
+                  Event(id="t2", date="2024-03-04", precision="day", text="The Dover Council met.",
                         citations=(cite(calm, 2),), expression="on Tuesday")),
     )
 

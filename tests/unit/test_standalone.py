@@ -312,9 +312,9 @@ def story(n: int) -> list[Event]:
 
 def test_an_entry_off_the_story_is_not_shown_once_the_timeline_draws_on_enough_articles():
     aside = Event(id="x", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b1"),),
-                  text="Stocks in Tokyo closed slightly higher on Tuesday after strong chip earnings.")
+                  text="Tokyo's Nikkei closed slightly higher on Tuesday after strong chip earnings.")
     near = Event(id="y", date="2031-03-03", precision="day", expression="on Tuesday", citations=(cite("b2"),),
-                 text="Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
+                 text="Bo Lind conceded the harbour vote to Ruiz on Tuesday in Porto.")
     many = story(30)
     assert aside not in shown_events([*many, aside, near]) and near in shown_events([*many, aside, near])
     assert aside in shown_events([*story(5), aside])  # a handful of articles: every word may be the story's
@@ -381,9 +381,10 @@ def test_the_insertion_renders_in_its_own_span_in_brackets_and_hostile_text_is_e
 
 def test_an_entry_dated_after_its_article_is_shown_only_when_it_says_the_happening_lies_ahead():
     published = {"a1": "2031-03-01"}  # event() dates its entries 2031-03-02, the day after
-    ahead = event("The harbour board will vote on the treaty on Monday.", "on Monday")
+    ahead = event("The Dover Harbour Board will vote on the treaty on Monday.", "on Monday")
     read_forward = event("Ruiz's wins on Monday in Dover solidify her lead in the port race.", "on Monday")
     standing = event("Ruiz is the favourite in the port primary on Monday.", "on Monday")
-    assert shown_events([ahead, read_forward, standing], published) == [ahead]
+    past = event("Ana Ruiz won the port primary in Dover on Monday.", "on Monday")  # a past Monday read forward
+    assert shown_events([ahead, read_forward, standing, past], published) == [ahead]
     before = {"a1": "2031-03-05"}  # published after the date: past happenings are shown as before
-    assert shown_events([read_forward], before) == [read_forward]
+    assert shown_events([past], before) == [past]
