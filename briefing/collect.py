@@ -9,7 +9,9 @@ almost no garbage (the build makes few reference cycles). So while a build runs:
 - the young generation's threshold is raised to ``YOUNG_THRESHOLD`` (collections are rarer,
   still frequent enough to bound memory);
 - objects that live for the whole build are moved out of the collector's sight with
-  ``gc.freeze`` (``freeze_long_lived``, called once the extractions are loaded);
+  ``gc.freeze`` (``freeze_long_lived``, called once the extractions are loaded); garbage
+  left by earlier work is collected first, so a long-lived process (``briefing serve``,
+  which builds again and again) never freezes it and its memory does not grow;
 - at the end the previous thresholds come back and the frozen objects are handed back to
   the collector (``gc.unfreeze``), so a long-lived process (``briefing serve``) frees them
   when they become garbage.
@@ -57,6 +59,7 @@ def begin() -> tuple[int, ...] | None:
     if active() or not gc.isenabled():
         return None
     previous = gc.get_threshold()
+    gc.collect()  # garbage of earlier work (a served site's last build) must not be frozen with the living
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
     return previous

@@ -134,3 +134,20 @@ def test_the_hook_keeps_collections_rare_for_the_whole_mkdocs_build_and_ends_on_
     assert not collect.active() and gc.get_threshold() == before and gc.get_freeze_count() == 0
     mkdocs_hook.on_build_error(RuntimeError("again"))  # nothing left to end: no harm
     assert gc.get_threshold() == before
+
+
+class _Cyclic:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts():
+    import weakref
+
+    garbage = _Cyclic()
+    alive = weakref.ref(garbage)
+    del garbage
+    with collect.fewer_collections():
+        assert alive() is None  # frozen with the living, it would stay until the block ends
