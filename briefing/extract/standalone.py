@@ -205,6 +205,26 @@ def _recently_named(index: TokenIndex, sentences: Sequence[Sentence], at: int, n
     return any(t.is_cap and fold(t.bare) in keys for t in index.slice(lo, sentences[at].end))
 
 
+def _someone_else_before(book: SpeakerBook, index: TokenIndex, sentences: Sequence[Sentence], at: int,
+                         person: str, gender: str) -> bool:
+    """Does the sentence before ``sentences[at]`` name another person of ``gender`` and not
+    ``person`` ("... the candidate began trying, after Mr. Lind's remark. On Monday, he
+    ...": he may be Lind, or the candidate)? Then "he" is not clear, whatever the salience."""
+    if at == 0:
+        return False
+    canon = book.canonical(person)
+    other = False
+    for tok in index.slice(sentences[at - 1].start, sentences[at - 1].end):
+        if not tok.is_cap:
+            continue
+        for name in book.full_names.get(fold(tok.bare), ()):
+            if book.canonical(name) == canon:
+                return False  # the referent is named there too
+            if book.is_person(name) and book.gender_of(name) == gender:
+                other = True
+    return other
+
+
 def _names_person(book: SpeakerBook, tok: Token) -> bool:
     """Is the token a word of a person's name the article uses ("Ruiz", "Ana")?"""
     key = fold(tok.bare)
@@ -293,6 +313,10 @@ def leanings(ctx: ArticleContext, start: int, end: int, lookup: Lookup | None = 
             continue
         if found.referent and not _recently_named(index, sentences, n, found.referent.removesuffix("'s")):
             found = Leaning(found.end, found.words, None)  # a stale referent is no clear one
+        gender = PERSONAL.get(found.words.lower()) or POSSESSIVE.get(found.words.lower())
+        if found.referent and gender and _someone_else_before(book, index, sentences, n,
+                                                              found.referent.removesuffix("'s"), gender):
+            found = Leaning(found.end, found.words, None)  # another he or she was named just before
         out.append(found)
     return out
 

@@ -20,19 +20,25 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
+from .index import content_words, idf_weights, similarity, stem
 from .readable import (
+    FUTURE_AFTER_IS_RE,
     leans_back,
     live_blog_header,
+    main_clause,
     masked_gap,
     plain_report,
     quoted_pronoun,
     reports_something,
+    unanswered_question,
     without_dateline,
 )
 from .verify import about_the_reporting
@@ -161,7 +167,90 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         kept = sorted(singles[source_id], key=lambda pf: (-pf[0], pf[1].id))[:SINGLES_PER_ARTICLE]
         for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
-    return tuple(sorted(facts.values(), key=lambda f: (-f.rank, f.id)))
+    return tuple(sorted(demote_repeats(list(facts.values()), sources), key=lambda f: (-f.rank, f.id)))
+
+
+# -- one story, one slot ----------------------------------------------------------------------
+#: How much a fact that retells a higher-ranked fact's story loses: it ranks below every
+#: other fact of as many outlets (a rank is at most 2 per extra outlet plus about 3).
+REPEAT_PENALTY = 5.0
+#: Two facts tell one story from this weighted overlap of their words (beyond the subject's name
+#: and the date words; compared on five-letter stems, "nomination" ~ "nominee") ...
+REPEAT_SIMILARITY = 0.12
+#: ... sharing at least this many words, one of them specific to few facts (a place, an
+#: office, not "Democratic" or "said"): used by at most this share of the facts (or by two).
+REPEAT_SHARED = 2
+REPEAT_SPECIFIC_SHARE = 0.02
+#: ... told by articles at most this many days apart.
+REPEAT_DAYS = 2
+PREFIX = 5
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)")
+REPEAT_DATE_WORDS = frozenset(stem(w)[:PREFIX] for w in """
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning afternoon
+evening week month year day last next earlier later early late
+""".split())
+
+
+def _subject_key(fact: Fact) -> str | None:
+    """The last word of the name a fact's main clause is about ("Clinton"), or of its insertion."""
+    if fact.insertions:
+        words = fact.insertions[0].text.replace("'s", "").replace("’s", "").split()
+    else:
+        clause = main_clause(fact.text)
+        words = [w for w in clause.subject if w[:1].isupper()] if clause else []
+    return stem(words[-1].strip(".,'’()"))[:PREFIX] if words else None
+
+
+def _days(fact: Fact, published: dict[str, date]) -> list[int]:
+    return sorted({published[c.source].toordinal() for c in fact.citations if c.source in published})
+
+
+def demote_repeats(facts: list[Fact], sources: Sequence[Source]) -> list[Fact]:
+    """Facts -> the same facts, each self-contained one that retells the story of a fact ranked
+    above it lowered by ``REPEAT_PENALTY``: the same who (the main clause's subject), what (their
+    words overlap, one shared word specific) and when (articles at most ``REPEAT_DAYS`` apart,
+    and the same weekday named where either names one). "Ruiz won the Porto primary Tuesday"
+    and "Ruiz prevailed in Porto's primary on Tuesday" spend one slot of the overview, not two;
+    the second stays on the Key facts page, lower down."""
+    published: dict[str, date] = {}
+    for source in sources:
+        try:
+            published[source.id] = date.fromisoformat((source.date or "")[:10])
+        except ValueError:
+            continue
+    ordered = sorted((f for f in facts if self_contained(f)), key=lambda f: (-f.outlets, -f.rank, f.id))
+    words = {f.id: frozenset(w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS
+             for f in ordered}
+    idf = idf_weights(list(words.values()))
+    used_by: dict[str, int] = defaultdict(int)
+    for tokens in words.values():
+        for token in tokens:
+            used_by[token] += 1
+    specific = max(2.0, REPEAT_SPECIFIC_SHARE * len(ordered))
+    kept: dict[str, list[Fact]] = defaultdict(list)
+    repeats: set[str] = set()
+    for fact in ordered:
+        key = _subject_key(fact)
+        if key is None:
+            continue
+        days = _days(fact, published)
+        weekdays = set(WEEKDAY_RE.findall(fact.text))
+        mine = words[fact.id] - {key}
+        for other in kept[key]:
+            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in _days(other, published)):
+                continue
+            theirs_days = set(WEEKDAY_RE.findall(other.text))
+            if (weekdays or theirs_days) and weekdays != theirs_days:
+                continue  # "Monday" and "Tuesday": two happenings
+            theirs = words[other.id] - {key}
+            shared = mine & theirs
+            if len(shared) >= REPEAT_SHARED and min(used_by[t] for t in shared) <= specific \
+                    and similarity(mine, theirs, idf) >= REPEAT_SIMILARITY:
+                repeats.add(fact.id)
+                break
+        else:
+            kept[key].append(fact)
+    return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3)) if f.id in repeats else f for f in facts]
 
 
 # -- key facts ------------------------------------------------------------------------------
@@ -217,6 +306,7 @@ FORECAST_RE = re.compile(r"\b(?:poised|likely|unlikely|on track|on course|bound)
 #: A reaction told without its content: "candidates reacted to the shooting", "Beck minced no
 #: words in sharing what he thinks of …" (a teaser: what they said is not in the sentence).
 TEASER_RE = re.compile(r"\b(?:reacted|reacts|react|weighed\s+in|weighs\s+in|minced\s+no\s+words|"
+                       r"(?:went|goes|go)\s+on\s+(?:the\s+)?(?:offensive|offense|attack)|"
                        r"did\s+not\s+mince\s+words|didn['’]t\s+mince\s+words|sounded\s+off|"
                        r"shar(?:ed|es|ing)\s+what\s+(?:he|she|they)\s+thinks?)\b"
                        r"(?![^.;]*(?:\bsaying\b|\bsaid\b|:|“|\"|\bby\s+\w+ing\b|\bcalling\b))", re.IGNORECASE)
@@ -227,7 +317,23 @@ FRAMING_RE = re.compile(r"\b(?:unfold(?:ed|s|ing)?|muddl(?:ed|es|ing)|reframe[ds
                         r"overshadow(?:ed|s|ing)?|loom(?:ed|s|ing)|hung\s+over|with\s+a\s+bang|"
                         # a superlative that stands in for what it is ("changed one of the most
                         # interesting contests"): a teaser
-                        r"one\s+of\s+the\s+most)\b", re.IGNORECASE)
+                        r"one\s+of\s+the\s+most|"
+                        # a contest told as a chase ("threatened to run away with the field")
+                        r"(?:run|runs|running|ran)\s+away\s+(?:with|from)|"
+                        # what did not happen, as a frame ("showed no sign of ...", "carried little mention")
+                        r"show(?:ed|s|ing)?\s+no\s+signs?|(?:little|scant|no)\s+mention|"
+                        # a host's commentary ("used his platform to discuss ...", "what she described as")
+                        r"used\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:platform|show|program|programme|column|"
+                        r"podcast|segment|pulpit|perch)\s+(?:[\w-]+\s+){0,3}?to\s|what\s+(?:he|she|they)\s+(?:described|called)\s+as|"
+                        # an impression, not a fact ("was seen by some as a demotion")
+                        r"(?:seen|viewed|regarded|perceived|read|interpreted)\s+by\s+(?:some|many|others|critics|observers)\s+as|"
+                        r"widely\s+(?:seen|viewed|regarded)\s+as|"
+                        # a face told, not a fact ("beamed as she noted ...")
+                        r"beam(?:ed|ing)|grinn(?:ed|ing)|smil(?:ed|ing)|"
+                        # the crowd's mood ("received an enthusiastic reception", "drew a standing ovation")
+                        r"(?:received|receives|got|gets|drew|draws|earned|enjoyed|met\s+with|greeted\s+with)\s+"
+                        r"(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:reception|welcome|ovation|applause|cheers)"
+                        r")\b", re.IGNORECASE)
 #: Family news of a public figure's private life (a pregnancy, a birthday, a wedding): not the
 #: story's news (facts and timeline).
 PERSONAL_RE = re.compile(r"\b(?:pregnan(?:t|cy)|expect(?:ing|ed)\s+(?:a|their|her|his)\s+(?:\w+\s+)?(?:child|baby)|"
@@ -275,6 +381,37 @@ def feature_line(text: str) -> bool:
                 or FRAMING_RE.search(own) or PERSONAL_RE.search(own))
 
 
+#: A plan on the calendar after "has" ("has a rally planned for Thursday").
+PLANNED_AFTER_HAS_RE = re.compile(r"\s+(?:a|an|two|three|several|more)\s+(?:[\w'’-]+\s+){0,3}?"
+                                  r"(?:planned|scheduled|slated)\b")
+#: Verbs of the calendar's routine, which tell no outcome: a debate "aired", a forum "hosted".
+ROUTINE_VERBS = frozenset("aired airs broadcast broadcasts televised streamed hosted hosts moderated".split())
+#: "made their cases to voters", "made her pitch": a candidate campaigning, no news.
+MADE_CASE_RE = re.compile(r"\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:case|cases|pitch|pitches|rounds)\b")
+
+
+def no_news(text: str) -> bool:
+    """A line of the calendar rather than of the news: its main clause is still to come
+    ("Ruiz will speak on Thursday", "Ruiz is set to ...", "Ruiz has a rally planned for
+    Thursday"), a broadcast or a hosting with no outcome ("Port TV aired the debate"), a
+    candidate "making the case" to voters, or a question put with no answer (see
+    ``readable.unanswered_question``). An overview tells what happened."""
+    if unanswered_question(text):
+        return True
+    clause = main_clause(text)
+    if clause is None:
+        return False
+    verb = clause.verb.lower()
+    rest = mask_quotes(text)[clause.verb_at + len(clause.verb):]
+    if verb in ("will", "would") or verb in ROUTINE_VERBS:
+        return True
+    if verb in ("is", "are") and FUTURE_AFTER_IS_RE.match(rest):
+        return True
+    if verb in ("has", "have") and PLANNED_AFTER_HAS_RE.match(rest):
+        return True
+    return verb == "made" and MADE_CASE_RE.match(rest) is not None
+
+
 def quoted_share(text: str) -> float:
     """The share of ``text`` inside double quotation marks (straight, curly, or '')."""
     probe = text.replace("''", '" ')
@@ -294,7 +431,7 @@ def self_contained(fact: Fact) -> bool:
     or "says": not a present-tense characterisation), not scene-setting (after a dateline
     too), not a feature's frame, a forecast or a look far back (``feature_line``), whole (no
     words dropped by the page), not in the first person, not background told by decades, not
-    the outlet's opinion."""
+    the outlet's opinion, not a line of the calendar or a question with no answer (``no_news``)."""
     if fact.unresolved or quoted_share(fact.text) > MAX_QUOTED_SHARE or not names_someone(fact):
         return False
     opening = without_dateline(fact.text)
@@ -303,7 +440,7 @@ def self_contained(fact: Fact) -> bool:
     if feature_line(fact.text):
         return False
     if leans_back(fact.text) or live_blog_header(fact.text) or masked_gap(fact.text) \
-            or not reports_something(fact.text):
+            or not reports_something(fact.text) or no_news(fact.text):
         return False
     own = mask_quotes(fact.text)
     if FIRST_PERSON_RE.search(own) or DECADE_RE.search(own):

@@ -48,6 +48,8 @@ account message messages email emails tweet tweets
 situation findings plaintiffs defendants
 slot tool picture photo photos image images post meeting summit talks
 event allegation allegations accusations crisis investigators shift reversal switch analogy comparison
+investigation investigations probe inquiry interview breach breaches leak leaks hack scandal package
+conference residents
 """.split()) | frozenset("court panel commission committee agency firm company".split())
 #: Heads for a body: the sentence may name it before ("Ana Ruiz of Harbour Line said the company
 #: ..."), so they point back only when no name comes before them.
@@ -62,7 +64,7 @@ NAME_AFTER_RE = re.compile(r"\s+" + _NOT_A_DATE + r"[A-Z][a-z]")
 #: What may follow the phrase and say which one it is ("the case of ...", "the rules that ...",
 #: "the attack in Lisbon", "the ruling, Ruiz v. Port,", "the bill's sponsor" is still which bill).
 IDENTIFYING_AFTER_RE = re.compile(
-    r"\s*(?:of|that|which|who|whose|known|called|named|dubbed|titled|entitled|against|between)\b"
+    r"\s*(?:of|that|which|who|whose|known|called|named|dubbed|titled|entitled|against|between|into)\b"
     r"|\s+(?:with|by|in|on|for|from|over|about|at|to|into|as)\s+(?:[a-z][\w-]*\s+){0,4}?" + _NOT_A_DATE + r"[A-Z]"
     r"|\s*,?\s*[“\"‘(]"
     r"|\s*,\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:[,.;:)]|$)")
@@ -96,6 +98,7 @@ OBJECT_AFTER_RE = re.compile(r"\s+(?:" + _NOT_A_DATE +
 ADVERB_CUES = frozenset("already earlier previously ago".split())
 #: A line that opens on a pointer to the article's previous line ("Then, ...", "Later that day").
 CONNECTIVE_OPENING_RE = re.compile(r"^\W*(?:then|later|afterwards|after that|since then|by then|at that point|"
+                                   r"on top of that|in addition|what['’]s more|moreover|besides|furthermore|"
                                    r"that (?:day|night|morning|evening|week)|the next day|other|another|both|"
                                    r"the other|the two|the three|the rest|"
                                    # a pronoun subject after an opening adverb ("At least it was …")
@@ -122,8 +125,10 @@ THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
 winter election race campaign country nation primary caucus convention debate point stage way
 """.split())
-#: A quotation that opens on "That" or "This" standing alone ("“That is not true,” ...").
-QUOTED_POINTER_RE = re.compile(r"\s*(That|This)(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
+#: A quotation that opens on "That", "This", "Everything" or "Nothing" standing alone ("“That
+#: is not true,” ...", "“Everything is on the table,” ..."): what, the article said before.
+QUOTED_POINTER_RE = re.compile(r"\s*(That|This|Everything|Nothing)(?:[.,]\s+\1)?"
+                               r"(?:\s+(?:is|was|does|doesn['’]t|isn['’]t|wasn['’]t|means?|will|would)\b"
                                r"|['’]s\b)"
                                # "“This agreement represents …,” Ruiz said": which agreement?
                                r"|\s*(This|That|These|Those)\s+(?:" + "|".join(sorted(SAID_HEADS)) + r")\b")
@@ -157,7 +162,7 @@ WORD_AT_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: words, “...”"); "In his statement, Ruiz said ..." is a frame that the sentence fills.
 POSSESSIVE_SAID_RE = re.compile(
     r"(?<![Ii]n )\b(?:[A-Z][\w-]*(?:['’]s|s['’])|[Tt]he\s+[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?"
-    r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|"
+    r"(?:decision|comments?|remarks?|statements?|findings|announcement|move|response|reaction|criticism|claims?|actions?|"
     r"accusations?|allegations?|request|entreaty|answer|words|concerns?|aim|goal|positions?|stance|case|lawsuit)\b"
     r"(?!\s*,?\s*(?:to|not\s+to|that|about|over|regarding|of|against|in\s+which|saying|calling|including)\b"
     r"|\s*on\s+" + _NOT_A_DATE + r"(?!(?:last|this|next)\b)|\s*,?\s*[“\"‘:(])")
@@ -185,10 +190,59 @@ def _head(run: str) -> tuple[str, int]:
     return head, taken
 
 
+#: "the last one", "the other one" (in someone's words too): one of what the article named before.
+ONE_BACK_RE = re.compile(r"\bthe\s+(?:last|first|next|other|latest|previous|final|new|same|only)\s+ones?\b",
+                         re.IGNORECASE)
+#: "at another event", "went further": another than, further than what the article told before
+#: (not "one another", not "another 5,000 people").
+ANOTHER_RE = re.compile(r"(?<!\bone\s)\banother\s+(?=[a-z])|\b(?:went|go|goes|going|gone)\s+(?:even\s+|a\s+step\s+)?"
+                        r"further\b", re.IGNORECASE)
+#: "in that package", "for those reasons": a demonstrative after a preposition is no conjunction;
+#: which package, the article said before (not "at that time", "that of ...", "that which").
+PREPOSITION_THAT_RE = re.compile(r"\b(?:in|on|at|of|for|from|with|to|into|about|over|under|by|behind|against)\s+"
+                                 r"(?:that|those|these)\s+([a-z]+)\b(?!\s+(?:of|that|which|who)\b)", re.IGNORECASE)
+#: "one of the signatories": of what, the article said before ("one of the signatories of the
+#: letter", "one of the donors who ..." say which; "one of the most ..." is a teaser).
+ONE_OF_THE_RE = re.compile(r"\bone\s+of\s+the\s+([a-z]+s)\b(?!\s+(?:of|who|whom|that|which|to|in|at|for|from|behind|on|"
+                           r"with)\b)")
+#: "the party's move against Ruiz": what move, the article told before.
+MOVE_AGAINST_RE = re.compile(r"(?:\b[A-Z][\w-]*(?:['’]s|s['’])|\b[Tt]he\s+[a-z]+['’]s|"
+                             r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?"
+                             r"(?:move|moves|action|actions|step|steps|decision|response|reaction)\s+against\b")
+#: "conceding the race to Ruiz", "called the contest": which race, the article said before
+#: ("the race for mayor", "the race in Porto" say which).
+CONCEDED_RACE_RE = re.compile(r"\b(?:conced\w*|call(?:s|ed|ing)?)\s+the\s+(?:race|contest)\b(?!\s+(?:for|in|of)\b)",
+                              re.IGNORECASE)
+
+
+#: A quotation woven into the outlet's sentence that opens on "this", "these" or "those" and a
+#: noun ("vowed to rid the port of “this dreadful gang”"): which gang, the article said before.
+QUOTED_DEMONSTRATIVE_RE = re.compile(r"[“\"]\s*(?:this|these|those)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+
+
+def _quoted_demonstrative(text: str) -> re.Match[str] | None:
+    for m in QUOTED_DEMONSTRATIVE_RE.finditer(text.replace("''", '"')):
+        if m.group(1) not in THIS_OK:
+            return m
+    return None
+
+
 def leans_back(text: str) -> str | None:
     """The words of a definite or demonstrative phrase (outside quotations) that point back
-    into the article ("the rules", "such a registry"), or None."""
+    into the article ("the rules", "such a registry", "another event", "went further", "the
+    party's move against Ruiz", "conceding the race"), or None; "the last one" in someone's
+    words too."""
+    one = ONE_BACK_RE.search(text) or _quoted_demonstrative(text)
+    if one:
+        return one.group(0)
     own = mask_quotes(text)
+    for pattern in (ANOTHER_RE, MOVE_AGAINST_RE, CONCEDED_RACE_RE, ONE_OF_THE_RE):
+        found = pattern.search(own)
+        if found:
+            return found.group(0).strip()
+    for found in PREPOSITION_THAT_RE.finditer(own):
+        if found.group(1).islower() and found.group(1) not in THIS_OK and found.group(1) not in RELATIVES:
+            return found.group(0)
     opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
     if opening:
         return opening.group(0).strip(" \t\n,")
@@ -496,3 +550,37 @@ def plain_report(text: str, insertions: Sequence[Insertion] = ()) -> bool:
     clause = main_clause(text)
     return clause is not None and clause.verb.lower() not in FUTURE_VERBS and names_whom(clause, insertions) \
         and happening_verb(clause, text) is not None
+
+
+# -- a question put, no answer given --------------------------------------------------------
+#: A question put to someone: "was asked", "asked Ruiz how ...", "asked whether", "asked, “...?”"
+#: (not "asked Ruiz to resign", a request, nor "asked for", a demand).
+QUESTION_PUT_RE = re.compile(r"\b(?:(?:was|were|is|are|been|being|get|gets|got)\s+asked\b|"
+                             r"asked\s+(?:[\w'’.-]+\s+){0,4}?(?:how|why|what|whether|if|who|whom|which|when|where|about)\b|"
+                             r"asked\s*[,:]?\s*[“\"])")
+#: What gives the answer: a verb of saying or a way of meeting a question ("said", "responded",
+#: "declined to say"), or a reporting verb with what was told ("told the paper that ...").
+ANSWER_RE = re.compile(r"\b(?:said|says|saying|responded|responds|responding|replied|replies|replying|answered|answers|"
+                       r"answering|insisted|declined|refused|dodged|deflected|demurred|acknowledged|admitted|denied|"
+                       r"conceded|explained|argued|suggested|indicated|shrugged|laughed)\b|"
+                       r"\b(?:told|tells)\s+(?:[\w'’.-]+\s+){0,8}?that\b")
+
+
+def unanswered_question(text: str) -> bool:
+    """Does the line only report a question put to someone ("Ruiz was asked what she would
+    do", "A radio host asked Ruiz how ...", "Ruiz told the paper, when asked about the
+    port, ...") and no answer: no verb of saying or answering outside quotations, and no
+    quotation but the question itself (one that ends in "?" or follows "asked")?"""
+    own = mask_quotes(text)
+    put = QUESTION_PUT_RE.search(own)
+    if put is None:
+        return False
+    if ANSWER_RE.search(own):
+        return False
+    probe = text.replace("''", '" ')
+    for start, end in quoted_spans(probe):
+        inner = probe[start + 1:end - 1].rstrip(" ,.")
+        if inner.endswith("?") or re.search(r"\basked\s*[,:]?\s*$", probe[:start]):
+            continue  # the question itself
+        return False  # someone's words: the answer
+    return True

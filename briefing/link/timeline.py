@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..extract.claims import mask_quotes
 from ..extract.dates import MONTHS, WEEKDAYS, event_id, tense_cues
 from ..extract.spans import quoted_spans
+from ..extract.speakers import SENTENCE_STARTERS
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
@@ -35,6 +36,7 @@ from .readable import (
     possessive_back_pointer,
     quoted_pronoun,
     reports_something,
+    unanswered_question,
     without_dateline,
 )
 from .verify import about_a_poll_method, headline_shaped
@@ -441,6 +443,9 @@ LEADING_SHARE = 0.05
 ON_STORY_ARTICLE_SHARE = 0.3
 #: ... once it has at least this many dated lines to tell by.
 MIN_ARTICLE_EVENTS = 4
+#: What an interview told: its subject or what was said in it.
+INTERVIEW_CONTENT_RE = re.compile(r"\b(?:about|on\s+(?:the|his|her|their|[a-z]+ing)\b|over|regarding|saying|said|"
+                                  r"asking|who\s+said|where|during\s+which)\b|[:“\"]")
 #: Verbs of saying, which need what was said.
 SAYING_VERBS = frozenset("said says reported reports told announced wrote tweeted confirmed revealed".split())
 #: What a verb of saying tells, beyond the date, has at least this many words.
@@ -509,7 +514,10 @@ BETWEEN_VERB_AND_DATE_RE = re.compile(
     r"[,;:—–]\s*(?:and|but|while|as|when|which|who|where|after|before|though|although|with)\b"
     r"|\b(?:that|who|which|when|where|while|because|since|if|whether|until|after|before)\b"
     r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|more|about|some|[A-Z0-9$])\b)[a-z]+\b"
-    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b")
+    r"|\b(?:for|by|of|about|without|from|after|before|while)\s+[a-z]+ing\b"
+    # someone's act the verb is about ("apologized for his aide's remark on Monday"): the
+    # date may be that act's
+    r"|\bfor\s+(?:his|her|their|its|[A-Z][\w-]*['’]s|the\s+[a-z]+['’]s)\s")
 
 
 #: A medium of what was said, just before a participle that dates it ("an interview aired").
@@ -544,6 +552,66 @@ def _figure(word: str, story: StoryNames | None) -> bool:
     return story is None or stem(word.strip(".,'’")) in story.figures
 
 
+#: A capitalised word alone (no name word before or after it) as the subject of a clause inside
+#: the sentence ("said he was happy that Lind was voted in", "reported that Lind had cut …").
+LONE_SUBJECT_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+(?:was|were|is|are|has|had|will|would|"
+                             r"[a-z]{3,}ed)\b")
+NAME_WORD_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*|[Mm]r\.|[Mm]rs\.|[Mm]s\.|[Dd]r\.)\s+$")
+
+
+def lone_surname(event: Event, story: StoryNames | None) -> str | None:
+    """A surname alone, none of the story's figures, as the subject of a clause past the
+    sentence's first word ("Ruiz said she was glad that Lind was voted in"): whom, the reader
+    cannot tell. The main clause's own subject is ``names_whom``'s."""
+    if story is None:
+        return None
+    own = mask_quotes(event.text)
+    for m in LONE_SUBJECT_RE.finditer(own):
+        if m.start() == 0 or NAME_WORD_BEFORE_RE.search(own, max(0, m.start() - 30), m.start()):
+            continue
+        word = m.group(1)
+        if stem(re.sub(r"['’]s$", "", word)) in GENERIC_NAME_WORDS | DATE_WORDS or _figure(word, story) \
+                or word.lower() in SENTENCE_STARTERS:
+            continue
+        return word
+    return None
+
+
+#: A poll told by its date ("in January polls", "In May's Post poll"): the date is the poll's,
+#: a standing in it is no happening.
+DATED_POLL_RE = re.compile(r"(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: A standing in the polls ("led in the polls", "came in second in polls").
+POLL_STANDING_RE = re.compile(r"\b(?:led|leads|leading|trailed|trails|trailing|came\s+in\s+\w+|ranked|placed|"
+                              r"stood|remained|ahead|behind)\b[^.;]{0,60}\b(?:in|among|across)\s+(?:[\w.'’-]+\s+){0,4}?"
+                              r"(?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: A margin after a main verb "led" or "trailed" ("Ruiz led Lind late Tuesday by less than 1
+#: percent"): a count on the night, whose contest the line does not name.
+MARGIN_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?by\s+(?:about\s+|nearly\s+|more\s+than\s+|less\s+than\s+|"
+                       r"just\s+|only\s+)?(?:[\d.,]+|one|two|three|four|five|a)\b", re.IGNORECASE)
+STANDING_VERBS = frozenset("led leads trailed trails".split())
+#: "In an interview published online Wednesday", "on his podcast out Thursday": the date is
+#: the publication's; the interview was held before.
+PUBLISHED_RE = re.compile(r"\b(?:interview|podcast|profile)\b[^.;]{0,80}\b"
+                          r"(?:published|posted|printed|appeared|out|released)\s+"
+                          r"(?:online\s+|in\s+print\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def poll_or_publication_date(event: Event) -> bool:
+    """Does the entry's date name a poll ("in January polls") or an interview's publication
+    ("published online Wednesday"), or tell a standing in the polls or a margin in a count
+    ("led Lind by 1 percent")? None is a happening dated right."""
+    text = event.text
+    at = text.find(event.expression) if event.expression else -1
+    if POLL_STANDING_RE.search(mask_quotes(text)):
+        return True
+    clause = main_clause(text)
+    if clause and clause.verb.lower() in STANDING_VERBS and MARGIN_RE.match(text, clause.verb_at + len(clause.verb)):
+        return True
+    if at < 0:
+        return False
+    return bool(DATED_POLL_RE.match(text, at + len(event.expression)) or PUBLISHED_RE.search(text, 0, at))
+
+
 def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     """Is the entry plainly a dated happening told of someone named? Its main clause (see
     ``readable.main_clause``) reads with a subject that names whom ("Ana Ruiz", "The port
@@ -551,12 +619,17 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
     Democrat", "A woman", nor a surname alone that is none of the story's figures), its verb
     tells a happening (a past or future verb, or a passive; not "seemed", "spent Tuesday",
     "had a good night", "was in Ohio", nor a present state), and its date is not the subject's
-    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later). When unsure,
+    own ("Ruiz's win Tuesday has brought ...": what the sentence tells is later), no question
+    put without its answer, no standing in the polls and no date of a poll or a publication
+    (``poll_or_publication_date``). When unsure,
     leave it out: the entry stays a fact of its article, only the Timeline page does not show it."""
     clause = main_clause(event.text)
-    if clause is None or feature_line(event.text):
+    if clause is None or feature_line(event.text) or unanswered_question(event.text) \
+            or poll_or_publication_date(event):
         return False
     if not names_whom(clause, event.insertions, None if story is None else lambda word: _figure(word, story)):
+        return False
+    if lone_surname(event, story):
         return False
     at = event.text.find(event.expression) if event.expression else -1
     if clause.start <= at < clause.end:
@@ -570,6 +643,8 @@ def clear_event(event: Event, story: StoryNames | None = None) -> bool:
             else event.text[verb_end:])
     if clause.verb.lower() in SAYING_VERBS and len(WORD_RE.findall(told)) < MIN_TOLD_WORDS:
         return False  # "The Post reported on Monday": what, is not said
+    if clause.verb.lower() == "interviewed" and not INTERVIEW_CONTENT_RE.search(event.text, verb_end):
+        return False  # "A host interviewed Ruiz on Tuesday": what she said, is not told
     return not (at > clause.verb_at and _date_off_the_verb(event, verb_end, at))
 
 

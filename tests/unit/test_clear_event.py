@@ -173,3 +173,39 @@ def test_a_present_perfect_tells_a_span_not_a_happening():
     past = replace(event("In 2031, Ana Ruiz found that her message resonated.", "In 2031"), precision="year")
     assert not clear_event(perfect)
     assert clear_event(past)
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("Bo Lind came in second in January polls, although Ana Ruiz moved up in a later survey.", "in January"),
+    ("In May's Porto Post poll, Ana Ruiz led Bo Lind on a range of attributes.", "In May"),
+    ("Ana Ruiz led Bo Lind on Tuesday in the harbour polls.", "on Tuesday"),
+    ("Ana Ruiz led Bo Lind late Tuesday by less than one-half of 1 percent.", "Tuesday"),
+    ("In an interview with the Porto Post published online Wednesday, Ana Ruiz said the quay would close.",
+     "Wednesday"),
+    ("Ana Ruiz thanked Bo Lind for his help to the dockers on Monday.", "on Monday"),
+    ("On his podcast out Thursday, Bo Lind said the union is going into overdrive against Ana Ruiz.", "Thursday"),
+    ("In an interview with the Porto Post last week, Ana Ruiz was asked what she thought Lind could do.", "last week"),
+    ("Ana Ruiz told Port TV in an interview aired on Monday when asked how the quay would fare.", "on Monday"),
+])
+def test_a_poll_s_date_a_publication_s_date_another_act_s_date_or_a_question_alone_is_no_clear_event(text, expression):
+    assert not clear_event(event(text, expression))
+
+
+def test_an_interview_told_without_what_was_said_is_no_clear_event():
+    assert not clear_event(event("On Tuesday, Port TV anchor Bo Lind interviewed harbour candidate Ana Ruiz."))
+    assert clear_event(event("On Tuesday, Port TV anchor Bo Lind interviewed Ana Ruiz about the quay closure."))
+
+
+def test_a_margin_in_a_side_clause_does_not_keep_the_main_happening_off():
+    text = ("Ana Ruiz's campaign launched an ad buy in Porto on Tuesday and said it would seek a recount in Faro, "
+            "where she trailed Bo Lind by less than 1 percent.")
+    assert clear_event(event(text))
+
+
+def test_a_surname_alone_as_the_subject_of_an_inner_clause_is_clear_only_for_one_of_the_story_s_figures():
+    story = StoryNames(figures=frozenset({"ruiz", "porto"}), leading=frozenset({"ruiz"}), off_story=frozenset())
+    assert not clear_event(event("On Tuesday, Ana Ruiz said she was glad that Lind was voted in."), story)
+    assert not clear_event(event("The Porto Post reported on Tuesday that Lind had cut the dock budget."), story)
+    assert clear_event(event("On Tuesday, Ana Ruiz said she was glad that Bo Lind was voted in."), story)
+    assert clear_event(event("On Tuesday, Ana Ruiz said that Porto was ready for the vote."), story)
+    assert clear_event(event("Ana Ruiz said on Tuesday that Monday was a quiet day in the harbour."), story)

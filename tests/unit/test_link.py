@@ -11,7 +11,7 @@ from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
 from briefing.link.timeline import link_timeline
-from briefing.model import Source
+from briefing.model import Citation, Fact, Source
 from briefing.sentences import split_sentences
 
 ARTICLES = [
@@ -452,3 +452,27 @@ def test_rejecting_rumours_of_what_someone_might_do_is_no_denial_and_a_relayed_c
                               "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.")
     assert [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides] == [
         ("reported", "the Gazette")]
+
+
+def _single(fact_id: str, text: str, source: str, rank: float) -> Fact:
+    cite = Citation(source=source, sentence="s1", start=0, end=len(text), text=text)
+    return Fact(id=fact_id, text=text, citations=(cite,), outlets=1, rank=rank)
+
+
+def test_a_fact_that_retells_a_higher_ranked_fact_s_story_ranks_below_the_others():
+    from briefing.link.facts import REPEAT_PENALTY, demote_repeats
+    sources = [Source(id=s, file=f"{s}.txt", text="", sentences=(), date=d)
+               for s, d in (("a", "2031-04-05"), ("b", "2031-04-06"), ("c", "2031-04-06"), ("d", "2031-05-20"))]
+    lead = _single("f1", "Ana Ruiz was projected as the winner of Porto's harbour primary Tuesday, with two networks "
+                   "calling it early.", "a", 2.5)
+    again = _single("f2", "Ana Ruiz prevailed in Porto's harbour primary Tuesday, continuing her streak over Bo Lind.",
+                    "b", 2.4)
+    other_day = _single("f3", "Ana Ruiz prevailed in Porto's harbour primary Monday, a day early.", "c", 2.3)
+    later = _single("f4", "Ana Ruiz prevailed in Porto's harbour primary Tuesday, weeks after the count.", "d", 2.2)
+    # a briefing of many facts, of which these four share the Porto primary
+    filler = [_single(f"g{i}", f"Bo Lind{i} signed treaty{i} with port{i} on Friday.", "a", 1.0) for i in range(200)]
+    out = {f.id: f for f in demote_repeats([lead, again, other_day, later, *filler], sources)}
+    assert out["f1"].rank == 2.5
+    assert out["f2"].rank == round(2.4 - REPEAT_PENALTY, 3)  # same who, what and when
+    assert out["f3"].rank == 2.3  # another day named
+    assert out["f4"].rank == 2.2  # weeks apart

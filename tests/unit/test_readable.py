@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.link.facts import feature_line, hard_news, self_contained
-from briefing.link.readable import leans_back, masked_gap, quoted_pronoun, reports_something, without_dateline
+from briefing.link.facts import feature_line, hard_news, no_news, self_contained
+from briefing.link.readable import (
+    leans_back,
+    masked_gap,
+    quoted_pronoun,
+    reports_something,
+    unanswered_question,
+    without_dateline,
+)
 from briefing.model import Citation, Fact
 
 
@@ -233,6 +240,7 @@ def test_allegations_a_crisis_investigators_a_group_such_laws_point_back(text):
 @pytest.mark.parametrize("text", [
     "On Tuesday, an aide told a lunch group that her position remains firm.",
     "Ana Ruiz was asked about their case during an interview on Monday.",
+    "The mayor said Tuesday her actions are consistent with the harbour charter.",
 ])
 def test_a_position_or_a_case_named_only_by_whose_it_was_points_back(text):
     from briefing.link.readable import possessive_back_pointer
@@ -290,3 +298,135 @@ def test_in_a_large_briefing_the_story_s_wording_makes_a_fact_central():
     story = [n for n in graph.nodes if n.source.id == "s1"]
     gala = [n for n in graph.nodes if n.source.id == "x"]
     assert centrality(of, story, 41) > centrality(of, gala, 41)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("On Thursday, Bo Lind told the paper he would not seek a recount, conceding the race to Ana Ruiz.",
+     "conceding the race"),
+    ("Senator Bo Lind said on Monday he “would be surprised if Ruiz is the last one of the year.”", "the last one"),
+    ("On Tuesday, the port's police chief Bo Lind said he was close to the investigation.", "the investigation"),
+    ("Bo Lind, a harbour union organiser, warned on Saturday that the board’s move against Ruiz could hurt trust.",
+     "the board’s move against"),
+    ("But at another event in Porto on Thursday, Ana Ruiz spoke of the quay.", "another"),
+    ("On Tuesday, Ana Ruiz went further, endorsing eight council candidates.", "went further"),
+])
+def test_a_race_one_an_investigation_a_move_another_or_further_told_before_points_back(text, words):
+    assert leans_back(text) == words
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bo Lind discussed the investigation into the harbour board's accounts on Monday.",
+    "Ana Ruiz won the race for mayor of Porto on Sunday.",
+    "The dock workers greeted one another on Friday.",
+    "Ana Ruiz drew another 5,000 people to the quay on Friday.",
+])
+def test_an_investigation_into_something_a_race_for_something_and_one_another_stand_alone(text):
+    assert leans_back(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz threatened to run away with the harbour race on Thursday night.",
+    "Ana Ruiz showed no sign on Monday of backing down over the quay.",
+    "Bo Lind lost three wards on Tuesday, but his speech carried little mention of them.",
+    "Radio host Bo Lind used his platform Friday to discuss what he described as the “brilliant” plan of Ana Ruiz.",
+    "Ana Ruiz will keep her title of port chair, but the hiring of Bo Lind was seen by some as a demotion for her.",
+    "Ana Ruiz received an enthusiastic reception on Friday at the dockers' convention.",
+    "On Sunday, Ana Ruiz went on the offensive.",
+])
+def test_colour_a_host_s_commentary_an_impression_and_a_chase_are_no_fact(text):
+    assert feature_line(text)
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bo Lind has a rally planned for Thursday evening in Porto ahead of the port primary.",
+    "On Thursday night, Ana Ruiz will deliver her speech at the harbour convention.",
+    "Port TV aired the fifth harbour debate on Thursday night, a showdown between Ana Ruiz and Bo Lind.",
+    "Ana Ruiz and Bo Lind made their cases to voters in Porto on Wednesday, six days before the vote.",
+    "Porto Radio asked Ana Ruiz on Friday how the “average voter should view the quay fees?”",
+    "In an interview with the Porto Post last week, Ana Ruiz was asked what she thought Lind could do to win.",
+])
+def test_a_line_of_the_calendar_or_a_question_with_no_answer_is_no_overview_fact(text):
+    assert no_news(text)
+    assert not self_contained(fact(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz won the port primary on Tuesday, defeating Bo Lind.",
+    "The port authority said on Tuesday that it will reopen the north quay.",
+    "Asked whether she would run, Ana Ruiz told reporters on Monday that she would decide soon.",
+    "Ana Ruiz was asked about the quay on Monday and replied: “It stays open.”",
+    "Ana Ruiz asked the harbour board on Monday to resign.",
+])
+def test_a_happening_an_announced_plan_and_an_answered_question_are_news(text):
+    assert not no_news(text)
+    assert not unanswered_question(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ana Ruiz pledged on Saturday to rid the port of “this dreadful gang” but said little more.", "“this dreadful"),
+    ("On top of that, Ana Ruiz said Sunday that the judges might be biased against her.", "On top of that"),
+    ("In the interview on Saturday, Ana Ruiz said she did not own the boats.", "the interview"),
+])
+def test_a_woven_quotation_on_this_an_opening_on_top_of_that_and_the_interview_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_this_year_in_a_quotation_and_an_interview_named_do_not_point_back():
+    assert leans_back("Ana Ruiz said “this year will be hard” for the fleet.") is None
+    assert leans_back("Ana Ruiz said in an interview with the Porto Post on Saturday that she would run.") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("On Tuesday, Bo Lind said the board might include a delay of the dock fee in that package.", "in that package"),
+    ("For those reasons, Ana Ruiz left the harbour board on Monday.", "For those reasons"),
+    ("Bo Lind said on Saturday that two aides were suspended over the data breach.", "the data breach"),
+])
+def test_a_demonstrative_after_a_preposition_and_the_breach_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_that_time_and_those_who_do_not_point_back():
+    assert leans_back("At that time, Ana Ruiz was the mayor of Porto.") is None
+    assert leans_back("Ana Ruiz spoke on Monday for those who lost their jobs at the docks.") is None
+
+
+def test_a_face_told_is_colour_not_a_fact():
+    text = "In her opening statement on Thursday, Ana Ruiz beamed as she noted how happy she was to be home."
+    assert feature_line(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("“Everything. Everything is on the table,” Ana Ruiz told the paper on Wednesday.", "Everything"),
+    ("“Nothing was decided,” Ana Ruiz said of the vote on Monday.", "Nothing"),
+])
+def test_a_quotation_opening_on_everything_or_nothing_leans_on_the_article(text, word):
+    assert quoted_pronoun(text) == word
+
+
+def test_a_quotation_whose_it_stands_for_the_clause_after_it_does_not_lean():
+    assert quoted_pronoun("“It takes courage to lead the port,” Ana Ruiz said on Monday.") is None
+    assert quoted_pronoun("“It is a disgrace that the port closed,” Ana Ruiz said on Monday.") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The novelist Bo Lind, one of the signatories, told an audience in Porto last week that Ruiz was wrong.",
+     "one of the signatories"),
+    ("A spokesman for the port told reporters Thursday that Ana Ruiz has no plans to address the conference.",
+     "the conference"),
+    ("On Thursday, Ana Ruiz chastised the board for refusing federal aid to help the affected residents.",
+     "the affected residents"),
+])
+def test_one_of_the_signatories_the_conference_and_the_residents_point_back(text, words):
+    assert leans_back(text) == words
+
+
+def test_one_of_the_donors_who_and_one_of_the_most_do_not_point_back():
+    assert leans_back("Bo Lind, one of the donors who backed Ana Ruiz, spoke in Porto on Monday.") is None
+    assert leans_back("Ana Ruiz is one of the most popular mayors in Porto.") is None
+
+
+def test_actions_said_what_they_were_do_not_point_back():
+    from briefing.link.readable import possessive_back_pointer
+    assert possessive_back_pointer("Ana Ruiz defended her actions to close the quay on Monday.") is None

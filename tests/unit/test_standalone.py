@@ -99,6 +99,14 @@ def test_two_people_either_of_whom_he_could_be_make_he_unclear():
     assert claim.insertions == () and claim.unresolved == "He"
 
 
+def test_a_he_is_unclear_when_the_sentence_before_names_another_man_and_not_the_referent():
+    _art, x = extract("Mr. Tomas Vale, the harbour chairman, had also come under scrutiny over his fees.",
+                      "After a series of rows over Mr. Bo Lind's remarks, the mayor began trying to calm the port.",
+                      "On Monday, he delivered a speech on the quay from a written text.")
+    claim = claim_starting(x, "On Monday, he")
+    assert claim.insertions == () and claim.unresolved == "he"
+
+
 def test_a_definite_common_noun_subject_leans_on_its_article():
     _art, x = extract("Two universities filed briefs in the harbour case on Monday in the capital.",
                       "The university said on Tuesday that its research vessel would leave port.")
