@@ -20,12 +20,15 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .dump import to_data
 from .model import Briefing
+
+if TYPE_CHECKING:
+    from .editions import EditionsMemo
 
 log = logging.getLogger("briefing")
 
@@ -197,22 +200,26 @@ def state_to_yaml(current: Snapshot, previous: Snapshot | None) -> str:
                      default_flow_style=False)
 
 
-def track_changes(briefing: Briefing, state_path: Path) -> Changes:
+def track_changes(briefing: Briefing, state_path: Path, memo: EditionsMemo | None = None) -> Changes:
     """Briefing + the state file of earlier builds -> Changes since the previous edition.
 
     Reads only: the new state goes in ``Changes.state_text`` for the renderer to write.
     The editions roll forward only when this briefing's snapshot differs from the
     stored current one, so a rebuild of unchanged input reports the same changes.
+    ``memo`` (briefing.editions): reads and writes the state without all of its YAML; same result.
     """
     snap = snapshot(briefing)
-    stored, previous = read_state(state_path)
+    stored, previous = read_state(state_path) if memo is None else memo.read_state(state_path)
     if stored is None:
         previous = None
     elif edition_of(stored) != edition_of(snap):
         previous = stored
     entries = diff(previous, snap) if previous is not None else ()
+    text = state_to_yaml(snap, previous) if memo is None else memo.state_yaml(snap, previous)
+    if memo is not None:
+        memo.save(snap, previous, text)
     return Changes(edition=edition_of(snap), previous=edition_of(previous) if previous is not None else None,
-                   entries=entries, state_text=state_to_yaml(snap, previous))
+                   entries=entries, state_text=text)
 
 
 def feed_entry(changes: Changes, updated: str, directory_urls: bool = False) -> dict[str, Any]:

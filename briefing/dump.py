@@ -257,14 +257,17 @@ def _code_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def iter_data(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[tuple[str, str]]:
+def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
+              digests: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
     """Briefing -> (YAML piece, JSON piece) pairs, one list item at a time: both files in one pass.
 
     The YAML pieces join into exactly ``_dump(to_data(briefing))``: top-level lists are
     written without indentation, so each item can be emitted on its own. Emitting the whole
     document at once would hold its full node graph in memory (gigabytes at 10,000
     articles); this holds one item's. The JSON pieces join into the same fields, one list
-    item a line. ``memo``: the YAML of items written before (see ChunkMemo).
+    item a line. ``memo``: the YAML of items written before (see ChunkMemo). ``digests``:
+    filled, once all pieces are taken, with each field's name -> sha256 of its JSON (equal
+    digests, equal field values), for what depends on some fields only (the pages).
     """
     sep = "{"
     for f in dataclasses.fields(briefing):
@@ -273,17 +276,23 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[tup
             continue  # as to_data: fields outside comparison appear only when set
         head = f"{sep}\n {json.dumps(f.name)}: "
         sep = ","
+        field_digest = hashlib.sha256()
         if isinstance(value, tuple) and value:
             yield f"{f.name}:\n", head + "["
             for number, item in enumerate(value):
                 data = to_data(item)
                 text = json.dumps(data, ensure_ascii=False)
+                field_digest.update(text.encode("utf-8") + b"\n")
                 yield (memo.yaml_of(data, text) if memo is not None else _dump([data]),
                        ("\n  " if number == 0 else ",\n  ") + text)
             yield "", "\n ]"
         else:
             data = to_data(value)
-            yield _dump({f.name: data}), head + json.dumps(data, ensure_ascii=False)
+            text = json.dumps(data, ensure_ascii=False)
+            field_digest.update(b"=" + text.encode("utf-8"))
+            yield _dump({f.name: data}), head + text
+        if digests is not None:
+            digests[f.name] = field_digest.hexdigest()
     yield "", "\n}\n"
 
 

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from briefing import collect
 from briefing.model import BriefingError
 from briefing.partial import PartialBuild, quiet_dirty_warning
 from briefing.site import (
@@ -57,6 +58,8 @@ _state: dict[str, str | None] = {"command": "build", "error": None}
 # This build's plan of what MkDocs builds again (briefing.partial); the hook module is loaded anew
 # with each configuration, so once per build.
 _plan: dict[str, PartialBuild | None] = {"current": None}
+# The collector's thresholds before this build (briefing.collect.begin), restored when it ends.
+_collect: dict[str, tuple[int, ...] | None] = {"previous": None}
 
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
@@ -76,6 +79,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     quiet_dirty_warning()
     if inner_build_active():
         return
+    _collect["previous"] = collect.begin()  # the whole build, MkDocs' part too: fewer collections
     _route_logs_to_mkdocs()
     serving = _state["command"] == "serve"  # serve's site_url is its local address: not for the feed
     try:
@@ -137,6 +141,17 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     if plan is not None:
         plan.finish(config)
         finish_partial(plan, config)
+    _end_collect()
+
+
+def on_build_error(error: Exception, **kwargs: Any) -> None:
+    """A failed build ends its collector block too."""
+    _end_collect()
+
+
+def _end_collect() -> None:
+    collect.end(_collect["previous"])
+    _collect["previous"] = None
 
 
 def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:

@@ -23,6 +23,7 @@ from typing import TextIO
 
 from . import cache
 from .clean import clean_article
+from .collect import collecting_less, freeze_long_lived
 from .extract import extract_article
 from .ingest import Skipped, read_folder
 from .link import link_briefing
@@ -216,6 +217,7 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
     return pairs, report
 
 
+@collecting_less
 def extract_briefing(options: Options, progress: Callable[[str], None] | None = None,
                      inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> tuple[Briefing, RunReport]:
     """Seeds folder -> Briefing (+ overrides when Options names a file). Raises BriefingError when no
@@ -223,10 +225,15 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     the caller already read the folder."""
     raws, skipped = inputs if inputs is not None else read_folder(options.seeds_dir)
     pairs, report = extract_articles(raws, options, progress)
+    freeze_long_lived()  # the articles live until the run ends: the collector need not walk them again
     report.skipped[:0] = skipped
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
-    briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs])
+    from .link.memo import MEMO_FILE, ClaimMemo
+    memo = ClaimMemo(options.cache_dir / MEMO_FILE) if options.cache_dir is not None else None
+    briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs], memo=memo)
+    if memo is not None:
+        memo.save()
     if options.overrides_file is not None:  # the editor's stage, between link and render
         from .overrides import apply_overrides, load_overrides
         briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))
@@ -236,6 +243,7 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     return briefing, report
 
 
+@collecting_less
 def extract_to_file(options: Options, out: Path, progress: Callable[[str], None] | None = None
                     ) -> tuple[dict[str, int], RunReport]:
     """Seeds folder -> the briefing data in ``out`` (YAML, or JSON by its suffix); returns item counts.

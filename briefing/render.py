@@ -34,6 +34,7 @@ from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
 from .link.timeline import shown_events
 from .model import Briefing, Citation, Event, Quote, Source, Speaker
+from .pagekeys import PageKeys
 from .sentences import title_from_lede
 
 log = logging.getLogger("briefing")
@@ -734,9 +735,11 @@ class Writer:
             self.unmarked[name] = digest
         self.written.append(path)
 
-    def write_data(self, yaml_name: str, json_name: str, briefing: Briefing, memo: ChunkMemo | None) -> str | None:
+    def write_data(self, yaml_name: str, json_name: str, briefing: Briefing, memo: ChunkMemo | None,
+                   digests: dict[str, str] | None = None) -> str | None:
         """The briefing's YAML (marked) and JSON (unmarked: in the manifest), written in one pass.
-        Returns the sha256 of the JSON (None when a hand-written file kept one of them from being written)."""
+        Returns the sha256 of the JSON (None when a hand-written file kept one of them from being written).
+        ``digests``: filled with each field's digest (``dump.iter_data``) when both files are written."""
         yaml_path, json_path = self.docs_dir / yaml_name, self.docs_dir / json_name
         ok_yaml, ok_json = self.may_replace(yaml_path, yaml_name), self.may_replace(json_path, json_name)
         if not (ok_yaml and ok_json):  # one of them is hand-written: write the other alone
@@ -746,7 +749,7 @@ class Writer:
             if ok_json:
                 self.write_chunks(json_name, (j for _, j in pieces), marked=False)
             return None
-        _yaml, (_changed, digest) = write_data_files(yaml_path, json_path, iter_data(briefing, memo),
+        _yaml, (_changed, digest) = write_data_files(yaml_path, json_path, iter_data(briefing, memo, digests),
                                                      yaml_head=f"# {MARKER_TEXT}\n")
         self.unmarked[json_name] = digest
         self.written += [yaml_path, json_path]
@@ -905,8 +908,9 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     writer = Writer(docs_dir)
     # The data files are the largest outputs: written piece by piece, never whole in memory.
     memo = ChunkMemo(cache_dir / YAML_MEMO) if cache_dir is not None else None
+    field_digests: dict[str, str] = {}
     try:
-        data_digest = writer.write_data("data/briefing.yaml", "data/briefing.json", briefing, memo)
+        data_digest = writer.write_data("data/briefing.yaml", "data/briefing.json", briefing, memo, field_digests)
     finally:
         if memo is not None:
             memo.close()
@@ -914,17 +918,27 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     # templates, the code and the options: when none changed, the page in docs/ is kept unrendered.
     whole_key = None if data_digest is None else _digest("\0".join([
         whole_briefing_base(), data_digest, repr(changes), site_url or "", str(directory_urls)]))
-    old_keys, page_keys = read_page_keys(docs_dir), {}
+    old_keys, new_keys = read_page_keys(docs_dir), {}
 
     def key_of(template: str) -> str | None:
         return None if whole_key is None else _digest(whole_key + templates_digest(env, template, templates_dir))
+
+    # The pages of some fields (facts, quotes, …) are keyed by those fields only (briefing.pagekeys).
+    page_keys = None if data_digest is None else PageKeys(
+        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text)
+
+    def fields_key(template: str) -> str | None:
+        if page_keys is None:
+            return None
+        return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
+                                                        site_url or "", str(directory_urls)]))
 
     def _kept(name: str, key: str | None) -> bool:
         """Is docs/``name`` the page rendered from these very inputs? Then it is kept, no work done."""
         old = old_keys.get(name)
         if key is None or old is None or old[0] != key or not writer.unchanged(name, old[1]):
             return False
-        page_keys[name] = old
+        new_keys[name] = old
         return True
     common = {"briefing": briefing, "meta": briefing.meta, "ld": None, "index": index}
     facts = key_facts(briefing.facts)  # self-contained ones only (link.facts: how they are chosen)
@@ -947,7 +961,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         if key is not None:
             old = old_keys.get(name)
             if old is not None and old[0] == key and writer.unchanged(name, old[1]):
-                page_keys[name] = old
+                new_keys[name] = old
                 return None
         page = PageContext(index, depth)
         try:
@@ -956,7 +970,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             raise RenderError(f"{_template_line(err, template)} (rendering {name}): {err}") from None
         writer.write(name, text)
         if key is not None:
-            page_keys[name] = [key, _digest(text)]
+            new_keys[name] = [key, _digest(text)]
         return text
 
     pages: dict[str, Callable[[], dict[str, Any]]] = {
@@ -976,7 +990,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
     for name, extra in pages.items():
-        key = key_of(f"{name}.md.j2")
+        key = fields_key(f"{name}.md.j2")
         if not _kept(name + ".md", key):
             render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
     key = key_of("sources_index.md.j2")
@@ -996,7 +1010,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                                        json.dumps(sorted(cited.items())), outlet_name(source)]))
             old = old_keys.get(name)
             if old is not None and old[0] == key and writer.unchanged(name, old[1]):
-                page_keys[name] = old
+                new_keys[name] = old
                 continue
         render("source.md.j2", name, depth=1, key=key, source=source, outlet=outlet_name(source),
                ld=jsonld_source(source), paragraphs=source_paragraphs(source), counts=cited)
@@ -1026,7 +1040,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                updated=atom_date(briefing.meta.period_end),
                home=base + ("index.html" if not directory_urls else "" if base else "./"),
                self_href=base + "feed.xml")
-    write_atomic(docs_dir / PAGE_KEYS, json.dumps(page_keys, sort_keys=True, indent=1) + "\n")
+    write_atomic(docs_dir / PAGE_KEYS, json.dumps(new_keys, sort_keys=True, indent=1) + "\n")
     writer.finish()
     return sorted(writer.written)
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import incremental
 from .changes import STATE_FILE, track_changes
+from .collect import collecting_less
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
 from .partial import PartialBuild, config_inputs, site_key
@@ -68,6 +69,7 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
                    overrides_file=folder("overrides", "overrides.yaml"))
 
 
+@collecting_less
 def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
                 site_url: str | None = None,
                 inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> RunReport:
@@ -99,7 +101,9 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
             return _replay(record, inputs)
         incremental.forget_record(record_file)
     briefing, report = extract_briefing(options, inputs=inputs)
-    changes = track_changes(briefing, project.docs_dir / STATE_FILE)
+    from .editions import MEMO_FILE, EditionsMemo
+    editions = EditionsMemo(project.cache_dir / MEMO_FILE) if use_cache else None
+    changes = track_changes(briefing, project.docs_dir / STATE_FILE, editions)
     try:
         files = render_briefing(briefing, project.docs_dir, project.templates_dir,
                                 directory_urls=project.directory_urls, changes=changes, site_url=site_url,
@@ -194,6 +198,7 @@ def mkdocs_logging() -> Iterator[None]:
         logger.setLevel(level)
 
 
+@collecting_less
 def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path = Path("mkdocs.yml"),
                use_cache: bool = True, strict: bool = False, site_url: str | None = None,
                jobs: int = 1) -> RunReport:

@@ -32,6 +32,7 @@ from ..pipes import Component, Pipeline, need
 from .claimgraph import ClaimGraph, build_graph
 from .disputes import link_discrepancies, link_disputes
 from .facts import link_facts
+from .memo import ClaimMemo
 from .outlets import count_outlets
 from .quotes import link_quotes
 from .timeline import link_timeline
@@ -78,6 +79,7 @@ class LinkContext:
     discrepancies: tuple[Discrepancy, ...] | None = None
     timeline: tuple[Event, ...] | None = None
     meta: BriefingMeta | None = None
+    memo: ClaimMemo | None = None  # what earlier runs computed of single claims (an input; never required)
 
 
 def _quotes(ctx: LinkContext) -> None:
@@ -85,7 +87,7 @@ def _quotes(ctx: LinkContext) -> None:
 
 
 def _graph(ctx: LinkContext) -> None:
-    ctx.graph = build_graph(ctx.sources, ctx.extractions)
+    ctx.graph = build_graph(ctx.sources, ctx.extractions, ctx.memo)
 
 
 def _facts(ctx: LinkContext) -> None:
@@ -121,9 +123,12 @@ LINK_PIPELINE = Pipeline(LinkContext, frozenset({"sources", "extractions"}), LIN
 
 
 def link_briefing(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
-                  pipeline: Pipeline[LinkContext] = LINK_PIPELINE) -> Briefing:
-    """Sources and their extractions (same order) -> the whole Briefing."""
-    ctx = pipeline.run(LinkContext(sources=tuple(sources), extractions=tuple(extractions)))
+                  pipeline: Pipeline[LinkContext] = LINK_PIPELINE, memo: ClaimMemo | None = None) -> Briefing:
+    """Sources and their extractions (same order) -> the whole Briefing.
+
+    ``memo`` (``link.memo.ClaimMemo``) saves recomputing what earlier runs computed of single
+    claims; the Briefing is the same with or without it. The caller saves it."""
+    ctx = pipeline.run(LinkContext(sources=tuple(sources), extractions=tuple(extractions), memo=memo))
     return Briefing(
         meta=need(ctx.meta, "meta"),
         sources=ctx.sources,

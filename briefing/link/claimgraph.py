@@ -21,8 +21,6 @@ from .index import (
     UnionFind,
     candidate_pairs,
     content_tokens,
-    content_words,
-    features,
     idf_weights,
     mass,
     name_discounted,
@@ -30,8 +28,9 @@ from .index import (
     similarity,
     stem,
 )
+from .memo import ClaimMemo
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, profile, same_fact
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -130,8 +129,12 @@ def sentence_number(sentence_id: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> list[Node]:
-    """Sources + extractions (parallel) -> claim nodes, sorted by source id then sentence."""
+def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                memo: ClaimMemo | None = None) -> list[Node]:
+    """Sources + extractions (parallel) -> claim nodes, sorted by source id then sentence.
+
+    ``memo``: each claim's words, features and profile from an earlier run, where still valid."""
+    memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
         claims = sorted(extraction.claims, key=lambda c: (sentence_number(c.citation.sentence), c.text))
@@ -143,18 +146,18 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
                          claim, source, tuple(by_sentence.get(claim.citation.sentence, ()))))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
-    words = [content_words(r[4].text) for r in rows]
+    words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
     nodes = []
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
-        tokens, phrases, quoted = features(claim.text, words[i])
+        tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
                           speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
-                          profile=profile(claim.text, words[i], names, days,
-                                          dated=any(re.search(r"\d", e.expression) for e in events))))
+                          profile=memo.profile(claim.text, words[i], names, days,
+                                               dated=any(re.search(r"\d", e.expression) for e in events))))
     return nodes
 
 
@@ -259,12 +262,14 @@ def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) 
     return sorted(groups, key=min)
 
 
-def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> ClaimGraph:
+def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                memo: ClaimMemo | None = None) -> ClaimGraph:
     """Sources + extractions -> ClaimGraph: claims verified to tell the same fact are grouped.
 
-    Build it once per linking run and hand it to facts, disputes and discrepancies.
+    Build it once per linking run and hand it to facts, disputes and discrepancies. ``memo``:
+    what an earlier run computed of single claims (``link.memo``); the graph is the same without it.
     """
-    nodes = build_nodes(sources, extractions)
+    nodes = build_nodes(sources, extractions, memo)
     token_sets = [n.tokens for n in nodes]
     idf = name_discounted(idf_weights(token_sets), frozenset().union(*(n.profile.names for n in nodes)))
     masses = tuple(mass(tokens, idf) for tokens in token_sets)
@@ -352,13 +357,13 @@ def definite_back_reference(reply: Node, cand: Node) -> bool:
     return any(stem(m.group(1)) in told for m in DEFINITE_RE.finditer(reply.claim.text))
 
 
-def answers(reply: Node, cand: Node, sim: float, anaphoric: bool) -> bool:
+def answers(reply: Node, cand: Node, sim: float, anaphoric: bool, named: bool | None = None) -> bool:
     """Can this denial/confirmation be about that claim? It points back at it ("this claim",
     close by, and the claim is an allegation), names its source ("denied the book's
     account"), or says something of the same participants in the same words."""
     if anaphoric and reply.number - cand.number <= ANAPHOR_REACH and is_allegation(cand):
         return True
-    if names_its_source(reply, cand):
+    if names_its_source(reply, cand) if named is None else named:  # named: that answer, known
         return True
     # A plain report (no allegation) is answered only by a reply about whom it is first
     # about ("Cruz denied that waterboarding is torture" answers no report of Trump's pledge
@@ -390,16 +395,17 @@ def reply_target(graph: ClaimGraph, reply: Node) -> Node | None:
     window = [graph.nodes[k] for k in range(reply.index - 1, max(reply.index - 1 - REPLY_WINDOW, -1), -1)]
     window = [c for c in itertools.takewhile(lambda c: c.source.id == reply.source.id, window)
               if c.claim.status not in REPLY_STATUSES]
-    if any(names_its_source(reply, c) for c in window):  # a reply that names its source answers that source
-        window = [c for c in window if names_its_source(reply, c)]
+    named = {c.index: names_its_source(reply, c) for c in window}  # asked once per candidate
+    if any(named.values()):  # a reply that names its source answers that source
+        window = [c for c in window if named[c.index]]
     for cand in window:
         k = cand.index
         sim = graph.similarity(reply.index, k)
-        if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0):
+        if (explicit and sim < EXPLICIT_MIN_SIMILARITY) or not answers(reply, cand, sim, near > 1.0, named[k]):
             continue
         distance = max(reply.number - cand.number, 1)
         score = (2.0 * sim + (0.5 if is_allegation(cand) else 0.0)
-                 + (1.0 if names_its_source(reply, cand) else 0.0)
+                 + (1.0 if named[k] else 0.0)
                  + near / distance + 0.8 * cand.prominence)
         if best is None or score > best[0] + 1e-9:
             best = (score, k)

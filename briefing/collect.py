@@ -1,0 +1,89 @@
+"""Fewer garbage collections during a build: the same output, about a quarter less time.
+
+A build holds a large heap of long-lived objects (every article's sentences, claims and
+events, then the claim graph) while it makes millions of small short-lived ones. CPython's
+default collector runs a young collection every 700 new objects and, every so often, a full
+one that walks the whole heap: at 1,000 articles that is a quarter of linking's time, for
+almost no garbage (the build makes few reference cycles). So while a build runs:
+
+- the young generation's threshold is raised to ``YOUNG_THRESHOLD`` (collections are rarer,
+  still frequent enough to bound memory);
+- objects that live for the whole build are moved out of the collector's sight with
+  ``gc.freeze`` (``freeze_long_lived``, called once the extractions are loaded); garbage
+  left by earlier work is collected first, so a long-lived process (``briefing serve``,
+  which builds again and again) never freezes it and its memory does not grow;
+- at the end the previous thresholds come back and the frozen objects are handed back to
+  the collector (``gc.unfreeze``), so a long-lived process (``briefing serve``) frees them
+  when they become garbage.
+
+Collection never changes what a program computes, only when memory is freed: the output is
+the same. The collector's own state is the only state; nested builds leave it to the outer one.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+YOUNG_THRESHOLD = 50_000  # new container objects between two young collections (CPython's default: 700)
+OLDER_THRESHOLDS = (20, 20)  # young collections per middle one, middle ones per full one (default: 10, 10)
+
+
+def active() -> bool:
+    """Is a ``fewer_collections`` block running (in this process)?"""
+    return gc.get_threshold()[0] == YOUNG_THRESHOLD
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Within the block: rarer collections, and what is alive now frozen (see the module's docstring).
+
+    Nested blocks leave everything to the outermost one.
+    """
+    previous = begin()
+    try:
+        yield
+    finally:
+        end(previous)
+
+
+def begin() -> tuple[int, ...] | None:
+    """Start what ``fewer_collections`` does, for a block that spans callbacks (the MkDocs hook's
+    events); returns what ``end`` needs, None when a block is already running or GC is off."""
+    if active() or not gc.isenabled():
+        return None
+    previous = gc.get_threshold()
+    gc.collect()  # garbage of earlier work (a served site's last build) must not be frozen with the living
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+    return previous
+
+
+def end(previous: tuple[int, ...] | None) -> None:
+    """End a block ``begin`` started (None: it started none)."""
+    if previous is not None:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
+
+
+def freeze_long_lived() -> None:
+    """Inside ``fewer_collections``: stop tracking what is alive now (it lives until the block ends)."""
+    if active():
+        gc.freeze()
+
+
+def collecting_less(func: Callable[P, R]) -> Callable[P, R]:
+    """Decorator: ``func`` runs inside ``fewer_collections``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with fewer_collections():
+            return func(*args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,129 @@
+"""The editions file read and written without parsing or emitting all of its YAML each build.
+
+``docs/data/changes.yaml`` (briefing.changes) holds two editions: every item's id, hash and
+label, megabytes at 1,000 articles, read and written on every build. Two things make that
+cheap, with the same bytes and the same results:
+
+- *Reading*: beside the cache, ``EditionsMemo`` keeps the parsed editions of the last state
+  it wrote, under the sha256 of that YAML text; when the file holds exactly that text
+  (after its marker line), the editions come from the memo's JSON, not from the YAML.
+- *Writing*: each kind's block of the YAML ("  facts:" and its items) is the same text under
+  ``current:`` and ``previous:``, so the file is written block by block and a block whose
+  items did not change (all of ``previous``, which was ``current``; the kinds an edit left
+  alone) is copied from the memo. ``state_yaml`` joins into exactly ``changes.state_to_yaml``.
+
+Any memo that cannot be read is empty; one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import changes
+from .dump import write_atomic
+
+MEMO_FILE = "editions.json"  # under the cache folder
+FORMAT = 1
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _state_body(text: str) -> str:
+    """The file's text without its first line when that is a comment (the generated marker)."""
+    return text.split("\n", 1)[1] if text.startswith("#") and "\n" in text else text
+
+
+def _block_key(kind: str, items: dict[str, tuple[str, str]]) -> str:
+    return _text_digest(json.dumps([kind, items], ensure_ascii=False, sort_keys=False))
+
+
+def _block_yaml(kind: str, items: dict[str, tuple[str, str]]) -> str:
+    """One kind's block as ``state_to_yaml`` writes it under ``current:`` or ``previous:``."""
+    text = yaml.dump({"current": {kind: {i: [h, label] for i, (h, label) in items.items()}}},
+                     Dumper=changes._Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+    head = "current:\n"
+    if not text.startswith(head):  # never seen: PyYAML always writes a block mapping here
+        raise ValueError("unexpected YAML for an editions block")
+    return text[len(head):]
+
+
+class EditionsMemo:
+    """The last written state's editions and its YAML blocks; ``path`` None: remembers within one run only."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.digest = ""
+        self.current: dict[str, Any] | None = None
+        self.previous: dict[str, Any] | None = None
+        self.blocks: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if path is None:
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("yaml") == _yaml_version():
+                self.digest = str(data["digest"])
+                self.current, self.previous = data["current"], data["previous"]
+                self.blocks = {str(k): str(v) for k, v in data["blocks"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.digest, self.current, self.previous, self.blocks = "", None, None, {}
+
+    def read_state(self, path: Path) -> tuple[changes.Snapshot | None, changes.Snapshot | None]:
+        """``changes.read_state(path)``, from the memo when the file is the state it recorded."""
+        if self.digest and self.current is not None:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = None
+            if text is not None and _text_digest(_state_body(text)) == self.digest:
+                try:
+                    current = changes._snapshot_from_data(self.current)
+                    previous = changes._snapshot_from_data(self.previous) if self.previous is not None else None
+                    return current, previous
+                except ValueError:
+                    pass
+        return changes.read_state(path)
+
+    def state_yaml(self, current: changes.Snapshot, previous: changes.Snapshot | None) -> str:
+        """``changes.state_to_yaml(current, previous)``, copying the blocks written before."""
+        parts = [f"format: {changes.FORMAT}\n", "current:\n"]
+        parts += [self._block(kind, current.get(kind, {})) for kind in changes.KINDS]
+        if previous is None:
+            parts.append("previous: null\n")
+        else:
+            parts.append("previous:\n")
+            parts += [self._block(kind, previous.get(kind, {})) for kind in changes.KINDS]
+        return "".join(parts)
+
+    def _block(self, kind: str, items: dict[str, tuple[str, str]]) -> str:
+        key = _block_key(kind, items)
+        text = self.used.get(key) or self.blocks.get(key)
+        if text is None:
+            text = _block_yaml(kind, items)
+        self.used[key] = text
+        return text
+
+    def save(self, current: changes.Snapshot, previous: changes.Snapshot | None, state_text: str) -> None:
+        """Remember the state whose YAML is ``state_text`` and the blocks used to write it."""
+        if self.path is None:
+            return
+        data = {"format": FORMAT, "yaml": _yaml_version(), "digest": _text_digest(state_text),
+                "current": changes._snapshot_to_data(current),
+                "previous": changes._snapshot_to_data(previous) if previous is not None else None,
+                "blocks": self.used}
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False))
+        except OSError:
+            pass
+
+
+def _yaml_version() -> str:
+    return f"{yaml.__version__} {changes._Dumper.__name__}"

@@ -1,0 +1,154 @@
+"""The key of each whole-briefing page: a digest of exactly the parts of the briefing it shows.
+
+A page such as Quotes is made of some fields of the briefing (the quotes, the phrases, the
+speakers), the meta, and, for its footnotes and JSON-LD, what it says of the sources it
+cites: each cited sentence's text and whether the source has it, and each source's
+*header* (title, outlet, date, URL, file; whether its title was made from its lede).
+The key covers those, the templates the page is made of, the code and the options; when a
+rebuild finds the key of the page in docs/, the page is kept without rendering it. An
+edited article then renders again only the pages whose shown items or cited sentences
+changed, not every page (the data's digest changes with any edit).
+
+What a page reads is declared in ``PAGE_READS`` for the Python side (what ``render``
+computes for the page) and read from the templates themselves: ``briefing.<field>`` names a
+field; any other use of ``briefing``, any attribute of ``index`` and any use of ``page``
+beyond its footnote and link methods make the page's key None (it is rendered every time),
+so a template edit can never leave a page stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+from .dump import to_data
+from .model import Briefing, Citation, Source
+from .sentences import title_from_lede
+
+#: Page template -> the briefing fields ``render`` reads for it (beside the templates' own reads).
+PAGE_READS: dict[str, tuple[str, ...]] = {
+    "index.md.j2": ("meta", "facts", "disputed", "quotes"),
+    "facts.md.j2": ("meta", "facts"),
+    "quotes.md.j2": ("meta", "quotes", "phrases", "speakers"),
+    "disputed.md.j2": ("meta", "disputed"),
+    "discrepancies.md.j2": ("meta", "discrepancies"),
+    "timeline.md.j2": ("meta", "timeline"),
+}
+#: What a page learns of a source besides its header: only the sentences it cites.
+SOURCE_BODY = frozenset({"text", "sentences", "paragraphs", "removed"})
+#: What a template may ask of ``page`` (footnotes and links: they read cited sentences and headers).
+PAGE_METHODS = frozenset({"cite", "footnotes", "source_href", "outlets", "root", "depth"})
+#: Fields whose items cite nothing.
+NOT_CITING = frozenset({"meta", "sources", "speakers"})
+
+
+def _digest(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def citations_in(briefing: Briefing, field: str) -> Iterator[Citation] | None:
+    """Every citation in one field's items (disputes' sides and discrepancies' versions too);
+    None for a field this function does not know (then no key can be made)."""
+    items = getattr(briefing, field, None)
+    if field in NOT_CITING:
+        return iter(())
+    if field in ("quotes", "phrases", "facts", "timeline"):
+        return (c for item in items for c in item.citations)  # type: ignore[union-attr]
+    if field == "disputed":
+        return (c for d in items for c in (*d.citations, *(c for s in d.sides for c in s.citations)))  # type: ignore[union-attr]
+    if field == "discrepancies":
+        return (c for d in items for v in d.versions for c in v.citations)  # type: ignore[union-attr]
+    return None
+
+
+def source_header(source: Source) -> dict[str, Any]:
+    """A source as footnotes, outlets and JSON-LD see it: all but its text, sentences and paragraphs."""
+    data = {k: v for k, v in to_data(source).items() if k not in SOURCE_BODY}
+    data["title_from_lede"] = title_from_lede(source)
+    return data
+
+
+def template_reads(env: jinja2.Environment, template: str) -> frozenset[str] | None:
+    """The briefing fields the template (and all it extends, includes or imports, and the macros)
+    names as ``briefing.<field>``; None when it may read more than fields and footnotes."""
+    from .render import template_closure
+
+    fields: set[str] = set()
+    try:
+        closure = list(template_closure(env, [template, "_macros.md.j2"]))
+    except jinja2.TemplateError:
+        return None
+    for _name, _text, tree, refs in closure:
+        if None in refs:
+            return None  # a template chosen at render time
+        names = {"briefing": 0, "index": 0, "page": 0}
+        for node in tree.find_all(nodes.Name):
+            if node.name in names:
+                names[node.name] += 1
+        attrs = {"briefing": 0, "index": 0, "page": 0}
+        for node in tree.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name in attrs:
+                attrs[node.node.name] += 1
+                if node.node.name == "briefing":
+                    fields.add(node.attr)
+                elif node.node.name == "index" or node.attr not in PAGE_METHODS:
+                    return None
+        if names["briefing"] != attrs["briefing"]:
+            return None  # briefing passed whole, subscripted or iterated
+    return frozenset(fields)
+
+
+class PageKeys:
+    """Keys of the whole-briefing pages of one render (``key``), from the data's per-field digests."""
+
+    def __init__(self, briefing: Briefing, field_digests: dict[str, str], base: str,
+                 sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str]) -> None:
+        self.briefing = briefing
+        self.fields = field_digests
+        self.base = base
+        self.sentence_ids = sentence_ids
+        self.citation_text = citation_text
+        self._headers: str | None = None
+        self._cited: dict[str, str] = {}
+
+    def headers(self) -> str:
+        """Digest of every source's header, in briefing order."""
+        if self._headers is None:
+            self._headers = _digest(json.dumps(source_header(s), ensure_ascii=False, sort_keys=True)
+                                    for s in self.briefing.sources)
+        return self._headers
+
+    def cited(self, field: str) -> str | None:
+        """Digest of what the footnotes of a field's items show of their sentences (None: unknown field)."""
+        if field not in self._cited:
+            cites = citations_in(self.briefing, field)
+            if cites is None:
+                return None
+            ids, texts = self.sentence_ids, self.citation_text
+            self._cited[field] = _digest(
+                f"{c.source}\0{c.sentence}\0{c.sentence in ids.get(c.source, ())}\0"
+                f"{texts.get((c.source, c.sentence), '')}" for c in cites)
+        return self._cited[field]
+
+    def key(self, env: jinja2.Environment, template: str, extra: str) -> str | None:
+        """The page's key: its templates' reads and ``PAGE_READS``, the headers, ``extra`` (the
+        templates' digest and the options); None when the page must be rendered every time."""
+        declared = PAGE_READS.get(template)
+        reads = template_reads(env, template)
+        if declared is None or reads is None:
+            return None
+        parts = [self.base, extra, "headers", self.headers()]
+        for field in sorted({*declared, *reads}):
+            digest, cited = self.fields.get(field), self.cited(field)
+            if digest is None or cited is None:
+                return None
+            parts += [field, digest, cited]
+        return _digest(parts)

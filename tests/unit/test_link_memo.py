@@ -1,0 +1,153 @@
+"""The claim memo (briefing.link.memo) and the build's collector policy (briefing.collect):
+both make a rebuild faster and neither changes what it produces. All sentences are invented."""
+
+from __future__ import annotations
+
+import gc
+
+from articles import make
+
+from briefing import collect
+from briefing.link import link_briefing
+from briefing.link import memo as memo_module
+from briefing.link.claimgraph import build_graph
+from briefing.link.memo import ClaimMemo
+
+
+def corpus() -> list:
+    return [make("a", "North Herald", "2024-05-02",
+                 "Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests.",
+                 "At least 40 people marched to the harbour, police said."),
+            make("b", "South Gazette", "2024-05-02",
+                 "After days of protests, Governor Elena Marsh signed the flood bill for the coast into law.",
+                 "Ola Brandt denied reports that he moved port funds into a private account."),
+            make("c", "East Post", "2024-05-03",
+                 "Brandt moved port funds into a private account, documents show.")]
+
+
+def graph_of(arts, memo=None):
+    return build_graph([a[0] for a in arts], [a[1] for a in arts], memo)
+
+
+def test_a_saved_memo_gives_the_same_graph_without_computing_the_claims_again(tmp_path, monkeypatch):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    cold = graph_of(arts, first)
+    first.save()
+    assert cold == graph_of(arts) and first.misses > 0 and first.hits == 0
+    computed = []
+    real = memo_module.profile
+    monkeypatch.setattr(memo_module, "profile", lambda *a, **k: computed.append(a[0]) or real(*a, **k))
+    again = ClaimMemo(path)
+    assert graph_of(arts, again) == cold
+    assert computed == [] and again.misses == 0 and again.hits == first.misses
+
+
+def test_an_edited_article_computes_only_its_own_claims_again(tmp_path, monkeypatch):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    graph_of(arts, first)
+    first.save()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Brandt moved port funds into a private account, documents show.",
+                              "The committee met again on Monday.")]
+    computed = []
+    real = memo_module.profile
+    monkeypatch.setattr(memo_module, "profile", lambda *a, **k: computed.append(a[0]) or real(*a, **k))
+    memo = ClaimMemo(path)
+    graph = graph_of(edited, memo)
+    assert computed and set(computed) <= {c.text for c in edited[2][1].claims}
+    assert graph == graph_of(edited)
+
+
+def test_a_profile_is_keyed_by_the_names_it_reads():
+    """The same text gets another profile when the corpus makes one of its words a name."""
+    memo = ClaimMemo()
+    text = "Marsh signed the bill."
+    words = memo.words(text)
+    with_name = memo.profile(text, words, frozenset({"marsh"}), frozenset(), False)
+    without = memo.profile(text, words, frozenset(), frozenset(), False)
+    assert with_name.names == {"marsh"} and without.names == frozenset()
+
+
+def test_a_damaged_or_foreign_memo_file_is_an_empty_memo(tmp_path):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    path.write_bytes(b"not a memo")
+    memo = ClaimMemo(path)
+    assert graph_of(arts, memo) == graph_of(arts) and memo.hits == 0
+    memo.save()
+    assert ClaimMemo(path).profile  # written afresh, readable
+    path.write_bytes(memo_module.marshal.dumps(("another version", {})))
+    assert ClaimMemo(path)._old["profile"] == {}
+
+
+def test_linking_with_a_memo_gives_the_same_briefing(tmp_path):
+    arts = corpus()
+    memo = ClaimMemo(tmp_path / "memo.bin")
+    plain = link_briefing([a[0] for a in arts], [a[1] for a in arts])
+    assert link_briefing([a[0] for a in arts], [a[1] for a in arts], memo=memo) == plain
+    memo.save()
+    again = ClaimMemo(tmp_path / "memo.bin")
+    assert link_briefing([a[0] for a in arts], [a[1] for a in arts], memo=again) == plain and again.hits
+
+
+def test_fewer_collections_raises_the_threshold_freezes_and_restores_everything():
+    before = gc.get_threshold()
+    assert not collect.active()
+    collect.freeze_long_lived()  # outside a block: nothing frozen
+    assert gc.get_freeze_count() == 0
+    with collect.fewer_collections():
+        assert gc.get_threshold()[0] == collect.YOUNG_THRESHOLD and collect.active()
+        assert gc.get_freeze_count() > 0
+        kept = [[n] for n in range(1000)]
+        collect.freeze_long_lived()
+        with collect.fewer_collections():  # nested: left to the outer block
+            assert collect.active()
+        assert collect.active()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0 and kept
+
+
+def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
+    from briefing import pipeline, site
+
+    seen = []
+    monkeypatch.setattr(pipeline, "extract_articles", lambda *a, **k: seen.append(collect.active()) or ([], None))
+    try:
+        pipeline.extract_briefing(pipeline.Options(seeds_dir=__import__("pathlib").Path("nowhere")), inputs=([], []))
+    except Exception:  # noqa: BLE001 - no articles: only whether the map ran inside the block matters
+        pass
+    assert seen == [True] and not collect.active()
+    for func in (site.build_site, site.update_docs, pipeline.extract_to_file):
+        assert func.__wrapped__  # decorated with collecting_less
+
+
+def test_the_hook_keeps_collections_rare_for_the_whole_mkdocs_build_and_ends_on_errors():
+    from briefing import mkdocs_hook
+
+    before = gc.get_threshold()
+    mkdocs_hook._collect["previous"] = collect.begin()  # as on_pre_build does, outside briefing build
+    assert collect.active() and collect.begin() is None  # nested: nothing to undo
+    mkdocs_hook.on_build_error(RuntimeError("broken"))
+    assert not collect.active() and gc.get_threshold() == before and gc.get_freeze_count() == 0
+    mkdocs_hook.on_build_error(RuntimeError("again"))  # nothing left to end: no harm
+    assert gc.get_threshold() == before
+
+
+class _Cyclic:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts():
+    import weakref
+
+    garbage = _Cyclic()
+    alive = weakref.ref(garbage)
+    del garbage
+    with collect.fewer_collections():
+        assert alive() is None  # frozen with the living, it would stay until the block ends

@@ -1,0 +1,127 @@
+"""Whole-briefing pages are keyed by the fields they show (briefing.pagekeys): a change renders
+again only the pages that show it, and what is rendered is what a cold render writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from test_render import TEMPLATES, hostile_briefing
+
+from briefing import render
+from briefing.pagekeys import PAGE_READS, citations_in, template_reads
+from briefing.render import make_environment, render_briefing
+
+WHOLE = ("index.md", "facts.md", "quotes.md", "disputed.md", "discrepancies.md", "timeline.md")
+
+
+def rendered_pages(monkeypatch, briefing, docs: Path, templates: Path = TEMPLATES) -> set[str]:
+    """Render ``briefing`` into ``docs``; the names of the whole-briefing pages rendered (not kept)."""
+    names: list[str] = []
+    real = render.Writer.write
+
+    def write(self, name, text, marked=True):
+        names.append(name)
+        return real(self, name, text, marked)
+
+    monkeypatch.setattr(render.Writer, "write", write)
+    render_briefing(briefing, docs, templates)
+    monkeypatch.undo()
+    return {n for n in names if n in WHOLE}
+
+
+def docs_bytes(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def assert_same_as_cold(tmp_path: Path, docs: Path, briefing) -> None:
+    cold = tmp_path / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    render_briefing(briefing, cold, TEMPLATES)
+    assert docs_bytes(docs) == docs_bytes(cold)
+
+
+def test_a_changed_timeline_renders_only_the_timeline_page_again(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    briefing = hostile_briefing()
+    assert rendered_pages(monkeypatch, briefing, docs) == set(WHOLE)
+    assert rendered_pages(monkeypatch, briefing, docs) == set()
+    event = dataclasses.replace(briefing.timeline[1], text="The council met again.")
+    changed = dataclasses.replace(briefing, timeline=(briefing.timeline[0], event))
+    assert rendered_pages(monkeypatch, changed, docs) == {"timeline.md"}
+    assert_same_as_cold(tmp_path, docs, changed)
+
+
+def test_an_edit_to_a_sentence_no_page_cites_keeps_every_whole_briefing_page(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    briefing = hostile_briefing()
+    rendered_pages(monkeypatch, briefing, docs)
+    calm = briefing.sources[1]
+    edited = dataclasses.replace(calm, text=calm.text + "\n\nA last line nobody cites.",
+                                 sentences=(*calm.sentences, dataclasses.replace(
+                                     calm.sentences[-1], id="s9", start=len(calm.text) + 2,
+                                     end=len(calm.text) + 28, paragraph=3)))
+    changed = dataclasses.replace(briefing, sources=(briefing.sources[0], edited))
+    assert rendered_pages(monkeypatch, changed, docs) == set()
+    assert_same_as_cold(tmp_path, docs, changed)
+
+
+def test_a_cited_sentence_or_a_source_header_renders_the_pages_that_cite_it_again(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    briefing = hostile_briefing()
+    rendered_pages(monkeypatch, briefing, docs)
+    calm = briefing.sources[1]
+    retitled = dataclasses.replace(briefing, sources=(briefing.sources[0], dataclasses.replace(calm, title="Calmer")))
+    assert rendered_pages(monkeypatch, retitled, docs) == set(WHOLE)  # every page cites calm or shows outlets
+    assert_same_as_cold(tmp_path, docs, retitled)
+    # calm's second sentence (s2) is cited by a fact, a discrepancy and an event, not by quotes or disputes
+    text = retitled.sources[1].text.replace("The council met on Tuesday.", "The council met on Sundays.")
+    reworded = dataclasses.replace(retitled, sources=(retitled.sources[0],
+                                                      dataclasses.replace(retitled.sources[1], text=text)))
+    assert rendered_pages(monkeypatch, reworded, docs) == {"index.md", "facts.md", "discrepancies.md", "timeline.md"}
+    assert_same_as_cold(tmp_path, docs, reworded)
+
+
+def test_a_template_that_reads_more_than_fields_is_rendered_every_time(tmp_path, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    path = templates / "facts.md.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}{{ index.sources|length }} ", 1), encoding="utf-8")
+    docs = tmp_path / "docs"
+    briefing = hostile_briefing()
+    rendered_pages(monkeypatch, briefing, docs, templates)
+    assert "facts.md" in rendered_pages(monkeypatch, briefing, docs, templates)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("{{ briefing.quotes|length }}{{ page.cite(x) }}{{ m.fact_line(page, y) }}", frozenset({"quotes"})),
+    ("{{ briefing|length }}", None),
+    ("{{ briefing['quotes'] }}", None),
+    ("{{ index.sources }}", None),
+    ("{{ page.index }}", None),
+    ("{% include name %}", None),
+])
+def test_what_a_template_reads_is_read_from_its_syntax(tmp_path, body, expected):
+    (tmp_path / "_macros.md.j2").write_text("{% macro fact_line(page, fact) %}{{ page.cite(fact) }}{% endmacro %}",
+                                            encoding="utf-8")
+    (tmp_path / "page.md.j2").write_text(body, encoding="utf-8")
+    assert template_reads(make_environment(tmp_path), "page.md.j2") == expected
+
+
+def test_every_field_a_page_reads_has_known_citations_and_unknown_ones_have_none():
+    briefing = hostile_briefing()
+    for fields in PAGE_READS.values():
+        for field in fields:
+            assert citations_in(briefing, field) is not None
+    assert len(list(citations_in(briefing, "disputed"))) == 3
+    assert citations_in(briefing, "something new") is None
+
+
+def test_the_shipped_templates_read_only_declared_fields():
+    env = make_environment(TEMPLATES)
+    for template in PAGE_READS:
+        assert template_reads(env, template) is not None, template
+
