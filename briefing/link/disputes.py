@@ -239,7 +239,7 @@ def confirms_a_claim(words: list[str]) -> bool:
 
 #: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
 #: "accused the moderators of asking too many “please attack Ted” questions".
-QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,60}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
 
 
 #: An embedded social-media post: a link or a "(@handle)" signature.
@@ -300,7 +300,9 @@ TRAIT_CHARGE_RE = re.compile(
     r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
     r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
     r"|\w+ing\s*[.;]?\s*\Z)"
-    r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)", re.IGNORECASE)  # "… is being accused of, …": of what, it does not say
+    r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)"  # "… is being accused of, …": of what, it does not say
+    r"|\baccus(?:ing|ed|es)\s+(?![^.;]*\bof\b)[^.;]{1,60}[.;]?\s*\Z",  # "… for accusing the campaign."
+    re.IGNORECASE)
 #: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
 EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
                         r"(?:as\s+)?(?:a\s+|an\s+)?(?:[“\"‘]|''|" + JUDGING_WORDS + r"\b)", re.IGNORECASE)
@@ -316,7 +318,8 @@ WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s
                                   re.IGNORECASE)
 #: An accusation told as long-past background: "Years after X claimed …, Y won …"; or as a
 #: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
-LONG_AGO_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
+LONG_AGO_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|Even\s+as|"
+                         r"Although|Though|"
                          r"In\s+(?:his|her|their)\s+heyday)\b")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …".
@@ -328,7 +331,10 @@ DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“
 #: "the women who claimed …": a relative clause describing a noun (background when the noun is
 #: no subject at the sentence's start).
 OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s+(?:[a-z-]+\s+){0,2}who\s+"
-                                r"(?:\w+\s+){0,2}\Z")
+                                r"(?:\w+\s+){0,2}\Z"
+                                r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:that\s+|whom\s+)?(?:he|she|they)\s+"
+                                r"(?:has\s+|have\s+|had\s+)?\Z"  # "the senator she has accused of …"
+                                r"|,\s+(?:a|an|the)\s+[^,;:]{0,60}?\s+\Z")  # "Ana Ek, a clerk accused of spying"
 
 
 def background_allegation(node: Node) -> bool:
@@ -517,9 +523,17 @@ WHO_QUALIFIER_RE = (r"\s+who\s+[^,;:.“”\"]{3,90}?(?=\s+(?:\w+ly\s+)?(?:said|
                     r"alleged|alleges|wrote|writes|denied|denies)\b)")
 
 
+#: "the results of the inquiry by a UN panel, which said …": the panel says it.
+BY_WHICH_SAID_RE = r",\s+(?:which|who)\s+(?:\w+ly\s+)?(?:said|says|found|finds|concluded|concludes)\b"
+
+
 def qualified(by: str, text: str) -> str:
     """A bare description as a party ("the government", "A woman") with what its own sentence
-    says of it, so it names someone: "the government in Riyadh", "A woman who has accused X"."""
+    says of it, so it names someone: "the government in Riyadh", "A woman who has accused X";
+    and the agent of a description when a relative clause makes it the speaker."""
+    agent = re.match(r".+?\bby\s+((?:a|an|the)\s+.+)$", by)
+    if agent and re.search(re.escape(by) + BY_WHICH_SAID_RE, text):
+        return agent.group(1)  # "the results of the investigation by a UN-OPCW panel, which said …"
     words = by.split()
     if not 1 < len(words) <= 3 or any(w[:1].isupper() for w in words[1:]):
         return by

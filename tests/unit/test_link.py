@@ -341,6 +341,12 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "This sort of opining, the Gazette claimed, breaks its code of practice.",
     "“You are working it hard,” Ruiz told Lind, alluding to the councillor's rumored mayoral ambitions.",
     "The board has long considered using the mayor's past and her answer to the clerks who claimed unpaid wages.",
+    "Allies hope to see her calm when she takes on the councillor she has accused of impugning her record.",
+    "Even as he accused the port board of favouring the mayor, Lind would not speculate about her motives.",
+    "Ruiz's spokeswoman Ana Ek criticized Lind for accusing the harbour campaign.",  # of what?
+    "Lind then accused the crowd, which is mostly picked by the port board and its friends in the council, of "
+    "being “donors and insiders” only.",
+    "Valdora also released Ana Ek, a Dover clerk accused of spying, but insisted that was no part of the deal.",
     "Lind accused Ruiz of taking cues from the board and “using an old trick to go after” the auditor.",  # quoted
     "Council allegations of bias against the mayor gained momentum in September.",
     "Lind had also claimed a victory in the harbour vote last month.",  # a result claimed, no claim of fact
@@ -414,7 +420,7 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
      "Lind"),  # the hedge inside the account of someone the text names
     ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
-    ("Valdora also released Ana Ek, a Dover clerk accused of spying, in the same exchange.", UNNAMED),  # the accused
+
     ("Lind defended his aide on Tuesday, hours after the aide was charged with battery in Dover for allegedly "
      "grabbing a reporter.", "the battery charge"),
     ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
@@ -478,3 +484,12 @@ def test_a_fact_that_retells_a_higher_ranked_fact_s_story_ranks_below_the_others
     assert out["f2"].rank == round(2.4 - REPEAT_PENALTY, 3)  # same who, what and when
     assert out["f3"].rank == 2.3  # another day named
     assert out["f4"].rank == 2.2  # weeks apart
+
+
+def test_the_agent_of_a_description_that_a_relative_clause_makes_the_speaker_is_the_party():
+    from briefing.link.disputes import qualified
+    text = ("There are implications for the results of the inquiry by a harbour panel, which said the board had "
+            "hidden two audits.")
+    assert qualified("the results of the inquiry by a harbour panel", text) == "a harbour panel"
+    assert qualified("the results of the inquiry by a harbour panel", "The results of the inquiry by a harbour "
+                     "panel are due.") == "the results of the inquiry by a harbour panel"
