@@ -470,6 +470,15 @@ def subject_np(toks: Sequence[Token], j: int) -> list[Token] | None:
     if out and out[-1].is_possessive and out[-1] is not toks[j]:
         out = []  # "Ana Ruiz's family": the head noun is the speaker, not its owner
     out = out or _plain_np(toks, j) or _quantity_np(toks, j)
+    if len(out) == 1 and not out[0].is_cap and out[0].bare.endswith("s") and j >= 2:
+        # "some cybersecurity experts": a quantifier and the plain words between it and the noun
+        m = j
+        while m > 0 and j - m < 3 and toks[m - 1].is_word and not toks[m - 1].is_cap \
+                and toks[m - 1].bare not in AUXILIARIES | SKIP_WORDS | NP_PREPS | QUANTIFIERS \
+                and toks[m - 1].bare not in SENTENCE_STARTERS and not toks[m - 1].bare.endswith(("ly", "ed", "ing")):
+            m -= 1
+        if m > 0 and toks[m - 1].bare in QUANTIFIERS and toks[m - 1].bare not in ("all", "both", "each", "any"):
+            out = list(toks[m - 1:j + 1])
     if not out:
         # "The judges who ruled ..." style heads are handled by the caller; a lone lowercase
         # noun right before the verb ("developers say") is still a description

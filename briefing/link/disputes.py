@@ -452,6 +452,9 @@ MADE_BY_RE = re.compile(r"\ballegations?\s+(?:\w+\s+)?(?:made|leveled|levelled|b
 #: "charged with battery (in Florida) for allegedly …": the charge alleges it.
 CHARGED_FOR_RE = re.compile(r"\bcharged\s+with\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
                             r"(?:in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?(?:for|after)\s+allegedly\b")
+#: "(he) told the (unsubstantiated) tale of X allegedly …": the teller alleges it.
+TOLD_TALE_RE = re.compile(r"\b(?:told|tells|recounted|recounts|repeated|repeats)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
+                          r"(?:tale|story|account|anecdote)\s+of\b")
 #: "X is said / believed to …": what is said of X, by someone the text does not name.
 SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to")
 #: Hedges that name no one who alleges: whoever stands before them is whom the claim is about.
@@ -483,7 +486,8 @@ def side_of(node: Node) -> tuple[str, str]:
         # "… is being accused of": accusers not named
         return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
     if by and claim.status == "hedged" and SAID_OF_RE.fullmatch(cue) \
-            and not re.search(r"\b[Aa]ccording\s+to\b", claim.text):
+            and not re.search(r"\b[Aa]ccording\s+to\b|" + re.escape(by.split()[-1]) + r"\s+(?:said|says)\b",
+                              claim.text):
         return stance, UNNAMED  # "Some advisers are said to be urging …": whom it is said of, not who says it
     if claim.status == "hedged" and cue in ACTOR_HEDGES:
         maker = MADE_BY_RE.search(claim.text)
@@ -493,7 +497,9 @@ def side_of(node: Node) -> tuple[str, str]:
             # no part of the name; an abbreviation's is: "Harbour Co.")
             return stance, maker_party.rstrip(".") if len(maker_party.split()[-1]) > 4 else maker_party
         named = "(?:" + re.escape(by) + "|" + re.escape(by.split()[-1]) + ")" if by else ""
-        if by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
+        if by and TOLD_TALE_RE.search(claim.text):
+            pass  # "he told the tale of X allegedly halting …": the teller's
+        elif by and not re.search(r"\b(?:[Aa]ccording\s+to|[Bb]y|[Cc]iting|[Ff]rom)\s+(?:the\s+)?" + named
                                 + r"|" + named
                                 + r"\s+(?:(?!(?:reportedly|allegedly|purportedly|supposedly)\b)\w+ly\s+)?"
                                 r"(?:reported|reports|said|says|wrote|writes|"

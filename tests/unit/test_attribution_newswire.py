@@ -725,5 +725,7 @@ def test_a_subject_described_by_a_participle_phrase_is_the_noun_not_the_place():
 
 def test_two_subjects_joined_by_and_at_the_start_of_the_clause_speak_together():
     assert sources_of("In Dover, the mayor and two councillors said the port was safe.",
-                      "He toured the port and officials said it was safe.") == [
-        "the mayor and two councillors", "officials"]
+                      "He toured the port and officials said it was safe.",
+                      "The Ruiz campaign and some harbour experts have alleged that the board was behind the "
+                      "leak.") == ["the mayor and two councillors", "officials",
+                                   "The Ruiz campaign and some harbour experts"]

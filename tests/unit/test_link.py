@@ -420,6 +420,10 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
      "Lind"),  # the hedge inside the account of someone the text names
     ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
+    ("After the court ruled, Ana Ruiz said, most harbour leases were thought to be safe from challenge.",
+     "Ana Ruiz"),  # her own account
+    ("Lind was at a rally on Friday when he told the unproven tale of a captain allegedly sinking a pirate fleet.",
+     "Lind"),  # the teller's
 
     ("Lind defended his aide on Tuesday, hours after the aide was charged with battery in Dover for allegedly "
      "grabbing a reporter.", "the battery charge"),
