@@ -250,6 +250,9 @@ CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\
 #: "rumored" before a noun, the sentence's only hedge: "the chair's rumored ambitions".
 ATTRIBUTIVE_RUMOUR_RE = re.compile(r"\A(?!.*\b(?:reportedly|allegedly|accus\w*|claim\w*|alleg\w*)\b)"
                                    r".*\brumou?red\s+(?!to\b|that\b|by\b)[a-z]", re.IGNORECASE | re.DOTALL)
+#: A belief about a class of things: "most state laws … were thought to be safe".
+GENERAL_BELIEF_RE = re.compile(r"\b(?:[Mm]ost|[Mm]any|[Aa]ll)\s+(?:[\w-]+\s+){0,6}(?:were|are)\s+"
+                               r"(?:widely\s+|generally\s+)?(?:thought|believed|understood)\s+to\b")
 #: A charge only imagined: "so he would not be accused of …", "to avoid being accused of …".
 HYPOTHETICAL_CHARGE_RE = re.compile(r"\b(?:would|could|might|will)\s+(?:not\s+|never\s+)?be\s+accused\b|"
                                     r"\b(?:avoid|avoids|avoided|avoiding|fear|fears|feared)\s+being\s+accused\b",
@@ -333,8 +336,9 @@ DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“
 OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s+(?:[a-z-]+\s+){0,2}who\s+"
                                 r"(?:\w+\s+){0,2}\Z"
                                 r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:that\s+|whom\s+)?(?:he|she|they)\s+"
-                                r"(?:has\s+|have\s+|had\s+)?\Z"  # "the senator she has accused of …"
-                                r"|,\s+(?:a|an|the)\s+[^,;:]{0,60}?\s+\Z")  # "Ana Ek, a clerk accused of spying"
+                                r"(?:has\s+|have\s+|had\s+)?\Z")  # "the senator she has accused of …"
+#: "Ana Ek, a clerk accused of spying": a participle in an apposition.
+APPOSITION_BEFORE_RE = re.compile(r",\s+(?:a|an|the)\s+[^,;:]{0,60}?\s+\Z")
 
 
 def background_allegation(node: Node) -> bool:
@@ -350,6 +354,8 @@ def background_allegation(node: Node) -> bool:
     before = claim.text[:at.start()]
     if TRAILING_CLAUSE_RE.search(before):
         return True  # "…, when he claimed Obama was …": told in passing
+    if cue == "accused" and claim.text.startswith(" of", at.end()) and APPOSITION_BEFORE_RE.search(before):
+        return True  # "Ana Ek, a clerk accused of spying, …": a description of someone
     object_relative = OBJECT_RELATIVE_RE.search(before)
     if object_relative and len(before[:object_relative.start()].split()) >= 5:
         return True  # "… and her response to the women who claimed affairs": a description of an object
@@ -388,6 +394,8 @@ def opens(node: Node) -> bool:
         return False  # "Both attacks were claimed by the Islamic State": responsibility claimed, no claim of fact
     if node.claim.status == "hedged" and ATTRIBUTIVE_RUMOUR_RE.search(node.claim.text):
         return False  # "alluding to the chair's rumored ambitions": a rumour named, none told
+    if GENERAL_BELIEF_RE.search(node.claim.text):
+        return False  # "most state laws were thought to be safe": what was believed of a class of things
     if HYPOTHETICAL_CHARGE_RE.search(node.claim.text):
         return False  # "so he would not be accused of rigging it": no one accuses anyone
     if RECIPROCAL_RE.search(node.claim.text):

@@ -343,6 +343,7 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "The board has long considered using the mayor's past and her answer to the clerks who claimed unpaid wages.",
     "Allies hope to see her calm when she takes on the councillor she has accused of impugning her record.",
     "Even as he accused the port board of favouring the mayor, Lind would not speculate about her motives.",
+    "After the court ruled, Ana Ruiz said, most harbour leases requiring a DNA bond were thought to be safe.",
     "Ruiz's spokeswoman Ana Ek criticized Lind for accusing the harbour campaign.",  # of what?
     "Lind then accused the crowd, which is mostly picked by the port board and its friends in the council, of "
     "being “donors and insiders” only.",
@@ -420,7 +421,7 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("According to Lind, the port has been moving the crates to Dover and supposedly selling them there.",
      "Lind"),  # the hedge inside the account of someone the text names
     ("Some advisers are said to be urging the mayor to pay the contractor on Tuesday.", UNNAMED),  # said of them
-    ("After the court ruled, Ana Ruiz said, most harbour leases were thought to be safe from challenge.",
+    ("After the court ruled, Ana Ruiz said, the harbour lease was thought to be safe from challenge.",
      "Ana Ruiz"),  # her own account
     ("Lind was at a rally on Friday when he told the unproven tale of a captain allegedly sinking a pirate fleet.",
      "Lind"),  # the teller's
