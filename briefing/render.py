@@ -32,6 +32,7 @@ import jinja2
 from .dump import YAML_MEMO, ChunkMemo, iter_data, to_data, write_atomic, write_chunks, write_data_files
 from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
+from .link.quotes import stands_alone
 from .link.timeline import shown_events
 from .model import Briefing, Citation, Event, Quote, Source, Speaker
 from .pagekeys import PageKeys
@@ -976,7 +977,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     pages: dict[str, Callable[[], dict[str, Any]]] = {
         "index": lambda: dict(facts=overview_facts(facts, CAPS["overview_facts"]),
                               disputed=disputed[:CAPS["overview_disputed"]],
-                              quotes=quotes_by_weight[:CAPS["overview_quotes"]], scope=scope,
+                              quotes=[q for q in quotes_by_weight if q.pinned or stands_alone(q)][
+                                  :CAPS["overview_quotes"]], scope=scope,
                               facts_total=len(facts), dispute_counts=dispute_counts),
         "facts": lambda: dict(facts=facts[:CAPS["facts"]], total=len(facts),
                               ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),

@@ -272,3 +272,15 @@ def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                              roles=tuple(sorted(roles[name])))
                      for name in sorted(used))
     return tuple(quotes), tuple(phrases), speakers
+
+
+#: A quotation opening on a word that points back into its article ("It's true …", "He did …",
+#: "This is …", "Their plan …"): whom or what it means, the quotation does not say.
+POINTER_OPENING_RE = re.compile(r"\W*(?:it|he|she|they|him|her|his|its|them|their|this|that|these|those)(?:['’]\w+)?\b",
+                                re.IGNORECASE)
+
+
+def stands_alone(quote: Quote) -> bool:
+    """Can a quotation be read away from its article (on the overview): it does not open on a
+    pronoun or a demonstrative whose referent only the article gives."""
+    return POINTER_OPENING_RE.match(quote.text) is None

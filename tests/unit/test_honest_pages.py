@@ -206,3 +206,19 @@ def test_sources_index_counts_its_rows(seed_pages, seeds_briefing):
     stated = int(re.search(r"^(\d+) articles, newest first", text, re.MULTILINE).group(1))
     rows = [line for line in text.splitlines() if line.startswith("| ") and ".md)" in line]
     assert stated == len(rows) == len(seeds_briefing.sources)
+
+
+def test_the_overview_promotes_no_quotation_that_opens_on_a_pointer(tmp_path):
+    text = "“It's true and it's expected,” Ana Ruiz said. “The harbour will reopen in May,” Ana Ruiz said."
+    src = Source(id="s", file="s.txt", text=text, sentences=(), publisher="Post")
+    pointer = Quote(id="q1", text="It's true and it's expected,", speaker="Ana Ruiz",
+                    citations=(Citation("s", "s1", 0, 46, text[:46]),))
+    plain = Quote(id="q2", text="The harbour will reopen in May,", speaker="Ana Ruiz",
+                  citations=(Citation("s", "s2", 47, len(text), text[47:]),))
+    briefing = Briefing(meta=BriefingMeta(title="B", topic="t", articles=1, outlets=1), sources=(src,),
+                        speakers=(), quotes=(pointer, plain), phrases=(), facts=(), disputed=(), discrepancies=(),
+                        timeline=())
+    render_briefing(briefing, tmp_path, TEMPLATES)
+    overview = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert "The harbour will reopen in May" in overview and "It's true" not in overview
+    assert "It's true" in (tmp_path / "quotes.md").read_text(encoding="utf-8")  # still on the Quotes page
