@@ -121,6 +121,9 @@ LIVE_BLOG_RE = re.compile(r"\bThe Latest(?:\s+on\b|\s*:)|\(all times [A-Za-z]")
 #: "such a registry", "such laws", "this small town" (not "such as", "this week", "this election").
 DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+(?!as\b)(?:an?\s+)?[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
+#: A sentence opening on a demonstrative ("This call comes amid …", "That is why …", "These
+#: remarks …"): what it means, the article said before.
+DEMONSTRATIVE_OPENING_RE = re.compile(r"\W*(?:This|That|These|Those)\s+[a-z][\w'’-]*")
 THIS_OK = frozenset("""
 year week month morning afternoon evening night weekend season time cycle spring summer fall autumn
 winter election race campaign country nation primary caucus convention debate point stage way
@@ -246,6 +249,9 @@ def leans_back(text: str) -> str | None:
     opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
     if opening:
         return opening.group(0).strip(" \t\n,")
+    pointer = DEMONSTRATIVE_OPENING_RE.match(without_dateline(own))
+    if pointer and pointer.group(0).split()[-1].lower() not in THIS_OK:
+        return pointer.group(0).strip()  # "This call comes amid …" (not "This week, …")
     for m in THAT_RE.finditer(own):
         head, taken = _head(m.group(1))
         end = m.start(1) + taken

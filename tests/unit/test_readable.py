@@ -37,6 +37,8 @@ def fact(text: str) -> Fact:
     ("PORTO — Later that day, the mayor left.", "Later"),
     ("Other captains are also expected to sail next week.", "Other"),
     ("A comedian showed on Thursday that the businessman had changed his story.", "the businessman"),
+    ("This call comes amid rising worry over the harbour strike.", "This call"),
+    ("PORTO — That is why the board met again on Friday.", "That is"),
 ])
 def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, words):
     assert leans_back(text) == words
@@ -57,6 +59,7 @@ def test_a_definite_or_demonstrative_phrase_that_points_back_is_found(text, word
     "The group paid for a video that attacks Ruiz as a tool of the fleet.",  # "that attacks" is a verb
     "The senator visited Porto on Monday.",                       # a subject: the entity book's business
     "Lind praised the businessman Ana Ruiz on Monday.",           # the name follows
+    "This week, Ana Ruiz won the harbour vote by twelve votes.",  # "This week" is a date
 ])
 def test_a_phrase_that_names_its_referent_or_needs_none_does_not_lean_back(text):
     assert leans_back(text) is None
