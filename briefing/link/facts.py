@@ -31,6 +31,7 @@ from .claimgraph import ClaimGraph, Node, build_graph
 from .index import content_words, idf_weights, similarity, stem
 from .readable import (
     FUTURE_AFTER_IS_RE,
+    demonstrative_opening,
     leans_back,
     live_blog_header,
     main_clause,
@@ -450,10 +451,12 @@ def self_contained(fact: Fact) -> bool:
 
 def key_facts(facts: Sequence[Fact]) -> list[Fact]:
     """The facts the Key facts page lists: every fact but those leaning on a pronoun or role
-    noun the article leaves unclear (``Fact.unresolved``, or a quotation that says "he" before
-    naming anyone: ``readable.quoted_pronoun``); the editor's pins first, then by
+    noun the article leaves unclear (``Fact.unresolved``, a quotation that says "he" before
+    naming anyone: ``readable.quoted_pronoun``, or an opening "This call …":
+    ``readable.demonstrative_opening``); the editor's pins first, then by
     rank (corroboration, prominence, centrality), then id."""
-    shown = [f for f in facts if f.pinned or not (f.unresolved or quoted_pronoun(f.text))]
+    shown = [f for f in facts
+             if f.pinned or not (f.unresolved or quoted_pronoun(f.text) or demonstrative_opening(f.text))]
     return sorted(shown, key=lambda f: (not f.pinned, -f.rank, f.id))
 
 

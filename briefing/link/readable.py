@@ -249,9 +249,9 @@ def leans_back(text: str) -> str | None:
     opening = CONNECTIVE_OPENING_RE.match(without_dateline(own))
     if opening:
         return opening.group(0).strip(" \t\n,")
-    pointer = DEMONSTRATIVE_OPENING_RE.match(without_dateline(own))
-    if pointer and pointer.group(0).split()[-1].lower() not in THIS_OK:
-        return pointer.group(0).strip()  # "This call comes amid …" (not "This week, …")
+    pointer = demonstrative_opening(text)
+    if pointer:
+        return pointer  # "This call comes amid …" (not "This week, …")
     for m in THAT_RE.finditer(own):
         head, taken = _head(m.group(1))
         end = m.start(1) + taken
@@ -282,6 +282,15 @@ def leans_back(text: str) -> str | None:
         head, taken = _head(m.group(1))
         if head and head not in THIS_OK:
             return own[m.start():m.start(1) + taken]
+    return None
+
+
+def demonstrative_opening(text: str) -> str | None:
+    """The demonstrative a sentence opens on when it points back ("This call", "That is"), or
+    None ("This week" is a time)."""
+    pointer = DEMONSTRATIVE_OPENING_RE.match(without_dateline(mask_quotes(text)))
+    if pointer and pointer.group(0).split()[-1].lower() not in THIS_OK:
+        return pointer.group(0).strip()
     return None
 
 

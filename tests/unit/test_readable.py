@@ -274,6 +274,9 @@ def test_the_key_facts_page_leaves_out_a_quotation_that_says_he_before_naming_an
     quoted = fact("“He behaved bravely, as a man,” Ana Ruiz said of the captain.")
     plain = fact("Ana Ruiz praised the captain's courage on Tuesday.")
     assert key_facts([quoted, plain]) == [plain]
+    pointer = fact("This call comes amid rising worry over the harbour strike.")
+    dated = fact("This week, Ana Ruiz praised the captain's courage.")
+    assert key_facts([pointer, dated]) == [dated]
 
 
 def test_an_interjection_opening_a_quotation_names_no_one():
