@@ -265,21 +265,19 @@ UNSTATED_VERDICT_RE = re.compile(
     r"\b(?:statements?|claims?|remarks?|assertions?|allegations?|accusations?|things)\b[^.;:“\"]{0,80}?"
     r"\b(?:that|which)\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+(?:since\s+)?(?:been\s+)?|were\s+|was\s+|are\s+|is\s+)?"
     r"(?:turned\s+out|proved|proven|shown|found|deemed|rated)\b", re.IGNORECASE)
-#: What an allegation says, after its noun: "allegations that …", "allegations of fraud".
-#: (a "that" after the noun, past a "made by X" but no verb of the sentence's own: "allegations
-#: are just more evidence that …" states none)
-ALLEGATION_CONTENT_RE = re.compile(
-    r"\s+(?:of|about)\s+\w|(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
-    r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w", re.IGNORECASE)
+#: What an allegation says, after its noun: a "that" clause ("allegations that he lied"), past
+#: a "made by X" but no verb of the sentence's own ("allegations are just more evidence that …"
+#: states none); or, for allegations not pointed back to, "of"/"about" ("allegations of fraud").
+_THAT_CLAUSE = (r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
+                r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w")
+THAT_CONTENT_RE = re.compile(_THAT_CLAUSE, re.IGNORECASE)
+ALLEGATION_CONTENT_RE = re.compile(r"\s+(?:of|about)\s+\w|" + _THAT_CLAUSE, re.IGNORECASE)
 #: "the / these / his (new, detailed) allegations": allegations the article points back to.
 DEFINITE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}\Z")
-THAT_CONTENT_RE = re.compile(r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’.-]+){0,5}?\s+that\s+"
-                             r"(?!(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|made|surfaced|emerged|came|arose)\b)\w")
 #: Adverbs that carry an allegation of their own ("who allegedly assaulted a reporter").
 ALLEGING_ADVERB_RE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly)\b", re.IGNORECASE)
 
 
-#: Charges that characterise rather than allege anything checkable: "accused him of pandering".
 #: Words that judge rather than tell: a charge or a denied charge made of them is a
 #: characterisation ("accused Trump of using divisive rhetoric", "dismisses accusations that
 #: he exploited racial tensions", "rejected the notion that he was part of the establishment").
@@ -288,6 +286,7 @@ JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*
                  r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
                  r"new\s+era|bias|biased|drag\w*\s+(?:his|her|their|its)\s+feet|(?:political\s+)?props|"
                  r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
+#: Charges that characterise rather than allege anything checkable: "accused him of pandering".
 CHARACTERISING_CHARGE_RE = re.compile(
     r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
 CHARACTERISING_CLAIM_RE = re.compile(
@@ -321,9 +320,8 @@ WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s
                                   re.IGNORECASE)
 #: An accusation told as long-past background: "Years after X claimed …, Y won …"; or as a
 #: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
-LONG_AGO_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|Even\s+as|"
-                         r"Although|Though|"
-                         r"In\s+(?:his|her|their)\s+heyday)\b")
+BACKGROUND_OPENING_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
+                                   r"Even\s+as|Although|Though|In\s+(?:his|her|their)\s+heyday)\b")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …".
 DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
@@ -360,7 +358,7 @@ def background_allegation(node: Node) -> bool:
     if object_relative and len(before[:object_relative.start()].split()) >= 5:
         return True  # "… and her response to the women who claimed affairs": a description of an object
     return bool(DESCRIBED_BY_RE.search(before)) or HABITUAL_RE.search(claim.text) is not None \
-        or (LONG_AGO_RE.match(claim.text) is not None and "," in claim.text[at.end():])
+        or (BACKGROUND_OPENING_RE.match(claim.text) is not None and "," in claim.text[at.end():])
 
 
 def states_what_is_alleged(node: Node) -> bool:
