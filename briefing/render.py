@@ -330,7 +330,7 @@ def is_contested(dispute: Any) -> bool:
 def dispute_label(dispute: Any, index: BriefingIndex | None = None) -> str:
     """'contested (3 sides)', or 'unconfirmed report' / 'unconfirmed, single-source report'."""
     if is_contested(dispute):
-        return f"contested ({len(dispute.sides)} sides)"
+        return f"contested ({sum(side.stance != 'no_comment' for side in dispute.sides)} sides)"
     if index is not None:
         cites = [*dispute.citations, *(c for side in dispute.sides for c in side.citations)]
         outlets = {outlet_of(index.sources[c.source]) for c in cites if c.source in index.sources}

@@ -222,3 +222,12 @@ def test_the_overview_promotes_no_quotation_that_opens_on_a_pointer(tmp_path):
     overview = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "The harbour will reopen in May" in overview and "It's true" not in overview
     assert "It's true" in (tmp_path / "quotes.md").read_text(encoding="utf-8")  # still on the Quotes page
+
+
+def test_a_no_comment_is_no_side_in_the_contested_count():
+    from briefing.render import dispute_label
+    cite = Citation("s", "s1", 0, 10, "x" * 10)
+    dispute = Dispute(id="d1", text="The mayor took a bribe.", rank=1.0, citations=(cite,),
+                      sides=(Side("alleged", "a", (cite,), by="Post"), Side("denied", "b", (cite,), by="The mayor"),
+                             Side("no_comment", "c", (cite,), by="The board")))
+    assert dispute_label(dispute) == "contested (2 sides)"
