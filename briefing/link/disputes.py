@@ -39,6 +39,7 @@ from .claimgraph import (
 from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
 from .index import candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
+from .readable import demonstrative_opening
 from .verify import (
     GENERIC,
     NOT_PARTICIPANTS,
@@ -731,13 +732,6 @@ def says_what_it_answers(node: Node) -> bool:
     return at < 0 or ANAPHORIC_OBJECT_RE.match(text, at + len(cue)) is None
 
 
-#: A sentence opening on what the article said before: "This sort of opining, …", "That decision …".
-POINTING_OPENING_RE = re.compile(
-    r"\W*(?:This|That|These|Those|Such)\s+(?:(?:sort|kind|type)\s+of\s+)?"
-    r"(?!(?:is|was|are|were|has|had|will|would|could|can|may|might|should|week|month|year|morning|afternoon|evening|"
-    r"night|weekend|time|summer|spring|fall|autumn|winter|season|day)\b)[a-z]+\b(?!\s+(?:of|that)\b)")
-
-
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                   graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
@@ -752,7 +746,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
         contested = [n for n in nodes if opens(n)]
         if not contested:
             continue  # a confirmation or a report alone disputes nothing
-        if all(n.claim.unresolved or POINTING_OPENING_RE.match(n.claim.text) for n in nodes):
+        if all(n.claim.unresolved or demonstrative_opening(n.claim.text) for n in nodes):
             continue  # "She has pushed back …" with "she" unclear, "This sort of opining …": not readable alone
         if all(n.claim.status in REPLY_STATUSES for n in nodes) and not any(says_what_it_answers(n) for n in nodes):
             continue  # "Trump denied the accusations": the claim it answers is not in the item

@@ -20,6 +20,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import ArticleExtraction, Citation, Phrase, Quote, Source, Speaker
+from .readable import opens_on_pointer
 
 WORD_RE = re.compile(r"\w+")
 STOPWORDS = frozenset("""
@@ -274,13 +275,7 @@ def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     return tuple(quotes), tuple(phrases), speakers
 
 
-#: A quotation opening on a word that points back into its article ("It's true …", "He did …",
-#: "This is …", "Their plan …"): whom or what it means, the quotation does not say.
-POINTER_OPENING_RE = re.compile(r"\W*(?:it|he|she|they|him|her|his|its|them|their|this|that|these|those)(?:['’]\w+)?\b",
-                                re.IGNORECASE)
-
-
 def stands_alone(quote: Quote) -> bool:
     """Can a quotation be read away from its article (on the overview): it does not open on a
     pronoun or a demonstrative whose referent only the article gives."""
-    return POINTER_OPENING_RE.match(quote.text) is None
+    return opens_on_pointer(quote.text) is None

@@ -121,6 +121,8 @@ LIVE_BLOG_RE = re.compile(r"\bThe Latest(?:\s+on\b|\s*:)|\(all times [A-Za-z]")
 #: "such a registry", "such laws", "this small town" (not "such as", "this week", "this election").
 DEMONSTRATIVE_RE = re.compile(r"\b(?:[Ss]uch\s+(?!as\b)(?:an?\s+)?[a-z]+|this(?=" + _RUN + "))")
 #: Heads after "this" that need no antecedent: a time, or the story's own race.
+#: A text opening on a pronoun ("It's true …", "He did …", "Their plan …").
+PRONOUN_OPENING_RE = re.compile(r"\W*(?:it|he|she|they|him|her|his|its|them|their)(?:['’]\w+)?\b", re.IGNORECASE)
 #: A sentence opening on a demonstrative ("This call comes amid …", "That is why …", "These
 #: remarks …"): what it means, the article said before.
 DEMONSTRATIVE_OPENING_RE = re.compile(r"\W*(?:This|That|These|Those)\s+[a-z][\w'’-]*")
@@ -283,6 +285,13 @@ def leans_back(text: str) -> str | None:
         if head and head not in THIS_OK:
             return own[m.start():m.start(1) + taken]
     return None
+
+
+def opens_on_pointer(text: str) -> str | None:
+    """The pronoun or demonstrative a text (a quotation, a sentence) opens on when only its
+    article says whom or what it means ("It's true …", "He did …", "This call …"), or None."""
+    pronoun = PRONOUN_OPENING_RE.match(text)
+    return pronoun.group(0).strip(" \t\n“\"‘'") if pronoun else demonstrative_opening(text)
 
 
 def demonstrative_opening(text: str) -> str | None:
