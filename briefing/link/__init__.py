@@ -91,7 +91,7 @@ def _graph(ctx: LinkContext) -> None:
 
 
 def _facts(ctx: LinkContext) -> None:
-    ctx.facts = link_facts(ctx.sources, ctx.extractions, need(ctx.graph, "graph"))
+    ctx.facts = link_facts(ctx.sources, ctx.extractions, need(ctx.graph, "graph"), ctx.memo)
 
 
 def _disputes(ctx: LinkContext) -> None:

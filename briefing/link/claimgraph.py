@@ -9,11 +9,13 @@ group is a lead with the claims verified against it, never a chain.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from ..extract.claims import REPORT_CUES
 from ..model import ArticleExtraction, Claim, Event, Source
@@ -85,6 +87,8 @@ class Node:
     profile: Profile  # who, what, when: what verification reads (see verify)
     events: tuple[Event, ...] = ()
     speaker: frozenset[str] = frozenset()  # the names of whom the claim is credited to (its attributed_to)
+    #: what ``per_node`` functions found of this node (not part of what the node is)
+    known: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def prominence(self) -> float:
@@ -121,6 +125,25 @@ class ClaimGraph:
     def group_of(self) -> dict[int, int]:
         """Node index -> index of its group in ``groups``."""
         return {n: g for g, members in enumerate(self.groups) for n in members}
+
+
+R = TypeVar("R")
+
+
+def per_node(func: Callable[[Node], R]) -> Callable[[Node], R]:
+    """``func(node)``, computed once per node and then kept on it (``Node.known``): for the
+    functions linking asks of the same node again and again, which read nothing but the node."""
+    name = f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def once(node: Node) -> R:
+        known = node.known
+        if name in known:
+            return known[name]  # type: ignore[no-any-return]
+        value = known[name] = func(node)
+        return value
+
+    return once
 
 
 def sentence_number(sentence_id: str) -> int:

@@ -34,6 +34,7 @@ from .claimgraph import (
     build_graph,
     days_apart,
     is_allegation,
+    per_node,
     reply_target,
 )
 from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
@@ -125,6 +126,7 @@ OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|d
                                     r"\b(?:might|could|would|may)\b", re.IGNORECASE)
 
 
+@per_node
 def stance_of(node: Node) -> str:
     """What a claim's sentence says about a claim. A denial denies a claim only when it
     names one ("denied the reports", "pushed back on this claim", "called it false",
@@ -380,6 +382,7 @@ def states_what_is_alleged(node: Node) -> bool:
     return ALLEGATION_CONTENT_RE.match(claim.text, at.end()) is not None
 
 
+@per_node
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""

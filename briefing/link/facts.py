@@ -25,10 +25,11 @@ from datetime import date
 
 from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
-from ..model import ArticleExtraction, Citation, Claim, Fact, Source
+from ..model import ArticleExtraction, Citation, Claim, Fact, Insertion, Source
 from ..sentences import title_from_lede
 from .claimgraph import ClaimGraph, Node, build_graph
 from .index import content_words, idf_weights, similarity, stem
+from .memo import ClaimMemo
 from .readable import (
     FUTURE_AFTER_IS_RE,
     demonstrative_opening,
@@ -100,19 +101,34 @@ def centrality(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles
     if not words:
         return 0.0
     need = max(1, int(STORY_WORD_SHARE * articles))
-    return sum(1 for t in words if len(articles_of[t] - own) >= need) / len(words)
+    sure = need + len(own)  # this many users include ``need`` others, whoever they are
+    shared = 0
+    for t in words:
+        users = articles_of[t]
+        if len(users) >= sure or (len(users) >= need and len(users) - sum(1 for o in own if o in users) >= need):
+            shared += 1
+    return shared / len(words)
 
 
-def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0) -> tuple[float, int]:
+def _insertions_key(insertions: Sequence[Insertion]) -> tuple[tuple[int, str], ...]:
+    return tuple((i.at, i.text) for i in insertions)
+
+
+def rank_group(articles_of: dict[str, set[str]], nodes: Sequence[Node], articles: int = 0,
+               memo: ClaimMemo | None = None) -> tuple[float, int]:
     """A group -> (rank, outlets): corroboration first, then lede position and centrality,
     and bonuses for a hard-news line (``hard_news``) and a plain report of someone named
-    (``readable.plain_report``)."""
+    (``readable.plain_report``). ``memo``: the lead's bonuses from an earlier run (by its text
+    and insertions, all they read)."""
+    memo = memo if memo is not None else ClaimMemo()
     outlets = len({n.outlet for n in nodes})
     prominence = max(n.prominence for n in nodes)
     lead = nodes[0].claim
+    news = memo.value("hard_news", lead.text, lambda: hard_news(lead.text))
+    report = memo.value("plain_report", (lead.text, _insertions_key(lead.insertions)),
+                        lambda: plain_report(lead.text, lead.insertions))
     rank = 2.0 * (outlets - 1) + prominence + centrality(articles_of, nodes, articles) \
-        + (NEWS_BONUS if hard_news(lead.text) else 0.0) \
-        + (REPORT_BONUS if plain_report(lead.text, lead.insertions) else 0.0)
+        + (NEWS_BONUS if news else 0.0) + (REPORT_BONUS if report else 0.0)
     return round(rank, 3), outlets
 
 
@@ -138,13 +154,15 @@ def _without_headline_leads(graph: ClaimGraph) -> list[Sequence[int]]:
 
 
 def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
-               graph: ClaimGraph | None = None) -> tuple[Fact, ...]:
+               graph: ClaimGraph | None = None, memo: ClaimMemo | None = None) -> tuple[Fact, ...]:
     """Group the same fact across outlets; rank by corroboration and prominence.
 
     Needs claims (and their citations) in every extraction. Sorted by rank, then id.
-    Headline-shaped lines are never facts.
+    Headline-shaped lines are never facts. ``memo``: what an earlier run computed of single
+    texts (``link.memo``); the facts are the same without it.
     """
-    graph = graph or build_graph(sources, extractions)
+    memo = memo if memo is not None else ClaimMemo()
+    graph = graph or build_graph(sources, extractions, memo)
     articles_of = token_articles(graph)
     facts: dict[str, Fact] = {}
     singles: dict[str, list[tuple[float, Fact]]] = defaultdict(list)
@@ -153,7 +171,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         rep = nodes[0]  # the lead: every other member was verified against it
         if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
-        rank, outlets = rank_group(articles_of, nodes, len(sources))
+        rank, outlets = rank_group(articles_of, nodes, len(sources), memo)
         fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank, insertions=rep.claim.insertions,
@@ -168,7 +186,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         kept = sorted(singles[source_id], key=lambda pf: (-pf[0], pf[1].id))[:SINGLES_PER_ARTICLE]
         for _prominence, fact in kept:
             facts.setdefault(fact.id, fact)
-    return tuple(sorted(demote_repeats(list(facts.values()), sources), key=lambda f: (-f.rank, f.id)))
+    return tuple(sorted(demote_repeats(list(facts.values()), sources, memo), key=lambda f: (-f.rank, f.id)))
 
 
 # -- one story, one slot ----------------------------------------------------------------------
@@ -206,22 +224,31 @@ def _days(fact: Fact, published: dict[str, date]) -> list[int]:
     return sorted({published[c.source].toordinal() for c in fact.citations if c.source in published})
 
 
-def demote_repeats(facts: list[Fact], sources: Sequence[Source]) -> list[Fact]:
+def contained(fact: Fact, memo: ClaimMemo) -> bool:
+    """``self_contained(fact)``, remembered by all it reads: text, status, unresolved, insertions."""
+    key = (fact.text, fact.status, fact.unresolved, _insertions_key(fact.insertions))
+    return memo.value("self_contained", key, lambda: self_contained(fact))  # type: ignore[no-any-return]
+
+
+def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo | None = None) -> list[Fact]:
     """Facts -> the same facts, each self-contained one that retells the story of a fact ranked
     above it lowered by ``REPEAT_PENALTY``: the same who (the main clause's subject), what (their
     words overlap, one shared word specific) and when (articles at most ``REPEAT_DAYS`` apart,
     and the same weekday named where either names one). "Ruiz won the Porto primary Tuesday"
     and "Ruiz prevailed in Porto's primary on Tuesday" spend one slot of the overview, not two;
-    the second stays on the Key facts page, lower down."""
+    the second stays on the Key facts page, lower down. ``memo``: what an earlier run computed of
+    each fact alone (whether it is self-contained, its words, its subject); the same result without it."""
+    memo = memo if memo is not None else ClaimMemo()
     published: dict[str, date] = {}
     for source in sources:
         try:
             published[source.id] = date.fromisoformat((source.date or "")[:10])
         except ValueError:
             continue
-    ordered = sorted((f for f in facts if self_contained(f)), key=lambda f: (-f.outlets, -f.rank, f.id))
-    words = {f.id: frozenset(w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS
-             for f in ordered}
+    ordered = sorted((f for f in facts if contained(f, memo)), key=lambda f: (-f.outlets, -f.rank, f.id))
+    words = {f.id: memo.value("repeat_words", f.text, lambda f=f: frozenset(
+        w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS) for f in ordered}
+    days_of = {f.id: _days(f, published) for f in ordered}
     idf = idf_weights(list(words.values()))
     used_by: dict[str, int] = defaultdict(int)
     for tokens in words.values():
@@ -231,14 +258,15 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source]) -> list[Fact]:
     kept: dict[str, list[Fact]] = defaultdict(list)
     repeats: set[str] = set()
     for fact in ordered:
-        key = _subject_key(fact)
+        key = memo.value("subject_key", (fact.text, _insertions_key(fact.insertions)),
+                         lambda fact=fact: _subject_key(fact))
         if key is None:
             continue
-        days = _days(fact, published)
+        days = days_of[fact.id]
         weekdays = set(WEEKDAY_RE.findall(fact.text))
         mine = words[fact.id] - {key}
         for other in kept[key]:
-            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in _days(other, published)):
+            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
                 continue
             theirs_days = set(WEEKDAY_RE.findall(other.text))
             if (weekdays or theirs_days) and weekdays != theirs_days:

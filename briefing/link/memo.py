@@ -59,23 +59,28 @@ class ClaimMemo:
         self.path = path
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
+        self._missing = object()
         self.hits = 0
         self.misses = 0
         if path is not None:
             try:
                 version, tables = marshal.loads(path.read_bytes())
                 if version == _version() and isinstance(tables, dict) \
-                        and all(isinstance(tables.get(k), dict) for k in self._old):
-                    self._old = {k: tables[k] for k in self._old}
+                        and all(isinstance(v, dict) for v in tables.values()):
+                    self._old = {**self._old, **tables}
+                    self._used.update({k: {} for k in tables if k not in self._used})
             except (OSError, ValueError, TypeError, EOFError):
                 pass
 
     def _get(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
-        used = self._used[table]
-        if key in used:
+        used = self._used.get(table)
+        if used is None:
+            used = self._used[table] = {}
+            self._old.setdefault(table, {})
+        elif key in used:
             return used[key]
-        value = self._old[table].get(key)
-        if value is None:
+        value = self._old[table].get(key, self._missing)
+        if value is self._missing:
             self.misses += 1
             value = compute()
         else:
@@ -102,10 +107,16 @@ class ClaimMemo:
         return _profile_from_tuple(self._get("profile", key, lambda: _profile_to_tuple(
             profile(text, words, names, days, dated))))
 
+    def value(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered under ``key`` in ``table``: the key must hold everything
+        ``compute`` reads (the code is in the memo's version), and the value must be one
+        ``marshal`` writes (None, bools, numbers, strings, tuples, frozensets of them)."""
+        return self._get(table, key, compute)
+
     def save(self) -> None:
         """Write the entries this run used (and only those) to ``path``."""
         if self.path is None or (not self.misses and all(
-                len(self._used[k]) == len(self._old[k]) for k in self._used)):
+                len(self._used[k]) == len(self._old.get(k, ())) for k in self._old.keys() | self._used.keys())):
             return
         try:
             data = marshal.dumps((_version(), self._used))

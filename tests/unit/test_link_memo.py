@@ -151,3 +151,73 @@ def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts():
     del garbage
     with collect.fewer_collections():
         assert alive() is None  # frozen with the living, it would stay until the block ends
+
+
+def test_facts_from_a_saved_memo_are_those_of_a_cold_run_and_only_changed_facts_are_judged_again(
+        tmp_path, monkeypatch):
+    """Whether a fact is self-contained, its rank's bonuses, its words and its subject come from
+    the memo when nothing they read changed; an edited article's facts are judged again."""
+    from briefing.link import facts as facts_module
+
+    arts = corpus()
+
+    def link(arts, memo=None):
+        return link_briefing([a[0] for a in arts], [a[1] for a in arts], memo=memo).facts
+
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    cold = link(arts, first)
+    first.save()
+    assert cold == link(arts)
+    judged = []
+    real = facts_module.self_contained
+    monkeypatch.setattr(facts_module, "self_contained", lambda f: judged.append(f.text) or real(f))
+    assert link(arts, ClaimMemo(path)) == cold and judged == []
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Brandt moved port funds into a private account, documents show.",
+                              "Governor Elena Marsh signed the coastal flood bill on Wednesday after protests.")]
+    warm = link(edited, ClaimMemo(path))
+    assert set(judged) <= {c.text for c in edited[2][1].claims}
+    judged.clear()
+    assert warm == link(edited)
+
+
+def test_a_fact_is_judged_by_everything_self_contained_reads_not_its_text_alone():
+    """One memo, one text: what is remembered of it with one status, referent or insertion is
+    never the answer for another."""
+    from dataclasses import replace
+
+    from briefing.link.facts import contained, self_contained
+    from briefing.model import Citation, Fact, Insertion
+
+    memo = ClaimMemo()
+    cite = Citation(source="a", sentence="s1", start=0, end=10, text="x")
+    plain = Fact(id="f1", text="Elena Marsh signed the coastal flood bill into law on Wednesday.", citations=(cite,))
+    assert contained(plain, memo)
+    assert not contained(replace(plain, unresolved="He"), memo)
+    she = Fact(id="f2", text="She won the primary after a recount.", citations=(cite,))
+    explained = replace(she, insertions=(Insertion(at=3, text="Ana Ruiz"),))
+    assert not contained(she, memo) and contained(explained, memo)  # the insertion names someone
+    assert (self_contained(she), self_contained(explained)) == (False, True)
+    opinion = replace(plain, text="Elena Marsh clearly signed the coastal flood bill into law on Wednesday.")
+    assert not contained(opinion, memo) and contained(replace(opinion, status="attributed"), memo)  # whose opinion
+
+
+def test_per_node_answers_are_computed_once_per_node_and_never_shared_between_nodes():
+    from briefing.link.claimgraph import per_node
+
+    graph = graph_of(corpus())
+    asked = []
+
+    @per_node
+    def words(node):
+        asked.append(node.index)
+        return len(node.claim.text.split())
+
+    for _ in range(3):
+        assert [words(n) for n in graph.nodes] == [len(n.claim.text.split()) for n in graph.nodes]
+    assert asked == [n.index for n in graph.nodes]
+    again = graph_of(corpus())  # a new run: new nodes, nothing carried over
+    words(again.nodes[0])
+    assert asked[-1] == 0 and len(asked) == len(graph.nodes) + 1
+    assert again == graph  # what a node knows is not part of what it is
