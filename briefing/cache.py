@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,8 +40,24 @@ def cache_key(raw: RawArticle) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+#: Entries read or written in this process, by file: a long-lived process (``briefing serve``)
+#: rebuilding again and again reads each unchanged article's entry once. The key of an entry
+#: names its content and the code, so a remembered entry never goes stale; the oldest go
+#: beyond ``REMEMBERED_ENTRIES``.
+REMEMBERED_ENTRIES = 20_000
+_remembered: OrderedDict[Path, tuple[Source, ArticleExtraction]] = OrderedDict()
+
+
+def _remember(path: Path, result: tuple[Source, ArticleExtraction]) -> None:
+    _remembered[path] = result
+    _remembered.move_to_end(path)
+    while len(_remembered) > REMEMBERED_ENTRIES:
+        _remembered.popitem(last=False)
+
+
 class ExtractionCache:
-    """A folder of JSON entries, one per article version."""
+    """A folder of JSON entries, one per article version (those this process read or wrote are
+    also kept in memory)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -52,12 +69,18 @@ class ExtractionCache:
     def get(self, raw: RawArticle) -> tuple[Source, ArticleExtraction] | None:
         """The cached result for this article version, or None."""
         path = self._path(raw)
+        kept = _remembered.get(path)
+        if kept is not None:
+            _remembered.move_to_end(path)
+            return kept
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return (from_data(Source, data["source"], "source"),
-                    from_data(ArticleExtraction, data["extraction"], "extraction"))
+            result = (from_data(Source, data["source"], "source"),
+                      from_data(ArticleExtraction, data["extraction"], "extraction"))
         except (OSError, ValueError, KeyError, TypeError, BriefingError):
             return None
+        _remember(path, result)
+        return result
 
     def put(self, raw: RawArticle, result: tuple[Source, ArticleExtraction]) -> None:
         """Store one result; a cache that cannot be written is skipped silently."""
@@ -65,4 +88,5 @@ class ExtractionCache:
         try:
             write_atomic(self._path(raw), json.dumps(data, ensure_ascii=False))
         except OSError:
-            pass
+            return
+        _remember(self._path(raw), result)

@@ -17,6 +17,7 @@ import codecs
 import datetime as dt
 import hashlib
 import logging
+import marshal
 import os
 import re
 import stat
@@ -214,7 +215,25 @@ def load_yaml(text: str) -> object:
 def _load_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, int]]]]:
     """``load_yaml`` and ``_entry_lines`` from one parse: the node graph is composed once,
     its lines read before construction (which rewrites merge keys), then constructed as
-    ``yaml.load`` does. Raises yaml.YAMLError."""
+    ``yaml.load`` does. Raises yaml.YAMLError.
+
+    The last text parsed is remembered (a long-lived process reads the same sources.yaml at
+    every rebuild); each call returns a fresh copy."""
+    kept = _PARSED.get("last")
+    if kept is not None and kept[0] == text:
+        return marshal.loads(kept[1])  # type: ignore[no-any-return]
+    parsed = _parse_with_lines(text)
+    try:
+        _PARSED["last"] = (text, marshal.dumps(parsed))
+    except ValueError:  # a value marshal cannot write: not remembered
+        _PARSED.pop("last", None)
+    return parsed
+
+
+_PARSED: dict[str, tuple[str, bytes]] = {}
+
+
+def _parse_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, int]]]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

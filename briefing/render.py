@@ -868,6 +868,23 @@ def template_closure(env: jinja2.Environment, roots: list[str], skip_missing: bo
         pending += [ref for ref in refs if ref is not None]
 
 
+#: The last environment made, by its templates folder and a digest of every file in it: a
+#: long-lived process (``briefing serve``) compiles each template once, not at every rebuild.
+_ENVIRONMENTS: dict[tuple[str, str], jinja2.Environment] = {}
+
+
+def environment_for(templates_dir: Path) -> jinja2.Environment:
+    """``make_environment(templates_dir)``, the same one again while no file in the folder changed."""
+    from .incremental import tree_digest
+
+    key = (str(Path(templates_dir).resolve()), tree_digest(Path(templates_dir)))
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        _ENVIRONMENTS.clear()
+        env = _ENVIRONMENTS[key] = make_environment(templates_dir)
+    return env
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """templates/ -> a Jinja Environment: StrictUndefined, no autoescape, our filters."""
     env = jinja2.Environment(
@@ -904,7 +921,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     never replaces a file without the generated marker (warns instead), and deletes generated
     pages of vanished sources.
     """
-    env = make_environment(templates_dir)
+    env = environment_for(templates_dir)
     index = BriefingIndex.of(briefing)
     writer = Writer(docs_dir)
     # The data files are the largest outputs: written piece by piece, never whole in memory.

@@ -132,7 +132,9 @@ R = TypeVar("R")
 
 def per_node(func: Callable[[Node], R]) -> Callable[[Node], R]:
     """``func(node)``, computed once per node and then kept on it (``Node.known``): for the
-    functions linking asks of the same node again and again, which read nothing but the node."""
+    functions linking asks of the same node again and again, which read nothing but the node
+    (and never its ``index``). A later graph built in the same process hands what was found of
+    a node on to the node that is the same in everything but its index (``build_nodes``)."""
     name = f"{func.__module__}.{func.__qualname__}"
 
     @functools.wraps(func)
@@ -150,6 +152,17 @@ def sentence_number(sentence_id: str) -> int:
     """'s12' -> 12 (0 when malformed)."""
     m = re.fullmatch(r"s(\d+)", sentence_id)
     return int(m.group(1)) if m else 0
+
+
+#: The nodes of the last graph built in this process, by their claim object: a node of the next
+#: graph that is the same in all but its index takes over what ``per_node`` functions found of it.
+_last_nodes: dict[int, Node] = {}
+
+
+def _same_but_index(a: Node, b: Node) -> bool:
+    return (a.claim is b.claim and a.source is b.source and a.number == b.number and a.position == b.position
+            and a.total == b.total and a.outlet == b.outlet and a.events == b.events and a.speaker == b.speaker
+            and a.tokens == b.tokens and a.phrases == b.phrases and a.quoted == b.quoted and a.profile == b.profile)
 
 
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
@@ -172,6 +185,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
     nodes = []
+    last = _last_nodes
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
@@ -181,6 +195,11 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                           speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
                           profile=memo.profile(claim.text, words[i], names, days,
                                                dated=any(re.search(r"\d", e.expression) for e in events))))
+        before = last.get(id(claim))
+        if before is not None and _same_but_index(before, nodes[-1]):
+            nodes[-1].known.update(before.known)
+    _last_nodes.clear()
+    _last_nodes.update((id(n.claim), n) for n in nodes)
     return nodes
 
 

@@ -1,0 +1,127 @@
+"""What a long-lived process (``briefing serve``, the bench) keeps in memory between rebuilds:
+cached extractions and the parse of sources.yaml. Each is keyed by all it depends on, so a
+rebuild gives what a fresh process gives. All text is invented."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from briefing import cache, ingest
+from briefing.dump import to_data
+from briefing.model import RawArticle, SourceMeta
+from briefing.pipeline import extract_one
+
+
+def raw(text: str, name: str = "a0001") -> RawArticle:
+    return RawArticle(name, f"{name}.txt", text, SourceMeta(publisher="Harbour Post"),
+                      hashlib.sha256(text.encode()).hexdigest())
+
+
+TEXT = ("Harbour board approves budget\n\n"
+        "The harbour board approved its budget on Tuesday after a long debate, officials said.\n"
+        "Board member Ana Ruiz said the vote “ends years of waiting” for the families of the east bank.\n")
+
+
+def test_an_entry_read_once_comes_from_memory_and_equals_the_one_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_remembered", type(cache._remembered)())
+    article = raw(TEXT)
+    first, fresh = extract_one(article, tmp_path)
+    assert fresh
+    kept, fresh = extract_one(article, tmp_path)
+    assert not fresh and kept is first  # written, then remembered: no read at all
+    cache._remembered.clear()
+    from_disk, _ = extract_one(article, tmp_path)
+    assert from_disk is not first and to_data(from_disk) == to_data(first)
+    for entry in tmp_path.rglob("*.json"):
+        entry.unlink()
+    assert extract_one(article, tmp_path)[0] is from_disk  # remembered: the file is not read again
+
+
+def test_an_edited_article_or_other_metadata_is_never_served_the_remembered_entry(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_remembered", type(cache._remembered)())
+    article = raw(TEXT)
+    before, _ = extract_one(article, tmp_path)
+    edited = raw(TEXT + "The board meets again on Friday.\n")
+    after, fresh = extract_one(edited, tmp_path)
+    assert fresh and to_data(after) == to_data(extract_one(edited)[0]) and to_data(after) != to_data(before)
+    renamed, fresh = extract_one(replace(article, meta=SourceMeta(publisher="Quay Gazette")), tmp_path)
+    assert fresh and renamed[0].publisher == "Quay Gazette"
+
+
+def test_memory_holds_at_most_the_newest_entries(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_remembered", type(cache._remembered)())
+    monkeypatch.setattr(cache, "REMEMBERED_ENTRIES", 2)
+    articles = [raw(TEXT.replace("Tuesday", day), f"a{n}") for n, day in enumerate(["Monday", "Tuesday", "Friday"])]
+    for article in articles:
+        extract_one(article, tmp_path)
+    assert len(cache._remembered) == 2
+    assert extract_one(articles[0], tmp_path)[1] is False  # forgotten by memory, still on disk
+
+
+def test_sources_yaml_is_parsed_once_per_text_and_every_caller_gets_its_own_copy(monkeypatch):
+    parses = []
+    real = ingest._parse_with_lines
+    monkeypatch.setattr(ingest, "_parse_with_lines", lambda text: parses.append(text) or real(text))
+    monkeypatch.setattr(ingest, "_PARSED", {})
+    text = "a.txt:\n  publisher: Harbour Post\n  date: 2031-03-04\nb.txt:\n  title: Budget\n"
+    first = ingest._load_with_lines(text)
+    first[0]["a.txt"]["publisher"] = "changed by a caller"
+    second = ingest._load_with_lines(text)
+    assert parses == [text] and second == real(text) and second[0]["a.txt"]["publisher"] == "Harbour Post"
+    other = text.replace("Budget", "Quay")
+    assert ingest._load_with_lines(other)[0]["b.txt"]["title"] == "Quay" and parses == [text, other]
+
+
+def test_the_template_environment_is_made_again_when_any_template_changes(tmp_path):
+    from briefing.render import environment_for
+
+    (tmp_path / "page.md.j2").write_text("Hello {{ name | md }}\n", encoding="utf-8")
+    env = environment_for(tmp_path)
+    assert environment_for(tmp_path) is env
+    assert env.get_template("page.md.j2").render(name="Ana") == "Hello Ana\n"
+    (tmp_path / "page.md.j2").write_text("Goodbye {{ name | md }}\n", encoding="utf-8")  # same size, same second
+    again = environment_for(tmp_path)
+    assert again is not env and again.get_template("page.md.j2").render(name="Ana") == "Goodbye Ana\n"
+    (tmp_path / "_other.md.j2").write_text("x", encoding="utf-8")  # any file of the folder
+    assert environment_for(tmp_path) is not again
+
+
+def _arts():
+    from articles import make
+
+    return [make("a", "North Herald", "2024-05-02",
+                 "Ola Brandt denied reports that he moved port funds into a private account.",
+                 "Marsh signed the coastal flood bill on Wednesday after a week of protests."),
+            make("b", "South Gazette", "2024-05-03",
+                 "Brandt moved port funds into a private account, documents show.")]
+
+
+def test_what_per_node_functions_found_passes_to_the_same_node_of_the_next_graph_only():
+    """In one process, a node the same in all but its index keeps the answers found of it (an
+    article added before it shifts every index); a node that differs in anything asks again."""
+    from articles import make
+
+    from briefing.link import disputes
+    from briefing.link.claimgraph import build_graph
+
+    arts = _arts()
+    first = build_graph([a[0] for a in arts], [a[1] for a in arts])
+    stances = [disputes.stance_of(n) for n in first.nodes]
+    earlier = make("0", "East Post", "2024-05-01", "The marsh by the harbour flooded again on Monday.")
+    shifted = [earlier, *arts]
+    second = build_graph([a[0] for a in shifted], [a[1] for a in shifted])
+    kept = [n for n in second.nodes if n.source.id != "0"]
+    assert [n.index for n in kept] != [n.index for n in first.nodes]
+    by_claim = {id(n.claim): n for n in first.nodes}
+    for node in kept:
+        before = by_claim[id(node.claim)]
+        if node.profile == before.profile:
+            assert node.known == before.known and node.known  # handed on, not asked again
+        else:  # "marsh" is a name no more: this claim's profile changed, so it is asked afresh
+            assert "Marsh" in node.claim.text and not node.known
+    assert any("Marsh" in n.claim.text and not n.known for n in kept)
+    assert [disputes.stance_of(n) for n in kept] == stances
+    fresh = _arts()  # equal articles, other objects (another process's): nothing handed on
+    third = build_graph([a[0] for a in fresh], [a[1] for a in fresh])
+    assert all(not n.known for n in third.nodes) and third == first
