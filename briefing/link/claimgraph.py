@@ -184,6 +184,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
+    participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     nodes = []
     last = _last_nodes
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
@@ -192,7 +193,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
-                          speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
+                          speaker=frozenset(content_tokens(claim.attributed_to or "")) & participants,
                           profile=memo.profile(claim.text, words[i], names, days,
                                                dated=any(re.search(r"\d", e.expression) for e in events))))
         before = last.get(id(claim))

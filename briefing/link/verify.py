@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .index import NUMBER_WORDS, STOPWORDS, content_tokens
 
@@ -261,7 +262,13 @@ def opening_subject(text: str, names: frozenset[str]) -> frozenset[str]:
         after = tokens[1].lower() if len(tokens) > 1 else ""
         if not (after in SUBJECT_VERBS or after.endswith(("ed", "s"))):
             return frozenset()
-    return frozenset(content_tokens(" ".join(run))) & names - NOT_PARTICIPANTS
+    return frozenset(content_tokens(" ".join(run))) & _participants(names)
+
+
+@lru_cache(maxsize=4)
+def _participants(names: frozenset[str]) -> frozenset[str]:
+    """``names - NOT_PARTICIPANTS``, once per corpus's names (not once per sentence)."""
+    return names - NOT_PARTICIPANTS
 
 
 def same_participants(a: Profile, b: Profile) -> bool:
