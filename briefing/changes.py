@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .dump import to_data
+from .dump import kept, to_data
 from .model import Briefing
 
 if TYPE_CHECKING:
@@ -115,15 +115,22 @@ def _label(kind: str, item: Any) -> str:
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
 
 
+def _entry(kind: str, item: Any) -> tuple[str, str]:
+    data = to_data(item)
+    content = {k: v for k, v in data.items() if k not in NOT_CONTENT}
+    return _hash(content), _label(kind, item)
+
+
 def snapshot(briefing: Briefing) -> Snapshot:
     """Briefing -> kind -> id -> (content hash, label). Editorial fields and rank are left out."""
     snap: Snapshot = {}
     for kind in KINDS:
         items: dict[str, tuple[str, str]] = {}
         for item in getattr(briefing, kind):
-            data = to_data(item)
-            content = {k: v for k, v in data.items() if k not in NOT_CONTENT}
-            items[item.id] = (_hash(content), _label(kind, item))
+            if kind == "sources":  # the same objects at every rebuild of one process
+                items[item.id] = kept(item, "snapshot", lambda item=item, kind=kind: _entry(kind, item))
+            else:
+                items[item.id] = _entry(kind, item)
         snap[kind] = dict(sorted(items.items()))
     return snap
 

@@ -56,6 +56,28 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
+T = typing.TypeVar("T")
+#: What was computed of objects that outlive a run, by identity (``kept``): sources, which the
+#: extraction cache hands to every rebuild of a long-lived process. At most ``KEPT_ENTRIES``.
+KEPT_ENTRIES = 100_000
+_kept: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+
+def kept(obj: Any, purpose: str, compute: Callable[[], T]) -> T:
+    """``compute()``, a pure function of the immutable ``obj``, remembered with ``obj`` itself
+    (so its id cannot be reused meanwhile): asked again of the same object, the same answer.
+    Only for objects that live on between runs; others would only fill the memory."""
+    key = (id(obj), purpose)
+    hit = _kept.get(key)
+    if hit is not None and hit[0] is obj:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    if len(_kept) >= KEPT_ENTRIES:
+        _kept.clear()
+    _kept[key] = (obj, value)
+    return value
+
+
 Converter = Callable[[Any, str], Any]
 
 
@@ -216,6 +238,10 @@ class ChunkMemo:
         except (sqlite3.Error, OSError):
             self.db = None
 
+    def mark_used(self, json_text: str) -> None:
+        """Keep the entry of this JSON (its YAML was taken from elsewhere) as if read now."""
+        self.used.add(hashlib.sha256(json_text.encode("utf-8")).hexdigest())
+
     def yaml_of(self, data: Any, json_text: str) -> str:
         """One list item's YAML (``_dump([data])``), from the memo when its JSON was seen before."""
         key = hashlib.sha256(json_text.encode("utf-8")).hexdigest()
@@ -279,12 +305,16 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
         field_digest = hashlib.sha256()
         if isinstance(value, tuple) and value:
             yield f"{f.name}:\n", head + "["
+            lasting = f.name == "sources"  # the same objects at every rebuild of one process
             for number, item in enumerate(value):
-                data = to_data(item)
-                text = json.dumps(data, ensure_ascii=False)
+                if lasting:
+                    text, yaml_text = kept(item, "data", lambda item=item: _json_and_yaml(item, memo))
+                    if memo is not None:
+                        memo.mark_used(text)
+                else:
+                    text, yaml_text = _json_and_yaml(item, memo)
                 field_digest.update(text.encode("utf-8") + b"\n")
-                yield (memo.yaml_of(data, text) if memo is not None else _dump([data]),
-                       ("\n  " if number == 0 else ",\n  ") + text)
+                yield yaml_text, ("\n  " if number == 0 else ",\n  ") + text
             yield "", "\n ]"
         else:
             data = to_data(value)
@@ -294,6 +324,12 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
         if digests is not None:
             digests[f.name] = field_digest.hexdigest()
     yield "", "\n}\n"
+
+
+def _json_and_yaml(item: Any, memo: ChunkMemo | None) -> tuple[str, str]:
+    data = to_data(item)
+    text = json.dumps(data, ensure_ascii=False)
+    return text, memo.yaml_of(data, text) if memo is not None else _dump([data])
 
 
 def iter_yaml(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[str]:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .dump import YAML_MEMO, ChunkMemo, iter_data, to_data, write_atomic, write_chunks, write_data_files
+from .dump import YAML_MEMO, ChunkMemo, iter_data, kept, to_data, write_atomic, write_chunks, write_data_files
 from .link.facts import key_facts, overview_facts
 from .link.outlets import count_outlets, known_outlet, outlet_of
 from .link.quotes import stands_alone
@@ -1025,7 +1025,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         cited = counts.get(source.id, Counter())
         key = None
         if base is not None:
-            key = _digest("\0".join([base, json.dumps(to_data(source), ensure_ascii=False, sort_keys=True),
+            key = _digest("\0".join([base, kept(source, "page", lambda source=source: json.dumps(
+                                           to_data(source), ensure_ascii=False, sort_keys=True)),
                                        json.dumps(sorted(cited.items())), outlet_name(source)]))
             old = old_keys.get(name)
             if old is not None and old[0] == key and writer.unchanged(name, old[1]):

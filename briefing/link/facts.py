@@ -257,18 +257,19 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
     specific = max(2.0, REPEAT_SPECIFIC_SHARE * len(ordered))
     kept: dict[str, list[Fact]] = defaultdict(list)
     repeats: set[str] = set()
+    weekdays_of: dict[str, set[str]] = {}
     for fact in ordered:
         key = memo.value("subject_key", (fact.text, _insertions_key(fact.insertions)),
                          lambda fact=fact: _subject_key(fact))
         if key is None:
             continue
         days = days_of[fact.id]
-        weekdays = set(WEEKDAY_RE.findall(fact.text))
+        weekdays = weekdays_of[fact.id] = set(WEEKDAY_RE.findall(fact.text))
         mine = words[fact.id] - {key}
         for other in kept[key]:
             if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
                 continue
-            theirs_days = set(WEEKDAY_RE.findall(other.text))
+            theirs_days = weekdays_of[other.id]
             if (weekdays or theirs_days) and weekdays != theirs_days:
                 continue  # "Monday" and "Tuesday": two happenings
             theirs = words[other.id] - {key}

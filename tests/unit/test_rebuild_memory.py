@@ -125,3 +125,32 @@ def test_what_per_node_functions_found_passes_to_the_same_node_of_the_next_graph
     fresh = _arts()  # equal articles, other objects (another process's): nothing handed on
     third = build_graph([a[0] for a in fresh], [a[1] for a in fresh])
     assert all(not n.known for n in third.nodes) and third == first
+
+
+def test_what_is_kept_of_a_lasting_object_is_asked_once_and_never_given_to_an_equal_other():
+    from briefing import dump
+
+    source = _arts()[0][0]
+    calls = []
+    assert dump.kept(source, "t", lambda: calls.append(1) or "first") == "first"
+    assert dump.kept(source, "t", lambda: calls.append(1) or "second") == "first" and len(calls) == 1
+    twin = replace(source)  # equal, but another object: its own answer
+    assert twin == source and dump.kept(twin, "t", lambda: "twin's") == "twin's"
+    assert dump.kept(source, "other purpose", lambda: "other") == "other"
+
+
+def test_data_and_editions_of_kept_sources_are_those_of_fresh_ones():
+    """The data files and the What's new snapshot keep each source's JSON and YAML with the source
+    object: a rebuild with the same objects writes the same bytes; an edited source its own."""
+    from briefing.changes import snapshot
+    from briefing.dump import iter_data
+    from briefing.link import link_briefing
+
+    arts = _arts()
+    briefing = link_briefing([a[0] for a in arts], [a[1] for a in arts])
+    first = list(iter_data(briefing))
+    assert list(iter_data(briefing)) == first and snapshot(briefing) == snapshot(briefing)
+    edited = replace(briefing, sources=(replace(briefing.sources[0], title="A new title"), *briefing.sources[1:]))
+    fresh = replace(edited, sources=tuple(replace(s) for s in edited.sources))  # other objects, equal values
+    assert list(iter_data(edited)) == list(iter_data(fresh)) != first
+    assert snapshot(edited) == snapshot(fresh) != snapshot(briefing)
