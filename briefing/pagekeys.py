@@ -26,7 +26,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from .dump import to_data
+from .dump import kept, to_data
 from .model import Briefing, Citation, Source
 from .sentences import title_from_lede
 
@@ -122,7 +122,8 @@ class PageKeys:
     def headers(self) -> str:
         """Digest of every source's header, in briefing order."""
         if self._headers is None:
-            self._headers = _digest(json.dumps(source_header(s), ensure_ascii=False, sort_keys=True)
+            self._headers = _digest(kept(s, "header", lambda s=s: json.dumps(source_header(s), ensure_ascii=False,
+                                                                             sort_keys=True))
                                     for s in self.briefing.sources)
         return self._headers
 

@@ -19,6 +19,7 @@ import json
 import logging
 import re
 import unicodedata
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -842,6 +843,11 @@ def templates_digest(env: jinja2.Environment, name: str, templates_dir: Path) ->
     return incremental.digest_of(f"{n} {incremental.file_digest(templates_dir / n)}" for n in sorted(seen))
 
 
+#: Parsed templates (tree, referenced names) by environment and source text (read, never changed).
+_parsed_templates: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, tuple[Any, list[str | None]]]] = \
+    weakref.WeakKeyDictionary()
+
+
 def template_closure(env: jinja2.Environment, roots: list[str], skip_missing: bool = False
                      ) -> Iterator[tuple[str, str, Any, list[str | None]]]:
     """The templates ``roots`` extend, include or import, and those they do, each once:
@@ -862,9 +868,12 @@ def template_closure(env: jinja2.Environment, roots: list[str], skip_missing: bo
                 raise
             yield name, "", None, []
             continue
-        tree = env.parse(text)
-        refs = list(jinja_meta.find_referenced_templates(tree))
-        yield name, text, tree, refs
+        parsed = _parsed_templates.setdefault(env, {})
+        if text not in parsed:  # the same environment parses the same text the same way
+            tree = env.parse(text)
+            parsed[text] = (tree, list(jinja_meta.find_referenced_templates(tree)))
+        tree, refs = parsed[text]
+        yield name, text, tree, list(refs)
         pending += [ref for ref in refs if ref is not None]
 
 

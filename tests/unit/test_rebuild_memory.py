@@ -154,3 +154,15 @@ def test_data_and_editions_of_kept_sources_are_those_of_fresh_ones():
     fresh = replace(edited, sources=tuple(replace(s) for s in edited.sources))  # other objects, equal values
     assert list(iter_data(edited)) == list(iter_data(fresh)) != first
     assert snapshot(edited) == snapshot(fresh) != snapshot(briefing)
+
+
+def test_a_template_is_parsed_again_when_its_text_changes_even_in_the_same_environment(tmp_path):
+    from briefing.pagekeys import template_reads
+    from briefing.render import make_environment
+
+    (tmp_path / "_macros.md.j2").write_text("", encoding="utf-8")
+    (tmp_path / "page.md.j2").write_text("{{ briefing.facts | length }}\n", encoding="utf-8")
+    env = make_environment(tmp_path)
+    assert template_reads(env, "page.md.j2") == {"facts"} == template_reads(env, "page.md.j2")
+    (tmp_path / "page.md.j2").write_text("{{ briefing.quotes | length }}\n", encoding="utf-8")
+    assert template_reads(env, "page.md.j2") == {"quotes"}
