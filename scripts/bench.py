@@ -851,12 +851,18 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "body) to `briefing serve` serving its source page with that sentence (one-second debounce "
         "included), and the server's CPU time meanwhile. After a change, only that article is "
         "extracted; linking and What's new run over all articles, but each claim's words, features and "
-        "profile come from a memo (computed again only for changed claims) and the editions file is read "
+        "profile come from a memo (computed again only for changed claims), and so do what facts judge of "
+        "each fact alone (self-contained or not, its rank's bonuses, its words and subject); disputes ask "
+        "what each claim opens once per claim; the editions file is read "
         "from a memo and written block by block; builds run with rarer garbage collections; the data files "
         "copy the YAML of unchanged items from a memo; pages whose inputs did not change are not rendered "
         "(the Overview, Key facts, Quotes, Disputed, Discrepancies and Timeline pages are keyed by the "
         "fields they show and the sentences they cite); MkDocs builds only the pages whose Markdown changed "
-        "and keeps the others' HTML and search entries.",
+        "and keeps the others' HTML and search entries. The bench runs these builds one after another in "
+        "one process, as `briefing serve` rebuilds: such a process also keeps in memory the extraction "
+        "cache's entries, the parse of sources.yaml and of the templates, what was found of each unchanged "
+        "claim and each source's JSON and YAML (a `briefing build` started afresh reads them from the cache "
+        "folder instead).",
         "",
         "The machine was shared with other work while these numbers were taken (*load* above 2 means "
         "the two cores were oversubscribed), so wall times are inflated and vary: compare the CPU times.",

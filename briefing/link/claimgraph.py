@@ -154,15 +154,12 @@ def sentence_number(sentence_id: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-#: The nodes of the last graph built in this process, by their claim object: a node of the next
-#: graph that is the same in all but its index takes over what ``per_node`` functions found of it.
-_last_nodes: dict[int, Node] = {}
-
-
-def _same_but_index(a: Node, b: Node) -> bool:
-    return (a.claim is b.claim and a.source is b.source and a.number == b.number and a.position == b.position
-            and a.total == b.total and a.outlet == b.outlet and a.events == b.events and a.speaker == b.speaker
-            and a.tokens == b.tokens and a.phrases == b.phrases and a.quoted == b.quoted and a.profile == b.profile)
+#: What ``per_node`` functions found of the nodes of the last graph built in this process, by the
+#: node's claim object: (claim, all else the node is made of, what was found). A node of the next
+#: graph made of the same takes it over. The node's words, features and profile are functions of
+#: its claim's text, the names it writes with a capital, its day dates and whether it dates anything
+#: (``memo``): those stand for them. Tuples of strings, so that the collector soon stops tracking them.
+_last_nodes: dict[int, tuple[Claim, tuple[Any, ...], dict[str, Any]]] = {}
 
 
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
@@ -186,21 +183,24 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     names = name_stems(words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     nodes = []
-    last = _last_nodes
+    last, found = _last_nodes, {}
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
-        nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
-                          position=position, total=total, tokens=tokens, phrases=phrases,
-                          quoted=quoted, events=events,
-                          speaker=frozenset(content_tokens(claim.attributed_to or "")) & participants,
-                          profile=memo.profile(claim.text, words[i], names, days,
-                                               dated=any(re.search(r"\d", e.expression) for e in events))))
+        dated = any(re.search(r"\d", e.expression) for e in events)
+        speaker = frozenset(content_tokens(claim.attributed_to or "")) & participants
+        outlet = outlet_of(source)
+        made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
+                   dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)))
         before = last.get(id(claim))
-        if before is not None and _same_but_index(before, nodes[-1]):
-            nodes[-1].known.update(before.known)
+        known = before[2] if before is not None and before[0] is claim and before[1] == made_of else {}
+        found[id(claim)] = (claim, made_of, known)
+        nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
+                          position=position, total=total, tokens=tokens, phrases=phrases,
+                          quoted=quoted, events=events, speaker=speaker,
+                          profile=memo.profile(claim.text, words[i], names, days, dated=dated), known=known))
     _last_nodes.clear()
-    _last_nodes.update((id(n.claim), n) for n in nodes)
+    _last_nodes.update(found)
     return nodes
 
 
