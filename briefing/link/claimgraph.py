@@ -23,6 +23,7 @@ from .index import (
     UnionFind,
     candidate_pairs,
     content_tokens,
+    document_frequency,
     idf_weights,
     mass,
     name_discounted,
@@ -314,14 +315,15 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     """
     nodes = build_nodes(sources, extractions, memo)
     token_sets = [n.tokens for n in nodes]
-    idf = name_discounted(idf_weights(token_sets), frozenset().union(*(n.profile.names for n in nodes)))
+    df = document_frequency(token_sets)
+    idf = name_discounted(idf_weights(token_sets, df), frozenset().union(*(n.profile.names for n in nodes)))
     masses = tuple(mass(tokens, idf) for tokens in token_sets)
     phrase_df: dict[str, int] = {}
     for node in nodes:
         for phrase in node.phrases:
             phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
     edges = []
-    pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS))
+    pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS, df=df))
     for i, j in pairs:
         sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
         if linked(nodes[i], nodes[j], sim, phrase_df):

@@ -121,12 +121,16 @@ def features(text: str, words: list[tuple[str, bool, bool]] | None = None
             frozenset(b[0] for b in bigrams if b[1] and b[2]))
 
 
-def idf_weights(token_sets: Sequence[Iterable[str]]) -> dict[str, float]:
-    """Token sets -> inverse document frequency of each token, log(1 + N / df)."""
-    df: dict[str, int] = defaultdict(int)
-    for tokens in token_sets:
-        for token in set(tokens):
-            df[token] += 1
+def document_frequency(token_sets: Sequence[Iterable[str]]) -> dict[str, int]:
+    """Token sets -> in how many of them each token stands."""
+    return Counter(chain.from_iterable(t if isinstance(t, (set, frozenset)) else set(t) for t in token_sets))
+
+
+def idf_weights(token_sets: Sequence[Iterable[str]], df: dict[str, int] | None = None) -> dict[str, float]:
+    """Token sets -> inverse document frequency of each token, log(1 + N / df).
+    ``df``: ``document_frequency(token_sets)``, when already at hand."""
+    if df is None:
+        df = document_frequency(token_sets)
     n = max(len(token_sets), 1)
     return {token: math.log(1.0 + n / count) for token, count in df.items()}
 
@@ -168,7 +172,8 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
 
 
 def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
-                    keys_per_text: int = KEYS_PER_TEXT, min_shared: int = 1) -> list[tuple[int, int]]:
+                    keys_per_text: int = KEYS_PER_TEXT, min_shared: int = 1,
+                    df: dict[str, int] | None = None) -> list[tuple[int, int]]:
     """Token sets -> index pairs (i < j) that share ``min_shared`` blocking keys; sorted.
 
     A text's keys are its ``keys_per_text`` rarest words and ``WORDING_KEYS_PER_TEXT``
@@ -176,7 +181,8 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
     common words still has rare wordings); tokens held by more than ``MAX_POSTING`` texts
     are never keys, so the pair count grows linearly with the number of texts.
     """
-    df = Counter(chain.from_iterable(token_sets))
+    if df is None:
+        df = document_frequency(token_sets)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, tokens in enumerate(token_sets):
         usable = sorted((t for t in tokens if 2 <= df[t] <= MAX_POSTING), key=lambda t: (df[t], t))
