@@ -42,13 +42,22 @@ def cache_key(raw: RawArticle) -> str:
 
 #: Entries read or written in this process, by file: a long-lived process (``briefing serve``)
 #: rebuilding again and again reads each unchanged article's entry once. The key of an entry
-#: names its content and the code, so a remembered entry never goes stale; the oldest go
-#: beyond ``REMEMBERED_ENTRIES``.
+#: names its content and the code, so a remembered entry never goes stale. Only the entries of
+#: the last run are kept (``forget_unused``), and at most ``REMEMBERED_ENTRIES``.
 REMEMBERED_ENTRIES = 20_000
 _remembered: OrderedDict[Path, tuple[Source, ArticleExtraction]] = OrderedDict()
+_touched: set[Path] = set()
+
+
+def forget_unused() -> None:
+    """Forget the remembered entries no read or write asked for since the last call (a run's end)."""
+    for path in [p for p in _remembered if p not in _touched]:
+        del _remembered[path]
+    _touched.clear()
 
 
 def _remember(path: Path, result: tuple[Source, ArticleExtraction]) -> None:
+    _touched.add(path)
     _remembered[path] = result
     _remembered.move_to_end(path)
     while len(_remembered) > REMEMBERED_ENTRIES:
@@ -71,6 +80,7 @@ class ExtractionCache:
         path = self._path(raw)
         kept = _remembered.get(path)
         if kept is not None:
+            _touched.add(path)
             _remembered.move_to_end(path)
             return kept
         try:

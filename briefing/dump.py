@@ -58,9 +58,18 @@ def to_data(obj: Any) -> Any:
 
 T = typing.TypeVar("T")
 #: What was computed of objects that outlive a run, by identity (``kept``): sources, which the
-#: extraction cache hands to every rebuild of a long-lived process. At most ``KEPT_ENTRIES``.
+#: extraction cache hands to every rebuild of a long-lived process. Only what the last run
+#: asked for is kept (``forget_untouched``), and at most ``KEPT_ENTRIES``.
 KEPT_ENTRIES = 100_000
 _kept: dict[tuple[int, str], tuple[Any, Any]] = {}
+_kept_touched: set[tuple[int, str]] = set()
+
+
+def forget_untouched() -> None:
+    """Forget what ``kept`` holds of objects no call asked about since the last call (a run's end)."""
+    for key in [k for k in _kept if k not in _kept_touched]:
+        del _kept[key]
+    _kept_touched.clear()
 
 
 def kept(obj: Any, purpose: str, compute: Callable[[], T]) -> T:
@@ -68,6 +77,7 @@ def kept(obj: Any, purpose: str, compute: Callable[[], T]) -> T:
     (so its id cannot be reused meanwhile): asked again of the same object, the same answer.
     Only for objects that live on between runs; others would only fill the memory."""
     key = (id(obj), purpose)
+    _kept_touched.add(key)
     hit = _kept.get(key)
     if hit is not None and hit[0] is obj:
         return hit[1]  # type: ignore[no-any-return]

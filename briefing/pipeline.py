@@ -214,6 +214,7 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
             bar.close()
         if number % PROGRESS_EVERY == 0 or number == len(raws):
             say(f"extracted {number}/{len(raws)} articles ({report.extracted} new)")
+    cache.forget_unused()  # memory keeps this run's articles only
     return pairs, report
 
 
@@ -285,4 +286,6 @@ def extract_to_file(options: Options, out: Path, progress: Callable[[str], None]
         incremental.write_record(record_file, {
             "key": key, "out": incremental.file_digest(out), "counts": counts, "warnings": report.warnings,
             "skipped": [[s.file, s.reason] for s in report.skipped[len(skipped):]]})
+    from .dump import forget_untouched
+    forget_untouched()  # memory keeps what this run's sources needed only
     return counts, report

@@ -21,6 +21,7 @@ from typing import Any
 from . import incremental
 from .changes import STATE_FILE, track_changes
 from .collect import collecting_less
+from .dump import forget_untouched
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
 from .partial import PartialBuild, config_inputs, site_key
@@ -120,6 +121,7 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
     log.info("rendered %d files into %s: %d sources, %d quotes, %d facts, %d disputed, %d timeline events",
              len(files), project.docs_dir, len(briefing.sources), len(briefing.quotes), len(briefing.facts),
              len(briefing.disputed), len(briefing.timeline))
+    forget_untouched()  # memory keeps what this run's sources needed only
     return report
 
 

@@ -166,3 +166,28 @@ def test_a_template_is_parsed_again_when_its_text_changes_even_in_the_same_envir
     assert template_reads(env, "page.md.j2") == {"facts"} == template_reads(env, "page.md.j2")
     (tmp_path / "page.md.j2").write_text("{{ briefing.quotes | length }}\n", encoding="utf-8")
     assert template_reads(env, "page.md.j2") == {"quotes"}
+
+
+def test_memory_keeps_the_last_runs_articles_only(tmp_path, monkeypatch):
+    from briefing.pipeline import Options, extract_articles
+
+    monkeypatch.setattr(cache, "_remembered", type(cache._remembered)())
+    monkeypatch.setattr(cache, "_touched", set())
+    first = [raw(TEXT.replace("Tuesday", day), f"a{n}") for n, day in enumerate(["Monday", "Tuesday"])]
+    options = Options(cache_dir=tmp_path)
+    extract_articles(first, options, progress=lambda _: None)
+    assert len(cache._remembered) == 2
+    extract_articles(first[1:], options, progress=lambda _: None)
+    assert len(cache._remembered) == 1  # the article that left the seeds left memory too
+
+
+def test_kept_answers_of_objects_a_run_no_longer_asks_about_are_forgotten():
+    from briefing import dump
+
+    old, new = _arts()[0][0], _arts()[1][0]
+    dump.forget_untouched()
+    dump.kept(old, "t", lambda: "old")
+    dump.forget_untouched()  # a run's end: old was asked about in it
+    dump.kept(new, "t", lambda: "new")
+    dump.forget_untouched()  # this run asked about new only
+    assert (id(old), "t") not in dump._kept and dump._kept[(id(new), "t")][1] == "new"
