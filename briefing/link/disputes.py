@@ -26,6 +26,7 @@ from datetime import date
 from ..extract.claims import REPORT_CUES, mask_quotes, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
+from ..sentences import in_clause
 from .claimgraph import (
     REPLY_STATUSES,
     REPORT_NOUNS,
@@ -57,6 +58,8 @@ from .verify import (
 )
 
 MIN_DISPUTES = 10
+#: One character inside a sentence: an abbreviation's dot ("Mr. Ruiz") does not end it.
+IN_SENTENCE = in_clause(".;")
 MAX_DISPUTES = 60  # the list stays readable however many articles come in
 PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
@@ -106,13 +109,15 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
 #: "the notion that X should / could / might …", "any implication that she would …": what ought to,
 #: can or may be, an argument rather than a claim of fact.
 OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b"
-                               r"(?:[^.;:]|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.|(?<=\bMrs)\.|(?<=\b(?:Gov|Sen|Rep))\.){0,80}?"
+                               + in_clause(".;:") + r"{0,80}?"
                                r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
 
 
 #: A trailing clause of time or reason: what it says is told in passing ("…, once the report
-#: was revealed to be a hoax").
-TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
+#: was revealed to be a hoax", "…, hours after the aide was charged with …").
+TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as|"
+                                r"(?:(?:just|shortly|soon|only|right|long|(?:(?:a|an|\w+)\s+)?"
+                                r"(?:hours?|days?|weeks?|months?|minutes?|moments?))\s+(?:after|before)))\b[^,;:]*\Z")
 
 
 #: Denying an intention of one's own that the sentence only points back at: "denied that he
@@ -286,25 +291,32 @@ JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*
                  r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
                  r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
                  r"new\s+era|bias|biased|drag\w*\s+(?:his|her|their|its)\s+feet|(?:political\s+)?props|"
-                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
+                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly|"
+                 # figures of speech that judge: "stealing American jobs", "placing the interests of a
+                 # lobby ahead of children", "putting words in the President's mouth"
+                 r"steal\w*\s+(?:\w+\s+){0,2}jobs|interests\s+(?:of\s+)?(?:[\w'’-]+\s+){0,6}?(?:ahead\s+of|above)|"
+                 r"words\s+in\s+(?:\S+\s+){0,3}mouths?|(?:is|are|was|were)\s+to\s+blame)")
 #: Charges that characterise rather than allege anything checkable: "accused him of pandering".
 CHARACTERISING_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
+    r"\baccus\w*\s+" + IN_SENTENCE + r"{0,60}?\bof\s+" + IN_SENTENCE + r"{0,60}?\b" + JUDGING_WORDS + r"\b",
+    re.IGNORECASE)
 CHARACTERISING_CLAIM_RE = re.compile(
     r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claim(?:s|ed)?|criticism)\s+(?:that\s+)?"
-    r"[^.;]{0,80}?\b"
+    + IN_SENTENCE + r"{0,120}?\b"
     + JUDGING_WORDS + r"\b", re.IGNORECASE)
 #: A charge of what someone is rather than what they did ("accused her of being too reliant
 #: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
 #: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
 TRAIT_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,90}?\bof\s+(?:"
+    r"\baccus\w*\s+" + IN_SENTENCE + r"{0,90}?\bof\s+(?:"
     r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
-    r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
-    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
+    r"|" + IN_SENTENCE + r"{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b"
+    r"|in\s+an?\s+(?:attempt|bid|effort)"
+    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation)|as\s+a\s+favou?r\s+to\b)"
     r"|\w+ing\s*[.;]?\s*\Z)"
     r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)"  # "… is being accused of, …": of what, it does not say
-    r"|\baccus(?:ing|ed|es)\s+(?![^.;]*\bof\b)[^.;]{1,60}[.;]?\s*\Z",  # "… for accusing the campaign."
+    # "… for accusing the campaign.":
+    r"|\baccus(?:ing|ed|es)\s+(?!" + IN_SENTENCE + r"*\bof\b)" + IN_SENTENCE + r"{1,60}[.;]?\s*\Z",
     re.IGNORECASE)
 #: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
 EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
@@ -336,6 +348,8 @@ OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s
                                 r"(?:\w+\s+){0,2}\Z"
                                 r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:that\s+|whom\s+)?(?:he|she|they)\s+"
                                 r"(?:has\s+|have\s+|had\s+)?\Z")  # "the senator she has accused of …"
+#: "a plot Ek allegedly hatched …": an allegation in a relative clause describing a thing.
+THING_DESCRIBED_RE = re.compile(r"\b(?:a|an|the)\s+[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}\Z")
 #: "Ana Ek, a clerk accused of spying": a participle in an apposition.
 APPOSITION_BEFORE_RE = re.compile(r",\s+(?:a|an|the)\s+[^,;:]{0,60}?\s+\Z")
 
@@ -355,6 +369,8 @@ def background_allegation(node: Node) -> bool:
         return True  # "…, when he claimed Obama was …": told in passing
     if cue == "accused" and claim.text.startswith(" of", at.end()) and APPOSITION_BEFORE_RE.search(before):
         return True  # "Ana Ek, a clerk accused of spying, …": a description of someone
+    if cue in ("allegedly", "reportedly") and THING_DESCRIBED_RE.search(before):
+        return True  # "the judge said a plot Ek allegedly hatched was enough to …": a description of a thing
     object_relative = OBJECT_RELATIVE_RE.search(before)
     if object_relative and len(before[:object_relative.start()].split()) >= 5:
         return True  # "… and her response to the women who claimed affairs": a description of an object
@@ -512,14 +528,14 @@ def side_of(node: Node) -> tuple[str, str]:
                                 r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
-        elif by and cue == "allegedly" and re.search(named + r"\s+(?:\w+ly\s+)?(?:said|says|told|tells)\b[^.;]*?"
-                                                     r"\b[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}allegedly\b", claim.text):
-            by = None  # "the judge said a conspiracy Marquez allegedly plotted …": alleged by others
         charge = CHARGED_FOR_RE.search(claim.text) if by is None else None
         if charge:
             return stance, f"the {charge.group(1)} charge"  # "charged with battery for allegedly …": the charge's
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
+    camp = CAMP_SUBJECT_RE.match(claim.text) if by is None and claim.status == "hedged" else None
+    if camp and a_camp(camp.group(1)):
+        return stance, camp.group(1)  # "Some accused …", "Democrats -- including X -- accused …": a camp's
     if by is None and claim.unresolved and not claim.attributed_to:
         by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:
@@ -701,6 +717,11 @@ CAMP_WORDS = frozenset("""critics opponents detractors skeptics sceptics lawmake
     republicans democrats conservatives liberals progressives activists protesters protestors commentators
     pundits observers others people supporters rivals foes left right""".split())
 CAMP_DETERMINERS = frozenset("the some many most several other their his her its".split())
+#: The subject of an accusation when it is no one's name: "Some accused …", "Democrats -- including
+#: the nominee -- quickly accused …", "Many critics have alleged …".
+CAMP_SUBJECT_RE = re.compile(r"\W*((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+)\s*"
+                             r"(?:(?:--|—|–)[^—–]{0,60}?(?:--|—|–)\s*|,[^,]{0,60},\s*)?"
+                             r"(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?(?:accused|alleged|claimed|accuse|allege|claim)\b")
 
 
 #: "X claimed (that) he / they …": what a claimant says of itself.
@@ -718,8 +739,10 @@ def a_self_claim(node: Node) -> bool:
 
 
 def a_camp(by: str | None) -> bool:
-    """Is ``by`` a camp ("Critics", "the left", "some Republicans") rather than a party?"""
+    """Is ``by`` a camp ("Critics", "the left", "some Republicans", "Some") rather than a party?"""
     words = [w.lower().strip(".,") for w in (by or "").split()]
+    if words in (["some"], ["many"], ["most"], ["several"]):
+        return True  # "Some accused X of …": some people
     words = [w for w in words if w not in CAMP_DETERMINERS]
     return bool(words) and all(w in CAMP_WORDS for w in words)
 

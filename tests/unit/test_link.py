@@ -363,6 +363,18 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "At a town hall, Lind accused Ruiz, the councillor from Dover and winner of the harbour vote, of being "
     "“politically correct” on the audit.",
     "Ruiz also claimed that she had made a lot of sacrifices for the port.",
+    "Mr. Lind said Mr. Ek had shown disrespect to his wife, and accused Mr. Ek of running a campaign of hatred.",
+    "Although he says he loves Dover, he also accuses it of stealing harbour jobs.",  # figures of speech that judge
+    "Ruiz accused the board of placing the interests of the oil lobby ahead of children.",
+    "Lind said the warning showed the mayor was lost, and accused the board of putting words in the mayor's mouth.",
+    "Lind had accused the bishop of visiting the port as a favor to the board.",  # why, not what
+    "Lind defended his aide on Tuesday, hours after the aide was charged with battery for allegedly grabbing a "
+    "reporter.",  # told in passing
+    "Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",  # a thing
+    "Some accused Lind of inciting violence against the mayor.",  # a camp, no party, no answer
+    "Democrats -- including Ruiz -- quickly accused Lind of suggesting violence against the mayor.",
+    "Later, Lind claimed that harbour floods are rare these days and that the mayor is to blame for voters "
+    "believing otherwise.",  # blame: a judgement
 ])
 def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
     texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
@@ -426,10 +438,8 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("Lind was at a rally on Friday when he told the unproven tale of a captain allegedly sinking a pirate fleet.",
      "Lind"),  # the teller's
 
-    ("Lind defended his aide on Tuesday, hours after the aide was charged with battery in Dover for allegedly "
-     "grabbing a reporter.", "the battery charge"),
-    ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
-     UNNAMED),  # the judge rules; others allege
+    ("On Tuesday, Lind's aide was charged with battery in Dover for allegedly grabbing a reporter.",
+     "the battery charge"),
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
 ])
 def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
