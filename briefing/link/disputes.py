@@ -335,9 +335,12 @@ WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s
 #: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
 BACKGROUND_OPENING_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
                                    r"Even\s+as|Although|Though|In\s+(?:his|her|their)\s+heyday)\b")
+#: An opening "With …" phrase: "With X reportedly considering a run, a poll found …".
+WITH_OPENING_RE = re.compile(r"^\W*With\s+[^,;:]*\Z")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
-#: A claim in a side description of someone: "…, a county commissioner who accused him of …".
-DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
+#: A claim in a side description of someone: "…, a county commissioner who accused him of …",
+#: "…, the preacher whom the president accuses of …".
+DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|whom|which)\s+[^,;:“”\"]{0,120}\Z"
                              r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z"  # "the tricks that Ana Ruiz accused"
                              r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
 
@@ -367,6 +370,8 @@ def background_allegation(node: Node) -> bool:
     before = claim.text[:at.start()]
     if TRAILING_CLAUSE_RE.search(before):
         return True  # "…, when he claimed Obama was …": told in passing
+    if WITH_OPENING_RE.match(before):
+        return True  # "With X reportedly considering a run, a poll found …": the setting of what follows
     if cue == "accused" and claim.text.startswith(" of", at.end()) and APPOSITION_BEFORE_RE.search(before):
         return True  # "Ana Ek, a clerk accused of spying, …": a description of someone
     if cue in ("allegedly", "reportedly") and THING_DESCRIBED_RE.search(before):

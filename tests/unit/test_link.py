@@ -375,6 +375,10 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "Democrats -- including Ruiz -- quickly accused Lind of suggesting violence against the mayor.",
     "Later, Lind claimed that harbour floods are rare these days and that the mayor is to blame for voters "
     "believing otherwise.",  # blame: a judgement
+    "He also opened the door to the extradition of Ali Ek, the popular preacher whom Ana Ruiz accuses of "
+    "masterminding the coup attempt.",  # a description of someone
+    "With former mayor Ana Ruiz reportedly considering a run as an independent, a Gazette poll found that she "
+    "would draw from Lind's support.",  # the setting of what follows
 ])
 def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
     texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
