@@ -489,6 +489,26 @@ SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|underst
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
 
+def accusers_unnamed(node: Node) -> bool:
+    """Is a claim an accusation whose accusers the text does not name: the accused as its
+    subject ("A movement accused of financing …", "X was also accused of …", "X is accused of
+    killing …") or a passive with no agent ("… is being accused of")?"""
+    claim = node.claim
+    cue = claim.cue or ""
+    if claim.status != "hedged" or cue not in ("accused", "alleged"):
+        return False
+    by = party(claim.attributed_to)
+    if by and not_a_source(by, claim.text):
+        by = None
+    if by:
+        return re.search(re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
+                         r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+                         r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text) is not None
+    return cue == "accused" and re.search(
+        r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
+        claim.text) is not None
+
+
 def side_of(node: Node) -> tuple[str, str]:
     """A claim -> (stance, by): who holds it. The party the text names; the outlet when
     the outlet itself asserts it (a plain statement, or "reportedly" with no source named);
@@ -499,19 +519,10 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
-    if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
-            re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
-            r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
-            r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
+    if accusers_unnamed(node):
         relayed = RELAYED_BY_RE.search(claim.text)
         # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;
         # "As the Ledger reported, X was accused of …": the Ledger reports it, alleges nothing
-        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
-    if by is None and claim.status == "hedged" and cue == "accused" and re.search(
-            r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
-            claim.text):
-        relayed = RELAYED_BY_RE.search(claim.text)
-        # "… is being accused of": accusers not named
         return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
     if by and claim.status == "hedged" and SAID_OF_RE.fullmatch(cue) \
             and not re.search(r"\b[Aa]ccording\s+to\b|" + re.escape(by.split()[-1]) + r"\s+(?:said|says)\b",
@@ -786,6 +797,10 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                                for n in contested):
             # "Critics accused Washington of …": a camp's criticism; "Pate claimed that he is not
             # backing anyone": what a claimant says of itself. No one answers: no party's claim disputed.
+            continue
+        if not replied and all(accusers_unnamed(n) for n in contested):
+            # "Roof is accused of killing nine people", "X was also accused of breaking the rules":
+            # a charge's standing, or an accusation no one named makes and no one answers
             continue
         # an account no one alleges or answers, only reported: the weakest kind, an item only
         # as an unconfirmed report, and shown only where answered and alleged ones leave room

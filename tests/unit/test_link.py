@@ -241,9 +241,11 @@ def test_rejecting_an_argument_of_what_should_or_could_be_is_no_denial_of_a_clai
 
 def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words_are_its_allegation():
     source, extraction = make("t", "Delta Post", "2023-03-10",
-                              "A harbour charity accused of funding council trips may have paid for three more.")
+                              "A harbour charity accused of funding council trips may have paid for three more.",
+                              "The charity's director, Ana Ek, denied that it had funded any council trips.")
     claim = replace(extraction.claims[0], attributed_to="A harbour charity")  # as the phrase finder may give
-    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim,))]) for s in d.sides]
+    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim, *extraction.claims[1:]))])
+             for s in d.sides]
     assert sides and all(s.by != "A harbour charity" for s in sides)
     source, extraction = make("s", "Delta Post", "2023-03-10",
                               "Mayor Ana Ruiz accused the harbour board of hiding the audit from voters.",
@@ -426,9 +428,19 @@ def test_a_non_answer_takes_no_side_and_is_shown_as_no_comment():
 def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are_unnamed():
     source, extraction = make("p", "Delta Post", "2023-03-10",
                               "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Ruiz denied that she had broken the harbour rules.",
                               "Gulls circled the quay.",
-                              "The harbour master is being accused of selling the seized crates.")
-    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", UNNAMED]
+                              "The harbour master is being accused of selling the seized crates.",
+                              "The harbour master denied that he had sold the seized crates.")
+    bys = sorted(sorted(s.by for s in d.sides) for d in link_disputes([source], [extraction]))
+    assert bys == [["Ana Ruiz", "the Gazette"], ["The harbour master", UNNAMED]]
+
+
+def test_an_accusation_no_one_named_makes_and_no_one_answers_is_no_item():
+    texts = dispute_texts("n", "Ek is accused of killing two guards at the harbour in June.",
+                          "As the Gazette reported, Lind was also accused of breaking the harbour rules.",
+                          "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
 
 
 @pytest.mark.parametrize(("sentence", "by"), [
@@ -476,9 +488,9 @@ def test_rejecting_rumours_of_what_someone_might_do_is_no_denial_and_a_relayed_c
     texts = dispute_texts("o", "Lind rejected rumors that the mayor might try to sell the port through a secret vote.")
     assert texts == []
     source, extraction = make("r", "Delta Post", "2023-03-10",
-                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.")
-    assert [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides] == [
-        ("reported", "the Gazette")]
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Ruiz denied that she had broken the harbour rules.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", "Ana Ruiz"]
 
 
 def _single(fact_id: str, text: str, source: str, rank: float) -> Fact:
