@@ -489,3 +489,15 @@ def test_a_wire_copys_dateline_does_not_lead_a_group_another_member_can_lead():
     assert WIRE_DATELINE_RE.match("DOVER, Dec. 22 (UPI) — Ana Ruiz announced she would run.")
     assert WIRE_DATELINE_RE.match("LISBON (Reuters) - Ana Ruiz announced she would run.")
     assert not WIRE_DATELINE_RE.match("Ana Ruiz announced (in Dover) — to cheers — she would run.")
+
+
+def test_a_sentence_with_two_counts_of_one_thing_told_twice_is_one_fact_and_a_changed_figure_is_not():
+    split = ("Asked if the harbour deal was lawful, 41 percent of residents said yes, compared with 37 percent "
+             "who said no.")
+    a = make("a", "North Herald", "2024-05-02", "Port Vell held its first harbour vote in a decade.", split)
+    b = make("b", "South Gazette", "2024-05-03", "Residents of Port Vell were asked about the harbour deal.", split)
+    c = make("c", "East Ledger", "2024-05-03", "Residents of Port Vell were asked about the harbour deal.",
+             split.replace("41 percent", "52 percent"))
+    facts = facts_of(a, b, c)
+    assert linked_sources(facts, "41 percent") == {"a", "b"}  # 41 meets 41 and 37 meets 37
+    assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)  # 41 is no 52
