@@ -34,6 +34,9 @@ from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, sam
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
+#: Below this overlap, with no quoted wording in common, each claim must name whom the other
+#: is first about (a shared topic phrase is no shared fact).
+LEADS_BELOW = 0.3
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
@@ -174,7 +177,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if different_speakers(a, b):
         return False
     if not ((sim >= FACT_THRESHOLD or wording)
-            and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD)):
+            and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
+                          both_leads=sim < LEADS_BELOW and not wording)):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

@@ -265,17 +265,21 @@ def opening_subject(text: str, names: frozenset[str]) -> frozenset[str]:
     return frozenset(content_tokens(" ".join(run))) & names - NOT_PARTICIPANTS
 
 
-def same_participants(a: Profile, b: Profile) -> bool:
+def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
-    the other is first about ("Ruiz backed Kline" is not "Sand backed Kline"); or neither
-    names anyone and they are told in nearly the same words ("the engineering firm said the
-    bridge had been repaired")."""
+    the other is first about ("Ruiz backed Kline" is not "Sand backed Kline"; with
+    ``both_leads``, each names whom the other is first about: "Ruiz plans a rally before the
+    Dover primary" is not "The Dover primary is the last contest"); or neither names anyone
+    and they are told in nearly the same words ("the engineering firm said the bridge had
+    been repaired")."""
     names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
     if names_a or names_b:
         shared = len(names_a & names_b)
         if a.lead and b.lead and not (a.lead & names_b or b.lead & names_a):
             return False  # each is first about someone the other never names
+        if both_leads and ((a.lead and not a.lead & names_b) or (b.lead and not b.lead & names_a)):
+            return False  # one is first about someone the other never names
         if a.subject and b.subject and not (a.subject & names_b and b.subject & names_a):
             return False  # "Kline pointed to the interview Ruiz gave" is not "Ruiz was criticised for it"
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
@@ -339,11 +343,13 @@ def _overlapping(x: Quantity, y: Quantity) -> bool:
     return not (hi_x < lo_y or hi_y < lo_x)
 
 
-def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False) -> bool:
+def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False,
+              both_leads: bool = False) -> bool:
     """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
     words ("a 'brave man'"), which stands for the share of the predicate's words. ``copies``:
     the sentences are near-identical (a republished story), so a "today" or "on Tuesday"
-    read from two publication dates does not make two days."""
+    read from two publication dates does not make two days. ``both_leads``: the overlap is
+    modest, so each must name whom the other is first about."""
     predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
-    return (a.linkable and b.linkable and same_participants(a, b) and predicate
+    return (a.linkable and b.linkable and same_participants(a, b, both_leads) and predicate
             and (copies or same_when(a, b)) and same_counts(a, b) and (copies or same_figures(a, b)))

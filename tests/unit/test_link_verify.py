@@ -501,3 +501,18 @@ def test_a_sentence_with_two_counts_of_one_thing_told_twice_is_one_fact_and_a_ch
     facts = facts_of(a, b, c)
     assert linked_sources(facts, "41 percent") == {"a", "b"}  # 41 meets 41 and 37 meets 37
     assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)  # 41 is no 52
+
+
+def test_a_shared_topic_phrase_is_no_shared_fact_unless_each_names_whom_the_other_is_about():
+    a = make("a", "North Herald", "2024-06-09",
+             "Governor Elena Marsh opened the coastal flood office in Port Vell on Saturday.",
+             "Senator Ivo Brandt has a rally planned for Thursday evening in Dover ahead of next Tuesday's "
+             "Harbour County primary, the final contest of the Liberal race.")
+    b = make("b", "South Gazette", "2024-06-08",
+             "Governor Elena Marsh opened the coastal flood office in Port Vell on Saturday.",
+             "The final contest in the Liberal primary race comes June 11, when voters in Harbour County head to "
+             "the polls.")
+    facts = facts_of(a, b)
+    assert not any({"a", "b"} <= {c.source for c in f.citations} and "rally" in f.text + "".join(
+        c.text for c in f.citations) for f in facts)
+    assert linked_sources(facts, "flood office") == {"a", "b"}
