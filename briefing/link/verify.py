@@ -197,12 +197,31 @@ def headline_shaped(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+#: Who made a poll: the names right before "poll" / "survey" ("a Washington Post-ABC News poll")
+#: or after "poll … by" ("a poll released Sunday by the Ledger and Channel 9").
+POLL_SPONSOR_RE = re.compile(
+    r"((?:[A-Z][\w.'’&]*[\s-]+){1,6})(?:[Pp]oll|[Ss]urvey)s?\b"
+    r"|\b(?:polls?|surveys?)\b[^.;:]{0,40}?\b(?:by|from|for)\s+((?:the\s+)?[A-Z][\w.'’&-]*"
+    r"(?:\s+(?:and\s+|&\s+)?[A-Z0-9][\w.'’&-]*){0,6})")
+
+
+def poll_sponsors(text: str) -> frozenset[str]:
+    """The name stems of who made the polls a sentence cites: the source of a finding, not a
+    participant in it (two findings of one poll share the sponsor, not the fact)."""
+    if "oll" not in text and "urvey" not in text:
+        return frozenset()
+    found = (m.group(1) or m.group(2) or "" for m in POLL_SPONSOR_RE.finditer(text))
+    # "Clinton's poll numbers": whose standing the poll measures, not who made it
+    return frozenset(t for run in found if not re.search(r"['’]s\b", run) for t in content_tokens(run))
+
+
 def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
             days: frozenset[str], dated: bool = False) -> Profile:
     """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
     for stem_, is_plain, _quoted in words:
         if not is_plain and stem_ in named and stem_ not in NOT_PARTICIPANTS:

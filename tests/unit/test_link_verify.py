@@ -13,6 +13,7 @@ from briefing.link.verify import (
     about_the_reporting,
     counts_conflict,
     headline_shaped,
+    poll_sponsors,
     quantities,
 )
 from briefing.model import RawArticle, SourceMeta
@@ -516,3 +517,14 @@ def test_a_shared_topic_phrase_is_no_shared_fact_unless_each_names_whom_the_othe
     assert not any({"a", "b"} <= {c.source for c in f.citations} and "rally" in f.text + "".join(
         c.text for c in f.citations) for f in facts)
     assert linked_sources(facts, "flood office") == {"a", "b"}
+
+
+def test_who_made_a_poll_is_no_participant_in_what_it_found():
+    a = make("a", "North Herald", "2024-05-02",
+             "A national poll released Sunday by the Harbour Ledger and Channel Nine shows Mayor Ana Ruiz keeping "
+             "her lead in the national vote after the storm.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Former governor Ivo Kline took just 6 percent of the national vote in a Harbour Ledger-Channel Nine "
+             "poll released Sunday, which shows his worst standing in two years.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))  # Ruiz's lead, Kline's 6 percent
+    assert poll_sponsors("Marsh's poll numbers fell again.") == frozenset()  # whose standing, not who polled
