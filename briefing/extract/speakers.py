@@ -158,8 +158,10 @@ GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesm
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
                  "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "actress": "she"}
 
-#: "Omar and Leila Haddad": two first names sharing one surname.
+#: "Omar and Leila Haddad": two first names sharing one surname (at most this many distinct
+#: ones are checked per article: each check reads the whole text).
 COUPLE_RE = re.compile(r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+MAX_COUPLES = 20
 
 # Lowercase words inside names and titles: "Ursula von der Leyen", "Secretary of State".
 PARTICLES = frozenset("of bin ibn al el de da di du der den van von la le dos das ter".split())
@@ -435,15 +437,17 @@ class SpeakerBook:
             for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
             found.append((tokens, runs))
-        for first, second, last in couples:
+        for first, second, last in sorted(set(couples))[:MAX_COUPLES]:
             # "Omar and Leila Haddad": Omar Haddad too, unless the article writes "Omar" as a
             # surname or without "Haddad" ("Lind and Leila Haddad" is two people); a bare "Haddad"
             # is then either
             key = fold(POSSESSIVE_RE.sub("", last))
             known = self.full_names.get(key, Counter())
+            if fold(first) in self.full_names or f"{second} {last}" not in known:
+                continue
             alone = len(re.findall(r"\b" + first + r"\b", index.text)) \
                 - len(re.findall(r"\b" + first + r"\s+(?:and\s+[A-Z][a-z]+\s+)?" + re.escape(last), index.text))
-            if fold(first) not in self.full_names and f"{second} {last}" in known and not alone:
+            if not alone:
                 known[f"{first} {last}"] += 1
                 self.word_index.setdefault(fold(first), set()).add(f"{first} {last}")
                 self.persons.add(f"{first} {last}")
