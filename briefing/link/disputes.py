@@ -130,6 +130,11 @@ OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|d
                                     r"\b(?:might|could|would|may)\b", re.IGNORECASE)
 
 
+#: "offered no proof that …", "provided no evidence of …": a claim left unproven.
+NO_PROOF_RE = re.compile(r"\b(?:offered|offers|provided|provides|gave|gives|presented|presents|produced|cited|cites)"
+                         r"\s+no\s+(?:proof|evidence)\s+(?:that|of|for)\b", re.IGNORECASE)
+
+
 def stance_of(node: Node) -> str:
     """What a claim's sentence says about a claim. A denial denies a claim only when it
     names one ("denied the reports", "pushed back on this claim", "called it false",
@@ -156,6 +161,8 @@ def stance_of(node: Node) -> str:
         return "unconfirmed" if leaves_a_claim_unconfirmed(words) else "reported"
     if claim.status == "unconfirmed":
         return "no_comment"  # "did not respond to questions about the donations": no side taken
+    if claim.status in ("stated", "attributed") and NO_PROOF_RE.search(claim.text):
+        return "unconfirmed"  # "He offered no proof that X had a role": the claim stands unproven
     return STANCE_OF.get(claim.status, "reported")
 
 
@@ -245,7 +252,10 @@ def confirms_a_claim(words: list[str]) -> bool:
 
 #: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
 #: "accused the moderators of asking too many “please attack Ted” questions".
-QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')"
+                              # "claimed that the “forces of political correctness” and “social engineering” …"
+                              r"|\bclaim(?:s|ed)?\s+that\s+(?:the\s+)?(?:[“\"‘]|'')[^”\"’]{1,60}(?:[”\"’]|'')"
+                              r"[^.;“\"]{0,40}(?:[“\"‘]|'')")
 
 
 #: An embedded social-media post: a link or a "(@handle)" signature.
@@ -295,7 +305,9 @@ JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*
                  # figures of speech that judge: "stealing American jobs", "placing the interests of a
                  # lobby ahead of children", "putting words in the President's mouth"
                  r"steal\w*\s+(?:\w+\s+){0,2}jobs|interests\s+(?:of\s+)?(?:[\w'’-]+\s+){0,6}?(?:ahead\s+of|above)|"
-                 r"words\s+in\s+(?:\S+\s+){0,3}mouths?|(?:is|are|was|were)\s+to\s+blame)")
+                 r"words\s+in\s+(?:\S+\s+){0,3}mouths?|(?:is|are|was|were)\s+to\s+blame|"
+                 # a verdict on an act rather than an act: "claimed that paying no taxes was smart"
+                 r"(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:smart|stupid|foolish|wise|brilliant|dumb|genius))")
 #: Charges that characterise rather than allege anything checkable: "accused him of pandering".
 CHARACTERISING_CHARGE_RE = re.compile(
     r"\baccus\w*\s+" + IN_SENTENCE + r"{0,60}?\bof\s+" + IN_SENTENCE + r"{0,60}?\b" + JUDGING_WORDS + r"\b",
@@ -339,8 +351,8 @@ BACKGROUND_OPENING_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:a
 WITH_OPENING_RE = re.compile(r"^\W*With\s+[^,;:]*\Z")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
 #: A claim in a side description of someone: "…, a county commissioner who accused him of …",
-#: "…, the preacher whom the president accuses of …".
-DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|whom|which)\s+[^,;:“”\"]{0,120}\Z"
+#: "…, the preacher whom the president accuses of …", "…, whose office was looking at allegations of …".
+DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|whom|whose|which)\s+[^,;:“”\"]{0,120}\Z"
                              r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z"  # "the tricks that Ana Ruiz accused"
                              r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
 
@@ -351,6 +363,13 @@ OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s
                                 r"(?:\w+\s+){0,2}\Z"
                                 r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:that\s+|whom\s+)?(?:he|she|they)\s+"
                                 r"(?:has\s+|have\s+|had\s+)?\Z")  # "the senator she has accused of …"
+#: "people accused of theft": a class of people an accusation describes.
+CLASS_DESCRIBED_RE = re.compile(r"\b(?:people|persons|men|women|those|others|defendants|suspects|clients|individuals|"
+                                r"immigrants|migrants|officers|soldiers|students|workers)\s+"
+                                r"(?:who\s+(?:were|are|have\s+been|had\s+been)\s+)?\Z")
+#: "reported at the time that …", "claimed at the time": what was said back then, as context.
+AT_THE_TIME_RE = re.compile(r"\b(?:reported|said|claimed|alleged|wrote|accused)\s+(?:[^,;:]{0,40}?\s+)?"
+                            r"at\s+the\s+time\b")
 #: "a plot Ek allegedly hatched …": an allegation in a relative clause describing a thing.
 THING_DESCRIBED_RE = re.compile(r"\b(?:a|an|the)\s+[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}\Z")
 #: "Ana Ek, a clerk accused of spying": a participle in an apposition.
@@ -374,6 +393,8 @@ def background_allegation(node: Node) -> bool:
         return True  # "With X reportedly considering a run, a poll found …": the setting of what follows
     if cue == "accused" and claim.text.startswith(" of", at.end()) and APPOSITION_BEFORE_RE.search(before):
         return True  # "Ana Ek, a clerk accused of spying, …": a description of someone
+    if cue == "accused" and CLASS_DESCRIBED_RE.search(before):
+        return True  # "cases in which he defended people accused of theft": a class of people described
     if cue in ("allegedly", "reportedly") and THING_DESCRIBED_RE.search(before):
         return True  # "the judge said a plot Ek allegedly hatched was enough to …": a description of a thing
     object_relative = OBJECT_RELATIVE_RE.search(before)
@@ -428,6 +449,8 @@ def opens(node: Node) -> bool:
         return False  # "it appears that X had helped bring it on": the writer's reading, no one's claim
     if RETRACTION_RE.search(node.claim.text) or background_allegation(node):
         return False  # taken back by its maker, or told only as background
+    if AT_THE_TIME_RE.search(node.claim.text):
+        return False  # "The Ledger reported at the time that …": what was said back then, as context
     if not states_what_is_alleged(node):
         return False  # "examined the allegations made by Exxon": which allegations, it does not say
     if node.claim.status in ("denied", "hedged") and CHARACTERISING_CLAIM_RE.search(node.claim.text):
@@ -438,7 +461,8 @@ def opens(node: Node) -> bool:
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
-        or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))
+        or (stance == "unconfirmed" and not about_the_reporting(node.claim.text)
+            and not NO_PROOF_RE.search(node.claim.text))  # "offered no proof": it answers a claim made elsewhere
 
 
 def party(name: str | None) -> str | None:
@@ -549,9 +573,26 @@ def side_of(node: Node) -> tuple[str, str]:
             return stance, f"the {charge.group(1)} charge"  # "charged with battery for allegedly …": the charge's
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
+    relaying = RELAYS_REPORTS_RE.search(claim.text)
+    if relaying:
+        # "she pointed to reports that X called …": who points to them relays them as true
+        subject = relaying.group(1)
+        if subject.lower() in ("he", "she", "they"):
+            inserted = next((i.text for i in claim.insertions if relaying.start(1) <= i.at <= relaying.end(1)), None)
+            if inserted:
+                return "alleged", inserted
+        elif subject[:1].isupper() and subject.lower() not in ("it", "that", "this"):
+            return "alleged", party(subject) or subject
+    alleging = ALLEGING_NOUN_RE.search(claim.text)
+    if alleging and not (by and re.search(re.escape(by) + r"\s+(?:\w+ly\s+)?(?:alleged|claimed|accused)\b",
+                                          claim.text)):
+        return stance, alleging.group(1)  # "… noted published reports alleging that …": the reports allege it
     camp = CAMP_SUBJECT_RE.match(claim.text) if by is None and claim.status == "hedged" else None
     if camp and a_camp(camp.group(1)):
         return stance, camp.group(1)  # "Some accused …", "Democrats -- including X -- accused …": a camp's
+    described = DESCRIBED_SUBJECT_RE.search(claim.text) if by is None and claim.status == "hedged" else None
+    if described:
+        return stance, described.group(1)  # "one questioner claimed …": someone the text describes, not the outlet
     if by is None and claim.unresolved and not claim.attributed_to:
         by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:
@@ -693,6 +734,10 @@ def names_an_outlet(name: str, outlets: frozenset[str]) -> bool:
     return False
 
 
+#: "X reported Saturday that it had received …": a news organisation's word about itself.
+SELF_REPORT_RE = re.compile(r"\breport(?:ed|s)\b[^.;:“”\"]{0,40}?\bthat\s+it\s+(?:had|has|was|is|would|will)\b")
+
+
 def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     """A report no one answers is an item only as an unconfirmed account of a happening that
     news organisations or unnamed sources carry ("Verstka reported that …", "according to
@@ -700,8 +745,8 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     the record, nor a forecast ("will end this year, the budget office reported")."""
     claim = node.claim
     source = claim.attributed_to or ""
-    if FORECAST_RE.search(claim.text):
-        return False
+    if FORECAST_RE.search(claim.text) or SELF_REPORT_RE.search(claim.text):
+        return False  # a forecast; what a news organisation reports of itself ("reported that it had received …")
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
     if lowered & UNNAMED_WORDS:
         return True
@@ -740,6 +785,17 @@ CAMP_SUBJECT_RE = re.compile(r"\W*((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+
                              r"(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?(?:accused|alleged|claimed|accuse|allege|claim)\b")
 
 
+#: "she pointed to reports that …", "Ruiz cited news reports that …": the subject relays reports.
+RELAYS_REPORTS_RE = re.compile(r"\b(he|she|they|[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:pointed\s+to|points\s+to|cited|cites|"
+                               r"noted|notes|referred\s+to|invoked)\s+(?:(?:published|news|press|media|recent)\s+)?"
+                               r"reports\s+that\b")
+#: "published reports alleging that …": documents that allege, cited by the sentence's subject.
+ALLEGING_NOUN_RE = re.compile(r"\b((?:(?:published|news|press|media|earlier|recent|several|multiple)\s+)?"
+                              r"(?:reports|accounts|stories|articles|documents|lawsuits|complaints|a\s+report|"
+                              r"a\s+lawsuit|a\s+complaint))\s+(?:alleging|claiming|asserting)\s+that\b")
+#: "one questioner claimed …", "a supporter alleged …": someone the text describes but does not name.
+DESCRIBED_SUBJECT_RE = re.compile(r"(?:^\W*|,\s+|\bwhen\s+|\bthat\s+)((?:one|a|an|another)\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                                  r"(?:\w+ly\s+)?(?:claimed|claims|alleged|alleges|accused|accuses)\b")
 #: "X claimed (that) he / they …": what a claimant says of itself.
 SELF_CLAIM_RE = re.compile(r"\bclaim(?:s|ed)?\b(?:\s+(?:in|on|at|to)\b[^,;:“”\"]{0,60}?)?\s+(?:that\s+)?"
                            r"(?:he|she|they|we|i|he’s|he's|she’s|she's|they’re|they're|his|her|their)\b",

@@ -6,12 +6,13 @@ import pytest
 from articles import article, make
 
 from briefing.extract import extract_article
-from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes
+from briefing.link.claimgraph import build_graph
+from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes, side_of, stance_of
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
 from briefing.link.timeline import link_timeline
-from briefing.model import Citation, Fact, Source
+from briefing.model import Citation, Fact, Insertion, Source
 from briefing.sentences import split_sentences
 
 ARTICLES = [
@@ -381,6 +382,15 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "masterminding the coup attempt.",  # a description of someone
     "With former mayor Ana Ruiz reportedly considering a run as an independent, a Gazette poll found that she "
     "would draw from Lind's support.",  # the setting of what follows
+    "The Harbour Ledger reported Saturday that it had received anonymously the first pages of the mayor's tax "
+    "filings.",  # a news organisation's word about itself
+    "A web video by the Harbour Party references four cases in which Lind defended people accused of theft.",
+    "He claimed that paying no harbour fees was smart, although he again refused to release his accounts.",
+    "Still, the Harbour Ledger reported at the time that the editor had told Ek her statement was out of line.",
+    "The mayor's gift to the state attorney, whose office was looking at allegations of fraud at the port, drew "
+    "questions.",  # told in passing, in a description
+    "At a forum on Monday, one questioner claimed that the “forces of harbour correctness” and “social "
+    "engineering” were hurting the port.",  # labels in someone's words
 ])
 def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
     texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
@@ -457,6 +467,10 @@ def test_an_accusation_no_one_named_makes_and_no_one_answers_is_no_item():
     ("On Tuesday, Lind's aide was charged with battery in Dover for allegedly grabbing a reporter.",
      "the battery charge"),
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
+    ("Her filing to the court noted published reports alleging that she had claimed the mayor struck her.",
+     "published reports"),  # the reports allege it; the filing cites them
+    ("At a forum in Dover on Monday, one questioner claimed that the port had been sold to a rival.",
+     "one questioner"),  # someone described, not the outlet
 ])
 def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
     source, extraction = make("w", "Delta Post", "2023-03-10", sentence)
@@ -524,3 +538,24 @@ def test_the_agent_of_a_description_that_a_relative_clause_makes_the_speaker_is_
     assert qualified("the results of the inquiry by a harbour panel", text) == "a harbour panel"
     assert qualified("the results of the inquiry by a harbour panel", "The results of the inquiry by a harbour "
                      "panel are due.") == "the results of the inquiry by a harbour panel"
+
+
+def test_offering_no_proof_leaves_a_claim_unconfirmed_and_opens_nothing_alone():
+    source, extraction = make("np", "Delta Post", "2023-03-10",
+                              "He offered no proof that Ruiz had a role in Ek's harbour licence.")
+    graph = build_graph([source], [extraction])
+    assert [stance_of(n) for n in graph.nodes] == ["unconfirmed"]
+    assert link_disputes([source], [extraction]) == ()
+
+
+def test_who_points_to_reports_relays_them():
+    source, extraction = make("pr", "Delta Post", "2023-03-10",
+                              "Councillor Ana Ruiz said she would speak for an hour at the harbour debate on Monday.",
+                              "That’s when she pointed to reports that Lind called the 1996 harbour queen “Miss Piggy” "
+                              "as an example of his disrespect for women.")
+    claim = next(c for c in extraction.claims if "pointed to reports" in c.text)
+    # the insertion the standalone stage gives "she"
+    she = replace(claim, insertions=(Insertion(at=claim.text.index("she") + 3, text="Ana Ruiz"),))
+    extraction = replace(extraction, claims=tuple(she if c is claim else c for c in extraction.claims))
+    node = next(n for n in build_graph([source], [extraction]).nodes if "pointed to reports" in n.claim.text)
+    assert side_of(node) == ("alleged", "Ana Ruiz")  # not Lind, whom the reports are about
