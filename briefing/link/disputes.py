@@ -261,8 +261,8 @@ QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’
 #: An embedded social-media post: a link or a "(@handle)" signature.
 EMBED_RE = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)|<tweet\b", re.IGNORECASE)
 #: An act claimed by whoever did it ("the attacks were claimed by …").
-CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
-                                       re.IGNORECASE)
+CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?claimed\s+by\b",
+                                       re.IGNORECASE)  # also "its loyalty might be claimed by a rival": won, not said
 #: "rumored" before a noun, the sentence's only hedge: "the chair's rumored ambitions".
 ATTRIBUTIVE_RUMOUR_RE = re.compile(r"\A(?!.*\b(?:reportedly|allegedly|accus\w*|claim\w*|alleg\w*)\b)"
                                    r".*\brumou?red\s+(?!to\b|that\b|by\b)[a-z]", re.IGNORECASE | re.DOTALL)
@@ -513,6 +513,13 @@ SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|underst
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
 
+#: "forced the firm to settle for allegedly laundering …", "was fined for allegedly …": the grounds
+#: of a legal action, told as its standing.
+CHARGE_GROUNDS_RE = re.compile(r"\b(?:settle|settled|settles|fined|arrested|indicted|sued|charged|prosecuted|jailed|"
+                               r"convicted|investigated|detained|suspended|fired)\b[^.;:]{0,60}?\bfor\s+allegedly\b",
+                               re.IGNORECASE)
+
+
 def accusers_unnamed(node: Node) -> bool:
     """Is a claim an accusation whose accusers the text does not name: the accused as its
     subject ("A movement accused of financing …", "X was also accused of …", "X is accused of
@@ -704,6 +711,10 @@ MEDIA_WORDS = frozenset("times post news journal press tribune herald guardian t
                         "channel radio television tv ledger chronicle courier observer examiner inquirer "
                         "dispatch mirror express bulletin sun star register monitor".split())
 #: Words of a source that does not give its name ("sources familiar with the talks", "two officials").
+#: Words of an institution's name: what it reports are its own figures or findings, on the record.
+INSTITUTION_WORDS = frozenset("university college institute police department ministry agency bureau office "
+                              "commission council court government administration service census survey "
+                              "statistics board authority".split())
 UNNAMED_WORDS = frozenset("sources source people person officials aides insiders familiar anonymity".split())
 #: A report of what will or may happen is a forecast, no account of a happening anyone could dispute.
 #: (Lower case only: "May 6" is a date.)
@@ -759,6 +770,9 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
         claim.text[max(0, at):]) is not None
         or (at > 0 and re.search(r",\s*(?:the\s+)?\Z", claim.text[:at], re.IGNORECASE) is not None))
     before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
+    words_of_source = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
+    if words_of_source & INSTITUTION_WORDS and not names_an_outlet(source, outlets):
+        return False  # "the University of Michigan reported", "German police reported": an institution's figures
     return relayed and (names_an_outlet(source, outlets) or bool(set(before[-3:]) & MEDIA_WORDS)
                         or source.isupper() or any(w[:1].isupper() for w in source.split()))
 
@@ -854,7 +868,7 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
             # "Critics accused Washington of …": a camp's criticism; "Pate claimed that he is not
             # backing anyone": what a claimant says of itself. No one answers: no party's claim disputed.
             continue
-        if not replied and all(accusers_unnamed(n) for n in contested):
+        if not replied and all(accusers_unnamed(n) or CHARGE_GROUNDS_RE.search(n.claim.text) for n in contested):
             # "Roof is accused of killing nine people", "X was also accused of breaking the rules":
             # a charge's standing, or an accusation no one named makes and no one answers
             continue

@@ -464,8 +464,6 @@ def test_an_accusation_no_one_named_makes_and_no_one_answers_is_no_item():
     ("Lind was at a rally on Friday when he told the unproven tale of a captain allegedly sinking a pirate fleet.",
      "Lind"),  # the teller's
 
-    ("On Tuesday, Lind's aide was charged with battery in Dover for allegedly grabbing a reporter.",
-     "the battery charge"),
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
     ("Her filing to the court noted published reports alleging that she had claimed the mayor struck her.",
      "published reports"),  # the reports allege it; the filing cites them
@@ -559,3 +557,22 @@ def test_who_points_to_reports_relays_them():
     extraction = replace(extraction, claims=tuple(she if c is claim else c for c in extraction.claims))
     node = next(n for n in build_graph([source], [extraction]).nodes if "pointed to reports" in n.claim.text)
     assert side_of(node) == ("alleged", "Ana Ruiz")  # not Lind, whom the reports are about
+
+
+def test_the_grounds_of_a_charge_are_the_charges_and_unanswered_they_open_no_item():
+    charged = "On Tuesday, Lind's aide was charged with battery in Dover for allegedly grabbing a reporter."
+    settled = "The firm settled for allegedly laundering harbour money, the Ledger said."
+    assert dispute_texts("cg", charged, settled) == []
+    source, extraction = make("cg", "Delta Post", "2023-03-10", charged,
+                              "The aide denied that he had grabbed the reporter.")
+    bys = [s.by for d in link_disputes([source], [extraction]) for s in d.sides]
+    assert "the battery charge" in bys
+
+
+@pytest.mark.parametrize("figures", [
+    "Consumer confidence in the harbour towns was higher than in any year since 2004, the Dover University "
+    "reported last week.",
+    "Last year, Dover police reported 906 thefts from harbour warehouses.",
+])
+def test_an_institutions_figures_are_no_unconfirmed_report(figures):
+    assert dispute_texts("if", figures) == []
