@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..extract.claims import REPORT_CUES
@@ -155,12 +155,18 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
+        profile = memo.profile(claim.text, words[i], names, days,
+                               dated=any(re.search(r"\d", e.expression) for e in events))
+        # whom "He" or "The Republican candidate" means (the claim's insertions) takes part too
+        inserted = frozenset(t for ins in claim.insertions for t in content_tokens(ins.text)) & names \
+            - NOT_PARTICIPANTS - profile.names
+        if inserted:
+            profile = replace(profile, names=profile.names | inserted)
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,
                           speaker=frozenset(content_tokens(claim.attributed_to or "")) & names - NOT_PARTICIPANTS,
-                          profile=memo.profile(claim.text, words[i], names, days,
-                                               dated=any(re.search(r"\d", e.expression) for e in events))))
+                          profile=profile))
     return nodes
 
 

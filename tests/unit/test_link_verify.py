@@ -1,6 +1,8 @@
 """Cross-article links an editor would sign: same who, what and when, no chains, real
 discrepancies only, disputes whose sides are parties. All sentences are invented."""
 
+from dataclasses import replace
+
 from articles import make
 
 from briefing.clean import clean_article
@@ -16,7 +18,7 @@ from briefing.link.verify import (
     poll_sponsors,
     quantities,
 )
-from briefing.model import RawArticle, SourceMeta
+from briefing.model import Insertion, RawArticle, SourceMeta
 
 
 def linked_sources(facts, needle: str) -> set[str]:
@@ -528,3 +530,13 @@ def test_who_made_a_poll_is_no_participant_in_what_it_found():
              "poll released Sunday, which shows his worst standing in two years.")
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))  # Ruiz's lead, Kline's 6 percent
     assert poll_sponsors("Marsh's poll numbers fell again.") == frozenset()  # whose standing, not who polled
+
+
+def test_whom_an_insertion_names_takes_part_in_the_fact():
+    a = make("a", "North Herald", "2024-05-02", "Mayor Ana Ruiz signed the harbour flood bill on Tuesday morning.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "She signed the harbour flood bill on Tuesday morning after a long night of debate.")
+    claim = b[1].claims[0]
+    she = replace(claim, insertions=(Insertion(at=3, text="Ana Ruiz"),))  # as the standalone stage gives "She"
+    assert linked_sources(facts_of(a, b), "flood bill") == set()  # "She" alone names no one
+    assert linked_sources(facts_of(a, (b[0], replace(b[1], claims=(she,)))), "flood bill") == {"a", "b"}
