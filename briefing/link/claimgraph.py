@@ -30,7 +30,7 @@ from .index import (
 )
 from .memo import ClaimMemo
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact, same_when
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -40,6 +40,8 @@ LEADS_BELOW = 0.3
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
+#: Two claims sharing this many quoted two-word wordings carry the same long quotation.
+SAME_QUOTATION_PHRASES = 6
 #: Articles further apart than this are of different news cycles: their claims link only when
 #: told in nearly the same words (``NEAR_VERBATIM``) or dated and told in full (``across_cycles``).
 FACT_WINDOW_DAYS = 7
@@ -182,6 +184,11 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
     if different_speakers(a, b):
         return False
+    if len(a.quoted & b.quoted) >= SAME_QUOTATION_PHRASES and same_when(a.profile, b.profile) \
+            and (days_apart(a.source, b.source) or 0) <= FACT_WINDOW_DAYS:
+        # the same long quotation ("I am trying to save lives and prevent the next terrorist
+        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one statement
+        return True
     if not ((sim >= FACT_THRESHOLD or wording)
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
                           both_leads=sim < LEADS_BELOW and not wording)):

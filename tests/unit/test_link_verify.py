@@ -540,3 +540,15 @@ def test_whom_an_insertion_names_takes_part_in_the_fact():
     she = replace(claim, insertions=(Insertion(at=3, text="Ana Ruiz"),))  # as the standalone stage gives "She"
     assert linked_sources(facts_of(a, b), "flood bill") == set()  # "She" alone names no one
     assert linked_sources(facts_of(a, (b[0], replace(b[1], claims=(she,)))), "flood bill") == {"a", "b"}
+
+
+def test_the_same_long_quotation_is_one_statement_whoever_the_sentence_names():
+    quote = ("“We will rebuild every pier on this coast and we will not wait for the federal money to arrive this "
+             "winter,”")
+    a = make("a", "North Herald", "2024-05-02", f"Governor Elena Marsh said in her formal statement: {quote[:-2]}.”")
+    b = make("b", "South Gazette", "2024-05-03",
+             f"The Republican candidate appeared to set out her plans by saying {quote} before leaving the port.")
+    c = make("c", "East Ledger", "2024-05-03", "Governor Elena Marsh said the harbour must wait for federal money.")
+    facts = facts_of(a, b, c)
+    assert linked_sources(facts, "rebuild every pier") == {"a", "b"}
+    assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)
