@@ -40,6 +40,9 @@ LEADS_BELOW = 0.3
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
+#: An insertion this near a claim's start explains its opening words ("He", "The senator"):
+#: whom the claim is first about.
+OPENING_INSERTION = 16
 #: Two claims sharing this many quoted two-word wordings carry the same long quotation.
 SAME_QUOTATION_PHRASES = 6
 #: Articles further apart than this are of different news cycles: their claims link only when
@@ -163,7 +166,10 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         inserted = frozenset(t for ins in claim.insertions for t in content_tokens(ins.text)) & names \
             - NOT_PARTICIPANTS - profile.names
         if inserted:
-            profile = replace(profile, names=profile.names | inserted)
+            opening = frozenset(t for ins in claim.insertions if ins.at <= OPENING_INSERTION
+                                for t in content_tokens(ins.text)) & inserted
+            # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
+            profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead)
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet_of(source), number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events,

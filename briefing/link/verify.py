@@ -223,7 +223,12 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
     named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
+    dateline = DATELINE_RE.match(text)
+    skip = set(content_tokens(dateline.group(0))) if dateline else set()  # "NEW YORK (AP) —": a place, not whom
     for stem_, is_plain, _quoted in words:
+        if not lead and stem_ in skip:
+            skip.discard(stem_)
+            continue
         if not is_plain and stem_ in named and stem_ not in NOT_PARTICIPANTS:
             lead.append(stem_)
         elif lead:

@@ -10,6 +10,7 @@ from briefing.link import link_briefing
 from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
 from briefing.link.facts import link_facts
+from briefing.link.index import content_tokens
 from briefing.link.verify import (
     about_a_poll_method,
     about_the_reporting,
@@ -552,3 +553,17 @@ def test_the_same_long_quotation_is_one_statement_whoever_the_sentence_names():
     facts = facts_of(a, b, c)
     assert linked_sources(facts, "rebuild every pier") == {"a", "b"}
     assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)
+
+
+def test_whom_a_claim_is_first_about_skips_its_dateline_and_reads_an_opening_insertion():
+    a = make("a", "North Herald", "2024-05-06",
+             "NEW YORK (AP) — Ana Ruiz announced on Monday that she is expecting her second child this summer.")
+    b = make("b", "South Gazette", "2024-05-06",
+             "He revealed on Monday that he would vote for Ana Ruiz in the harbour primary.")
+    claim = b[1].claims[0]
+    he = replace(claim, insertions=(Insertion(at=2, text="Ivo Lind"),))  # "He [Ivo Lind]"
+    c = make("c", "East Ledger", "2024-05-06", "Ivo Lind chairs the harbour board.")
+    nodes = build_graph([a[0], b[0], c[0]], [a[1], replace(b[1], claims=(he,)), c[1]]).nodes
+    leads = {n.source.id: n.profile.lead for n in nodes}
+    assert leads["a"] == frozenset(content_tokens("Ana Ruiz"))  # not the dateline's city or agency
+    assert leads["b"] == frozenset(content_tokens("Ivo Lind"))  # not Ruiz, whom he votes for
