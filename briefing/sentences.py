@@ -19,6 +19,19 @@ mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 no nos vs v etc al inc ltd corp co dept univ est approx fig vol pp ft mt
 """.split())
+#: The dot of an abbreviation or an initial inside a sentence ("Mr.", "U.S.", "Wyo."): a capital
+#: and at most four small letters before it, matched case-sensitively even in a pattern that
+#: ignores case. For patterns that must stay inside one clause of one sentence.
+ABBREVIATION_DOT = (r"(?-i:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3})"
+                    r"|(?<=\b[A-Z][a-z]{4}))\.)")
+
+
+def in_clause(stops: str = ".;:") -> str:
+    """A pattern for one character that stays in the clause: anything but ``stops``, or an
+    abbreviation's dot."""
+    return r"(?:[^" + re.escape(stops) + r"]|" + ABBREVIATION_DOT + ")"
+
+
 # Dotted abbreviations: U.S., U.K., a.m., p.m., e.g., i.e.
 DOTTED_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}\Z")
 # Possessive, and only from the first mark of a run: linear on long runs of "!?..." too.

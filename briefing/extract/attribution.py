@@ -38,6 +38,7 @@ from .speakers import (
     np_before,
     resolve,
     sentence_subject,
+    titled_surname,
 )
 
 # Lexicons of general English words (this module's own: the speaker components may move theirs).
@@ -1009,6 +1010,9 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
     bare = [t for t in tokens if t.is_word and t.bare not in HONORIFICS]
+    if name and len(bare) == 1 and fold(POSSESSIVE_RE.sub("", bare[0].text)) in book.shared:
+        # "Mr. Haddad" of "Omar and Leila Haddad": only the title says which
+        return titled_surname(tokens, name) if len(name.split()) == 1 else name
     if name and len(bare) == 1 and bare[0].is_cap:
         # "Mr. Bush" where the article has two Bushes: the one most recently a subject or source
         namesake = next((p for p in recent if p and len(p.split()) > 1

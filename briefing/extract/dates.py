@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from ..fastre import guard
 from ..model import CleanArticle, Event, Sentence
-from ..sentences import make_citation
+from ..sentences import in_clause, make_citation
 from .spans import quoted_spans
 
 MONTHS = {
@@ -200,8 +200,7 @@ SCHEDULED_AHEAD_RE = re.compile(r"\b(?:before|ahead\s+of|heading\s+into|heads?\s
 #: A plan told in the past ("was scheduled to leave Tuesday", "were expected to vote in May"):
 #: whether the day has come or not, the sentence does not say.
 #: Inside a clause: any character but a sentence's end, or the dot of an abbreviation ("Mr.", "Wyo.").
-IN_CLAUSE = (r"(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\."
-             r"|(?<=\b[A-Z][a-z]{4})\.)")
+IN_CLAUSE = in_clause(".;:")
 PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:(?:not|also|originally|initially|still|then)\s+)?(?:scheduled|slated|"
                           r"set|expected|due|supposed|planning|going|poised|planned|to\s+have|about|to(?=\s+[a-z]+\b))\b"
                           + IN_CLAUSE + r"{0,60}$", re.IGNORECASE)

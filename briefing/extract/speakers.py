@@ -158,9 +158,15 @@ GENDER_TITLES = {"mr": "he", "king": "he", "prince": "he", "sir": "he", "spokesm
                  "mrs": "she", "ms": "she", "queen": "she", "princess": "she", "madam": "she",
                  "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "actress": "she"}
 
+#: "Omar and Leila Haddad": two first names sharing one surname (at most this many distinct
+#: ones are checked per article: each check reads the whole text).
+COUPLE_RE = re.compile(r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+MAX_COUPLES = 20
+
 # Lowercase words inside names and titles: "Ursula von der Leyen", "Secretary of State".
 PARTICLES = frozenset("of bin ibn al el de da di du der den van von la le dos das ter".split())
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
+GENDERED_HONORIFICS = frozenset("mr mrs ms miss".split())
 # Prepositions: a noun phrase right after one is an object, not the speaker.
 PREPOSITIONS = frozenset("by from of with in on at to for against about over under between among".split())
 
@@ -411,13 +417,16 @@ class SpeakerBook:
     gender: dict[str, str] = field(default_factory=dict)
     proper: set[str] = field(default_factory=set)  # folded words written capitalised mid-sentence
     common: set[str] = field(default_factory=set)  # words written in lowercase
+    shared: set[str] = field(default_factory=set)  # folded surnames a couple shares ("Omar and Leila Haddad")
 
     # -- learning -------------------------------------------------------------------
 
     def learn(self, index: TokenIndex, spans: Iterable[tuple[int, int]]) -> None:
         """Learn names, titles and appositions from the (quote-masked) text spans."""
         found = []
+        couples: list[tuple[str, str, str]] = []
         for start, end in spans:
+            couples.extend(m.groups() for m in COUPLE_RE.finditer(index.text, start, end))
             tokens = index.slice(start, end)
             # words written capitalised after a lowercase word, a digit or a comma (a name, not a
             # sentence start), and words written in lowercase; regexes keep this pass cheap
@@ -428,6 +437,21 @@ class SpeakerBook:
             for run_start, run_end in runs:
                 self._learn_run(tokens, run_start, run_end)
             found.append((tokens, runs))
+        for first, second, last in sorted(set(couples))[:MAX_COUPLES]:
+            # "Omar and Leila Haddad": Omar Haddad too, unless the article writes "Omar" as a
+            # surname or without "Haddad" ("Lind and Leila Haddad" is two people); a bare "Haddad"
+            # is then either
+            key = fold(POSSESSIVE_RE.sub("", last))
+            known = self.full_names.get(key, Counter())
+            if fold(first) in self.full_names or f"{second} {last}" not in known:
+                continue
+            alone = len(re.findall(r"\b" + first + r"\b", index.text)) \
+                - len(re.findall(r"\b" + first + r"\s+(?:and\s+[A-Z][a-z]+\s+)?" + re.escape(last), index.text))
+            if not alone:
+                known[f"{first} {last}"] += 1
+                self.word_index.setdefault(fold(first), set()).add(f"{first} {last}")
+                self.persons.add(f"{first} {last}")
+                self.shared.add(key)
         # appositions need every full name first
         self._frozen = True
         for tokens, runs in found:
@@ -554,6 +578,8 @@ class SpeakerBook:
         if not known:
             return " ".join(words)
         folded = {fold(w) for w in words}
+        if len(words) == 1 and fold(words[0]) in self.shared:
+            return words[0]  # "Mr. Haddad" of "Omar and Leila Haddad": the article says which only by title
         if len(words) == 1:
             pool: Iterable[str] = known
         else:  # only the names that share another word: no pass over every namesake
@@ -678,6 +704,13 @@ def nationality_like(word: str) -> bool:
 # Title words that are also common surnames ("Ana King", "Mr. Bishop").
 SURNAME_TITLES = frozenset("king judge bishop prince mayor pope cardinal marshal sheriff chancellor "
                            "speaker host head chambers singer farmer banker trader pilot coach".split())
+
+
+def titled_surname(tokens: Sequence[Token], surname: str) -> str:
+    """A surname a couple shares, with the title that says which of them it is: "Mr. Haddad",
+    "Mrs. Haddad" (the bare surname when no such title is among ``tokens``)."""
+    title = next((t.text.rstrip(".") for t in tokens if t.is_word and t.bare in GENDERED_HONORIFICS), None)
+    return surname if title is None else f"{title} {surname}" if title.lower() == "miss" else f"{title}. {surname}"
 
 
 def title_object_name(tokens: Sequence[Token]) -> list[Token]:
@@ -966,6 +999,8 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         if not names:
             return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
+        if len(names) == 1 and fold(POSSESSIVE_RE.sub("", names[0].text)) in book.shared:
+            name = titled_surname(run[:k + 1], name)  # "Mr. Haddad" of "Omar and Leila Haddad"
         return Who(name, text, name if book.is_person(name) else None)
     # role head: "the Russian president", "his spokesperson", "a Kremlin spokesperson"
     if low in GROUP_NOUNS and not any(t.is_possessive or t.text.lower() in POSSESSIVE_PRONOUNS for t in body):

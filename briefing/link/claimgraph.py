@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -33,13 +33,21 @@ from .index import (
 )
 from .memo import ClaimMemo
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact, same_when
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
+#: Below this overlap, with no quoted wording in common, each claim must name whom the other
+#: is first about (a shared topic phrase is no shared fact).
+LEADS_BELOW = 0.3
 #: ... or reaches this and they share a rare quoted wording of two plain words ("brave man").
 PHRASE_THRESHOLD = 0.1
 PHRASE_MAX_SHARE = 3
+#: An insertion this near a claim's start explains its opening words ("He", "The senator"):
+#: whom the claim is first about.
+OPENING_INSERTION = 16
+#: Two claims sharing this many quoted two-word wordings carry the same long quotation.
+SAME_QUOTATION_PHRASES = 6
 #: Articles further apart than this are of different news cycles: their claims link only when
 #: told in nearly the same words (``NEAR_VERBATIM``) or dated and told in full (``across_cycles``).
 FACT_WINDOW_DAYS = 7
@@ -189,17 +197,26 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
         dated = any(re.search(r"\d", e.expression) for e in events)
+        profile = memo.profile(claim.text, words[i], names, days, dated=dated)
+        # whom "He" or "The Republican candidate" means (the claim's insertions) takes part too
+        inserted = (frozenset(t for ins in claim.insertions for t in content_tokens(ins.text)) & participants) \
+            - profile.names
+        if inserted:
+            opening = frozenset(t for ins in claim.insertions if ins.at <= OPENING_INSERTION
+                                for t in content_tokens(ins.text)) & inserted
+            # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
+            profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead)
         speaker = frozenset(content_tokens(claim.attributed_to or "")) & participants
         outlet = outlet_of(source)
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
-                   dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)))
+                   dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
+                   tuple(sorted(inserted)))
         before = last.get(id(claim))
         known = before[2] if before is not None and before[0] is claim and before[1] == made_of else {}
         found[id(claim)] = (claim, made_of, known)
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
-                          quoted=quoted, events=events, speaker=speaker,
-                          profile=memo.profile(claim.text, words[i], names, days, dated=dated), known=known))
+                          quoted=quoted, events=events, speaker=speaker, profile=profile, known=known))
     _last_nodes.clear()
     _last_nodes.update(found)
     return nodes
@@ -217,8 +234,14 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
     if different_speakers(a, b):
         return False
+    if len(a.quoted & b.quoted) >= SAME_QUOTATION_PHRASES and same_when(a.profile, b.profile) \
+            and (days_apart(a.source, b.source) or 0) <= FACT_WINDOW_DAYS:
+        # the same long quotation ("I am trying to save lives and prevent the next terrorist
+        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one statement
+        return True
     if not ((sim >= FACT_THRESHOLD or wording)
-            and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD)):
+            and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
+                          both_leads=sim < LEADS_BELOW and not wording)):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

@@ -26,6 +26,7 @@ from datetime import date
 from ..extract.claims import REPORT_CUES, mask_quotes, not_a_source
 from ..extract.dates import WEEKDAYS
 from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
+from ..sentences import in_clause
 from .claimgraph import (
     REPLY_STATUSES,
     REPORT_NOUNS,
@@ -58,6 +59,8 @@ from .verify import (
 )
 
 MIN_DISPUTES = 10
+#: One character inside a sentence: an abbreviation's dot ("Mr. Ruiz") does not end it.
+IN_SENTENCE = in_clause(".;")
 MAX_DISPUTES = 60  # the list stays readable however many articles come in
 PER_ARTICLE = 3
 STANCE_OF = {"hedged": "alleged", "attributed": "reported", "stated": "reported",
@@ -107,13 +110,15 @@ FRAGMENT_ENDS = frozenset("the a an of about to should will would could can may 
 #: "the notion that X should / could / might …", "any implication that she would …": what ought to,
 #: can or may be, an argument rather than a claim of fact.
 OPINION_NOTION_RE = re.compile(r"\b(?:notion|idea|argument|view|suggestion|implication)s?\s+that\b"
-                               r"(?:[^.;:]|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.|(?<=\bMrs)\.|(?<=\b(?:Gov|Sen|Rep))\.){0,80}?"
+                               + in_clause(".;:") + r"{0,80}?"
                                r"\b(?:should|could|must|ought|might|would)\b", re.IGNORECASE)
 
 
 #: A trailing clause of time or reason: what it says is told in passing ("…, once the report
-#: was revealed to be a hoax").
-TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as)\b[^,;:]*\Z")
+#: was revealed to be a hoax", "…, hours after the aide was charged with …").
+TRAILING_CLAUSE_RE = re.compile(r",\s+(?:once|after|when|until|because|since|as\s+soon\s+as|"
+                                r"(?:(?:just|shortly|soon|only|right|long|(?:(?:a|an|\w+)\s+)?"
+                                r"(?:hours?|days?|weeks?|months?|minutes?|moments?))\s+(?:after|before)))\b[^,;:]*\Z")
 
 
 #: Denying an intention of one's own that the sentence only points back at: "denied that he
@@ -124,6 +129,11 @@ OWN_INTENT_RE = re.compile(r"\bden(?:y|ies|ied|ying)\s+that\s+(?:he|she|they|i|w
 OPPOSED_POSSIBILITY_RE = re.compile(r"\b(?:rejected|rejects|rejecting|rebuffed|dismissed|dismisses)\s+"
                                     r"(?:the\s+|any\s+)?(?:rumou?rs?|talk|speculation|suggestions?|reports?)\s+that\b[^.;:]{0,80}?"
                                     r"\b(?:might|could|would|may)\b", re.IGNORECASE)
+
+
+#: "offered no proof that …", "provided no evidence of …": a claim left unproven.
+NO_PROOF_RE = re.compile(r"\b(?:offered|offers|provided|provides|gave|gives|presented|presents|produced|cited|cites)"
+                         r"\s+no\s+(?:proof|evidence)\s+(?:that|of|for)\b", re.IGNORECASE)
 
 
 @per_node
@@ -153,6 +163,8 @@ def stance_of(node: Node) -> str:
         return "unconfirmed" if leaves_a_claim_unconfirmed(words) else "reported"
     if claim.status == "unconfirmed":
         return "no_comment"  # "did not respond to questions about the donations": no side taken
+    if claim.status in ("stated", "attributed") and NO_PROOF_RE.search(claim.text):
+        return "unconfirmed"  # "He offered no proof that X had a role": the claim stands unproven
     return STANCE_OF.get(claim.status, "reported")
 
 
@@ -242,14 +254,17 @@ def confirms_a_claim(words: list[str]) -> bool:
 
 #: An accusation whose charge is a quoted label: "accuses X of “leading from behind”",
 #: "accused the moderators of asking too many “please attack Ted” questions".
-QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')")
+QUOTED_CHARGE_RE = re.compile(r"\baccus\w*\s+[^.;“\"]{0,120}?\bof\s+(?:[\w'’-]+\s+){0,10}(?:[“\"‘]|'')"
+                              # "claimed that the “forces of political correctness” and “social engineering” …"
+                              r"|\bclaim(?:s|ed)?\s+that\s+(?:the\s+)?(?:[“\"‘]|'')[^”\"’]{1,60}(?:[”\"’]|'')"
+                              r"[^.;“\"]{0,40}(?:[“\"‘]|'')")
 
 
 #: An embedded social-media post: a link or a "(@handle)" signature.
 EMBED_RE = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)|<tweet\b", re.IGNORECASE)
 #: An act claimed by whoever did it ("the attacks were claimed by …").
-CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?claimed\s+by\b",
-                                       re.IGNORECASE)
+CLAIMED_RESPONSIBILITY_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?claimed\s+by\b",
+                                       re.IGNORECASE)  # also "its loyalty might be claimed by a rival": won, not said
 #: "rumored" before a noun, the sentence's only hedge: "the chair's rumored ambitions".
 ATTRIBUTIVE_RUMOUR_RE = re.compile(r"\A(?!.*\b(?:reportedly|allegedly|accus\w*|claim\w*|alleg\w*)\b)"
                                    r".*\brumou?red\s+(?!to\b|that\b|by\b)[a-z]", re.IGNORECASE | re.DOTALL)
@@ -288,25 +303,34 @@ JUDGING_WORDS = (r"(?:pander\w*|politici[sz]\w*|playing\s+politics|grandstand\w*
                  r"hypocri\w*|demagog\w*|doom\s+and\s+gloom|racis[mt]\w*|sexis[mt]\w*|bigot\w*|divisive|rhetoric|"
                  r"hate|hatred|hateful|corrupt|unqualified|incompeten\w*|disrespect\w*|establishment|anxiet\w*|malign\w*|"
                  r"new\s+era|bias|biased|drag\w*\s+(?:his|her|their|its)\s+feet|(?:political\s+)?props|"
-                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly)")
+                 r"exploit\w*|bungl\w*|reckless\w*|dishonest\w*|extremis[mt]\w*|arrogan\w*|elitis[mt]\w*|cowardly|"
+                 # figures of speech that judge: "stealing American jobs", "placing the interests of a
+                 # lobby ahead of children", "putting words in the President's mouth"
+                 r"steal\w*\s+(?:\w+\s+){0,2}jobs|interests\s+(?:of\s+)?(?:[\w'’-]+\s+){0,6}?(?:ahead\s+of|above)|"
+                 r"words\s+in\s+(?:\S+\s+){0,3}mouths?|(?:is|are|was|were)\s+to\s+blame|"
+                 # a verdict on an act rather than an act: "claimed that paying no taxes was smart"
+                 r"(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:smart|stupid|foolish|wise|brilliant|dumb|genius))")
 #: Charges that characterise rather than allege anything checkable: "accused him of pandering".
 CHARACTERISING_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,60}?\bof\s+[^.;]{0,60}?\b" + JUDGING_WORDS + r"\b", re.IGNORECASE)
+    r"\baccus\w*\s+" + IN_SENTENCE + r"{0,60}?\bof\s+" + IN_SENTENCE + r"{0,60}?\b" + JUDGING_WORDS + r"\b",
+    re.IGNORECASE)
 CHARACTERISING_CLAIM_RE = re.compile(
     r"\b(?:accusations?|allegations?|charges?|notion|suggestion|idea|claim(?:s|ed)?|criticism)\s+(?:that\s+)?"
-    r"[^.;]{0,80}?\b"
+    + IN_SENTENCE + r"{0,120}?\b"
     + JUDGING_WORDS + r"\b", re.IGNORECASE)
 #: A charge of what someone is rather than what they did ("accused her of being too reliant
 #: on Wall Street"), of why they did it ("… for political reasons", "… in an attempt to gain
 #: a post"), or with no content at all ("accused Clinton of ducking."): a characterisation.
 TRAIT_CHARGE_RE = re.compile(
-    r"\baccus\w*\s+[^.;]{0,90}?\bof\s+(?:"
+    r"\baccus\w*\s+" + IN_SENTENCE + r"{0,90}?\bof\s+(?:"
     r"being\s+(?!involved|paid|behind|responsible|present|part\b)"
-    r"|[^.;]{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b|in\s+an?\s+(?:attempt|bid|effort)"
-    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation))"
+    r"|" + IN_SENTENCE + r"{0,120}?\b(?:for\s+(?:\w+\s+){0,2}(?:political|partisan|personal|selfish)\b"
+    r"|in\s+an?\s+(?:attempt|bid|effort)"
+    r"\s+to\b|out\s+of\s+(?:\w+\s+)?(?:spite|ambition|desperation)|as\s+a\s+favou?r\s+to\b)"
     r"|\w+ing\s*[.;]?\s*\Z)"
     r"|\baccus\w*\s+of\s*(?:[,.;]|\Z)"  # "… is being accused of, …": of what, it does not say
-    r"|\baccus(?:ing|ed|es)\s+(?![^.;]*\bof\b)[^.;]{1,60}[.;]?\s*\Z",  # "… for accusing the campaign."
+    # "… for accusing the campaign.":
+    r"|\baccus(?:ing|ed|es)\s+(?!" + IN_SENTENCE + r"*\bof\b)" + IN_SENTENCE + r"{1,60}[.;]?\s*\Z",
     re.IGNORECASE)
 #: Name-calling in the same breath ("calling X “dopey” and accusing him of …"): a jab.
 EPITHET_RE = re.compile(r"\b(?:call(?:ing|ed|s)?|brand(?:ing|ed|s)?|trash(?:ing|ed|es)?)\s+(?:[\w.'’-]+\s+){1,3}"
@@ -325,9 +349,12 @@ WRITERS_INFERENCE_RE = re.compile(r"\bit\s+(?:appears|seems|would\s+seem|would\s
 #: concession ("While X claimed …, Y …"); or as a habit ("has always claimed").
 BACKGROUND_OPENING_RE = re.compile(r"^\W*(?:(?:Years|Decades|Months|Long)\s+(?:after|before|ago)|While|Whereas|"
                                    r"Even\s+as|Although|Though|In\s+(?:his|her|their)\s+heyday)\b")
+#: An opening "With …" phrase: "With X reportedly considering a run, a poll found …".
+WITH_OPENING_RE = re.compile(r"^\W*With\s+[^,;:]*\Z")
 HABITUAL_RE = re.compile(r"\balways\s+(?:claimed|claims|claim|accused|accuses|alleged|alleges)\b", re.IGNORECASE)
-#: A claim in a side description of someone: "…, a county commissioner who accused him of …".
-DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|which)\s+[^,;:“”\"]{0,120}\Z"
+#: A claim in a side description of someone: "…, a county commissioner who accused him of …",
+#: "…, the preacher whom the president accuses of …", "…, whose office was looking at allegations of …".
+DESCRIBED_BY_RE = re.compile(r",\s+(?:[^,;:]{0,60}?\s+)?(?:who|whom|whose|which)\s+[^,;:“”\"]{0,120}\Z"
                              r"|\b(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,4}\Z"  # "the tricks that Ana Ruiz accused"
                              r"|\b[a-z]+\s+(?:who|whom)\s+(?:he|she|they)\s+\Z")  # "the field who he accused"
 
@@ -338,6 +365,15 @@ OBJECT_RELATIVE_RE = re.compile(r"\b(?:the|those|these|two|three|several|many)\s
                                 r"(?:\w+\s+){0,2}\Z"
                                 r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:that\s+|whom\s+)?(?:he|she|they)\s+"
                                 r"(?:has\s+|have\s+|had\s+)?\Z")  # "the senator she has accused of …"
+#: "people accused of theft": a class of people an accusation describes.
+CLASS_DESCRIBED_RE = re.compile(r"\b(?:people|persons|men|women|those|others|defendants|suspects|clients|individuals|"
+                                r"immigrants|migrants|officers|soldiers|students|workers)\s+"
+                                r"(?:who\s+(?:were|are|have\s+been|had\s+been)\s+)?\Z")
+#: "reported at the time that …", "claimed at the time": what was said back then, as context.
+AT_THE_TIME_RE = re.compile(r"\b(?:reported|said|claimed|alleged|wrote|accused)\s+(?:[^,;:]{0,40}?\s+)?"
+                            r"at\s+the\s+time\b")
+#: "a plot Ek allegedly hatched …": an allegation in a relative clause describing a thing.
+THING_DESCRIBED_RE = re.compile(r"\b(?:a|an|the)\s+[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}\Z")
 #: "Ana Ek, a clerk accused of spying": a participle in an apposition.
 APPOSITION_BEFORE_RE = re.compile(r",\s+(?:a|an|the)\s+[^,;:]{0,60}?\s+\Z")
 
@@ -355,8 +391,14 @@ def background_allegation(node: Node) -> bool:
     before = claim.text[:at.start()]
     if TRAILING_CLAUSE_RE.search(before):
         return True  # "…, when he claimed Obama was …": told in passing
+    if WITH_OPENING_RE.match(before):
+        return True  # "With X reportedly considering a run, a poll found …": the setting of what follows
     if cue == "accused" and claim.text.startswith(" of", at.end()) and APPOSITION_BEFORE_RE.search(before):
         return True  # "Ana Ek, a clerk accused of spying, …": a description of someone
+    if cue == "accused" and CLASS_DESCRIBED_RE.search(before):
+        return True  # "cases in which he defended people accused of theft": a class of people described
+    if cue in ("allegedly", "reportedly") and THING_DESCRIBED_RE.search(before):
+        return True  # "the judge said a plot Ek allegedly hatched was enough to …": a description of a thing
     object_relative = OBJECT_RELATIVE_RE.search(before)
     if object_relative and len(before[:object_relative.start()].split()) >= 5:
         return True  # "… and her response to the women who claimed affairs": a description of an object
@@ -410,6 +452,8 @@ def opens(node: Node) -> bool:
         return False  # "it appears that X had helped bring it on": the writer's reading, no one's claim
     if RETRACTION_RE.search(node.claim.text) or background_allegation(node):
         return False  # taken back by its maker, or told only as background
+    if AT_THE_TIME_RE.search(node.claim.text):
+        return False  # "The Ledger reported at the time that …": what was said back then, as context
     if not states_what_is_alleged(node):
         return False  # "examined the allegations made by Exxon": which allegations, it does not say
     if node.claim.status in ("denied", "hedged") and CHARACTERISING_CLAIM_RE.search(node.claim.text):
@@ -420,7 +464,8 @@ def opens(node: Node) -> bool:
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
     stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
-        or (stance == "unconfirmed" and not about_the_reporting(node.claim.text))
+        or (stance == "unconfirmed" and not about_the_reporting(node.claim.text)
+            and not NO_PROOF_RE.search(node.claim.text))  # "offered no proof": it answers a claim made elsewhere
 
 
 def party(name: str | None) -> str | None:
@@ -471,6 +516,33 @@ SAID_OF_RE = re.compile(r"(?:is|are|was|were)\s+(?:said|believed|thought|underst
 ACTOR_HEDGES = frozenset("allegedly reportedly purportedly supposedly rumored rumoured allegation allegations".split())
 
 
+#: "forced the firm to settle for allegedly laundering …", "was fined for allegedly …": the grounds
+#: of a legal action, told as its standing.
+CHARGE_GROUNDS_RE = re.compile(r"\b(?:settle|settled|settles|fined|arrested|indicted|sued|charged|prosecuted|jailed|"
+                               r"convicted|investigated|detained|suspended|fired)\b[^.;:]{0,60}?\bfor\s+allegedly\b",
+                               re.IGNORECASE)
+
+
+def accusers_unnamed(node: Node) -> bool:
+    """Is a claim an accusation whose accusers the text does not name: the accused as its
+    subject ("A movement accused of financing …", "X was also accused of …", "X is accused of
+    killing …") or a passive with no agent ("… is being accused of")?"""
+    claim = node.claim
+    cue = claim.cue or ""
+    if claim.status != "hedged" or cue not in ("accused", "alleged"):
+        return False
+    by = party(claim.attributed_to)
+    if by and not_a_source(by, claim.text):
+        by = None
+    if by:
+        return re.search(re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
+                         r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+                         r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text) is not None
+    return cue == "accused" and re.search(
+        r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
+        claim.text) is not None
+
+
 def side_of(node: Node) -> tuple[str, str]:
     """A claim -> (stance, by): who holds it. The party the text names; the outlet when
     the outlet itself asserts it (a plain statement, or "reportedly" with no source named);
@@ -481,19 +553,10 @@ def side_of(node: Node) -> tuple[str, str]:
     if by and not_a_source(by, claim.text):
         by = None  # "Campaign" from "Campaign funding: …": a label, not a name
     cue = claim.cue or ""
-    if by and claim.status == "hedged" and cue in ("accused", "alleged") and re.search(
-            re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
-            r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
-            r"being)\s+)?(?:(?:\w+ly|also|now|even|once)\s+)?" + cue + r"\s+of\b", claim.text):
+    if accusers_unnamed(node):
         relayed = RELAYED_BY_RE.search(claim.text)
         # "A movement accused of financing …", "X was also accused of": the accused, never who accuses;
         # "As the Ledger reported, X was accused of …": the Ledger reports it, alleges nothing
-        return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
-    if by is None and claim.status == "hedged" and cue == "accused" and re.search(
-            r"\b(?:is|are|was|were|been|being)\s+(?:(?:\w+ly|also|now|even|once)\s+)?accused\b(?!\s+(?:\w+\s+){0,3}?by\b)",
-            claim.text):
-        relayed = RELAYED_BY_RE.search(claim.text)
-        # "… is being accused of": accusers not named
         return ("reported", relayed.group(1)) if relayed else (stance, UNNAMED)
     if by and claim.status == "hedged" and SAID_OF_RE.fullmatch(cue) \
             and not re.search(r"\b[Aa]ccording\s+to\b|" + re.escape(by.split()[-1]) + r"\s+(?:said|says)\b",
@@ -515,14 +578,31 @@ def side_of(node: Node) -> tuple[str, str]:
                                 r"(?:reported|reports|said|says|wrote|writes|"
                                 r"alleged|alleges|claimed|claims)\b", claim.text):
             by = None  # "allegations against X, who allegedly …": X is whom it is said of, not who says it
-        elif by and cue == "allegedly" and re.search(named + r"\s+(?:\w+ly\s+)?(?:said|says|told|tells)\b[^.;]*?"
-                                                     r"\b[a-z]+\s+(?:[A-Z][\w'’-]*\s+){1,3}allegedly\b", claim.text):
-            by = None  # "the judge said a conspiracy Marquez allegedly plotted …": alleged by others
         charge = CHARGED_FOR_RE.search(claim.text) if by is None else None
         if charge:
             return stance, f"the {charge.group(1)} charge"  # "charged with battery for allegedly …": the charge's
         if by is None:
             return stance, UNNAMED  # "allegedly", "reportedly" with no one named: someone the text does not name
+    relaying = RELAYS_REPORTS_RE.search(claim.text)
+    if relaying:
+        # "she pointed to reports that X called …": who points to them relays them as true
+        subject = relaying.group(1)
+        if subject.lower() in ("he", "she", "they"):
+            inserted = next((i.text for i in claim.insertions if relaying.start(1) <= i.at <= relaying.end(1)), None)
+            if inserted:
+                return "alleged", inserted
+        elif subject[:1].isupper() and subject.lower() not in ("it", "that", "this"):
+            return "alleged", party(subject) or subject
+    alleging = ALLEGING_NOUN_RE.search(claim.text)
+    if alleging and not (by and re.search(re.escape(by) + r"\s+(?:\w+ly\s+)?(?:alleged|claimed|accused)\b",
+                                          claim.text)):
+        return stance, alleging.group(1)  # "… noted published reports alleging that …": the reports allege it
+    camp = CAMP_SUBJECT_RE.match(claim.text) if by is None and claim.status == "hedged" else None
+    if camp and a_camp(camp.group(1)):
+        return stance, camp.group(1)  # "Some accused …", "Democrats -- including X -- accused …": a camp's
+    described = DESCRIBED_SUBJECT_RE.search(claim.text) if by is None and claim.status == "hedged" else None
+    if described:
+        return stance, described.group(1)  # "one questioner claimed …": someone the text describes, not the outlet
     if by is None and claim.unresolved and not claim.attributed_to:
         by = UNNAMED  # "She has pushed back …" with "she" unclear: not the outlet's own word
     if by is None:
@@ -634,6 +714,10 @@ MEDIA_WORDS = frozenset("times post news journal press tribune herald guardian t
                         "channel radio television tv ledger chronicle courier observer examiner inquirer "
                         "dispatch mirror express bulletin sun star register monitor".split())
 #: Words of a source that does not give its name ("sources familiar with the talks", "two officials").
+#: Words of an institution's name: what it reports are its own figures or findings, on the record.
+INSTITUTION_WORDS = frozenset("university college institute police department ministry agency bureau office "
+                              "commission council court government administration service census survey "
+                              "statistics board authority".split())
 UNNAMED_WORDS = frozenset("sources source people person officials aides insiders familiar anonymity".split())
 #: A report of what will or may happen is a forecast, no account of a happening anyone could dispute.
 #: (Lower case only: "May 6" is a date.)
@@ -664,6 +748,10 @@ def names_an_outlet(name: str, outlets: frozenset[str]) -> bool:
     return False
 
 
+#: "X reported Saturday that it had received …": a news organisation's word about itself.
+SELF_REPORT_RE = re.compile(r"\breport(?:ed|s)\b[^.;:“”\"]{0,40}?\bthat\s+it\s+(?:had|has|was|is|would|will)\b")
+
+
 def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     """A report no one answers is an item only as an unconfirmed account of a happening that
     news organisations or unnamed sources carry ("Verstka reported that …", "according to
@@ -671,8 +759,8 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
     the record, nor a forecast ("will end this year, the budget office reported")."""
     claim = node.claim
     source = claim.attributed_to or ""
-    if FORECAST_RE.search(claim.text):
-        return False
+    if FORECAST_RE.search(claim.text) or SELF_REPORT_RE.search(claim.text):
+        return False  # a forecast; what a news organisation reports of itself ("reported that it had received …")
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
     if lowered & UNNAMED_WORDS:
         return True
@@ -685,6 +773,9 @@ def an_unconfirmed_report(node: Node, outlets: frozenset[str]) -> bool:
         claim.text[max(0, at):]) is not None
         or (at > 0 and re.search(r",\s*(?:the\s+)?\Z", claim.text[:at], re.IGNORECASE) is not None))
     before = re.findall(r"[A-Za-z]+", claim.text[max(0, at - 40):at].lower()) if at >= 0 else []
+    words_of_source = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
+    if words_of_source & INSTITUTION_WORDS and not names_an_outlet(source, outlets):
+        return False  # "the University of Michigan reported", "German police reported": an institution's figures
     return relayed and (names_an_outlet(source, outlets) or bool(set(before[-3:]) & MEDIA_WORDS)
                         or source.isupper() or any(w[:1].isupper() for w in source.split()))
 
@@ -704,8 +795,24 @@ CAMP_WORDS = frozenset("""critics opponents detractors skeptics sceptics lawmake
     republicans democrats conservatives liberals progressives activists protesters protestors commentators
     pundits observers others people supporters rivals foes left right""".split())
 CAMP_DETERMINERS = frozenset("the some many most several other their his her its".split())
+#: The subject of an accusation when it is no one's name: "Some accused …", "Democrats -- including
+#: the nominee -- quickly accused …", "Many critics have alleged …".
+CAMP_SUBJECT_RE = re.compile(r"\W*((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+)\s*"
+                             r"(?:(?:--|—|–)[^—–]{0,60}?(?:--|—|–)\s*|,[^,]{0,60},\s*)?"
+                             r"(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?(?:accused|alleged|claimed|accuse|allege|claim)\b")
 
 
+#: "she pointed to reports that …", "Ruiz cited news reports that …": the subject relays reports.
+RELAYS_REPORTS_RE = re.compile(r"\b(he|she|they|[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:pointed\s+to|points\s+to|cited|cites|"
+                               r"noted|notes|referred\s+to|invoked)\s+(?:(?:published|news|press|media|recent)\s+)?"
+                               r"reports\s+that\b")
+#: "published reports alleging that …": documents that allege, cited by the sentence's subject.
+ALLEGING_NOUN_RE = re.compile(r"\b((?:(?:published|news|press|media|earlier|recent|several|multiple)\s+)?"
+                              r"(?:reports|accounts|stories|articles|documents|lawsuits|complaints|a\s+report|"
+                              r"a\s+lawsuit|a\s+complaint))\s+(?:alleging|claiming|asserting)\s+that\b")
+#: "one questioner claimed …", "a supporter alleged …": someone the text describes but does not name.
+DESCRIBED_SUBJECT_RE = re.compile(r"(?:^\W*|,\s+|\bwhen\s+|\bthat\s+)((?:one|a|an|another)\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                                  r"(?:\w+ly\s+)?(?:claimed|claims|alleged|alleges|accused|accuses)\b")
 #: "X claimed (that) he / they …": what a claimant says of itself.
 SELF_CLAIM_RE = re.compile(r"\bclaim(?:s|ed)?\b(?:\s+(?:in|on|at|to)\b[^,;:“”\"]{0,60}?)?\s+(?:that\s+)?"
                            r"(?:he|she|they|we|i|he’s|he's|she’s|she's|they’re|they're|his|her|their)\b",
@@ -721,8 +828,10 @@ def a_self_claim(node: Node) -> bool:
 
 
 def a_camp(by: str | None) -> bool:
-    """Is ``by`` a camp ("Critics", "the left", "some Republicans") rather than a party?"""
+    """Is ``by`` a camp ("Critics", "the left", "some Republicans", "Some") rather than a party?"""
     words = [w.lower().strip(".,") for w in (by or "").split()]
+    if words in (["some"], ["many"], ["most"], ["several"]):
+        return True  # "Some accused X of …": some people
     words = [w for w in words if w not in CAMP_DETERMINERS]
     return bool(words) and all(w in CAMP_WORDS for w in words)
 
@@ -761,6 +870,10 @@ def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtrac
                                for n in contested):
             # "Critics accused Washington of …": a camp's criticism; "Pate claimed that he is not
             # backing anyone": what a claimant says of itself. No one answers: no party's claim disputed.
+            continue
+        if not replied and all(accusers_unnamed(n) or CHARGE_GROUNDS_RE.search(n.claim.text) for n in contested):
+            # "Roof is accused of killing nine people", "X was also accused of breaking the rules":
+            # a charge's standing, or an accusation no one named makes and no one answers
             continue
         # an account no one alleges or answers, only reported: the weakest kind, an item only
         # as an unconfirmed report, and shown only where answered and alleged ones leave room

@@ -17,6 +17,7 @@ Every check reads a ``Profile``, computed once per claim, so verifying a pair is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -197,14 +198,38 @@ def headline_shaped(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+#: Who made a poll: the names right before "poll" / "survey" ("a Washington Post-ABC News poll")
+#: or after "poll … by" ("a poll released Sunday by the Ledger and Channel 9").
+POLL_SPONSOR_RE = re.compile(
+    r"((?:[A-Z][\w.'’&]*[\s-]+){1,6})(?:[Pp]oll|[Ss]urvey)s?\b"
+    r"|\b(?:polls?|surveys?)\b[^.;:]{0,40}?\b(?:by|from|for)\s+((?:the\s+)?[A-Z][\w.'’&-]*"
+    r"(?:\s+(?:and\s+|&\s+)?[A-Z0-9][\w.'’&-]*){0,6})")
+
+
+def poll_sponsors(text: str) -> frozenset[str]:
+    """The name stems of who made the polls a sentence cites: the source of a finding, not a
+    participant in it (two findings of one poll share the sponsor, not the fact)."""
+    if "oll" not in text and "urvey" not in text:
+        return frozenset()
+    found = (m.group(1) or m.group(2) or "" for m in POLL_SPONSOR_RE.finditer(text))
+    # "Clinton's poll numbers": whose standing the poll measures, not who made it
+    return frozenset(t for run in found if not re.search(r"['’]s\b", run) for t in content_tokens(run))
+
+
 def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
             days: frozenset[str], dated: bool = False) -> Profile:
     """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
     plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
+    dateline = DATELINE_RE.match(text)
+    skip = set(content_tokens(dateline.group(0))) if dateline else set()  # "NEW YORK (AP) —": a place, not whom
     for stem_, is_plain, _quoted in words:
+        if not lead and stem_ in skip:
+            skip.discard(stem_)
+            continue
         if not is_plain and stem_ in named and stem_ not in NOT_PARTICIPANTS:
             lead.append(stem_)
         elif lead:
@@ -271,17 +296,21 @@ def _participants(names: frozenset[str]) -> frozenset[str]:
     return names - NOT_PARTICIPANTS
 
 
-def same_participants(a: Profile, b: Profile) -> bool:
+def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
-    the other is first about ("Ruiz backed Kline" is not "Sand backed Kline"); or neither
-    names anyone and they are told in nearly the same words ("the engineering firm said the
-    bridge had been repaired")."""
+    the other is first about ("Ruiz backed Kline" is not "Sand backed Kline"; with
+    ``both_leads``, each names whom the other is first about: "Ruiz plans a rally before the
+    Dover primary" is not "The Dover primary is the last contest"); or neither names anyone
+    and they are told in nearly the same words ("the engineering firm said the bridge had
+    been repaired")."""
     names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
     if names_a or names_b:
         shared = len(names_a & names_b)
         if a.lead and b.lead and not (a.lead & names_b or b.lead & names_a):
             return False  # each is first about someone the other never names
+        if both_leads and ((a.lead and not a.lead & names_b) or (b.lead and not b.lead & names_a)):
+            return False  # one is first about someone the other never names
         if a.subject and b.subject and not (a.subject & names_b and b.subject & names_a):
             return False  # "Kline pointed to the interview Ruiz gave" is not "Ruiz was criticised for it"
         return shared > 0 and shared >= MIN_NAME_SHARE * min(len(names_a), len(names_b))
@@ -315,7 +344,15 @@ def same_when(a: Profile, b: Profile) -> bool:
 def same_counts(a: Profile, b: Profile) -> bool:
     """How many: no count of the same thing in one that the other contradicts (bounds from
     opposite sides, "at least seven" / "as many as seven", still tell one fact)."""
-    return not any(counts_conflict(x, y) == "number" for x in a.counts for y in b.counts)
+    return all(_matched(x, b.counts, lambda x, y: counts_conflict(x, y) != "number") for x in a.counts) \
+        and all(_matched(y, a.counts, lambda y, x: counts_conflict(x, y) != "number") for y in b.counts)
+
+
+def _matched(x: Quantity, others: Sequence[Quantity], agree: Callable[[Quantity, Quantity], bool]) -> bool:
+    """Does a count agree with one of the other sentence's counts of the same thing (or has
+    the other none)? "46 percent said yes, 23 percent no" told twice: 46 meets 46, 23 meets 23."""
+    same_thing = [y for y in others if y.unit == x.unit]
+    return not same_thing or any(agree(x, y) for y in same_thing)
 
 
 def same_figures(a: Profile, b: Profile) -> bool:
@@ -324,23 +361,26 @@ def same_figures(a: Profile, b: Profile) -> bool:
     wording ("at least 882 delegates" and "at least 501 delegates" are two tallies)."""
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         return False
-    for x in a.counts:
-        for y in b.counts:
-            if x.unit == y.unit and x.bound != "more" != y.bound:
-                lo_x, hi_x = _interval(Quantity(x.unit, x.value, "vague" if x.bound != "exact" else "exact",
-                                                x.label, x.start))
-                lo_y, hi_y = _interval(Quantity(y.unit, y.value, "vague" if y.bound != "exact" else "exact",
-                                                y.label, y.start))
-                if hi_x < lo_y or hi_y < lo_x:
-                    return False
-    return True
+    return all(_matched(x, b.counts, _overlapping) for x in a.counts if x.bound != "more") \
+        and all(_matched(y, a.counts, _overlapping) for y in b.counts if y.bound != "more")
 
 
-def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False) -> bool:
+def _overlapping(x: Quantity, y: Quantity) -> bool:
+    """Can two counts of one thing be the same figure, bar rounding and vague wording?"""
+    if "more" in (x.bound, y.bound):
+        return True
+    lo_x, hi_x = _interval(Quantity(x.unit, x.value, "vague" if x.bound != "exact" else "exact", x.label, x.start))
+    lo_y, hi_y = _interval(Quantity(y.unit, y.value, "vague" if y.bound != "exact" else "exact", y.label, y.start))
+    return not (hi_x < lo_y or hi_y < lo_x)
+
+
+def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False,
+              both_leads: bool = False) -> bool:
     """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
     words ("a 'brave man'"), which stands for the share of the predicate's words. ``copies``:
     the sentences are near-identical (a republished story), so a "today" or "on Tuesday"
-    read from two publication dates does not make two days."""
+    read from two publication dates does not make two days. ``both_leads``: the overlap is
+    modest, so each must name whom the other is first about."""
     predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
-    return (a.linkable and b.linkable and same_participants(a, b) and predicate
+    return (a.linkable and b.linkable and same_participants(a, b, both_leads) and predicate
             and (copies or same_when(a, b)) and same_counts(a, b) and (copies or same_figures(a, b)))

@@ -729,3 +729,20 @@ def test_two_subjects_joined_by_and_at_the_start_of_the_clause_speak_together():
                       "The Ruiz campaign and some harbour experts have alleged that the board was behind the "
                       "leak.") == ["the mayor and two councillors", "officials",
                                    "The Ruiz campaign and some harbour experts"]
+
+
+# -- a surname a couple shares -----------------------------------------------------------
+
+def test_a_surname_a_couple_shares_keeps_its_title_and_never_becomes_the_other_spouse():
+    paragraphs = ("The quarrel between the parents, Omar and Leila Haddad, and Mr. Lind has unsettled the party.",
+                  "“I could not stay composed on that stage, not for one minute,” Mrs. Haddad said on Sunday.",
+                  "“He has no decency and he has never sacrificed anything for this town,” Mr. Haddad said.")
+    assert speakers_of(*paragraphs) == ["Mrs. Haddad", "Mr. Haddad"]
+
+
+def test_two_people_named_with_and_are_no_couple():
+    # "Lind" is written alone elsewhere: "Lind and Leila Haddad" are two people, and Haddad is Leila
+    assert speakers_of("The quarrel between Lind and Leila Haddad has unsettled the party.",
+                       "Lind left the hall early.",
+                       "“I could not stay composed on that stage, not for one minute,” Ms. Haddad said."
+                       ) == ["Leila Haddad"]

@@ -429,3 +429,11 @@ def test_an_accusation_is_its_accusers_not_the_speaker_of_the_main_clause():
 def test_a_pronoun_later_in_a_sentence_is_the_last_person_it_names_before(paragraphs, source):
     _, claims = claims_of(*paragraphs)
     assert claims[-1].attributed_to == source
+
+
+def test_a_claim_by_one_of_a_couple_keeps_the_title_that_says_which():
+    _, claims = claims_of("The quarrel between the parents, Omar and Leila Haddad, and Mr. Lind has unsettled the "
+                          "party.",
+                          "Mr. Haddad accused Mr. Lind of taking the harbour funds for his own campaign.",
+                          "Mrs. Haddad said she had not spoken at the rally because she could not stay composed.")
+    assert [c.attributed_to for c in claims if c.attributed_to] == ["Mr. Haddad", "Mrs. Haddad"]

@@ -6,12 +6,13 @@ import pytest
 from articles import article, make
 
 from briefing.extract import extract_article
-from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes
+from briefing.link.claimgraph import build_graph
+from briefing.link.disputes import UNNAMED, link_discrepancies, link_disputes, side_of, stance_of
 from briefing.link.facts import link_facts
 from briefing.link.index import UnionFind, candidate_pairs, content_tokens, idf_weights, stem
 from briefing.link.outlets import UNKNOWN_OUTLET, outlet_of
 from briefing.link.timeline import link_timeline
-from briefing.model import Citation, Fact, Source
+from briefing.model import Citation, Fact, Insertion, Source
 from briefing.sentences import split_sentences
 
 ARTICLES = [
@@ -241,9 +242,11 @@ def test_rejecting_an_argument_of_what_should_or_could_be_is_no_denial_of_a_clai
 
 def test_whom_an_accusation_is_about_never_takes_its_side_and_a_partys_own_words_are_its_allegation():
     source, extraction = make("t", "Delta Post", "2023-03-10",
-                              "A harbour charity accused of funding council trips may have paid for three more.")
+                              "A harbour charity accused of funding council trips may have paid for three more.",
+                              "The charity's director, Ana Ek, denied that it had funded any council trips.")
     claim = replace(extraction.claims[0], attributed_to="A harbour charity")  # as the phrase finder may give
-    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim,))]) for s in d.sides]
+    sides = [s for d in link_disputes([source], [replace(extraction, claims=(claim, *extraction.claims[1:]))])
+             for s in d.sides]
     assert sides and all(s.by != "A harbour charity" for s in sides)
     source, extraction = make("s", "Delta Post", "2023-03-10",
                               "Mayor Ana Ruiz accused the harbour board of hiding the audit from voters.",
@@ -363,6 +366,31 @@ def test_quarrels_jabs_and_a_camps_unanswered_criticism_open_no_dispute(jab):
     "At a town hall, Lind accused Ruiz, the councillor from Dover and winner of the harbour vote, of being "
     "“politically correct” on the audit.",
     "Ruiz also claimed that she had made a lot of sacrifices for the port.",
+    "Mr. Lind said Mr. Ek had shown disrespect to his wife, and accused Mr. Ek of running a campaign of hatred.",
+    "Although he says he loves Dover, he also accuses it of stealing harbour jobs.",  # figures of speech that judge
+    "Ruiz accused the board of placing the interests of the oil lobby ahead of children.",
+    "Lind said the warning showed the mayor was lost, and accused the board of putting words in the mayor's mouth.",
+    "Lind had accused the bishop of visiting the port as a favor to the board.",  # why, not what
+    "Lind defended his aide on Tuesday, hours after the aide was charged with battery for allegedly grabbing a "
+    "reporter.",  # told in passing
+    "Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",  # a thing
+    "Some accused Lind of inciting violence against the mayor.",  # a camp, no party, no answer
+    "Democrats -- including Ruiz -- quickly accused Lind of suggesting violence against the mayor.",
+    "Later, Lind claimed that harbour floods are rare these days and that the mayor is to blame for voters "
+    "believing otherwise.",  # blame: a judgement
+    "He also opened the door to the extradition of Ali Ek, the popular preacher whom Ana Ruiz accuses of "
+    "masterminding the coup attempt.",  # a description of someone
+    "With former mayor Ana Ruiz reportedly considering a run as an independent, a Gazette poll found that she "
+    "would draw from Lind's support.",  # the setting of what follows
+    "The Harbour Ledger reported Saturday that it had received anonymously the first pages of the mayor's tax "
+    "filings.",  # a news organisation's word about itself
+    "A web video by the Harbour Party references four cases in which Lind defended people accused of theft.",
+    "He claimed that paying no harbour fees was smart, although he again refused to release his accounts.",
+    "Still, the Harbour Ledger reported at the time that the editor had told Ek her statement was out of line.",
+    "The mayor's gift to the state attorney, whose office was looking at allegations of fraud at the port, drew "
+    "questions.",  # told in passing, in a description
+    "At a forum on Monday, one questioner claimed that the “forces of harbour correctness” and “social "
+    "engineering” were hurting the port.",  # labels in someone's words
 ])
 def test_characterisations_motives_and_unanswered_self_claims_open_no_dispute(trait):
     texts = dispute_texts("t", trait, "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
@@ -410,9 +438,19 @@ def test_a_non_answer_takes_no_side_and_is_shown_as_no_comment():
 def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are_unnamed():
     source, extraction = make("p", "Delta Post", "2023-03-10",
                               "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Ruiz denied that she had broken the harbour rules.",
                               "Gulls circled the quay.",
-                              "The harbour master is being accused of selling the seized crates.")
-    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", UNNAMED]
+                              "The harbour master is being accused of selling the seized crates.",
+                              "The harbour master denied that he had sold the seized crates.")
+    bys = sorted(sorted(s.by for s in d.sides) for d in link_disputes([source], [extraction]))
+    assert bys == [["Ana Ruiz", "the Gazette"], ["The harbour master", UNNAMED]]
+
+
+def test_an_accusation_no_one_named_makes_and_no_one_answers_is_no_item():
+    texts = dispute_texts("n", "Ek is accused of killing two guards at the harbour in June.",
+                          "As the Gazette reported, Lind was also accused of breaking the harbour rules.",
+                          "Councillor Ana Ruiz accused the port board of hiding the audit from voters.")
+    assert texts == ["Councillor Ana Ruiz accused the port board of hiding the audit from voters."]
 
 
 @pytest.mark.parametrize(("sentence", "by"), [
@@ -426,11 +464,11 @@ def test_whom_a_passive_accusation_names_is_the_accused_and_unnamed_accusers_are
     ("Lind was at a rally on Friday when he told the unproven tale of a captain allegedly sinking a pirate fleet.",
      "Lind"),  # the teller's
 
-    ("Lind defended his aide on Tuesday, hours after the aide was charged with battery in Dover for allegedly "
-     "grabbing a reporter.", "the battery charge"),
-    ("Judge Ana Ruiz said a plot Lind allegedly hatched with the clerk was enough to keep him in jail.",
-     UNNAMED),  # the judge rules; others allege
     ("The mayor is believed to have met the contractor twice, according to the Gazette.", "Gazette"),
+    ("Her filing to the court noted published reports alleging that she had claimed the mayor struck her.",
+     "published reports"),  # the reports allege it; the filing cites them
+    ("At a forum in Dover on Monday, one questioner claimed that the port had been sold to a rival.",
+     "one questioner"),  # someone described, not the outlet
 ])
 def test_who_speaks_in_an_interview_and_whose_account_carries_a_hedge(sentence, by):
     source, extraction = make("w", "Delta Post", "2023-03-10", sentence)
@@ -462,9 +500,9 @@ def test_rejecting_rumours_of_what_someone_might_do_is_no_denial_and_a_relayed_c
     texts = dispute_texts("o", "Lind rejected rumors that the mayor might try to sell the port through a secret vote.")
     assert texts == []
     source, extraction = make("r", "Delta Post", "2023-03-10",
-                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.")
-    assert [(s.stance, s.by) for d in link_disputes([source], [extraction]) for s in d.sides] == [
-        ("reported", "the Gazette")]
+                              "As the Gazette reported, Ana Ruiz was also accused of breaking the harbour rules.",
+                              "Ruiz denied that she had broken the harbour rules.")
+    assert [s.by for d in link_disputes([source], [extraction]) for s in d.sides] == ["the Gazette", "Ana Ruiz"]
 
 
 def _single(fact_id: str, text: str, source: str, rank: float) -> Fact:
@@ -498,3 +536,43 @@ def test_the_agent_of_a_description_that_a_relative_clause_makes_the_speaker_is_
     assert qualified("the results of the inquiry by a harbour panel", text) == "a harbour panel"
     assert qualified("the results of the inquiry by a harbour panel", "The results of the inquiry by a harbour "
                      "panel are due.") == "the results of the inquiry by a harbour panel"
+
+
+def test_offering_no_proof_leaves_a_claim_unconfirmed_and_opens_nothing_alone():
+    source, extraction = make("np", "Delta Post", "2023-03-10",
+                              "He offered no proof that Ruiz had a role in Ek's harbour licence.")
+    graph = build_graph([source], [extraction])
+    assert [stance_of(n) for n in graph.nodes] == ["unconfirmed"]
+    assert link_disputes([source], [extraction]) == ()
+
+
+def test_who_points_to_reports_relays_them():
+    source, extraction = make("pr", "Delta Post", "2023-03-10",
+                              "Councillor Ana Ruiz said she would speak for an hour at the harbour debate on Monday.",
+                              "That’s when she pointed to reports that Lind called the 1996 harbour queen “Miss Piggy” "
+                              "as an example of his disrespect for women.")
+    claim = next(c for c in extraction.claims if "pointed to reports" in c.text)
+    # the insertion the standalone stage gives "she"
+    she = replace(claim, insertions=(Insertion(at=claim.text.index("she") + 3, text="Ana Ruiz"),))
+    extraction = replace(extraction, claims=tuple(she if c is claim else c for c in extraction.claims))
+    node = next(n for n in build_graph([source], [extraction]).nodes if "pointed to reports" in n.claim.text)
+    assert side_of(node) == ("alleged", "Ana Ruiz")  # not Lind, whom the reports are about
+
+
+def test_the_grounds_of_a_charge_are_the_charges_and_unanswered_they_open_no_item():
+    charged = "On Tuesday, Lind's aide was charged with battery in Dover for allegedly grabbing a reporter."
+    settled = "The firm settled for allegedly laundering harbour money, the Ledger said."
+    assert dispute_texts("cg", charged, settled) == []
+    source, extraction = make("cg", "Delta Post", "2023-03-10", charged,
+                              "The aide denied that he had grabbed the reporter.")
+    bys = [s.by for d in link_disputes([source], [extraction]) for s in d.sides]
+    assert "the battery charge" in bys
+
+
+@pytest.mark.parametrize("figures", [
+    "Consumer confidence in the harbour towns was higher than in any year since 2004, the Dover University "
+    "reported last week.",
+    "Last year, Dover police reported 906 thefts from harbour warehouses.",
+])
+def test_an_institutions_figures_are_no_unconfirmed_report(figures):
+    assert dispute_texts("if", figures) == []

@@ -1,6 +1,8 @@
 """Cross-article links an editor would sign: same who, what and when, no chains, real
 discrepancies only, disputes whose sides are parties. All sentences are invented."""
 
+from dataclasses import replace
+
 from articles import make
 
 from briefing.clean import clean_article
@@ -8,14 +10,16 @@ from briefing.link import link_briefing
 from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
 from briefing.link.facts import link_facts
+from briefing.link.index import content_tokens
 from briefing.link.verify import (
     about_a_poll_method,
     about_the_reporting,
     counts_conflict,
     headline_shaped,
+    poll_sponsors,
     quantities,
 )
-from briefing.model import RawArticle, SourceMeta
+from briefing.model import Insertion, RawArticle, SourceMeta
 
 
 def linked_sources(facts, needle: str) -> set[str]:
@@ -489,3 +493,77 @@ def test_a_wire_copys_dateline_does_not_lead_a_group_another_member_can_lead():
     assert WIRE_DATELINE_RE.match("DOVER, Dec. 22 (UPI) — Ana Ruiz announced she would run.")
     assert WIRE_DATELINE_RE.match("LISBON (Reuters) - Ana Ruiz announced she would run.")
     assert not WIRE_DATELINE_RE.match("Ana Ruiz announced (in Dover) — to cheers — she would run.")
+
+
+def test_a_sentence_with_two_counts_of_one_thing_told_twice_is_one_fact_and_a_changed_figure_is_not():
+    split = ("Asked if the harbour deal was lawful, 41 percent of residents said yes, compared with 37 percent "
+             "who said no.")
+    a = make("a", "North Herald", "2024-05-02", "Port Vell held its first harbour vote in a decade.", split)
+    b = make("b", "South Gazette", "2024-05-03", "Residents of Port Vell were asked about the harbour deal.", split)
+    c = make("c", "East Ledger", "2024-05-03", "Residents of Port Vell were asked about the harbour deal.",
+             split.replace("41 percent", "52 percent"))
+    facts = facts_of(a, b, c)
+    assert linked_sources(facts, "41 percent") == {"a", "b"}  # 41 meets 41 and 37 meets 37
+    assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)  # 41 is no 52
+
+
+def test_a_shared_topic_phrase_is_no_shared_fact_unless_each_names_whom_the_other_is_about():
+    a = make("a", "North Herald", "2024-06-09",
+             "Governor Elena Marsh opened the coastal flood office in Port Vell on Saturday.",
+             "Senator Ivo Brandt has a rally planned for Thursday evening in Dover ahead of next Tuesday's "
+             "Harbour County primary, the final contest of the Liberal race.")
+    b = make("b", "South Gazette", "2024-06-08",
+             "Governor Elena Marsh opened the coastal flood office in Port Vell on Saturday.",
+             "The final contest in the Liberal primary race comes June 11, when voters in Harbour County head to "
+             "the polls.")
+    facts = facts_of(a, b)
+    assert not any({"a", "b"} <= {c.source for c in f.citations} and "rally" in f.text + "".join(
+        c.text for c in f.citations) for f in facts)
+    assert linked_sources(facts, "flood office") == {"a", "b"}
+
+
+def test_who_made_a_poll_is_no_participant_in_what_it_found():
+    a = make("a", "North Herald", "2024-05-02",
+             "A national poll released Sunday by the Harbour Ledger and Channel Nine shows Mayor Ana Ruiz keeping "
+             "her lead in the national vote after the storm.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Former governor Ivo Kline took just 6 percent of the national vote in a Harbour Ledger-Channel Nine "
+             "poll released Sunday, which shows his worst standing in two years.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))  # Ruiz's lead, Kline's 6 percent
+    assert poll_sponsors("Marsh's poll numbers fell again.") == frozenset()  # whose standing, not who polled
+
+
+def test_whom_an_insertion_names_takes_part_in_the_fact():
+    a = make("a", "North Herald", "2024-05-02", "Mayor Ana Ruiz signed the harbour flood bill on Tuesday morning.")
+    b = make("b", "South Gazette", "2024-05-02",
+             "She signed the harbour flood bill on Tuesday morning after a long night of debate.")
+    claim = b[1].claims[0]
+    she = replace(claim, insertions=(Insertion(at=3, text="Ana Ruiz"),))  # as the standalone stage gives "She"
+    assert linked_sources(facts_of(a, b), "flood bill") == set()  # "She" alone names no one
+    assert linked_sources(facts_of(a, (b[0], replace(b[1], claims=(she,)))), "flood bill") == {"a", "b"}
+
+
+def test_the_same_long_quotation_is_one_statement_whoever_the_sentence_names():
+    quote = ("“We will rebuild every pier on this coast and we will not wait for the federal money to arrive this "
+             "winter,”")
+    a = make("a", "North Herald", "2024-05-02", f"Governor Elena Marsh said in her formal statement: {quote[:-2]}.”")
+    b = make("b", "South Gazette", "2024-05-03",
+             f"The Republican candidate appeared to set out her plans by saying {quote} before leaving the port.")
+    c = make("c", "East Ledger", "2024-05-03", "Governor Elena Marsh said the harbour must wait for federal money.")
+    facts = facts_of(a, b, c)
+    assert linked_sources(facts, "rebuild every pier") == {"a", "b"}
+    assert not any({"a", "c"} <= {x.source for x in f.citations} for f in facts)
+
+
+def test_whom_a_claim_is_first_about_skips_its_dateline_and_reads_an_opening_insertion():
+    a = make("a", "North Herald", "2024-05-06",
+             "NEW YORK (AP) — Ana Ruiz announced on Monday that she is expecting her second child this summer.")
+    b = make("b", "South Gazette", "2024-05-06",
+             "He revealed on Monday that he would vote for Ana Ruiz in the harbour primary.")
+    claim = b[1].claims[0]
+    he = replace(claim, insertions=(Insertion(at=2, text="Ivo Lind"),))  # "He [Ivo Lind]"
+    c = make("c", "East Ledger", "2024-05-06", "Ivo Lind chairs the harbour board.")
+    nodes = build_graph([a[0], b[0], c[0]], [a[1], replace(b[1], claims=(he,)), c[1]]).nodes
+    leads = {n.source.id: n.profile.lead for n in nodes}
+    assert leads["a"] == frozenset(content_tokens("Ana Ruiz"))  # not the dateline's city or agency
+    assert leads["b"] == frozenset(content_tokens("Ivo Lind"))  # not Ruiz, whom he votes for

@@ -1,7 +1,9 @@
 """sentences: paragraph text -> sentence spans with offsets."""
 
+import re
+
 from briefing.model import CleanArticle, Paragraph
-from briefing.sentences import make_citation, sentences_covering, split_paragraph, split_sentences
+from briefing.sentences import in_clause, make_citation, sentences_covering, split_paragraph, split_sentences
 
 
 def spans(text: str) -> list[str]:
@@ -47,3 +49,12 @@ def test_split_sentences_numbers_ids_in_text_order_and_keeps_offsets():
     assert sentences_covering(sents, 5, 15) == sents[:2]
     cite = make_citation("a", text, sents, 11, 17)
     assert (cite.sentence, cite.text, text[cite.start:cite.end]) == ("s2", "Second one.", "Second")
+
+
+def test_a_clause_pattern_reads_past_abbreviations_but_not_past_a_full_stop():
+    accusation = re.compile(r"\baccused\s+" + in_clause(".;") + r"{0,40}?\s+of\b", re.IGNORECASE)
+    assert accusation.search("Mr. Ek accused Mr. Lind of hiding the audit.")
+    assert accusation.search("The board accused the U.S. Navy of hiding the audit.")
+    assert accusation.search("Ek accused Gov. Ruiz of hiding the audit.")
+    assert not accusation.search("Ek accused him. Two of the clerks left.")  # a lower-case word's dot ends it
+    assert not accusation.search("Ek accused the board; none of them answered.")
