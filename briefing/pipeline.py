@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import cache
 from .clean import clean_article
@@ -218,6 +218,12 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
     return pairs, report
 
 
+#: What linking's ``per_node`` functions found in this process's last run (``ClaimMemo.nodes``):
+#: a long-lived process (``briefing serve``) hands them to its next run. Process-wide, like the
+#: in-memory extraction results of ``cache``; the link stage itself keeps nothing between calls.
+_last_node_answers: dict[str, dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]]] = {}
+
+
 @collecting_less
 def extract_briefing(options: Options, progress: Callable[[str], None] | None = None,
                      inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> tuple[Briefing, RunReport]:
@@ -231,10 +237,11 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
     from .link.memo import MEMO_FILE, ClaimMemo
-    memo = ClaimMemo(options.cache_dir / MEMO_FILE) if options.cache_dir is not None else None
+    memo = ClaimMemo(options.cache_dir / MEMO_FILE if options.cache_dir is not None else None,
+                     handed=_last_node_answers.get("nodes"))
     briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs], memo=memo)
-    if memo is not None:
-        memo.save()
+    memo.save()
+    _last_node_answers["nodes"] = memo.nodes  # the next run in this process (serve) starts from them
     if options.overrides_file is not None:  # the editor's stage, between link and render
         from .overrides import apply_overrides, load_overrides
         briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))

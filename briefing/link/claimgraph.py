@@ -163,19 +163,13 @@ def sentence_number(sentence_id: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-#: What ``per_node`` functions found of the nodes of the last graph built in this process, by the
-#: node's claim object: (claim, all else the node is made of, what was found). A node of the next
-#: graph made of the same takes it over. The node's words, features and profile are functions of
-#: its claim's text, the names it writes with a capital, its day dates and whether it dates anything
-#: (``memo``): those stand for them. Tuples of strings, so that the collector soon stops tracking them.
-_last_nodes: dict[int, tuple[Claim, tuple[Any, ...], dict[str, Any]]] = {}
-
-
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
                 memo: ClaimMemo | None = None) -> list[Node]:
     """Sources + extractions (parallel) -> claim nodes, sorted by source id then sentence.
 
-    ``memo``: each claim's words, features and profile from an earlier run, where still valid."""
+    ``memo``: each claim's words, features and profile from an earlier run, where still valid, and
+    what ``per_node`` functions found of a node the same in all but its index in the memo's
+    previous run in this process (``ClaimMemo.node_answers``)."""
     memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
@@ -192,7 +186,6 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     names = name_stems(words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     nodes = []
-    last, found = _last_nodes, {}
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
@@ -211,14 +204,10 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
                    dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
                    tuple(sorted(inserted)))
-        before = last.get(id(claim))
-        known = before[2] if before is not None and before[0] is claim and before[1] == made_of else {}
-        found[id(claim)] = (claim, made_of, known)
+        known = memo.node_answers(claim, made_of)
         nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                           position=position, total=total, tokens=tokens, phrases=phrases,
                           quoted=quoted, events=events, speaker=speaker, profile=profile, known=known))
-    _last_nodes.clear()
-    _last_nodes.update(found)
     return nodes
 
 

@@ -55,8 +55,14 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
 class ClaimMemo:
     """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None,
+                 handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None) -> None:
         self.path = path
+        #: What ``per_node`` functions found of the nodes of this run (``node_answers``), by the
+        #: node's claim object: (claim, all else the node is made of, what was found); ``handed``:
+        #: the same of the previous run in this process, for a node of this run made of the same.
+        self.nodes: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] = {}
+        self._handed = handed or {}
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._missing = object()
@@ -71,6 +77,18 @@ class ClaimMemo:
                     self._used.update({k: {} for k in tables if k not in self._used})
             except (OSError, ValueError, TypeError, EOFError):
                 pass
+
+    def node_answers(self, claim: Any, made_of: tuple[Any, ...]) -> dict[str, Any]:
+        """The dict ``per_node`` functions keep their answers in for the node of ``claim`` made of
+        ``made_of`` (all else it is made of: tuples of strings and the claim's source and events):
+        the previous run's, when that run had a node of this very claim object made of the same;
+        else a new one. The node's words, features and profile are functions of its claim's text,
+        the names it writes with a capital, its day dates, whether it dates anything and its
+        insertions' names, which ``made_of`` stands for."""
+        before = self._handed.get(id(claim))
+        known = before[2] if before is not None and before[0] is claim and before[1] == made_of else {}
+        self.nodes[id(claim)] = (claim, made_of, known)
+        return known
 
     def _get(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         used = self._used.get(table)

@@ -98,19 +98,23 @@ def _arts():
 
 
 def test_what_per_node_functions_found_passes_to_the_same_node_of_the_next_graph_only():
-    """In one process, a node the same in all but its index keeps the answers found of it (an
-    article added before it shifts every index); a node that differs in anything asks again."""
+    """In one process, a node the same in all but its index keeps the answers found of it when the
+    previous run's memo hands them on (an article added before it shifts every index); a node that
+    differs in anything asks again; a graph built with no memo is handed nothing."""
     from articles import make
 
     from briefing.link import disputes
     from briefing.link.claimgraph import build_graph
+    from briefing.link.memo import ClaimMemo
 
     arts = _arts()
-    first = build_graph([a[0] for a in arts], [a[1] for a in arts])
+    memo = ClaimMemo()
+    first = build_graph([a[0] for a in arts], [a[1] for a in arts], memo)
     stances = [disputes.stance_of(n) for n in first.nodes]
     earlier = make("0", "East Post", "2024-05-01", "The marsh by the harbour flooded again on Monday.")
     shifted = [earlier, *arts]
-    second = build_graph([a[0] for a in shifted], [a[1] for a in shifted])
+    memo = ClaimMemo(handed=memo.nodes)  # the next run in the same process
+    second = build_graph([a[0] for a in shifted], [a[1] for a in shifted], memo)
     kept = [n for n in second.nodes if n.source.id != "0"]
     assert [n.index for n in kept] != [n.index for n in first.nodes]
     by_claim = {id(n.claim): n for n in first.nodes}
@@ -123,8 +127,10 @@ def test_what_per_node_functions_found_passes_to_the_same_node_of_the_next_graph
     assert any("Marsh" in n.claim.text and not n.known for n in kept)
     assert [disputes.stance_of(n) for n in kept] == stances
     fresh = _arts()  # equal articles, other objects (another process's): nothing handed on
-    third = build_graph([a[0] for a in fresh], [a[1] for a in fresh])
+    third = build_graph([a[0] for a in fresh], [a[1] for a in fresh], ClaimMemo(handed=memo.nodes))
     assert all(not n.known for n in third.nodes) and third == first
+    alone = build_graph([a[0] for a in arts], [a[1] for a in arts])  # no memo: nothing handed on
+    assert all(not n.known for n in alone.nodes)
 
 
 def test_what_is_kept_of_a_lasting_object_is_asked_once_and_never_given_to_an_equal_other():
