@@ -1010,7 +1010,7 @@ def name_source(book: SpeakerBook, tokens: Sequence[Token], text: str, recent: S
     article gives when ``names`` is known."""
     name = _name(book, tokens, text, recent, last_org)
     bare = [t for t in tokens if t.is_word and t.bare not in HONORIFICS]
-    if name and len(bare) == 1 and fold(POSSESSIVE_RE.sub("", bare[0].text)) in book.shared:
+    if name and len(bare) == 1 and book.shares(bare[0].text):
         # "Mr. Haddad" of "Omar and Leila Haddad": only the title says which
         return titled_surname(tokens, name) if len(name.split()) == 1 else name
     if name and len(bare) == 1 and bare[0].is_cap:

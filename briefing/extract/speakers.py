@@ -578,7 +578,7 @@ class SpeakerBook:
         if not known:
             return " ".join(words)
         folded = {fold(w) for w in words}
-        if len(words) == 1 and fold(words[0]) in self.shared:
+        if len(words) == 1 and self.shares(words[0]):
             return words[0]  # "Mr. Haddad" of "Omar and Leila Haddad": the article says which only by title
         if len(words) == 1:
             pool: Iterable[str] = known
@@ -656,6 +656,10 @@ class SpeakerBook:
                    for role, owner in self.roles_by_title.get(title, ())):
                 return canon
         return None
+
+    def shares(self, word: str) -> bool:
+        """Is ``word`` a surname a couple in the article shares ("Haddad" of "Omar and Leila Haddad")?"""
+        return fold(POSSESSIVE_RE.sub("", word)) in self.shared
 
     def gender_of(self, name: str) -> str | None:
         """"he" / "she" when the article says so (a title, or a pronoun after the name)."""
@@ -999,7 +1003,7 @@ def resolve(book: SpeakerBook, mention: Mention, antecedents: Sequence[str] = ()
         if not names:
             return Who(None, text)  # "Adding", "Entering Tuesday": no name at all
         name = book.canonical(" ".join(t.text for t in names))
-        if len(names) == 1 and fold(POSSESSIVE_RE.sub("", names[0].text)) in book.shared:
+        if len(names) == 1 and book.shares(names[0].text):
             name = titled_surname(run[:k + 1], name)  # "Mr. Haddad" of "Omar and Leila Haddad"
         return Who(name, text, name if book.is_person(name) else None)
     # role head: "the Russian president", "his spokesperson", "a Kremlin spokesperson"

@@ -25,7 +25,7 @@ from datetime import date
 
 from ..extract.claims import REPORT_CUES, mask_quotes, not_a_source
 from ..extract.dates import WEEKDAYS
-from ..model import ArticleExtraction, Citation, Discrepancy, Dispute, Side, Source, Version
+from ..model import ArticleExtraction, Citation, Claim, Discrepancy, Dispute, Side, Source, Version
 from ..sentences import in_clause
 from .claimgraph import (
     REPLY_STATUSES,
@@ -523,6 +523,13 @@ CHARGE_GROUNDS_RE = re.compile(r"\b(?:settle|settled|settles|fined|arrested|indi
                                re.IGNORECASE)
 
 
+def named_party(claim: Claim) -> str | None:
+    """The party a claim is credited to, when its ``attributed_to`` names one and is no label
+    ("Campaign" from "Campaign funding: …")."""
+    by = party(claim.attributed_to)
+    return None if by and not_a_source(by, claim.text) else by
+
+
 def accusers_unnamed(node: Node) -> bool:
     """Is a claim an accusation whose accusers the text does not name: the accused as its
     subject ("A movement accused of financing …", "X was also accused of …", "X is accused of
@@ -531,9 +538,7 @@ def accusers_unnamed(node: Node) -> bool:
     cue = claim.cue or ""
     if claim.status != "hedged" or cue not in ("accused", "alleged"):
         return False
-    by = party(claim.attributed_to)
-    if by and not_a_source(by, claim.text):
-        by = None
+    by = named_party(claim)
     if by:
         return re.search(re.escape(by) + r"[\s,]*(?:(?:a|an|the)\s+[^,;:]{0,60}?\s+)?(?:(?:who|which)\s+)?"
                          r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
@@ -549,9 +554,7 @@ def side_of(node: Node) -> tuple[str, str]:
     "an unnamed source" when the text credits someone it does not name."""
     claim = node.claim
     stance = stance_of(node)
-    by = party(claim.attributed_to)
-    if by and not_a_source(by, claim.text):
-        by = None  # "Campaign" from "Campaign funding: …": a label, not a name
+    by = named_party(claim)
     cue = claim.cue or ""
     if accusers_unnamed(node):
         relayed = RELAYED_BY_RE.search(claim.text)
