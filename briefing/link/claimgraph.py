@@ -23,6 +23,7 @@ from .index import (
     UnionFind,
     candidate_pairs,
     content_tokens,
+    content_words,
     document_frequency,
     idf_weights,
     mass,
@@ -217,6 +218,15 @@ def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
     return any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE for p in a.quoted & b.quoted)
 
 
+@per_node
+def named_outside_quotes(node: Node) -> frozenset[str]:
+    """The participants a claim names outside quotation marks: who says what it quotes, or of
+    whom ("Kline said Ruiz is a 'spoiled child'"); a headline's "blasts 'ignorant view of Islam'"
+    names no one outside its quotation."""
+    return frozenset(w[0] for w in content_words(node.claim.text) if not w[1] and not w[2]) \
+        & (node.profile.names - NOT_PARTICIPANTS)
+
+
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
@@ -230,7 +240,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
         return True
     if not ((sim >= FACT_THRESHOLD or wording)
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
-                          both_leads=sim < LEADS_BELOW and not wording)):
+                          both_leads=sim < LEADS_BELOW and not wording,
+                          quoted_of=wording and bool(named_outside_quotes(a) & named_outside_quotes(b)))):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

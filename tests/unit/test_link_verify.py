@@ -567,3 +567,23 @@ def test_whom_a_claim_is_first_about_skips_its_dateline_and_reads_an_opening_ins
     leads = {n.source.id: n.profile.lead for n in nodes}
     assert leads["a"] == frozenset(content_tokens("Ana Ruiz"))  # not the dateline's city or agency
     assert leads["b"] == frozenset(content_tokens("Ivo Lind"))  # not Ruiz, whom he votes for
+
+
+def test_two_outlets_quoting_the_same_rare_words_about_one_party_tell_one_statement():
+    # The quoted words are the statement's own: two shared plain words are enough when both
+    # sentences name, outside the quotation, the party it is about.
+    a = make("a", "North Herald", "2024-05-02",
+             "He added that Mayor Tom Ruiz behaves “like a sulking toddler” and is “not a serious man” "
+             "because he opposes the harbour tax.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "Then she turned on Ruiz, calling him “reckless” and accusing him of acting like a “sulking toddler.”")
+    assert linked_sources(facts_of(a, b), "sulking toddler") == {"a", "b"}
+
+
+def test_a_quoted_wording_with_no_party_named_outside_it_is_not_enough():
+    # A headline-shaped fragment quotes the words but names no one outside the quotation.
+    a = make("a", "North Herald", "2024-05-02", "Spurns deal, blasts 'reckless view of Port Vell.'",
+             "The harbour board says the mayor spurns every deal put to the council.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "“Ada Kline's reckless view of Port Vell could sink the harbour,” Mayor Tom Ruiz said in a statement.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
