@@ -428,6 +428,9 @@ def states_what_is_alleged(node: Node) -> bool:
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
+    stance = stance_of(node)
+    if not (is_allegation(node) or stance in ("denied", "unconfirmed")):
+        return False  # nothing alleged, denied or left unconfirmed (most claims: asked first, it is cheap)
     if node.profile.headline or unmarked_headline(node.source, node.claim):
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying", an unmarked first line)
     if QUOTED_CHARGE_RE.search(node.claim.text):
@@ -462,7 +465,6 @@ def opens(node: Node) -> bool:
         return False  # "statements that turned out to be untrue": which statements, it does not say
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
-    stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
         or (stance == "unconfirmed" and not about_the_reporting(node.claim.text)
             and not NO_PROOF_RE.search(node.claim.text))  # "offered no proof": it answers a claim made elsewhere

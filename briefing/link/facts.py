@@ -255,7 +255,10 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
         for token in tokens:
             used_by[token] += 1
     specific = max(2.0, REPEAT_SPECIFIC_SHARE * len(ordered))
-    kept: dict[str, list[Fact]] = defaultdict(list)
+    # kept facts by subject, then by each of their specific words: a repeat shares one such word
+    # with the fact it repeats, so only those are compared (a subject every story names, such
+    # as a president's, is no quadratic pile of comparisons)
+    kept: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     repeats: set[str] = set()
     weekdays_of: dict[str, set[str]] = {}
     for fact in ordered:
@@ -266,7 +269,10 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
         days = days_of[fact.id]
         weekdays = weekdays_of[fact.id] = set(WEEKDAY_RE.findall(fact.text))
         mine = words[fact.id] - {key}
-        for other in kept[key]:
+        mine_specific = sorted(t for t in mine if used_by[t] <= specific)
+        by_word = kept[key]
+        candidates = {o.id: o for t in mine_specific for o in by_word.get(t, ())}  # (whether any is a match
+        for other in candidates.values():  # decides: the order they are tried in does not matter)
             if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
                 continue
             theirs_days = weekdays_of[other.id]
@@ -279,7 +285,8 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
                 repeats.add(fact.id)
                 break
         else:
-            kept[key].append(fact)
+            for t in mine_specific:
+                by_word[t].append(fact)
     return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3)) if f.id in repeats else f for f in facts]
 
 
