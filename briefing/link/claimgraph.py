@@ -34,7 +34,7 @@ from .index import (
 )
 from .memo import ClaimMemo
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact, same_when
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, main_part, same_fact, same_when
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -227,6 +227,20 @@ def named_outside_quotes(node: Node) -> frozenset[str]:
         & (node.profile.names - NOT_PARTICIPANTS)
 
 
+@per_node
+def main_plain(node: Node) -> frozenset[str]:
+    """The plain words of the claim's main clause (``verify.main_part``)."""
+    return frozenset(w[0] for w in content_words(main_part(node.claim.text)) if w[1])
+
+
+def told_in_main_clauses(a: Node, b: Node) -> bool:
+    """Do the words the two share touch each one's main clause? A sentence that tells the
+    other's fact only on the side (in a relative clause, an "after …" clause, an opening
+    "Following …," phrase) is about something else."""
+    shared = (a.profile.plain & b.profile.plain) - GENERIC
+    return bool(main_plain(a) & shared) and bool(main_plain(b) & shared)
+
+
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
@@ -242,6 +256,8 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
                           both_leads=sim < LEADS_BELOW and not wording,
                           quoted_of=wording and bool(named_outside_quotes(a) & named_outside_quotes(b)))):
+        return False
+    if sim < COPY_THRESHOLD and not told_in_main_clauses(a, b):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

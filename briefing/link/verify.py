@@ -300,6 +300,22 @@ def _participants(names: frozenset[str]) -> frozenset[str]:
     return names - NOT_PARTICIPANTS
 
 
+#: What a sentence tells beside its main clause: an opening "After …," phrase, a relative
+#: clause set off by commas, and a trailing relative ("…, who …") or "after/before …" clause.
+SIDE_OPENING_RE = re.compile(r"^\W*(?:After|Following|Before|Since|Ahead\s+of)\b[^,;]{0,150},\s+")
+SIDE_RELATIVE_RE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]{0,200},(?=\s)")
+SIDE_TRAILING_RE = re.compile(r",\s+(?:who|whom|whose|which)\b[^;]*$|\s(?:after|before|following)\s[^,;]*$")
+
+
+def main_part(text: str) -> str:
+    """The sentence without what it tells on the side (``SIDE_*``): "The candidates say they
+    will appear beside Kline, who was criticised by the board" is about the candidates; "Ruiz
+    hit back on Sunday after Kline had called him 'a liability'" is Ruiz's reply."""
+    text = SIDE_OPENING_RE.sub("", text, count=1)
+    text = SIDE_RELATIVE_RE.sub(",", text)
+    return SIDE_TRAILING_RE.sub("", text, count=1)
+
+
 def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom

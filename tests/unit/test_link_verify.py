@@ -16,6 +16,7 @@ from briefing.link.verify import (
     about_the_reporting,
     counts_conflict,
     headline_shaped,
+    main_part,
     poll_sponsors,
     quantities,
 )
@@ -587,3 +588,30 @@ def test_a_quoted_wording_with_no_party_named_outside_it_is_not_enough():
     b = make("b", "South Gazette", "2024-05-03",
              "“Ada Kline's reckless view of Port Vell could sink the harbour,” Mayor Tom Ruiz said in a statement.")
     assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_fact_told_only_on_the_side_of_another_sentence_is_not_that_fact():
+    # The shared words sit in a trailing relative clause or an "after" clause: the sentence is
+    # about something else (the candidates' plans, Ruiz's reply), not the board's finding.
+    finding = make("a", "North Herald", "2024-05-02",
+                   "The harbour board concluded this week that Mayor Tom Ruiz had been reckless in his handling "
+                   "of the dredging contract, but did not refer him to prosecutors.")
+    aside = make("b", "South Gazette", "2024-05-03",
+                 "Council candidates say they will still campaign beside Mayor Tom Ruiz, who has been battered by "
+                 "the harbour board's conclusion that he was reckless in his handling of the dredging contract.")
+    assert linked_sources(facts_of(finding, aside), "harbour board concluded") == {"a"}
+    remark = make("c", "East Courier", "2024-05-02",
+                  "“He is becoming the port's worst enemy,” Mayor Tom Ruiz said of Ivo Lind at the dock on Monday.")
+    reply = make("d", "West Ledger", "2024-05-03",
+                 "Ivo Lind hit back at Mayor Tom Ruiz on Tuesday after the mayor had said on Monday at the dock "
+                 "that he was becoming the port's worst enemy.")
+    assert linked_sources(facts_of(remark, reply), "hit back") == {"d"}
+
+
+def test_main_part_drops_what_a_sentence_tells_on_the_side():
+    assert main_part("Following a lunch with Ivo Lind, Ruiz is due on the radio.") == "Ruiz is due on the radio."
+    assert main_part("Ruiz, who chairs the board, signed the contract.") == "Ruiz, signed the contract."
+    assert main_part("Ruiz hit back on Sunday after Kline had called him a liability.") == "Ruiz hit back on Sunday"
+    # an "after" phrase that opens the sentence before a comma is the sentence's own time
+    assert main_part("Even the day after the vote, Ruiz held the spotlight.") == \
+        "Even the day after the vote, Ruiz held the spotlight."
