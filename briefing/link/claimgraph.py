@@ -250,8 +250,10 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if len(a.quoted & b.quoted) >= SAME_QUOTATION_PHRASES and same_when(a.profile, b.profile) \
             and (days_apart(a.source, b.source) or 0) <= FACT_WINDOW_DAYS:
         # the same long quotation ("I am trying to save lives and prevent the next terrorist
-        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one statement
-        return True
+        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one
+        # statement, where both tell it as said; "the rally denounced Ruiz's call for “…”" tells
+        # what others did about it
+        return a.claim.status != "stated" and b.claim.status != "stated"
     if not ((sim >= FACT_THRESHOLD or wording)
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
                           both_leads=sim < LEADS_BELOW and not wording,

@@ -615,3 +615,13 @@ def test_main_part_drops_what_a_sentence_tells_on_the_side():
     # an "after" phrase that opens the sentence before a comma is the sentence's own time
     assert main_part("Even the day after the vote, Ruiz held the spotlight.") == \
         "Even the day after the vote, Ruiz held the spotlight."
+
+
+def test_what_others_did_about_a_quotation_is_not_the_statement():
+    said = make("a", "North Herald", "2024-05-02",
+                "Mayor Tom Ruiz said he wants \"a total freeze on hiring at the harbour authority until the "
+                "auditors can tell us what is going on.\"")
+    rally = make("b", "South Gazette", "2024-05-03",
+                 "Led by union chief Ivo Lind, the rally denounced Mayor Tom Ruiz's call for \"a total freeze on "
+                 "hiring at the harbour authority until the auditors can tell us what is going on.\"")
+    assert linked_sources(facts_of(said, rally), "rally denounced") == {"b"}
