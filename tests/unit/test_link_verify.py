@@ -6,6 +6,7 @@ from dataclasses import replace
 from articles import make
 
 from briefing.clean import clean_article
+from briefing.extract.spans import quoted_spans
 from briefing.link import link_briefing
 from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
@@ -625,3 +626,16 @@ def test_what_others_did_about_a_quotation_is_not_the_statement():
                  "Led by union chief Ivo Lind, the rally denounced Mayor Tom Ruiz's call for \"a total freeze on "
                  "hiring at the harbour authority until the auditors can tell us what is going on.\"")
     assert linked_sources(facts_of(said, rally), "rally denounced") == {"b"}
+    # a shorter quotation, with names in it: the overlap is only the quoted words
+    said = make("c", "East Courier", "2024-05-02",
+                "Mayor Tom Ruiz said he wants \"a total freeze on Harbour Authority hiring until Port Vell knows "
+                "what is going on.\"")
+    rally = make("d", "West Ledger", "2024-05-03",
+                 "Led by union chief Ivo Lind, the rally denounced Mayor Tom Ruiz's call for \"a total freeze on "
+                 "Harbour Authority hiring.”")
+    assert linked_sources(facts_of(said, rally), "rally denounced") == {"d"}
+
+
+def test_a_straight_quotation_mark_closed_by_a_curly_one_is_a_quotation():
+    text = 'The rally denounced the call for "a total freeze on hiring.” Then it ended.'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ['"a total freeze on hiring.”']
