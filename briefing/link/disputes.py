@@ -37,9 +37,10 @@ from .claimgraph import (
     is_allegation,
     per_node,
     reply_target,
+    sentence_number,
 )
 from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
-from .index import candidate_pairs, content_tokens, content_words
+from .index import UnionFind, candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .readable import demonstrative_opening
 from .verify import (
@@ -672,11 +673,14 @@ def lead_of(nodes: Sequence[Node]) -> Node:
                                      -round(n.prominence, 6), n.source.id, n.number))
 
 
-def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
+def dispute_components(graph: ClaimGraph, told_otherwise: Sequence[Discrepancy] = ()) -> list[list[Node]]:
     """Same-fact groups, each with the replies aimed at its claims -> the node sets disputes
     are built from. One hop, no chains between groups: a contested claim that goes on from
     the one before it (one report told over consecutive sentences) joins that one's group,
-    and a denial joins the group of the claim it answers, leaving its own."""
+    and a denial joins the group of the claim it answers, leaving its own. Groups whose
+    claims are versions of one discrepancy (``told_otherwise``: the same fact with another
+    count or date, "seven calls" / "a half-dozen other calls") tell one claim: one item, so
+    a denial of either version answers both."""
     home = graph.group_of()  # node -> the group its dispute is built from
     for node in graph.nodes:  # a report told over consecutive sentences: one account
         if node.index > 0 and node.claim.status not in REPLY_STATUSES \
@@ -687,9 +691,16 @@ def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
             target = reply_target(graph, node)
             if target is not None:
                 home[node.index] = home[target.index]
+    versions = UnionFind(max(home.values(), default=-1) + 1)
+    at = {(n.source.id, n.number): n.index for n in graph.nodes}
+    for disc in told_otherwise:
+        cited = [at[key] for v in disc.versions for c in v.citations
+                 if (key := (c.source, sentence_number(c.sentence))) in at and at[key] in home]
+        for i in cited[1:]:
+            versions.union(home[cited[0]], home[i])
     joined: dict[int, list[int]] = defaultdict(list)
     for i, g in home.items():
-        joined[g].append(i)
+        joined[versions.find(g)].append(i)
     return [[graph.nodes[i] for i in sorted(joined[g])] for g in sorted(joined)]
 
 
@@ -850,16 +861,17 @@ def says_what_it_answers(node: Node) -> bool:
 
 
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
-                  graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
+                  graph: ClaimGraph | None = None, discrepancies: Sequence[Discrepancy] = ()) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
 
-    Needs claims with status and attributed_to. Sorted by rank, then id; capped.
+    Needs claims with status and attributed_to; ``discrepancies`` join the items of one fact
+    told with other values. Sorted by rank, then id; capped.
     """
     graph = graph or build_graph(sources, extractions)
     publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
     tiers: dict[str, int] = {}
-    for nodes in dispute_components(graph):
+    for nodes in dispute_components(graph, discrepancies):
         contested = [n for n in nodes if opens(n)]
         if not contested:
             continue  # a confirmation or a report alone disputes nothing

@@ -639,3 +639,20 @@ def test_what_others_did_about_a_quotation_is_not_the_statement():
 def test_a_straight_quotation_mark_closed_by_a_curly_one_is_a_quotation():
     text = 'The rally denounced the call for "a total freeze on hiring.” Then it ended.'
     assert [text[s:e] for s, e in quoted_spans(text)] == ['"a total freeze on hiring.”']
+
+
+def test_one_claim_told_with_other_values_is_one_disputed_item():
+    # The two books' claims differ in a date (a discrepancy): one claim, so one item with
+    # both allegations and both denials, not two items about the same meetings.
+    a = make("a", "North Herald", "2024-11-08",
+             "Governor Elena Marsh met the shipping magnate Ivo Lind at least seven times after she left office "
+             "in 2021, a book released last month said.",
+             "But Marsh's aides pushed back on this claim, calling it fiction.")
+    b = make("b", "South Gazette", "2024-11-09",
+             "According to Tom Ruiz's latest book, Marsh and Lind might have met a half-dozen other times after she "
+             "left office in 2020.",
+             "The Marsh campaign denied the reports, calling the stories from the book made up.")
+    briefing = link_briefing([a[0], b[0]], [a[1], b[1]])
+    assert [d.kind for d in briefing.discrepancies] == ["date"]
+    assert [sorted((s.stance, s.citations[0].source) for s in d.sides) for d in briefing.disputed] == \
+        [[("alleged", "a"), ("alleged", "b"), ("denied", "a"), ("denied", "b")]]
