@@ -471,11 +471,19 @@ def opens(node: Node) -> bool:
             and not NO_PROOF_RE.search(node.claim.text))  # "offered no proof": it answers a claim made elsewhere
 
 
+#: A source that says nothing of who it is: "Sources", "a third source", "the sources".
+BARE_SOURCE_RE = re.compile(r"(?:(?:the|a|an|another|other|one|two|three|four|several|some|multiple|"
+                            r"first|second|third|fourth|fifth)\s+)*sources?", re.IGNORECASE)
+
+
 def party(name: str | None) -> str | None:
     """A claim's ``attributed_to`` when it names a party (a person, an organisation, a
-    document, or a description of one), else None: never a pronoun or a fragment."""
+    document, or a description of one), else None: never a pronoun or a fragment. A source
+    that says nothing of who it is ("A third source") is ``UNNAMED``."""
     if not name:
         return None
+    if BARE_SOURCE_RE.fullmatch(name.strip()):
+        return UNNAMED
     words = name.split()
     first = words[0].lower().strip("“”\"'‘’(")
     if first in NOT_A_PARTY or (len(words) == 1 and first in DETERMINERS):

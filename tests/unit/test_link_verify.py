@@ -656,3 +656,10 @@ def test_one_claim_told_with_other_values_is_one_disputed_item():
     assert [d.kind for d in briefing.discrepancies] == ["date"]
     assert [sorted((s.stance, s.citations[0].source) for s in d.sides) for d in briefing.disputed] == \
         [[("alleged", "a"), ("alleged", "b"), ("denied", "a"), ("denied", "b")]]
+
+
+def test_a_source_that_says_nothing_of_who_it_is_is_an_unnamed_source():
+    for bare in ("Sources", "A third source", "the sources", "another source", "Two sources"):
+        assert party(bare) == "an unnamed source"
+    for described in ("harbour authority sources", "a source at the Port Vell station", "Ivo Lind"):
+        assert party(described) == described
