@@ -397,10 +397,10 @@ class PageContext:
         return "../" * self.depth
 
     def source_href(self, source_id: str, sentence: str | None = None) -> MdSafe:
-        """Source id (+ sentence id) -> relative .md link to its page (and anchor)."""
+        """Source id (+ sentence id) -> relative .md link to its page (and the sentence's anchor)."""
         href = f"{self.root}sources/{source_page_name(source_id)}.md"
         if sentence:
-            href += "#" + safe_id(sentence)
+            href += "#" + self.index.anchor(source_id, sentence)
         return MdSafe(href)
 
     def cite(self, citations: Iterable[Citation]) -> MdSafe:
@@ -409,8 +409,8 @@ class PageContext:
         for cite in citations:
             key = (cite.source, cite.sentence)
             label = self.labels.get(key)
-            if label is None:
-                label = f"{safe_id(cite.source)}-{safe_id(cite.sentence)}"
+            if label is None:  # by the sentence's anchor: it survives edits elsewhere in the article
+                label = f"{safe_id(cite.source)}-{self.index.anchor(cite.source, cite.sentence)}"
                 if label in self._taken:  # two odd ids that slug alike
                     label += "-" + short_hash(repr(key), 6)
                 self.labels[key] = label
@@ -474,6 +474,16 @@ class BriefingIndex:
     citation_text: dict[tuple[str, str], str]
     speakers: dict[str, Speaker]
     timeline: list[Event]  # the entries the Timeline page and the feed show (``shown_events``)
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)  # source -> sentence -> anchor
+
+    def anchor(self, source_id: str, sentence: str) -> str:
+        """A cited sentence's anchor on its source page (``sentence_anchors``); the sentence id made
+        safe when the source has no such sentence (the footnote then links to the page only)."""
+        anchors = self.anchors.get(source_id)
+        if anchors is None:
+            source = self.sources.get(source_id)
+            anchors = self.anchors[source_id] = sentence_anchors(source) if source is not None else {}
+        return anchors.get(sentence) or safe_id(sentence)
 
     @classmethod
     def of(cls, briefing: Briefing) -> BriefingIndex:
@@ -548,11 +558,27 @@ def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
     return counts
 
 
-def source_paragraphs(source: Source) -> list[dict[str, Any]]:
-    """Source -> its paragraphs, each with its sentences' ids and texts, for anchored display."""
-    by_paragraph: dict[int, list[dict[str, str]]] = defaultdict(list)
+def sentence_anchors(source: Source) -> dict[str, str]:
+    """Sentence id -> its anchor on the source page, made of the sentence's text: ``s-`` and a hash
+    (``-2``, ``-3`` … for a text the article repeats). Editing one sentence of an article, or adding
+    one, leaves the anchors of all its other sentences as they were, so the footnotes that cite them
+    (on the Quotes, Key facts, … pages) keep their labels and links and those pages do not change."""
+    anchors: dict[str, str] = {}
+    seen: Counter[str] = Counter()
     for sent in source.sentences:
-        by_paragraph[sent.paragraph].append({"id": safe_id(sent.id), "text": source.text[sent.start:sent.end]})
+        anchor = "s-" + short_hash(source.text[sent.start:sent.end], 10)
+        seen[anchor] += 1
+        anchors[sent.id] = anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}"
+    return anchors
+
+
+def source_paragraphs(source: Source) -> list[dict[str, Any]]:
+    """Source -> its paragraphs, each with its sentences' ids, anchors and texts, for anchored display."""
+    by_paragraph: dict[int, list[dict[str, str]]] = defaultdict(list)
+    anchors = sentence_anchors(source)
+    for sent in source.sentences:
+        by_paragraph[sent.paragraph].append({"id": safe_id(sent.id), "anchor": anchors[sent.id],
+                                             "text": source.text[sent.start:sent.end]})
     out = []
     for number, para in enumerate(source.paragraphs or ()):
         out.append({"kind": para.kind, "sentences": by_paragraph.get(number, [])})

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,6 +52,7 @@ from briefing.render import (
     render_briefing,
     safe_id,
     safe_url,
+    sentence_anchors,
     source_page_name,
     text_fragment,
 )
@@ -354,7 +356,8 @@ def test_hostile_text_renders_inert_on_every_page(rendered):
 def test_hostile_sentences_stay_verbatim_and_anchored_on_the_source_page(rendered):
     _docs, pages = rendered
     out = parse(to_html(pages["sources/evil.md"]))
-    assert {f"s{i}" for i in range(1, len(HOSTILE) + 1)} <= out.ids
+    assert set(sentence_anchors(hostile_briefing().sources[0]).values()) <= out.ids
+    assert len(out.ids) >= len(HOSTILE)
     text = " ".join("".join(out.text).split())
     for sentence in HOSTILE:
         assert " ".join(sentence.replace("\x02", "").replace("\x03", "").split()) in text
@@ -363,14 +366,62 @@ def test_hostile_sentences_stay_verbatim_and_anchored_on_the_source_page(rendere
 def test_footnotes_name_outlet_title_date_and_link_sentence_and_original(rendered):
     _docs, pages = rendered
     facts = pages["facts.md"]
-    assert "[^evil-s2][^calm-s2]" in facts
-    definition = next(line for line in facts.splitlines() if line.startswith("[^calm-s2]:"))
-    assert "Calm Post, “Calm”, 4 Mar 2024](sources/calm.md#s2)" in definition
+    evil, calm = hostile_briefing().sources
+    evil2, calm2 = sentence_anchors(evil)["s2"], sentence_anchors(calm)["s2"]
+    assert f"[^evil-{evil2}][^calm-{calm2}]" in facts
+    definition = next(line for line in facts.splitlines() if line.startswith(f"[^calm-{calm2}]:"))
+    assert f"Calm Post, “Calm”, 4 Mar 2024](sources/calm.md#{calm2})" in definition
     assert "(http://calm.example/story#:~:text=The%20council%20met%20on%20Tuesday.)" in definition
     html_out = to_html(facts)
-    assert 'href="sources/calm.md#s2"' in html_out
+    assert f'href="sources/calm.md#{calm2}"' in html_out
+    assert f'id="{calm2}"' in to_html(pages["sources/calm.md"])  # the anchor the footnote names
     source_page = pages["sources/evil.md"]
     assert 'href="https://evil.example/a?b=1&amp;c=%282%29"' in source_page
+
+
+def test_sentence_anchors_come_from_the_text_so_an_edit_elsewhere_keeps_them():
+    calm = hostile_briefing().sources[1]
+    before = sentence_anchors(calm)
+    assert len(set(before.values())) == len(before) and all(a.startswith("s-") for a in before.values())
+    # A sentence inserted before the others: every id after it moves on, no anchor changes.
+    edited = make_source("calm", ["Calm headline", "A new first line.", "The council met on Tuesday.",
+                                  "The mayor said “all is well”."])
+    after = sentence_anchors(edited)
+    assert after["s3"] == before["s2"] and after["s4"] == before["s3"]
+    # A sentence the article repeats: one anchor each.
+    twice = sentence_anchors(make_source("t", ["Same words.", "Same words.", "Other."]))
+    assert len(set(twice.values())) == 3 and twice["s2"] == twice["s1"] + "-2"
+
+
+def test_a_sentence_added_to_an_article_leaves_the_pages_that_cite_it_as_they_were(tmp_path):
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    edited = make_source("calm", ["Calm headline", "A new first line.", "The council met on Tuesday.",
+                                  "The mayor said “all is well”."],
+                         title="Calm", date="2024-03-04", publisher="Calm Post", url="http://calm.example/story")
+    shift = len(edited.text) - len(calm.text)
+
+    def moved(cite):
+        if cite.source != "calm":
+            return cite
+        return replace(cite, sentence=f"s{int(cite.sentence[1:]) + 1}", start=cite.start + shift,
+                       end=cite.end + shift)
+
+    def moved_all(item):
+        changes = {"citations": tuple(moved(c) for c in item.citations)} if hasattr(item, "citations") else {}
+        if hasattr(item, "sides"):
+            changes["sides"] = tuple(moved_all(side) for side in item.sides)
+        if hasattr(item, "versions"):
+            changes["versions"] = tuple(moved_all(v) for v in item.versions)
+        return replace(item, **changes)
+
+    shifted = replace(briefing, sources=(briefing.sources[0], edited),
+                      **{kind: tuple(moved_all(it) for it in getattr(briefing, kind))
+                         for kind in ("quotes", "phrases", "facts", "disputed", "discrepancies", "timeline")})
+    render_briefing(briefing, tmp_path / "a", TEMPLATES)
+    render_briefing(shifted, tmp_path / "b", TEMPLATES)
+    for name in ("facts.md", "quotes.md", "disputed.md", "discrepancies.md", "timeline.md"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text(), name
 
 
 def test_quotes_are_grouped_by_speaker_with_roles_and_context(rendered):
