@@ -54,6 +54,7 @@ _WHOLE_BRIEFING_NAMES = frozenset({"briefing", "meta", "index"})
 _WHOLE_BRIEFING_CALLS = re.compile(r"\bcite\s*\(|footnote_text|\.index\b|\.labels\b")
 
 #: How many entries each page shows; the data files always hold everything.
+QUOTES_PER_PAGE = 300  # more quotes than this: the Quotes page is split into one page per initial
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
@@ -543,6 +544,34 @@ def group_quotes(briefing: Briefing, index: BriefingIndex) -> list[dict[str, Any
     return out
 
 
+def quote_part(name: str | None) -> str:
+    """A speaker's name -> the Quotes part it is on when the page is split: its first letter
+    (``a`` … ``z``), ``0-9``, ``other`` or ``unattributed``."""
+    if name is None:
+        return "unattributed"
+    for char in unicodedata.normalize("NFKD", name).lower():
+        if "a" <= char <= "z":
+            return char
+        if char.isdigit():
+            return "0-9"
+    return "other"
+
+
+def quote_parts(groups: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Speaker groups (``group_quotes``) -> part name -> its groups, in the groups' order; parts
+    sorted by name, ``other`` and ``unattributed`` last."""
+    parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for group in groups:
+        parts[quote_part(group["name"])].append(group)
+    last = {"other": 1, "unattributed": 2}
+    return {name: parts[name] for name in sorted(parts, key=lambda n: (last.get(n, 0), n))}
+
+
+def part_title(name: str) -> str:
+    """A Quotes part's name -> its title."""
+    return {"unattributed": "Unattributed", "other": "Other speakers", "0-9": "0–9"}.get(name, name.upper())
+
+
 def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
     """Source id -> how many quotes, facts, disputes, events cite it."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -637,8 +666,10 @@ def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, An
 
 # ---------------------------------------------------------------------------- feed
 
-def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool) -> list[dict[str, Any]]:
-    """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first."""
+def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
+                 quote_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first.
+    ``quote_pages``: quote id -> its page when the Quotes page is split (else ``quotes``)."""
     def page(name: str, anchor: str) -> str:
         return (f"{name}/" if directory_urls else f"{name}.html") + "#" + anchor
 
@@ -667,7 +698,8 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
     for quote in sorted(briefing.quotes, key=_quote_weight)[:CAPS["overview_quotes"] * 4]:
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
-                        "href": page("quotes", safe_id(quote.id, "q-")), "summary": quote.text})
+                        "href": page((quote_pages or {}).get(quote.id, "quotes"), safe_id(quote.id, "q-")),
+                        "summary": quote.text})
     for event in index.timeline[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
                         "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
@@ -799,6 +831,15 @@ class Writer:
         lines = [f"# {MARKER_TEXT}; files below cannot hold that marker"]
         lines += [f"{digest}  {name}" for name, digest in sorted(self.unmarked.items())]
         write_atomic(self.docs_dir / MANIFEST, "\n".join(lines) + "\n")
+
+    def remove_stale(self, folder_name: str, keep: set[str]) -> None:
+        """Delete generated pages in docs/``folder_name`` whose stem is not in ``keep`` (Quotes parts)."""
+        folder = self.docs_dir / folder_name
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.md")):
+            if path.stem not in keep and has_marker(path):
+                path.unlink()
 
     def remove_stale_sources(self, keep: set[str]) -> None:
         """Delete generated source pages whose source left the briefing."""
@@ -1008,6 +1049,37 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     dispute_counts = {"total": len(briefing.disputed), "contested": contested_total,
                       "unconfirmed": len(briefing.disputed) - contested_total}
     variants = {q.id for q in briefing.quotes}
+    # Many quotes: the Quotes page lists the speakers, and their quotes are on one page per initial
+    # (quotes/<letter>.md), so an article added or deleted re-renders and re-converts only the parts
+    # of its speakers, not megabytes of quotes.
+    groups = group_quotes(briefing, index)
+    parts = quote_parts(groups) if sum(len(g["quotes"]) for g in groups) > QUOTES_PER_PAGE else None
+    quote_pages = {q.id: part for part, part_groups in (parts or {}).items()
+                   for g in part_groups for q in g["quotes"]}
+
+    def quote_link(part: str | None) -> Callable[[str], MdSafe]:
+        """A variant's link from the page of ``part`` (None: the whole Quotes page)."""
+        def link(quote_id: str) -> MdSafe:
+            there = quote_pages.get(quote_id)
+            anchor = "#" + safe_id(quote_id, "q-")
+            return MdSafe(anchor if there is None or there == part else f"{there}.md{anchor}")
+        return link
+
+    def quote_page(quote_id: str) -> MdSafe:
+        """The page of a quote (for What's new), from docs/."""
+        there = quote_pages.get(quote_id)
+        return MdSafe("quotes.md" if there is None else f"quotes/{there}.md")
+
+    def quotes_page() -> dict[str, Any]:
+        if parts is None:
+            return dict(groups=groups, variants=variants, phrases=briefing.phrases[:CAPS["phrases"]],
+                        quote_link=quote_link(None), part=None, parts=None, phrases_page=None,
+                        ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None)
+        listing = [{"title": part_title(name), "href": MdSafe(f"quotes/{name}.md"),
+                    "speakers": [{"name": g["name"], "count": len(g["quotes"])} for g in part_groups]}
+                   for name, part_groups in parts.items()]
+        return dict(groups=groups, parts=listing, variants=variants, phrases=[], part=None,
+                    phrases_page=MdSafe("quotes/phrases.md") if briefing.phrases else None, ld=None)
 
     def render(template: str, name: str, depth: int = 0, key: str | None = None, **extra: Any) -> str | None:
         """Render one page, or keep it (None) when its key is that of the page in docs/."""
@@ -1034,9 +1106,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                               facts_total=len(facts), dispute_counts=dispute_counts),
         "facts": lambda: dict(facts=facts[:CAPS["facts"]], total=len(facts),
                               ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
-        "quotes": lambda: dict(groups=group_quotes(briefing, index), variants=variants,
-                       phrases=briefing.phrases[:CAPS["phrases"]],
-                       ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
+        "quotes": quotes_page,
         "disputed": lambda: dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
                          ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": lambda: dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
@@ -1047,6 +1117,23 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         key = fields_key(f"{name}.md.j2")
         if not _kept(name + ".md", key):
             render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
+        if name == "quotes" and parts is not None:  # its parts: made of the same fields, so keyed alike
+            for part, part_groups in parts.items():
+                part_key = None if key is None else _digest(f"{key}\0part\0{part}")
+                if not _kept(f"quotes/{part}.md", part_key):
+                    shown = [q for g in part_groups for q in g["quotes"]]
+                    render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
+                           part={"title": part_title(part)}, parts=None, phrases_page=None,
+                           variants=variants, phrases=[],
+                           quote_link=quote_link(part), ld=jsonld_quotes(shown, index))
+            if briefing.phrases:
+                part_key = None if key is None else _digest(f"{key}\0part\0phrases")
+                if not _kept("quotes/phrases.md", part_key):
+                    render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
+                           part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
+                           phrases=briefing.phrases[:CAPS["phrases"]], quote_link=quote_link("phrases"), ld=None)
+    writer.remove_stale("quotes", {*(parts or {}), "phrases"} if parts is not None and briefing.phrases
+                        else set(parts or {}))
     key = key_of("sources_index.md.j2")
     if not _kept("sources/index.md", key):
         ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
@@ -1072,7 +1159,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     writer.remove_stale_sources({source_page_name(s.id) for s in briefing.sources})
     feed_key = key_of("feed.xml.j2")
     feed_kept = _kept("feed.xml", feed_key)
-    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls)
+    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls,
+                                                {q: f"quotes/{part}" for q, part in quote_pages.items()})
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")
@@ -1081,7 +1169,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                                       *briefing.discrepancies[:CAPS["discrepancies"]],
                                       *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
                                       *briefing.sources)}  # items with an anchor to link to
-            render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown)
+            render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown,
+                   quote_page=quote_page)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     if not feed_kept:

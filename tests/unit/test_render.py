@@ -573,3 +573,33 @@ def test_heading_filter_keeps_angle_brackets_out_of_page_titles():
     out = escape_heading('Ferry </title><script>alert("x")</script> opens')
     assert "<" not in out and ">" not in out and "&lt;" not in out
     assert "‹/title›‹script›" in out
+
+
+def test_many_quotes_are_split_into_one_page_per_initial_with_every_link_resolving(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)  # as a briefing of thousands of quotes
+    briefing = hostile_briefing()
+    evil, calm = briefing.sources
+    zed = Quote(id="q4", text="Zed spoke here", speaker="Zed Lind", citations=(cite(calm, 2),), variants=("q1",))
+    briefing = replace(briefing, quotes=(*briefing.quotes, zed))
+    docs = tmp_path / "docs"
+    files = {p.relative_to(docs).as_posix() for p in render_briefing(briefing, docs, TEMPLATES)}
+    assert {"quotes/m.md", "quotes/z.md", "quotes/unattributed.md", "quotes/phrases.md"} <= files
+    main = (docs / "quotes.md").read_text(encoding="utf-8")
+    assert "](quotes/m.md)" in main and "](quotes/z.md)" in main and "](quotes/phrases.md)" in main
+    assert 'id="q-' not in main and "[^" not in main  # the quotes and their notes are on the parts
+    html_of = {name: to_html((docs / name).read_text(encoding="utf-8")) for name in files if name.startswith("quotes/")}
+    for quote in briefing.quotes:  # each quote on exactly one part
+        assert sum(f'id="q-{quote.id}"' in h for h in html_of.values()) == 1, quote.id
+    # A variant on another part links there; footnotes lead one folder up, to the sentence anchors.
+    assert 'href="m.md#q-q1"' in html_of["quotes/z.md"]
+    assert 'href="#q-q1"' in html_of["quotes/m.md"]
+    assert f'href="../sources/calm.md#{sentence_anchors(calm)["s2"]}"' in html_of["quotes/z.md"]
+    # What's new links to the part.
+    from briefing.changes import STATE_FILE, track_changes
+    without = replace(briefing, quotes=briefing.quotes[:3])
+    render_briefing(without, docs, TEMPLATES, changes=track_changes(without, docs / STATE_FILE))
+    render_briefing(briefing, docs, TEMPLATES, changes=track_changes(briefing, docs / STATE_FILE))
+    assert "(quotes/z.md#q-q4)" in (docs / "whats_new.md").read_text(encoding="utf-8")
+    # The speaker gone: their part goes too.
+    render_briefing(replace(briefing, quotes=briefing.quotes[:3]), docs, TEMPLATES)
+    assert not (docs / "quotes" / "z.md").exists() and (docs / "quotes" / "m.md").exists()
