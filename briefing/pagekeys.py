@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import jinja2
@@ -110,14 +110,23 @@ class PageKeys:
     """Keys of the whole-briefing pages of one render (``key``), from the data's per-field digests."""
 
     def __init__(self, briefing: Briefing, field_digests: dict[str, str], base: str,
-                 sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str]) -> None:
+                 sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str],
+                 anchor: Callable[[str, str], str] | None = None) -> None:
         self.briefing = briefing
         self.fields = field_digests
         self.base = base
         self.sentence_ids = sentence_ids
         self.citation_text = citation_text
+        self.anchor = anchor  # a cited sentence's anchor on its source page (footnote labels and links)
         self._headers: str | None = None
         self._cited: dict[str, str] = {}
+        self._sources: dict[str, Source] | None = None
+
+    def _cite_line(self, c: Citation) -> str:
+        """What a footnote shows of one cited sentence: its ids, whether the source has it, its text, its anchor."""
+        return (f"{c.source}\0{c.sentence}\0{c.sentence in self.sentence_ids.get(c.source, ())}\0"
+                f"{self.citation_text.get((c.source, c.sentence), '')}\0"
+                f"{self.anchor(c.source, c.sentence) if self.anchor else ''}")
 
     def headers(self) -> str:
         """Digest of every source's header, in briefing order."""
@@ -133,11 +142,37 @@ class PageKeys:
             cites = citations_in(self.briefing, field)
             if cites is None:
                 return None
-            ids, texts = self.sentence_ids, self.citation_text
-            self._cited[field] = _digest(
-                f"{c.source}\0{c.sentence}\0{c.sentence in ids.get(c.source, ())}\0"
-                f"{texts.get((c.source, c.sentence), '')}" for c in cites)
+            self._cited[field] = _digest(self._cite_line(c) for c in cites)
         return self._cited[field]
+
+    def items_key(self, env: jinja2.Environment, template: str, extra: str, own: frozenset[str],
+                  shown: Iterable[str], cites: Iterable[Citation]) -> str | None:
+        """The key of a page made of some items of the fields ``own`` (a part of the Quotes page),
+        computed by the caller (so nothing of ``PAGE_READS``): the template's other reads as for
+        ``key``, then, instead of the whole fields ``own``, what the page shows of them (``shown``:
+        the items' JSON and whatever else it prints of them) and what its footnotes show: each
+        cited sentence and the header of each cited source."""
+        reads = template_reads(env, template)
+        if reads is None:
+            return None
+        parts = [self.base, extra, "items of", *sorted(own)]
+        for field in sorted(reads - own):
+            digest, cited = self.fields.get(field), self.cited(field)
+            if digest is None or cited is None:
+                return None
+            parts += [field, digest, cited]
+        parts += ["shown", *shown, "cited"]
+        if self._sources is None:
+            self._sources = {s.id: s for s in self.briefing.sources}
+        headers: dict[str, str] = {}
+        for c in cites:
+            parts.append(self._cite_line(c))
+            source = self._sources.get(c.source)
+            if c.source not in headers:
+                headers[c.source] = "" if source is None else kept(
+                    source, "header", lambda s=source: json.dumps(source_header(s), ensure_ascii=False, sort_keys=True))
+        parts += ["headers", *(f"{k}\0{v}" for k, v in sorted(headers.items()))]
+        return _digest(parts)
 
     def key(self, env: jinja2.Environment, template: str, extra: str) -> str | None:
         """The page's key: its templates' reads and ``PAGE_READS``, the headers, ``extra`` (the

@@ -1019,13 +1019,22 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
 
     # The pages of some fields (facts, quotes, …) are keyed by those fields only (briefing.pagekeys).
     page_keys = None if data_digest is None else PageKeys(
-        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text)
+        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text, index.anchor)
 
     def fields_key(template: str) -> str | None:
         if page_keys is None:
             return None
         return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
                                                         site_url or "", str(directory_urls)]))
+
+    def part_items_key(part: str, shown: list[str], cites: list[Citation]) -> str | None:
+        """A Quotes part's key: the quotes (or phrases) it shows, not the whole quotes field."""
+        if page_keys is None:
+            return None
+        extra = "\0".join([templates_digest(env, "quotes.md.j2", templates_dir), site_url or "",
+                           str(directory_urls), "part", part])
+        return page_keys.items_key(env, "quotes.md.j2", extra, frozenset({"quotes", "phrases", "speakers"}),
+                                   shown, cites)
 
     def _kept(name: str, key: str | None) -> bool:
         """Is docs/``name`` the page rendered from these very inputs? Then it is kept, no work done."""
@@ -1117,21 +1126,27 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         key = fields_key(f"{name}.md.j2")
         if not _kept(name + ".md", key):
             render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
-        if name == "quotes" and parts is not None:  # its parts: made of the same fields, so keyed alike
+        if name == "quotes" and parts is not None:  # its parts, each keyed by the quotes it shows
             for part, part_groups in parts.items():
-                part_key = None if key is None else _digest(f"{key}\0part\0{part}")
+                shown = [q for g in part_groups for q in g["quotes"]]
+                link = quote_link(part)
+                part_key = part_items_key(part, [
+                    *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
+                                 sort_keys=True) for g in part_groups),
+                    *(json.dumps([to_data(q), [[v, v in variants, link(v)] for v in q.variants]], ensure_ascii=False,
+                                 sort_keys=True) for q in shown)], [c for q in shown for c in q.citations])
                 if not _kept(f"quotes/{part}.md", part_key):
-                    shown = [q for g in part_groups for q in g["quotes"]]
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
                            part={"title": part_title(part)}, parts=None, phrases_page=None,
-                           variants=variants, phrases=[],
-                           quote_link=quote_link(part), ld=jsonld_quotes(shown, index))
+                           variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
             if briefing.phrases:
-                part_key = None if key is None else _digest(f"{key}\0part\0phrases")
+                phrases = briefing.phrases[:CAPS["phrases"]]
+                part_key = part_items_key("phrases", [json.dumps(to_data(p), ensure_ascii=False, sort_keys=True)
+                                                      for p in phrases], [c for p in phrases for c in p.citations])
                 if not _kept("quotes/phrases.md", part_key):
                     render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
                            part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
-                           phrases=briefing.phrases[:CAPS["phrases"]], quote_link=quote_link("phrases"), ld=None)
+                           phrases=phrases, quote_link=quote_link("phrases"), ld=None)
     writer.remove_stale("quotes", {*(parts or {}), "phrases"} if parts is not None and briefing.phrases
                         else set(parts or {}))
     key = key_of("sources_index.md.j2")

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import briefing.render as render_module
 from briefing.model import (
     Briefing,
     BriefingMeta,
@@ -578,7 +579,7 @@ def test_heading_filter_keeps_angle_brackets_out_of_page_titles():
 def test_many_quotes_are_split_into_one_page_per_initial_with_every_link_resolving(tmp_path, monkeypatch):
     monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)  # as a briefing of thousands of quotes
     briefing = hostile_briefing()
-    evil, calm = briefing.sources
+    calm = briefing.sources[1]
     zed = Quote(id="q4", text="Zed spoke here", speaker="Zed Lind", citations=(cite(calm, 2),), variants=("q1",))
     briefing = replace(briefing, quotes=(*briefing.quotes, zed))
     docs = tmp_path / "docs"
@@ -603,3 +604,29 @@ def test_many_quotes_are_split_into_one_page_per_initial_with_every_link_resolvi
     # The speaker gone: their part goes too.
     render_briefing(replace(briefing, quotes=briefing.quotes[:3]), docs, TEMPLATES)
     assert not (docs / "quotes" / "z.md").exists() and (docs / "quotes" / "m.md").exists()
+
+
+def test_a_quotes_part_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)
+    rendered: list[set[str]] = []
+    real = render_module.jsonld_quotes
+    monkeypatch.setattr(render_module, "jsonld_quotes",
+                        lambda quotes, index: rendered.append({q.id for q in quotes}) or real(quotes, index))
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    zed = Quote(id="q4", text="Zed spoke here", speaker="Zed Lind", citations=(cite(calm, 2),))
+    briefing = replace(briefing, quotes=(*briefing.quotes, zed))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    assert {"q4"} in rendered and {"q1", "q3"} in rendered
+    rendered.clear()
+    render_briefing(replace(briefing, quotes=(*briefing.quotes[:3], replace(zed, text="Zed spoke again"))),
+                    docs, TEMPLATES)
+    assert rendered == [{"q4"}]  # the part of Zed only: the Mayor's and the unattributed ones are kept
+    assert "Zed spoke again" in (docs / "quotes" / "z.md").read_text(encoding="utf-8")
+    # A cited source's header changed: the parts whose footnotes name it are rendered again.
+    rendered.clear()
+    renamed = replace(briefing, sources=(briefing.sources[0], replace(calm, publisher="Quiet Post")))
+    render_briefing(renamed, docs, TEMPLATES)
+    assert {"q1", "q3"} in rendered and {"q4"} in rendered
+    assert "Quiet Post" in (docs / "quotes" / "m.md").read_text(encoding="utf-8")
