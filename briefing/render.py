@@ -55,6 +55,7 @@ _WHOLE_BRIEFING_CALLS = re.compile(r"\bcite\s*\(|footnote_text|\.index\b|\.label
 
 #: How many entries each page shows; the data files always hold everything.
 QUOTES_PER_PAGE = 300  # more quotes than this: the Quotes page is split into one page per initial
+QUOTES_PER_SPEAKER_PAGE = 30  # and a speaker with more than this many has pages of their own
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
@@ -559,16 +560,37 @@ def quote_part(name: str | None) -> str:
 
 def quote_parts(groups: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Speaker groups (``group_quotes``) -> part name -> its groups, in the groups' order; parts
-    sorted by name, ``other`` and ``unattributed`` last."""
+    sorted by initial, ``other`` and ``unattributed`` last.
+
+    A speaker with more than ``QUOTES_PER_SPEAKER_PAGE`` quotes (the story's main figure, quoted
+    by every article) has pages of their own, ``<anchor>-1`` … ``<anchor>-n`` after the part of
+    their initial: each quote is on the page its id's hash names, so a quote added or gone changes
+    one of them, not all (n changes only when the count crosses a multiple of the page size)."""
     parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for group in groups:
-        parts[quote_part(group["name"])].append(group)
+    order: dict[str, tuple[int, str, str]] = {}
     last = {"other": 1, "unattributed": 2}
-    return {name: parts[name] for name in sorted(parts, key=lambda n: (last.get(n, 0), n))}
+    for group in groups:
+        initial = quote_part(group["name"])
+        quotes = group["quotes"]
+        if len(quotes) <= QUOTES_PER_SPEAKER_PAGE:
+            parts[initial].append(group)
+            order[initial] = (last.get(initial, 0), initial, "")
+            continue
+        pages = -(-len(quotes) // QUOTES_PER_SPEAKER_PAGE)
+        chunks: dict[int, list[Quote]] = defaultdict(list)
+        for quote in quotes:
+            chunks[int(short_hash(quote.id, 8), 16) % pages].append(quote)
+        for number in sorted(chunks):
+            name = f"{group['anchor']}-{number + 1}"
+            parts[name].append({**group, "quotes": chunks[number], "chunk": f"{number + 1} of {pages}"})
+            order[name] = (last.get(initial, 0), initial, f"{group['name'] or ''}\0{number:06d}")
+    return {name: parts[name] for name in sorted(parts, key=lambda n: order[n])}
 
 
-def part_title(name: str) -> str:
-    """A Quotes part's name -> its title."""
+def part_title(name: str, groups: Sequence[dict[str, Any]] = ()) -> str:
+    """A Quotes part's name (and groups) -> its title."""
+    if groups and groups[0].get("chunk"):
+        return f"{groups[0]['name'] or 'Unattributed'}, {groups[0]['chunk']}"
     return {"unattributed": "Unattributed", "other": "Other speakers", "0-9": "0–9"}.get(name, name.upper())
 
 
@@ -1084,7 +1106,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             return dict(groups=groups, variants=variants, phrases=briefing.phrases[:CAPS["phrases"]],
                         quote_link=quote_link(None), part=None, parts=None, phrases_page=None,
                         ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None)
-        listing = [{"title": part_title(name), "href": MdSafe(f"quotes/{name}.md"),
+        listing = [{"title": part_title(name, part_groups), "href": MdSafe(f"quotes/{name}.md"),
                     "speakers": [{"name": g["name"], "count": len(g["quotes"])} for g in part_groups]}
                    for name, part_groups in parts.items()]
         return dict(groups=groups, parts=listing, variants=variants, phrases=[], part=None,
@@ -1131,13 +1153,14 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                 shown = [q for g in part_groups for q in g["quotes"]]
                 link = quote_link(part)
                 part_key = part_items_key(part, [
+                    json.dumps(part_title(part, part_groups), ensure_ascii=False),
                     *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
                                  sort_keys=True) for g in part_groups),
                     *(json.dumps([to_data(q), [[v, v in variants, link(v)] for v in q.variants]], ensure_ascii=False,
                                  sort_keys=True) for q in shown)], [c for q in shown for c in q.citations])
                 if not _kept(f"quotes/{part}.md", part_key):
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
-                           part={"title": part_title(part)}, parts=None, phrases_page=None,
+                           part={"title": part_title(part, part_groups)}, parts=None, phrases_page=None,
                            variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
             if briefing.phrases:
                 phrases = briefing.phrases[:CAPS["phrases"]]

@@ -630,3 +630,36 @@ def test_a_quotes_part_is_rendered_again_only_when_what_it_shows_changed(tmp_pat
     render_briefing(renamed, docs, TEMPLATES)
     assert {"q1", "q3"} in rendered and {"q4"} in rendered
     assert "Quiet Post" in (docs / "quotes" / "m.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("per_speaker", [1, 2, 30])
+def test_a_speaker_quoted_often_has_pages_of_their_own_and_every_quote_link_resolves(tmp_path, monkeypatch,
+                                                                                     per_speaker):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)
+    monkeypatch.setattr("briefing.render.QUOTES_PER_SPEAKER_PAGE", per_speaker)
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    many = tuple(Quote(id=f"z{i}", text=f"Zed spoke {i} times", speaker="Zed Lind", citations=(cite(calm, 2),),
+                       variants=("q1", f"z{(i + 1) % 7}")) for i in range(7))
+    briefing = replace(briefing, quotes=(*briefing.quotes, *many))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    pages = {p.name: parse(to_html(p.read_text(encoding="utf-8"))) for p in (docs / "quotes").glob("*.md")}
+    zed_pages = [name for name, page in pages.items() if any(i.startswith("q-z") for i in page.ids)]
+    if per_speaker < 7:  # Zed's quotes are on pages of Zed's own, not on the Z page
+        assert len(zed_pages) >= 2 and "z.md" not in pages
+    else:
+        assert zed_pages == ["z.md"]
+    for quote in briefing.quotes:
+        assert sum(f"q-{quote.id}" in page.ids for page in pages.values()) == 1, quote.id
+    main = (docs / "quotes.md").read_text(encoding="utf-8")
+    links = 0
+    for name, page in pages.items():
+        assert f"](quotes/{name})" in main  # every part is listed on the Quotes page
+        for _tag, attrs in page.tags:
+            href = attrs.get("href") or ""
+            if "#q-" in href:
+                target, anchor = href.split("#", 1)
+                assert anchor in pages[target or name].ids, (name, href)
+                links += 1
+    assert links >= len(many)
