@@ -1146,6 +1146,14 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     }
     for name, extra in pages.items():
         key = fields_key(f"{name}.md.j2")
+        if name == "facts" and key is not None and page_keys is not None:
+            # Keyed by the facts it shows, not all facts: a fact ranked below them changes nothing here.
+            shown_facts = facts[:CAPS["facts"]]
+            key = page_keys.items_key(env, "facts.md.j2", "\0".join([
+                templates_digest(env, "facts.md.j2", templates_dir), site_url or "", str(directory_urls),
+                "shown facts", str(len(facts))]), frozenset({"facts"}),
+                (json.dumps(to_data(f), ensure_ascii=False, sort_keys=True) for f in shown_facts),
+                [c for f in shown_facts for c in f.citations])
         if not _kept(name + ".md", key):
             render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
         if name == "quotes" and parts is not None:  # its parts, each keyed by the quotes it shows

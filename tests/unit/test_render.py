@@ -663,3 +663,22 @@ def test_a_speaker_quoted_often_has_pages_of_their_own_and_every_quote_link_reso
                 assert anchor in pages[target or name].ids, (name, href)
                 links += 1
     assert links >= len(many)
+
+
+def test_the_key_facts_page_is_kept_when_only_facts_it_does_not_show_changed(tmp_path, monkeypatch):
+    monkeypatch.setitem(render_module.CAPS, "facts", 1)
+    rendered: list[list[str]] = []
+    real = render_module.jsonld_claims
+    monkeypatch.setattr(render_module, "jsonld_claims",
+                        lambda items, index: rendered.append([i.id for i in items]) or real(items, index))
+    briefing = hostile_briefing()
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    assert ["f1"] in rendered
+    first, second = briefing.facts
+    rendered.clear()
+    render_briefing(replace(briefing, facts=(first, replace(second, text=second.text + " More."))), docs, TEMPLATES)
+    assert ["f1"] not in rendered  # f2 is not shown (the cap is one): the page is kept unrendered
+    rendered.clear()
+    render_briefing(replace(briefing, facts=(replace(first, text=first.text + " More."), second)), docs, TEMPLATES)
+    assert ["f1"] in rendered and "More." in (docs / "facts.md").read_text(encoding="utf-8")
