@@ -45,6 +45,8 @@ SOURCE_BODY = frozenset({"text", "sentences", "paragraphs", "removed"})
 PAGE_METHODS = frozenset({"cite", "footnotes", "source_href", "outlets", "root", "depth"})
 #: Fields whose items cite nothing.
 NOT_CITING = frozenset({"meta", "sources", "speakers"})
+#: The fields of a citation's data.
+CITATION_KEYS = frozenset({"source", "sentence", "start", "end", "text"})
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -119,14 +121,47 @@ class PageKeys:
         self.citation_text = citation_text
         self.anchor = anchor  # a cited sentence's anchor on its source page (footnote labels and links)
         self._headers: str | None = None
-        self._cited: dict[str, str] = {}
+        self._cited: dict[tuple[str, bool], str] = {}
+        self._display: dict[str, str] = {}
         self._sources: dict[str, Source] | None = None
 
-    def _cite_line(self, c: Citation) -> str:
-        """What a footnote shows of one cited sentence: its ids, whether the source has it, its text, its anchor."""
-        return (f"{c.source}\0{c.sentence}\0{c.sentence in self.sentence_ids.get(c.source, ())}\0"
+    def _cite_line(self, c: Citation, display: bool = False) -> str:
+        """What a footnote shows of one cited sentence: whether the source has it, its text, its anchor;
+        and its id, unless ``display`` (the page shows the anchor, not the id)."""
+        sentence = "" if display and self.anchor else c.sentence
+        return (f"{c.source}\0{sentence}\0{c.sentence in self.sentence_ids.get(c.source, ())}\0"
                 f"{self.citation_text.get((c.source, c.sentence), '')}\0"
                 f"{self.anchor(c.source, c.sentence) if self.anchor else ''}")
+
+    def display_data(self, item: Any) -> Any:
+        """An item's data as its page shows it: each citation as its source, its sentence's anchor
+        and its text, without the sentence id and offsets, which a sentence added before it moves."""
+        return self._as_shown(to_data(item))
+
+    def _as_shown(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            if self.anchor is not None and data.keys() == CITATION_KEYS:
+                return {"source": data["source"], "anchor": self.anchor(data["source"], data["sentence"]),
+                        "text": data["text"]}
+            return {k: self._as_shown(v) for k, v in data.items()}
+        if isinstance(data, list):
+            return [self._as_shown(v) for v in data]
+        return data
+
+    def shown(self, item: Any) -> str:
+        """``display_data`` as JSON (for ``items_key``)."""
+        return json.dumps(self.display_data(item), ensure_ascii=False, sort_keys=True)
+
+    def display(self, field: str) -> str | None:
+        """Digest of a field's items as their pages show them (``display_data``; None: no such field)."""
+        if field in NOT_CITING:
+            return self.fields.get(field)
+        if field not in self._display:
+            items = getattr(self.briefing, field, None)
+            if items is None:
+                return None
+            self._display[field] = _digest(self.shown(item) for item in items)
+        return self._display[field]
 
     def headers(self) -> str:
         """Digest of every source's header, in briefing order."""
@@ -136,14 +171,14 @@ class PageKeys:
                                     for s in self.briefing.sources)
         return self._headers
 
-    def cited(self, field: str) -> str | None:
+    def cited(self, field: str, display: bool = False) -> str | None:
         """Digest of what the footnotes of a field's items show of their sentences (None: unknown field)."""
-        if field not in self._cited:
+        if (field, display) not in self._cited:
             cites = citations_in(self.briefing, field)
             if cites is None:
                 return None
-            self._cited[field] = _digest(self._cite_line(c) for c in cites)
-        return self._cited[field]
+            self._cited[(field, display)] = _digest(self._cite_line(c, display) for c in cites)
+        return self._cited[(field, display)]
 
     def items_key(self, env: jinja2.Environment, template: str, extra: str, own: frozenset[str],
                   shown: Iterable[str], cites: Iterable[Citation]) -> str | None:
@@ -157,7 +192,7 @@ class PageKeys:
             return None
         parts = [self.base, extra, "items of", *sorted(own)]
         for field in sorted(reads - own):
-            digest, cited = self.fields.get(field), self.cited(field)
+            digest, cited = self.display(field), self.cited(field, True)
             if digest is None or cited is None:
                 return None
             parts += [field, digest, cited]
@@ -166,7 +201,7 @@ class PageKeys:
             self._sources = {s.id: s for s in self.briefing.sources}
         headers: dict[str, str] = {}
         for c in cites:
-            parts.append(self._cite_line(c))
+            parts.append(self._cite_line(c, True))
             source = self._sources.get(c.source)
             if c.source not in headers:
                 headers[c.source] = "" if source is None else kept(
@@ -174,16 +209,22 @@ class PageKeys:
         parts += ["headers", *(f"{k}\0{v}" for k, v in sorted(headers.items()))]
         return _digest(parts)
 
-    def key(self, env: jinja2.Environment, template: str, extra: str) -> str | None:
+    def key(self, env: jinja2.Environment, template: str, extra: str, display: bool = False) -> str | None:
         """The page's key: its templates' reads and ``PAGE_READS``, the headers, ``extra`` (the
-        templates' digest and the options); None when the page must be rendered every time."""
+        templates' digest and the options); None when the page must be rendered every time.
+
+        ``display``: the fields as their pages show them (``display_data``: citations by their
+        sentences' anchors), not as the data holds them. Dearer to compute, asked when the key
+        changed: a sentence added mid-article moves the ids and offsets of the sentences after it,
+        which the data's digests see and the pages do not."""
         declared = PAGE_READS.get(template)
         reads = template_reads(env, template)
         if declared is None or reads is None:
             return None
-        parts = [self.base, extra, "headers", self.headers()]
+        parts = [self.base, extra, "headers", self.headers(), "display" if display else "data"]
         for field in sorted({*declared, *reads}):
-            digest, cited = self.fields.get(field), self.cited(field)
+            digest = self.display(field) if display else self.fields.get(field)
+            cited = self.cited(field, display)
             if digest is None or cited is None:
                 return None
             parts += [field, digest, cited]

@@ -882,7 +882,8 @@ def read_page_keys(docs_dir: Path) -> dict[str, list[str]]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+    return {k: v for k, v in data.items()
+            if isinstance(v, list) and len(v) in (2, 3) and all(isinstance(x, str) for x in v)}
 
 
 def source_page_base(env: jinja2.Environment, templates_dir: Path) -> str | None:
@@ -1043,11 +1044,13 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     page_keys = None if data_digest is None else PageKeys(
         briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text, index.anchor)
 
-    def fields_key(template: str) -> str | None:
+    def fields_key(template: str, display: bool = False) -> str | None:
         if page_keys is None:
             return None
         return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
-                                                        site_url or "", str(directory_urls)]))
+                                                        site_url or "", str(directory_urls)]), display)
+
+    as_shown = page_keys.display_data if page_keys is not None else to_data
 
     def part_items_key(part: str, shown: list[str], cites: list[Citation]) -> str | None:
         """A Quotes part's key: the quotes (or phrases) it shows, not the whole quotes field."""
@@ -1145,17 +1148,27 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
     for name, extra in pages.items():
-        key = fields_key(f"{name}.md.j2")
+        page_name, template = f"{name}.md", f"{name}.md.j2"
+        key = fields_key(template)
+        shown_key: str | None = None
         if name == "facts" and key is not None and page_keys is not None:
             # Keyed by the facts it shows, not all facts: a fact ranked below them changes nothing here.
             shown_facts = facts[:CAPS["facts"]]
-            key = page_keys.items_key(env, "facts.md.j2", "\0".join([
-                templates_digest(env, "facts.md.j2", templates_dir), site_url or "", str(directory_urls),
+            key = page_keys.items_key(env, template, "\0".join([
+                templates_digest(env, template, templates_dir), site_url or "", str(directory_urls),
                 "shown facts", str(len(facts))]), frozenset({"facts"}),
-                (json.dumps(to_data(f), ensure_ascii=False, sort_keys=True) for f in shown_facts),
-                [c for f in shown_facts for c in f.citations])
-        if not _kept(name + ".md", key):
-            render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
+                (page_keys.shown(f) for f in shown_facts), [c for f in shown_facts for c in f.citations])
+        elif key is not None and not (old_keys.get(page_name) or [None])[0] == key:
+            # The data changed: perhaps only where sentences are (ids, offsets), not what the page shows.
+            shown_key = fields_key(template, display=True)
+            old = old_keys.get(page_name)
+            if shown_key is not None and old is not None and old[2:] == [shown_key] \
+                    and writer.unchanged(page_name, old[1]):
+                new_keys[page_name] = [key, old[1], shown_key]
+        if page_name not in new_keys and not _kept(page_name, key):
+            render(template, page_name, key=key, **extra())
+            if shown_key is not None and page_name in new_keys:
+                new_keys[page_name].append(shown_key)
         if name == "quotes" and parts is not None:  # its parts, each keyed by the quotes it shows
             for part, part_groups in parts.items():
                 shown = [q for g in part_groups for q in g["quotes"]]
@@ -1164,15 +1177,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     json.dumps(part_title(part, part_groups), ensure_ascii=False),
                     *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
                                  sort_keys=True) for g in part_groups),
-                    *(json.dumps([to_data(q), [[v, v in variants, link(v)] for v in q.variants]], ensure_ascii=False,
-                                 sort_keys=True) for q in shown)], [c for q in shown for c in q.citations])
+                    *(json.dumps([as_shown(q), [[v, v in variants, link(v)] for v in q.variants]],
+                                 ensure_ascii=False, sort_keys=True) for q in shown)],
+                    [c for q in shown for c in q.citations])
                 if not _kept(f"quotes/{part}.md", part_key):
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
                            part={"title": part_title(part, part_groups)}, parts=None, phrases_page=None,
                            variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
             if briefing.phrases:
                 phrases = briefing.phrases[:CAPS["phrases"]]
-                part_key = part_items_key("phrases", [json.dumps(to_data(p), ensure_ascii=False, sort_keys=True)
+                part_key = part_items_key("phrases", [json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
                                                       for p in phrases], [c for p in phrases for c in p.citations])
                 if not _kept("quotes/phrases.md", part_key):
                     render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],

@@ -394,8 +394,8 @@ def test_sentence_anchors_come_from_the_text_so_an_edit_elsewhere_keeps_them():
     assert len(set(twice.values())) == 3 and twice["s2"] == twice["s1"] + "-2"
 
 
-def test_a_sentence_added_to_an_article_leaves_the_pages_that_cite_it_as_they_were(tmp_path):
-    briefing = hostile_briefing()
+def with_sentence_inserted(briefing: Briefing) -> Briefing:
+    """The briefing after a sentence was added at the top of the calm article: later ids and offsets move."""
     calm = briefing.sources[1]
     edited = make_source("calm", ["Calm headline", "A new first line.", "The council met on Tuesday.",
                                   "The mayor said “all is well”."],
@@ -416,9 +416,14 @@ def test_a_sentence_added_to_an_article_leaves_the_pages_that_cite_it_as_they_we
             changes["versions"] = tuple(moved_all(v) for v in item.versions)
         return replace(item, **changes)
 
-    shifted = replace(briefing, sources=(briefing.sources[0], edited),
+    return replace(briefing, sources=(briefing.sources[0], edited),
                       **{kind: tuple(moved_all(it) for it in getattr(briefing, kind))
                          for kind in ("quotes", "phrases", "facts", "disputed", "discrepancies", "timeline")})
+
+
+def test_a_sentence_added_to_an_article_leaves_the_pages_that_cite_it_as_they_were(tmp_path):
+    briefing = hostile_briefing()
+    shifted = with_sentence_inserted(briefing)
     render_briefing(briefing, tmp_path / "a", TEMPLATES)
     render_briefing(shifted, tmp_path / "b", TEMPLATES)
     for name in ("facts.md", "quotes.md", "disputed.md", "discrepancies.md", "timeline.md"):
@@ -682,3 +687,20 @@ def test_the_key_facts_page_is_kept_when_only_facts_it_does_not_show_changed(tmp
     rendered.clear()
     render_briefing(replace(briefing, facts=(replace(first, text=first.text + " More."), second)), docs, TEMPLATES)
     assert ["f1"] in rendered and "More." in (docs / "facts.md").read_text(encoding="utf-8")
+
+
+def test_pages_whose_cited_sentences_only_moved_are_kept_unrendered(tmp_path, monkeypatch):
+    briefing = hostile_briefing()
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    before = {name: (docs / name).read_text(encoding="utf-8") for name in ("facts.md", "quotes.md", "timeline.md")}
+    rendered = []
+    real = render_module.PageContext.footnotes
+    monkeypatch.setattr(render_module.PageContext, "footnotes", lambda self: rendered.append(self.depth) or real(self))
+    render_briefing(with_sentence_inserted(briefing), docs, TEMPLATES)
+    assert 0 not in rendered  # no top page was rendered: their footnotes' anchors did not move
+    assert {name: (docs / name).read_text(encoding="utf-8") for name in before} == before
+    # A real change to what a page shows still renders it.
+    render_briefing(replace(briefing, sources=(briefing.sources[0], replace(briefing.sources[1], title="New"))),
+                    docs, TEMPLATES)
+    assert 0 in rendered and "New" in (docs / "facts.md").read_text(encoding="utf-8")
