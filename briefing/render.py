@@ -1061,6 +1061,13 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         return page_keys.items_key(env, "quotes.md.j2", extra, frozenset({"quotes", "phrases", "speakers"}),
                                    shown, cites)
 
+    def _intact(name: str, digest: str) -> bool:
+        """Does docs/``name`` still hold the text whose sha256 is ``digest``?"""
+        try:
+            return hashlib.sha256((docs_dir / name).read_bytes()).hexdigest() == digest
+        except OSError:
+            return False
+
     def _kept(name: str, key: str | None) -> bool:
         """Is docs/``name`` the page rendered from these very inputs? Then it is kept, no work done."""
         old = old_keys.get(name)
@@ -1086,25 +1093,32 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     # Many quotes: the Quotes page lists the speakers, and their quotes are on one page per initial
     # (quotes/<letter>.md), so an article added or deleted re-renders and re-converts only the parts
     # of its speakers, not megabytes of quotes.
-    groups = group_quotes(briefing, index)
-    parts = quote_parts(groups) if sum(len(g["quotes"]) for g in groups) > QUOTES_PER_PAGE else None
-    quote_pages = {q.id: part for part, part_groups in (parts or {}).items()
-                   for g in part_groups for q in g["quotes"]}
+    layout: dict[str, Any] = {}  # worked out when a page needs it: "groups", "parts" (None: one page), "pages"
+
+    def quote_layout() -> dict[str, Any]:
+        if not layout:
+            groups = layout["groups"] = group_quotes(briefing, index)
+            parts = layout["parts"] = quote_parts(groups) if sum(len(g["quotes"]) for g in groups) > QUOTES_PER_PAGE \
+                else None
+            layout["pages"] = {q.id: part for part, part_groups in (parts or {}).items()
+                               for g in part_groups for q in g["quotes"]}
+        return layout
 
     def quote_link(part: str | None) -> Callable[[str], MdSafe]:
         """A variant's link from the page of ``part`` (None: the whole Quotes page)."""
         def link(quote_id: str) -> MdSafe:
-            there = quote_pages.get(quote_id)
+            there = quote_layout()["pages"].get(quote_id)
             anchor = "#" + safe_id(quote_id, "q-")
             return MdSafe(anchor if there is None or there == part else f"{there}.md{anchor}")
         return link
 
     def quote_page(quote_id: str) -> MdSafe:
         """The page of a quote (for What's new), from docs/."""
-        there = quote_pages.get(quote_id)
+        there = quote_layout()["pages"].get(quote_id)
         return MdSafe("quotes.md" if there is None else f"quotes/{there}.md")
 
     def quotes_page() -> dict[str, Any]:
+        groups, parts = quote_layout()["groups"], quote_layout()["parts"]
         if parts is None:
             return dict(groups=groups, variants=variants, phrases=briefing.phrases[:CAPS["phrases"]],
                         quote_link=quote_link(None), part=None, parts=None, phrases_page=None,
@@ -1147,6 +1161,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                               total=len(briefing.discrepancies)),
         "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
+    quote_parts_kept: set[str] = set()
     for name, extra in pages.items():
         page_name, template = f"{name}.md", f"{name}.md.j2"
         key = fields_key(template)
@@ -1169,7 +1184,19 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             render(template, page_name, key=key, **extra())
             if shown_key is not None and page_name in new_keys:
                 new_keys[page_name].append(shown_key)
-        if name == "quotes" and parts is not None:  # its parts, each keyed by the quotes it shows
+        if name != "quotes":
+            continue
+        # The Quotes page's parts. Kept as they are when the page's data are exactly those of its last render.
+        old_parts = sorted(n for n in old_keys if n.startswith("quotes/"))
+        if key is not None and (old_keys.get(page_name) or [None])[0] == key \
+                and all(_intact(n, old_keys[n][1]) for n in old_parts):
+            for n in old_parts:
+                _kept(n, old_keys[n][0])
+            quote_parts_kept = {Path(n).stem for n in old_parts}
+            continue
+        parts = quote_layout()["parts"]
+        quote_parts_kept = {*(parts or {}), *(("phrases",) if parts is not None and briefing.phrases else ())}
+        if parts is not None:  # its parts, each keyed by the quotes it shows
             for part, part_groups in parts.items():
                 shown = [q for g in part_groups for q in g["quotes"]]
                 link = quote_link(part)
@@ -1192,8 +1219,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
                            part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
                            phrases=phrases, quote_link=quote_link("phrases"), ld=None)
-    writer.remove_stale("quotes", {*(parts or {}), "phrases"} if parts is not None and briefing.phrases
-                        else set(parts or {}))
+    writer.remove_stale("quotes", quote_parts_kept)
     key = key_of("sources_index.md.j2")
     if not _kept("sources/index.md", key):
         ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
@@ -1220,7 +1246,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     feed_key = key_of("feed.xml.j2")
     feed_kept = _kept("feed.xml", feed_key)
     entries = [] if feed_kept else feed_entries(briefing, index, directory_urls,
-                                                {q: f"quotes/{part}" for q, part in quote_pages.items()})
+                                                {q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()})
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")
