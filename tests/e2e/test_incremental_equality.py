@@ -78,8 +78,9 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
 
 @pytest.mark.parametrize(("seed", "quotes_per_page"), [(13, None), (2026, None), (7, 2)])
 def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, monkeypatch, caplog):
-    if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing
+    if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
+        monkeypatch.setattr(render, "QUOTES_PER_SPEAKER_PAGE", 1)  # and speakers with pages of their own
     rendered = []
     real = render.source_paragraphs
     monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))
