@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import jinja2
@@ -45,6 +45,8 @@ SOURCE_BODY = frozenset({"text", "sentences", "paragraphs", "removed"})
 PAGE_METHODS = frozenset({"cite", "footnotes", "source_href", "outlets", "root", "depth"})
 #: Fields whose items cite nothing.
 NOT_CITING = frozenset({"meta", "sources", "speakers"})
+#: The fields of a citation's data.
+CITATION_KEYS = frozenset({"source", "sentence", "start", "end", "text"})
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -110,14 +112,56 @@ class PageKeys:
     """Keys of the whole-briefing pages of one render (``key``), from the data's per-field digests."""
 
     def __init__(self, briefing: Briefing, field_digests: dict[str, str], base: str,
-                 sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str]) -> None:
+                 sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str],
+                 anchor: Callable[[str, str], str] | None = None) -> None:
         self.briefing = briefing
         self.fields = field_digests
         self.base = base
         self.sentence_ids = sentence_ids
         self.citation_text = citation_text
+        self.anchor = anchor  # a cited sentence's anchor on its source page (footnote labels and links)
         self._headers: str | None = None
-        self._cited: dict[str, str] = {}
+        self._cited: dict[tuple[str, bool], str] = {}
+        self._display: dict[str, str] = {}
+        self._sources: dict[str, Source] | None = None
+
+    def _cite_line(self, c: Citation, display: bool = False) -> str:
+        """What a footnote shows of one cited sentence: whether the source has it, its text, its anchor;
+        and its id, unless ``display`` (the page shows the anchor, not the id)."""
+        sentence = "" if display and self.anchor else c.sentence
+        return (f"{c.source}\0{sentence}\0{c.sentence in self.sentence_ids.get(c.source, ())}\0"
+                f"{self.citation_text.get((c.source, c.sentence), '')}\0"
+                f"{self.anchor(c.source, c.sentence) if self.anchor else ''}")
+
+    def display_data(self, item: Any) -> Any:
+        """An item's data as its page shows it: each citation as its source, its sentence's anchor
+        and its text, without the sentence id and offsets, which a sentence added before it moves."""
+        return self._as_shown(to_data(item))
+
+    def _as_shown(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            if self.anchor is not None and data.keys() == CITATION_KEYS:
+                return {"source": data["source"], "anchor": self.anchor(data["source"], data["sentence"]),
+                        "text": data["text"]}
+            return {k: self._as_shown(v) for k, v in data.items()}
+        if isinstance(data, list):
+            return [self._as_shown(v) for v in data]
+        return data
+
+    def shown(self, item: Any) -> str:
+        """``display_data`` as JSON (for ``items_key``)."""
+        return json.dumps(self.display_data(item), ensure_ascii=False, sort_keys=True)
+
+    def display(self, field: str) -> str | None:
+        """Digest of a field's items as their pages show them (``display_data``; None: no such field)."""
+        if field in NOT_CITING:
+            return self.fields.get(field)
+        if field not in self._display:
+            items = getattr(self.briefing, field, None)
+            if items is None:
+                return None
+            self._display[field] = _digest(self.shown(item) for item in items)
+        return self._display[field]
 
     def headers(self) -> str:
         """Digest of every source's header, in briefing order."""
@@ -127,28 +171,60 @@ class PageKeys:
                                     for s in self.briefing.sources)
         return self._headers
 
-    def cited(self, field: str) -> str | None:
+    def cited(self, field: str, display: bool = False) -> str | None:
         """Digest of what the footnotes of a field's items show of their sentences (None: unknown field)."""
-        if field not in self._cited:
+        if (field, display) not in self._cited:
             cites = citations_in(self.briefing, field)
             if cites is None:
                 return None
-            ids, texts = self.sentence_ids, self.citation_text
-            self._cited[field] = _digest(
-                f"{c.source}\0{c.sentence}\0{c.sentence in ids.get(c.source, ())}\0"
-                f"{texts.get((c.source, c.sentence), '')}" for c in cites)
-        return self._cited[field]
+            self._cited[(field, display)] = _digest(self._cite_line(c, display) for c in cites)
+        return self._cited[(field, display)]
 
-    def key(self, env: jinja2.Environment, template: str, extra: str) -> str | None:
+    def items_key(self, env: jinja2.Environment, template: str, extra: str, own: frozenset[str],
+                  shown: Iterable[str], cites: Iterable[Citation]) -> str | None:
+        """The key of a page made of some items of the fields ``own`` (a part of the Quotes page),
+        computed by the caller (so nothing of ``PAGE_READS``): the template's other reads as for
+        ``key``, then, instead of the whole fields ``own``, what the page shows of them (``shown``:
+        the items' JSON and whatever else it prints of them) and what its footnotes show: each
+        cited sentence and the header of each cited source."""
+        reads = template_reads(env, template)
+        if reads is None:
+            return None
+        parts = [self.base, extra, "items of", *sorted(own)]
+        for field in sorted(reads - own):
+            digest, cited = self.display(field), self.cited(field, True)
+            if digest is None or cited is None:
+                return None
+            parts += [field, digest, cited]
+        parts += ["shown", *shown, "cited"]
+        if self._sources is None:
+            self._sources = {s.id: s for s in self.briefing.sources}
+        headers: dict[str, str] = {}
+        for c in cites:
+            parts.append(self._cite_line(c, True))
+            source = self._sources.get(c.source)
+            if c.source not in headers:
+                headers[c.source] = "" if source is None else kept(
+                    source, "header", lambda s=source: json.dumps(source_header(s), ensure_ascii=False, sort_keys=True))
+        parts += ["headers", *(f"{k}\0{v}" for k, v in sorted(headers.items()))]
+        return _digest(parts)
+
+    def key(self, env: jinja2.Environment, template: str, extra: str, display: bool = False) -> str | None:
         """The page's key: its templates' reads and ``PAGE_READS``, the headers, ``extra`` (the
-        templates' digest and the options); None when the page must be rendered every time."""
+        templates' digest and the options); None when the page must be rendered every time.
+
+        ``display``: the fields as their pages show them (``display_data``: citations by their
+        sentences' anchors), not as the data holds them. Dearer to compute, asked when the key
+        changed: a sentence added mid-article moves the ids and offsets of the sentences after it,
+        which the data's digests see and the pages do not."""
         declared = PAGE_READS.get(template)
         reads = template_reads(env, template)
         if declared is None or reads is None:
             return None
-        parts = [self.base, extra, "headers", self.headers()]
+        parts = [self.base, extra, "headers", self.headers(), "display" if display else "data"]
         for field in sorted({*declared, *reads}):
-            digest, cited = self.fields.get(field), self.cited(field)
+            digest = self.display(field) if display else self.fields.get(field)
+            cited = self.cited(field, display)
             if digest is None or cited is None:
                 return None
             parts += [field, digest, cited]

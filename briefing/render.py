@@ -54,6 +54,8 @@ _WHOLE_BRIEFING_NAMES = frozenset({"briefing", "meta", "index"})
 _WHOLE_BRIEFING_CALLS = re.compile(r"\bcite\s*\(|footnote_text|\.index\b|\.labels\b")
 
 #: How many entries each page shows; the data files always hold everything.
+QUOTES_PER_PAGE = 300  # more quotes than this: the Quotes page is split into one page per initial
+QUOTES_PER_SPEAKER_PAGE = 30  # and a speaker with more than this many has pages of their own
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
@@ -397,10 +399,10 @@ class PageContext:
         return "../" * self.depth
 
     def source_href(self, source_id: str, sentence: str | None = None) -> MdSafe:
-        """Source id (+ sentence id) -> relative .md link to its page (and anchor)."""
+        """Source id (+ sentence id) -> relative .md link to its page (and the sentence's anchor)."""
         href = f"{self.root}sources/{source_page_name(source_id)}.md"
         if sentence:
-            href += "#" + safe_id(sentence)
+            href += "#" + self.index.anchor(source_id, sentence)
         return MdSafe(href)
 
     def cite(self, citations: Iterable[Citation]) -> MdSafe:
@@ -409,8 +411,8 @@ class PageContext:
         for cite in citations:
             key = (cite.source, cite.sentence)
             label = self.labels.get(key)
-            if label is None:
-                label = f"{safe_id(cite.source)}-{safe_id(cite.sentence)}"
+            if label is None:  # by the sentence's anchor: it survives edits elsewhere in the article
+                label = f"{safe_id(cite.source)}-{self.index.anchor(cite.source, cite.sentence)}"
                 if label in self._taken:  # two odd ids that slug alike
                     label += "-" + short_hash(repr(key), 6)
                 self.labels[key] = label
@@ -474,6 +476,16 @@ class BriefingIndex:
     citation_text: dict[tuple[str, str], str]
     speakers: dict[str, Speaker]
     timeline: list[Event]  # the entries the Timeline page and the feed show (``shown_events``)
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)  # source -> sentence -> anchor
+
+    def anchor(self, source_id: str, sentence: str) -> str:
+        """A cited sentence's anchor on its source page (``sentence_anchors``); the sentence id made
+        safe when the source has no such sentence (the footnote then links to the page only)."""
+        anchors = self.anchors.get(source_id)
+        if anchors is None:
+            source = self.sources.get(source_id)
+            anchors = self.anchors[source_id] = sentence_anchors(source) if source is not None else {}
+        return anchors.get(sentence) or safe_id(sentence)
 
     @classmethod
     def of(cls, briefing: Briefing) -> BriefingIndex:
@@ -533,6 +545,55 @@ def group_quotes(briefing: Briefing, index: BriefingIndex) -> list[dict[str, Any
     return out
 
 
+def quote_part(name: str | None) -> str:
+    """A speaker's name -> the Quotes part it is on when the page is split: its first letter
+    (``a`` … ``z``), ``0-9``, ``other`` or ``unattributed``."""
+    if name is None:
+        return "unattributed"
+    for char in unicodedata.normalize("NFKD", name).lower():
+        if "a" <= char <= "z":
+            return char
+        if char.isdigit():
+            return "0-9"
+    return "other"
+
+
+def quote_parts(groups: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Speaker groups (``group_quotes``) -> part name -> its groups, in the groups' order; parts
+    sorted by initial, ``other`` and ``unattributed`` last.
+
+    A speaker with more than ``QUOTES_PER_SPEAKER_PAGE`` quotes (the story's main figure, quoted
+    by every article) has pages of their own, ``<anchor>-1`` … ``<anchor>-n`` after the part of
+    their initial: each quote is on the page its id's hash names, so a quote added or gone changes
+    one of them, not all (n changes only when the count crosses a multiple of the page size)."""
+    parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    order: dict[str, tuple[int, str, str]] = {}
+    last = {"other": 1, "unattributed": 2}
+    for group in groups:
+        initial = quote_part(group["name"])
+        quotes = group["quotes"]
+        if len(quotes) <= QUOTES_PER_SPEAKER_PAGE:
+            parts[initial].append(group)
+            order[initial] = (last.get(initial, 0), initial, "")
+            continue
+        pages = -(-len(quotes) // QUOTES_PER_SPEAKER_PAGE)
+        chunks: dict[int, list[Quote]] = defaultdict(list)
+        for quote in quotes:
+            chunks[int(short_hash(quote.id, 8), 16) % pages].append(quote)
+        for number in sorted(chunks):
+            name = f"{group['anchor']}-{number + 1}"
+            parts[name].append({**group, "quotes": chunks[number], "chunk": f"{number + 1} of {pages}"})
+            order[name] = (last.get(initial, 0), initial, f"{group['name'] or ''}\0{number:06d}")
+    return {name: parts[name] for name in sorted(parts, key=lambda n: order[n])}
+
+
+def part_title(name: str, groups: Sequence[dict[str, Any]] = ()) -> str:
+    """A Quotes part's name (and groups) -> its title."""
+    if groups and groups[0].get("chunk"):
+        return f"{groups[0]['name'] or 'Unattributed'}, {groups[0]['chunk']}"
+    return {"unattributed": "Unattributed", "other": "Other speakers", "0-9": "0–9"}.get(name, name.upper())
+
+
 def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
     """Source id -> how many quotes, facts, disputes, events cite it."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -548,11 +609,27 @@ def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
     return counts
 
 
-def source_paragraphs(source: Source) -> list[dict[str, Any]]:
-    """Source -> its paragraphs, each with its sentences' ids and texts, for anchored display."""
-    by_paragraph: dict[int, list[dict[str, str]]] = defaultdict(list)
+def sentence_anchors(source: Source) -> dict[str, str]:
+    """Sentence id -> its anchor on the source page, made of the sentence's text: ``s-`` and a hash
+    (``-2``, ``-3`` … for a text the article repeats). Editing one sentence of an article, or adding
+    one, leaves the anchors of all its other sentences as they were, so the footnotes that cite them
+    (on the Quotes, Key facts, … pages) keep their labels and links and those pages do not change."""
+    anchors: dict[str, str] = {}
+    seen: Counter[str] = Counter()
     for sent in source.sentences:
-        by_paragraph[sent.paragraph].append({"id": safe_id(sent.id), "text": source.text[sent.start:sent.end]})
+        anchor = "s-" + short_hash(source.text[sent.start:sent.end], 10)
+        seen[anchor] += 1
+        anchors[sent.id] = anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}"
+    return anchors
+
+
+def source_paragraphs(source: Source) -> list[dict[str, Any]]:
+    """Source -> its paragraphs, each with its sentences' ids, anchors and texts, for anchored display."""
+    by_paragraph: dict[int, list[dict[str, str]]] = defaultdict(list)
+    anchors = sentence_anchors(source)
+    for sent in source.sentences:
+        by_paragraph[sent.paragraph].append({"id": safe_id(sent.id), "anchor": anchors[sent.id],
+                                             "text": source.text[sent.start:sent.end]})
     out = []
     for number, para in enumerate(source.paragraphs or ()):
         out.append({"kind": para.kind, "sentences": by_paragraph.get(number, [])})
@@ -611,8 +688,10 @@ def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, An
 
 # ---------------------------------------------------------------------------- feed
 
-def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool) -> list[dict[str, Any]]:
-    """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first."""
+def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
+                 quote_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first.
+    ``quote_pages``: quote id -> its page when the Quotes page is split (else ``quotes``)."""
     def page(name: str, anchor: str) -> str:
         return (f"{name}/" if directory_urls else f"{name}.html") + "#" + anchor
 
@@ -641,7 +720,8 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool)
     for quote in sorted(briefing.quotes, key=_quote_weight)[:CAPS["overview_quotes"] * 4]:
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
-                        "href": page("quotes", safe_id(quote.id, "q-")), "summary": quote.text})
+                        "href": page((quote_pages or {}).get(quote.id, "quotes"), safe_id(quote.id, "q-")),
+                        "summary": quote.text})
     for event in index.timeline[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
                         "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
@@ -774,6 +854,15 @@ class Writer:
         lines += [f"{digest}  {name}" for name, digest in sorted(self.unmarked.items())]
         write_atomic(self.docs_dir / MANIFEST, "\n".join(lines) + "\n")
 
+    def remove_stale(self, folder_name: str, keep: set[str]) -> None:
+        """Delete generated pages in docs/``folder_name`` whose stem is not in ``keep`` (Quotes parts)."""
+        folder = self.docs_dir / folder_name
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.md")):
+            if path.stem not in keep and has_marker(path):
+                path.unlink()
+
     def remove_stale_sources(self, keep: set[str]) -> None:
         """Delete generated source pages whose source left the briefing."""
         folder = self.docs_dir / "sources"
@@ -793,7 +882,8 @@ def read_page_keys(docs_dir: Path) -> dict[str, list[str]]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+    return {k: v for k, v in data.items()
+            if isinstance(v, list) and len(v) in (2, 3) and all(isinstance(x, str) for x in v)}
 
 
 def source_page_base(env: jinja2.Environment, templates_dir: Path) -> str | None:
@@ -952,13 +1042,31 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
 
     # The pages of some fields (facts, quotes, …) are keyed by those fields only (briefing.pagekeys).
     page_keys = None if data_digest is None else PageKeys(
-        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text)
+        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text, index.anchor)
 
-    def fields_key(template: str) -> str | None:
+    def fields_key(template: str, display: bool = False) -> str | None:
         if page_keys is None:
             return None
         return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
-                                                        site_url or "", str(directory_urls)]))
+                                                        site_url or "", str(directory_urls)]), display)
+
+    as_shown = page_keys.display_data if page_keys is not None else to_data
+
+    def part_items_key(part: str, shown: list[str], cites: list[Citation]) -> str | None:
+        """A Quotes part's key: the quotes (or phrases) it shows, not the whole quotes field."""
+        if page_keys is None:
+            return None
+        extra = "\0".join([templates_digest(env, "quotes.md.j2", templates_dir), site_url or "",
+                           str(directory_urls), "part", part])
+        return page_keys.items_key(env, "quotes.md.j2", extra, frozenset({"quotes", "phrases", "speakers"}),
+                                   shown, cites)
+
+    def _intact(name: str, digest: str) -> bool:
+        """Does docs/``name`` still hold the text whose sha256 is ``digest``?"""
+        try:
+            return hashlib.sha256((docs_dir / name).read_bytes()).hexdigest() == digest
+        except OSError:
+            return False
 
     def _kept(name: str, key: str | None) -> bool:
         """Is docs/``name`` the page rendered from these very inputs? Then it is kept, no work done."""
@@ -982,6 +1090,44 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     dispute_counts = {"total": len(briefing.disputed), "contested": contested_total,
                       "unconfirmed": len(briefing.disputed) - contested_total}
     variants = {q.id for q in briefing.quotes}
+    # Many quotes: the Quotes page lists the speakers, and their quotes are on one page per initial
+    # (quotes/<letter>.md), so an article added or deleted re-renders and re-converts only the parts
+    # of its speakers, not megabytes of quotes.
+    layout: dict[str, Any] = {}  # worked out when a page needs it: "groups", "parts" (None: one page), "pages"
+
+    def quote_layout() -> dict[str, Any]:
+        if not layout:
+            groups = layout["groups"] = group_quotes(briefing, index)
+            parts = layout["parts"] = quote_parts(groups) if sum(len(g["quotes"]) for g in groups) > QUOTES_PER_PAGE \
+                else None
+            layout["pages"] = {q.id: part for part, part_groups in (parts or {}).items()
+                               for g in part_groups for q in g["quotes"]}
+        return layout
+
+    def quote_link(part: str | None) -> Callable[[str], MdSafe]:
+        """A variant's link from the page of ``part`` (None: the whole Quotes page)."""
+        def link(quote_id: str) -> MdSafe:
+            there = quote_layout()["pages"].get(quote_id)
+            anchor = "#" + safe_id(quote_id, "q-")
+            return MdSafe(anchor if there is None or there == part else f"{there}.md{anchor}")
+        return link
+
+    def quote_page(quote_id: str) -> MdSafe:
+        """The page of a quote (for What's new), from docs/."""
+        there = quote_layout()["pages"].get(quote_id)
+        return MdSafe("quotes.md" if there is None else f"quotes/{there}.md")
+
+    def quotes_page() -> dict[str, Any]:
+        groups, parts = quote_layout()["groups"], quote_layout()["parts"]
+        if parts is None:
+            return dict(groups=groups, variants=variants, phrases=briefing.phrases[:CAPS["phrases"]],
+                        quote_link=quote_link(None), part=None, parts=None, phrases_page=None,
+                        ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None)
+        listing = [{"title": part_title(name, part_groups), "href": MdSafe(f"quotes/{name}.md"),
+                    "speakers": [{"name": g["name"], "count": len(g["quotes"])} for g in part_groups]}
+                   for name, part_groups in parts.items()]
+        return dict(groups=groups, parts=listing, variants=variants, phrases=[], part=None,
+                    phrases_page=MdSafe("quotes/phrases.md") if briefing.phrases else None, ld=None)
 
     def render(template: str, name: str, depth: int = 0, key: str | None = None, **extra: Any) -> str | None:
         """Render one page, or keep it (None) when its key is that of the page in docs/."""
@@ -1008,19 +1154,72 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                               facts_total=len(facts), dispute_counts=dispute_counts),
         "facts": lambda: dict(facts=facts[:CAPS["facts"]], total=len(facts),
                               ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
-        "quotes": lambda: dict(groups=group_quotes(briefing, index), variants=variants,
-                       phrases=briefing.phrases[:CAPS["phrases"]],
-                       ld=jsonld_quotes(briefing.quotes[:CAPS["quotes"]], index) if briefing.quotes else None),
+        "quotes": quotes_page,
         "disputed": lambda: dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
                          ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": lambda: dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
         "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
     }
+    quote_parts_kept: set[str] = set()
     for name, extra in pages.items():
-        key = fields_key(f"{name}.md.j2")
-        if not _kept(name + ".md", key):
-            render(f"{name}.md.j2", f"{name}.md", key=key, **extra())
+        page_name, template = f"{name}.md", f"{name}.md.j2"
+        key = fields_key(template)
+        shown_key: str | None = None
+        if name == "facts" and key is not None and page_keys is not None:
+            # Keyed by the facts it shows, not all facts: a fact ranked below them changes nothing here.
+            shown_facts = facts[:CAPS["facts"]]
+            key = page_keys.items_key(env, template, "\0".join([
+                templates_digest(env, template, templates_dir), site_url or "", str(directory_urls),
+                "shown facts", str(len(facts))]), frozenset({"facts"}),
+                (page_keys.shown(f) for f in shown_facts), [c for f in shown_facts for c in f.citations])
+        elif key is not None and not (old_keys.get(page_name) or [None])[0] == key:
+            # The data changed: perhaps only where sentences are (ids, offsets), not what the page shows.
+            shown_key = fields_key(template, display=True)
+            old = old_keys.get(page_name)
+            if shown_key is not None and old is not None and old[2:] == [shown_key] \
+                    and writer.unchanged(page_name, old[1]):
+                new_keys[page_name] = [key, old[1], shown_key]
+        if page_name not in new_keys and not _kept(page_name, key):
+            render(template, page_name, key=key, **extra())
+            if shown_key is not None and page_name in new_keys:
+                new_keys[page_name].append(shown_key)
+        if name != "quotes":
+            continue
+        # The Quotes page's parts. Kept as they are when the page's data are exactly those of its last render.
+        old_parts = sorted(n for n in old_keys if n.startswith("quotes/"))
+        if key is not None and (old_keys.get(page_name) or [None])[0] == key \
+                and all(_intact(n, old_keys[n][1]) for n in old_parts):
+            for n in old_parts:
+                _kept(n, old_keys[n][0])
+            quote_parts_kept = {Path(n).stem for n in old_parts}
+            continue
+        parts = quote_layout()["parts"]
+        quote_parts_kept = {*(parts or {}), *(("phrases",) if parts is not None and briefing.phrases else ())}
+        if parts is not None:  # its parts, each keyed by the quotes it shows
+            for part, part_groups in parts.items():
+                shown = [q for g in part_groups for q in g["quotes"]]
+                link = quote_link(part)
+                part_key = part_items_key(part, [
+                    json.dumps(part_title(part, part_groups), ensure_ascii=False),
+                    *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
+                                 sort_keys=True) for g in part_groups),
+                    *(json.dumps([as_shown(q), [[v, v in variants, link(v)] for v in q.variants]],
+                                 ensure_ascii=False, sort_keys=True) for q in shown)],
+                    [c for q in shown for c in q.citations])
+                if not _kept(f"quotes/{part}.md", part_key):
+                    render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
+                           part={"title": part_title(part, part_groups)}, parts=None, phrases_page=None,
+                           variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
+            if briefing.phrases:
+                phrases = briefing.phrases[:CAPS["phrases"]]
+                part_key = part_items_key("phrases", [json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
+                                                      for p in phrases], [c for p in phrases for c in p.citations])
+                if not _kept("quotes/phrases.md", part_key):
+                    render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
+                           part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
+                           phrases=phrases, quote_link=quote_link("phrases"), ld=None)
+    writer.remove_stale("quotes", quote_parts_kept)
     key = key_of("sources_index.md.j2")
     if not _kept("sources/index.md", key):
         ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
@@ -1046,7 +1245,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     writer.remove_stale_sources({source_page_name(s.id) for s in briefing.sources})
     feed_key = key_of("feed.xml.j2")
     feed_kept = _kept("feed.xml", feed_key)
-    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls)
+    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls,
+                                                {q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()})
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")
@@ -1055,7 +1255,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                                       *briefing.discrepancies[:CAPS["discrepancies"]],
                                       *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
                                       *briefing.sources)}  # items with an anchor to link to
-            render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown)
+            render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown,
+                   quote_page=quote_page)
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     if not feed_kept:

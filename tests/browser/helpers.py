@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from briefing.render import source_page_name
+from briefing.dump import from_data
+from briefing.model import Source
+from briefing.render import sentence_anchors, source_page_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -198,11 +200,12 @@ def in_viewport(page: Any, selector_or_handle: Any) -> bool:
 
 
 def cited_sentence(built_site: BuiltSite, href: str) -> tuple[dict[str, Any], str]:
-    """'sources/<page>.html#sN' -> (the source's data, the sentence's text from its cleaned text)."""
+    """'sources/<page>.html#s-…' -> (the source's data, the sentence's text from its cleaned text)."""
     parts = urlsplit(href)
     stem = Path(parts.path).stem
     source = next(s for s in built_site.data["sources"] if source_page_name(s["id"]) == stem)
-    sentence = next(s for s in source["sentences"] if s["id"] == unquote(parts.fragment))
+    anchors = sentence_anchors(from_data(Source, source))
+    sentence = next(s for s in source["sentences"] if anchors[s["id"]] == unquote(parts.fragment))
     return source, source["text"][sentence["start"]:sentence["end"]]
 
 
@@ -224,7 +227,7 @@ def assert_lands_on_highlighted_sentence(browsing: Browsing, built_site: BuiltSi
     page.wait_for_url(lambda url: urlsplit(url).path.endswith(want.path.split("/")[-1]))
     assert browsing.local_path() == want.path, page.url
     sentence_id = fragment(page.url)
-    assert sentence_id == unquote(want.fragment) and re.fullmatch(r"s\d+", sentence_id), page.url
+    assert sentence_id == unquote(want.fragment) and re.fullmatch(r"s-[0-9a-f]{10}(-\d+)?", sentence_id), page.url
     target = page.locator(f"[id='{sentence_id}']")
     assert target.count() == 1 and "briefing-sentence" in (target.get_attribute("class") or "")
     # The footnote quoted exactly the sentence we land on, and that is the sentence of the source's text.

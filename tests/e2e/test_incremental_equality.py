@@ -76,8 +76,11 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
             encoding="utf-8")
 
 
-@pytest.mark.parametrize("seed", [13, 2026])
-def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, monkeypatch, caplog):
+@pytest.mark.parametrize(("seed", "quotes_per_page"), [(13, None), (2026, None), (7, 2)])
+def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, monkeypatch, caplog):
+    if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
+        monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
+        monkeypatch.setattr(render, "QUOTES_PER_SPEAKER_PAGE", 1)  # and speakers with pages of their own
     rendered = []
     real = render.source_paragraphs
     monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))

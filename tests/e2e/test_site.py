@@ -183,8 +183,9 @@ def test_every_footnote_leads_to_a_sentence_of_a_source_page(built):
     footnotes = 0
     for name, page in pages.items():
         for note, hrefs in page.footnotes.items():
-            sentence_links = [h for h in hrefs if re.search(r"sources/[a-z0-9-]+\.html#s\d+$", h)
-                              or (name.startswith("sources/") and re.search(r"^[a-z0-9-]+\.html#s\d+$", h))]
+            sentence_links = [h for h in hrefs if re.search(r"sources/[a-z0-9-]+\.html#s-[0-9a-f]{10}(-\d+)?$", h)
+                              or (name.startswith("sources/")
+                                  and re.search(r"^[a-z0-9-]+\.html#s-[0-9a-f]{10}(-\d+)?$", h))]
             assert sentence_links, (name, note, hrefs)
             footnotes += 1
     assert footnotes > 0, "the seeds gave no cited item at all"

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import briefing.render as render_module
 from briefing.model import (
     Briefing,
     BriefingMeta,
@@ -51,6 +53,7 @@ from briefing.render import (
     render_briefing,
     safe_id,
     safe_url,
+    sentence_anchors,
     source_page_name,
     text_fragment,
 )
@@ -354,7 +357,8 @@ def test_hostile_text_renders_inert_on_every_page(rendered):
 def test_hostile_sentences_stay_verbatim_and_anchored_on_the_source_page(rendered):
     _docs, pages = rendered
     out = parse(to_html(pages["sources/evil.md"]))
-    assert {f"s{i}" for i in range(1, len(HOSTILE) + 1)} <= out.ids
+    assert set(sentence_anchors(hostile_briefing().sources[0]).values()) <= out.ids
+    assert len(out.ids) >= len(HOSTILE)
     text = " ".join("".join(out.text).split())
     for sentence in HOSTILE:
         assert " ".join(sentence.replace("\x02", "").replace("\x03", "").split()) in text
@@ -363,14 +367,67 @@ def test_hostile_sentences_stay_verbatim_and_anchored_on_the_source_page(rendere
 def test_footnotes_name_outlet_title_date_and_link_sentence_and_original(rendered):
     _docs, pages = rendered
     facts = pages["facts.md"]
-    assert "[^evil-s2][^calm-s2]" in facts
-    definition = next(line for line in facts.splitlines() if line.startswith("[^calm-s2]:"))
-    assert "Calm Post, “Calm”, 4 Mar 2024](sources/calm.md#s2)" in definition
+    evil, calm = hostile_briefing().sources
+    evil2, calm2 = sentence_anchors(evil)["s2"], sentence_anchors(calm)["s2"]
+    assert f"[^evil-{evil2}][^calm-{calm2}]" in facts
+    definition = next(line for line in facts.splitlines() if line.startswith(f"[^calm-{calm2}]:"))
+    assert f"Calm Post, “Calm”, 4 Mar 2024](sources/calm.md#{calm2})" in definition
     assert "(http://calm.example/story#:~:text=The%20council%20met%20on%20Tuesday.)" in definition
     html_out = to_html(facts)
-    assert 'href="sources/calm.md#s2"' in html_out
+    assert f'href="sources/calm.md#{calm2}"' in html_out
+    assert f'id="{calm2}"' in to_html(pages["sources/calm.md"])  # the anchor the footnote names
     source_page = pages["sources/evil.md"]
     assert 'href="https://evil.example/a?b=1&amp;c=%282%29"' in source_page
+
+
+def test_sentence_anchors_come_from_the_text_so_an_edit_elsewhere_keeps_them():
+    calm = hostile_briefing().sources[1]
+    before = sentence_anchors(calm)
+    assert len(set(before.values())) == len(before) and all(a.startswith("s-") for a in before.values())
+    # A sentence inserted before the others: every id after it moves on, no anchor changes.
+    edited = make_source("calm", ["Calm headline", "A new first line.", "The council met on Tuesday.",
+                                  "The mayor said “all is well”."])
+    after = sentence_anchors(edited)
+    assert after["s3"] == before["s2"] and after["s4"] == before["s3"]
+    # A sentence the article repeats: one anchor each.
+    twice = sentence_anchors(make_source("t", ["Same words.", "Same words.", "Other."]))
+    assert len(set(twice.values())) == 3 and twice["s2"] == twice["s1"] + "-2"
+
+
+def with_sentence_inserted(briefing: Briefing) -> Briefing:
+    """The briefing after a sentence was added at the top of the calm article: later ids and offsets move."""
+    calm = briefing.sources[1]
+    edited = make_source("calm", ["Calm headline", "A new first line.", "The council met on Tuesday.",
+                                  "The mayor said “all is well”."],
+                         title="Calm", date="2024-03-04", publisher="Calm Post", url="http://calm.example/story")
+    shift = len(edited.text) - len(calm.text)
+
+    def moved(cite):
+        if cite.source != "calm":
+            return cite
+        return replace(cite, sentence=f"s{int(cite.sentence[1:]) + 1}", start=cite.start + shift,
+                       end=cite.end + shift)
+
+    def moved_all(item):
+        changes = {"citations": tuple(moved(c) for c in item.citations)} if hasattr(item, "citations") else {}
+        if hasattr(item, "sides"):
+            changes["sides"] = tuple(moved_all(side) for side in item.sides)
+        if hasattr(item, "versions"):
+            changes["versions"] = tuple(moved_all(v) for v in item.versions)
+        return replace(item, **changes)
+
+    return replace(briefing, sources=(briefing.sources[0], edited),
+                      **{kind: tuple(moved_all(it) for it in getattr(briefing, kind))
+                         for kind in ("quotes", "phrases", "facts", "disputed", "discrepancies", "timeline")})
+
+
+def test_a_sentence_added_to_an_article_leaves_the_pages_that_cite_it_as_they_were(tmp_path):
+    briefing = hostile_briefing()
+    shifted = with_sentence_inserted(briefing)
+    render_briefing(briefing, tmp_path / "a", TEMPLATES)
+    render_briefing(shifted, tmp_path / "b", TEMPLATES)
+    for name in ("facts.md", "quotes.md", "disputed.md", "discrepancies.md", "timeline.md"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text(), name
 
 
 def test_quotes_are_grouped_by_speaker_with_roles_and_context(rendered):
@@ -522,3 +579,128 @@ def test_heading_filter_keeps_angle_brackets_out_of_page_titles():
     out = escape_heading('Ferry </title><script>alert("x")</script> opens')
     assert "<" not in out and ">" not in out and "&lt;" not in out
     assert "‹/title›‹script›" in out
+
+
+def test_many_quotes_are_split_into_one_page_per_initial_with_every_link_resolving(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)  # as a briefing of thousands of quotes
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    zed = Quote(id="q4", text="Zed spoke here", speaker="Zed Lind", citations=(cite(calm, 2),), variants=("q1",))
+    briefing = replace(briefing, quotes=(*briefing.quotes, zed))
+    docs = tmp_path / "docs"
+    files = {p.relative_to(docs).as_posix() for p in render_briefing(briefing, docs, TEMPLATES)}
+    assert {"quotes/m.md", "quotes/z.md", "quotes/unattributed.md", "quotes/phrases.md"} <= files
+    main = (docs / "quotes.md").read_text(encoding="utf-8")
+    assert "](quotes/m.md)" in main and "](quotes/z.md)" in main and "](quotes/phrases.md)" in main
+    assert 'id="q-' not in main and "[^" not in main  # the quotes and their notes are on the parts
+    html_of = {name: to_html((docs / name).read_text(encoding="utf-8")) for name in files if name.startswith("quotes/")}
+    for quote in briefing.quotes:  # each quote on exactly one part
+        assert sum(f'id="q-{quote.id}"' in h for h in html_of.values()) == 1, quote.id
+    # A variant on another part links there; footnotes lead one folder up, to the sentence anchors.
+    assert 'href="m.md#q-q1"' in html_of["quotes/z.md"]
+    assert 'href="#q-q1"' in html_of["quotes/m.md"]
+    assert f'href="../sources/calm.md#{sentence_anchors(calm)["s2"]}"' in html_of["quotes/z.md"]
+    # What's new links to the part.
+    from briefing.changes import STATE_FILE, track_changes
+    without = replace(briefing, quotes=briefing.quotes[:3])
+    render_briefing(without, docs, TEMPLATES, changes=track_changes(without, docs / STATE_FILE))
+    render_briefing(briefing, docs, TEMPLATES, changes=track_changes(briefing, docs / STATE_FILE))
+    assert "(quotes/z.md#q-q4)" in (docs / "whats_new.md").read_text(encoding="utf-8")
+    # The speaker gone: their part goes too.
+    render_briefing(replace(briefing, quotes=briefing.quotes[:3]), docs, TEMPLATES)
+    assert not (docs / "quotes" / "z.md").exists() and (docs / "quotes" / "m.md").exists()
+
+
+def test_a_quotes_part_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)
+    rendered: list[set[str]] = []
+    real = render_module.jsonld_quotes
+    monkeypatch.setattr(render_module, "jsonld_quotes",
+                        lambda quotes, index: rendered.append({q.id for q in quotes}) or real(quotes, index))
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    zed = Quote(id="q4", text="Zed spoke here", speaker="Zed Lind", citations=(cite(calm, 2),))
+    briefing = replace(briefing, quotes=(*briefing.quotes, zed))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    assert {"q4"} in rendered and {"q1", "q3"} in rendered
+    rendered.clear()
+    render_briefing(replace(briefing, quotes=(*briefing.quotes[:3], replace(zed, text="Zed spoke again"))),
+                    docs, TEMPLATES)
+    assert rendered == [{"q4"}]  # the part of Zed only: the Mayor's and the unattributed ones are kept
+    assert "Zed spoke again" in (docs / "quotes" / "z.md").read_text(encoding="utf-8")
+    # A cited source's header changed: the parts whose footnotes name it are rendered again.
+    rendered.clear()
+    renamed = replace(briefing, sources=(briefing.sources[0], replace(calm, publisher="Quiet Post")))
+    render_briefing(renamed, docs, TEMPLATES)
+    assert {"q1", "q3"} in rendered and {"q4"} in rendered
+    assert "Quiet Post" in (docs / "quotes" / "m.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("per_speaker", [1, 2, 30])
+def test_a_speaker_quoted_often_has_pages_of_their_own_and_every_quote_link_resolves(tmp_path, monkeypatch,
+                                                                                     per_speaker):
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)
+    monkeypatch.setattr("briefing.render.QUOTES_PER_SPEAKER_PAGE", per_speaker)
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    many = tuple(Quote(id=f"z{i}", text=f"Zed spoke {i} times", speaker="Zed Lind", citations=(cite(calm, 2),),
+                       variants=("q1", f"z{(i + 1) % 7}")) for i in range(7))
+    briefing = replace(briefing, quotes=(*briefing.quotes, *many))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    pages = {p.name: parse(to_html(p.read_text(encoding="utf-8"))) for p in (docs / "quotes").glob("*.md")}
+    zed_pages = [name for name, page in pages.items() if any(i.startswith("q-z") for i in page.ids)]
+    if per_speaker < 7:  # Zed's quotes are on pages of Zed's own, not on the Z page
+        assert len(zed_pages) >= 2 and "z.md" not in pages
+    else:
+        assert zed_pages == ["z.md"]
+    for quote in briefing.quotes:
+        assert sum(f"q-{quote.id}" in page.ids for page in pages.values()) == 1, quote.id
+    main = (docs / "quotes.md").read_text(encoding="utf-8")
+    links = 0
+    for name, page in pages.items():
+        assert f"](quotes/{name})" in main  # every part is listed on the Quotes page
+        for _tag, attrs in page.tags:
+            href = attrs.get("href") or ""
+            if "#q-" in href:
+                target, anchor = href.split("#", 1)
+                assert anchor in pages[target or name].ids, (name, href)
+                links += 1
+    assert links >= len(many)
+
+
+def test_the_key_facts_page_is_kept_when_only_facts_it_does_not_show_changed(tmp_path, monkeypatch):
+    monkeypatch.setitem(render_module.CAPS, "facts", 1)
+    rendered: list[list[str]] = []
+    real = render_module.jsonld_claims
+    monkeypatch.setattr(render_module, "jsonld_claims",
+                        lambda items, index: rendered.append([i.id for i in items]) or real(items, index))
+    briefing = hostile_briefing()
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    assert ["f1"] in rendered
+    first, second = briefing.facts
+    rendered.clear()
+    render_briefing(replace(briefing, facts=(first, replace(second, text=second.text + " More."))), docs, TEMPLATES)
+    assert ["f1"] not in rendered  # f2 is not shown (the cap is one): the page is kept unrendered
+    rendered.clear()
+    render_briefing(replace(briefing, facts=(replace(first, text=first.text + " More."), second)), docs, TEMPLATES)
+    assert ["f1"] in rendered and "More." in (docs / "facts.md").read_text(encoding="utf-8")
+
+
+def test_pages_whose_cited_sentences_only_moved_are_kept_unrendered(tmp_path, monkeypatch):
+    briefing = hostile_briefing()
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    before = {name: (docs / name).read_text(encoding="utf-8") for name in ("facts.md", "quotes.md", "timeline.md")}
+    rendered = []
+    real = render_module.PageContext.footnotes
+    monkeypatch.setattr(render_module.PageContext, "footnotes", lambda self: rendered.append(self.depth) or real(self))
+    render_briefing(with_sentence_inserted(briefing), docs, TEMPLATES)
+    assert 0 not in rendered  # no top page was rendered: their footnotes' anchors did not move
+    assert {name: (docs / name).read_text(encoding="utf-8") for name in before} == before
+    # A real change to what a page shows still renders it.
+    render_briefing(replace(briefing, sources=(briefing.sources[0], replace(briefing.sources[1], title="New"))),
+                    docs, TEMPLATES)
+    assert 0 in rendered and "New" in (docs / "facts.md").read_text(encoding="utf-8")
