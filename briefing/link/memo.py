@@ -10,13 +10,17 @@ names changed status). The result is the same as without the memo, bit for bit.
 
 The memo is one file in the cache folder (``MEMO_FILE``), written with ``marshal`` (plain
 tuples, frozensets, strings and numbers: nothing to execute on load). It names the data
-code and the Python version: when either changed it starts empty. Entries this run did not
-use are dropped when it is saved, so the file tracks the corpus. Any read or write error
-makes a memo that remembers nothing, never a failure.
+code and the Python version: when either changed it starts empty. A run appends the entries
+it computed as one more record; when more than ``STALE_SHARE`` of the file is entries the run
+did not use, it writes the used ones alone instead, so the file tracks the corpus and a
+one-article edit writes only that article's entries. A long-lived process hands its memo to
+its next run (``previous``), which then need not read the file at all. Any read or write
+error makes a memo that remembers nothing, never a failure.
 """
 
 from __future__ import annotations
 
+import io
 import marshal
 import os
 import sys
@@ -29,7 +33,10 @@ from .index import content_words, features
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
-FORMAT = 1
+FORMAT = 2
+#: ``save`` appends this run's new entries to the file, until more than this share of what the
+#: file holds is entries no run uses any more: then it writes the used entries alone.
+STALE_SHARE = 0.25
 
 Words = tuple[tuple[str, bool, bool], ...]
 Features = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -52,31 +59,85 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
                    linkable=linkable, dated=dated, lead=lead, subject=subject, headline=headline, numbers=numbers)
 
 
+def _stat_of(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
 class ClaimMemo:
-    """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only."""
+    """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only.
+
+    ``previous``: the memo of the previous run in this process (``briefing serve``), saved since:
+    its tables and objects are taken over instead of reading the file again (when the file is
+    still the one it wrote), and what ``per_node`` functions found of its nodes is handed on."""
 
     def __init__(self, path: Path | None = None,
-                 handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None) -> None:
+                 handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None,
+                 previous: ClaimMemo | None = None) -> None:
         self.path = path
         #: What ``per_node`` functions found of the nodes of this run (``node_answers``), by the
         #: node's claim object: (claim, all else the node is made of, what was found); ``handed``:
         #: the same of the previous run in this process, for a node of this run made of the same.
         self.nodes: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] = {}
-        self._handed = handed or {}
+        self._handed = handed if handed is not None else (previous.nodes if previous is not None else {})
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
+        self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
+        #: Profiles as objects (the tables hold them as tuples, for ``marshal``): this run's, and
+        #: those the previous run in this process made, so that a kept profile is not rebuilt.
+        self._profiles: dict[Any, Profile] = {}
+        self._profiles_before: dict[Any, Profile] = {}
         self._missing = object()
+        #: The file as this memo last read or wrote it (stat), and how many entries its records
+        #: hold (None: unknown, or not of this version): what ``save`` may append to.
+        self._stat: tuple[int, int] | None = None
+        self._file_entries: int | None = None
+        self._in_file = False  # every entry this memo's tables hold is in the file
         self.hits = 0
         self.misses = 0
-        if path is not None:
+        if previous is not None and previous.path == path and previous._file_current():
+            # the previous run in this process: its tables are in the file, without reading it
+            self._old = {**self._old, **previous._used}
+            self._used.update({k: {} for k in previous._used if k not in self._used})
+            self._profiles_before = previous._profiles
+            self._stat, self._file_entries = previous._stat, previous._file_entries
+        elif path is not None:
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        """Load the file's records: the full tables, then what later runs appended."""
+        try:
+            self._stat = _stat_of(path)
+            data = io.BytesIO(path.read_bytes())
+        except OSError:
+            return
+        entries = 0
+        while True:
             try:
-                version, tables = marshal.loads(path.read_bytes())
-                if version == _version() and isinstance(tables, dict) \
-                        and all(isinstance(v, dict) for v in tables.values()):
-                    self._old = {**self._old, **tables}
-                    self._used.update({k: {} for k in tables if k not in self._used})
-            except (OSError, ValueError, TypeError, EOFError):
-                pass
+                version, tables = marshal.load(data)
+            except (EOFError, ValueError, TypeError):
+                break  # the end, or a record cut short: keep what came before it
+            if version != _version() or not isinstance(tables, dict) \
+                    or not all(isinstance(v, dict) for v in tables.values()):
+                if not entries:
+                    self._old = {k: {} for k in self._old}
+                break
+            for name, table in tables.items():
+                self._old.setdefault(name, {}).update(table)
+                self._used.setdefault(name, {})
+                entries += len(table)
+        self._file_entries = entries if entries else None
+
+    def _file_current(self) -> bool:
+        """Is every entry of this memo's tables in its file, which is still as it left it?"""
+        if self.path is None:
+            return True
+        if not self._in_file:
+            return False
+        try:
+            return _stat_of(self.path) == self._stat
+        except OSError:
+            return False
 
     def node_answers(self, claim: Any, made_of: tuple[Any, ...]) -> dict[str, Any]:
         """The dict ``per_node`` functions keep their answers in for the node of ``claim`` made of
@@ -101,6 +162,7 @@ class ClaimMemo:
         if value is self._missing:
             self.misses += 1
             value = compute()
+            self._new.setdefault(table, {})[key] = value
         else:
             self.hits += 1
         used[key] = value
@@ -122,8 +184,21 @@ class ClaimMemo:
         """
         named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
         key = (text, named, days, dated)
-        return _profile_from_tuple(self._get("profile", key, lambda: _profile_to_tuple(
-            profile(text, words, names, days, dated))))
+        known = self._profiles.get(key)
+        if known is not None:
+            return known
+        made: list[Profile] = []
+
+        def compute() -> tuple[Any, ...]:
+            made.append(profile(text, words, names, days, dated))
+            return _profile_to_tuple(made[0])
+
+        row = self._get("profile", key, compute)
+        found = made[0] if made else self._profiles_before.get(key)
+        if found is None:
+            found = _profile_from_tuple(row)
+        self._profiles[key] = found
+        return found
 
     def value(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, remembered under ``key`` in ``table``: the key must hold everything
@@ -132,20 +207,52 @@ class ClaimMemo:
         return self._get(table, key, compute)
 
     def save(self) -> None:
-        """Write the entries this run used (and only those) to ``path``."""
-        if self.path is None or (not self.misses and all(
-                len(self._used[k]) == len(self._old.get(k, ())) for k in self._old.keys() | self._used.keys())):
+        """Keep the entries this run used in ``path``: append those it computed to the file,
+        or write the used entries alone when the file would otherwise hold more than
+        ``STALE_SHARE`` of entries no run uses (so the file tracks the corpus)."""
+        if self.path is None:
+            return
+        used = sum(len(table) for table in self._used.values())
+        new = sum(len(table) for table in self._new.values())
+        current = self._file_entries is not None and self._stat is not None and self._stat_unchanged()
+        if current and (self._file_entries or 0) + new - used <= STALE_SHARE * used:
+            if new:
+                self._write(marshal.dumps((_version(), self._new)), append=True)
+                self._file_entries = (self._file_entries or 0) + new if self._in_file else None
+            else:
+                self._in_file = True  # the file holds them already
+            return
+        self._write(marshal.dumps((_version(), self._used)), append=False)
+        self._file_entries = used if self._in_file else None
+
+    def _stat_unchanged(self) -> bool:
+        try:
+            return _stat_of(self.path) == self._stat  # type: ignore[arg-type]
+        except OSError:
+            return False
+
+    def _write(self, data: bytes, append: bool) -> None:
+        """Append ``data`` to the file, or replace the file with it (atomically); ``_in_file``
+        says whether that worked. Any error leaves a memo that saved nothing."""
+        self._in_file = False
+        path = self.path
+        if path is None:
             return
         try:
-            data = marshal.dumps((_version(), self._used))
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if append:
+                with path.open("ab") as handle:
                     handle.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            else:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                    os.replace(tmp, path)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+            self._stat = _stat_of(path)
+            self._in_file = True
         except (OSError, ValueError):
             pass
