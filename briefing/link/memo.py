@@ -59,6 +59,13 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
                    linkable=linkable, dated=dated, lead=lead, subject=subject, headline=headline, numbers=numbers)
 
 
+def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
+                days: frozenset[str], dated: bool) -> tuple[Any, ...]:
+    """What ``verify.profile`` reads: the text, the names it writes with a capital among
+    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``)."""
+    return text, frozenset(w[0] for w in words if not w[1] and w[0] in names), days, dated
+
+
 def _stat_of(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_mtime_ns, st.st_size
@@ -80,6 +87,13 @@ class ClaimMemo:
         #: the same of the previous run in this process, for a node of this run made of the same.
         self.nodes: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] = {}
         self._handed = handed if handed is not None else (previous.nodes if previous is not None else {})
+        #: The nodes this run built, by their claim object: (claim, what else they were built of,
+        #: the node, its words/features/profile keys); and the corpus's name stems (``same_names``).
+        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...]]] = {}
+        self.names: frozenset[str] | None = None
+        self._built_before = previous.built if previous is not None else {}
+        self._names_before = previous.names if previous is not None else None
+        self._reuse_nodes = False
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
@@ -151,6 +165,45 @@ class ClaimMemo:
         self.nodes[id(claim)] = (claim, made_of, known)
         return known
 
+    def same_names(self, names: frozenset[str]) -> bool:
+        """Record this run's corpus name stems; are they the previous run's (in this process)?
+        Only then may ``node_before`` hand on that run's nodes."""
+        self.names = names
+        self._reuse_nodes = self._names_before is not None and self._names_before == names
+        return self._reuse_nodes
+
+    def node_before(self, claim: Any, inputs: tuple[Any, ...]) -> Any | None:
+        """The node the previous run in this process built of this very claim object from equal
+        ``inputs`` (all else a node is built of: its source, sentence number, position, claim
+        count and events; the corpus's names must be equal too: ``same_names``), or None. Its
+        memo entries count as used, and what ``per_node`` functions found of it is handed on."""
+        if not self._reuse_nodes:
+            return None
+        before = self._built_before.get(id(claim))
+        answers = self._handed.get(id(claim))
+        if before is None or answers is None or before[0] is not claim or answers[0] is not claim \
+                or before[1] != inputs:
+            return None
+        keys = before[3]
+        for table, key in zip(("words", "features", "profile"), keys, strict=True):
+            if key not in self._used[table]:
+                value = self._old[table].get(key, self._missing)
+                if value is self._missing:
+                    return None  # (not from this memo's tables: build it again)
+                self._used[table][key] = value
+                self.hits += 1
+        profile_ = self._profiles_before.get(keys[2])
+        if profile_ is not None:
+            self._profiles.setdefault(keys[2], profile_)
+        self.nodes[id(claim)] = answers
+        self.built[id(claim)] = before
+        return before[2]
+
+    def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...]) -> None:
+        """Keep the node this run built of ``claim`` from ``inputs`` (see ``node_before``), with
+        its keys in the words, features and profile tables (``profile_key``)."""
+        self.built[id(claim)] = (claim, inputs, node, keys)
+
     def _get(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         used = self._used.get(table)
         if used is None:
@@ -182,8 +235,7 @@ class ClaimMemo:
 
         Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them.
         """
-        named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
-        key = (text, named, days, dated)
+        key = profile_key(text, words, names, days, dated)
         known = self._profiles.get(key)
         if known is not None:
             return known
