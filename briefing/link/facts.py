@@ -27,7 +27,7 @@ from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Insertion, Source
 from ..sentences import title_from_lede
-from .claimgraph import ClaimGraph, Node, build_graph
+from .claimgraph import ClaimGraph, Node, build_graph, per_node
 from .index import content_words, idf_weights, similarity, stem
 from .memo import ClaimMemo
 from .readable import (
@@ -70,6 +70,12 @@ def fact_id(text: str) -> str:
     """Representative text -> a short stable id."""
     norm = " ".join(re.findall(r"\w+", text.lower()))
     return "f" + hashlib.sha1(norm.encode()).hexdigest()[:10]
+
+
+@per_node
+def node_fact_id(node: Node) -> str:
+    """``fact_id`` of the node's claim text, once per node."""
+    return fact_id(node.claim.text)
 
 
 def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
@@ -172,7 +178,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
         rank, outlets = rank_group(articles_of, nodes, len(sources), memo)
-        fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
+        fact = Fact(id=node_fact_id(rep), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank, insertions=rep.claim.insertions,
                     unresolved=rep.claim.unresolved)
@@ -249,6 +255,9 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
     words = {f.id: memo.value("repeat_words", f.text, lambda f=f: frozenset(
         w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS) for f in ordered}
     days_of = {f.id: _days(f, published) for f in ordered}
+    # the days within REPEAT_DAYS of a fact's days: two facts are near in time when these meet
+    near_days = {f.id: frozenset(d + k for d in days for k in range(-REPEAT_DAYS, REPEAT_DAYS + 1))
+                 for f in ordered if (days := days_of[f.id])}
     idf = idf_weights(list(words.values()))
     used_by: dict[str, int] = defaultdict(int)
     for tokens in words.values():
@@ -263,11 +272,11 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
                          lambda fact=fact: _subject_key(fact))
         if key is None:
             continue
-        days = days_of[fact.id]
+        near = near_days.get(fact.id, frozenset())
         weekdays = weekdays_of[fact.id] = set(WEEKDAY_RE.findall(fact.text))
         mine = words[fact.id] - {key}
         for other in kept[key]:
-            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
+            if near.isdisjoint(days_of[other.id]):  # no two of their days REPEAT_DAYS apart or less
                 continue
             theirs_days = weekdays_of[other.id]
             if (weekdays or theirs_days) and weekdays != theirs_days:
