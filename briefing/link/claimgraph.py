@@ -169,8 +169,9 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
 
     ``memo``: each claim's words, features and profile from an earlier run, where still valid, and
     what ``per_node`` functions found of a node the same in all but its index in the memo's
-    previous run in this process (``ClaimMemo.node_answers``); when that run's corpus had the same
-    names, its very node of a claim built of the same (``ClaimMemo.node_before``)."""
+    previous run in this process (``ClaimMemo.node_answers``); that run's very node of a claim built
+    of the same, when none of the stems it reads changed from name to word or back
+    (``ClaimMemo.node_before``)."""
     memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
@@ -215,8 +216,11 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         node = Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                     position=position, total=total, tokens=tokens, phrases=phrases,
                     quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
+        # whether these stems are names is all the node reads of the corpus's names
+        reads = frozenset(w[0] for w in words[i] if not w[1]).union(
+            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or ""))
         memo.node_built(claim, inputs, node, (claim.text, claim.text,
-                                              profile_key(claim.text, words[i], names, days, dated)))
+                                              profile_key(claim.text, words[i], names, days, dated)), reads)
         nodes.append(node)
     return nodes
 

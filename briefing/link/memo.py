@@ -88,12 +88,13 @@ class ClaimMemo:
         self.nodes: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] = {}
         self._handed = handed if handed is not None else (previous.nodes if previous is not None else {})
         #: The nodes this run built, by their claim object: (claim, what else they were built of,
-        #: the node, its words/features/profile keys); and the corpus's name stems (``same_names``).
-        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...]]] = {}
+        #: the node, its words/features/profile keys, the stems whose being names it read); and
+        #: the corpus's name stems (``same_names``).
+        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...], frozenset[str]]] = {}
         self.names: frozenset[str] | None = None
         self._built_before = previous.built if previous is not None else {}
         self._names_before = previous.names if previous is not None else None
-        self._reuse_nodes = False
+        self._changed_names: frozenset[str] | None = None
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
@@ -165,24 +166,26 @@ class ClaimMemo:
         self.nodes[id(claim)] = (claim, made_of, known)
         return known
 
-    def same_names(self, names: frozenset[str]) -> bool:
-        """Record this run's corpus name stems; are they the previous run's (in this process)?
-        Only then may ``node_before`` hand on that run's nodes."""
+    def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
+        """Record this run's corpus name stems -> the stems that are a name in this run or in the
+        previous one in this process but not in both (None: no previous run). ``node_before``
+        hands on a node of that run only when it reads none of them."""
         self.names = names
-        self._reuse_nodes = self._names_before is not None and self._names_before == names
-        return self._reuse_nodes
+        self._changed_names = None if self._names_before is None else names ^ self._names_before
+        return self._changed_names
 
     def node_before(self, claim: Any, inputs: tuple[Any, ...]) -> Any | None:
         """The node the previous run in this process built of this very claim object from equal
         ``inputs`` (all else a node is built of: its source, sentence number, position, claim
-        count and events; the corpus's names must be equal too: ``same_names``), or None. Its
-        memo entries count as used, and what ``per_node`` functions found of it is handed on."""
-        if not self._reuse_nodes:
+        count and events), when it reads no stem whose being a name changed (``same_names``);
+        else None. Its memo entries count as used, and what ``per_node`` functions found of it
+        is handed on."""
+        if self._changed_names is None:
             return None
         before = self._built_before.get(id(claim))
         answers = self._handed.get(id(claim))
         if before is None or answers is None or before[0] is not claim or answers[0] is not claim \
-                or before[1] != inputs:
+                or before[1] != inputs or not before[4].isdisjoint(self._changed_names):
             return None
         keys = before[3]
         for table, key in zip(("words", "features", "profile"), keys, strict=True):
@@ -199,10 +202,12 @@ class ClaimMemo:
         self.built[id(claim)] = before
         return before[2]
 
-    def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...]) -> None:
+    def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...],
+                   reads: frozenset[str]) -> None:
         """Keep the node this run built of ``claim`` from ``inputs`` (see ``node_before``), with
-        its keys in the words, features and profile tables (``profile_key``)."""
-        self.built[id(claim)] = (claim, inputs, node, keys)
+        its keys in the words, features and profile tables (``profile_key``) and the stems whose
+        being a name or not it read (``reads``)."""
+        self.built[id(claim)] = (claim, inputs, node, keys, reads)
 
     def _get(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         used = self._used.get(table)

@@ -91,25 +91,33 @@ def test_a_warm_link_after_random_changes_is_the_cold_link(pool, tmp_path, seed)
     assert handed_on  # the runs did hand nodes on, and the result is still the cold one
 
 
-def test_an_added_article_that_makes_a_word_a_name_builds_every_node_again(pool, tmp_path):
-    """A node is handed on only when the corpus's name stems are the same: an article that
-    writes a word with a capital often enough turns it into a name for every claim."""
+def test_a_node_that_reads_a_word_which_stopped_being_a_name_is_built_again_the_others_are_handed_on(tmp_path):
+    """A node reads of the corpus's name stems only whether the words it writes with a capital
+    (and its insertions' and speaker's words) are names: when an added article changes that for
+    one of them the node is built again; every other node of an unchanged article is handed on."""
+    from articles import make
+
     from briefing.link.claimgraph import build_graph
 
-    names = sorted(pool)[:4]
-    current = {name: pool[name][0] for name in names}
+    arts = [make("a", "North Herald", "2024-05-02",
+                 "Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests.",
+                 "At least 40 people marched to the harbour, police said."),
+            make("b", "South Gazette", "2024-05-02",
+                 "Marsh signed the flood bill for the coast into law after days of protests.")]
+
+    def graph(arts, memo=None):
+        return build_graph([a[0] for a in arts], [a[1] for a in arts], memo)
+
     first = ClaimMemo(tmp_path / MEMO_FILE)
-    pairs = [current[n] for n in names]
-    build_graph([p[0] for p in pairs], [p[1] for p in pairs], first)
+    graph(arts, first)
     first.save()
-    again = ClaimMemo(tmp_path / MEMO_FILE, previous=first)
-    build_graph([p[0] for p in pairs], [p[1] for p in pairs], again)
-    assert all(again.built[k] is first.built[k] for k in first.built)  # all handed on
-    other = sorted(pool)[-1]
-    current[other] = pool[other][0]
-    pairs = [current[n] for n in sorted(current)]
-    third = ClaimMemo(tmp_path / MEMO_FILE, previous=again)
-    graph = build_graph([p[0] for p in pairs], [p[1] for p in pairs], third)
-    assert third.names != again.names  # the new article changes which words are names ...
-    assert not any(third.built[k] is again.built.get(k) for k in third.built)  # ... so nothing is handed on
-    assert graph == build_graph([p[0] for p in pairs], [p[1] for p in pairs])
+    added = [*arts, make("c", "East Post", "2024-05-03",
+                         "The salt marsh flooded again, and the marsh road was closed.",
+                         "Crews said the marsh had not flooded like this in years.")]
+    second = ClaimMemo(tmp_path / MEMO_FILE, previous=first)
+    built = graph(added, second)
+    assert "marsh" in first.names and "marsh" not in second.names  # no longer a name ...
+    reading = {k for k, b in first.built.items() if "marsh" in b[4]}
+    kept = {k for k in first.built if second.built.get(k) is first.built[k]}
+    assert reading and kept == set(first.built) - reading  # ... so the nodes that read it are built again
+    assert built == graph(added)
