@@ -126,22 +126,25 @@ class ClaimMemo:
             data = io.BytesIO(path.read_bytes())
         except OSError:
             return
+        size = len(data.getbuffer())
         entries = 0
-        while True:
+        whole = True  # every record read to the end of the file, all of this version
+        while data.tell() < size:
             try:
                 version, tables = marshal.load(data)
             except (EOFError, ValueError, TypeError):
-                break  # the end, or a record cut short: keep what came before it
+                whole = False  # a record cut short or damaged: keep what came before it
+                break
             if version != _version() or not isinstance(tables, dict) \
                     or not all(isinstance(v, dict) for v in tables.values()):
-                if not entries:
-                    self._old = {k: {} for k in self._old}
+                whole = False
                 break
             for name, table in tables.items():
                 self._old.setdefault(name, {}).update(table)
                 self._used.setdefault(name, {})
                 entries += len(table)
-        self._file_entries = entries if entries else None
+        # ``save`` appends only to a file read whole; any other is written afresh
+        self._file_entries = entries if whole and entries else None
 
     def _file_current(self) -> bool:
         """Is every entry of this memo's tables in its file, which is still as it left it?"""

@@ -266,3 +266,21 @@ def test_the_next_run_in_a_process_takes_the_memo_over_without_reading_the_file(
     assert read == [path] and graph_of(arts, third) == cold and third.misses == 0
     unsaved = ClaimMemo(path, previous=ClaimMemo(path))  # a memo that never saved hands on no tables
     assert read == [path, path, path] and unsaved.hits == 0
+
+
+def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes_the_file_afresh(tmp_path):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    cold = graph_of(arts, first)
+    first.save()
+    whole = path.read_bytes()
+    damaged = whole + memo_module.marshal.dumps((memo_module._version(), {"words": {"x": ()}}))[:-3]
+    path.write_bytes(damaged)
+    memo = ClaimMemo(path)
+    assert graph_of(arts, memo) == cold and memo.misses == 0  # the first record is still read
+    assert memo._file_entries is None  # (appending after the damaged record would be lost)
+    memo.save()
+    again = ClaimMemo(path)
+    assert len(path.read_bytes()) < len(damaged) and again._file_entries  # written afresh, read whole
+    assert graph_of(arts, again) == cold and again.misses == 0
