@@ -152,8 +152,8 @@ def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[
 
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:
     """IDF weights with names (and bigrams of two names) scaled down by ``NAME_WEIGHT``."""
-    return {t: w * (NAME_WEIGHT if all(part in names for part in t.split("_")) else 1.0)
-            for t, w in idf.items()}
+    is_name = names.__contains__
+    return {t: w * (NAME_WEIGHT if all(map(is_name, t.split("_"))) else 1.0) for t, w in idf.items()}
 
 
 def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:

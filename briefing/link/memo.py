@@ -95,6 +95,7 @@ class ClaimMemo:
         self._built_before = previous.built if previous is not None else {}
         self._names_before = previous.names if previous is not None else None
         self._changed_names: frozenset[str] | None = None
+        self._sources_compared: dict[tuple[int, int], bool] = {}
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
@@ -188,7 +189,8 @@ class ClaimMemo:
         before = self._built_before.get(id(claim))
         answers = self._handed.get(id(claim))
         if before is None or answers is None or before[0] is not claim or answers[0] is not claim \
-                or before[1] != inputs or not before[4].isdisjoint(self._changed_names):
+                or before[1][1:] != inputs[1:] or not self._same_source(before[1][0], inputs[0]) \
+                or not before[4].isdisjoint(self._changed_names):
             return None
         keys = before[3]
         for table, key in zip(("words", "features", "profile"), keys, strict=True):
@@ -204,6 +206,16 @@ class ClaimMemo:
         self.nodes[id(claim)] = answers
         self.built[id(claim)] = before
         return before[2]
+
+    def _same_source(self, before: Any, now: Any) -> bool:
+        """``before == now``, asked once per pair of source objects (all claims of an article ask)."""
+        if before is now:
+            return True
+        key = (id(before), id(now))  # both live through this run (``built`` and the run hold them)
+        same = self._sources_compared.get(key)
+        if same is None:
+            same = self._sources_compared[key] = before == now
+        return same
 
     def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...],
                    reads: frozenset[str]) -> None:
