@@ -32,6 +32,9 @@ def quoted_spans(text: str, single: bool = False) -> list[tuple[int, int]]:
             if curly is not None:
                 spans.append((curly, i + 1))
                 curly = None
+            elif straight is not None:  # "… ” : a straight mark closed by a curly one (scraped text)
+                spans.append((straight, i + 1))
+                straight = None
         elif straight is None:
             straight = i
         else:

@@ -95,7 +95,8 @@ def _facts(ctx: LinkContext) -> None:
 
 
 def _disputes(ctx: LinkContext) -> None:
-    ctx.disputed = link_disputes(ctx.sources, ctx.extractions, need(ctx.graph, "graph"))
+    ctx.disputed = link_disputes(ctx.sources, ctx.extractions, need(ctx.graph, "graph"),
+                                 need(ctx.discrepancies, "discrepancies"))
 
 
 def _discrepancies(ctx: LinkContext) -> None:
@@ -114,8 +115,8 @@ LINK_COMPONENTS: tuple[Component[LinkContext], ...] = (
     Component("quotes", _quotes, requires=("extractions",), assigns=("quotes", "phrases", "speakers")),
     Component("claim_graph", _graph, requires=("sources", "extractions"), assigns=("graph",)),
     Component("facts", _facts, requires=("graph",), assigns=("facts",)),
-    Component("disputes", _disputes, requires=("graph",), assigns=("disputed",)),
     Component("discrepancies", _discrepancies, requires=("graph",), assigns=("discrepancies",)),
+    Component("disputes", _disputes, requires=("graph", "discrepancies"), assigns=("disputed",)),
     Component("timeline", _timeline, requires=("sources", "extractions"), assigns=("timeline",)),
     Component("meta", _meta, requires=("sources",), assigns=("meta",)),
 )

@@ -23,6 +23,7 @@ from .index import (
     UnionFind,
     candidate_pairs,
     content_tokens,
+    content_words,
     document_frequency,
     idf_weights,
     mass,
@@ -33,7 +34,7 @@ from .index import (
 )
 from .memo import ClaimMemo, profile_key
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, same_fact, same_when
+from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, main_part, same_fact, same_when
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -231,6 +232,43 @@ def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
     return any(phrase_df.get(p, 0) <= PHRASE_MAX_SHARE for p in a.quoted & b.quoted)
 
 
+@per_node
+def named_outside_quotes(node: Node) -> frozenset[str]:
+    """The participants a claim names outside quotation marks: who says what it quotes, or of
+    whom ("Kline said Ruiz is a 'spoiled child'"); a headline's "blasts 'ignorant view of Islam'"
+    names no one outside its quotation."""
+    return frozenset(w[0] for w in content_words(node.claim.text) if not w[1] and not w[2]) \
+        & (node.profile.names - NOT_PARTICIPANTS)
+
+
+@per_node
+def main_plain(node: Node) -> frozenset[str]:
+    """The plain words of the claim's main clause (``verify.main_part``)."""
+    return frozenset(w[0] for w in content_words(main_part(node.claim.text)) if w[1])
+
+
+@per_node
+def plain_outside_quotes(node: Node) -> frozenset[str]:
+    """The plain words of the claim outside quotation marks: its own telling."""
+    return frozenset(w[0] for w in content_words(node.claim.text) if w[1] and not w[2])
+
+
+def about_the_words(a: Node, b: Node) -> bool:
+    """Does one of the two, told as a plain statement (no one's saying), share with the other
+    only words inside its quotation marks? "The rally denounced Ruiz's call for “a freeze on
+    Harbour Authority hiring”" tells what was done about Ruiz's words, not that he said them."""
+    shared = (a.profile.plain & b.profile.plain) - GENERIC
+    return any(n.claim.status == "stated" and not (plain_outside_quotes(n) & shared) for n in (a, b))
+
+
+def told_in_main_clauses(a: Node, b: Node) -> bool:
+    """Do the words the two share touch each one's main clause? A sentence that tells the
+    other's fact only on the side (in a relative clause, an "after …" clause, an opening
+    "Following …," phrase) is about something else."""
+    shared = (a.profile.plain & b.profile.plain) - GENERIC
+    return bool(main_plain(a) & shared) and bool(main_plain(b) & shared)
+
+
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``)."""
@@ -240,11 +278,16 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if len(a.quoted & b.quoted) >= SAME_QUOTATION_PHRASES and same_when(a.profile, b.profile) \
             and (days_apart(a.source, b.source) or 0) <= FACT_WINDOW_DAYS:
         # the same long quotation ("I am trying to save lives and prevent the next terrorist
-        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one statement
-        return True
+        # attack"), whoever the sentence names as saying it ("the Republican candidate"): one
+        # statement, where both tell it as said; "the rally denounced Ruiz's call for “…”" tells
+        # what others did about it
+        return a.claim.status != "stated" and b.claim.status != "stated"
     if not ((sim >= FACT_THRESHOLD or wording)
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
-                          both_leads=sim < LEADS_BELOW and not wording)):
+                          both_leads=sim < LEADS_BELOW and not wording,
+                          quoted_of=wording and bool(named_outside_quotes(a) & named_outside_quotes(b)))):
+        return False
+    if sim < COPY_THRESHOLD and (not told_in_main_clauses(a, b) or about_the_words(a, b)):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in

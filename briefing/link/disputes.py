@@ -37,9 +37,10 @@ from .claimgraph import (
     is_allegation,
     per_node,
     reply_target,
+    sentence_number,
 )
 from .facts import FIRST_PERSON_RE, sorted_citations, unmarked_headline
-from .index import candidate_pairs, content_tokens, content_words
+from .index import UnionFind, candidate_pairs, content_tokens, content_words
 from .outlets import outlet_name
 from .readable import demonstrative_opening
 from .verify import (
@@ -428,6 +429,9 @@ def states_what_is_alleged(node: Node) -> bool:
 def opens(node: Node) -> bool:
     """Does this claim open a dispute: alleged, denied or left unconfirmed? ("X declined to
     comment" leaves nothing specific unconfirmed: it only joins a dispute as a side.)"""
+    stance = stance_of(node)
+    if not (is_allegation(node) or stance in ("denied", "unconfirmed")):
+        return False  # nothing alleged, denied or left unconfirmed (most claims: asked first, it is cheap)
     if node.profile.headline or unmarked_headline(node.source, node.claim):
         return False  # a headline's words are no one's claim ("Mayor Accused Of Lying", an unmarked first line)
     if QUOTED_CHARGE_RE.search(node.claim.text):
@@ -462,17 +466,24 @@ def opens(node: Node) -> bool:
         return False  # "statements that turned out to be untrue": which statements, it does not say
     if not node.claim.attributed_to and FIRST_PERSON_RE.search(mask_quotes(node.claim.text)):
         return False  # "What I don't think they push back on …": someone's words, its marks elsewhere
-    stance = stance_of(node)
     return is_allegation(node) or stance == "denied" \
         or (stance == "unconfirmed" and not about_the_reporting(node.claim.text)
             and not NO_PROOF_RE.search(node.claim.text))  # "offered no proof": it answers a claim made elsewhere
 
 
+#: A source that says nothing of who it is: "Sources", "a third source", "the sources".
+BARE_SOURCE_RE = re.compile(r"(?:(?:the|a|an|another|other|one|two|three|four|several|some|multiple|"
+                            r"first|second|third|fourth|fifth)\s+)*sources?", re.IGNORECASE)
+
+
 def party(name: str | None) -> str | None:
     """A claim's ``attributed_to`` when it names a party (a person, an organisation, a
-    document, or a description of one), else None: never a pronoun or a fragment."""
+    document, or a description of one), else None: never a pronoun or a fragment. A source
+    that says nothing of who it is ("A third source") is ``UNNAMED``."""
     if not name:
         return None
+    if BARE_SOURCE_RE.fullmatch(name.strip()):
+        return UNNAMED
     words = name.split()
     first = words[0].lower().strip("“”\"'‘’(")
     if first in NOT_A_PARTY or (len(words) == 1 and first in DETERMINERS):
@@ -670,11 +681,14 @@ def lead_of(nodes: Sequence[Node]) -> Node:
                                      -round(n.prominence, 6), n.source.id, n.number))
 
 
-def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
+def dispute_components(graph: ClaimGraph, told_otherwise: Sequence[Discrepancy] = ()) -> list[list[Node]]:
     """Same-fact groups, each with the replies aimed at its claims -> the node sets disputes
     are built from. One hop, no chains between groups: a contested claim that goes on from
     the one before it (one report told over consecutive sentences) joins that one's group,
-    and a denial joins the group of the claim it answers, leaving its own."""
+    and a denial joins the group of the claim it answers, leaving its own. Groups whose
+    claims are versions of one discrepancy (``told_otherwise``: the same fact with another
+    count or date, "seven calls" / "a half-dozen other calls") tell one claim: one item, so
+    a denial of either version answers both."""
     home = graph.group_of()  # node -> the group its dispute is built from
     for node in graph.nodes:  # a report told over consecutive sentences: one account
         if node.index > 0 and node.claim.status not in REPLY_STATUSES \
@@ -685,9 +699,16 @@ def dispute_components(graph: ClaimGraph) -> list[list[Node]]:
             target = reply_target(graph, node)
             if target is not None:
                 home[node.index] = home[target.index]
+    versions = UnionFind(max(home.values(), default=-1) + 1)
+    at = {(n.source.id, n.number): n.index for n in graph.nodes}
+    for disc in told_otherwise:
+        cited = [at[key] for v in disc.versions for c in v.citations
+                 if (key := (c.source, sentence_number(c.sentence))) in at and at[key] in home]
+        for i in cited[1:]:
+            versions.union(home[cited[0]], home[i])
     joined: dict[int, list[int]] = defaultdict(list)
     for i, g in home.items():
-        joined[g].append(i)
+        joined[versions.find(g)].append(i)
     return [[graph.nodes[i] for i in sorted(joined[g])] for g in sorted(joined)]
 
 
@@ -848,16 +869,17 @@ def says_what_it_answers(node: Node) -> bool:
 
 
 def link_disputes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
-                  graph: ClaimGraph | None = None) -> tuple[Dispute, ...]:
+                  graph: ClaimGraph | None = None, discrepancies: Sequence[Discrepancy] = ()) -> tuple[Dispute, ...]:
     """Allegations linked with their denials and confirmations.
 
-    Needs claims with status and attributed_to. Sorted by rank, then id; capped.
+    Needs claims with status and attributed_to; ``discrepancies`` join the items of one fact
+    told with other values. Sorted by rank, then id; capped.
     """
     graph = graph or build_graph(sources, extractions)
     publishers = frozenset(s.publisher for s in sources if s.publisher)
     disputes: dict[str, Dispute] = {}
     tiers: dict[str, int] = {}
-    for nodes in dispute_components(graph):
+    for nodes in dispute_components(graph, discrepancies):
         contested = [n for n in nodes if opens(n)]
         if not contested:
             continue  # a confirmation or a report alone disputes nothing

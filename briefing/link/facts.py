@@ -255,16 +255,16 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
     words = {f.id: memo.value("repeat_words", f.text, lambda f=f: frozenset(
         w[:PREFIX] for w, _p, _q in content_words(mask_quotes(f.text))) - REPEAT_DATE_WORDS) for f in ordered}
     days_of = {f.id: _days(f, published) for f in ordered}
-    # the days within REPEAT_DAYS of a fact's days: two facts are near in time when these meet
-    near_days = {f.id: frozenset(d + k for d in days for k in range(-REPEAT_DAYS, REPEAT_DAYS + 1))
-                 for f in ordered if (days := days_of[f.id])}
     idf = idf_weights(list(words.values()))
     used_by: dict[str, int] = defaultdict(int)
     for tokens in words.values():
         for token in tokens:
             used_by[token] += 1
     specific = max(2.0, REPEAT_SPECIFIC_SHARE * len(ordered))
-    kept: dict[str, list[Fact]] = defaultdict(list)
+    # kept facts by subject, then by each of their specific words: a repeat shares one such word
+    # with the fact it repeats, so only those are compared (a subject every story names, such
+    # as a president's, is no quadratic pile of comparisons)
+    kept: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     repeats: set[str] = set()
     weekdays_of: dict[str, set[str]] = {}
     for fact in ordered:
@@ -272,11 +272,14 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
                          lambda fact=fact: _subject_key(fact))
         if key is None:
             continue
-        near = near_days.get(fact.id, frozenset())
+        days = days_of[fact.id]
         weekdays = weekdays_of[fact.id] = set(WEEKDAY_RE.findall(fact.text))
         mine = words[fact.id] - {key}
-        for other in kept[key]:
-            if near.isdisjoint(days_of[other.id]):  # no two of their days REPEAT_DAYS apart or less
+        mine_specific = sorted(t for t in mine if used_by[t] <= specific)
+        by_word = kept[key]
+        candidates = {o.id: o for t in mine_specific for o in by_word.get(t, ())}  # (whether any is a match
+        for other in candidates.values():  # decides: the order they are tried in does not matter)
+            if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
                 continue
             theirs_days = weekdays_of[other.id]
             if (weekdays or theirs_days) and weekdays != theirs_days:
@@ -288,7 +291,8 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
                 repeats.add(fact.id)
                 break
         else:
-            kept[key].append(fact)
+            for t in mine_specific:
+                by_word[t].append(fact)
     return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3)) if f.id in repeats else f for f in facts]
 
 

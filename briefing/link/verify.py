@@ -25,6 +25,10 @@ from .index import NUMBER_WORDS, STOPWORDS, content_tokens
 
 #: Plain content words two sentences must share to tell the same action or statement ...
 MIN_SHARED_PLAIN = 3
+#: ... or, when they quote the same rare wording and name outside the quotation someone in
+#: common, these: the quoted words themselves ("Kline called Ruiz a 'spoiled child'" and "Kline
+#: said Ruiz acted like a 'spoiled child'" tell one statement in the speaker's own words).
+WORDING_SHARED_PLAIN = 2
 #: ... making up this share (Dice) of the two sentences' plain words.
 MIN_PLAIN_DICE = 0.45
 #: Share of the fewer-named sentence's names the other must name too.
@@ -296,6 +300,22 @@ def _participants(names: frozenset[str]) -> frozenset[str]:
     return names - NOT_PARTICIPANTS
 
 
+#: What a sentence tells beside its main clause: an opening "After …," phrase, a relative
+#: clause set off by commas, and a trailing relative ("…, who …") or "after/before …" clause.
+SIDE_OPENING_RE = re.compile(r"^\W*(?:After|Following|Before|Since|Ahead\s+of)\b[^,;]{0,150},\s+")
+SIDE_RELATIVE_RE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]{0,200},(?=\s)")
+SIDE_TRAILING_RE = re.compile(r",\s+(?:who|whom|whose|which)\b[^;]*$|\s(?:after|before|following)\s[^,;]*$")
+
+
+def main_part(text: str) -> str:
+    """The sentence without what it tells on the side (``SIDE_*``): "The candidates say they
+    will appear beside Kline, who was criticised by the board" is about the candidates; "Ruiz
+    hit back on Sunday after Kline had called him 'a liability'" is Ruiz's reply."""
+    text = SIDE_OPENING_RE.sub("", text, count=1)
+    text = SIDE_RELATIVE_RE.sub(",", text)
+    return SIDE_TRAILING_RE.sub("", text, count=1)
+
+
 def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
@@ -375,12 +395,17 @@ def _overlapping(x: Quantity, y: Quantity) -> bool:
 
 
 def same_fact(a: Profile, b: Profile, same_wording: bool = False, copies: bool = False,
-              both_leads: bool = False) -> bool:
+              both_leads: bool = False, quoted_of: bool = False) -> bool:
     """All four: the two sentences tell one fact. ``same_wording``: they quote the same rare
-    words ("a 'brave man'"), which stands for the share of the predicate's words. ``copies``:
+    words ("a 'brave man'"), which stands for the share of the predicate's words;
+    ``quoted_of``: and they name, outside the quotation, someone in common (who said it, or of
+    whom), so the quoted words alone make the predicate (``WORDING_SHARED_PLAIN``). ``copies``:
     the sentences are near-identical (a republished story), so a "today" or "on Tuesday"
     read from two publication dates does not make two days. ``both_leads``: the overlap is
     modest, so each must name whom the other is first about."""
-    predicate = (len((a.plain & b.plain) - GENERIC) >= MIN_SHARED_PLAIN) if same_wording else same_predicate(a, b)
+    if same_wording:
+        predicate = len((a.plain & b.plain) - GENERIC) >= (WORDING_SHARED_PLAIN if quoted_of else MIN_SHARED_PLAIN)
+    else:
+        predicate = same_predicate(a, b)
     return (a.linkable and b.linkable and same_participants(a, b, both_leads) and predicate
             and (copies or same_when(a, b)) and same_counts(a, b) and (copies or same_figures(a, b)))

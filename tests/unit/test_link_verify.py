@@ -6,6 +6,7 @@ from dataclasses import replace
 from articles import make
 
 from briefing.clean import clean_article
+from briefing.extract.spans import quoted_spans
 from briefing.link import link_briefing
 from briefing.link.claimgraph import build_graph, star_groups
 from briefing.link.disputes import link_discrepancies, link_disputes, party, stance_of
@@ -16,6 +17,7 @@ from briefing.link.verify import (
     about_the_reporting,
     counts_conflict,
     headline_shaped,
+    main_part,
     poll_sponsors,
     quantities,
 )
@@ -567,3 +569,97 @@ def test_whom_a_claim_is_first_about_skips_its_dateline_and_reads_an_opening_ins
     leads = {n.source.id: n.profile.lead for n in nodes}
     assert leads["a"] == frozenset(content_tokens("Ana Ruiz"))  # not the dateline's city or agency
     assert leads["b"] == frozenset(content_tokens("Ivo Lind"))  # not Ruiz, whom he votes for
+
+
+def test_two_outlets_quoting_the_same_rare_words_about_one_party_tell_one_statement():
+    # The quoted words are the statement's own: two shared plain words are enough when both
+    # sentences name, outside the quotation, the party it is about.
+    a = make("a", "North Herald", "2024-05-02",
+             "He added that Mayor Tom Ruiz behaves “like a sulking toddler” and is “not a serious man” "
+             "because he opposes the harbour tax.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "Then she turned on Ruiz, calling him “reckless” and accusing him of acting like a “sulking toddler.”")
+    assert linked_sources(facts_of(a, b), "sulking toddler") == {"a", "b"}
+
+
+def test_a_quoted_wording_with_no_party_named_outside_it_is_not_enough():
+    # A headline-shaped fragment quotes the words but names no one outside the quotation.
+    a = make("a", "North Herald", "2024-05-02", "Spurns deal, blasts 'reckless view of Port Vell.'",
+             "The harbour board says the mayor spurns every deal put to the council.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "“Ada Kline's reckless view of Port Vell could sink the harbour,” Mayor Tom Ruiz said in a statement.")
+    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_fact_told_only_on_the_side_of_another_sentence_is_not_that_fact():
+    # The shared words sit in a trailing relative clause or an "after" clause: the sentence is
+    # about something else (the candidates' plans, Ruiz's reply), not the board's finding.
+    finding = make("a", "North Herald", "2024-05-02",
+                   "The harbour board concluded this week that Mayor Tom Ruiz had been reckless in his handling "
+                   "of the dredging contract, but did not refer him to prosecutors.")
+    aside = make("b", "South Gazette", "2024-05-03",
+                 "Council candidates say they will still campaign beside Mayor Tom Ruiz, who has been battered by "
+                 "the harbour board's conclusion that he was reckless in his handling of the dredging contract.")
+    assert linked_sources(facts_of(finding, aside), "harbour board concluded") == {"a"}
+    remark = make("c", "East Courier", "2024-05-02",
+                  "“He is becoming the port's worst enemy,” Mayor Tom Ruiz said of Ivo Lind at the dock on Monday.")
+    reply = make("d", "West Ledger", "2024-05-03",
+                 "Ivo Lind hit back at Mayor Tom Ruiz on Tuesday after the mayor had said on Monday at the dock "
+                 "that he was becoming the port's worst enemy.")
+    assert linked_sources(facts_of(remark, reply), "hit back") == {"d"}
+
+
+def test_main_part_drops_what_a_sentence_tells_on_the_side():
+    assert main_part("Following a lunch with Ivo Lind, Ruiz is due on the radio.") == "Ruiz is due on the radio."
+    assert main_part("Ruiz, who chairs the board, signed the contract.") == "Ruiz, signed the contract."
+    assert main_part("Ruiz hit back on Sunday after Kline had called him a liability.") == "Ruiz hit back on Sunday"
+    # an "after" phrase that opens the sentence before a comma is the sentence's own time
+    assert main_part("Even the day after the vote, Ruiz held the spotlight.") == \
+        "Even the day after the vote, Ruiz held the spotlight."
+
+
+def test_what_others_did_about_a_quotation_is_not_the_statement():
+    said = make("a", "North Herald", "2024-05-02",
+                "Mayor Tom Ruiz said he wants \"a total freeze on hiring at the harbour authority until the "
+                "auditors can tell us what is going on.\"")
+    rally = make("b", "South Gazette", "2024-05-03",
+                 "Led by union chief Ivo Lind, the rally denounced Mayor Tom Ruiz's call for \"a total freeze on "
+                 "hiring at the harbour authority until the auditors can tell us what is going on.\"")
+    assert linked_sources(facts_of(said, rally), "rally denounced") == {"b"}
+    # a shorter quotation, with names in it: the overlap is only the quoted words
+    said = make("c", "East Courier", "2024-05-02",
+                "Mayor Tom Ruiz said he wants \"a total freeze on Harbour Authority hiring until Port Vell knows "
+                "what is going on.\"")
+    rally = make("d", "West Ledger", "2024-05-03",
+                 "Led by union chief Ivo Lind, the rally denounced Mayor Tom Ruiz's call for \"a total freeze on "
+                 "Harbour Authority hiring.”")
+    assert linked_sources(facts_of(said, rally), "rally denounced") == {"d"}
+
+
+def test_a_straight_quotation_mark_closed_by_a_curly_one_is_a_quotation():
+    text = 'The rally denounced the call for "a total freeze on hiring.” Then it ended.'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ['"a total freeze on hiring.”']
+
+
+def test_one_claim_told_with_other_values_is_one_disputed_item():
+    # The two books' claims differ in a date (a discrepancy): one claim, so one item with
+    # both allegations and both denials, not two items about the same meetings.
+    a = make("a", "North Herald", "2024-11-08",
+             "Governor Elena Marsh met the shipping magnate Ivo Lind at least seven times after she left office "
+             "in 2021, a book released last month said.",
+             "But Marsh's aides pushed back on this claim, calling it fiction.")
+    b = make("b", "South Gazette", "2024-11-09",
+             "According to Tom Ruiz's latest book, Marsh and Lind might have met a half-dozen other times after she "
+             "left office in 2020.",
+             "The Marsh campaign denied the reports, calling the stories from the book made up.")
+    briefing = link_briefing([a[0], b[0]], [a[1], b[1]])
+    assert [d.kind for d in briefing.discrepancies] == ["date"]
+    assert [sorted((s.stance, s.citations[0].source) for s in d.sides) for d in briefing.disputed] == \
+        [[("alleged", "a"), ("alleged", "b"), ("denied", "a"), ("denied", "b")]]
+
+
+def test_a_source_that_says_nothing_of_who_it_is_is_an_unnamed_source():
+    for bare in ("Sources", "A third source", "the sources", "another source", "Two sources"):
+        assert party(bare) == "an unnamed source"
+    for described in ("harbour authority sources", "a source at the Port Vell station", "Ivo Lind"):
+        assert party(described) == described

@@ -11,7 +11,7 @@ def noop(ctx: LinkContext) -> None:
 
 
 def test_link_runs_as_named_components_in_order():
-    assert LINK_PIPELINE.names == ("quotes", "claim_graph", "facts", "disputes", "discrepancies", "timeline",
+    assert LINK_PIPELINE.names == ("quotes", "claim_graph", "facts", "discrepancies", "disputes", "timeline",
                                    "meta")
 
 
