@@ -218,8 +218,8 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                     position=position, total=total, tokens=tokens, phrases=phrases,
                     quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
         # whether these stems are names is all the node reads of the corpus's names
-        reads = frozenset(w[0] for w in words[i] if not w[1]).union(
-            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or ""))
+        reads = tuple(frozenset(w[0] for w in words[i] if not w[1]).union(
+            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or "")))
         memo.node_built(claim, inputs, node, (claim.text, claim.text,
                                               profile_key(claim.text, words[i], names, days, dated)), reads)
         nodes.append(node)

@@ -75,8 +75,8 @@ class ClaimMemo:
     """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only.
 
     ``previous``: the memo of the previous run in this process (``briefing serve``), saved since:
-    its tables and objects are taken over instead of reading the file again (when the file is
-    still the one it wrote), and what ``per_node`` functions found of its nodes is handed on."""
+    its tables are taken over instead of reading the file again (when the file is still the one
+    it wrote), and its nodes, with what ``per_node`` functions found of them, are handed on."""
 
     def __init__(self, path: Path | None = None,
                  handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None,
@@ -90,7 +90,7 @@ class ClaimMemo:
         #: The nodes this run built, by their claim object: (claim, what else they were built of,
         #: the node, its words/features/profile keys, the stems whose being names it read); and
         #: the corpus's name stems (``same_names``).
-        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...], frozenset[str]]] = {}
+        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...], tuple[str, ...]]] = {}
         self.names: frozenset[str] | None = None
         self._built_before = previous.built if previous is not None else {}
         self._names_before = previous.names if previous is not None else None
@@ -99,10 +99,8 @@ class ClaimMemo:
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
-        #: Profiles as objects (the tables hold them as tuples, for ``marshal``): this run's, and
-        #: those the previous run in this process made, so that a kept profile is not rebuilt.
+        #: This run's profiles as objects (the tables hold them as tuples, for ``marshal``).
         self._profiles: dict[Any, Profile] = {}
-        self._profiles_before: dict[Any, Profile] = {}
         self._missing = object()
         #: The file as this memo last read or wrote it (stat), and how many entries its records
         #: hold (None: unknown, or not of this version): what ``save`` may append to.
@@ -115,7 +113,6 @@ class ClaimMemo:
             # the previous run in this process: its tables are in the file, without reading it
             self._old = {**self._old, **previous._used}
             self._used.update({k: {} for k in previous._used if k not in self._used})
-            self._profiles_before = previous._profiles
             self._stat, self._file_entries = previous._stat, previous._file_entries
         elif path is not None:
             self._read(path)
@@ -190,7 +187,7 @@ class ClaimMemo:
         answers = self._handed.get(id(claim))
         if before is None or answers is None or before[0] is not claim or answers[0] is not claim \
                 or before[1][1:] != inputs[1:] or not self._same_source(before[1][0], inputs[0]) \
-                or not before[4].isdisjoint(self._changed_names):
+                or not self._changed_names.isdisjoint(before[4]):
             return None
         keys = before[3]
         for table, key in zip(("words", "features", "profile"), keys, strict=True):
@@ -200,9 +197,6 @@ class ClaimMemo:
                     return None  # (not from this memo's tables: build it again)
                 self._used[table][key] = value
                 self.hits += 1
-        profile_ = self._profiles_before.get(keys[2])
-        if profile_ is not None:
-            self._profiles.setdefault(keys[2], profile_)
         self.nodes[id(claim)] = answers
         self.built[id(claim)] = before
         return before[2]
@@ -218,7 +212,7 @@ class ClaimMemo:
         return same
 
     def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...],
-                   reads: frozenset[str]) -> None:
+                   reads: tuple[str, ...]) -> None:
         """Keep the node this run built of ``claim`` from ``inputs`` (see ``node_before``), with
         its keys in the words, features and profile tables (``profile_key``) and the stems whose
         being a name or not it read (``reads``)."""
@@ -266,9 +260,7 @@ class ClaimMemo:
             return _profile_to_tuple(made[0])
 
         row = self._get("profile", key, compute)
-        found = made[0] if made else self._profiles_before.get(key)
-        if found is None:
-            found = _profile_from_tuple(row)
+        found = made[0] if made else _profile_from_tuple(row)
         self._profiles[key] = found
         return found
 
@@ -282,6 +274,7 @@ class ClaimMemo:
         """Keep the entries this run used in ``path``: append those it computed to the file,
         or write the used entries alone when the file would otherwise hold more than
         ``STALE_SHARE`` of entries no run uses (so the file tracks the corpus)."""
+        self._let_go_of_the_previous_run()
         if self.path is None:
             return
         used = sum(len(table) for table in self._used.values())
@@ -293,9 +286,18 @@ class ClaimMemo:
                 self._file_entries = (self._file_entries or 0) + new if self._in_file else None
             else:
                 self._in_file = True  # the file holds them already
-            return
-        self._write(marshal.dumps((_version(), self._used)), append=False)
-        self._file_entries = used if self._in_file else None
+        else:
+            self._write(marshal.dumps((_version(), self._used)), append=False)
+            self._file_entries = used if self._in_file else None
+        if self._in_file:
+            self._new = {}  # (in the file now: a second save appends nothing again)
+
+    def _let_go_of_the_previous_run(self) -> None:
+        """Drop what only this run needed of earlier ones (their tables, nodes and profiles), so
+        that a long-lived process holding this memo for its next run holds no more than that
+        run takes over (and its collector walks no more)."""
+        self._old = {name: {} for name in self._old}
+        self._handed, self._built_before, self._profiles = {}, {}, {}
 
     def _stat_unchanged(self) -> bool:
         try:
