@@ -218,10 +218,11 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
     return pairs, report
 
 
-#: What linking's ``per_node`` functions found in this process's last run (``ClaimMemo.nodes``):
-#: a long-lived process (``briefing serve``) hands them to its next run. Process-wide, like the
-#: in-memory extraction results of ``cache``; the link stage itself keeps nothing between calls.
-_last_node_answers: dict[str, dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]]] = {}
+#: The link memo of this process's last run (``ClaimMemo``: its tables, and what linking's
+#: ``per_node`` functions found): a long-lived process (``briefing serve``) hands it to its next
+#: run. Process-wide, like the in-memory extraction results of ``cache``; the link stage itself
+#: keeps nothing between calls.
+_last_link_memo: dict[str, Any] = {}
 
 
 @collecting_less
@@ -237,11 +238,11 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     if not pairs:
         raise BriefingError(f"{options.seeds_dir}: no readable articles")
     from .link.memo import MEMO_FILE, ClaimMemo
-    memo = ClaimMemo(options.cache_dir / MEMO_FILE if options.cache_dir is not None else None,
-                     handed=_last_node_answers.get("nodes"))
+    memo = ClaimMemo(options.cache_dir / MEMO_FILE, previous=_last_link_memo.get("memo")) \
+        if options.cache_dir is not None else ClaimMemo()  # no cache: nothing from earlier runs
     briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs], memo=memo)
     memo.save()
-    _last_node_answers["nodes"] = memo.nodes  # the next run in this process (serve) starts from them
+    _last_link_memo["memo"] = memo  # the next run in this process (serve) starts from it
     if options.overrides_file is not None:  # the editor's stage, between link and render
         from .overrides import apply_overrides, load_overrides
         briefing, problems = apply_overrides(briefing, load_overrides(options.overrides_file))

@@ -83,7 +83,7 @@ class LinkContext:
 
 
 def _quotes(ctx: LinkContext) -> None:
-    ctx.quotes, ctx.phrases, ctx.speakers = link_quotes(ctx.sources, ctx.extractions)
+    ctx.quotes, ctx.phrases, ctx.speakers = link_quotes(ctx.sources, ctx.extractions, ctx.memo)
 
 
 def _graph(ctx: LinkContext) -> None:

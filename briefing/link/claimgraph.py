@@ -32,7 +32,7 @@ from .index import (
     similarity,
     stem,
 )
-from .memo import ClaimMemo
+from .memo import ClaimMemo, profile_key
 from .outlets import outlet_of
 from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, main_part, same_fact, same_when
 
@@ -170,7 +170,9 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
 
     ``memo``: each claim's words, features and profile from an earlier run, where still valid, and
     what ``per_node`` functions found of a node the same in all but its index in the memo's
-    previous run in this process (``ClaimMemo.node_answers``)."""
+    previous run in this process (``ClaimMemo.node_answers``); that run's very node of a claim built
+    of the same, when none of the stems it reads changed from name to word or back
+    (``ClaimMemo.node_before``)."""
     memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
@@ -186,8 +188,14 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
+    memo.same_names(names)
     nodes = []
     for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
+        inputs = (source, number, position, total, events)  # with the claim and names: all a node reads
+        kept = memo.node_before(claim, inputs)
+        if kept is not None:
+            nodes.append(kept if kept.index == i else replace(kept, index=i))
+            continue
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
         dated = any(re.search(r"\d", e.expression) for e in events)
@@ -206,9 +214,15 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                    dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
                    tuple(sorted(inserted)))
         known = memo.node_answers(claim, made_of)
-        nodes.append(Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
-                          position=position, total=total, tokens=tokens, phrases=phrases,
-                          quoted=quoted, events=events, speaker=speaker, profile=profile, known=known))
+        node = Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
+                    position=position, total=total, tokens=tokens, phrases=phrases,
+                    quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
+        # whether these stems are names is all the node reads of the corpus's names
+        reads = tuple(frozenset(w[0] for w in words[i] if not w[1]).union(
+            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or "")))
+        memo.node_built(claim, inputs, node, (claim.text, claim.text,
+                                              profile_key(claim.text, words[i], names, days, dated)), reads)
+        nodes.append(node)
     return nodes
 
 

@@ -27,7 +27,7 @@ from ..extract.claims import mask_quotes
 from ..extract.spans import quoted_spans
 from ..model import ArticleExtraction, Citation, Claim, Fact, Insertion, Source
 from ..sentences import title_from_lede
-from .claimgraph import ClaimGraph, Node, build_graph
+from .claimgraph import ClaimGraph, Node, build_graph, per_node
 from .index import content_words, idf_weights, similarity, stem
 from .memo import ClaimMemo
 from .readable import (
@@ -70,6 +70,12 @@ def fact_id(text: str) -> str:
     """Representative text -> a short stable id."""
     norm = " ".join(re.findall(r"\w+", text.lower()))
     return "f" + hashlib.sha1(norm.encode()).hexdigest()[:10]
+
+
+@per_node
+def node_fact_id(node: Node) -> str:
+    """``fact_id`` of the node's claim text, once per node."""
+    return fact_id(node.claim.text)
 
 
 def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
@@ -172,7 +178,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
         if rep.profile.headline or about_the_reporting(rep.claim.text):
             continue
         rank, outlets = rank_group(articles_of, nodes, len(sources), memo)
-        fact = Fact(id=fact_id(rep.claim.text), text=rep.claim.text, citations=sorted_citations(nodes),
+        fact = Fact(id=node_fact_id(rep), text=rep.claim.text, citations=sorted_citations(nodes),
                     status=rep.claim.status, attributed_to=credited_to(nodes),
                     outlets=outlets, rank=rank, insertions=rep.claim.insertions,
                     unresolved=rep.claim.unresolved)

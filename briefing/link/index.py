@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, combinations, pairwise
+from itertools import chain, pairwise
 
 from ..extract.spans import quoted_spans
 
@@ -152,8 +152,8 @@ def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[
 
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:
     """IDF weights with names (and bigrams of two names) scaled down by ``NAME_WEIGHT``."""
-    return {t: w * (NAME_WEIGHT if all(part in names for part in t.split("_")) else 1.0)
-            for t, w in idf.items()}
+    is_name = names.__contains__
+    return {t: w * (NAME_WEIGHT if all(map(is_name, t.split("_"))) else 1.0) for t, w in idf.items()}
 
 
 def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:
@@ -184,16 +184,26 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
     if df is None:
         df = document_frequency(token_sets)
     postings: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
     for i, tokens in enumerate(token_sets):
-        usable = sorted((t for t in tokens if 2 <= df[t] <= MAX_POSTING), key=lambda t: (df[t], t))
-        words = [t for t in usable if "_" not in t][:keys_per_text]
-        wordings = [t for t in usable if "_" in t and df[t] <= WORDING_MAX_POSTING][:WORDING_KEYS_PER_TEXT]
-        for key in words + wordings:
+        usable = sorted([(d, t) for t in tokens if 2 <= (d := df[t]) <= MAX_POSTING])  # rarest first, then by text
+        words = [t for _d, t in usable if "_" not in t][:keys_per_text]
+        wordings = [t for d, t in usable if d <= WORDING_MAX_POSTING and "_" in t][:WORDING_KEYS_PER_TEXT]
+        keys = words + wordings
+        keys_of.append(keys)
+        for key in keys:
             postings[key].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():  # each list is in index order, so every pair is (i, j), i < j
-        shared.update(combinations(ids, 2))
-    return sorted(pair for pair, count in shared.items() if count >= min_shared)
+    out: list[tuple[int, int]] = []
+    for i, keys in enumerate(keys_of):  # each posting list is in index order: the later texts of i's keys
+        later: list[int] = []
+        for key in keys:
+            ids = postings[key]
+            if ids[-1] > i:
+                later.extend(ids[bisect_right(ids, i):])
+        if later:
+            shared = Counter(later)  # j -> how many of i's keys j shares
+            out.extend((i, j) for j in sorted(j for j, count in shared.items() if count >= min_shared))
+    return out
 
 
 class UnionFind:

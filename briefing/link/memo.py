@@ -10,13 +10,17 @@ names changed status). The result is the same as without the memo, bit for bit.
 
 The memo is one file in the cache folder (``MEMO_FILE``), written with ``marshal`` (plain
 tuples, frozensets, strings and numbers: nothing to execute on load). It names the data
-code and the Python version: when either changed it starts empty. Entries this run did not
-use are dropped when it is saved, so the file tracks the corpus. Any read or write error
-makes a memo that remembers nothing, never a failure.
+code and the Python version: when either changed it starts empty. A run appends the entries
+it computed as one more record; when more than ``STALE_SHARE`` of the file is entries the run
+did not use, it writes the used ones alone instead, so the file tracks the corpus and a
+one-article edit writes only that article's entries. A long-lived process hands its memo to
+its next run (``previous``), which then need not read the file at all. Any read or write
+error makes a memo that remembers nothing, never a failure.
 """
 
 from __future__ import annotations
 
+import io
 import marshal
 import os
 import sys
@@ -29,7 +33,10 @@ from .index import content_words, features
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
-FORMAT = 1
+FORMAT = 2
+#: ``save`` appends this run's new entries to the file, until more than this share of what the
+#: file holds is entries no run uses any more: then it writes the used entries alone.
+STALE_SHARE = 0.25
 
 Words = tuple[tuple[str, bool, bool], ...]
 Features = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -52,31 +59,101 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
                    linkable=linkable, dated=dated, lead=lead, subject=subject, headline=headline, numbers=numbers)
 
 
+def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
+                days: frozenset[str], dated: bool) -> tuple[Any, ...]:
+    """What ``verify.profile`` reads: the text, the names it writes with a capital among
+    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``)."""
+    return text, frozenset(w[0] for w in words if not w[1] and w[0] in names), days, dated
+
+
+def _stat_of(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
 class ClaimMemo:
-    """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only."""
+    """Words, features and profiles of claims, by exactly what each reads; ``path`` None: in memory only.
+
+    ``previous``: the memo of the previous run in this process (``briefing serve``), saved since:
+    its tables are taken over instead of reading the file again (when the file is still the one
+    it wrote), and its nodes, with what ``per_node`` functions found of them, are handed on."""
 
     def __init__(self, path: Path | None = None,
-                 handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None) -> None:
+                 handed: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] | None = None,
+                 previous: ClaimMemo | None = None) -> None:
         self.path = path
         #: What ``per_node`` functions found of the nodes of this run (``node_answers``), by the
         #: node's claim object: (claim, all else the node is made of, what was found); ``handed``:
         #: the same of the previous run in this process, for a node of this run made of the same.
         self.nodes: dict[int, tuple[Any, tuple[Any, ...], dict[str, Any]]] = {}
-        self._handed = handed or {}
+        self._handed = handed if handed is not None else (previous.nodes if previous is not None else {})
+        #: The nodes this run built, by their claim object: (claim, what else they were built of,
+        #: the node, its words/features/profile keys, the stems whose being names it read); and
+        #: the corpus's name stems (``same_names``).
+        self.built: dict[int, tuple[Any, tuple[Any, ...], Any, tuple[Any, ...], tuple[str, ...]]] = {}
+        self.names: frozenset[str] | None = None
+        self._built_before = previous.built if previous is not None else {}
+        self._names_before = previous.names if previous is not None else None
+        self._changed_names: frozenset[str] | None = None
+        self._sources_compared: dict[tuple[int, int], bool] = {}
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
+        self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
+        #: This run's profiles as objects (the tables hold them as tuples, for ``marshal``).
+        self._profiles: dict[Any, Profile] = {}
         self._missing = object()
+        #: The file as this memo last read or wrote it (stat), and how many entries its records
+        #: hold (None: unknown, or not of this version): what ``save`` may append to.
+        self._stat: tuple[int, int] | None = None
+        self._file_entries: int | None = None
+        self._in_file = False  # every entry this memo's tables hold is in the file
         self.hits = 0
         self.misses = 0
-        if path is not None:
+        if previous is not None and previous.path == path and previous._file_current():
+            # the previous run in this process: its tables are in the file, without reading it
+            self._old = {**self._old, **previous._used}
+            self._used.update({k: {} for k in previous._used if k not in self._used})
+            self._stat, self._file_entries = previous._stat, previous._file_entries
+        elif path is not None:
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        """Load the file's records: the full tables, then what later runs appended."""
+        try:
+            self._stat = _stat_of(path)
+            data = io.BytesIO(path.read_bytes())
+        except OSError:
+            return
+        size = len(data.getbuffer())
+        entries = 0
+        whole = True  # every record read to the end of the file, all of this version
+        while data.tell() < size:
             try:
-                version, tables = marshal.loads(path.read_bytes())
-                if version == _version() and isinstance(tables, dict) \
-                        and all(isinstance(v, dict) for v in tables.values()):
-                    self._old = {**self._old, **tables}
-                    self._used.update({k: {} for k in tables if k not in self._used})
-            except (OSError, ValueError, TypeError, EOFError):
-                pass
+                version, tables = marshal.load(data)
+            except (EOFError, ValueError, TypeError):
+                whole = False  # a record cut short or damaged: keep what came before it
+                break
+            if version != _version() or not isinstance(tables, dict) \
+                    or not all(isinstance(v, dict) for v in tables.values()):
+                whole = False
+                break
+            for name, table in tables.items():
+                self._old.setdefault(name, {}).update(table)
+                self._used.setdefault(name, {})
+                entries += len(table)
+        # ``save`` appends only to a file read whole; any other is written afresh
+        self._file_entries = entries if whole and entries else None
+
+    def _file_current(self) -> bool:
+        """Is every entry of this memo's tables in its file, which is still as it left it?"""
+        if self.path is None:
+            return True
+        if not self._in_file:
+            return False
+        try:
+            return _stat_of(self.path) == self._stat
+        except OSError:
+            return False
 
     def node_answers(self, claim: Any, made_of: tuple[Any, ...]) -> dict[str, Any]:
         """The dict ``per_node`` functions keep their answers in for the node of ``claim`` made of
@@ -90,6 +167,57 @@ class ClaimMemo:
         self.nodes[id(claim)] = (claim, made_of, known)
         return known
 
+    def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
+        """Record this run's corpus name stems -> the stems that are a name in this run or in the
+        previous one in this process but not in both (None: no previous run). ``node_before``
+        hands on a node of that run only when it reads none of them."""
+        self.names = names
+        self._changed_names = None if self._names_before is None else names ^ self._names_before
+        return self._changed_names
+
+    def node_before(self, claim: Any, inputs: tuple[Any, ...]) -> Any | None:
+        """The node the previous run in this process built of this very claim object from equal
+        ``inputs`` (all else a node is built of: its source, sentence number, position, claim
+        count and events), when it reads no stem whose being a name changed (``same_names``);
+        else None. Its memo entries count as used, and what ``per_node`` functions found of it
+        is handed on."""
+        if self._changed_names is None:
+            return None
+        before = self._built_before.get(id(claim))
+        answers = self._handed.get(id(claim))
+        if before is None or answers is None or before[0] is not claim or answers[0] is not claim \
+                or before[1][1:] != inputs[1:] or not self._same_source(before[1][0], inputs[0]) \
+                or not self._changed_names.isdisjoint(before[4]):
+            return None
+        keys = before[3]
+        for table, key in zip(("words", "features", "profile"), keys, strict=True):
+            if key not in self._used[table]:
+                value = self._old[table].get(key, self._missing)
+                if value is self._missing:
+                    return None  # (not from this memo's tables: build it again)
+                self._used[table][key] = value
+                self.hits += 1
+        self.nodes[id(claim)] = answers
+        self.built[id(claim)] = before
+        return before[2]
+
+    def _same_source(self, before: Any, now: Any) -> bool:
+        """``before == now``, asked once per pair of source objects (all claims of an article ask)."""
+        if before is now:
+            return True
+        key = (id(before), id(now))  # both live through this run (``built`` and the run hold them)
+        same = self._sources_compared.get(key)
+        if same is None:
+            same = self._sources_compared[key] = before == now
+        return same
+
+    def node_built(self, claim: Any, inputs: tuple[Any, ...], node: Any, keys: tuple[Any, ...],
+                   reads: tuple[str, ...]) -> None:
+        """Keep the node this run built of ``claim`` from ``inputs`` (see ``node_before``), with
+        its keys in the words, features and profile tables (``profile_key``) and the stems whose
+        being a name or not it read (``reads``)."""
+        self.built[id(claim)] = (claim, inputs, node, keys, reads)
+
     def _get(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         used = self._used.get(table)
         if used is None:
@@ -101,6 +229,7 @@ class ClaimMemo:
         if value is self._missing:
             self.misses += 1
             value = compute()
+            self._new.setdefault(table, {})[key] = value
         else:
             self.hits += 1
         used[key] = value
@@ -120,10 +249,20 @@ class ClaimMemo:
 
         Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them.
         """
-        named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
-        key = (text, named, days, dated)
-        return _profile_from_tuple(self._get("profile", key, lambda: _profile_to_tuple(
-            profile(text, words, names, days, dated))))
+        key = profile_key(text, words, names, days, dated)
+        known = self._profiles.get(key)
+        if known is not None:
+            return known
+        made: list[Profile] = []
+
+        def compute() -> tuple[Any, ...]:
+            made.append(profile(text, words, names, days, dated))
+            return _profile_to_tuple(made[0])
+
+        row = self._get("profile", key, compute)
+        found = made[0] if made else _profile_from_tuple(row)
+        self._profiles[key] = found
+        return found
 
     def value(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, remembered under ``key`` in ``table``: the key must hold everything
@@ -132,20 +271,62 @@ class ClaimMemo:
         return self._get(table, key, compute)
 
     def save(self) -> None:
-        """Write the entries this run used (and only those) to ``path``."""
-        if self.path is None or (not self.misses and all(
-                len(self._used[k]) == len(self._old.get(k, ())) for k in self._old.keys() | self._used.keys())):
+        """Keep the entries this run used in ``path``: append those it computed to the file,
+        or write the used entries alone when the file would otherwise hold more than
+        ``STALE_SHARE`` of entries no run uses (so the file tracks the corpus)."""
+        self._let_go_of_the_previous_run()
+        if self.path is None:
+            return
+        used = sum(len(table) for table in self._used.values())
+        new = sum(len(table) for table in self._new.values())
+        current = self._file_entries is not None and self._stat is not None and self._stat_unchanged()
+        if current and (self._file_entries or 0) + new - used <= STALE_SHARE * used:
+            if new:
+                self._write(marshal.dumps((_version(), self._new)), append=True)
+                self._file_entries = (self._file_entries or 0) + new if self._in_file else None
+            else:
+                self._in_file = True  # the file holds them already
+        else:
+            self._write(marshal.dumps((_version(), self._used)), append=False)
+            self._file_entries = used if self._in_file else None
+        if self._in_file:
+            self._new = {}  # (in the file now: a second save appends nothing again)
+
+    def _let_go_of_the_previous_run(self) -> None:
+        """Drop what only this run needed of earlier ones (their tables, nodes and profiles), so
+        that a long-lived process holding this memo for its next run holds no more than that
+        run takes over (and its collector walks no more)."""
+        self._old = {name: {} for name in self._old}
+        self._handed, self._built_before, self._profiles = {}, {}, {}
+
+    def _stat_unchanged(self) -> bool:
+        try:
+            return _stat_of(self.path) == self._stat  # type: ignore[arg-type]
+        except OSError:
+            return False
+
+    def _write(self, data: bytes, append: bool) -> None:
+        """Append ``data`` to the file, or replace the file with it (atomically); ``_in_file``
+        says whether that worked. Any error leaves a memo that saved nothing."""
+        self._in_file = False
+        path = self.path
+        if path is None:
             return
         try:
-            data = marshal.dumps((_version(), self._used))
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if append:
+                with path.open("ab") as handle:
                     handle.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            else:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                    os.replace(tmp, path)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+            self._stat = _stat_of(path)
+            self._in_file = True
         except (OSError, ValueError):
             pass

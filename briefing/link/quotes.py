@@ -20,6 +20,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import ArticleExtraction, Citation, Phrase, Quote, Source, Speaker
+from .memo import ClaimMemo
 from .readable import opens_on_pointer
 
 WORD_RE = re.compile(r"\w+")
@@ -179,9 +180,11 @@ def _content(text: str) -> set[str]:
     return {w for w in WORD_RE.findall(_fold(text)) if w not in STOPWORDS and len(w) > 2}
 
 
-def _variants(quotes: list[Quote]) -> dict[str, tuple[str, ...]]:
-    """Quotes -> {id: ids of other renderings of the same statement by the same speaker}."""
-    words = [_content(q.text) for q in quotes]
+def _variants(quotes: list[Quote], memo: ClaimMemo | None = None) -> dict[str, tuple[str, ...]]:
+    """Quotes -> {id: ids of other renderings of the same statement by the same speaker}.
+    ``memo``: each text's content words from an earlier run."""
+    memo = memo if memo is not None else ClaimMemo()
+    words = [memo.value("quote_words", q.text, lambda q=q: frozenset(_content(q.text))) for q in quotes]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
         if q.speaker:
@@ -206,9 +209,15 @@ def _variants(quotes: list[Quote]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]
-                ) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
-    """Merge quotes across articles; one canonical name per speaker. Output sorted, ids from content."""
+def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                memo: ClaimMemo | None = None) -> tuple[tuple[Quote, ...], tuple[Phrase, ...], tuple[Speaker, ...]]:
+    """Merge quotes across articles; one canonical name per speaker. Output sorted, ids from content.
+    ``memo``: each text's comparison key and content words from an earlier run (the same output)."""
+    memo = memo if memo is not None else ClaimMemo()
+
+    def key_of(text: str) -> str:
+        return memo.value("quote_key", text, lambda: _key(text))  # type: ignore[no-any-return]
+
     order = {s.id: n for n, s in enumerate(sources)}
     date_of = {s.id: s.date for s in sources}
     counts: Counter[str] = Counter()
@@ -227,7 +236,7 @@ def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     groups: dict[str, list[Quote]] = defaultdict(list)
     for ex in extractions:
         for q in ex.quotes:
-            groups[_key(q.text)].append(q)
+            groups[key_of(q.text)].append(q)
     quotes: list[Quote] = []
     for key, group in groups.items():
         group.sort(key=lambda q: cite_key(q.citations[0]))
@@ -242,14 +251,14 @@ def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         quotes.append(Quote(id=_digest("q-", key), text=first.text, speaker=speaker, citations=tuple(cites),
                             mention=mention, where=where, statement=statement,
                             date=dates[0] if dates else None))
-    variants = _variants(quotes)
+    variants = _variants(quotes, memo)
     quotes = [replace(q, variants=variants.get(q.id, ())) for q in quotes]
     quotes.sort(key=lambda q: (cite_key(q.citations[0]), q.id))
 
     pgroups: dict[tuple[str, str, str], list[Phrase]] = defaultdict(list)
     for ex in extractions:
         for p in ex.phrases:
-            pgroups[(p.kind, _key(p.text), _rename(p.speaker, names) or "")].append(p)
+            pgroups[(p.kind, key_of(p.text), _rename(p.speaker, names) or "")].append(p)
     phrases: list[Phrase] = []
     for (kind, key, speaker), group in pgroups.items():
         group.sort(key=lambda p: cite_key(p.citations[0]))

@@ -221,3 +221,66 @@ def test_per_node_answers_are_computed_once_per_node_and_never_shared_between_no
     words(again.nodes[0])
     assert asked[-1] == 0 and len(asked) == len(graph.nodes) + 1
     assert again == graph  # what a node knows is not part of what it is
+
+
+def test_a_run_appends_only_what_it_computed_and_rewrites_when_much_of_the_file_is_unused(tmp_path, monkeypatch):
+    """One edited article appends its claims' entries to the memo file (a record, not the whole
+    file again); a file mostly made of entries no run uses is written afresh with the used ones."""
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    graph_of(arts, first)
+    first.save()
+    size = path.stat().st_size
+    before = path.read_bytes()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Brandt moved harbour money into a private account, documents show.")]
+    memo = ClaimMemo(path)
+    graph_of(edited, memo)
+    memo.save()
+    grown = path.stat().st_size
+    assert size < grown < 2 * size and path.read_bytes()[:size] == before  # appended to the first record
+    again = ClaimMemo(path)
+    assert graph_of(edited, again) == graph_of(edited) and again.misses == 0
+    monkeypatch.setattr(memo_module, "STALE_SHARE", 0.0)  # any unused entry: write the used ones alone
+    again.save()
+    assert path.stat().st_size < grown
+    last = ClaimMemo(path)
+    assert graph_of(edited, last) == graph_of(edited) and last.misses == 0
+
+
+def test_the_next_run_in_a_process_takes_the_memo_over_without_reading_the_file(tmp_path, monkeypatch):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    cold = graph_of(arts, first)
+    first.save()
+    read = []
+    real = ClaimMemo._read
+    monkeypatch.setattr(ClaimMemo, "_read", lambda self, p: read.append(p) or real(self, p))
+    second = ClaimMemo(path, previous=first)
+    assert graph_of(arts, second) == cold and second.misses == 0 and read == []
+    second.save()
+    path.write_bytes(path.read_bytes())  # another process rewrote the file: read it again
+    third = ClaimMemo(path, previous=second)
+    assert read == [path] and graph_of(arts, third) == cold and third.misses == 0
+    unsaved = ClaimMemo(path, previous=ClaimMemo(path))  # a memo that never saved hands on no tables
+    assert read == [path, path, path] and unsaved.hits == 0
+
+
+def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes_the_file_afresh(tmp_path):
+    arts = corpus()
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    cold = graph_of(arts, first)
+    first.save()
+    whole = path.read_bytes()
+    damaged = whole + memo_module.marshal.dumps((memo_module._version(), {"words": {"x": ()}}))[:-3]
+    path.write_bytes(damaged)
+    memo = ClaimMemo(path)
+    assert graph_of(arts, memo) == cold and memo.misses == 0  # the first record is still read
+    assert memo._file_entries is None  # (appending after the damaged record would be lost)
+    memo.save()
+    again = ClaimMemo(path)
+    assert len(path.read_bytes()) < len(damaged) and again._file_entries  # written afresh, read whole
+    assert graph_of(arts, again) == cold and again.misses == 0
