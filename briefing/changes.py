@@ -39,7 +39,7 @@ KIND_LABELS = {"facts": ("fact", "facts"), "disputed": ("disputed claim", "dispu
                "discrepancies": ("discrepancy", "discrepancies"), "quotes": ("quote", "quotes"),
                "timeline": ("timeline event", "timeline events"), "sources": ("source", "sources")}
 STATUSES = ("new", "changed", "gone")
-NOT_CONTENT = frozenset({"rank", "title", "note", "pinned"})
+NOT_CONTENT = frozenset({"rank", "self_contained", "title", "note", "pinned"})
 LABEL_CHARS = 200
 # libyaml's parser and emitter when PyYAML has them, as briefing.dump uses: the state file holds
 # every item's id, hash and label (megabytes at 1,000 articles), read and written on every build.

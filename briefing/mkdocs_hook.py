@@ -29,6 +29,7 @@ from briefing.site import (
     inner_build_active,
     partial_plan,
     project_of,
+    theme_bytecode,
     update_docs,
     watched_dirs,
 )
@@ -118,6 +119,11 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     _plan["current"] = plan
     plan.decide(files)
     return files
+
+
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """The theme's templates compiled once per process, not once per rebuild (``site.theme_bytecode``)."""
+    return theme_bytecode(env)
 
 
 def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:

@@ -218,6 +218,8 @@ class Fact:
     rank: float = 0.0
     insertions: tuple[Insertion, ...] = ()  # whom its pronouns / role nouns mean (extract.standalone)
     unresolved: str | None = None  # a pronoun or role noun it leans on, referent unclear: never promoted
+    #: Can it be lifted out alone (link.facts.self_contained)? Linking decides; the overview shows only these.
+    self_contained: bool = False
     title: str | None = None  # editor's headline (overrides.yaml)
     note: str | None = None  # editor's note (overrides.yaml)
     pinned: bool = False  # shown first (overrides.yaml)

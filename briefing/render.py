@@ -59,6 +59,10 @@ QUOTES_PER_SPEAKER_PAGE = 30  # and a speaker with more than this many has pages
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
+#: An item on a summary page (Overview, Key facts, Disputed, Timeline) shows at most this many of its
+#: cited sentences as footnotes; beyond that it links a page of all of them (cited/<item>.md).
+CITATIONS_SHOWN = 8
+CITED_DIR = "cited"
 FOOTNOTE_SENTENCE_CHARS = 400
 REMOVED_CHARS = 600
 TOP_PAGES = ("index", "facts", "quotes", "disputed", "discrepancies", "timeline")
@@ -405,8 +409,19 @@ class PageContext:
             href += "#" + self.index.anchor(source_id, sentence)
         return MdSafe(href)
 
-    def cite(self, citations: Iterable[Citation]) -> MdSafe:
-        """Citations -> footnote references ``[^label]``, one per cited sentence, in order."""
+    def cite(self, citations: Iterable[Citation], item: Any = None, prefix: str = "") -> MdSafe:
+        """Citations -> footnote references ``[^label]``, one per cited sentence, in order.
+
+        ``item`` (a fact, dispute or timeline event; ``prefix`` its anchor's): when the citations
+        name more than ``CITATIONS_SHOWN`` sentences, only those ``shown_citations`` picks become
+        footnotes, followed by a link to the page of all of them (``cited_page``)."""
+        more = ""
+        if item is not None:
+            cites = list(citations)
+            shown, total = shown_citations(cites, self.index)
+            if total > len(shown):
+                citations = shown
+                more = f" ([all {total} citations]({self.root}{cited_page(item.id, prefix)}))"
         refs: list[str] = []
         for cite in citations:
             key = (cite.source, cite.sentence)
@@ -420,7 +435,7 @@ class PageContext:
             ref = f"[^{label}]"
             if ref not in refs:
                 refs.append(ref)
-        return MdSafe("".join(refs))
+        return MdSafe("".join(refs) + more)
 
     def footnote_text(self, source_id: str, sentence: str, text: str) -> MdSafe:
         """One footnote's body: outlet, title and date, the cited sentence, its two links."""
@@ -503,6 +518,57 @@ class BriefingIndex:
             speakers.setdefault(speaker.name, speaker)
         timeline = shown_events(briefing.timeline, {s.id: s.date for s in briefing.sources})
         return cls(briefing, sources, sentence_ids, texts, speakers, timeline)
+
+
+CITED_KINDS = {"f-": "Fact", "d-": "Disputed claim", "t-": "Timeline event", "q-": "Quote", "p-": "Quoted phrase"}
+
+
+def side_title(side: Any) -> str:
+    """A dispute's side as a heading of its citations page: stance, by whom, its words."""
+    label = STANCE_LABELS.get(side.stance, side.stance)
+    return f"{label}{' by ' + side.by if side.by else ''}: {truncate(side.text, 120)}"
+
+
+def cited_page(item_id: str, prefix: str) -> str:
+    """The page (from docs/) of all the sentences an item cites: cited/<its anchor>.md."""
+    return f"{CITED_DIR}/{safe_id(item_id, prefix)}.md"
+
+
+def distinct_citations(citations: Iterable[Citation]) -> list[Citation]:
+    """Citations -> one per cited sentence (the first), in order: what becomes a footnote."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for cite in citations:
+        if (cite.source, cite.sentence) not in seen:
+            seen.add((cite.source, cite.sentence))
+            out.append(cite)
+    return out
+
+
+def shown_citations(citations: Iterable[Citation], index: BriefingIndex,
+                    cap: int = CITATIONS_SHOWN) -> tuple[list[Citation], int]:
+    """An item's citations -> those its summary pages show as footnotes, and how many sentences
+    it cites in all. Up to ``cap`` sentences, all of them; beyond, ``cap`` of them chosen the same
+    way every time: the lead citation, then the first citation of each further outlet, then
+    the next ones in order; shown in the item's own order."""
+    distinct = distinct_citations(citations)
+    if len(distinct) <= cap:
+        return distinct, len(distinct)
+    chosen = {0}
+    outlets: set[str] = set()
+    for at, cite in enumerate(distinct):
+        if len(chosen) >= cap:
+            break
+        source = index.sources.get(cite.source)
+        outlet = (outlet_name(source) if source is not None else "") or "\0" + cite.source  # unknown: its own
+        if outlet not in outlets:
+            outlets.add(outlet)
+            chosen.add(at)
+    for at in range(len(distinct)):
+        if len(chosen) >= cap:
+            break
+        chosen.add(at)
+    return [distinct[at] for at in sorted(chosen)], len(distinct)
 
 
 def all_citations(briefing: Briefing) -> list[Citation]:
@@ -654,12 +720,12 @@ def _article_ld(source: Source) -> dict[str, Any]:
 
 
 def _appearances(citations: Iterable[Citation], index: BriefingIndex) -> list[dict[str, Any]]:
-    seen = []
+    seen: dict[str, Source] = {}
     for cite in citations:
         source = index.sources.get(cite.source)
-        if source is not None and source.id not in [s.id for s in seen]:
-            seen.append(source)
-    return [_article_ld(s) for s in seen]
+        if source is not None and source.id not in seen:
+            seen[source.id] = source
+    return [_article_ld(s) for s in seen.values()]
 
 
 def jsonld_source(source: Source) -> dict[str, Any]:
@@ -669,8 +735,8 @@ def jsonld_source(source: Source) -> dict[str, Any]:
 
 def jsonld_claims(items: Iterable[Any], index: BriefingIndex) -> dict[str, Any]:
     """Facts or disputes -> schema.org Claims, each with the articles it appears in."""
-    graph = [{"@type": "Claim", "text": item.text, "appearance": _appearances(item.citations, index)}
-             for item in items]
+    graph = [{"@type": "Claim", "text": item.text,
+              "appearance": _appearances(shown_citations(item.citations, index)[0], index)} for item in items]
     return {"@context": "https://schema.org", "@graph": graph}
 
 
@@ -1146,8 +1212,9 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             new_keys[name] = [key, _digest(text)]
         return text
 
+    overview = overview_facts(facts, CAPS["overview_facts"])
     pages: dict[str, Callable[[], dict[str, Any]]] = {
-        "index": lambda: dict(facts=overview_facts(facts, CAPS["overview_facts"]),
+        "index": lambda: dict(facts=overview,
                               disputed=disputed[:CAPS["overview_disputed"]],
                               quotes=[q for q in quotes_by_weight if q.pinned or stands_alone(q)][
                                   :CAPS["overview_quotes"]], scope=scope,
@@ -1220,6 +1287,47 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                            part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
                            phrases=phrases, quote_link=quote_link("phrases"), ld=None)
     writer.remove_stale("quotes", quote_parts_kept)
+    # An item citing more sentences than its summary pages show has a page of them all, keyed by
+    # that item alone (and where it is shown): an article added to another item leaves it as it is.
+    cited_kept: set[str] = set()
+    on_facts_page = {f.id for f in facts[:CAPS["facts"]]}
+    on_timeline = {e.id for e in timeline[:CAPS["timeline"]]}
+    cited_items: list[tuple[Any, str, str, str | None]] = [  # item, prefix, field, the page showing it
+        *((f, "f-", "facts", "facts.md" if f.id in on_facts_page else None)
+          for f in {f.id: f for f in (*facts[:CAPS["facts"]], *overview)}.values()),
+        *((d, "d-", "disputed", "disputed.md") for d in disputed),
+        *((e, "t-", "timeline", "timeline.md" if e.id in on_timeline else None) for e in timeline[:CAPS["timeline"]]),
+        *((q, "q-", "quotes", "") for q in briefing.quotes), *((p, "p-", "phrases", "") for p in briefing.phrases)]
+    for item, prefix, field_name, shown_on in cited_items:
+        if shown_on == "" and len(distinct_citations(item.citations)) > CITATIONS_SHOWN:  # a quote's page
+            if prefix == "q-":
+                shown_on = quote_page(item.id) + "#" + safe_id(item.id, "q-")
+            else:
+                shown_on = "quotes.md" if quote_layout()["parts"] is None else "quotes/phrases.md"
+        groups = [(None, item.citations)] if prefix != "d-" else \
+            [("The claim", item.citations), *((side_title(side), side.citations) for side in item.sides)]
+        if all(len(distinct_citations(cites)) <= CITATIONS_SHOWN for _title, cites in groups):
+            continue
+        name = cited_page(item.id, prefix)
+        cited_kept.add(Path(name).stem)
+        back = "" if not shown_on else f"../{shown_on}" if prefix in ("q-", "p-") \
+            else f"../{shown_on}#{safe_id(item.id, prefix)}"
+        all_cites = [c for _title, cites in groups for c in cites]
+        key = None if page_keys is None else page_keys.items_key(
+            env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
+                                           str(directory_urls), "cited", prefix, back]),
+            frozenset({field_name}), [page_keys.shown(item)], all_cites)
+        if _kept(name, key):
+            continue
+        listing = PageContext(index, depth=1)
+        render("cited.md.j2", name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
+               back=MdSafe(back) if back else None,
+               total=len(distinct_citations(all_cites)), outlets=len(listing.outlets(all_cites)),
+               text=item.text if prefix in ("q-", "p-") else None,
+               groups=[{"title": title, "entries": [
+                   listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
+                   for c in distinct_citations(cites)]} for title, cites in groups if cites])
+    writer.remove_stale(CITED_DIR, cited_kept)
     key = key_of("sources_index.md.j2")
     if not _kept("sources/index.md", key):
         ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 from . import incremental
 from .changes import STATE_FILE, track_changes
 from .collect import collecting_less
@@ -34,6 +37,34 @@ _INNER_BUILD: ContextVar[bool] = ContextVar("briefing_inner_build", default=Fals
 #: build_site's plan for the MkDocs build it runs (None: the hook plans a build in place).
 _PARTIAL: ContextVar[PartialBuild | None] = ContextVar("briefing_partial", default=None)
 _GENERATED: dict[Path, frozenset[Path]] = {}  # docs folder -> the files the last render put there
+
+
+class ThemeBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process. MkDocs makes a new Jinja environment
+    for every build (``mkdocs serve`` reloads the configuration each time), which compiled
+    the theme's templates again on every rebuild; a template whose source changed does not
+    match its entry (Jinja checks the source's checksum) and is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = ThemeBytecode()
+
+
+def theme_bytecode(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's Jinja environment, given this process's compiled templates (``ThemeBytecode``)."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = _THEME_BYTECODE
+    return env
 
 
 @dataclass(frozen=True)

@@ -861,10 +861,15 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "made of its text, so a sentence added mid-article leaves the pages citing the later ones as they "
         "were); the Quotes page of more than 300 quotes is split into one page per speaker initial (and "
         "pages of their own for a speaker with more than 30), each rendered and converted only when its "
-        "quotes changed; MkDocs builds only the pages whose Markdown changed "
+        "quotes changed; an item citing more than 8 sentences (a quote hundreds of articles repeat) shows 8 "
+        "of them as footnotes and links a page of all of them (`cited/<item>.md`, rendered only when that item "
+        "changes), so the summary pages an added article changes stay small to convert; the overview shows "
+        "the facts linking marked self-contained, without judging them again; MkDocs builds only the pages "
+        "whose Markdown changed "
         "and keeps the others' HTML and search entries. The bench runs these builds one after another in "
         "one process, as `briefing serve` rebuilds: such a process also keeps in memory the extraction "
-        "cache's entries, the parse of sources.yaml and of the templates, what was found of each unchanged "
+        "cache's entries, the parse of sources.yaml and of the templates (the theme's compiled too), what was "
+        "found of each unchanged "
         "claim and each source's JSON and YAML (a `briefing build` started afresh reads them from the cache "
         "folder instead).",
         "",

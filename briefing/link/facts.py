@@ -11,7 +11,8 @@ unmarked short first line (its headline), are no facts.
 
 ``key_facts`` and ``overview_facts`` choose what the Key facts page and the overview show:
 no fact leaning on an unclear "he" (``Fact.unresolved``); on the overview, only
-self-contained, corroborated statements (see ``self_contained``).
+self-contained, corroborated statements (see ``self_contained``: linking marks each fact
+``Fact.self_contained``, so rendering reads the mark and judges nothing).
 """
 
 from __future__ import annotations
@@ -243,7 +244,8 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
     and the same weekday named where either names one). "Ruiz won the Porto primary Tuesday"
     and "Ruiz prevailed in Porto's primary on Tuesday" spend one slot of the overview, not two;
     the second stays on the Key facts page, lower down. ``memo``: what an earlier run computed of
-    each fact alone (whether it is self-contained, its words, its subject); the same result without it."""
+    each fact alone (whether it is self-contained, its words, its subject); the same result without it.
+    Each self-contained fact comes back marked so (``Fact.self_contained``): the overview shows only those."""
     memo = memo if memo is not None else ClaimMemo()
     published: dict[str, date] = {}
     for source in sources:
@@ -293,7 +295,9 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
         else:
             for t in mine_specific:
                 by_word[t].append(fact)
-    return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3)) if f.id in repeats else f for f in facts]
+    contained_ids = {f.id for f in ordered}
+    return [replace(f, rank=round(f.rank - REPEAT_PENALTY, 3) if f.id in repeats else f.rank,
+                    self_contained=True) if f.id in contained_ids else f for f in facts]
 
 
 # -- key facts ------------------------------------------------------------------------------
@@ -503,11 +507,12 @@ def key_facts(facts: Sequence[Fact]) -> list[Fact]:
 
 
 def overview_facts(facts: Sequence[Fact], cap: int = OVERVIEW_FACTS) -> list[Fact]:
-    """The overview's key facts: the editor's pins, then the self-contained facts that most
+    """The overview's key facts: the editor's pins, then the self-contained facts (as linking
+    marked them: ``Fact.self_contained``, set by ``demote_repeats``) that most
     distinct outlets corroborate, by rank. Single-outlet facts fill in only when no fact is
     corroborated (a briefing of one outlet), so the overview never stays empty for that."""
     pinned = sorted((f for f in facts if f.pinned), key=lambda f: (-f.rank, f.id))
-    ranked = sorted((f for f in facts if not f.pinned and self_contained(f)),
+    ranked = sorted((f for f in facts if not f.pinned and f.self_contained),
                     key=lambda f: (-f.outlets, -f.rank, f.id))
     corroborated = [f for f in ranked if f.outlets > 1]
     return (pinned + (corroborated or ranked))[:cap]

@@ -13,7 +13,7 @@ from briefing.dump import from_data, to_data
 from briefing.extract import extract_article
 from briefing.extract.dates import extract_events
 from briefing.link import link_briefing
-from briefing.link.facts import key_facts, overview_facts, self_contained
+from briefing.link.facts import demote_repeats, key_facts, overview_facts, self_contained
 from briefing.link.timeline import shown_events, stands_alone
 from briefing.model import Briefing, BriefingMeta, Citation, Event, Fact, Insertion, Source
 from briefing.render import render_briefing
@@ -148,12 +148,21 @@ def fact(fid: str, text: str, outlets: int = 2, rank: float = 2.0, **kw) -> Fact
                 rank=rank, **kw)
 
 
+def linked(*facts: Fact) -> list[Fact]:
+    """The facts as linking hands them on: each self-contained one marked so (``demote_repeats``)."""
+    return demote_repeats(list(facts), [])
+
+
+def ids(facts: list[Fact]) -> list[str]:
+    return [f.id for f in facts]
+
+
 def test_an_unresolved_fact_is_on_neither_the_overview_nor_the_key_facts_page():
     unclear = fact("f1", "He said the fleet would stay in port all week.", unresolved="He", rank=9.0)
     clear = fact("f2", "She said the quotas would be cut by half.", rank=1.0,
                  insertions=(Insertion(at=3, text="Ana Ruiz"),))
     assert key_facts([unclear, clear]) == [clear]
-    assert overview_facts([unclear, clear]) == [clear]
+    assert ids(overview_facts(linked(unclear, clear))) == ["f2"]
     assert key_facts([unclear.__class__(**{**unclear.__dict__, "pinned": True})])  # the editor's pin wins
 
 
@@ -166,11 +175,13 @@ def test_the_overview_takes_corroborated_self_contained_facts_first():
     opinion = fact("f5", "Karl Berg should resign before the vote.", outlets=2, rank=7.5)
     nameless = fact("f6", "the fleet stayed in port for a week.", outlets=2, rank=8.0)
     facts = [corroborated, single, quote, scene, opinion, nameless]
-    assert overview_facts(facts) == [corroborated]
+    assert ids(overview_facts(linked(*facts))) == ["f1"]
     assert [f.id for f in facts if self_contained(f)] == ["f1", "f2"]
-    # a briefing where nothing is corroborated shows its best self-contained single-outlet facts
-    assert overview_facts([single, quote]) == [single]
-    assert len(overview_facts([fact(f"g{i}", f"Ana Ruiz met envoy number {i}.") for i in range(12)])) == 8
+    assert [f.id for f in linked(*facts) if f.self_contained] == ["f1", "f2"]  # linking marks them
+    assert overview_facts(facts) == []  # rendering judges nothing: unmarked facts are not shown
+# a briefing where nothing is corroborated shows its best self-contained single-outlet facts
+    assert ids(overview_facts(linked(single, quote))) == ["f2"]
+    assert len(overview_facts(linked(*(fact(f"g{i}", f"Ana Ruiz met envoy number {i}.") for i in range(12))))) == 8
 
 
 def test_a_headline_line_unmarked_by_the_page_is_no_fact():
@@ -374,7 +385,8 @@ def test_the_insertion_renders_in_its_own_span_in_brackets_and_hostile_text_is_e
     ins = (Insertion(at=3, text=HOSTILE_NAME),)
     briefing = Briefing(
         meta=BriefingMeta(title="Briefing", topic="t", articles=1, outlets=1), sources=(source,),
-        facts=(Fact(id="f1", text=text, citations=(sent,), outlets=1, rank=1.0, insertions=ins),),
+        facts=(Fact(id="f1", text=text, citations=(sent,), outlets=1, rank=1.0, insertions=ins,
+                    self_contained=True),),
         timeline=(Event(id="e1", date="2031-03-02", precision="day", text=text, citations=(sent,),
                         expression="", insertions=ins),))
     docs = tmp_path / "docs"

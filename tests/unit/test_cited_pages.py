@@ -1,0 +1,72 @@
+"""Summary pages show at most CITATIONS_SHOWN citations per item; cited/<item>.md lists them all."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from articles import article
+
+from briefing.model import Briefing, BriefingMeta, Citation, Fact, Source
+from briefing.render import CITATIONS_SHOWN, render_briefing
+from briefing.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Ana Ruiz signed the harbour treaty in Lisbon on Monday."
+
+
+def briefing_of(sources_n: int, outlets: int) -> Briefing:
+    sources, cites = [], []
+    for i in range(sources_n):
+        sent = split_sentences(article(TEXT))[0]
+        sources.append(Source(id=f"a{i:02d}", file=f"a{i:02d}.txt", text=TEXT, sentences=(sent,),
+                              date="2031-03-04", publisher=f"Outlet {i % outlets}"))
+        cites.append(Citation(source=f"a{i:02d}", sentence=sent.id, start=0, end=len(TEXT), text=TEXT))
+    fact = Fact(id="f1", text=TEXT, citations=tuple(cites), outlets=outlets, rank=3.0, self_contained=True)
+    return Briefing(meta=BriefingMeta(title="B", topic="t", articles=sources_n, outlets=outlets),
+                    sources=tuple(sources), facts=(fact,))
+
+
+def refs(line: str) -> list[str]:
+    return re.findall(r"\[\^([^\]]+)\]", line)
+
+
+def fact_line(md: str) -> str:
+    return next(line for line in md.splitlines() if "Ana Ruiz signed" in line and not line.startswith("[^"))
+
+
+def test_a_much_cited_fact_shows_a_few_notes_one_per_outlet_first_and_links_all(tmp_path):
+    docs = tmp_path / "docs"
+    render_briefing(briefing_of(20, 10), docs, ROOT / "templates")
+    for page in ("facts.md", "index.md"):
+        md = (docs / page).read_text()
+        line = fact_line(md)
+        shown = refs(line)
+        assert len(shown) == CITATIONS_SHOWN, page
+        # the lead first, then one per outlet: sources a00..a07 (outlets 0..7), not a10 (outlet 0 again)
+        assert [label.split("-")[0] for label in shown] == [f"a{i:02d}" for i in range(CITATIONS_SHOWN)]
+        assert "[all 20 citations](cited/f-f1.md)" in line
+        for label in shown:  # every note is defined
+            assert f"[^{label}]: " in md
+        assert len(re.findall(r"^\[\^", md, re.M)) == CITATIONS_SHOWN
+    cited = (docs / "cited" / "f-f1.md").read_text()
+    entries = [line for line in cited.splitlines() if line.startswith("1. ")]
+    assert len(entries) == 20
+    assert all(re.search(r"\(\.\./sources/a\d\d\.md#s-[0-9a-f]+\)", e) for e in entries)
+    assert "(../facts.md#f-f1)" in cited
+
+
+def test_a_fact_with_few_citations_shows_them_all_and_has_no_page_of_them(tmp_path):
+    docs = tmp_path / "docs"
+    render_briefing(briefing_of(CITATIONS_SHOWN, 2), docs, ROOT / "templates")
+    line = fact_line((docs / "facts.md").read_text())
+    assert len(refs(line)) == CITATIONS_SHOWN and "all " not in line and "cited/" not in line
+    assert not (docs / "cited").exists() or not list((docs / "cited").glob("*.md"))
+
+
+def test_the_page_of_all_citations_goes_when_the_item_no_longer_needs_it(tmp_path):
+    docs = tmp_path / "docs"
+    render_briefing(briefing_of(12, 12), docs, ROOT / "templates")
+    assert (docs / "cited" / "f-f1.md").exists()
+    render_briefing(briefing_of(5, 5), docs, ROOT / "templates")
+    assert not (docs / "cited" / "f-f1.md").exists()
