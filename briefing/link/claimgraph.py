@@ -253,20 +253,16 @@ def plain_outside_quotes(node: Node) -> frozenset[str]:
     return frozenset(w[0] for w in content_words(node.claim.text) if w[1] and not w[2])
 
 
-def about_the_words(a: Node, b: Node) -> bool:
-    """Does one of the two, told as a plain statement (no one's saying), share with the other
-    only words inside its quotation marks? "The rally denounced Ruiz's call for “a freeze on
-    Harbour Authority hiring”" tells what was done about Ruiz's words, not that he said them."""
+def told_as_its_own(a: Node, b: Node) -> bool:
+    """Do the words the two share tell each one's own fact? They must touch each one's main
+    clause (a sentence that tells the other's fact only on the side, in a trailing "…, who …"
+    or "after …" clause or an opening "Following …," phrase, is about something else), and a
+    plain statement (no one's saying) must share more than the words inside its quotation
+    marks ("The rally denounced Ruiz's call for “a freeze on Harbour Authority hiring”" tells
+    what was done about Ruiz's words, not that he said them)."""
     shared = (a.profile.plain & b.profile.plain) - GENERIC
-    return any(n.claim.status == "stated" and not (plain_outside_quotes(n) & shared) for n in (a, b))
-
-
-def told_in_main_clauses(a: Node, b: Node) -> bool:
-    """Do the words the two share touch each one's main clause? A sentence that tells the
-    other's fact only on the side (in a relative clause, an "after …" clause, an opening
-    "Following …," phrase) is about something else."""
-    shared = (a.profile.plain & b.profile.plain) - GENERIC
-    return bool(main_plain(a) & shared) and bool(main_plain(b) & shared)
+    return all(main_plain(n) & shared and not (n.claim.status == "stated" and not plain_outside_quotes(n) & shared)
+               for n in (a, b))
 
 
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
@@ -287,7 +283,7 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
                           both_leads=sim < LEADS_BELOW and not wording,
                           quoted_of=wording and bool(named_outside_quotes(a) & named_outside_quotes(b)))):
         return False
-    if sim < COPY_THRESHOLD and (not told_in_main_clauses(a, b) or about_the_words(a, b)):
+    if sim < COPY_THRESHOLD and not told_as_its_own(a, b):
         return False
     # When: outside one news cycle, two articles tell one fact only in nearly the same words
     # (a republished story, a statement quoted again) or when one dates what it tells in
