@@ -76,11 +76,15 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
             encoding="utf-8")
 
 
-@pytest.mark.parametrize(("seed", "quotes_per_page"), [(13, None), (2026, None), (7, 2)])
-def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, monkeypatch, caplog):
+@pytest.mark.parametrize(("seed", "quotes_per_page", "citations_shown"),
+                         [(13, None, None), (2026, None, None), (7, 2, None), (11, None, 1)])
+def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, citations_shown,
+                                                             monkeypatch, caplog):
     if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
         monkeypatch.setattr(render, "QUOTES_PER_SPEAKER_PAGE", 1)  # and speakers with pages of their own
+    if citations_shown is not None:  # items citing more than this link a page of all their citations
+        monkeypatch.setattr(render, "CITATIONS_SHOWN", citations_shown)
     rendered = []
     real = render.source_paragraphs
     monkeypatch.setattr(render, "source_paragraphs", lambda source: rendered.append(source.id) or real(source))
@@ -94,7 +98,7 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
     kept = 0
     ops = [*OPS, *rng.choices(OPS, k=4)]  # every kind of change at least once, in a random order
     rng.shuffle(ops)
-    partial = 0
+    partial = cited_pages = 0
     for number, op in enumerate(ops):
         editions = (project / "docs" / "data" / "changes.yaml").read_bytes()
         step(project, pool, rng, op, number)
@@ -114,7 +118,9 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
         assert rebuild(cold, cache=False) == data, f"step {number}: {op}"
         assert docs_bytes(project / "docs") == docs_bytes(cold / "docs"), f"step {number}: {op}"
         assert_same_site(project, cold, f"step {number}: {op}")
+        cited_pages += len(list((project / "docs" / render.CITED_DIR).glob("*.md")))
         shutil.rmtree(cold)
+    assert cited_pages > 0 or citations_shown is None  # the pages of all citations were built and equal too
     assert kept > 0  # unchanged source pages were kept, not rendered again
     assert partial > 0  # and some MkDocs builds built only the changed pages
 
