@@ -233,24 +233,22 @@ def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
 
 
 @per_node
+def outside_quotes(node: Node) -> frozenset[str]:
+    """The stems of the claim's words outside quotation marks: its own telling."""
+    return frozenset(w[0] for w in content_words(node.claim.text) if not w[2])
+
+
 def named_outside_quotes(node: Node) -> frozenset[str]:
     """The participants a claim names outside quotation marks: who says what it quotes, or of
     whom ("Kline said Ruiz is a 'spoiled child'"); a headline's "blasts 'ignorant view of Islam'"
     names no one outside its quotation."""
-    return frozenset(w[0] for w in content_words(node.claim.text) if not w[1] and not w[2]) \
-        & (node.profile.names - NOT_PARTICIPANTS)
+    return outside_quotes(node) & (node.profile.names - NOT_PARTICIPANTS)
 
 
 @per_node
 def main_plain(node: Node) -> frozenset[str]:
     """The plain words of the claim's main clause (``verify.main_part``)."""
     return frozenset(w[0] for w in content_words(main_part(node.claim.text)) if w[1])
-
-
-@per_node
-def plain_outside_quotes(node: Node) -> frozenset[str]:
-    """The plain words of the claim outside quotation marks: its own telling."""
-    return frozenset(w[0] for w in content_words(node.claim.text) if w[1] and not w[2])
 
 
 def told_as_its_own(a: Node, b: Node) -> bool:
@@ -261,7 +259,7 @@ def told_as_its_own(a: Node, b: Node) -> bool:
     marks ("The rally denounced Ruiz's call for “a freeze on Harbour Authority hiring”" tells
     what was done about Ruiz's words, not that he said them)."""
     shared = (a.profile.plain & b.profile.plain) - GENERIC
-    return all(main_plain(n) & shared and not (n.claim.status == "stated" and not plain_outside_quotes(n) & shared)
+    return all(main_plain(n) & shared and not (n.claim.status == "stated" and not outside_quotes(n) & shared)
                for n in (a, b))
 
 

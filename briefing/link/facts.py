@@ -279,8 +279,9 @@ def demote_repeats(facts: list[Fact], sources: Sequence[Source], memo: ClaimMemo
         mine = words[fact.id] - {key}
         mine_specific = sorted(t for t in mine if used_by[t] <= specific)
         by_word = kept[key]
-        candidates = {o.id: o for t in mine_specific for o in by_word.get(t, ())}  # (whether any is a match
-        for other in candidates.values():  # decides: the order they are tried in does not matter)
+        # whether any candidate matches is all that counts, so the order they are tried in does not matter
+        candidates = {o.id: o for t in mine_specific for o in by_word.get(t, ())}
+        for other in candidates.values():
             if not any(abs(a - b) <= REPEAT_DAYS for a in days for b in days_of[other.id]):
                 continue
             theirs_days = weekdays_of[other.id]
