@@ -13,6 +13,7 @@ never overwritten.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import json
@@ -56,6 +57,10 @@ _WHOLE_BRIEFING_CALLS = re.compile(r"\bcite\s*\(|footnote_text|\.index\b|\.label
 #: How many entries each page shows; the data files always hold everything.
 QUOTES_PER_PAGE = 300  # more quotes than this: the Quotes page is split into one page per initial
 QUOTES_PER_SPEAKER_PAGE = 30  # and a speaker with more than this many has pages of their own
+FACTS_PER_PAGE = 60  # more key facts shown than this: their sources are on pages of about FACTS_PER_PART
+FACTS_PER_PART = 10
+EVENTS_PER_PAGE = 60  # more timeline events shown than this: one page per month (or part of a month)
+EVENTS_PER_PART = 30  # a month with more events than this: one page per ten days
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
@@ -660,6 +665,65 @@ def part_title(name: str, groups: Sequence[dict[str, Any]] = ()) -> str:
     return {"unattributed": "Unattributed", "other": "Other speakers", "0-9": "0–9"}.get(name, name.upper())
 
 
+def fact_parts(facts: Sequence[Any]) -> dict[str, list[Any]] | None:
+    """The key facts the Key facts page shows (in rank order) -> part name -> its facts, in the same
+    order; None when they fit on one page (``FACTS_PER_PAGE``). Each fact is on the part its id's
+    hash names, so a fact added, changed or gone changes its own part only (all of them only when the
+    number of parts changes)."""
+    if len(facts) <= FACTS_PER_PAGE:
+        return None
+    count = -(-len(facts) // FACTS_PER_PART)
+    parts: dict[int, list[Any]] = defaultdict(list)
+    for fact in facts:
+        parts[int(short_hash(fact.id, 8), 16) % count + 1].append(fact)
+    return {str(number): parts[number] for number in sorted(parts)}
+
+
+def fact_part_title(name: str, count: int) -> str:
+    """A Key facts part's title."""
+    return f"page {name} of {count}"
+
+
+def event_parts(events: Sequence[Event]) -> dict[str, list[Event]] | None:
+    """The events the Timeline page shows -> part name -> its events, in their order; None when they
+    fit on one page (``EVENTS_PER_PAGE``). A part is a month (``2024-11``), or when the month has more
+    than ``EVENTS_PER_PART`` events, ten days of it (``2024-11-1`` … ``2024-11-3``; ``2024-11-0``: the
+    events dated to the month only); a year for events dated to the year only, ``background`` for the
+    background. Parts in date order, the background last: an event changes its period's part only."""
+    if len(events) <= EVENTS_PER_PAGE:
+        return None
+    months: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        months["background" if event.background else event.date[:7]].append(event)
+    parts: dict[str, list[Event]] = defaultdict(list)
+    for month, month_events in months.items():
+        if month == "background" or len(month) < 7 or len(month_events) <= EVENTS_PER_PART:
+            parts[month] += month_events
+            continue
+        for event in month_events:
+            day = event.date[8:10]
+            parts[f"{month}-{min(3, (int(day) - 1) // 10 + 1) if day.isdigit() and int(day) > 0 else 0}"].append(event)
+    return {name: parts[name] for name in sorted(parts, key=lambda n: (n == "background", n))}
+
+
+def event_part_title(name: str) -> str:
+    """A Timeline part's name -> its title: "Nov 2024", "11–20 Nov 2024", "2024", "Background"."""
+    if name == "background":
+        return "Background"
+    year, _, rest = name.partition("-")
+    month, _, tenth = rest.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return f"{name}, dated to the year only" if not rest else name
+    label = f"{MONTHS[int(month) - 1]} {year}"
+    if not tenth:
+        return label
+    if tenth == "0":
+        return f"{label}, dated to the month only"
+    last = calendar.monthrange(int(year), int(month))[1]
+    first = (int(tenth) - 1) * 10 + 1
+    return f"{first}–{last if tenth == '3' else first + 9} {label}"
+
+
 def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
     """Source id -> how many quotes, facts, disputes, events cite it."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -755,9 +819,12 @@ def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, An
 # ---------------------------------------------------------------------------- feed
 
 def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
-                 quote_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                 item_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first.
-    ``quote_pages``: quote id -> its page when the Quotes page is split (else ``quotes``)."""
+    ``item_pages``: quote, fact or event id -> its page when its page is split (else ``quotes``,
+    ``facts``, ``timeline``)."""
+    pages = item_pages or {}
+
     def page(name: str, anchor: str) -> str:
         return (f"{name}/" if directory_urls else f"{name}.html") + "#" + anchor
 
@@ -769,7 +836,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
     entries = []
     for fact in key_facts(briefing.facts)[:CAPS["facts"]]:
         entries.append({"kind": "fact", "id": fact.id, "title": fact.text, "updated": updated(fact.citations),
-                        "href": page("facts", safe_id(fact.id, "f-")),
+                        "href": page(pages.get(fact.id, "facts"), safe_id(fact.id, "f-")),
                         "summary": f"Key fact, reported by {fact.outlets} outlet{'s' if fact.outlets != 1 else ''}."})
     for dispute in _ranked(briefing.disputed, CAPS["disputed"]):
         cites = [*dispute.citations, *(c for s in dispute.sides for c in s.citations)]
@@ -786,11 +853,12 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
     for quote in sorted(briefing.quotes, key=_quote_weight)[:CAPS["overview_quotes"] * 4]:
         entries.append({"kind": "quote", "id": quote.id, "title": f"{quote.speaker or 'Unattributed'}: “{quote.text}”",
                         "updated": updated(quote.citations, quote.date),
-                        "href": page((quote_pages or {}).get(quote.id, "quotes"), safe_id(quote.id, "q-")),
+                        "href": page(pages.get(quote.id, "quotes"), safe_id(quote.id, "q-")),
                         "summary": quote.text})
     for event in index.timeline[:CAPS["timeline"]]:
         entries.append({"kind": "event", "id": event.id, "title": f"{format_date(event.date)}: {event.text}",
-                        "updated": updated(event.citations), "href": page("timeline", safe_id(event.id, "t-")),
+                        "updated": updated(event.citations),
+                        "href": page(pages.get(event.id, "timeline"), safe_id(event.id, "t-")),
                         "summary": event.text})
     entries.sort(key=lambda e: (e["updated"], e["kind"], e["id"]), reverse=True)
     for entry in entries:
@@ -1213,34 +1281,80 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         return text
 
     overview = overview_facts(facts, CAPS["overview_facts"])
+    # Many key facts or timeline events: their sources (the footnotes, most of the page) are on parts
+    # (facts/<n>.md, timeline/<period>.md), so an article added re-renders and re-converts only the
+    # parts of the items it changed; the page itself lists them (the facts in rank order, the periods).
+    shown_facts = facts[:CAPS["facts"]]
+    facts_split = fact_parts(shown_facts)
+    fact_pages = {f.id: f"facts/{n}" for n, part_facts in (facts_split or {}).items() for f in part_facts}
+    shown_timeline = timeline[:CAPS["timeline"]]
+    events_split = event_parts(shown_timeline)
+    event_pages = {e.id: f"timeline/{n}" for n, part_events in (events_split or {}).items() for e in part_events}
+
+    def fact_link(fact_id: str) -> MdSafe:
+        """A fact's place on its part, from the Key facts page."""
+        return MdSafe(f"{fact_pages[fact_id]}.md#{safe_id(fact_id, 'f-')}")
+
+    def timeline_listing() -> list[dict[str, Any]] | None:
+        if events_split is None:
+            return None
+        listing, year = [], None
+        for n, part_events in events_split.items():
+            heading = "Background" if n == "background" else n[:4]
+            listing.append({"heading": heading if heading != year else None, "title": event_part_title(n),
+                            "href": MdSafe(f"timeline/{n}.md"), "count": len(part_events)})
+            year = heading
+        return listing
+
+    def shown_items_key(template: str, own: str, what: list[str], shown: Iterable[str],
+                        cites: list[Citation]) -> str | None:
+        """The key of a Key facts or Timeline page (or part) made of the items ``shown`` of field ``own``."""
+        if page_keys is None:
+            return None
+        return page_keys.items_key(env, template, "\0".join([templates_digest(env, template, templates_dir),
+                                                              site_url or "", str(directory_urls), *what]),
+                                   frozenset({own}), shown, cites)
+
     pages: dict[str, Callable[[], dict[str, Any]]] = {
         "index": lambda: dict(facts=overview,
                               disputed=disputed[:CAPS["overview_disputed"]],
                               quotes=[q for q in quotes_by_weight if q.pinned or stands_alone(q)][
                                   :CAPS["overview_quotes"]], scope=scope,
                               facts_total=len(facts), dispute_counts=dispute_counts),
-        "facts": lambda: dict(facts=facts[:CAPS["facts"]], total=len(facts),
-                              ld=jsonld_claims(facts[:CAPS["facts"]], index) if facts else None),
+        "facts": lambda: dict(facts=shown_facts, total=len(facts), part=None, fact_link=fact_link,
+                              parts=[{"title": fact_part_title(n, len(facts_split)), "href": MdSafe(f"facts/{n}.md"),
+                                      "count": len(part_facts)} for n, part_facts in facts_split.items()]
+                              if facts_split else None,
+                              ld=jsonld_claims(shown_facts, index) if facts and not facts_split else None),
         "quotes": quotes_page,
         "disputed": lambda: dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
                          ld=jsonld_claims(disputed, index) if disputed else None),
         "discrepancies": lambda: dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
-        "timeline": lambda: dict(events=timeline[:CAPS["timeline"]], total=len(timeline)),
+        "timeline": lambda: dict(events=shown_timeline, total=len(timeline), part=None, parts=timeline_listing()),
     }
     quote_parts_kept: set[str] = set()
     for name, extra in pages.items():
         page_name, template = f"{name}.md", f"{name}.md.j2"
-        key = fields_key(template)
         shown_key: str | None = None
-        if name == "facts" and key is not None and page_keys is not None:
+        if name == "facts" and page_keys is not None:
             # Keyed by the facts it shows, not all facts: a fact ranked below them changes nothing here.
-            shown_facts = facts[:CAPS["facts"]]
-            key = page_keys.items_key(env, template, "\0".join([
-                templates_digest(env, template, templates_dir), site_url or "", str(directory_urls),
-                "shown facts", str(len(facts))]), frozenset({"facts"}),
-                (page_keys.shown(f) for f in shown_facts), [c for f in shown_facts for c in f.citations])
-        elif key is not None and not (old_keys.get(page_name) or [None])[0] == key:
+            if facts_split is None:
+                key = shown_items_key(template, "facts", ["shown facts", str(len(facts))],
+                               (page_keys.shown(f) for f in shown_facts), [c for f in shown_facts for c in f.citations])
+            else:  # the facts without their sources, each linking its part
+                key = shown_items_key(template, "facts", ["split facts", str(len(facts)), str(len(facts_split))],
+                               (page_keys.shown(f) + "\0" + fact_pages[f.id] for f in shown_facts), [])
+        elif name == "timeline" and page_keys is not None:
+            # Keyed by the events it shows (or, split, the periods of its parts), as the Key facts page.
+            if events_split is None:
+                key = shown_items_key(template, "timeline", ["shown events", str(len(timeline))],
+                               (page_keys.shown(e) for e in shown_timeline),
+                               [c for e in shown_timeline for c in e.citations])
+            else:
+                key = shown_items_key(template, "timeline", ["split events", str(len(timeline))],
+                               [json.dumps(timeline_listing(), ensure_ascii=False, sort_keys=True)], [])
+        elif (key := fields_key(template)) is not None and not (old_keys.get(page_name) or [None])[0] == key:
             # The data changed: perhaps only where sentences are (ids, offsets), not what the page shows.
             shown_key = fields_key(template, display=True)
             old = old_keys.get(page_name)
@@ -1251,6 +1365,27 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             render(template, page_name, key=key, **extra())
             if shown_key is not None and page_name in new_keys:
                 new_keys[page_name].append(shown_key)
+        if name == "facts":
+            for n, part_facts in (facts_split or {}).items():
+                part_name = f"facts/{n}.md"
+                key = None if page_keys is None else shown_items_key(
+                    template, "facts", ["part", n, str(len(facts_split or ()))],
+                    (page_keys.shown(f) for f in part_facts), [c for f in part_facts for c in f.citations])
+                if not _kept(part_name, key):
+                    render(template, part_name, depth=1, key=key, facts=part_facts, total=len(facts), parts=None,
+                           part={"title": fact_part_title(n, len(facts_split or ()))}, fact_link=fact_link,
+                           ld=jsonld_claims(part_facts, index))
+            writer.remove_stale("facts", set(facts_split or ()))
+        if name == "timeline":
+            for n, part_events in (events_split or {}).items():
+                part_name = f"timeline/{n}.md"
+                key = None if page_keys is None else shown_items_key(
+                    template, "timeline", ["part", n], (page_keys.shown(e) for e in part_events),
+                    [c for e in part_events for c in e.citations])
+                if not _kept(part_name, key):
+                    render(template, part_name, depth=1, key=key, events=part_events, total=len(timeline),
+                           parts=None, part={"title": event_part_title(n)})
+            writer.remove_stale("timeline", set(events_split or ()))
         if name != "quotes":
             continue
         # The Quotes page's parts. Kept as they are when the page's data are exactly those of its last render.
@@ -1290,13 +1425,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     # An item citing more sentences than its summary pages show has a page of them all, keyed by
     # that item alone (and where it is shown): an article added to another item leaves it as it is.
     cited_kept: set[str] = set()
-    on_facts_page = {f.id for f in facts[:CAPS["facts"]]}
-    on_timeline = {e.id for e in timeline[:CAPS["timeline"]]}
+    on_facts_page = {f.id for f in shown_facts}
     cited_items: list[tuple[Any, str, str, str | None]] = [  # item, prefix, field, the page showing it
-        *((f, "f-", "facts", "facts.md" if f.id in on_facts_page else None)
-          for f in {f.id: f for f in (*facts[:CAPS["facts"]], *overview)}.values()),
+        *((f, "f-", "facts", fact_pages.get(f.id, "facts") + ".md" if f.id in on_facts_page else None)
+          for f in {f.id: f for f in (*shown_facts, *overview)}.values()),
         *((d, "d-", "disputed", "disputed.md") for d in disputed),
-        *((e, "t-", "timeline", "timeline.md" if e.id in on_timeline else None) for e in timeline[:CAPS["timeline"]]),
+        *((e, "t-", "timeline", event_pages.get(e.id, "timeline") + ".md") for e in shown_timeline),
         *((q, "q-", "quotes", "") for q in briefing.quotes), *((p, "p-", "phrases", "") for p in briefing.phrases)]
     for item, prefix, field_name, shown_on in cited_items:
         if shown_on == "" and len(distinct_citations(item.citations)) > CITATIONS_SHOWN:  # a quote's page
@@ -1353,8 +1487,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     writer.remove_stale_sources({source_page_name(s.id) for s in briefing.sources})
     feed_key = key_of("feed.xml.j2")
     feed_kept = _kept("feed.xml", feed_key)
-    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls,
-                                                {q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()})
+    entries = [] if feed_kept else feed_entries(briefing, index, directory_urls, {
+        **{q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()}, **fact_pages, **event_pages})
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")
@@ -1364,7 +1498,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                                       *timeline[:CAPS["timeline"]], *briefing.quotes[:CAPS["quotes"]],
                                       *briefing.sources)}  # items with an anchor to link to
             render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown,
-                   quote_page=quote_page)
+                   quote_page=quote_page, fact_page=lambda i: MdSafe(fact_pages.get(i, "facts") + ".md"),
+                   event_page=lambda i: MdSafe(event_pages.get(i, "timeline") + ".md"))
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     if not feed_kept:

@@ -76,10 +76,15 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
             encoding="utf-8")
 
 
-@pytest.mark.parametrize(("seed", "quotes_per_page", "citations_shown"),
-                         [(13, None, None), (2026, None, None), (7, 2, None), (11, None, 1)])
+@pytest.mark.parametrize(("seed", "quotes_per_page", "citations_shown", "split"),
+                         [(13, None, None, False), (2026, None, None, False), (7, 2, None, False),
+                          (11, None, 1, False), (5, None, None, True)])
 def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, citations_shown,
-                                                             monkeypatch, caplog):
+                                                             split, monkeypatch, caplog):
+    if split:  # the Key facts and Timeline pages split into parts, as in a large briefing
+        for name, value in (("FACTS_PER_PAGE", 3), ("FACTS_PER_PART", 4), ("EVENTS_PER_PAGE", 2),
+                            ("EVENTS_PER_PART", 2)):
+            monkeypatch.setattr(render, name, value)
     if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
         monkeypatch.setattr(render, "QUOTES_PER_SPEAKER_PAGE", 1)  # and speakers with pages of their own
@@ -98,7 +103,7 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
     kept = 0
     ops = [*OPS, *rng.choices(OPS, k=4)]  # every kind of change at least once, in a random order
     rng.shuffle(ops)
-    partial = cited_pages = 0
+    partial = cited_pages = parts = 0
     for number, op in enumerate(ops):
         editions = (project / "docs" / "data" / "changes.yaml").read_bytes()
         step(project, pool, rng, op, number)
@@ -119,8 +124,10 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
         assert docs_bytes(project / "docs") == docs_bytes(cold / "docs"), f"step {number}: {op}"
         assert_same_site(project, cold, f"step {number}: {op}")
         cited_pages += len(list((project / "docs" / render.CITED_DIR).glob("*.md")))
+        parts += min(len(list((project / "docs" / folder).glob("*.md"))) for folder in ("facts", "timeline"))
         shutil.rmtree(cold)
     assert cited_pages > 0 or citations_shown is None  # the pages of all citations were built and equal too
+    assert parts > 0 or not split  # and so were the parts of the Key facts and Timeline pages
     assert kept > 0  # unchanged source pages were kept, not rendered again
     assert partial > 0  # and some MkDocs builds built only the changed pages
 

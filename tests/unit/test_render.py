@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import briefing.render as render_module
+from briefing.link.facts import key_facts
 from briefing.model import (
     Briefing,
     BriefingMeta,
@@ -704,3 +705,98 @@ def test_pages_whose_cited_sentences_only_moved_are_kept_unrendered(tmp_path, mo
     render_briefing(replace(briefing, sources=(briefing.sources[0], replace(briefing.sources[1], title="New"))),
                     docs, TEMPLATES)
     assert 0 in rendered and "New" in (docs / "facts.md").read_text(encoding="utf-8")
+
+
+def many_facts_and_events(briefing: Briefing, count: int = 9) -> Briefing:
+    """``briefing`` with ``count`` more facts and dated events, over several days of a month."""
+    evil, calm = briefing.sources
+    facts = tuple(Fact(id=f"fm{i}", text=f"The council voted {i} times.", citations=(cite(calm, 2), cite(evil, 2)),
+                       outlets=2, rank=10.0 - i) for i in range(count))
+    events = tuple(Event(id=f"tm{i}", date=f"2024-03-{1 + 3 * i:02d}", precision="day",
+                         text=f"The Dover Council met for the {i}th time.", citations=(cite(calm, 2),), pinned=True)
+                   for i in range(count))
+    return replace(briefing, facts=(*briefing.facts, *facts), timeline=(*briefing.timeline, *events))
+
+
+def test_many_facts_and_events_are_split_into_parts_with_every_link_resolving(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "FACTS_PER_PAGE", 2)  # as a briefing of thousands of facts
+    monkeypatch.setattr(render_module, "FACTS_PER_PART", 3)
+    monkeypatch.setattr(render_module, "EVENTS_PER_PAGE", 2)
+    monkeypatch.setattr(render_module, "EVENTS_PER_PART", 3)  # March has more: one page per ten days
+    monkeypatch.setattr(render_module, "CITATIONS_SHOWN", 1)  # and the pages of all citations link back
+    from briefing.changes import STATE_FILE, track_changes
+    briefing = many_facts_and_events(hostile_briefing())
+    docs = tmp_path / "docs"
+    without = replace(briefing, facts=briefing.facts[:2], timeline=briefing.timeline[:2])
+    render_briefing(without, docs, TEMPLATES, changes=track_changes(without, docs / STATE_FILE))
+    files = {p.relative_to(docs).as_posix()
+             for p in render_briefing(briefing, docs, TEMPLATES, changes=track_changes(briefing, docs / STATE_FILE))}
+    fact_parts = sorted(n for n in files if n.startswith("facts/"))
+    event_parts = sorted(n for n in files if n.startswith("timeline/"))
+    assert len(fact_parts) >= 2 and {"timeline/2024-03-0.md", "timeline/2024-03-1.md"} <= set(event_parts)
+    pages = {name: parse(to_html((docs / name).read_text(encoding="utf-8"))) for name in files if name.endswith(".md")}
+    for fact in key_facts(briefing.facts):  # each fact with its sources on exactly one part
+        assert sum(f"f-{fact.id}" in pages[n].ids for n in fact_parts) == 1, fact.id
+    for event in (e for e in briefing.timeline if e.pinned):  # the events the Timeline shows
+        assert sum(f"t-{event.id}" in pages[n].ids for n in event_parts) == 1, event.id
+    main_facts, main_timeline = (docs / "facts.md").read_text(encoding="utf-8"), \
+        (docs / "timeline.md").read_text(encoding="utf-8")
+    assert "[^" not in main_facts and "[^" not in main_timeline  # the notes are on the parts
+    assert all(f"]({n})" in main_facts for n in fact_parts) and all(f"]({n})" in main_timeline for n in event_parts)
+    assert "1–10 Mar 2024" in main_timeline and "Mar 2024, dated to the month only" in main_timeline
+    links = 0
+    for name, page in pages.items():  # every link to a fact or an event (What's new, cited/, facts.md) resolves
+        for _tag, attrs in page.tags:
+            href = attrs.get("href") or ""
+            if "#f-" in href or "#t-" in href:
+                target, anchor = href.split("#", 1)
+                target = (Path(name).parent / target).as_posix() if target else name
+                target = target.replace("cited/../", "").replace("facts/../", "")
+                assert anchor in pages[target].ids, (name, href)
+                links += 1
+            if "sources/" in href and name.count("/"):
+                assert href.startswith("../sources/"), (name, href)
+    assert links > len(briefing.facts) + len(briefing.timeline)
+    # Fewer again: one page each, the parts gone.
+    render_briefing(without, docs, TEMPLATES)
+    assert not list((docs / "facts").glob("*.md")) and not list((docs / "timeline").glob("*.md"))
+    assert "[^" in (docs / "facts.md").read_text(encoding="utf-8")
+
+
+def test_a_facts_or_timeline_part_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "FACTS_PER_PAGE", 2)
+    monkeypatch.setattr(render_module, "FACTS_PER_PART", 3)
+    monkeypatch.setattr(render_module, "EVENTS_PER_PAGE", 2)
+    monkeypatch.setattr(render_module, "EVENTS_PER_PART", 3)
+    rendered: list[str] = []
+    real = render_module.PageContext.footnotes
+    monkeypatch.setattr(render_module.PageContext, "footnotes",
+                        lambda self: rendered.append(str(self.depth)) or real(self))
+    real_render = jinja2.Template.render
+
+    def render_named(self, *args, **kwargs):
+        context = args[0] if args else kwargs
+        part = context.get("part") if isinstance(context, dict) else None
+        if part is not None and "title" in part:
+            rendered.append(part["title"])
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render_named)
+    briefing = many_facts_and_events(hostile_briefing())
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    rendered.clear()
+    changed = next(f for f in briefing.facts if f.id == "fm4")
+    event = next(e for e in briefing.timeline if e.id == "tm8")
+    facts = tuple(replace(f, text="The council voted again.") if f is changed else f for f in briefing.facts)
+    timeline = tuple(replace(e, text="The Dover Council met at last.") if e is event else e for e in briefing.timeline)
+    render_briefing(replace(briefing, facts=facts, timeline=timeline), docs, TEMPLATES)
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    differ = sorted(n for n in after if before.get(n) != after[n])
+    fact_part = next(n for n in differ if n.startswith("facts/"))
+    assert "The council voted again." in after[fact_part].decode()
+    assert differ == sorted(["facts.md", fact_part, "timeline/2024-03-3.md"]), differ
+    # the pages rendered are those that changed: the Key facts page, one facts part, one ten days of March
+    assert sorted(t for t in rendered if not t.isdigit()) == sorted(
+        [f"page {Path(fact_part).stem} of {len([n for n in after if n.startswith('facts/')])}", "21–31 Mar 2024"])
