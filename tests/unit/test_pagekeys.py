@@ -48,9 +48,14 @@ def test_a_changed_timeline_renders_only_the_timeline_page_again(tmp_path, monke
     briefing = hostile_briefing()
     assert rendered_pages(monkeypatch, briefing, docs) == set(WHOLE)
     assert rendered_pages(monkeypatch, briefing, docs) == set()
-    event = dataclasses.replace(briefing.timeline[1], text="The council met again.")
-    changed = dataclasses.replace(briefing, timeline=(briefing.timeline[0], event))
+    event = dataclasses.replace(briefing.timeline[0], text="The council met again.")  # pinned: shown
+    changed = dataclasses.replace(briefing, timeline=(event, briefing.timeline[1]))
     assert rendered_pages(monkeypatch, changed, docs) == {"timeline.md"}
+    assert_same_as_cold(tmp_path, docs, changed)
+    # An event the Timeline does not show (it does not stand alone): the page is kept, as a cold build has it.
+    unshown = dataclasses.replace(briefing.timeline[1], text="The council met once more.")
+    changed = dataclasses.replace(changed, timeline=(event, unshown))
+    assert rendered_pages(monkeypatch, changed, docs) == set()
     assert_same_as_cold(tmp_path, docs, changed)
 
 
@@ -74,13 +79,14 @@ def test_a_cited_sentence_or_a_source_header_renders_the_pages_that_cite_it_agai
     rendered_pages(monkeypatch, briefing, docs)
     calm = briefing.sources[1]
     retitled = dataclasses.replace(briefing, sources=(briefing.sources[0], dataclasses.replace(calm, title="Calmer")))
-    assert rendered_pages(monkeypatch, retitled, docs) == set(WHOLE)  # every page cites calm or shows outlets
+    # every page cites calm or shows outlets but the Timeline, whose one shown event (t1) cites evil only
+    assert rendered_pages(monkeypatch, retitled, docs) == set(WHOLE) - {"timeline.md"}
     assert_same_as_cold(tmp_path, docs, retitled)
-    # calm's second sentence (s2) is cited by a fact, a discrepancy and an event, not by quotes or disputes
+    # calm's second sentence (s2) is cited by a fact, a discrepancy and an event the Timeline does not show
     text = retitled.sources[1].text.replace("The council met on Tuesday.", "The council met on Sundays.")
     reworded = dataclasses.replace(retitled, sources=(retitled.sources[0],
                                                       dataclasses.replace(retitled.sources[1], text=text)))
-    assert rendered_pages(monkeypatch, reworded, docs) == {"index.md", "facts.md", "discrepancies.md", "timeline.md"}
+    assert rendered_pages(monkeypatch, reworded, docs) == {"index.md", "facts.md", "discrepancies.md"}
     assert_same_as_cold(tmp_path, docs, reworded)
 
 
