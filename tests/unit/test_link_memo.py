@@ -110,6 +110,23 @@ def test_fewer_collections_raises_the_threshold_freezes_and_restores_everything(
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0 and kept
 
 
+def test_a_build_walks_the_whole_heap_only_when_it_grew_by_more_than_a_quarter(monkeypatch):
+    calls = []
+    real = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append(args) or real(*args))
+    monkeypatch.setitem(collect._after_full, "tracked", 0)
+    with collect.fewer_collections():  # the first build of a process: a full collection
+        pass
+    assert len(calls) == 1 and collect._after_full["tracked"] > 0
+    with collect.fewer_collections():  # the next, over the same heap: none
+        pass
+    assert len(calls) == 1
+    grown = [[n] for n in range(int(collect._after_full["tracked"] * collect.FULL_COLLECTION_GROWTH) + 1000)]
+    with collect.fewer_collections():  # a quarter more objects (remembered results, or garbage): one again
+        pass
+    assert len(calls) == 2 and grown and gc.get_freeze_count() == 0
+
+
 def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
     from briefing import pipeline, site
 
@@ -143,9 +160,11 @@ class _Cyclic:
         self.me = self
 
 
-def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts():
+def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts(monkeypatch):
     import weakref
 
+    # The heap grew by more than a quarter since the last full collection (here: there was none).
+    monkeypatch.setitem(collect._after_full, "tracked", 0)
     garbage = _Cyclic()
     alive = weakref.ref(garbage)
     del garbage
