@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .dump import kept, to_data
+from .dump import by_value, kept, to_data
 from .model import Briefing
 
 if TYPE_CHECKING:
@@ -121,14 +121,18 @@ def _entry(kind: str, item: Any) -> tuple[str, str]:
     return _hash(content), _label(kind, item)
 
 
-def snapshot(briefing: Briefing) -> Snapshot:
-    """Briefing -> kind -> id -> (content hash, label). Editorial fields and rank are left out."""
+def snapshot(briefing: Briefing, remember: bool = False) -> Snapshot:
+    """Briefing -> kind -> id -> (content hash, label). Editorial fields and rank are left out.
+    ``remember``: an item equal to one of the last run's in this process takes that run's entry
+    (``dump.by_value``)."""
     snap: Snapshot = {}
     for kind in KINDS:
         items: dict[str, tuple[str, str]] = {}
         for item in getattr(briefing, kind):
             if kind == "sources":  # the same objects at every rebuild of one process
                 items[item.id] = kept(item, "snapshot", lambda item=item, kind=kind: _entry(kind, item))
+            elif remember:
+                items[item.id] = by_value(item, "snapshot " + kind, lambda item=item, kind=kind: _entry(kind, item))
             else:
                 items[item.id] = _entry(kind, item)
         snap[kind] = dict(sorted(items.items()))
@@ -215,7 +219,7 @@ def track_changes(briefing: Briefing, state_path: Path, memo: EditionsMemo | Non
     stored current one, so a rebuild of unchanged input reports the same changes.
     ``memo`` (briefing.editions): reads and writes the state without all of its YAML; same result.
     """
-    snap = snapshot(briefing)
+    snap = snapshot(briefing, remember=memo is not None)
     stored, previous = read_state(state_path) if memo is None else memo.read_state(state_path)
     if stored is None:
         previous = None

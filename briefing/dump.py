@@ -66,10 +66,71 @@ _kept_touched: set[tuple[int, str]] = set()
 
 
 def forget_untouched() -> None:
-    """Forget what ``kept`` holds of objects no call asked about since the last call (a run's end)."""
+    """Forget what ``kept`` holds of objects no call asked about since the last call (a run's end),
+    and what ``by_value`` holds of items no call asked about in that run."""
     for key in [k for k in _kept if k not in _kept_touched]:
         del _kept[key]
     _kept_touched.clear()
+    _by_value["last"], _by_value["now"] = _by_value["now"], {}
+
+
+#: What was computed of briefing items (a quote, a fact) by their value (``by_value``): linking
+#: makes new objects at every run, equal to the last run's for every item an edit did not touch.
+#: "last": the entries of the last run (until ``forget_untouched``), "now": this run's.
+BY_VALUE_ENTRIES = 200_000
+_by_value: dict[str, dict[Any, Any]] = {"last": {}, "now": {}}
+_MISSING = object()
+
+
+def _exact(item: Any) -> tuple[str, ...]:
+    """What equality does not tell of an item and its JSON shows: the exact text of its float fields
+    (1 == 1.0 and 0.0 == -0.0, but their JSON differs). Floats of the model: ranks, at the top level."""
+    fields = _float_fields(type(item))
+    return tuple(repr(getattr(item, name)) for name in fields) if fields else ()
+
+
+@functools.cache
+def _float_fields(cls: type) -> tuple[str, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if hints[f.name] is float or float in typing.get_args(hints[f.name]))
+
+
+@functools.cache
+def _memoizable(cls: type, nested: bool = False) -> bool:
+    """Items whose value (== and hash, with ``_exact``) says their JSON: frozen dataclasses whose nested
+    dataclasses have no float field."""
+    if not dataclasses.is_dataclass(cls) or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return False
+    if nested and _float_fields(cls):
+        return False
+    for tp in typing.get_type_hints(cls).values():
+        for arg in (tp, *typing.get_args(tp)):
+            if isinstance(arg, type) and dataclasses.is_dataclass(arg) and not _memoizable(arg, True):
+                return False
+    return True
+
+
+def by_value(item: Any, purpose: str, compute: Callable[[], T]) -> T:
+    """``compute()``, a pure function of the value of the frozen ``item`` (a quote, a fact), remembered
+    by that value for the next run of this process (``forget_untouched`` ends a run): asked again of an
+    equal item, the same answer, without the work."""
+    if not _memoizable(type(item)):
+        return compute()
+    key = (purpose, item, _exact(item))
+    now = _by_value["now"]
+    try:
+        hit = now.get(key, _MISSING)
+    except TypeError:  # an unhashable value inside
+        return compute()
+    if hit is _MISSING:
+        hit = _by_value["last"].get(key, _MISSING)
+        if hit is _MISSING:
+            hit = compute()
+        if len(now) >= BY_VALUE_ENTRIES:
+            now.clear()
+        now[key] = hit
+    return hit  # type: ignore[no-any-return]
 
 
 def kept(obj: Any, purpose: str, compute: Callable[[], T]) -> T:
@@ -321,8 +382,11 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
                     text, yaml_text = kept(item, "data", lambda item=item: _json_and_yaml(item, memo))
                     if memo is not None:
                         memo.mark_used(text)
+                elif memo is not None:  # an item equal to one of the last run's: its JSON and YAML from memory
+                    text, yaml_text = by_value(item, "data", lambda item=item: _json_and_yaml(item, memo))
+                    memo.mark_used(text)
                 else:
-                    text, yaml_text = _json_and_yaml(item, memo)
+                    text, yaml_text = _json_and_yaml(item, None)
                 field_digest.update(text.encode("utf-8") + b"\n")
                 yield yaml_text, ("\n  " if number == 0 else ",\n  ") + text
             yield "", "\n ]"

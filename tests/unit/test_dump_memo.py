@@ -53,6 +53,7 @@ def test_a_memo_of_another_version_or_a_broken_file_remembers_nothing(tmp_path, 
     with sqlite3.connect(tmp_path / "memo.sqlite") as db:
         db.execute("UPDATE meta SET version = 'older'")
         db.execute("UPDATE chunks SET text = 'stale: true\n'")
+    monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})  # as a process started afresh
     calls = counting(monkeypatch)
     memo = ChunkMemo(tmp_path / "memo.sqlite")
     assert "".join(iter_yaml(briefing, memo)) == expected and calls[0] > 20
@@ -75,3 +76,63 @@ def test_both_files_in_one_pass_hold_the_bytes_of_each_written_alone(tmp_path, b
                                                             yaml_head="# head\n")
     assert not changed_yaml and not changed_json and yaml_path.stat().st_mtime_ns == before
     assert sorted(p.name for p in yaml_path.parent.iterdir()) == ["b.json", "b.yaml"]  # no temporary files left
+
+
+def test_items_equal_to_the_last_runs_take_its_json_and_yaml_from_memory(tmp_path, briefing, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})
+    made = []
+    real = dump._json_and_yaml
+    monkeypatch.setattr(dump, "_json_and_yaml", lambda item, memo: made.append(item) or real(item, memo))
+
+    def data(b, memo_file="memo.sqlite"):
+        memo = ChunkMemo(tmp_path / memo_file)
+        digests: dict[str, str] = {}
+        pieces = list(iter_data(b, memo, digests))
+        memo.close()
+        dump.forget_untouched()  # the run's end
+        return pieces, digests
+
+    def fresh(b):
+        digests: dict[str, str] = {}
+        return list(iter_data(b, None, digests)), digests
+
+    expected = fresh(briefing)
+    assert data(briefing) == expected
+    made.clear()
+    assert data(briefing) == expected
+    assert made == []  # every item as in the last run: nothing converted
+    facts = list(briefing.facts)
+    facts[0] = replace(facts[0], text=facts[0].text + " Again.")
+    facts[1] = replace(facts[1], rank=float(int(facts[1].rank)) + 1.0)
+    edited = replace(briefing, facts=tuple(facts))
+    expected = fresh(edited)
+    made.clear()
+    assert data(edited) == expected
+    assert made == [facts[0], facts[1]]  # the changed items only
+    # A rank equal but written differently (1 == 1.0, 0.0 == -0.0) is not taken for the other.
+    for one, other in ((1, 1.0), (0.0, -0.0)):
+        a, b = (replace(edited, facts=(replace(facts[2], rank=r), *facts[3:])) for r in (one, other))
+        data(a)
+        assert data(b) == fresh(b)
+
+
+def test_change_entries_of_items_equal_to_the_last_runs_come_from_memory(briefing, monkeypatch):
+    from dataclasses import replace
+
+    from briefing import changes
+
+    monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})
+    made = []
+    real = changes._entry
+    monkeypatch.setattr(changes, "_entry", lambda kind, item: made.append(item.id) or real(kind, item))
+    assert changes.snapshot(briefing, remember=True) == changes.snapshot(briefing)
+    dump.forget_untouched()
+    made.clear()
+    fact = replace(briefing.facts[0], text="Another text.")
+    edited = replace(briefing, facts=(fact, *briefing.facts[1:]))
+    expected = changes.snapshot(edited)
+    made.clear()
+    assert changes.snapshot(edited, remember=True) == expected
+    assert made == [fact.id]  # the changed item only
