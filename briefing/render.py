@@ -1281,6 +1281,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         return text
 
     overview = overview_facts(facts, CAPS["overview_facts"])
+    overview_disputed = disputed[:CAPS["overview_disputed"]]
+    overview_quotes = [q for q in quotes_by_weight if q.pinned or stands_alone(q)][:CAPS["overview_quotes"]]
     # Many key facts or timeline events: their sources (the footnotes, most of the page) are on parts
     # (facts/<n>.md, timeline/<period>.md), so an article added re-renders and re-converts only the
     # parts of the items it changed; the page itself lists them (the facts in rank order, the periods).
@@ -1306,20 +1308,18 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             year = heading
         return listing
 
-    def shown_items_key(template: str, own: str, what: list[str], shown: Iterable[str],
+    def shown_items_key(template: str, own: str | frozenset[str], what: list[str], shown: Iterable[str],
                         cites: list[Citation]) -> str | None:
-        """The key of a Key facts or Timeline page (or part) made of the items ``shown`` of field ``own``."""
+        """The key of a page (or part) made of the items ``shown`` of the field(s) ``own``: the Overview,
+        Key facts, Timeline."""
         if page_keys is None:
             return None
         return page_keys.items_key(env, template, "\0".join([templates_digest(env, template, templates_dir),
                                                               site_url or "", str(directory_urls), *what]),
-                                   frozenset({own}), shown, cites)
+                                   frozenset({own}) if isinstance(own, str) else own, shown, cites)
 
     pages: dict[str, Callable[[], dict[str, Any]]] = {
-        "index": lambda: dict(facts=overview,
-                              disputed=disputed[:CAPS["overview_disputed"]],
-                              quotes=[q for q in quotes_by_weight if q.pinned or stands_alone(q)][
-                                  :CAPS["overview_quotes"]], scope=scope,
+        "index": lambda: dict(facts=overview, disputed=overview_disputed, quotes=overview_quotes, scope=scope,
                               facts_total=len(facts), dispute_counts=dispute_counts),
         "facts": lambda: dict(facts=shown_facts, total=len(facts), part=None, fact_link=fact_link,
                               parts=[{"title": fact_part_title(n, len(facts_split)), "href": MdSafe(f"facts/{n}.md"),
@@ -1337,7 +1337,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     for name, extra in pages.items():
         page_name, template = f"{name}.md", f"{name}.md.j2"
         shown_key: str | None = None
-        if name == "facts" and page_keys is not None:
+        if name == "index" and page_keys is not None:
+            # Keyed by the items it shows (a few facts, disputes, quotes) and its counts, not whole fields.
+            key = shown_items_key(template, frozenset({"meta", "facts", "disputed", "quotes"}), [
+                "overview", scope, str(len(facts)), json.dumps(dispute_counts, sort_keys=True),
+                str(len(overview)), str(len(overview_disputed))], [
+                json.dumps(to_data(briefing.meta), ensure_ascii=False, sort_keys=True),
+                *(page_keys.shown(item) for item in (*overview, *overview_disputed, *overview_quotes))], [
+                *(c for item in (*overview, *overview_quotes) for c in item.citations),
+                *(c for d in overview_disputed for c in (*d.citations, *(c for s in d.sides for c in s.citations)))])
+        elif name == "facts" and page_keys is not None:
             # Keyed by the facts it shows, not all facts: a fact ranked below them changes nothing here.
             if facts_split is None:
                 key = shown_items_key(template, "facts", ["shown facts", str(len(facts))],

@@ -59,6 +59,31 @@ def test_a_changed_timeline_renders_only_the_timeline_page_again(tmp_path, monke
     assert_same_as_cold(tmp_path, docs, changed)
 
 
+def test_the_overview_is_rendered_again_only_when_an_item_it_shows_or_a_count_changed(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    briefing = hostile_briefing()
+    first, second = briefing.facts
+    briefing = dataclasses.replace(briefing, facts=(dataclasses.replace(first, self_contained=True), second))
+    rendered_pages(monkeypatch, briefing, docs)
+    assert "reported by 2 outlets" in (docs / "index.md").read_text(encoding="utf-8")  # f1 is on the overview
+    # f2 is not self-contained: not on the overview, which is kept
+    changed = dataclasses.replace(briefing, facts=(briefing.facts[0], dataclasses.replace(second, text="Other words.")))
+    assert rendered_pages(monkeypatch, changed, docs) == {"facts.md"}
+    assert_same_as_cold(tmp_path, docs, changed)
+    # f1 is on it: rendered again
+    shown = dataclasses.replace(changed.facts[0], outlets=5)
+    changed = dataclasses.replace(changed, facts=(shown, changed.facts[1]))
+    assert "index.md" in rendered_pages(monkeypatch, changed, docs)
+    assert "reported by 5 outlets" in (docs / "index.md").read_text(encoding="utf-8")
+    assert_same_as_cold(tmp_path, docs, changed)
+    # one more disputed claim than it shows: its count changed, rendered again
+    extra = dataclasses.replace(changed.disputed[0], id="d9", rank=0.0)
+    changed = dataclasses.replace(changed, disputed=(*changed.disputed, extra, dataclasses.replace(extra, id="d8"),
+                                                     dataclasses.replace(extra, id="d7")))
+    assert "index.md" in rendered_pages(monkeypatch, changed, docs)
+    assert_same_as_cold(tmp_path, docs, changed)
+
+
 def test_an_edit_to_a_sentence_no_page_cites_keeps_every_whole_briefing_page(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     briefing = hostile_briefing()
@@ -82,11 +107,12 @@ def test_a_cited_sentence_or_a_source_header_renders_the_pages_that_cite_it_agai
     # every page cites calm or shows outlets but the Timeline, whose one shown event (t1) cites evil only
     assert rendered_pages(monkeypatch, retitled, docs) == set(WHOLE) - {"timeline.md"}
     assert_same_as_cold(tmp_path, docs, retitled)
-    # calm's second sentence (s2) is cited by a fact, a discrepancy and an event the Timeline does not show
+    # calm's second sentence (s2) is cited by a fact (not on the overview: not self-contained), a discrepancy
+    # and an event the Timeline does not show
     text = retitled.sources[1].text.replace("The council met on Tuesday.", "The council met on Sundays.")
     reworded = dataclasses.replace(retitled, sources=(retitled.sources[0],
                                                       dataclasses.replace(retitled.sources[1], text=text)))
-    assert rendered_pages(monkeypatch, reworded, docs) == {"index.md", "facts.md", "discrepancies.md"}
+    assert rendered_pages(monkeypatch, reworded, docs) == {"facts.md", "discrepancies.md"}
     assert_same_as_cold(tmp_path, docs, reworded)
 
 
