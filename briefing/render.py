@@ -37,7 +37,7 @@ from .link.outlets import count_outlets, known_outlet, outlet_of
 from .link.quotes import stands_alone
 from .link.timeline import shown_events
 from .model import Briefing, Citation, Event, Quote, Source, Speaker
-from .pagekeys import PageKeys
+from .pagekeys import PageKeys, template_reads
 from .sentences import title_from_lede
 
 log = logging.getLogger("briefing")
@@ -61,6 +61,9 @@ FACTS_PER_PAGE = 60  # more key facts shown than this: their sources are on page
 FACTS_PER_PART = 10
 EVENTS_PER_PAGE = 60  # more timeline events shown than this: one page per month (or part of a month)
 EVENTS_PER_PART = 30  # a month with more events than this: one page per ten days
+SOURCES_PER_PAGE = 200  # more sources than this: the Sources index lists one page per day of publication
+SOURCES_PER_PART = 50  # and a day with more than this many is on pages of about this many
+SOURCE_DAYS_DIR = "sources/days"
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
         "quotes": 1000, "phrases": 200, "feed": 200}
@@ -722,6 +725,37 @@ def event_part_title(name: str) -> str:
     last = calendar.monthrange(int(year), int(month))[1]
     first = (int(tenth) - 1) * 10 + 1
     return f"{first}–{last if tenth == '3' else first + 9} {label}"
+
+
+def source_parts(ordered: Sequence[Source]) -> dict[str, list[Source]] | None:
+    """The sources as the Sources index lists them (newest first) -> part name -> its sources, in the
+    same order; None when they fit on one page (``SOURCES_PER_PAGE``). A part is a day of publication
+    (``2024-11-08``; ``undated``), or, for a day of more than ``SOURCES_PER_PART`` sources, a share of
+    it (``2024-11-08-1`` …, each source on the one its id's hash names): an article added, edited or
+    deleted changes its own part (and the list of parts, when a count changed)."""
+    if len(ordered) <= SOURCES_PER_PAGE:
+        return None
+    days: dict[str, list[Source]] = defaultdict(list)
+    for source in ordered:
+        days[safe_id(source.date) if source.date else "undated"].append(source)
+    parts: dict[str, list[Source]] = {}
+    for day, day_sources in days.items():
+        if len(day_sources) <= SOURCES_PER_PART:
+            parts[day] = day_sources
+            continue
+        count = -(-len(day_sources) // SOURCES_PER_PART)
+        chunks: dict[int, list[Source]] = defaultdict(list)
+        for source in day_sources:
+            chunks[int(short_hash(source.id, 8), 16) % count + 1].append(source)
+        parts.update((f"{day}-{number}", chunks[number]) for number in sorted(chunks))
+    return parts
+
+
+def source_part_title(name: str, sources: Sequence[Source]) -> str:
+    """A Sources part's title: its day ("8 Nov 2024", "Undated"), and which share of it."""
+    dated = bool(sources and sources[0].date)
+    day, base = (format_date(sources[0].date), safe_id(sources[0].date or "")) if dated else ("Undated", "undated")
+    return day if name == base else f"{day}, part {name[len(base) + 1:]}"
 
 
 def source_counts(briefing: Briefing) -> dict[str, Counter[str]]:
@@ -1471,11 +1505,40 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                    listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
                    for c in distinct_citations(cites)]} for title, cites in groups if cites])
     writer.remove_stale(CITED_DIR, cited_kept)
-    key = key_of("sources_index.md.j2")
-    if not _kept("sources/index.md", key):
-        ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
-        render("sources_index.md.j2", "sources/index.md", depth=1, key=key, sources=ordered_sources,
-               counts=counts)
+    ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
+    sources_split = source_parts(ordered_sources)
+    if sources_split is None:
+        key = key_of("sources_index.md.j2")
+        if not _kept("sources/index.md", key):
+            render("sources_index.md.j2", "sources/index.md", depth=1, key=key, sources=ordered_sources,
+                   counts=counts, part=None, parts=None, up=MdSafe(""), total=len(ordered_sources))
+    else:  # one page per day: each keyed by the rows it shows (a source's header and counts)
+        def index_key(*what: str) -> str | None:
+            if data_digest is None or template_reads(env, "sources_index.md.j2") != frozenset():
+                return None  # a template reading the briefing itself: rendered every time
+            return _digest("\0".join([whole_briefing_base(), templates_digest(env, "sources_index.md.j2",
+                                                                                templates_dir),
+                                       site_url or "", str(directory_urls), *what]))
+
+        def row(source: Source) -> str:
+            header = kept(source, "index row", lambda: json.dumps(
+                [source.id, source.date, source.title, source.file, title_from_lede(source), source.url,
+                 outlet_name(source), source.author], ensure_ascii=False))
+            return header + json.dumps(sorted(counts.get(source.id, Counter()).items()))
+
+        listing = [{"title": source_part_title(n, part_sources), "href": MdSafe(f"days/{n}.md"),
+                    "count": len(part_sources)} for n, part_sources in sources_split.items()]
+        key = index_key("sources index", str(len(ordered_sources)), json.dumps(listing, ensure_ascii=False))
+        if not _kept("sources/index.md", key):
+            render("sources_index.md.j2", "sources/index.md", depth=1, key=key, sources=[], counts={},
+                   part=None, parts=listing, up=MdSafe(""), total=len(ordered_sources))
+        for n, part_sources in sources_split.items():
+            part_name, title = f"{SOURCE_DAYS_DIR}/{n}.md", source_part_title(n, part_sources)
+            key = index_key("sources part", n, title, *(row(s) for s in part_sources))
+            if not _kept(part_name, key):
+                render("sources_index.md.j2", part_name, depth=2, key=key, sources=part_sources, counts=counts,
+                       part={"title": title}, parts=None, up=MdSafe("../"), total=len(ordered_sources))
+    writer.remove_stale(SOURCE_DAYS_DIR, set(sources_split or ()))
     # A source page depends on its source (and how often it is cited) only: when neither nor the
     # templates and code changed since the page was written, it is kept without rendering it.
     base = source_page_base(env, templates_dir)

@@ -83,7 +83,7 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
                                                              split, monkeypatch, caplog):
     if split:  # the Key facts and Timeline pages split into parts, as in a large briefing
         for name, value in (("FACTS_PER_PAGE", 3), ("FACTS_PER_PART", 4), ("EVENTS_PER_PAGE", 2),
-                            ("EVENTS_PER_PART", 2)):
+                            ("EVENTS_PER_PART", 2), ("SOURCES_PER_PAGE", 2), ("SOURCES_PER_PART", 2)):
             monkeypatch.setattr(render, name, value)
     if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
@@ -124,10 +124,11 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
         assert docs_bytes(project / "docs") == docs_bytes(cold / "docs"), f"step {number}: {op}"
         assert_same_site(project, cold, f"step {number}: {op}")
         cited_pages += len(list((project / "docs" / render.CITED_DIR).glob("*.md")))
-        parts += min(len(list((project / "docs" / folder).glob("*.md"))) for folder in ("facts", "timeline"))
+        parts += min(len(list((project / "docs" / folder).glob("*.md"))) for folder in ("facts", "timeline",
+                                                                                        "sources/days"))
         shutil.rmtree(cold)
     assert cited_pages > 0 or citations_shown is None  # the pages of all citations were built and equal too
-    assert parts > 0 or not split  # and so were the parts of the Key facts and Timeline pages
+    assert parts > 0 or not split  # and so were the parts of the Key facts, Timeline and Sources pages
     assert kept > 0  # unchanged source pages were kept, not rendered again
     assert partial > 0  # and some MkDocs builds built only the changed pages
 

@@ -800,3 +800,41 @@ def test_a_facts_or_timeline_part_is_rendered_again_only_when_what_it_shows_chan
     # the pages rendered are those that changed: the Key facts page, one facts part, one ten days of March
     assert sorted(t for t in rendered if not t.isdigit()) == sorted(
         [f"page {Path(fact_part).stem} of {len([n for n in after if n.startswith('facts/')])}", "21–31 Mar 2024"])
+
+
+def test_many_sources_are_listed_on_one_page_per_day_and_a_changed_source_renders_its_day_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "SOURCES_PER_PAGE", 2)  # as a briefing of thousands of articles
+    monkeypatch.setattr(render_module, "SOURCES_PER_PART", 1)  # and a day of more than one is shared out
+    briefing = hostile_briefing()
+    evil, calm = briefing.sources
+    more = [replace(calm, id=f"calm-{n}", file=f"calm-{n}.txt", title=f"Calm {n}", date=None if n == 3 else
+                    "2024-03-04") for n in range(4)]
+    briefing = replace(briefing, sources=(evil, calm, *more))
+    docs = tmp_path / "docs"
+    files = {p.relative_to(docs).as_posix() for p in render_briefing(briefing, docs, TEMPLATES)}
+    days = sorted(n for n in files if n.startswith("sources/days/"))
+    assert "sources/days/2024-03-05.md" in days and "sources/days/undated.md" in days and len(days) >= 4
+    main = (docs / "sources" / "index.md").read_text(encoding="utf-8")
+    assert "| Date |" not in main and all(f"]({n.removeprefix('sources/')})" in main for n in days)
+    assert "4 Mar 2024, part" in main and "Undated" in main
+    listed = []
+    for name in days:  # each source on exactly one day's page, its link leading to its page
+        page = parse(to_html((docs / name).read_text(encoding="utf-8")))
+        links = [attrs["href"] for _tag, attrs in page.tags if (attrs.get("href") or "").startswith("../")]
+        listed += [link for link in links if link != "../index.md"]
+        assert all((docs / name).parent.joinpath(link).resolve().is_file() for link in links)
+    assert sorted(listed) == sorted(f"../{source_page_name(s.id)}.md" for s in briefing.sources)
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    rendered: list[str] = []
+    real = render_module.Writer.write
+    monkeypatch.setattr(render_module.Writer, "write",
+                        lambda self, name, text, marked=True: rendered.append(name) or real(self, name, text, marked))
+    renamed = replace(briefing, sources=(*briefing.sources[:-1], replace(more[3], title="Calm again")))
+    render_briefing(renamed, docs, TEMPLATES)
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    assert sorted(n for n in after if before.get(n) != after[n]) == ["sources/calm-3.md", "sources/days/undated.md"]
+    assert sorted(n for n in rendered if n.startswith("sources/")) == ["sources/calm-3.md", "sources/days/undated.md"]
+    # Fewer again: one page, the days gone.
+    render_briefing(replace(briefing, sources=(evil, calm)), docs, TEMPLATES)
+    assert not list((docs / "sources" / "days").glob("*.md"))
+    assert "| Date |" in (docs / "sources" / "index.md").read_text(encoding="utf-8")
