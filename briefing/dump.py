@@ -111,13 +111,13 @@ def _memoizable(cls: type, nested: bool = False) -> bool:
     return True
 
 
-def by_value(item: Any, purpose: str, compute: Callable[[], T]) -> T:
-    """``compute()``, a pure function of the value of the frozen ``item`` (a quote, a fact), remembered
-    by that value for the next run of this process (``forget_untouched`` ends a run): asked again of an
-    equal item, the same answer, without the work."""
+def by_value(item: Any, purpose: str, compute: Callable[[], T], also: tuple[str, ...] = ()) -> T:
+    """``compute()``, a pure function of the value of the frozen ``item`` (a quote, a fact) and of
+    ``also``, remembered by them for the next run of this process (``forget_untouched`` ends a run):
+    asked again of an equal item, the same answer, without the work."""
     if not _memoizable(type(item)):
         return compute()
-    key = (purpose, item, _exact(item))
+    key = (purpose, item, _exact(item), also)
     now = _by_value["now"]
     try:
         hit = now.get(key, _MISSING)

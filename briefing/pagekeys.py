@@ -26,8 +26,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from .dump import kept, to_data
-from .model import Briefing, Citation, Source
+from .dump import by_value, kept, to_data
+from .model import Briefing, Citation, Discrepancy, Dispute, Event, Fact, Phrase, Quote, Source
 from .sentences import title_from_lede
 
 #: Page template -> the briefing fields ``render`` reads for it (beside the templates' own reads).
@@ -68,6 +68,18 @@ def citations_in(briefing: Briefing, field: str) -> Iterator[Citation] | None:
         return (c for d in items for c in (*d.citations, *(c for s in d.sides for c in s.citations)))  # type: ignore[union-attr]
     if field == "discrepancies":
         return (c for d in items for v in d.versions for c in v.citations)  # type: ignore[union-attr]
+    return None
+
+
+def _citations_of(item: Any) -> tuple[Citation, ...] | None:
+    """Every citation an item holds (what ``display_data`` shows by its anchor), for the items of the
+    pages; None for anything else."""
+    if isinstance(item, (Quote, Phrase, Fact, Event)):
+        return item.citations
+    if isinstance(item, Dispute):
+        return (*item.citations, *(c for side in item.sides for c in side.citations))
+    if isinstance(item, Discrepancy):
+        return tuple(c for version in item.versions for c in version.citations)
     return None
 
 
@@ -113,7 +125,7 @@ class PageKeys:
 
     def __init__(self, briefing: Briefing, field_digests: dict[str, str], base: str,
                  sentence_ids: dict[str, set[str]], citation_text: dict[tuple[str, str], str],
-                 anchor: Callable[[str, str], str] | None = None) -> None:
+                 anchor: Callable[[str, str], str] | None = None, remember: bool = False) -> None:
         self.briefing = briefing
         self.fields = field_digests
         self.base = base
@@ -124,6 +136,7 @@ class PageKeys:
         self._cited: dict[tuple[str, bool], str] = {}
         self._display: dict[str, str] = {}
         self._sources: dict[str, Source] | None = None
+        self.remember = remember  # ``shown`` of an item equal to one of the last run's, with the same anchors
 
     def _cite_line(self, c: Citation, display: bool = False) -> str:
         """What a footnote shows of one cited sentence: whether the source has it, its text, its anchor;
@@ -149,8 +162,14 @@ class PageKeys:
         return data
 
     def shown(self, item: Any) -> str:
-        """``display_data`` as JSON (for ``items_key``)."""
-        return json.dumps(self.display_data(item), ensure_ascii=False, sort_keys=True)
+        """``display_data`` as JSON (for ``items_key``). With ``remember``, an item equal to one of the
+        last run's in this process whose citations have the same anchors takes that run's text."""
+        cites = _citations_of(item) if self.remember else None
+        if cites is None:
+            return json.dumps(self.display_data(item), ensure_ascii=False, sort_keys=True)
+        anchors = tuple(self.anchor(c.source, c.sentence) for c in cites) if self.anchor else ()
+        return by_value(item, "shown", lambda: json.dumps(self.display_data(item), ensure_ascii=False,
+                                                          sort_keys=True), anchors)
 
     def display(self, field: str) -> str | None:
         """Digest of a field's items as their pages show them (``display_data``; None: no such field)."""

@@ -1210,7 +1210,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
 
     # The pages of some fields (facts, quotes, …) are keyed by those fields only (briefing.pagekeys).
     page_keys = None if data_digest is None else PageKeys(
-        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text, index.anchor)
+        briefing, field_digests, whole_briefing_base(), index.sentence_ids, index.citation_text, index.anchor,
+        remember=cache_dir is not None)
 
     def fields_key(template: str, display: bool = False) -> str | None:
         if page_keys is None:

@@ -157,3 +157,37 @@ def test_the_shipped_templates_read_only_declared_fields():
     for template in PAGE_READS:
         assert template_reads(env, template) is not None, template
 
+
+
+def test_what_a_page_shows_of_an_item_comes_from_memory_only_for_the_same_item_and_anchors(monkeypatch):
+    from briefing import dump
+    from briefing.pagekeys import PageKeys
+    from briefing.render import BriefingIndex
+
+    monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})
+    made = []
+    real = PageKeys.display_data
+    monkeypatch.setattr(PageKeys, "display_data", lambda self, item: made.append(item) or real(self, item))
+
+    def shown(briefing, remember=True):
+        index = BriefingIndex.of(briefing)
+        keys = PageKeys(briefing, {}, "base", index.sentence_ids, index.citation_text, index.anchor, remember=remember)
+        items = (*briefing.quotes, *briefing.facts, *briefing.disputed, *briefing.discrepancies, *briefing.timeline)
+        return [keys.shown(item) for item in items]
+
+    briefing = hostile_briefing()
+    expected = shown(briefing, remember=False)
+    assert shown(briefing) == expected
+    dump.forget_untouched()
+    made.clear()
+    assert shown(briefing) == expected
+    assert made == []  # the same items, the same anchors: from memory
+    # calm's third sentence reworded: the quote citing it is the same item, its anchor is not
+    calm = briefing.sources[1]
+    text = calm.text.replace("all is well", "all is fine")
+    reworded = dataclasses.replace(briefing, sources=(briefing.sources[0], dataclasses.replace(calm, text=text)))
+    expected = shown(reworded, remember=False)
+    dump.forget_untouched()
+    made.clear()
+    assert shown(reworded) == expected
+    assert made == [briefing.quotes[0]]  # that quote only is shown afresh
