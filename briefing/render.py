@@ -697,10 +697,10 @@ def event_parts(events: Sequence[Event]) -> dict[str, list[Event]] | None:
         return None
     months: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        months["background" if event.background else event.date[:7]].append(event)
+        months["background" if event.background else safe_id(event.date[:7]) if event.date else "undated"].append(event)
     parts: dict[str, list[Event]] = defaultdict(list)
     for month, month_events in months.items():
-        if month == "background" or len(month) < 7 or len(month_events) <= EVENTS_PER_PART:
+        if month in ("background", "undated") or len(month) != 7 or len(month_events) <= EVENTS_PER_PART:
             parts[month] += month_events
             continue
         for event in month_events:
@@ -711,8 +711,8 @@ def event_parts(events: Sequence[Event]) -> dict[str, list[Event]] | None:
 
 def event_part_title(name: str) -> str:
     """A Timeline part's name -> its title: "Nov 2024", "11–20 Nov 2024", "2024", "Background"."""
-    if name == "background":
-        return "Background"
+    if name in ("background", "undated"):
+        return name.capitalize()
     year, _, rest = name.partition("-")
     month, _, tenth = rest.partition("-")
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
