@@ -83,6 +83,26 @@ def end(previous: tuple[int, ...] | None) -> None:
         gc.unfreeze()
 
 
+def _tracked() -> int:
+    """How many objects the collector tracks (outside a block: nothing is frozen)."""
+    gc.freeze()
+    count = gc.get_freeze_count()
+    gc.unfreeze()
+    return count
+
+
+def settle() -> None:
+    """After a build of a long-lived process (``briefing serve``), outside any block: the full
+    collection the next build's ``begin`` would make (the heap grew by more than a quarter: the
+    first build's articles, memos and site), made now, so that the next rebuild (an edit the
+    editor waits to see) does not start with it."""
+    if active() or not gc.isenabled() or gc.get_freeze_count():
+        return
+    if _tracked() > _after_full["tracked"] * (1 + FULL_COLLECTION_GROWTH):
+        gc.collect()
+        _after_full["tracked"] = _tracked()
+
+
 def freeze_long_lived() -> None:
     """Inside ``fewer_collections``: stop tracking what is alive now (it lives until the block ends)."""
     if active():

@@ -148,6 +148,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         plan.finish(config)
         finish_partial(plan, config)
     _end_collect()
+    if _state["command"] == "serve":
+        collect.settle()  # the first build grew the heap: its full collection now, not at the first edit
 
 
 def on_build_error(error: Exception, **kwargs: Any) -> None:

@@ -127,6 +127,19 @@ def test_a_build_walks_the_whole_heap_only_when_it_grew_by_more_than_a_quarter(m
     assert len(calls) == 2 and grown and gc.get_freeze_count() == 0
 
 
+def test_a_served_build_settles_the_full_collection_the_next_build_would_make(monkeypatch):
+    calls = []
+    real = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append(args) or real(*args))
+    monkeypatch.setitem(collect._after_full, "tracked", 0)
+    collect.settle()  # the heap grew since the last full collection (none): one now
+    assert len(calls) == 1 and collect._after_full["tracked"] > 0
+    with collect.fewer_collections():  # so the next build starts without one
+        collect.settle()  # (inside a block: nothing)
+    collect.settle()
+    assert len(calls) == 1 and gc.get_freeze_count() == 0
+
+
 def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
     from briefing import pipeline, site
 
