@@ -663,3 +663,53 @@ def test_a_source_that_says_nothing_of_who_it_is_is_an_unnamed_source():
         assert party(bare) == "an unnamed source"
     for described in ("harbour authority sources", "a source at the Port Vell station", "Ivo Lind"):
         assert party(described) == described
+
+
+def test_figures_that_count_different_things_do_not_keep_one_fact_apart():
+    # "the first two contests" and "three hours earlier": no figure of one thing, so the
+    # memo both outlets tell is one fact.
+    a = make("a", "North Herald", "2024-05-02",
+             "In a memo released as the polls closed Tuesday, Kline's campaign manager Ola Brandt said "
+             "the two camps had split the first two contests, an outcome she called \"long expected.\"")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Three hours earlier, a Kline campaign memo was released as the polls closed, calling the "
+             "defeat \"long expected.\"")
+    assert linked_sources(facts_of(a, b), "memo") == {"a", "b"}
+
+
+def test_a_bare_figure_still_keeps_two_findings_apart():
+    # "three-quarters" is a share of whatever it counts: against "62 percent" it is another finding.
+    a = make("a", "North Herald", "2024-05-02",
+             "Exit polls in Port Vell found that about three-quarters of harbour voters back a levy on "
+             "cruise ships entering the bay.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "Exit polls in Port Vell showed that 62 percent of harbour voters back a levy on cruise "
+             "ships entering the bay.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_number_before_a_comma_counts_nothing():
+    # "Lazar, 44, known online as …": an age, not 44 of anything; "3,000 jobs" keeps its comma.
+    assert [q.unit for q in quantities("Ada Kline, 44, known online as a reformer, spoke.")] == []
+    assert [(q.unit, q.value) for q in quantities("The yard cut 3,000 jobs, 12 of them in Port Vell.")] \
+        == [("job", 3000.0)]
+
+
+FAREWELL = ("On Friday evening Ada Kline delivered her farewell address as mayor of Port Vell, thanking the "
+            "dock workers who had backed her and warning her successor against cutting the ferry budget.")
+
+
+def test_an_act_told_with_more_on_the_side_is_one_fact_on_the_same_day():
+    # The core clause ("Ada Kline delivered her farewell address as mayor") tells the act the
+    # other outlet previews; what the participles add on the side does not make it another fact.
+    a = make("a", "North Herald", "2024-05-03",
+             "On Friday evening, Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
+    b = make("b", "South Gazette", "2024-05-03", FAREWELL)
+    assert linked_sources(facts_of(a, b), "farewell") == {"a", "b"}
+
+
+def test_an_act_told_with_more_on_the_side_needs_the_same_day():
+    a = make("a", "North Herald", "2024-05-03",
+             "Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
+    b = make("b", "South Gazette", "2024-05-03", FAREWELL)
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
