@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .index import NUMBER_WORDS, STOPWORDS, content_tokens
+from .index import NUMBER_WORDS, STOPWORDS, content_tokens, predicate_word
 
 #: Plain content words two sentences must share to tell the same action or statement ...
 MIN_SHARED_PLAIN = 3
@@ -230,7 +230,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
-    plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    plain = frozenset(predicate_word(w[0]) for w in words if w[0] not in named and not w[0].isdigit())
     named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
     dateline = DATELINE_RE.match(text)
@@ -244,7 +244,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
         elif lead:
             break
     headline = headline_shaped(text)
-    core_stems = frozenset(content_tokens(core_part(text)))
+    core_stems = frozenset(predicate_word(t) for t in content_tokens(core_part(text)))
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
                    core=plain & core_stems,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
@@ -366,17 +366,29 @@ def same_core_wording(a: Profile, b: Profile) -> bool:
 def same_predicate(a: Profile, b: Profile) -> bool:
     """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
     words (two when a sentence has no more) that make up ``MIN_PLAIN_DICE`` of both
-    sentences' plain words (two long sentences that share a topic phrase are not one fact)."""
+    sentences' plain words (two long sentences that share a topic phrase are not one fact);
+    or, when both name the same day (``same_occasion``), of both core clauses ("On Friday Kline
+    delivered her farewell address, thanking …" tells the address another outlet previews)."""
     plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
     shared = len(plain_a & plain_b)
     needed = max(2, min(MIN_SHARED_PLAIN, len(plain_a), len(plain_b)))  # short sentences: 2
     if shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b)):
         return True
-    if not a.days & b.days:
+    if not same_occasion(a, b):
         return False
     core_a, core_b = a.core - GENERIC, b.core - GENERIC
     shared = len(core_a & core_b)
-    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
+    needed = max(2, min(MIN_SHARED_PLAIN, len(core_a), len(core_b)))
+    return shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
+
+
+WEEKDAYS = frozenset(content_tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
+
+def same_occasion(a: Profile, b: Profile) -> bool:
+    """Do both name the same day: a date in common, or the same weekday ("Tuesday's primary" is
+    no date of its own, but names the day of one)?"""
+    return bool(a.days & b.days or a.names & b.names & WEEKDAYS)
 
 
 def same_when(a: Profile, b: Profile) -> bool:

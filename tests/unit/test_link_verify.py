@@ -713,3 +713,26 @@ def test_an_act_told_with_more_on_the_side_needs_the_same_day():
              "Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
     b = make("b", "South Gazette", "2024-05-03", FAREWELL)
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+VICTORY = ("Ada Kline scored a decisive victory in Tuesday's Port Vell mayoral primary, humbling Tom Ruiz "
+           "in a city he won eight years ago and reshaping the harbour board's balance of power.")
+
+
+def test_a_win_told_as_a_victory_on_the_same_weekday_is_one_fact():
+    # "won" and "victory" name one act; "Tuesday's primary" names the day "Tuesday" gives
+    # (in a sentence that also says "eight years ago", the weekday is given no date of its own).
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline won Port Vell's mayoral primary Tuesday, defeating Tom Ruiz in the district that "
+             "had carried him to office twice before.")
+    b = make("b", "South Gazette", "2024-05-08", VICTORY)
+    assert not build_graph([b[0]], [b[1]]).nodes[0].profile.days
+    assert linked_sources(facts_of(a, b), "primary") == {"a", "b"}
+
+
+def test_a_win_told_as_a_victory_without_a_day_in_common_is_not_enough():
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline won Port Vell's mayoral primary, defeating Tom Ruiz in the district that had "
+             "carried him to office twice before.")
+    b = make("b", "South Gazette", "2024-05-08", VICTORY)
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
