@@ -736,3 +736,11 @@ def test_a_win_told_as_a_victory_without_a_day_in_common_is_not_enough():
              "carried him to office twice before.")
     b = make("b", "South Gazette", "2024-05-08", VICTORY)
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_state_captured_is_a_state_won():
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline also captured her home district of Harbourton.")
+    b = make("b", "South Gazette", "2024-05-08",
+             "Ada Kline won the primary in Port Vell and in her home district of Harbourton.")
+    assert linked_sources(facts_of(a, b), "Harbourton") == {"a", "b"}
