@@ -367,15 +367,17 @@ def same_predicate(a: Profile, b: Profile) -> bool:
     """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
     words (two when a sentence has no more) that make up ``MIN_PLAIN_DICE`` of both
     sentences' plain words (two long sentences that share a topic phrase are not one fact);
-    or, when both name the same day (``same_occasion``), of both core clauses ("On Friday Kline
-    delivered her farewell address, thanking …" tells the address another outlet previews)."""
+    or, when both name the same day (``same_occasion``) and are first about the same party, of
+    both core clauses ("On Friday Kline delivered her farewell address, thanking …" tells the
+    address another outlet previews; "Kline won Tuesday's primary in Dover" is not "Ruiz won
+    Tuesday's primary in Alton, beating Kline")."""
     plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
     shared = len(plain_a & plain_b)
     needed = max(2, min(MIN_SHARED_PLAIN, len(plain_a), len(plain_b)))  # short sentences: 2
     if shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b)):
         return True
-    if not same_occasion(a, b):
-        return False
+    if not (same_occasion(a, b) and a.lead & b.lead):
+        return False  # the core route: the same day, and first about the same party
     core_a, core_b = a.core - GENERIC, b.core - GENERIC
     shared = len(core_a & core_b)
     needed = max(2, min(MIN_SHARED_PLAIN, len(core_a), len(core_b)))

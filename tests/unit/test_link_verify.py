@@ -744,3 +744,15 @@ def test_a_state_captured_is_a_state_won():
     b = make("b", "South Gazette", "2024-05-08",
              "Ada Kline won the primary in Port Vell and in her home district of Harbourton.")
     assert linked_sources(facts_of(a, b), "Harbourton") == {"a", "b"}
+
+
+def test_two_winners_of_one_day_are_two_facts():
+    # The same day and the same core ("won Tuesday's primary against an ally of the other"),
+    # but each is first about another winner.
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline won Tuesday's primary in Harbourton against a Tom Ruiz ally, thanking the dock "
+             "workers who had backed her and promising a new ferry.")
+    b = make("b", "South Gazette", "2024-05-08",
+             "Tom Ruiz won Tuesday's primary in Alton against an Ada Kline ally, crediting the farmers' "
+             "cooperative and vowing to cut the harbour levy before summer.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
