@@ -380,8 +380,7 @@ def same_predicate(a: Profile, b: Profile) -> bool:
         return False  # the core route: the same day, and first about the same party
     core_a, core_b = a.core - GENERIC, b.core - GENERIC
     shared = len(core_a & core_b)
-    needed = max(2, min(MIN_SHARED_PLAIN, len(core_a), len(core_b)))
-    return shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
+    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
 
 
 WEEKDAYS = frozenset(content_tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))

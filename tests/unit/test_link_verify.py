@@ -715,35 +715,36 @@ def test_an_act_told_with_more_on_the_side_needs_the_same_day():
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
 
 
-VICTORY = ("Ada Kline scored a decisive victory in Tuesday's Port Vell mayoral primary, humbling Tom Ruiz "
-           "in a city he won eight years ago and reshaping the harbour board's balance of power.")
+BOARD_B = ("At Tuesday's harbour board meeting Ada Kline delivered her farewell address, warning her "
+           "successor against cutting the ferry budget, selling the old customs house or raising the mooring "
+           "fees that the board had frozen eight years ago.")
 
 
-def test_a_win_told_as_a_victory_on_the_same_weekday_is_one_fact():
-    # "won" and "victory" name one act; "Tuesday's primary" names the day "Tuesday" gives
-    # (in a sentence that also says "eight years ago", the weekday is given no date of its own).
+def test_an_act_told_with_more_on_the_side_on_the_same_weekday_is_one_fact():
+    # "Tuesday's meeting" names the day in both (in a sentence that also says "eight years ago",
+    # the weekday is given no date of its own).
     a = make("a", "North Herald", "2024-05-08",
-             "Ada Kline won Port Vell's mayoral primary Tuesday, defeating Tom Ruiz in the district that "
-             "had carried him to office twice before.")
-    b = make("b", "South Gazette", "2024-05-08", VICTORY)
+             "Ada Kline delivered her farewell address at Tuesday's harbour board meeting, thanking the "
+             "dock workers and river pilots who had carried her campaign eight years ago.")
+    b = make("b", "South Gazette", "2024-05-08", BOARD_B)
     assert not build_graph([b[0]], [b[1]]).nodes[0].profile.days
-    assert linked_sources(facts_of(a, b), "primary") == {"a", "b"}
+    assert linked_sources(facts_of(a, b), "farewell") == {"a", "b"}
 
 
-def test_a_win_told_as_a_victory_without_a_day_in_common_is_not_enough():
+def test_an_act_told_with_more_on_the_side_without_a_day_in_common_is_not_enough():
     a = make("a", "North Herald", "2024-05-08",
-             "Ada Kline won Port Vell's mayoral primary, defeating Tom Ruiz in the district that had "
-             "carried him to office twice before.")
-    b = make("b", "South Gazette", "2024-05-08", VICTORY)
+             "Ada Kline delivered her farewell address at the harbour board meeting, thanking the dock "
+             "workers and river pilots who had carried her campaign eight years ago.")
+    b = make("b", "South Gazette", "2024-05-08", BOARD_B)
     assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
 
 
-def test_a_state_captured_is_a_state_won():
+def test_attacking_for_contributions_is_criticizing_for_donations():
     a = make("a", "North Herald", "2024-05-08",
-             "Ada Kline also captured her home district of Harbourton.")
+             "Ada Kline has criticized Tom Ruiz for accepting donations from the ferry operators.")
     b = make("b", "South Gazette", "2024-05-08",
-             "Ada Kline won the primary in Port Vell and in her home district of Harbourton.")
-    assert linked_sources(facts_of(a, b), "Harbourton") == {"a", "b"}
+             "Ada Kline has attacked Tom Ruiz repeatedly for taking contributions from the ferry operators.")
+    assert linked_sources(facts_of(a, b), "ferry") == {"a", "b"}
 
 
 def test_two_winners_of_one_day_are_two_facts():
