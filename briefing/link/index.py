@@ -83,7 +83,7 @@ def stem(word: str) -> str:
 
 
 def predicate_word(stem_: str) -> str:
-    """A stem as the act or quality it names (``PREDICATE_SYNONYMS``): 'victor' -> 'win'."""
+    """A stem as the act or quality it names (``PREDICATE_SYNONYMS``): 'discus' -> 'speak'."""
     return PREDICATE_SYNONYMS.get(stem_, stem_)
 
 
