@@ -29,6 +29,7 @@ from .index import (
     mass,
     name_discounted,
     name_stems,
+    predicate_word,
     similarity,
     stem,
 )
@@ -235,7 +236,7 @@ def same_quoted_wording(a: Node, b: Node, phrase_df: dict[str, int]) -> bool:
 @per_node
 def outside_quotes(node: Node) -> frozenset[str]:
     """The stems of the claim's words outside quotation marks: its own telling."""
-    return frozenset(w[0] for w in content_words(node.claim.text) if not w[2])
+    return frozenset(predicate_word(w[0]) for w in content_words(node.claim.text) if not w[2])
 
 
 def named_outside_quotes(node: Node) -> frozenset[str]:
@@ -248,7 +249,7 @@ def named_outside_quotes(node: Node) -> frozenset[str]:
 @per_node
 def main_plain(node: Node) -> frozenset[str]:
     """The plain words of the claim's main clause (``verify.main_part``)."""
-    return frozenset(w[0] for w in content_words(main_part(node.claim.text)) if w[1])
+    return frozenset(predicate_word(w[0]) for w in content_words(main_part(node.claim.text)) if w[1])
 
 
 def told_as_its_own(a: Node, b: Node) -> bool:

@@ -44,6 +44,12 @@ IRREGULAR = {
     "killed": "kill", "died": "die", "dead": "die", "deaths": "die", "death": "die",
 }
 
+# Stems that name one act or quality in other words, for comparing what two sentences tell
+# (``predicate_word``): "attacked X for" / "criticized X for", contributions / donations, "ready
+# to talk" / "ready for discussions". Not used for weights or blocking. Not "won" / "victory":
+# on an election night every sentence wins something, and the two would tie unrelated results.
+PREDICATE_SYNONYMS = {"contri": "donati", "attack": "critic", "courag": "brave", "discus": "speak", "talk": "speak"}
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -74,6 +80,11 @@ def stem(word: str) -> str:
             w = w[: len(w) - len(suffix)] + keep
             break
     return w[:STEM_LENGTH]
+
+
+def predicate_word(stem_: str) -> str:
+    """A stem as the act or quality it names (``PREDICATE_SYNONYMS``): 'discus' -> 'speak'."""
+    return PREDICATE_SYNONYMS.get(stem_, stem_)
 
 
 def content_words(text: str) -> list[tuple[str, bool, bool]]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .index import NUMBER_WORDS, STOPWORDS, content_tokens
+from .index import NUMBER_WORDS, STOPWORDS, content_tokens, predicate_word
 
 #: Plain content words two sentences must share to tell the same action or statement ...
 MIN_SHARED_PLAIN = 3
@@ -56,7 +56,9 @@ _QUALIFIERS = QUALIFIERS_DOWN + QUALIFIERS_UP + QUALIFIERS_VAGUE + ("only", "jus
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
     r"(?:\b(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
-    r"(?P<n>\$\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?|\bhalf[-\s]+(?:a\s+)?dozen|\b(?:" + _NUMBER_WORDS + r"))"
+    # a figure's commas group thousands: "3,000 jobs"; "Kline, 44, said" is an age before a comma
+    r"(?P<n>\$\d+(?:,\d{3})*(?:\.\d+)?|\b\d+(?:,\d{3})*(?:\.\d+)?|\bhalf[-\s]+(?:a\s+)?dozen"
+    r"|\b(?:" + _NUMBER_WORDS + r"))"
     r"(?P<scale>\s+(?:million|billion|trillion|thousand|hundred))?"
     r"(?:\s+(?:(?P<more>other|more|additional|further|new)\s+|(?:of\s+the|of)\s+)?(?P<unit>[A-Za-z]+)\b)?",
     re.IGNORECASE)
@@ -158,6 +160,9 @@ class Profile:
     subject: frozenset[str] = frozenset()
     headline: bool = False  # Title Case through most of its words (``headline_shaped``)
     numbers: frozenset[str] = frozenset()  # the figures it gives (digits and number words; not years)
+    #: The plain words of its core clause (``core_part``): what it tells, without what it adds
+    #: on the side.
+    core: frozenset[str] = frozenset()
 
 
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -225,7 +230,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
-    plain = frozenset(w[0] for w in words if w[0] not in named and not w[0].isdigit())
+    plain = frozenset(predicate_word(w[0]) for w in words if w[0] not in named and not w[0].isdigit())
     named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
     dateline = DATELINE_RE.match(text)
@@ -239,7 +244,9 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
         elif lead:
             break
     headline = headline_shaped(text)
+    core_stems = frozenset(predicate_word(t) for t in content_tokens(core_part(text)))
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
+                   core=plain & core_stems,
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
                    and not about_the_reporting(text) and not about_a_poll_method(text),
                    dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
@@ -316,6 +323,16 @@ def main_part(text: str) -> str:
     return SIDE_TRAILING_RE.sub("", text, count=1)
 
 
+#: What a main clause adds after a comma: a participle ("…, seeking to prove her credentials")
+#: or a "where" clause.
+SIDE_PARTICIPLE_RE = re.compile(r",\s+(?:(?:also|then|later|while|where)\s+)?[a-z]+ing\b[^;]*$|,\s+where\b[^;]*$")
+
+
+def core_part(text: str) -> str:
+    """The main clause (``main_part``) without a trailing participle or "where" clause."""
+    return SIDE_PARTICIPLE_RE.sub("", main_part(text), count=1)
+
+
 def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
@@ -349,11 +366,30 @@ def same_core_wording(a: Profile, b: Profile) -> bool:
 def same_predicate(a: Profile, b: Profile) -> bool:
     """What: enough shared plain wording, beyond words any story uses: ``MIN_SHARED_PLAIN``
     words (two when a sentence has no more) that make up ``MIN_PLAIN_DICE`` of both
-    sentences' plain words (two long sentences that share a topic phrase are not one fact)."""
+    sentences' plain words (two long sentences that share a topic phrase are not one fact);
+    or, when both name the same day (``same_occasion``) and are first about the same party, of
+    both core clauses ("On Friday Kline delivered her farewell address, thanking …" tells the
+    address another outlet previews; "Kline won Tuesday's primary in Dover" is not "Ruiz won
+    Tuesday's primary in Alton, beating Kline")."""
     plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
     shared = len(plain_a & plain_b)
     needed = max(2, min(MIN_SHARED_PLAIN, len(plain_a), len(plain_b)))  # short sentences: 2
-    return shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b))
+    if shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b)):
+        return True
+    if not (same_occasion(a, b) and a.lead & b.lead):
+        return False  # the core route: the same day, and first about the same party
+    core_a, core_b = a.core - GENERIC, b.core - GENERIC
+    shared = len(core_a & core_b)
+    return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
+
+
+WEEKDAYS = frozenset(content_tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
+
+def same_occasion(a: Profile, b: Profile) -> bool:
+    """Do both name the same day: a date in common, or the same weekday ("Tuesday's primary" is
+    no date of its own, but names the day of one)?"""
+    return bool(a.days & b.days or a.names & b.names & WEEKDAYS)
 
 
 def same_when(a: Profile, b: Profile) -> bool:
@@ -376,13 +412,33 @@ def _matched(x: Quantity, others: Sequence[Quantity], agree: Callable[[Quantity,
 
 
 def same_figures(a: Profile, b: Profile) -> bool:
-    """One fact gives the same figures: where both sentences give numbers (years aside), they
-    share one, and a count of one thing has the same value in both, bar rounding and vague
-    wording ("at least 882 delegates" and "at least 501 delegates" are two tallies)."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+    """One fact gives the same figures: where both sentences give numbers (years aside) that
+    could be figures of one thing (``comparable_numbers``), they share one, and a count of one
+    thing has the same value in both, bar rounding and vague wording ("at least 882 delegates"
+    and "at least 501 delegates" are two tallies)."""
+    nums_a, nums_b = comparable_numbers(a, b), comparable_numbers(b, a)
+    if nums_a and nums_b and not nums_a & nums_b:
         return False
     return all(_matched(x, b.counts, _overlapping) for x in a.counts if x.bound != "more") \
         and all(_matched(y, a.counts, _overlapping) for y in b.counts if y.bound != "more")
+
+
+def comparable_numbers(a: Profile, b: Profile) -> frozenset[str]:
+    """The figures of ``a`` that ``b`` could give too: all but those that only count a thing
+    ``b`` never names, when every figure of ``b`` counts something too ("split the first two
+    contests" and "four hours earlier" give no figure of one thing)."""
+    if any(_value(n) not in {q.value for q in b.counts} for n in b.numbers):
+        return a.numbers  # a bare figure of ``b`` ("three-quarters"), of whatever it counts
+    words = b.plain | b.names | {q.unit for q in b.counts}
+    foreign = {q.value for q in a.counts} - {q.value for q in a.counts if q.unit in words}
+    return frozenset(n for n in a.numbers if _value(n) not in foreign)
+
+
+def _value(number: str) -> float | None:
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _overlapping(x: Quantity, y: Quantity) -> bool:

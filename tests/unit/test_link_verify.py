@@ -663,3 +663,97 @@ def test_a_source_that_says_nothing_of_who_it_is_is_an_unnamed_source():
         assert party(bare) == "an unnamed source"
     for described in ("harbour authority sources", "a source at the Port Vell station", "Ivo Lind"):
         assert party(described) == described
+
+
+def test_figures_that_count_different_things_do_not_keep_one_fact_apart():
+    # "the first two contests" and "three hours earlier": no figure of one thing, so the
+    # memo both outlets tell is one fact.
+    a = make("a", "North Herald", "2024-05-02",
+             "In a memo released as the polls closed Tuesday, Kline's campaign manager Ola Brandt said "
+             "the two camps had split the first two contests, an outcome she called \"long expected.\"")
+    b = make("b", "South Gazette", "2024-05-02",
+             "Three hours earlier, a Kline campaign memo was released as the polls closed, calling the "
+             "defeat \"long expected.\"")
+    assert linked_sources(facts_of(a, b), "memo") == {"a", "b"}
+
+
+def test_a_bare_figure_still_keeps_two_findings_apart():
+    # "three-quarters" is a share of whatever it counts: against "62 percent" it is another finding.
+    a = make("a", "North Herald", "2024-05-02",
+             "Exit polls in Port Vell found that about three-quarters of harbour voters back a levy on "
+             "cruise ships entering the bay.")
+    b = make("b", "South Gazette", "2024-05-03",
+             "Exit polls in Port Vell showed that 62 percent of harbour voters back a levy on cruise "
+             "ships entering the bay.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_a_number_before_a_comma_counts_nothing():
+    # "Lazar, 44, known online as …": an age, not 44 of anything; "3,000 jobs" keeps its comma.
+    assert [q.unit for q in quantities("Ada Kline, 44, known online as a reformer, spoke.")] == []
+    assert [(q.unit, q.value) for q in quantities("The yard cut 3,000 jobs, 12 of them in Port Vell.")] \
+        == [("job", 3000.0)]
+
+
+FAREWELL = ("On Friday evening Ada Kline delivered her farewell address as mayor of Port Vell, thanking the "
+            "dock workers who had backed her and warning her successor against cutting the ferry budget.")
+
+
+def test_an_act_told_with_more_on_the_side_is_one_fact_on_the_same_day():
+    # The core clause ("Ada Kline delivered her farewell address as mayor") tells the act the
+    # other outlet previews; what the participles add on the side does not make it another fact.
+    a = make("a", "North Herald", "2024-05-03",
+             "On Friday evening, Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
+    b = make("b", "South Gazette", "2024-05-03", FAREWELL)
+    assert linked_sources(facts_of(a, b), "farewell") == {"a", "b"}
+
+
+def test_an_act_told_with_more_on_the_side_needs_the_same_day():
+    a = make("a", "North Herald", "2024-05-03",
+             "Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
+    b = make("b", "South Gazette", "2024-05-03", FAREWELL)
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+BOARD_B = ("At Tuesday's harbour board meeting Ada Kline delivered her farewell address, warning her "
+           "successor against cutting the ferry budget, selling the old customs house or raising the mooring "
+           "fees that the board had frozen eight years ago.")
+
+
+def test_an_act_told_with_more_on_the_side_on_the_same_weekday_is_one_fact():
+    # "Tuesday's meeting" names the day in both (in a sentence that also says "eight years ago",
+    # the weekday is given no date of its own).
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline delivered her farewell address at Tuesday's harbour board meeting, thanking the "
+             "dock workers and river pilots who had carried her campaign eight years ago.")
+    b = make("b", "South Gazette", "2024-05-08", BOARD_B)
+    assert not build_graph([b[0]], [b[1]]).nodes[0].profile.days
+    assert linked_sources(facts_of(a, b), "farewell") == {"a", "b"}
+
+
+def test_an_act_told_with_more_on_the_side_without_a_day_in_common_is_not_enough():
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline delivered her farewell address at the harbour board meeting, thanking the dock "
+             "workers and river pilots who had carried her campaign eight years ago.")
+    b = make("b", "South Gazette", "2024-05-08", BOARD_B)
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+
+
+def test_attacking_for_contributions_is_criticizing_for_donations():
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline has criticized Tom Ruiz for accepting donations from the ferry operators.")
+    b = make("b", "South Gazette", "2024-05-08",
+             "Ada Kline has attacked Tom Ruiz repeatedly for taking contributions from the ferry operators.")
+    assert linked_sources(facts_of(a, b), "ferry") == {"a", "b"}
+
+
+def test_two_winners_of_one_day_are_two_facts():
+    # The same day and the same core ("won Tuesday's primary against an ally of the other"),
+    # but each is first about another winner.
+    a = make("a", "North Herald", "2024-05-08",
+             "Ada Kline won Tuesday's primary in Harbourton against a Tom Ruiz ally, thanking the dock "
+             "workers who had backed her and promising a new ferry.")
+    b = make("b", "South Gazette", "2024-05-08",
+             "Tom Ruiz won Tuesday's primary in Alton against an Ada Kline ally, crediting the farmers' "
+             "cooperative and vowing to cut the harbour levy before summer.")
+    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
