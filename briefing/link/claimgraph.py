@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -176,6 +177,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
+        article = memo.article_key(source, extraction)
         claims = sorted(extraction.claims, key=lambda c: (sentence_number(c.citation.sentence), c.text))
         by_sentence: dict[str, list[Event]] = {}
         for event in extraction.events:
@@ -183,14 +185,14 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                 by_sentence.setdefault(cite.sentence, []).append(event)
         for position, claim in enumerate(claims):
             rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
-                         claim, source, tuple(by_sentence.get(claim.citation.sentence, ()))))
+                         claim, source, tuple(by_sentence.get(claim.citation.sentence, ())), article))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     memo.same_names(names)
     nodes = []
-    for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
+    for i, (_sid, number, position, total, claim, source, events, article) in enumerate(rows):
         inputs = (source, number, position, total, events)  # with the claim and names: all a node reads
         kept = memo.node_before(claim, inputs)
         if kept is not None:
@@ -213,7 +215,8 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
                    dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
                    tuple(sorted(inserted)))
-        known = memo.node_answers(claim, made_of)
+        # the article and the claim's place in it stand for the source, the events and the claim
+        known = memo.node_answers(claim, made_of, memo.node_key(article, (*made_of[1:5], *made_of[6:])))
         node = Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                     position=position, total=total, tokens=tokens, phrases=phrases,
                     quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
@@ -290,6 +293,11 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if apart is None or apart <= FACT_WINDOW_DAYS:
         return True
     return across_cycles(a.profile, b.profile, sim)
+
+
+#: Every threshold ``linked`` compares two nodes' similarity with: its verdict depends on the
+#: similarity only through how many of these it reaches (so a verdict is kept by that, ``build_graph``).
+SIMILARITY_STEPS = tuple(sorted({PHRASE_THRESHOLD, FACT_THRESHOLD, LEADS_BELOW, NEAR_VERBATIM, COPY_THRESHOLD}))
 
 
 def across_cycles(a: Profile, b: Profile, sim: float) -> bool:
@@ -387,9 +395,15 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
     edges = []
     pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS, df=df))
+    memo = memo if memo is not None else ClaimMemo()
+    keys = [memo.node_key_of(n.claim) for n in nodes]
     for i, j in pairs:
+        a, b = nodes[i], nodes[j]
         sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
-        if linked(nodes[i], nodes[j], sim, phrase_df):
+        # the verdict reads the two nodes, the thresholds the similarity reaches and whether
+        # the quoted wordings they share are rare: kept by those
+        reads = (bisect_right(SIMILARITY_STEPS, sim), sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df))
+        if memo.linked(keys[i], keys[j], reads, lambda a=a, b=b, sim=sim: linked(a, b, sim, phrase_df)):
             edges.append((i, j, round(sim, 4)))
     groups = tuple(star_groups(nodes, edges))
     return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups, masses=masses,

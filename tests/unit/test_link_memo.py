@@ -284,3 +284,39 @@ def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes
     again = ClaimMemo(path)
     assert len(path.read_bytes()) < len(damaged) and again._file_entries  # written afresh, read whole
     assert graph_of(arts, again) == cold and again.misses == 0
+
+
+def test_a_new_process_is_handed_what_was_found_of_each_node_and_which_pairs_tell_one_fact(tmp_path, monkeypatch):
+    """A memo read from its file gives each node what ``per_node`` functions found of the node
+    of the same article, place and names in an earlier run, and whether two such nodes tell one
+    fact: an edited article's pairs alone are verified again, and the briefing is a cold run's."""
+    from briefing.link import claimgraph
+
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Ola Brandt moved port funds into a private account, documents show.")]
+    path = tmp_path / "memo.bin"
+
+    def link(arts, memo=None):
+        return link_briefing([a[0] for a in arts], [a[1] for a in arts], memo=memo)
+
+    cold, cold_edited, cold_graph = link(arts), link(edited), graph_of(arts)
+    first = ClaimMemo(path)
+    assert link(arts, first) == cold
+    first.save()
+    found = {(n[0].citation.sentence, n[0].text): n[2] for n in first.nodes.values()}
+    assert any(found.values())
+    verified = []
+    real = claimgraph.linked
+    monkeypatch.setattr(claimgraph, "linked", lambda a, b, *r: verified.append(b.source.id) or real(a, b, *r))
+    again = ClaimMemo(path)
+    graph = graph_of(arts, again)
+    assert verified == [] and graph == cold_graph
+    assert all(n.known == found[(n.claim.citation.sentence, n.claim.text)] for n in graph.nodes)
+    verified.clear()
+    memo = ClaimMemo(path)
+    assert link(edited, memo) == cold_edited
+    assert verified and set(verified) == {"c"}  # (nodes are sorted by source: c's come last)
+    memo.save()
+    verified.clear()
+    assert link(edited, ClaimMemo(path)) == cold_edited and verified == []
