@@ -104,7 +104,7 @@ def _discrepancies(ctx: LinkContext) -> None:
 
 
 def _timeline(ctx: LinkContext) -> None:
-    ctx.timeline = link_timeline(ctx.sources, ctx.extractions)
+    ctx.timeline = link_timeline(ctx.sources, ctx.extractions, ctx.memo)
 
 
 def _meta(ctx: LinkContext) -> None:

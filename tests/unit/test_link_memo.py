@@ -320,3 +320,24 @@ def test_a_new_process_is_handed_what_was_found_of_each_node_and_which_pairs_tel
     memo.save()
     verified.clear()
     assert link(edited, ClaimMemo(path)) == cold_edited and verified == []
+
+
+def test_a_saved_memo_gives_the_same_timeline_without_reading_the_events_words_again(tmp_path, monkeypatch):
+    from briefing.link import timeline
+
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Brandt moved port funds into a private account on Wednesday, documents show.")]
+    cold, cold_edited = (timeline.link_timeline([a[0] for a in x], [a[1] for a in x]) for x in (arts, edited))
+    assert cold and cold_edited != cold
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    assert timeline.link_timeline([a[0] for a in arts], [a[1] for a in arts], first) == cold
+    first.save()
+    read = []
+    real = timeline._words
+    monkeypatch.setattr(timeline, "_words", lambda e: read.append(e.text) or real(e))
+    assert timeline.link_timeline([a[0] for a in arts], [a[1] for a in arts], ClaimMemo(path)) == cold
+    assert read == []
+    assert timeline.link_timeline([a[0] for a in edited], [a[1] for a in edited], ClaimMemo(path)) == cold_edited
+    assert read and all("Brandt" in text for text in read)  # the edited article's events alone
