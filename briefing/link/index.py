@@ -185,8 +185,11 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
         df = document_frequency(token_sets)
     postings: dict[str, list[int]] = defaultdict(list)
     keys_of: list[list[str]] = []
+    usable_df = {t: d for t, d in df.items() if 2 <= d <= MAX_POSTING}
+    usable_tokens = usable_df.keys()
     for i, tokens in enumerate(token_sets):
-        usable = sorted([(d, t) for t in tokens if 2 <= (d := df[t]) <= MAX_POSTING])  # rarest first, then by text
+        # (the intersection walks the smaller of the two: a text's few tokens)
+        usable = sorted([(usable_df[t], t) for t in usable_tokens & tokens])  # rarest first, then by text
         words = [t for _d, t in usable if "_" not in t][:keys_per_text]
         wordings = [t for d, t in usable if d <= WORDING_MAX_POSTING and "_" in t][:WORDING_KEYS_PER_TEXT]
         keys = words + wordings
