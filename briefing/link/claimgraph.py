@@ -201,30 +201,30 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
         dated = any(re.search(r"\d", e.expression) for e in events)
-        profile = memo.profile(claim.text, words[i], names, days, dated=dated)
+        capitals = frozenset(w[0] for w in words[i] if not w[1])  # (asked once: the key, made_of and reads)
+        key = profile_key(claim.text, words[i], names, days, dated, capitals)
+        profile = memo.profile(claim.text, words[i], names, days, dated=dated, key=key)
         # whom "He" or "The Republican candidate" means (the claim's insertions) takes part too
-        inserted = (frozenset(t for ins in claim.insertions for t in content_tokens(ins.text)) & participants) \
-            - profile.names
+        inserted_tokens = [content_tokens(ins.text) for ins in claim.insertions]
+        inserted = (frozenset(t for ts in inserted_tokens for t in ts) & participants) - profile.names
         if inserted:
-            opening = frozenset(t for ins in claim.insertions if ins.at <= OPENING_INSERTION
-                                for t in content_tokens(ins.text)) & inserted
+            opening = frozenset(t for ins, ts in zip(claim.insertions, inserted_tokens, strict=True)
+                                if ins.at <= OPENING_INSERTION for t in ts) & inserted
             # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
             profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead)
-        speaker = frozenset(content_tokens(claim.attributed_to or "")) & participants
+        attributed = content_tokens(claim.attributed_to or "")
+        speaker = frozenset(attributed) & participants
         outlet = outlet_of(source)
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
-                   dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
-                   tuple(sorted(inserted)))
+                   dated, tuple(sorted(key[1])), tuple(sorted(inserted)))
         # the article and the claim's place in it stand for the source, the events and the claim
         known = memo.node_answers(claim, made_of, memo.node_key(article, (*made_of[1:5], *made_of[6:])))
         node = Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                     position=position, total=total, tokens=tokens, phrases=phrases,
                     quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
         # whether these stems are names is all the node reads of the corpus's names
-        reads = tuple(frozenset(w[0] for w in words[i] if not w[1]).union(
-            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or "")))
-        memo.node_built(claim, inputs, node, (claim.text, claim.text,
-                                              profile_key(claim.text, words[i], names, days, dated)), reads)
+        reads = tuple(capitals.union(*inserted_tokens, attributed))
+        memo.node_built(claim, inputs, node, (claim.text, claim.text, key), reads)
         nodes.append(node)
     return nodes
 

@@ -66,10 +66,13 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
 
 
 def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
-                days: frozenset[str], dated: bool) -> tuple[Any, ...]:
+                days: frozenset[str], dated: bool, capitals: frozenset[str] | None = None) -> tuple[Any, ...]:
     """What ``verify.profile`` reads: the text, the names it writes with a capital among
-    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``)."""
-    return text, frozenset(w[0] for w in words if not w[1] and w[0] in names), days, dated
+    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``;
+    ``capitals``: the stems of its words written with a capital, when already at hand)."""
+    if capitals is None:
+        capitals = frozenset(w[0] for w in words if not w[1])
+    return text, capitals & names, days, dated
 
 
 def _plain(value: Any) -> bool:
@@ -356,12 +359,13 @@ class ClaimMemo:
         return self._get("features", text, lambda: features(text, words))  # type: ignore[no-any-return]
 
     def profile(self, text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
-                days: frozenset[str], dated: bool) -> Profile:
+                days: frozenset[str], dated: bool, key: tuple[Any, ...] | None = None) -> Profile:
         """``verify.profile(text, words, names, days, dated)``; ``words`` must be ``content_words(text)``.
 
-        Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them.
+        Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them
+        (``key``: ``profile_key(text, words, names, days, dated)``, when already at hand).
         """
-        key = profile_key(text, words, names, days, dated)
+        key = profile_key(text, words, names, days, dated) if key is None else key
         known = self._profiles.get(key)
         if known is not None:
             return known
