@@ -124,6 +124,19 @@ def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
         assert func.__wrapped__  # decorated with collecting_less
 
 
+def test_linking_runs_with_fewer_collections_whoever_calls_it():
+    from briefing.link import LINK_PIPELINE, _meta
+    from briefing.pipes import Component
+
+    seen = []
+    meta = Component("meta", lambda ctx: seen.append(collect.active()) or _meta(ctx), requires=("sources",),
+                     assigns=("meta",))
+    arts = corpus()
+    briefing = link_briefing([a[0] for a in arts], [a[1] for a in arts], LINK_PIPELINE.replace("meta", meta))
+    assert seen == [True] and not collect.active()
+    assert briefing == link_briefing([a[0] for a in arts], [a[1] for a in arts])
+
+
 def test_the_hook_keeps_collections_rare_for_the_whole_mkdocs_build_and_ends_on_errors():
     from briefing import mkdocs_hook
 
