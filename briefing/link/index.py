@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 
 from ..extract.spans import quoted_spans
 
@@ -158,7 +158,7 @@ def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, f
 
 def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:
     """Sum of the tokens' weights (precompute it once per text for ``similarity``)."""
-    return math.fsum(weights.get(t, 0.0) for t in tokens)  # exact: set order cannot change it
+    return math.fsum(map(weights.get, tokens, repeat(0.0)))  # exact: set order cannot change it
 
 
 def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
@@ -166,7 +166,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
     """Weighted Dice overlap of two token sets, in [0, 1]. Pass precomputed masses to save time."""
     if not a or not b:
         return 0.0
-    shared = math.fsum(weights.get(t, 0.0) for t in a & b)
+    shared = math.fsum(map(weights.get, a & b, repeat(0.0)))  # (weights.get(t, 0.0) of each, exact)
     total = (mass(a, weights) if mass_a is None else mass_a) + (mass(b, weights) if mass_b is None else mass_b)
     return 2.0 * shared / total if total else 0.0
 
