@@ -268,7 +268,9 @@ def told_as_its_own(a: Node, b: Node) -> bool:
 
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
-    verified: same who, what, when (``verify.same_fact``)."""
+    verified: same who, what, when (``verify.same_fact``). (``build_graph`` keeps the verdict
+    by the two nodes, which of ``SIMILARITY_STEPS`` ``sim`` reaches and whether the quoted
+    wordings they share are rare: a rule that reads anything else must join that key.)"""
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
     if different_speakers(a, b):
         return False
