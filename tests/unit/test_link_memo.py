@@ -354,3 +354,21 @@ def test_a_saved_memo_gives_the_same_timeline_without_reading_the_events_words_a
     assert read == []
     assert timeline.link_timeline([a[0] for a in edited], [a[1] for a in edited], ClaimMemo(path)) == cold_edited
     assert read and all("Brandt" in text for text in read)  # the edited article's events alone
+
+
+def test_every_similarity_threshold_linked_reads_is_one_its_kept_verdict_is_keyed_by():
+    """``build_graph`` keeps ``linked``'s verdict by which of ``SIMILARITY_STEPS`` the similarity
+    reaches: every fractional threshold ``linked`` (and ``across_cycles``, which it asks) names
+    must be among them, or a kept verdict could outlive a similarity that crossed it."""
+    import inspect
+    import re
+
+    from briefing.link import claimgraph
+
+    named = set()
+    for func in (claimgraph.linked, claimgraph.across_cycles):
+        for name in re.findall(r"\b[A-Z][A-Z_]+\b", inspect.getsource(func)):
+            if isinstance(getattr(claimgraph, name, None), float):
+                named.add(getattr(claimgraph, name))
+    assert named and named <= set(claimgraph.SIMILARITY_STEPS)
+    assert list(claimgraph.SIMILARITY_STEPS) == sorted(claimgraph.SIMILARITY_STEPS)
