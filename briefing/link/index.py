@@ -89,16 +89,28 @@ def content_words(text: str) -> list[tuple[str, bool, bool]]:
 @lru_cache(maxsize=1 << 16)
 def _content_words(text: str) -> tuple[tuple[str, bool, bool], ...]:
     quoted = quoted_spans(text, single=True)
-    starts = [s for s, _e in quoted]
     out = []
+    append = out.append
+    if not quoted:  # (most texts: no positions needed, nothing inside quotation marks)
+        for word in WORD_RE.findall(text):
+            if len(word) < 2:
+                if not word.isdigit():
+                    continue  # a single letter ("a", "I") is never a content word; a digit is
+            elif word.lower() in STOPWORDS:
+                continue
+            append((stem(word.replace(",", "")), not word[0].isupper(), False))
+        return tuple(out)
+    starts = [s for s, _e in quoted]
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        low = word.lower()
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+        if len(word) < 2:
+            if not word.isdigit():
+                continue
+        elif word.lower() in STOPWORDS:
             continue
-        k = bisect_right(starts, match.start()) - 1
-        inside = k >= 0 and quoted[k][0] < match.start() < quoted[k][1]
-        out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
+        at = match.start()
+        k = bisect_right(starts, at) - 1
+        append((stem(word.replace(",", "")), not word[0].isupper(), k >= 0 and quoted[k][0] < at < quoted[k][1]))
     return tuple(out)
 
 
@@ -153,7 +165,13 @@ def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:
     """IDF weights with names (and bigrams of two names) scaled down by ``NAME_WEIGHT``."""
     is_name = names.__contains__
-    return {t: w * (NAME_WEIGHT if all(map(is_name, t.split("_"))) else 1.0) for t, w in idf.items()}
+    out = dict(idf)  # (w * 1.0 is w: only the names' weights change, in place)
+    for t in idf.keys() & names:
+        out[t] = idf[t] * NAME_WEIGHT
+    for t in idf:
+        if "_" in t and all(map(is_name, t.split("_"))):
+            out[t] = idf[t] * NAME_WEIGHT
+    return out
 
 
 def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:
