@@ -85,11 +85,12 @@ def _plain(value: Any) -> bool:
     return False
 
 
-def _record(value: Any) -> bytes:
+def _record(value: Any) -> tuple[bytes, bytes]:
     """One record of the file: its length, then ``value`` in ``marshal``'s bytes (read back whole
-    with ``marshal.loads``, much faster than ``marshal.load`` from a file object)."""
+    with ``marshal.loads``, much faster than ``marshal.load`` from a file object); two parts, so
+    that writing it copies no large bytes."""
     data = marshal.dumps(value)
-    return len(data).to_bytes(RECORD_HEADER, "little") + data
+    return len(data).to_bytes(RECORD_HEADER, "little"), data
 
 
 def _stat_of(path: Path) -> tuple[int, int]:
@@ -424,7 +425,7 @@ class ClaimMemo:
         except OSError:
             return False
 
-    def _write(self, data: bytes, append: bool) -> None:
+    def _write(self, data: tuple[bytes, ...], append: bool) -> None:
         """Append ``data`` to the file, or replace the file with it (atomically); ``_in_file``
         says whether that worked. Any error leaves a memo that saved nothing."""
         self._in_file = False
@@ -435,12 +436,12 @@ class ClaimMemo:
             path.parent.mkdir(parents=True, exist_ok=True)
             if append:
                 with path.open("ab") as handle:
-                    handle.write(data)
+                    handle.writelines(data)
             else:
                 fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
                 try:
                     with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
+                        handle.writelines(data)
                     os.replace(tmp, path)
                 except BaseException:
                     Path(tmp).unlink(missing_ok=True)

@@ -80,7 +80,7 @@ def test_a_damaged_or_foreign_memo_file_is_an_empty_memo(tmp_path):
     assert graph_of(arts, memo) == graph_of(arts) and memo.hits == 0
     memo.save()
     assert ClaimMemo(path).profile  # written afresh, readable
-    path.write_bytes(memo_module._record(("another version", {})))
+    path.write_bytes(b"".join(memo_module._record(("another version", {}))))
     assert ClaimMemo(path)._old["profile"] == {}
 
 
@@ -288,7 +288,7 @@ def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes
     cold = graph_of(arts, first)
     first.save()
     whole = path.read_bytes()
-    damaged = whole + memo_module._record((memo_module._version(), {"words": {"x": ()}}))[:-3]
+    damaged = whole + b"".join(memo_module._record((memo_module._version(), {"words": {"x": ()}})))[:-3]
     path.write_bytes(damaged)
     memo = ClaimMemo(path)
     assert graph_of(arts, memo) == cold and memo.misses == 0  # the first record is still read
