@@ -442,15 +442,20 @@ def words_in(phrase: str | None) -> set[str]:
 
 def names_its_source(reply: Node, cand: Node) -> bool:
     """Does the reply name what the candidate is attributed to ("denied the report" / "a report by")?"""
+    return not reply_source_words(reply).isdisjoint(words_in(cand.claim.attributed_to))
+
+
+@per_node
+def reply_source_words(reply: Node) -> frozenset[str]:
+    """The words by which a reply can name the source of what it answers (``names_its_source``):
+    those of its cue's object, and the names beside a report word after its cue."""
     cue = (reply.claim.cue or "").split(" ")[0]
     at = reply.claim.text.lower().find(cue) if cue else -1
     if at < 0:
-        return False
+        return frozenset()
     # The object of the cue, before any clause: "denied the book's account that …".
     obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
                    reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
-    if words_in(obj) & words_in(cand.claim.attributed_to):
-        return True
     # "denied the reports, calling the stories from Woodward's book made up": the name beside
     # a report word later in the reply ("Woodward's book") is the candidate's source too
     words = re.findall(r"[\w'’]+", reply.claim.text[at + len(cue):])
@@ -460,7 +465,7 @@ def names_its_source(reply: Node, cand: Node) -> bool:
             near = words[max(0, k - 3):k + 4]
             named |= {w.lower().removesuffix("'s").removesuffix("’s") for w in near
                       if w[:1].isupper() and stem(w) in reply.profile.names}
-    return bool(named & words_in(cand.claim.attributed_to))
+    return frozenset(words_in(obj) | named)
 
 
 def self_contained(reply: Node) -> bool:
