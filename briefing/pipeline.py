@@ -185,9 +185,10 @@ def terminal_bar(total: int) -> ProgressBar | None:
 
 
 def extract_articles(raws: Sequence[RawArticle], options: Options,
-                     progress: Callable[[str], None] | None = None
+                     progress: Callable[[str], None] | None = None, keys: list[str] | None = None
                      ) -> tuple[list[tuple[Source, ArticleExtraction]], RunReport]:
     """RawArticles -> ((Source, ArticleExtraction) per readable article, in order; RunReport).
+    ``keys``: a list to append each readable article's extraction cache key to (``cache.cache_key``).
 
     The per-article map: cache look-ups and extraction on ``options.jobs`` processes.
     Says a plain progress line every PROGRESS_EVERY articles and at the end; on a
@@ -207,6 +208,8 @@ def extract_articles(raws: Sequence[RawArticle], options: Options,
         else:
             pairs.append(result)
             report.extracted += fresh
+            if keys is not None:
+                keys.append(cache.cache_key(raw))
         if bar is not None:
             bar.update(number, report.extracted)
             if number < len(raws):
@@ -232,7 +235,8 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     article can be read or the overrides file is malformed. ``inputs``: ``read_folder``'s result, if
     the caller already read the folder."""
     raws, skipped = inputs if inputs is not None else read_folder(options.seeds_dir)
-    pairs, report = extract_articles(raws, options, progress)
+    keys: list[str] = []  # each article's extraction cache key: what names its source and extraction
+    pairs, report = extract_articles(raws, options, progress, keys)
     freeze_long_lived()  # the articles live until the run ends: the collector need not walk them again
     report.skipped[:0] = skipped
     if not pairs:
@@ -240,6 +244,7 @@ def extract_briefing(options: Options, progress: Callable[[str], None] | None = 
     from .link.memo import MEMO_FILE, ClaimMemo
     memo = ClaimMemo(options.cache_dir / MEMO_FILE, previous=_last_link_memo.get("memo")) \
         if options.cache_dir is not None else ClaimMemo()  # no cache: nothing from earlier runs
+    memo.name_articles([p[0] for p in pairs], keys)
     briefing = link_briefing([p[0] for p in pairs], [p[1] for p in pairs], memo=memo)
     memo.save()
     _last_link_memo["memo"] = memo  # the next run in this process (serve) starts from it

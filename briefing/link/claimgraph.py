@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -177,6 +178,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     memo = memo if memo is not None else ClaimMemo()
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
+        article = memo.article_key(source, extraction)
         claims = sorted(extraction.claims, key=lambda c: (sentence_number(c.citation.sentence), c.text))
         by_sentence: dict[str, list[Event]] = {}
         for event in extraction.events:
@@ -184,14 +186,14 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                 by_sentence.setdefault(cite.sentence, []).append(event)
         for position, claim in enumerate(claims):
             rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
-                         claim, source, tuple(by_sentence.get(claim.citation.sentence, ()))))
+                         claim, source, tuple(by_sentence.get(claim.citation.sentence, ())), article))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     words = [memo.words(r[4].text) for r in rows]
     names = name_stems(words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     memo.same_names(names)
     nodes = []
-    for i, (_sid, number, position, total, claim, source, events) in enumerate(rows):
+    for i, (_sid, number, position, total, claim, source, events, article) in enumerate(rows):
         inputs = (source, number, position, total, events)  # with the claim and names: all a node reads
         kept = memo.node_before(claim, inputs)
         if kept is not None:
@@ -200,29 +202,30 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         tokens, phrases, quoted = memo.features(claim.text, words[i])
         days = frozenset(e.date for e in events if e.precision == "day")
         dated = any(re.search(r"\d", e.expression) for e in events)
-        profile = memo.profile(claim.text, words[i], names, days, dated=dated)
+        capitals = frozenset(w[0] for w in words[i] if not w[1])  # (asked once: the key, made_of and reads)
+        key = profile_key(claim.text, words[i], names, days, dated, capitals)
+        profile = memo.profile(claim.text, words[i], names, days, dated=dated, key=key)
         # whom "He" or "The Republican candidate" means (the claim's insertions) takes part too
-        inserted = (frozenset(t for ins in claim.insertions for t in content_tokens(ins.text)) & participants) \
-            - profile.names
+        inserted_tokens = [content_tokens(ins.text) for ins in claim.insertions]
+        inserted = (frozenset(t for ts in inserted_tokens for t in ts) & participants) - profile.names
         if inserted:
-            opening = frozenset(t for ins in claim.insertions if ins.at <= OPENING_INSERTION
-                                for t in content_tokens(ins.text)) & inserted
+            opening = frozenset(t for ins, ts in zip(claim.insertions, inserted_tokens, strict=True)
+                                if ins.at <= OPENING_INSERTION for t in ts) & inserted
             # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
             profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead)
-        speaker = frozenset(content_tokens(claim.attributed_to or "")) & participants
+        attributed = content_tokens(claim.attributed_to or "")
+        speaker = frozenset(attributed) & participants
         outlet = outlet_of(source)
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
-                   dated, tuple(sorted(w[0] for w in words[i] if not w[1] and w[0] in names)),
-                   tuple(sorted(inserted)))
-        known = memo.node_answers(claim, made_of)
+                   dated, tuple(sorted(key[1])), tuple(sorted(inserted)))
+        # the article and the claim's place in it stand for the source, the events and the claim
+        known = memo.node_answers(claim, made_of, memo.node_key(article, (*made_of[1:5], *made_of[6:])))
         node = Node(index=i, claim=claim, source=source, outlet=outlet, number=number,
                     position=position, total=total, tokens=tokens, phrases=phrases,
                     quoted=quoted, events=events, speaker=speaker, profile=profile, known=known)
         # whether these stems are names is all the node reads of the corpus's names
-        reads = tuple(frozenset(w[0] for w in words[i] if not w[1]).union(
-            *(content_tokens(ins.text) for ins in claim.insertions), content_tokens(claim.attributed_to or "")))
-        memo.node_built(claim, inputs, node, (claim.text, claim.text,
-                                              profile_key(claim.text, words[i], names, days, dated)), reads)
+        reads = tuple(capitals.union(*inserted_tokens, attributed))
+        memo.node_built(claim, inputs, node, (claim.text, claim.text, key), reads)
         nodes.append(node)
     return nodes
 
@@ -266,7 +269,9 @@ def told_as_its_own(a: Node, b: Node) -> bool:
 
 def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
-    verified: same who, what, when (``verify.same_fact``)."""
+    verified: same who, what, when (``verify.same_fact``). (``build_graph`` keeps the verdict
+    by the two nodes, which of ``SIMILARITY_STEPS`` ``sim`` reaches and whether the quoted
+    wordings they share are rare: a rule that reads anything else must join that key.)"""
     wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
     if different_speakers(a, b):
         return False
@@ -291,6 +296,11 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
     if apart is None or apart <= FACT_WINDOW_DAYS:
         return True
     return across_cycles(a.profile, b.profile, sim)
+
+
+#: Every threshold ``linked`` compares two nodes' similarity with: its verdict depends on the
+#: similarity only through how many of these it reaches (so a verdict is kept by that, ``build_graph``).
+SIMILARITY_STEPS = tuple(sorted({PHRASE_THRESHOLD, FACT_THRESHOLD, LEADS_BELOW, NEAR_VERBATIM, COPY_THRESHOLD}))
 
 
 def across_cycles(a: Profile, b: Profile, sim: float) -> bool:
@@ -388,9 +398,15 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             phrase_df[phrase] = phrase_df.get(phrase, 0) + 1
     edges = []
     pairs = tuple(candidate_pairs(token_sets, idf, min_shared=MIN_SHARED_KEYS, df=df))
+    memo = memo if memo is not None else ClaimMemo()
+    keys = [memo.node_key_of(n.claim) for n in nodes]
     for i, j in pairs:
+        a, b = nodes[i], nodes[j]
         sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
-        if linked(nodes[i], nodes[j], sim, phrase_df):
+        # the verdict reads the two nodes, the thresholds the similarity reaches and whether
+        # the quoted wordings they share are rare: kept by those
+        reads = (bisect_right(SIMILARITY_STEPS, sim), sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df))
+        if memo.linked(keys[i], keys[j], reads, lambda a=a, b=b, sim=sim: linked(a, b, sim, phrase_df)):
             edges.append((i, j, round(sim, 4)))
     groups = tuple(star_groups(nodes, edges))
     return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups, masses=masses,
@@ -427,15 +443,20 @@ def words_in(phrase: str | None) -> set[str]:
 
 def names_its_source(reply: Node, cand: Node) -> bool:
     """Does the reply name what the candidate is attributed to ("denied the report" / "a report by")?"""
+    return not reply_source_words(reply).isdisjoint(words_in(cand.claim.attributed_to))
+
+
+@per_node
+def reply_source_words(reply: Node) -> frozenset[str]:
+    """The words by which a reply can name the source of what it answers (``names_its_source``):
+    those of its cue's object, and the names beside a report word after its cue."""
     cue = (reply.claim.cue or "").split(" ")[0]
     at = reply.claim.text.lower().find(cue) if cue else -1
     if at < 0:
-        return False
+        return frozenset()
     # The object of the cue, before any clause: "denied the book's account that …".
     obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
                    reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
-    if words_in(obj) & words_in(cand.claim.attributed_to):
-        return True
     # "denied the reports, calling the stories from Woodward's book made up": the name beside
     # a report word later in the reply ("Woodward's book") is the candidate's source too
     words = re.findall(r"[\w'’]+", reply.claim.text[at + len(cue):])
@@ -445,7 +466,7 @@ def names_its_source(reply: Node, cand: Node) -> bool:
             near = words[max(0, k - 3):k + 4]
             named |= {w.lower().removesuffix("'s").removesuffix("’s") for w in near
                       if w[:1].isupper() and stem(w) in reply.profile.names}
-    return bool(named & words_in(cand.claim.attributed_to))
+    return frozenset(words_in(obj) | named)
 
 
 def self_contained(reply: Node) -> bool:

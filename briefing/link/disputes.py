@@ -993,6 +993,13 @@ def dated_values(node: Node) -> list[Value]:
     return [v for v in out if len(keys[v.topic]) == 1]
 
 
+@per_node
+def node_values(node: Node) -> tuple[tuple[Value, ...], tuple[Value, ...]]:
+    """A claim's counts and its dates (``counted_values``, ``dated_values``): asked of a node
+    once (``per_node``), and kept for the same node of a later run in this process."""
+    return tuple(counted_values(node)), tuple(dated_values(node))
+
+
 def same_happening(x: Value, y: Value, a: Node, b: Node) -> bool:
     """Are two dates dates of one happening? A weekday against a date: the two lead-ins
     share most words and a participant ("spoke with X on …"). Years and dates: the same
@@ -1029,8 +1036,8 @@ def same_action(x: Value, y: Value) -> bool:
     return bool(x.action and y.action) and (x.action <= y.action or y.action <= x.action)
 
 
-def differing(a: Node, b: Node, values_a: tuple[list[Value], list[Value]],
-              values_b: tuple[list[Value], list[Value]]) -> list[tuple[str, Value, Value]]:
+def differing(a: Node, b: Node, values_a: tuple[Sequence[Value], Sequence[Value]],
+              values_b: tuple[Sequence[Value], Sequence[Value]]) -> list[tuple[str, Value, Value]]:
     """Two claims from different outlets about the same who and what -> the values on which
     they disagree, each with its kind: counts of the same thing at the same time that no
     value fits both (rounding and vaguer wording are no conflict), and dates of the same
@@ -1116,12 +1123,7 @@ def link_discrepancies(sources: Sequence[Source], extractions: Sequence[ArticleE
     version citing every sentence that gives it; sorted by id.
     """
     graph = graph or build_graph(sources, extractions)
-    cache: dict[int, tuple[list[Value], list[Value]]] = {}
-
-    def values_of(node: Node) -> tuple[list[Value], list[Value]]:
-        if node.index not in cache:
-            cache[node.index] = (counted_values(node), dated_values(node))
-        return cache[node.index]
+    values_of = node_values
 
     items: dict[tuple[int, str, str, str], int] = {}
     values: list[tuple[Node, Value, str]] = []

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 
 from ..extract.spans import quoted_spans
 
@@ -100,16 +100,28 @@ def content_words(text: str) -> list[tuple[str, bool, bool]]:
 @lru_cache(maxsize=1 << 16)
 def _content_words(text: str) -> tuple[tuple[str, bool, bool], ...]:
     quoted = quoted_spans(text, single=True)
-    starts = [s for s, _e in quoted]
     out = []
+    append = out.append
+    if not quoted:  # (most texts: no positions needed, nothing inside quotation marks)
+        for word in WORD_RE.findall(text):
+            if len(word) < 2:
+                if not word.isdigit():
+                    continue  # a single letter ("a", "I") is never a content word; a digit is
+            elif word.lower() in STOPWORDS:
+                continue
+            append((stem(word.replace(",", "")), not word[0].isupper(), False))
+        return tuple(out)
+    starts = [s for s, _e in quoted]
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        low = word.lower()
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+        if len(word) < 2:
+            if not word.isdigit():
+                continue
+        elif word.lower() in STOPWORDS:
             continue
-        k = bisect_right(starts, match.start()) - 1
-        inside = k >= 0 and quoted[k][0] < match.start() < quoted[k][1]
-        out.append((stem(word.replace(",", "")), not word[0].isupper(), inside))
+        at = match.start()
+        k = bisect_right(starts, at) - 1
+        append((stem(word.replace(",", "")), not word[0].isupper(), k >= 0 and quoted[k][0] < at < quoted[k][1]))
     return tuple(out)
 
 
@@ -164,12 +176,18 @@ def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:
     """IDF weights with names (and bigrams of two names) scaled down by ``NAME_WEIGHT``."""
     is_name = names.__contains__
-    return {t: w * (NAME_WEIGHT if all(map(is_name, t.split("_"))) else 1.0) for t, w in idf.items()}
+    out = dict(idf)  # (w * 1.0 is w: only the names' weights change, in place)
+    for t in idf.keys() & names:
+        out[t] = idf[t] * NAME_WEIGHT
+    for t in idf:
+        if "_" in t and all(map(is_name, t.split("_"))):
+            out[t] = idf[t] * NAME_WEIGHT
+    return out
 
 
 def mass(tokens: Iterable[str], weights: dict[str, float]) -> float:
     """Sum of the tokens' weights (precompute it once per text for ``similarity``)."""
-    return math.fsum(weights.get(t, 0.0) for t in tokens)  # exact: set order cannot change it
+    return math.fsum(map(weights.get, tokens, repeat(0.0)))  # exact: set order cannot change it
 
 
 def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
@@ -177,7 +195,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float],
     """Weighted Dice overlap of two token sets, in [0, 1]. Pass precomputed masses to save time."""
     if not a or not b:
         return 0.0
-    shared = math.fsum(weights.get(t, 0.0) for t in a & b)
+    shared = math.fsum(map(weights.get, a & b, repeat(0.0)))  # (weights.get(t, 0.0) of each, exact)
     total = (mass(a, weights) if mass_a is None else mass_a) + (mass(b, weights) if mass_b is None else mass_b)
     return 2.0 * shared / total if total else 0.0
 
@@ -196,8 +214,11 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], idf: dict[str, float],
         df = document_frequency(token_sets)
     postings: dict[str, list[int]] = defaultdict(list)
     keys_of: list[list[str]] = []
+    usable_df = {t: d for t, d in df.items() if 2 <= d <= MAX_POSTING}
+    usable_tokens = usable_df.keys()
     for i, tokens in enumerate(token_sets):
-        usable = sorted([(d, t) for t in tokens if 2 <= (d := df[t]) <= MAX_POSTING])  # rarest first, then by text
+        # (the intersection walks the smaller of the two: a text's few tokens)
+        usable = sorted([(usable_df[t], t) for t in usable_tokens & tokens])  # rarest first, then by text
         words = [t for _d, t in usable if "_" not in t][:keys_per_text]
         wordings = [t for d, t in usable if d <= WORDING_MAX_POSTING and "_" in t][:WORDING_KEYS_PER_TEXT]
         keys = words + wordings

@@ -20,9 +20,11 @@ error makes a memo that remembers nothing, never a failure.
 
 from __future__ import annotations
 
-import io
+import gc
+import hashlib
 import marshal
 import os
+import pickle
 import sys
 import tempfile
 from collections.abc import Callable
@@ -33,11 +35,15 @@ from .index import content_words, features
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
-FORMAT = 2
+FORMAT = 3
+#: Each record of the file is its length in this many bytes (little-endian), then its ``marshal`` bytes.
+RECORD_HEADER = 8
 #: ``save`` appends this run's new entries to the file, until more than this share of what the
 #: file holds is entries no run uses any more: then it writes the used entries alone.
 STALE_SHARE = 0.25
 
+#: The tables of what ``per_node`` functions found of a node, by the node's key (``node_key``).
+NODE_TABLE = "node:"
 Words = tuple[tuple[str, bool, bool], ...]
 Features = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
@@ -61,10 +67,31 @@ def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
 
 
 def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
-                days: frozenset[str], dated: bool) -> tuple[Any, ...]:
+                days: frozenset[str], dated: bool, capitals: frozenset[str] | None = None) -> tuple[Any, ...]:
     """What ``verify.profile`` reads: the text, the names it writes with a capital among
-    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``)."""
-    return text, frozenset(w[0] for w in words if not w[1] and w[0] in names), days, dated
+    ``names``, its day dates, whether it dates anything (``words``: ``content_words(text)``;
+    ``capitals``: the stems of its words written with a capital, when already at hand)."""
+    if capitals is None:
+        capitals = frozenset(w[0] for w in words if not w[1])
+    return text, capitals & names, days, dated
+
+
+def _plain(value: Any) -> bool:
+    """Is ``value`` one ``marshal`` writes and reads back equal and of the same type (None,
+    bools, numbers, strings, and tuples and frozensets of them)?"""
+    if value is None or type(value) in (bool, int, float, str):
+        return True
+    if type(value) in (tuple, frozenset):
+        return all(type(v) is str or _plain(v) for v in value)
+    return False
+
+
+def _record(value: Any) -> tuple[bytes, bytes]:
+    """One record of the file: its length, then ``value`` in ``marshal``'s bytes (read back whole
+    with ``marshal.loads``, much faster than ``marshal.load`` from a file object); two parts, so
+    that writing it copies no large bytes."""
+    data = marshal.dumps(value)
+    return len(data).to_bytes(RECORD_HEADER, "little"), data
 
 
 def _stat_of(path: Path) -> tuple[int, int]:
@@ -97,6 +124,12 @@ class ClaimMemo:
         self._names_before = previous.names if previous is not None else None
         self._changed_names: frozenset[str] | None = None
         self._sources_compared: dict[tuple[int, int], bool] = {}
+        #: Each node's key (``node_key``) by its claim object, this run's and the previous run's in
+        #: this process; each article's key by its source object (``name_articles``).
+        self.keys: dict[int, bytes | None] = {}
+        self._keys_before = previous.keys if previous is not None else {}
+        self._articles: dict[int, tuple[Any, str]] = {}
+        self._node_tables: list[tuple[str, dict[Any, Any]]] | None = None  # (per_node name, table)
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._used: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
         self._new: dict[str, dict[Any, Any]] = {}  # the entries this run computed (not in the file)
@@ -122,26 +155,36 @@ class ClaimMemo:
         """Load the file's records: the full tables, then what later runs appended."""
         try:
             self._stat = _stat_of(path)
-            data = io.BytesIO(path.read_bytes())
+            data = path.read_bytes()
         except OSError:
             return
-        size = len(data.getbuffer())
-        entries = 0
+        view, at, entries = memoryview(data), 0, 0
         whole = True  # every record read to the end of the file, all of this version
-        while data.tell() < size:
-            try:
-                version, tables = marshal.load(data)
-            except (EOFError, ValueError, TypeError):
-                whole = False  # a record cut short or damaged: keep what came before it
-                break
-            if version != _version() or not isinstance(tables, dict) \
-                    or not all(isinstance(v, dict) for v in tables.values()):
-                whole = False
-                break
-            for name, table in tables.items():
-                self._old.setdefault(name, {}).update(table)
-                self._used.setdefault(name, {})
-                entries += len(table)
+        collecting = gc.isenabled()
+        gc.disable()  # (loading makes no cycles: the collector would walk the new tables for nothing)
+        try:
+            while at < len(data):
+                length = int.from_bytes(view[at:at + RECORD_HEADER], "little")
+                start, at = at + RECORD_HEADER, at + RECORD_HEADER + length
+                if at > len(data):
+                    whole = False  # a record cut short: keep what came before it
+                    break
+                try:
+                    version, tables = marshal.loads(view[start:at])
+                except (EOFError, ValueError, TypeError):
+                    whole = False  # a damaged record: keep what came before it
+                    break
+                if version != _version() or not isinstance(tables, dict) \
+                        or not all(isinstance(v, dict) for v in tables.values()):
+                    whole = False
+                    break
+                for name, table in tables.items():
+                    self._old.setdefault(name, {}).update(table)
+                    self._used.setdefault(name, {})
+                    entries += len(table)
+        finally:
+            if collecting:
+                gc.enable()
         # ``save`` appends only to a file read whole; any other is written afresh
         self._file_entries = entries if whole and entries else None
 
@@ -156,17 +199,89 @@ class ClaimMemo:
         except OSError:
             return False
 
-    def node_answers(self, claim: Any, made_of: tuple[Any, ...]) -> dict[str, Any]:
+    def name_articles(self, sources: Any, keys: Any) -> None:
+        """The extraction cache's key of each source (``cache.cache_key`` of its article, same
+        order): a name of all the source and its extraction are made of, which ``article_key``
+        then need not work out."""
+        self._articles = {id(source): (source, key) for source, key in zip(sources, keys, strict=True)}
+
+    def article_key(self, source: Any, extraction: Any) -> str | None:
+        """A key naming exactly what ``source`` and ``extraction`` are: the extraction cache's
+        (``name_articles``), else a digest of both; None for a memo that keeps nothing between
+        runs (no file), which has no use for it."""
+        if self.path is None:
+            return None
+        named = self._articles.get(id(source))
+        if named is not None and named[0] is source:
+            return named[1]  # type: ignore[no-any-return]
+        return hashlib.blake2b(pickle.dumps((source, extraction), protocol=5), digest_size=16).hexdigest()
+
+    @staticmethod
+    def node_key(article: str | None, made_of: tuple[Any, ...]) -> bytes | None:
+        """The key of a node of the article ``article`` (``article_key``) made of ``made_of``
+        (plain tuples of strings, numbers and bools: the claim's place in the article and what
+        the node reads of the corpus): what ``per_node`` functions find of the node and whether
+        two nodes tell one fact are kept under it."""
+        if article is None:
+            return None
+        return hashlib.blake2b(repr((article, made_of)).encode(), digest_size=16).digest()
+
+    def node_answers(self, claim: Any, made_of: tuple[Any, ...], key: bytes | None = None) -> dict[str, Any]:
         """The dict ``per_node`` functions keep their answers in for the node of ``claim`` made of
         ``made_of`` (all else it is made of: tuples of strings and the claim's source and events):
         the previous run's, when that run had a node of this very claim object made of the same;
-        else a new one. The node's words, features and profile are functions of its claim's text,
-        the names it writes with a capital, its day dates, whether it dates anything and its
-        insertions' names, which ``made_of`` stands for."""
+        else one holding what earlier runs found of a node of the same ``key`` (``node_key``).
+        The node's words, features and profile are functions of its claim's text, the names it
+        writes with a capital, its day dates, whether it dates anything and its insertions' names,
+        which ``made_of`` stands for."""
         before = self._handed.get(id(claim))
-        known = before[2] if before is not None and before[0] is claim and before[1] == made_of else {}
+        self.keys[id(claim)] = key
+        if before is not None and before[0] is claim and before[1] == made_of:
+            known = before[2]
+        else:
+            known = {}
+            if key is not None:
+                missing = self._missing
+                if self._node_tables is None:
+                    self._node_tables = [(t[len(NODE_TABLE):], found) for t, found in self._old.items()
+                                         if t.startswith(NODE_TABLE)]
+                for name, found in self._node_tables:
+                    if (value := found.get(key, missing)) is not missing:
+                        known[name] = value
         self.nodes[id(claim)] = (claim, made_of, known)
         return known
+
+    def node_key_of(self, claim: Any) -> bytes | None:
+        """The key (``node_key``) of this run's node of ``claim``."""
+        return self.keys.get(id(claim))
+
+    def linked(self, a: bytes | None, b: bytes | None, reads: tuple[int, ...], compute: Callable[[], bool]) -> bool:
+        """``compute()``: whether the nodes of keys ``a`` and ``b`` tell one fact, remembered
+        under both keys and ``reads`` (small numbers: all else the verdict reads, such as which
+        thresholds their similarity reaches)."""
+        if a is None or b is None:
+            return compute()
+        return self._get("linked", a + b + bytes(reads), compute)  # type: ignore[no-any-return]
+
+    def _keep_node_answers(self) -> None:
+        """Put what ``per_node`` functions found of this run's nodes in the tables, by node key
+        (answers ``marshal`` can write, only)."""
+        missing = self._missing
+        for cid, (_claim, _made_of, known) in self.nodes.items():
+            key = self.keys.get(cid)
+            if key is None:
+                continue
+            for name, value in known.items():
+                table = NODE_TABLE + name
+                used = self._used.get(table)
+                if used is None:
+                    used = self._used[table] = {}
+                    self._old.setdefault(table, {})
+                if key in used or not _plain(value):
+                    continue
+                used[key] = value
+                if self._old[table].get(key, missing) is missing:
+                    self._new.setdefault(table, {})[key] = value
 
     def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
         """Record this run's corpus name stems -> the stems that are a name in this run or in the
@@ -199,6 +314,7 @@ class ClaimMemo:
                 self._used[table][key] = value
                 self.hits += 1
         self.nodes[id(claim)] = answers
+        self.keys[id(claim)] = self._keys_before.get(id(claim))
         self.built[id(claim)] = before
         return before[2]
 
@@ -245,12 +361,13 @@ class ClaimMemo:
         return self._get("features", text, lambda: features(text, words))  # type: ignore[no-any-return]
 
     def profile(self, text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
-                days: frozenset[str], dated: bool) -> Profile:
+                days: frozenset[str], dated: bool, key: tuple[Any, ...] | None = None) -> Profile:
         """``verify.profile(text, words, names, days, dated)``; ``words`` must be ``content_words(text)``.
 
-        Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them.
+        Keyed by the names the claim writes with a capital among ``names``: all the profile reads of them
+        (``key``: ``profile_key(text, words, names, days, dated)``, when already at hand).
         """
-        key = profile_key(text, words, names, days, dated)
+        key = profile_key(text, words, names, days, dated) if key is None else key
         known = self._profiles.get(key)
         if known is not None:
             return known
@@ -275,6 +392,8 @@ class ClaimMemo:
         """Keep the entries this run used in ``path``: append those it computed to the file,
         or write the used entries alone when the file would otherwise hold more than
         ``STALE_SHARE`` of entries no run uses (so the file tracks the corpus)."""
+        if self.path is not None:
+            self._keep_node_answers()
         self._let_go_of_the_previous_run()
         if self.path is None:
             return
@@ -283,12 +402,12 @@ class ClaimMemo:
         current = self._file_entries is not None and self._stat is not None and self._stat_unchanged()
         if current and (self._file_entries or 0) + new - used <= STALE_SHARE * used:
             if new:
-                self._write(marshal.dumps((_version(), self._new)), append=True)
+                self._write(_record((_version(), self._new)), append=True)
                 self._file_entries = (self._file_entries or 0) + new if self._in_file else None
             else:
                 self._in_file = True  # the file holds them already
         else:
-            self._write(marshal.dumps((_version(), self._used)), append=False)
+            self._write(_record((_version(), self._used)), append=False)
             self._file_entries = used if self._in_file else None
         if self._in_file:
             self._new = {}  # (in the file now: a second save appends nothing again)
@@ -298,7 +417,8 @@ class ClaimMemo:
         that a long-lived process holding this memo for its next run holds no more than that
         run takes over (and its collector walks no more)."""
         self._old = {name: {} for name in self._old}
-        self._handed, self._built_before, self._profiles = {}, {}, {}
+        self._node_tables = None
+        self._handed, self._built_before, self._profiles, self._keys_before = {}, {}, {}, {}
 
     def _stat_unchanged(self) -> bool:
         try:
@@ -306,7 +426,7 @@ class ClaimMemo:
         except OSError:
             return False
 
-    def _write(self, data: bytes, append: bool) -> None:
+    def _write(self, data: tuple[bytes, ...], append: bool) -> None:
         """Append ``data`` to the file, or replace the file with it (atomically); ``_in_file``
         says whether that worked. Any error leaves a memo that saved nothing."""
         self._in_file = False
@@ -317,12 +437,12 @@ class ClaimMemo:
             path.parent.mkdir(parents=True, exist_ok=True)
             if append:
                 with path.open("ab") as handle:
-                    handle.write(data)
+                    handle.writelines(data)
             else:
                 fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
                 try:
                     with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
+                        handle.writelines(data)
                     os.replace(tmp, path)
                 except BaseException:
                     Path(tmp).unlink(missing_ok=True)

@@ -38,6 +38,8 @@ MAX_POSTING = 200
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # (NFKD leaves ASCII as it is, and no ASCII character is a combining one)
     norm = unicodedata.normalize("NFKD", text)
     return "".join(c for c in norm if not unicodedata.combining(c)).lower()
 

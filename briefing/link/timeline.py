@@ -24,6 +24,7 @@ from ..extract.speakers import SENTENCE_STARTERS
 from ..model import ArticleExtraction, Citation, Event, Source
 from .facts import COMMEMORATION_RE, DAY_SUMMARY_RE, feature_line, quoted_share
 from .index import MAX_POSTING, content_words, idf_weights, mass, name_stems, similarity, stem
+from .memo import ClaimMemo
 from .readable import (
     ADVERB_CUES,
     DATELINE_RE,
@@ -65,6 +66,12 @@ def _words(event: Event) -> _Words:
     own = {stem(w) for w in event.expression.split()} | DATE_WORDS
     words = [(s, plain) for s, plain, _q in content_words(event.text) if s not in own]
     return _Words(frozenset(s for s, _p in words), frozenset(s for s, p in words if p))
+
+
+def _word_sets(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """``_words(event)`` as a tuple (what ``ClaimMemo`` keeps)."""
+    words = _words(event)
+    return words.tokens, words.plain
 
 
 def same_event(a: _Words, b: _Words, idf: dict[str, float], mass_a: float, mass_b: float) -> bool:
@@ -122,10 +129,17 @@ def merge_events(events: Sequence[Event], idf: dict[str, float], words: dict[str
     return [_entry(members) for members in leads]
 
 
-def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtraction]) -> tuple[Event, ...]:
-    """Merge mentions of the same dated happening; sort by date. Needs extraction events."""
+def link_timeline(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
+                  memo: ClaimMemo | None = None) -> tuple[Event, ...]:
+    """Merge mentions of the same dated happening; sort by date. Needs extraction events.
+    ``memo``: each event's words from an earlier run (by its text and date expression, all
+    ``_words`` reads); the same timeline without it."""
     events = [e for x in extractions for e in x.events if e.citations]
-    words = {e.id: _words(e) for e in events}
+    if memo is None:
+        words = {e.id: _words(e) for e in events}
+    else:
+        words = {e.id: _Words(*memo.value("event_words", (e.text, e.expression), lambda e=e: _word_sets(e)))
+                 for e in events}
     idf = idf_weights([w.tokens for w in words.values()])
     by_date: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in events:

@@ -80,7 +80,7 @@ def test_a_damaged_or_foreign_memo_file_is_an_empty_memo(tmp_path):
     assert graph_of(arts, memo) == graph_of(arts) and memo.hits == 0
     memo.save()
     assert ClaimMemo(path).profile  # written afresh, readable
-    path.write_bytes(memo_module.marshal.dumps(("another version", {})))
+    path.write_bytes(b"".join(memo_module._record(("another version", {}))))
     assert ClaimMemo(path)._old["profile"] == {}
 
 
@@ -152,6 +152,19 @@ def test_the_build_entry_points_run_with_fewer_collections(monkeypatch):
     assert seen == [True] and not collect.active()
     for func in (site.build_site, site.update_docs, pipeline.extract_to_file):
         assert func.__wrapped__  # decorated with collecting_less
+
+
+def test_linking_runs_with_fewer_collections_whoever_calls_it():
+    from briefing.link import LINK_PIPELINE, _meta
+    from briefing.pipes import Component
+
+    seen = []
+    meta = Component("meta", lambda ctx: seen.append(collect.active()) or _meta(ctx), requires=("sources",),
+                     assigns=("meta",))
+    arts = corpus()
+    briefing = link_briefing([a[0] for a in arts], [a[1] for a in arts], LINK_PIPELINE.replace("meta", meta))
+    assert seen == [True] and not collect.active()
+    assert briefing == link_briefing([a[0] for a in arts], [a[1] for a in arts])
 
 
 def test_the_hook_keeps_collections_rare_for_the_whole_mkdocs_build_and_ends_on_errors():
@@ -307,7 +320,7 @@ def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes
     cold = graph_of(arts, first)
     first.save()
     whole = path.read_bytes()
-    damaged = whole + memo_module.marshal.dumps((memo_module._version(), {"words": {"x": ()}}))[:-3]
+    damaged = whole + b"".join(memo_module._record((memo_module._version(), {"words": {"x": ()}})))[:-3]
     path.write_bytes(damaged)
     memo = ClaimMemo(path)
     assert graph_of(arts, memo) == cold and memo.misses == 0  # the first record is still read
@@ -316,3 +329,78 @@ def test_a_record_cut_short_keeps_the_records_before_it_and_the_next_save_writes
     again = ClaimMemo(path)
     assert len(path.read_bytes()) < len(damaged) and again._file_entries  # written afresh, read whole
     assert graph_of(arts, again) == cold and again.misses == 0
+
+
+def test_a_new_process_is_handed_what_was_found_of_each_node_and_which_pairs_tell_one_fact(tmp_path, monkeypatch):
+    """A memo read from its file gives each node what ``per_node`` functions found of the node
+    of the same article, place and names in an earlier run, and whether two such nodes tell one
+    fact: an edited article's pairs alone are verified again, and the briefing is a cold run's."""
+    from briefing.link import claimgraph
+
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Ola Brandt moved port funds into a private account, documents show.")]
+    path = tmp_path / "memo.bin"
+
+    def link(arts, memo=None):
+        return link_briefing([a[0] for a in arts], [a[1] for a in arts], memo=memo)
+
+    cold, cold_edited, cold_graph = link(arts), link(edited), graph_of(arts)
+    first = ClaimMemo(path)
+    assert link(arts, first) == cold
+    first.save()
+    found = {(n[0].citation.sentence, n[0].text): n[2] for n in first.nodes.values()}
+    assert any(found.values())
+    verified = []
+    real = claimgraph.linked
+    monkeypatch.setattr(claimgraph, "linked", lambda a, b, *r: verified.append(b.source.id) or real(a, b, *r))
+    again = ClaimMemo(path)
+    graph = graph_of(arts, again)
+    assert verified == [] and graph == cold_graph
+    assert all(n.known == found[(n.claim.citation.sentence, n.claim.text)] for n in graph.nodes)
+    verified.clear()
+    memo = ClaimMemo(path)
+    assert link(edited, memo) == cold_edited
+    assert verified and set(verified) == {"c"}  # (nodes are sorted by source: c's come last)
+    memo.save()
+    verified.clear()
+    assert link(edited, ClaimMemo(path)) == cold_edited and verified == []
+
+
+def test_a_saved_memo_gives_the_same_timeline_without_reading_the_events_words_again(tmp_path, monkeypatch):
+    from briefing.link import timeline
+
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Brandt moved port funds into a private account on Wednesday, documents show.")]
+    cold, cold_edited = (timeline.link_timeline([a[0] for a in x], [a[1] for a in x]) for x in (arts, edited))
+    assert cold and cold_edited != cold
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    assert timeline.link_timeline([a[0] for a in arts], [a[1] for a in arts], first) == cold
+    first.save()
+    read = []
+    real = timeline._words
+    monkeypatch.setattr(timeline, "_words", lambda e: read.append(e.text) or real(e))
+    assert timeline.link_timeline([a[0] for a in arts], [a[1] for a in arts], ClaimMemo(path)) == cold
+    assert read == []
+    assert timeline.link_timeline([a[0] for a in edited], [a[1] for a in edited], ClaimMemo(path)) == cold_edited
+    assert read and all("Brandt" in text for text in read)  # the edited article's events alone
+
+
+def test_every_similarity_threshold_linked_reads_is_one_its_kept_verdict_is_keyed_by():
+    """``build_graph`` keeps ``linked``'s verdict by which of ``SIMILARITY_STEPS`` the similarity
+    reaches: every fractional threshold ``linked`` (and ``across_cycles``, which it asks) names
+    must be among them, or a kept verdict could outlive a similarity that crossed it."""
+    import inspect
+    import re
+
+    from briefing.link import claimgraph
+
+    named = set()
+    for func in (claimgraph.linked, claimgraph.across_cycles):
+        for name in re.findall(r"\b[A-Z][A-Z_]+\b", inspect.getsource(func)):
+            if isinstance(getattr(claimgraph, name, None), float):
+                named.add(getattr(claimgraph, name))
+    assert named and named <= set(claimgraph.SIMILARITY_STEPS)
+    assert list(claimgraph.SIMILARITY_STEPS) == sorted(claimgraph.SIMILARITY_STEPS)
