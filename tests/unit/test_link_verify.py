@@ -40,6 +40,11 @@ def facts_of(*articles):
     return link_facts([a[0] for a in articles], [a[1] for a in articles])
 
 
+def kept_apart(*articles) -> bool:
+    """Does every fact of these articles cite one article only (nothing linked across them)?"""
+    return all(len({c.source for c in f.citations}) == 1 for f in facts_of(*articles))
+
+
 def test_the_same_event_told_in_other_words_by_two_outlets_is_one_fact():
     a = make("a", "North Herald", "2024-05-02",
              "Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests.")
@@ -55,7 +60,7 @@ def test_a_shared_name_and_topic_words_are_not_one_fact():
              "Mayor Tom Ruiz threw his support behind Senator Ada Kline on Monday, praising her record.")
     b = make("b", "South Gazette", "2024-05-02",
              "Governor Liv Sand threw her support behind Senator Ada Kline, citing her record on schools.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_shared_idiom_is_not_one_fact():
@@ -118,7 +123,7 @@ def test_outside_one_news_cycle_only_near_verbatim_or_dated_claims_link():
              "Governor Elena Marsh signed the coastal flood bill after a week of protests.")
     b = make("b", "South Gazette", "2024-03-20",
              "After days of protests, Governor Elena Marsh signed the flood bill for the coast into law.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
     c = make("c", "South Gazette", "2024-03-20",
              "Governor Elena Marsh signed the coastal flood bill after a week of protests.")
     assert linked_sources(facts_of(a, c), "signed") == {"a", "c"}
@@ -129,12 +134,12 @@ def test_across_news_cycles_a_commonplace_or_a_shared_year_links_nothing():
     a = make("a", "North Herald", "2024-01-10", "Perhaps the old rules of harbour politics still hold after all.")
     b = make("b", "South Gazette", "2024-04-02",
              "The question hanging over the race is whether the old rules of harbour politics still hold.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
     # One sentence dates something ("in 1988") and both share a name and a few words: two events.
     c = make("c", "North Herald", "2024-01-10", "Marsh spoke on Monday at a town hall hosted by the Harbour Trust.")
     d = make("d", "South Gazette", "2024-04-02",
              "Marsh was speaking in the same hall that hosted the Harbour Trust's first congress in 1988.")
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(c, d))
+    assert kept_apart(c, d)
 
 
 def test_across_news_cycles_a_dated_event_told_in_full_or_with_its_figure_links():
@@ -278,7 +283,7 @@ def test_sums_of_money_are_counts_and_poll_method_notes_link_nothing():
     note = "The poll has a margin of error of 3 percentage points, the pollster said."
     assert about_a_poll_method("That is according to early exit polls conducted for the networks by Harbour Research.")
     a, b = make("a", "North Herald", "2024-05-02", note), make("b", "South Gazette", "2024-05-02", note)
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_shared_number_word_or_date_makes_no_discrepancy_of_unrelated_counts():
@@ -306,8 +311,8 @@ def test_two_tallies_of_one_race_are_two_facts():
              "Ada Kline now has a total of at least 1,410 in Port Vell, while Ola Brandt has at least 653.")
     d = make("d", "West Sun", "2024-05-03",
              "Ada Kline now has a total of at least 1,353 in Port Vell, while Ola Brandt has at least 625.")
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(c, d))
+    assert kept_apart(a, b)
+    assert kept_apart(c, d)
 
 
 def test_a_time_word_after_a_rejection_is_no_claim_it_denies():
@@ -322,7 +327,7 @@ def test_two_named_speakers_saying_alike_are_two_statements():
              "Governor Elena Marsh said a special prosecutor should examine the Port Vell harbour fund.")
     b = make("b", "South Gazette", "2024-05-02",
              "Mayor Tom Ruiz said a special prosecutor should examine the Port Vell harbour fund.")
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_denial_aims_at_a_claim_not_a_proposal_an_object_or_a_thing():
@@ -376,7 +381,7 @@ def test_two_sentences_opening_with_different_subjects_are_two_facts():
     b = make("b", "South Gazette", "2024-05-02",
              "Ola Ruiz has been criticised for vague answers during an interview with the editorial board "
              "of the Harbour Ledger.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
     # A dateline, or an opening phrase, is no subject: the same event still links.
     c = make("c", "North Herald", "2024-05-02",
              "PORT VELL (Wire) — Governor Elena Marsh signed the coastal flood bill on Wednesday after protests.")
@@ -443,7 +448,7 @@ def test_two_claims_credited_to_different_resolved_speakers_are_two_statements()
              "“Marsh’s harbour levy is the root of all the troubles of our fishing fleet,” he said.")
     b = make("b", "South Gazette", "2024-05-02", "The host Ola Ruiz pressed the mayor on Monday.",
              "“Marsh’s harbour levy is the root of the troubles of the fishing fleet,” Ruiz said.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_reply_is_credited_to_its_own_speaker_not_the_report_before_it():
@@ -467,7 +472,7 @@ def test_two_findings_of_one_poll_are_two_facts():
              "A Ledger poll released Sunday shows Marsh ahead in the race.")
     b = make("b", "South Gazette", "2024-05-02",
              "Marsh trails Kline in a Ledger poll released Sunday, the race's first.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_reply_that_names_its_source_answers_that_source_not_the_nearest_claim():
@@ -531,7 +536,7 @@ def test_who_made_a_poll_is_no_participant_in_what_it_found():
     b = make("b", "South Gazette", "2024-05-02",
              "Former governor Ivo Kline took just 6 percent of the national vote in a Harbour Ledger-Channel Nine "
              "poll released Sunday, which shows his worst standing in two years.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))  # Ruiz's lead, Kline's 6 percent
+    assert kept_apart(a, b)  # Ruiz's lead, Kline's 6 percent
     assert poll_sponsors("Marsh's poll numbers fell again.") == frozenset()  # whose standing, not who polled
 
 
@@ -588,7 +593,7 @@ def test_a_quoted_wording_with_no_party_named_outside_it_is_not_enough():
              "The harbour board says the mayor spurns every deal put to the council.")
     b = make("b", "South Gazette", "2024-05-03",
              "“Ada Kline's reckless view of Port Vell could sink the harbour,” Mayor Tom Ruiz said in a statement.")
-    assert all(len({c.source for c in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_fact_told_only_on_the_side_of_another_sentence_is_not_that_fact():
@@ -685,7 +690,7 @@ def test_a_bare_figure_still_keeps_two_findings_apart():
     b = make("b", "South Gazette", "2024-05-03",
              "Exit polls in Port Vell showed that 62 percent of harbour voters back a levy on cruise "
              "ships entering the bay.")
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_a_number_before_a_comma_counts_nothing():
@@ -712,7 +717,7 @@ def test_an_act_told_with_more_on_the_side_needs_the_same_day():
     a = make("a", "North Herald", "2024-05-03",
              "Ada Kline will deliver her farewell address at the harbour hall in Port Vell.")
     b = make("b", "South Gazette", "2024-05-03", FAREWELL)
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 BOARD_B = ("At Tuesday's harbour board meeting Ada Kline delivered her farewell address, warning her "
@@ -736,7 +741,7 @@ def test_an_act_told_with_more_on_the_side_without_a_day_in_common_is_not_enough
              "Ada Kline delivered her farewell address at the harbour board meeting, thanking the dock "
              "workers and river pilots who had carried her campaign eight years ago.")
     b = make("b", "South Gazette", "2024-05-08", BOARD_B)
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
 
 
 def test_attacking_for_contributions_is_criticizing_for_donations():
@@ -756,4 +761,4 @@ def test_two_winners_of_one_day_are_two_facts():
     b = make("b", "South Gazette", "2024-05-08",
              "Tom Ruiz won Tuesday's primary in Alton against an Ada Kline ally, crediting the farmers' "
              "cooperative and vowing to cut the harbour levy before summer.")
-    assert all(len({x.source for x in f.citations}) == 1 for f in facts_of(a, b))
+    assert kept_apart(a, b)
