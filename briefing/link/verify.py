@@ -244,9 +244,8 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
         elif lead:
             break
     headline = headline_shaped(text)
-    core_stems = frozenset(predicate_word(t) for t in content_tokens(core_part(text)))
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
-                   core=plain & core_stems,
+                   core=core_words(text, plain),
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
                    and not about_the_reporting(text) and not about_a_poll_method(text),
                    dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
@@ -331,6 +330,17 @@ SIDE_PARTICIPLE_RE = re.compile(r",\s+(?:(?:also|then|later|while|where)\s+)?[a-
 def core_part(text: str) -> str:
     """The main clause (``main_part``) without a trailing participle or "where" clause."""
     return SIDE_PARTICIPLE_RE.sub("", main_part(text), count=1)
+
+
+def core_words(text: str, plain: frozenset[str]) -> frozenset[str]:
+    """The plain words of the sentence's core clause (``core_part``): ``plain`` itself (the
+    same object, so most profiles hold no second set) when the core is the whole sentence or
+    tells every plain word."""
+    core = core_part(text)
+    if len(core) == len(text):
+        return plain
+    told = plain & frozenset(predicate_word(t) for t in content_tokens(core))
+    return plain if len(told) == len(plain) else told
 
 
 def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
