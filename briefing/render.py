@@ -75,6 +75,8 @@ CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "fact
 #: cited sentences as footnotes; beyond that it links a page of all of them (cited/<item>.md).
 CITATIONS_SHOWN = 8
 CITED_DIR = "cited"
+CITED_PER_PAGE = 100  # an item (not a dispute) citing more sentences than this: its page of them all lists
+CITED_PER_PART = 50  # pages of about this many (cited/<its anchor>-part-<n>.md, by the source's hash)
 FOOTNOTE_SENTENCE_CHARS = 400
 REMOVED_CHARS = 600
 TOP_PAGES = ("index", "facts", "quotes", "disputed", "discrepancies", "timeline")
@@ -544,6 +546,20 @@ def side_title(side: Any) -> str:
 def cited_page(item_id: str, prefix: str) -> str:
     """The page (from docs/) of all the sentences an item cites: cited/<its anchor>.md."""
     return f"{CITED_DIR}/{safe_id(item_id, prefix)}.md"
+
+
+def citation_parts(citations: Sequence[Citation]) -> dict[str, list[Citation]] | None:
+    """An item's distinct citations -> part name (``1`` …) -> its citations, in the same order; None
+    when there are no more than ``CITED_PER_PAGE``. Each citation is on the part its source's hash
+    names (about ``CITED_PER_PART`` a part), so an article added or deleted changes its own part only
+    (all of them only when the number of parts changes)."""
+    if len(citations) <= CITED_PER_PAGE:
+        return None
+    count = -(-len(citations) // CITED_PER_PART)
+    parts: dict[int, list[Citation]] = defaultdict(list)
+    for citation in citations:
+        parts[int(short_hash(citation.source, 8), 16) % count + 1].append(citation)
+    return {str(number): parts[number] for number in sorted(parts)}
 
 
 def distinct_citations(citations: Iterable[Citation]) -> list[Citation]:
@@ -1594,20 +1610,60 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         back = "" if not shown_on else f"../{shown_on}" if prefix in ("q-", "p-") \
             else f"../{shown_on}#{safe_id(item.id, prefix)}"
         all_cites = [c for _title, cites in groups for c in cites]
-        key = None if page_keys is None else page_keys.items_key(
-            env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
-                                           str(directory_urls), "cited", prefix, back]),
-            frozenset({field_name}), [page_keys.shown(item)], all_cites)
+
+        def cited_key(*what: str, cites: list[Citation], split: bool = False, item: Any = item,
+                      prefix: str = prefix, back: str = back, field_name: str = field_name) -> str | None:
+            """The page's key: the item as shown (split: its text only, the pages show no more of it,
+            and each its own citations)."""
+            if page_keys is None:
+                return None
+            shown = json.dumps([item.text, [to_data(i) for i in getattr(item, "insertions", ())]],
+                               ensure_ascii=False, sort_keys=True) if split else page_keys.shown(item)
+            return page_keys.items_key(
+                env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
+                                               str(directory_urls), "cited", prefix, back, *what]),
+                frozenset({field_name}), [shown], cites)
+
+        def entries(cites: Iterable[Citation], listing: PageContext) -> list[str]:
+            return [listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
+                    for c in cites]
+
+        # Very many (a much-quoted statement): the page lists pages of them, each keyed by its own.
+        split = citation_parts(distinct_citations(item.citations)) if prefix != "d-" else None
+        stem = Path(name).stem
+        if split is not None:
+            outlets = len(PageContext(index, depth=1).outlets(all_cites))
+            parts = [{"title": fact_part_title(n, len(split)), "href": MdSafe(f"{stem}-part-{n}.md"),
+                      "count": len(part_cites)} for n, part_cites in split.items()]
+            total = len(distinct_citations(all_cites))
+            key = cited_key("split", str(total), str(outlets), json.dumps(parts, ensure_ascii=False), cites=[],
+                             split=True)
+            if not _kept(name, key):
+                render("cited.md.j2", name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
+                       back=MdSafe(back) if back else None, total=total, outlets=outlets,
+                       text=item.text if prefix in ("q-", "p-") else None, groups=[], part=None, parts=parts)
+            for n, part_cites in split.items():
+                part_name = f"{CITED_DIR}/{stem}-part-{n}.md"
+                cited_kept.add(Path(part_name).stem)
+                key = cited_key("part", n, str(len(split)), cites=part_cites, split=True)
+                if not _kept(part_name, key):
+                    render("cited.md.j2", part_name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
+                           back=MdSafe(back) if back else None, total=total, outlets=outlets,
+                           text=item.text if prefix in ("q-", "p-") else None,
+                           groups=[{"title": None, "entries": entries(part_cites, PageContext(index, depth=1))}],
+                           part={"title": fact_part_title(n, len(split)), "up": MdSafe(f"{stem}.md"),
+                                 "count": len(part_cites)}, parts=None)
+            continue
+        key = cited_key(cites=all_cites)
         if _kept(name, key):
             continue
         listing = PageContext(index, depth=1)
         render("cited.md.j2", name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
                back=MdSafe(back) if back else None,
                total=len(distinct_citations(all_cites)), outlets=len(listing.outlets(all_cites)),
-               text=item.text if prefix in ("q-", "p-") else None,
-               groups=[{"title": title, "entries": [
-                   listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
-                   for c in distinct_citations(cites)]} for title, cites in groups if cites])
+               text=item.text if prefix in ("q-", "p-") else None, part=None, parts=None,
+               groups=[{"title": title, "entries": entries(distinct_citations(cites), listing)}
+                       for title, cites in groups if cites])
     writer.remove_stale(CITED_DIR, cited_kept)
     ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
     sources_split = source_parts(ordered_sources)
