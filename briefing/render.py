@@ -76,7 +76,7 @@ CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "fact
 CITATIONS_SHOWN = 8
 CITED_DIR = "cited"
 CITED_PER_PAGE = 100  # an item (not a dispute) citing more sentences than this: its page of them all lists
-CITED_PER_PART = 50  # pages of about this many (cited/<its anchor>-part-<n>.md, by the source's hash)
+CITED_PARTS = 16  # pages of its citations (cited/<its anchor>-part-<n>.md, by the source's hash)
 FOOTNOTE_SENTENCE_CHARS = 400
 REMOVED_CHARS = 600
 TOP_PAGES = ("index", "facts", "quotes", "disputed", "discrepancies", "timeline")
@@ -549,13 +549,14 @@ def cited_page(item_id: str, prefix: str) -> str:
 
 
 def citation_parts(citations: Sequence[Citation]) -> dict[str, list[Citation]] | None:
-    """An item's distinct citations -> part name (``1`` …) -> its citations, in the same order; None
-    when there are no more than ``CITED_PER_PAGE``. Each citation is on the part its source's hash
-    names (about ``CITED_PER_PART`` a part), so an article added or deleted changes its own part only
-    (all of them only when the number of parts changes)."""
+    """An item's distinct citations -> part name (``1`` … ``CITED_PARTS``; the empty ones left out) ->
+    its citations, in the same order; None when there are no more than ``CITED_PER_PAGE``. Each
+    citation is on the part its source's hash names, and the number of parts is fixed (not grown
+    with the citations, which would move them all at each new part), so an article added or deleted
+    changes its own part only."""
     if len(citations) <= CITED_PER_PAGE:
         return None
-    count = -(-len(citations) // CITED_PER_PART)
+    count = CITED_PARTS
     parts: dict[int, list[Citation]] = defaultdict(list)
     for citation in citations:
         parts[int(short_hash(citation.source, 8), 16) % count + 1].append(citation)
@@ -1633,7 +1634,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         stem = Path(name).stem
         if split is not None:
             outlets = len(PageContext(index, depth=1).outlets(all_cites))
-            parts = [{"title": fact_part_title(n, len(split)), "href": MdSafe(f"{stem}-part-{n}.md"),
+            parts = [{"title": f"part {n}", "href": MdSafe(f"{stem}-part-{n}.md"),
                       "count": len(part_cites)} for n, part_cites in split.items()]
             total = len(distinct_citations(all_cites))
             key = cited_key("split", str(total), str(outlets), json.dumps(parts, ensure_ascii=False), cites=[],
@@ -1645,13 +1646,13 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             for n, part_cites in split.items():
                 part_name = f"{CITED_DIR}/{stem}-part-{n}.md"
                 cited_kept.add(Path(part_name).stem)
-                key = cited_key("part", n, str(len(split)), cites=part_cites, split=True)
+                key = cited_key("part", n, cites=part_cites, split=True)
                 if not _kept(part_name, key):
                     render("cited.md.j2", part_name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
                            back=MdSafe(back) if back else None, total=total, outlets=outlets,
                            text=item.text if prefix in ("q-", "p-") else None,
                            groups=[{"title": None, "entries": entries(part_cites, PageContext(index, depth=1))}],
-                           part={"title": fact_part_title(n, len(split)), "up": MdSafe(f"{stem}.md"),
+                           part={"title": f"part {n}", "up": MdSafe(f"{stem}.md"),
                                  "count": len(part_cites)}, parts=None)
             continue
         key = cited_key(cites=all_cites)

@@ -87,7 +87,7 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
                             ("EVENTS_PER_PART", 2), ("SOURCES_PER_PAGE", 2), ("SOURCES_PER_PART", 2),
                             ("DISPUTED_PER_PAGE", 1), ("DISPUTED_PER_PART", 2), ("PHRASES_PER_PAGE", 1),
                             ("PHRASES_PER_PART", 2), ("QUOTES_PER_PAGE", 2), ("QUOTES_PER_SPEAKER_PAGE", 1),
-                            ("CITATIONS_SHOWN", 1), ("CITED_PER_PAGE", 2), ("CITED_PER_PART", 2)):
+                            ("CITATIONS_SHOWN", 1), ("CITED_PER_PAGE", 2), ("CITED_PARTS", 2)):
             monkeypatch.setattr(render, name, value)
     if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)

@@ -76,7 +76,7 @@ def test_a_very_much_cited_item_has_its_citations_on_parts_and_an_article_change
                                                                                              monkeypatch):
     import briefing.render as render_module
     monkeypatch.setattr(render_module, "CITED_PER_PAGE", 25)  # as a statement quoted by hundreds of articles
-    monkeypatch.setattr(render_module, "CITED_PER_PART", 5)
+    monkeypatch.setattr(render_module, "CITED_PARTS", 6)
     docs = tmp_path / "docs"
     render_briefing(briefing_of(30, 10), docs, ROOT / "templates")
     main = (docs / "cited" / "f-f1.md").read_text()
