@@ -413,8 +413,9 @@ class PageContext:
     _taken: set[str] = field(default_factory=set)
 
     @property
-    def root(self) -> str:
-        return "../" * self.depth
+    def root(self) -> MdSafe:
+        """The way up to docs/ (a link's start in a template: ``{{ page.root }}data/briefing.yaml``)."""
+        return MdSafe("../" * self.depth)
 
     def source_href(self, source_id: str, sentence: str | None = None) -> MdSafe:
         """Source id (+ sentence id) -> relative .md link to its page (and the sentence's anchor)."""

@@ -949,3 +949,16 @@ def test_a_disputed_or_phrases_part_is_rendered_again_only_when_what_it_shows_ch
     assert sorted(rendered) == sorted([f"page {Path(dispute_part).stem} of {count}",
                                        f"quoted phrases, page {Path(phrase_part).stem.removeprefix('phrases-')} "
                                        f"of {phrase_count}"]), rendered
+
+
+def test_a_split_dispute_with_many_sides_links_the_data_from_its_part(tmp_path, monkeypatch):
+    split_disputes_and_phrases(monkeypatch)
+    briefing = many_disputes_and_phrases(hostile_briefing())
+    evil = briefing.sources[0]
+    crowded = replace(briefing.disputed[1], sides=tuple(Side("alleged", f"Side {i}.", (cite(evil, 5),), by=f"B{i}")
+                                                        for i in range(render_module.CAPS["sides"] + 2)))
+    briefing = replace(briefing, disputed=(briefing.disputed[0], crowded, *briefing.disputed[2:]))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    part = next(p for p in (docs / "disputed").glob("*.md") if "Side 0." in p.read_text(encoding="utf-8"))
+    assert "more in the [data](../data/briefing.yaml)" in part.read_text(encoding="utf-8")
