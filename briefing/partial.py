@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ log = logging.getLogger("briefing")
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 SEARCH_INDEX = "search/search_index.json"
+
+
+def names_a_page(text: str, names: list[str]) -> bool:
+    """Does a page's Markdown name one of the pages ``names`` (file names: ``5.md``)? A name counts
+    where a link's path could hold it (after ``/``, ``(``, a quote, a space…), not inside a longer
+    file name (``part-15.md`` does not name ``5.md``): a part ``facts/5.md`` that came or went then
+    rebuilds the pages linking it, not every page naming some ``…5.md``."""
+    return any(re.search(rf"(?<![\w.-]){re.escape(name)}", text) for name in names if name in text)
 
 
 def config_inputs(config: Any) -> list[str]:
@@ -142,7 +151,7 @@ class PartialBuild:
                 text = source.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 return True
-            return any(n in text for n in names)  # it may link to a page that came or went
+            return names_a_page(text, names)  # it may link to a page that came or went
         return False
 
     def check_nav(self, nav: Any) -> None:

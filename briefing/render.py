@@ -61,6 +61,10 @@ FACTS_PER_PAGE = 60  # more key facts shown than this: their sources are on page
 FACTS_PER_PART = 10
 EVENTS_PER_PAGE = 60  # more timeline events shown than this: one page per month (or part of a month)
 EVENTS_PER_PART = 30  # a month with more events than this: one page per ten days
+DISPUTED_PER_PAGE = 30  # more disputes shown than this: who says what is on pages of about DISPUTED_PER_PART
+DISPUTED_PER_PART = 10
+PHRASES_PER_PAGE = 50  # a split Quotes page with more quoted phrases than this: pages of about PHRASES_PER_PART
+PHRASES_PER_PART = 20
 SOURCES_PER_PAGE = 200  # more sources than this: the Sources index lists one page per day of publication
 SOURCES_PER_PART = 50  # and a day with more than this many is on pages of about this many
 SOURCE_DAYS_DIR = "sources/days"
@@ -71,6 +75,8 @@ CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "fact
 #: cited sentences as footnotes; beyond that it links a page of all of them (cited/<item>.md).
 CITATIONS_SHOWN = 8
 CITED_DIR = "cited"
+CITED_PER_PAGE = 100  # an item (not a dispute) citing more sentences than this: its page of them all lists
+CITED_PARTS = 16  # pages of its citations (cited/<its anchor>-part-<n>.md, by the source's hash)
 FOOTNOTE_SENTENCE_CHARS = 400
 REMOVED_CHARS = 600
 TOP_PAGES = ("index", "facts", "quotes", "disputed", "discrepancies", "timeline")
@@ -407,8 +413,9 @@ class PageContext:
     _taken: set[str] = field(default_factory=set)
 
     @property
-    def root(self) -> str:
-        return "../" * self.depth
+    def root(self) -> MdSafe:
+        """The way up to docs/ (a link's start in a template: ``{{ page.root }}data/briefing.yaml``)."""
+        return MdSafe("../" * self.depth)
 
     def source_href(self, source_id: str, sentence: str | None = None) -> MdSafe:
         """Source id (+ sentence id) -> relative .md link to its page (and the sentence's anchor)."""
@@ -540,6 +547,21 @@ def side_title(side: Any) -> str:
 def cited_page(item_id: str, prefix: str) -> str:
     """The page (from docs/) of all the sentences an item cites: cited/<its anchor>.md."""
     return f"{CITED_DIR}/{safe_id(item_id, prefix)}.md"
+
+
+def citation_parts(citations: Sequence[Citation]) -> dict[str, list[Citation]] | None:
+    """An item's distinct citations -> part name (``1`` … ``CITED_PARTS``; the empty ones left out) ->
+    its citations, in the same order; None when there are no more than ``CITED_PER_PAGE``. Each
+    citation is on the part its source's hash names, and the number of parts is fixed (not grown
+    with the citations, which would move them all at each new part), so an article added or deleted
+    changes its own part only."""
+    if len(citations) <= CITED_PER_PAGE:
+        return None
+    count = CITED_PARTS
+    parts: dict[int, list[Citation]] = defaultdict(list)
+    for citation in citations:
+        parts[int(short_hash(citation.source, 8), 16) % count + 1].append(citation)
+    return {str(number): parts[number] for number in sorted(parts)}
 
 
 def distinct_citations(citations: Iterable[Citation]) -> list[Citation]:
@@ -680,6 +702,32 @@ def fact_parts(facts: Sequence[Any]) -> dict[str, list[Any]] | None:
     for fact in facts:
         parts[int(short_hash(fact.id, 8), 16) % count + 1].append(fact)
     return {str(number): parts[number] for number in sorted(parts)}
+
+
+def hash_parts(items: Sequence[Any], per_page: int, per_part: int) -> dict[str, list[Any]] | None:
+    """Items (in their order) -> part name (``1`` …) -> its items, in the same order; None when there
+    are no more than ``per_page``. Each item is on the part its id's hash names, about ``per_part`` a
+    part, so an item added, changed or gone changes its own part only (all of them only when the
+    number of parts changes)."""
+    if len(items) <= per_page:
+        return None
+    count = -(-len(items) // per_part)
+    parts: dict[int, list[Any]] = defaultdict(list)
+    for item in items:
+        parts[int(short_hash(item.id, 8), 16) % count + 1].append(item)
+    return {str(number): parts[number] for number in sorted(parts)}
+
+
+def dispute_parts(disputes: Sequence[Any]) -> dict[str, list[Any]] | None:
+    """The disputes the Disputed page shows (ranked) -> part name -> its disputes (``hash_parts``,
+    ``DISPUTED_PER_PAGE``, ``DISPUTED_PER_PART``)."""
+    return hash_parts(disputes, DISPUTED_PER_PAGE, DISPUTED_PER_PART)
+
+
+def phrase_parts(phrases: Sequence[Any]) -> dict[str, list[Any]] | None:
+    """The quoted phrases a split Quotes page shows -> part name -> its phrases (``hash_parts``,
+    ``PHRASES_PER_PAGE``, ``PHRASES_PER_PART``)."""
+    return hash_parts(phrases, PHRASES_PER_PAGE, PHRASES_PER_PART)
 
 
 def fact_part_title(name: str, count: int) -> str:
@@ -855,8 +903,8 @@ def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, An
 def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
                  item_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first.
-    ``item_pages``: quote, fact or event id -> its page when its page is split (else ``quotes``,
-    ``facts``, ``timeline``)."""
+    ``item_pages``: quote, fact, dispute or event id -> its page when its page is split (else
+    ``quotes``, ``facts``, ``disputed``, ``timeline``)."""
     pages = item_pages or {}
 
     def page(name: str, anchor: str) -> str:
@@ -875,7 +923,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
     for dispute in _ranked(briefing.disputed, CAPS["disputed"]):
         cites = [*dispute.citations, *(c for s in dispute.sides for c in s.citations)]
         entries.append({"kind": "disputed", "id": dispute.id, "title": dispute.text, "updated": updated(cites),
-                        "href": page("disputed", safe_id(dispute.id, "d-")),
+                        "href": page(pages.get(dispute.id, "disputed"), safe_id(dispute.id, "d-")),
                         "summary": dispute_label(dispute, index).capitalize() + ": " + "; ".join(
                             f"{STANCE_LABELS.get(s.stance, s.stance)}{' by ' + s.by if s.by else ''}"
                             for s in dispute.sides[:CAPS["sides"]])})
@@ -1281,6 +1329,23 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             return MdSafe(anchor if there is None or there == part else f"{there}.md{anchor}")
         return link
 
+    def shown_phrases() -> list[Any]:
+        """The quoted phrases shown: on the Quotes page, or on its own pages when that page is split."""
+        return list(briefing.phrases[:CAPS["phrases"]])
+
+    def phrase_layout() -> dict[str, list[Any]] | None:
+        """A split Quotes page's many phrases -> part name -> its phrases (quotes/phrases-<n>.md)."""
+        if "phrases" not in layout:
+            layout["phrases"] = None if quote_layout()["parts"] is None else phrase_parts(shown_phrases())
+        return layout["phrases"]
+
+    def phrase_page(phrase_id: str) -> str:
+        """The page showing a phrase, from docs/."""
+        if quote_layout()["parts"] is None:
+            return "quotes.md"
+        where = {p.id: n for n, part_phrases in (phrase_layout() or {}).items() for p in part_phrases}.get(phrase_id)
+        return "quotes/phrases.md" if where is None else f"quotes/phrases-{where}.md"
+
     def quote_page(quote_id: str) -> MdSafe:
         """The page of a quote (for What's new), from docs/."""
         there = quote_layout()["pages"].get(quote_id)
@@ -1328,6 +1393,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     events_split = event_parts(shown_timeline)
     event_pages = {e.id: f"timeline/{n}" for n, part_events in (events_split or {}).items() for e in part_events}
 
+    # Many disputes: who says what (the sides and their footnotes) is on parts (disputed/<n>.md), the
+    # page lists the claims, each linking its part.
+    disputed_split = dispute_parts(disputed)
+    dispute_pages = {d.id: f"disputed/{n}" for n, part_disputes in (disputed_split or {}).items()
+                     for d in part_disputes}
+
+    def dispute_link(dispute_id: str) -> MdSafe:
+        """A dispute's place on its part, from the Disputed page."""
+        return MdSafe(f"{dispute_pages[dispute_id]}.md#{safe_id(dispute_id, 'd-')}")
+
     def fact_link(fact_id: str) -> MdSafe:
         """A fact's place on its part, from the Key facts page."""
         return MdSafe(f"{fact_pages[fact_id]}.md#{safe_id(fact_id, 'f-')}")
@@ -1363,7 +1438,11 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                               ld=jsonld_claims(shown_facts, index) if facts and not facts_split else None),
         "quotes": quotes_page,
         "disputed": lambda: dict(disputed=disputed, contested=contested, unconfirmed=unconfirmed, counts=dispute_counts,
-                         ld=jsonld_claims(disputed, index) if disputed else None),
+                         part=None, dispute_link=dispute_link,
+                         parts=[{"title": fact_part_title(n, len(disputed_split)), "href": MdSafe(f"disputed/{n}.md"),
+                                 "count": len(part_disputes)} for n, part_disputes in disputed_split.items()]
+                         if disputed_split else None,
+                         ld=jsonld_claims(disputed, index) if disputed and not disputed_split else None),
         "discrepancies": lambda: dict(discrepancies=briefing.discrepancies[:CAPS["discrepancies"]],
                               total=len(briefing.discrepancies)),
         "timeline": lambda: dict(events=shown_timeline, total=len(timeline), part=None, parts=timeline_listing()),
@@ -1398,6 +1477,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             else:
                 key = shown_items_key(template, "timeline", ["split events", str(len(timeline))],
                                [json.dumps(timeline_listing(), ensure_ascii=False, sort_keys=True)], [])
+        elif name == "disputed" and disputed_split is not None and page_keys is not None:
+            # The claims without their sides, each linking its part (and its label, which counts outlets).
+            key = shown_items_key(template, "disputed", [
+                "split disputed", json.dumps(dispute_counts, sort_keys=True), str(len(disputed_split))],
+                (page_keys.shown(d) + "\0" + dispute_pages[d.id] + "\0" + dispute_label(d, index)
+                 for d in disputed), [])
         elif (key := fields_key(template)) is not None and not (old_keys.get(page_name) or [None])[0] == key:
             # The data changed: perhaps only where sentences are (ids, offsets), not what the page shows.
             shown_key = fields_key(template, display=True)
@@ -1420,6 +1505,20 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                            part={"title": fact_part_title(n, len(facts_split or ()))}, fact_link=fact_link,
                            ld=jsonld_claims(part_facts, index))
             writer.remove_stale("facts", set(facts_split or ()))
+        if name == "disputed":
+            for n, part_disputes in (disputed_split or {}).items():
+                part_name = f"disputed/{n}.md"
+                key = None if page_keys is None else shown_items_key(
+                    template, "disputed", ["part", n, str(len(disputed_split or ()))],
+                    (page_keys.shown(d) for d in part_disputes),
+                    [c for d in part_disputes for c in (*d.citations, *(c for s in d.sides for c in s.citations))])
+                if not _kept(part_name, key):
+                    render(template, part_name, depth=1, key=key, disputed=part_disputes,
+                           contested=[d for d in part_disputes if is_contested(d)],
+                           unconfirmed=[d for d in part_disputes if not is_contested(d)], counts=dispute_counts,
+                           parts=None, part={"title": fact_part_title(n, len(disputed_split or ()))},
+                           dispute_link=dispute_link, ld=jsonld_claims(part_disputes, index))
+            writer.remove_stale("disputed", set(disputed_split or ()))
         if name == "timeline":
             for n, part_events in (events_split or {}).items():
                 part_name = f"timeline/{n}.md"
@@ -1457,14 +1556,36 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
                            part={"title": part_title(part, part_groups)}, parts=None, phrases_page=None,
                            variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
-            if briefing.phrases:
-                phrases = briefing.phrases[:CAPS["phrases"]]
+            phrases, phrases_split = shown_phrases(), phrase_layout()
+            if phrases and phrases_split is None:
                 part_key = part_items_key("phrases", [json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
                                                       for p in phrases], [c for p in phrases for c in p.citations])
                 if not _kept("quotes/phrases.md", part_key):
                     render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
                            part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
                            phrases=phrases, quote_link=quote_link("phrases"), ld=None)
+            elif phrases_split is not None:  # many phrases: on parts, each keyed by the phrases it shows
+                listing = [{"title": fact_part_title(n, len(phrases_split)), "href": MdSafe(f"phrases-{n}.md"),
+                            "count": len(part_phrases)} for n, part_phrases in phrases_split.items()]
+                part_key = part_items_key("phrases", ["split", str(len(phrases)),
+                                                      json.dumps(listing, ensure_ascii=False)], [])
+                if not _kept("quotes/phrases.md", part_key):
+                    render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
+                           part={"title": "quoted phrases", "phrase_parts": listing, "total": len(phrases)},
+                           parts=None, phrases_page=None, variants=variants, phrases=[],
+                           quote_link=quote_link("phrases"), ld=None)
+                for n, part_phrases in phrases_split.items():
+                    part_name = f"quotes/phrases-{n}.md"
+                    title = f"quoted phrases, {fact_part_title(n, len(phrases_split))}"
+                    part_key = part_items_key(f"phrases-{n}", [
+                        json.dumps(title), *(json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
+                                             for p in part_phrases)], [c for p in part_phrases for c in p.citations])
+                    quote_parts_kept.add(f"phrases-{n}")
+                    if not _kept(part_name, part_key):
+                        render("quotes.md.j2", part_name, depth=1, key=part_key, groups=[],
+                               part={"title": title, "all_phrases": MdSafe("phrases.md")}, parts=None,
+                               phrases_page=None, variants=variants, phrases=part_phrases,
+                               quote_link=quote_link(f"phrases-{n}"), ld=None)
     writer.remove_stale("quotes", quote_parts_kept)
     # An item citing more sentences than its summary pages show has a page of them all, keyed by
     # that item alone (and where it is shown): an article added to another item leaves it as it is.
@@ -1473,7 +1594,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     cited_items: list[tuple[Any, str, str, str | None]] = [  # item, prefix, field, the page showing it
         *((f, "f-", "facts", fact_pages.get(f.id, "facts") + ".md" if f.id in on_facts_page else None)
           for f in {f.id: f for f in (*shown_facts, *overview)}.values()),
-        *((d, "d-", "disputed", "disputed.md") for d in disputed),
+        *((d, "d-", "disputed", dispute_pages.get(d.id, "disputed") + ".md") for d in disputed),
         *((e, "t-", "timeline", event_pages.get(e.id, "timeline") + ".md") for e in shown_timeline),
         *((q, "q-", "quotes", "") for q in briefing.quotes), *((p, "p-", "phrases", "") for p in briefing.phrases)]
     for item, prefix, field_name, shown_on in cited_items:
@@ -1481,7 +1602,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             if prefix == "q-":
                 shown_on = quote_page(item.id) + "#" + safe_id(item.id, "q-")
             else:
-                shown_on = "quotes.md" if quote_layout()["parts"] is None else "quotes/phrases.md"
+                shown_on = phrase_page(item.id)
         groups = [(None, item.citations)] if prefix != "d-" else \
             [("The claim", item.citations), *((side_title(side), side.citations) for side in item.sides)]
         if all(len(distinct_citations(cites)) <= CITATIONS_SHOWN for _title, cites in groups):
@@ -1491,20 +1612,60 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         back = "" if not shown_on else f"../{shown_on}" if prefix in ("q-", "p-") \
             else f"../{shown_on}#{safe_id(item.id, prefix)}"
         all_cites = [c for _title, cites in groups for c in cites]
-        key = None if page_keys is None else page_keys.items_key(
-            env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
-                                           str(directory_urls), "cited", prefix, back]),
-            frozenset({field_name}), [page_keys.shown(item)], all_cites)
+
+        def cited_key(*what: str, cites: list[Citation], split: bool = False, item: Any = item,
+                      prefix: str = prefix, back: str = back, field_name: str = field_name) -> str | None:
+            """The page's key: the item as shown (split: its text only, the pages show no more of it,
+            and each its own citations)."""
+            if page_keys is None:
+                return None
+            shown = json.dumps([item.text, [to_data(i) for i in getattr(item, "insertions", ())]],
+                               ensure_ascii=False, sort_keys=True) if split else page_keys.shown(item)
+            return page_keys.items_key(
+                env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
+                                               str(directory_urls), "cited", prefix, back, *what]),
+                frozenset({field_name}), [shown], cites)
+
+        def entries(cites: Iterable[Citation], listing: PageContext) -> list[str]:
+            return [listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
+                    for c in cites]
+
+        # Very many (a much-quoted statement): the page lists pages of them, each keyed by its own.
+        split = citation_parts(distinct_citations(item.citations)) if prefix != "d-" else None
+        stem = Path(name).stem
+        if split is not None:
+            outlets = len(PageContext(index, depth=1).outlets(all_cites))
+            parts = [{"title": f"part {n}", "href": MdSafe(f"{stem}-part-{n}.md"),
+                      "count": len(part_cites)} for n, part_cites in split.items()]
+            total = len(distinct_citations(all_cites))
+            key = cited_key("split", str(total), str(outlets), json.dumps(parts, ensure_ascii=False), cites=[],
+                             split=True)
+            if not _kept(name, key):
+                render("cited.md.j2", name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
+                       back=MdSafe(back) if back else None, total=total, outlets=outlets,
+                       text=item.text if prefix in ("q-", "p-") else None, groups=[], part=None, parts=parts)
+            for n, part_cites in split.items():
+                part_name = f"{CITED_DIR}/{stem}-part-{n}.md"
+                cited_kept.add(Path(part_name).stem)
+                key = cited_key("part", n, cites=part_cites, split=True)
+                if not _kept(part_name, key):
+                    render("cited.md.j2", part_name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
+                           back=MdSafe(back) if back else None, total=total, outlets=outlets,
+                           text=item.text if prefix in ("q-", "p-") else None,
+                           groups=[{"title": None, "entries": entries(part_cites, PageContext(index, depth=1))}],
+                           part={"title": f"part {n}", "up": MdSafe(f"{stem}.md"),
+                                 "count": len(part_cites)}, parts=None)
+            continue
+        key = cited_key(cites=all_cites)
         if _kept(name, key):
             continue
         listing = PageContext(index, depth=1)
         render("cited.md.j2", name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
                back=MdSafe(back) if back else None,
                total=len(distinct_citations(all_cites)), outlets=len(listing.outlets(all_cites)),
-               text=item.text if prefix in ("q-", "p-") else None,
-               groups=[{"title": title, "entries": [
-                   listing.footnote_text(c.source, c.sentence, index.citation_text.get((c.source, c.sentence), ""))
-                   for c in distinct_citations(cites)]} for title, cites in groups if cites])
+               text=item.text if prefix in ("q-", "p-") else None, part=None, parts=None,
+               groups=[{"title": title, "entries": entries(distinct_citations(cites), listing)}
+                       for title, cites in groups if cites])
     writer.remove_stale(CITED_DIR, cited_kept)
     ordered_sources = sorted(briefing.sources, key=lambda s: (s.date or "", s.id), reverse=True)
     sources_split = source_parts(ordered_sources)
@@ -1561,7 +1722,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     feed_key = key_of("feed.xml.j2")
     feed_kept = _kept("feed.xml", feed_key)
     entries = [] if feed_kept else feed_entries(briefing, index, directory_urls, {
-        **{q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()}, **fact_pages, **event_pages})
+        **{q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()}, **fact_pages, **event_pages,
+        **dispute_pages})
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")
@@ -1572,7 +1734,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                                       *briefing.sources)}  # items with an anchor to link to
             render("whats_new.md.j2", "whats_new.md", key=key, changes=changes, shown=shown,
                    quote_page=quote_page, fact_page=lambda i: MdSafe(fact_pages.get(i, "facts") + ".md"),
-                   event_page=lambda i: MdSafe(event_pages.get(i, "timeline") + ".md"))
+                   event_page=lambda i: MdSafe(event_pages.get(i, "timeline") + ".md"),
+                   dispute_page=lambda i: MdSafe(dispute_pages.get(i, "disputed") + ".md"))
         writer.write("data/changes.yaml", f"# {MARKER_TEXT}\n" + changes.state_text)
         entries.insert(0, feed_entry(changes, atom_date(briefing.meta.period_end), directory_urls))
     if not feed_kept:

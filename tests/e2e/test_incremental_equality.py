@@ -81,9 +81,13 @@ def step(project: Path, pool: Path, rng: random.Random, op: str, number: int) ->
                           (11, None, 1, False), (5, None, None, True)])
 def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quotes_per_page, citations_shown,
                                                              split, monkeypatch, caplog):
-    if split:  # the Key facts and Timeline pages split into parts, as in a large briefing
+    if split:  # the Key facts, Timeline, Disputed, Sources and Quotes pages (and its phrases) and the pages
+        # of all citations split into parts, as in a large briefing
         for name, value in (("FACTS_PER_PAGE", 3), ("FACTS_PER_PART", 4), ("EVENTS_PER_PAGE", 2),
-                            ("EVENTS_PER_PART", 2), ("SOURCES_PER_PAGE", 2), ("SOURCES_PER_PART", 2)):
+                            ("EVENTS_PER_PART", 2), ("SOURCES_PER_PAGE", 2), ("SOURCES_PER_PART", 2),
+                            ("DISPUTED_PER_PAGE", 1), ("DISPUTED_PER_PART", 2), ("PHRASES_PER_PAGE", 1),
+                            ("PHRASES_PER_PART", 2), ("QUOTES_PER_PAGE", 2), ("QUOTES_PER_SPEAKER_PAGE", 1),
+                            ("CITATIONS_SHOWN", 1), ("CITED_PER_PAGE", 2), ("CITED_PARTS", 2)):
             monkeypatch.setattr(render, name, value)
     if quotes_per_page is not None:  # the Quotes page split into parts, as in a large briefing,
         monkeypatch.setattr(render, "QUOTES_PER_PAGE", quotes_per_page)
@@ -103,7 +107,7 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
     kept = 0
     ops = [*OPS, *rng.choices(OPS, k=4)]  # every kind of change at least once, in a random order
     rng.shuffle(ops)
-    partial = cited_pages = parts = 0
+    partial = cited_pages = parts = disputed_parts = phrase_parts = cited_parts = 0
     for number, op in enumerate(ops):
         editions = (project / "docs" / "data" / "changes.yaml").read_bytes()
         step(project, pool, rng, op, number)
@@ -126,7 +130,12 @@ def test_random_changes_rebuild_to_the_bytes_of_a_cold_build(tmp_path, seed, quo
         cited_pages += len(list((project / "docs" / render.CITED_DIR).glob("*.md")))
         parts += min(len(list((project / "docs" / folder).glob("*.md"))) for folder in ("facts", "timeline",
                                                                                         "sources/days"))
+        disputed_parts += len(list((project / "docs" / "disputed").glob("*.md")))
+        phrase_parts += len(list((project / "docs" / "quotes").glob("phrases-*.md")))
+        cited_parts += len(list((project / "docs" / render.CITED_DIR).glob("*-part-*.md")))
         shutil.rmtree(cold)
+    # the Disputed parts, the phrases' parts, the parts of the pages of all citations
+    assert (disputed_parts > 0 and phrase_parts > 0 and cited_parts > 0) or not split
     assert cited_pages > 0 or citations_shown is None  # the pages of all citations were built and equal too
     assert parts > 0 or not split  # and so were the parts of the Key facts, Timeline and Sources pages
     assert kept > 0  # unchanged source pages were kept, not rendered again

@@ -70,3 +70,38 @@ def test_the_page_of_all_citations_goes_when_the_item_no_longer_needs_it(tmp_pat
     assert (docs / "cited" / "f-f1.md").exists()
     render_briefing(briefing_of(5, 5), docs, ROOT / "templates")
     assert not (docs / "cited" / "f-f1.md").exists()
+
+
+def test_a_very_much_cited_item_has_its_citations_on_parts_and_an_article_changes_its_part_only(tmp_path,
+                                                                                             monkeypatch):
+    import briefing.render as render_module
+    monkeypatch.setattr(render_module, "CITED_PER_PAGE", 25)  # as a statement quoted by hundreds of articles
+    monkeypatch.setattr(render_module, "CITED_PARTS", 6)
+    docs = tmp_path / "docs"
+    render_briefing(briefing_of(30, 10), docs, ROOT / "templates")
+    main = (docs / "cited" / "f-f1.md").read_text()
+    parts = sorted(p.name for p in (docs / "cited").glob("f-f1-part-*.md"))
+    assert len(parts) == 6 and all(f"]({name})" in main for name in parts)
+    assert "all 30 cited sentences, from 10 outlets" in main and "\n1. " not in main and "(../facts.md#f-f1)" in main
+    cited = []
+    for name in parts:  # each citation on exactly one part, its link leading to its sentence; back to the list
+        text = (docs / "cited" / name).read_text()
+        assert "[All its citations](f-f1.md)" in text and "(../facts.md#f-f1)" in text
+        cited += re.findall(r"^1\. .*\(\.\./sources/(a\d\d)\.md#s-[0-9a-f]+\)", text, re.M)
+        assert all((docs / "cited" / link).resolve().is_file()
+                   for link in re.findall(r"\]\((\.\./sources/[^)#]+)", text))
+    assert sorted(cited) == [f"a{i:02d}" for i in range(30)]
+    before = {p.name: p.read_bytes() for p in (docs / "cited").glob("*.md")}
+    written: list[str] = []
+    real = render_module.Writer.write
+    monkeypatch.setattr(render_module.Writer, "write",
+                        lambda self, name, text, marked=True: written.append(name) or real(self, name, text, marked))
+    render_briefing(briefing_of(29, 10), docs, ROOT / "templates")  # one article less: its part changes
+    after = {p.name: p.read_bytes() for p in (docs / "cited").glob("*.md")}
+    gone_part = next(name for name in parts if "(../sources/a29.md#" in before[name].decode())
+    assert sorted(n for n in after if before.get(n) != after[n]) == sorted(["f-f1.md", gone_part])
+    assert sorted(n for n in written if n.startswith("cited/")) == sorted(["cited/f-f1.md", f"cited/{gone_part}"])
+    # Fewer again: one page of them all, the parts gone.
+    render_briefing(briefing_of(20, 10), docs, ROOT / "templates")
+    assert not list((docs / "cited").glob("f-f1-part-*.md"))
+    assert len(re.findall(r"^1\. ", (docs / "cited" / "f-f1.md").read_text(), re.M)) == 20

@@ -151,3 +151,13 @@ def test_the_data_key_covers_all_code_but_what_only_renders_the_site():
     build = {p.relative_to(ROOT / "briefing").as_posix() for p in incremental.code_files(incremental.BUILD_CODE)}
     assert {"pipes.py", "link/__init__.py", "extract/quotes.py", "overrides.py", "ingest.py"} <= data
     assert not data & incremental.SITE_ONLY and incremental.SITE_ONLY <= build
+
+
+def test_a_page_names_a_page_that_came_or_went_only_where_a_link_could_hold_its_file_name():
+    from briefing.partial import names_a_page
+    assert names_a_page("see [part 5](facts/5.md#f-x)", ["5.md"])
+    assert names_a_page('<a href="5.md">', ["5.md"]) and names_a_page("[p](5.md)", ["5.md"])
+    assert names_a_page("[s](../sources/a-1.md)", ["x.md", "a-1.md"])
+    # a longer file name ending the same way is another page: no rebuild for it
+    assert not names_a_page("[part 15](q-x-part-15.md) · [5](q-x-part-5.md) · facts/25.md", ["5.md"])
+    assert not names_a_page("nothing here", [])

@@ -838,3 +838,127 @@ def test_many_sources_are_listed_on_one_page_per_day_and_a_changed_source_render
     render_briefing(replace(briefing, sources=(evil, calm)), docs, TEMPLATES)
     assert not list((docs / "sources" / "days").glob("*.md"))
     assert "| Date |" in (docs / "sources" / "index.md").read_text(encoding="utf-8")
+
+
+def many_disputes_and_phrases(briefing: Briefing, count: int = 9) -> Briefing:
+    """``briefing`` with ``count`` more disputed claims (contested and unconfirmed) and quoted phrases."""
+    evil, calm = briefing.sources
+    disputes = tuple(Dispute(id=f"dm{i}", text=f"The mayor took {i} bribes.", rank=5.0 - i / 10,
+                             citations=(cite(calm, 2), cite(evil, 2)),
+                             sides=(Side("alleged", f"She took {i}.", (cite(evil, 5),), by="A rival"),
+                                    *((Side("denied", "She did not.", (cite(calm, 3),), by="The mayor"),)
+                                      if i % 2 else ())))
+                     for i in range(count))
+    phrases = tuple(Phrase(id=f"pm{i}", text=f"phrase number {i}", speaker=None,
+                           citations=(cite(calm, 2), *((cite(evil, 3),) if i == 0 else ())))
+                    for i in range(count))  # the first cited twice: a page of all its citations
+    return replace(briefing, disputed=(*briefing.disputed, *disputes), phrases=(*briefing.phrases, *phrases))
+
+
+def split_disputes_and_phrases(monkeypatch) -> None:
+    """Disputed and Quoted phrases pages split into parts, as in a briefing of a thousand articles."""
+    for name, value in (("DISPUTED_PER_PAGE", 2), ("DISPUTED_PER_PART", 3), ("PHRASES_PER_PAGE", 2),
+                        ("PHRASES_PER_PART", 3), ("QUOTES_PER_PAGE", 1), ("CITATIONS_SHOWN", 1)):
+        monkeypatch.setattr(render_module, name, value)
+
+
+def test_many_disputes_and_phrases_are_split_into_parts_with_every_link_resolving(tmp_path, monkeypatch):
+    split_disputes_and_phrases(monkeypatch)
+    from briefing.changes import STATE_FILE, track_changes
+    briefing = many_disputes_and_phrases(hostile_briefing())
+    docs = tmp_path / "docs"
+    without = replace(briefing, disputed=briefing.disputed[:1], phrases=briefing.phrases[:1])
+    render_briefing(without, docs, TEMPLATES, changes=track_changes(without, docs / STATE_FILE))
+    assert not (docs / "disputed").exists() and not list((docs / "quotes").glob("phrases-*.md"))
+    files = {p.relative_to(docs).as_posix()
+             for p in render_briefing(briefing, docs, TEMPLATES, changes=track_changes(briefing, docs / STATE_FILE))}
+    assert "cited/p-pm0.md" in files
+    dispute_parts = sorted(n for n in files if n.startswith("disputed/"))
+    phrase_parts = sorted(n for n in files if n.startswith("quotes/phrases-"))
+    assert len(dispute_parts) >= 2 and len(phrase_parts) >= 2
+    pages = {name: parse(to_html((docs / name).read_text(encoding="utf-8"))) for name in files if name.endswith(".md")}
+    texts = {name: (docs / name).read_text(encoding="utf-8") for name in files if name.endswith(".md")}
+    for dispute in briefing.disputed:  # each dispute with its sides on exactly one part
+        assert sum(f"d-{dispute.id}" in pages[n].ids for n in dispute_parts) == 1, dispute.id
+    for phrase in briefing.phrases:  # each phrase on exactly one part
+        assert sum(f"“{escape_md(phrase.text)}”" in texts[n] for n in phrase_parts) == 1, phrase.id
+    main = texts["disputed.md"]
+    assert "[^" not in main and "Unconfirmed reports" in main and "Contested" in main  # the notes are on the parts
+    assert all(f"]({n})" in main for n in dispute_parts)
+    assert "[^" not in texts["quotes/phrases.md"]
+    assert all(f"]({n.removeprefix('quotes/')})" in texts["quotes/phrases.md"] for n in phrase_parts)
+    links = 0
+    for name, page in pages.items():  # every link to a dispute or a phrase's page resolves
+        for _tag, attrs in page.tags:
+            href = attrs.get("href") or ""
+            target, _, anchor = href.partition("#")
+            if not target.endswith(".md") or "://" in href:
+                continue
+            resolved = (Path(name).parent / target).as_posix()
+            while "/../" in resolved:
+                resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
+            resolved = resolved.removeprefix("../")
+            assert resolved in pages or (docs / resolved).is_file(), (name, href)
+            if anchor.startswith("d-"):
+                assert anchor in pages[resolved].ids, (name, href)
+                assert resolved.startswith("disputed/"), (name, href)  # the part, not the list
+                links += 1
+            if name.startswith("cited/p-") and resolved.startswith("quotes/"):
+                assert resolved in phrase_parts and "phrase number 0" in texts[resolved], (name, href)
+                links += 1
+    assert links >= len(briefing.disputed) * 2 + 1  # from disputed.md, What's new, cited/
+    # Fewer again: one page each, the parts gone.
+    render_briefing(without, docs, TEMPLATES)
+    assert not list((docs / "disputed").glob("*.md")) and not list((docs / "quotes").glob("phrases-*.md"))
+    assert "[^" in (docs / "disputed.md").read_text(encoding="utf-8")
+    assert "[^" in (docs / "quotes" / "phrases.md").read_text(encoding="utf-8")
+
+
+def test_a_disputed_or_phrases_part_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    split_disputes_and_phrases(monkeypatch)
+    monkeypatch.setattr(render_module, "CITATIONS_SHOWN", 8)  # no pages of all citations
+    rendered: list[str] = []
+    real_render = jinja2.Template.render
+
+    def render_named(self, *args, **kwargs):
+        context = args[0] if args else kwargs
+        part = context.get("part") if isinstance(context, dict) else None
+        if part is not None and "title" in part:
+            rendered.append(str(part["title"]))
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render_named)
+    briefing = many_disputes_and_phrases(hostile_briefing())
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    rendered.clear()
+    disputed = tuple(replace(d, sides=(*d.sides, Side("denied", "Never.", (cite(briefing.sources[1], 3),))))
+                     if d.id == "dm4" else d for d in briefing.disputed)
+    phrases = tuple(replace(p, text="a phrase changed") if p.id == "pm7" else p for p in briefing.phrases)
+    render_briefing(replace(briefing, disputed=disputed, phrases=phrases), docs, TEMPLATES)
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    differ = sorted(n for n in after if before.get(n) != after[n])
+    dispute_part = next(n for n in differ if n.startswith("disputed/"))
+    phrase_part = next(n for n in differ if n.startswith("quotes/phrases-"))
+    assert "Never." in after[dispute_part].decode() and "a phrase changed" in after[phrase_part].decode()
+    # dm4 is now contested: the list of disputes and the Overview's counts changed too; nothing else
+    assert differ == sorted(["disputed.md", dispute_part, phrase_part, "index.md"]), differ
+    count = len([n for n in after if n.startswith("disputed/")])
+    phrase_count = len([n for n in after if n.startswith("quotes/phrases-")])
+    assert sorted(rendered) == sorted([f"page {Path(dispute_part).stem} of {count}",
+                                       f"quoted phrases, page {Path(phrase_part).stem.removeprefix('phrases-')} "
+                                       f"of {phrase_count}"]), rendered
+
+
+def test_a_split_dispute_with_many_sides_links_the_data_from_its_part(tmp_path, monkeypatch):
+    split_disputes_and_phrases(monkeypatch)
+    briefing = many_disputes_and_phrases(hostile_briefing())
+    evil = briefing.sources[0]
+    crowded = replace(briefing.disputed[1], sides=tuple(Side("alleged", f"Side {i}.", (cite(evil, 5),), by=f"B{i}")
+                                                        for i in range(render_module.CAPS["sides"] + 2)))
+    briefing = replace(briefing, disputed=(briefing.disputed[0], crowded, *briefing.disputed[2:]))
+    docs = tmp_path / "docs"
+    render_briefing(briefing, docs, TEMPLATES)
+    part = next(p for p in (docs / "disputed").glob("*.md") if "Side 0." in p.read_text(encoding="utf-8"))
+    assert "more in the [data](../data/briefing.yaml)" in part.read_text(encoding="utf-8")
