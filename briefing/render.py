@@ -692,16 +692,8 @@ def part_title(name: str, groups: Sequence[dict[str, Any]] = ()) -> str:
 
 def fact_parts(facts: Sequence[Any]) -> dict[str, list[Any]] | None:
     """The key facts the Key facts page shows (in rank order) -> part name -> its facts, in the same
-    order; None when they fit on one page (``FACTS_PER_PAGE``). Each fact is on the part its id's
-    hash names, so a fact added, changed or gone changes its own part only (all of them only when the
-    number of parts changes)."""
-    if len(facts) <= FACTS_PER_PAGE:
-        return None
-    count = -(-len(facts) // FACTS_PER_PART)
-    parts: dict[int, list[Any]] = defaultdict(list)
-    for fact in facts:
-        parts[int(short_hash(fact.id, 8), 16) % count + 1].append(fact)
-    return {str(number): parts[number] for number in sorted(parts)}
+    order; None when they fit on one page (``FACTS_PER_PAGE``; ``hash_parts``)."""
+    return hash_parts(facts, FACTS_PER_PAGE, FACTS_PER_PART)
 
 
 def hash_parts(items: Sequence[Any], per_page: int, per_part: int) -> dict[str, list[Any]] | None:
