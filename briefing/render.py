@@ -698,12 +698,12 @@ def fact_parts(facts: Sequence[Any]) -> dict[str, list[Any]] | None:
 
 def hash_parts(items: Sequence[Any], per_page: int, per_part: int) -> dict[str, list[Any]] | None:
     """Items (in their order) -> part name (``1`` …) -> its items, in the same order; None when there
-    are no more than ``per_page``. Each item is on the part its id's hash names, about ``per_part`` a
-    part, so an item added, changed or gone changes its own part only (all of them only when the
-    number of parts changes)."""
+    are no more than ``per_page``. Each item is on the part its id's hash names, ``per_part`` to half
+    as many a part: the number of parts is a power of two, so an item added, changed or gone changes
+    its own part only, and all of them move only when the count of items doubles or halves."""
     if len(items) <= per_page:
         return None
-    count = -(-len(items) // per_part)
+    count = 1 << max(0, (-(-len(items) // per_part) - 1).bit_length())  # the least power of two >= n / per_part
     parts: dict[int, list[Any]] = defaultdict(list)
     for item in items:
         parts[int(short_hash(item.id, 8), 16) % count + 1].append(item)
