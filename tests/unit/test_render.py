@@ -763,6 +763,20 @@ def test_many_facts_and_events_are_split_into_parts_with_every_link_resolving(tm
     assert "[^" in (docs / "facts.md").read_text(encoding="utf-8")
 
 
+def record_part_titles(monkeypatch, rendered: list[str]) -> None:
+    """Append to ``rendered`` the title of every part page a template renders from here on."""
+    real_render = jinja2.Template.render
+
+    def render_named(self, *args, **kwargs):
+        context = args[0] if args else kwargs
+        part = context.get("part") if isinstance(context, dict) else None
+        if part is not None and "title" in part:
+            rendered.append(str(part["title"]))
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render_named)
+
+
 def test_a_facts_or_timeline_part_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
     monkeypatch.setattr(render_module, "FACTS_PER_PAGE", 2)
     monkeypatch.setattr(render_module, "FACTS_PER_PART", 3)
@@ -772,16 +786,7 @@ def test_a_facts_or_timeline_part_is_rendered_again_only_when_what_it_shows_chan
     real = render_module.PageContext.footnotes
     monkeypatch.setattr(render_module.PageContext, "footnotes",
                         lambda self: rendered.append(str(self.depth)) or real(self))
-    real_render = jinja2.Template.render
-
-    def render_named(self, *args, **kwargs):
-        context = args[0] if args else kwargs
-        part = context.get("part") if isinstance(context, dict) else None
-        if part is not None and "title" in part:
-            rendered.append(part["title"])
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Template, "render", render_named)
+    record_part_titles(monkeypatch, rendered)
     briefing = many_facts_and_events(hostile_briefing())
     docs = tmp_path / "docs"
     render_briefing(briefing, docs, TEMPLATES)
@@ -918,16 +923,7 @@ def test_a_disputed_or_phrases_part_is_rendered_again_only_when_what_it_shows_ch
     split_disputes_and_phrases(monkeypatch)
     monkeypatch.setattr(render_module, "CITATIONS_SHOWN", 8)  # no pages of all citations
     rendered: list[str] = []
-    real_render = jinja2.Template.render
-
-    def render_named(self, *args, **kwargs):
-        context = args[0] if args else kwargs
-        part = context.get("part") if isinstance(context, dict) else None
-        if part is not None and "title" in part:
-            rendered.append(str(part["title"]))
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Template, "render", render_named)
+    record_part_titles(monkeypatch, rendered)
     briefing = many_disputes_and_phrases(hostile_briefing())
     docs = tmp_path / "docs"
     render_briefing(briefing, docs, TEMPLATES)
