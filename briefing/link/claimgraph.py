@@ -267,12 +267,13 @@ def told_as_its_own(a: Node, b: Node) -> bool:
                for n in (a, b))
 
 
-def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int]) -> bool:
+def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int], wording: bool | None = None) -> bool:
     """One fact: enough overlap (high overall, or some and the same quoted wording), then
     verified: same who, what, when (``verify.same_fact``). (``build_graph`` keeps the verdict
     by the two nodes, which of ``SIMILARITY_STEPS`` ``sim`` reaches and whether the quoted
     wordings they share are rare: a rule that reads anything else must join that key.)"""
-    wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
+    if wording is None:  # (``wording``: this, when the caller worked it out already)
+        wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
     if different_speakers(a, b):
         return False
     if len(a.quoted & b.quoted) >= SAME_QUOTATION_PHRASES and same_when(a.profile, b.profile) \
@@ -405,8 +406,10 @@ def build_graph(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
         sim = similarity(token_sets[i], token_sets[j], idf, masses[i], masses[j])
         # the verdict reads the two nodes, the thresholds the similarity reaches and whether
         # the quoted wordings they share are rare: kept by those
-        reads = (bisect_right(SIMILARITY_STEPS, sim), sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df))
-        if memo.linked(keys[i], keys[j], reads, lambda a=a, b=b, sim=sim: linked(a, b, sim, phrase_df)):
+        wording = sim >= PHRASE_THRESHOLD and same_quoted_wording(a, b, phrase_df)
+        reads = (bisect_right(SIMILARITY_STEPS, sim), wording)
+        if memo.linked(keys[i], keys[j], reads,
+                       lambda a=a, b=b, sim=sim, wording=wording: linked(a, b, sim, phrase_df, wording)):
             edges.append((i, j, round(sim, 4)))
     groups = tuple(star_groups(nodes, edges))
     return ClaimGraph(nodes=tuple(nodes), idf=idf, edges=tuple(edges), groups=groups, masses=masses,
