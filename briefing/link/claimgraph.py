@@ -36,7 +36,17 @@ from .index import (
 )
 from .memo import ClaimMemo, profile_key
 from .outlets import outlet_of
-from .verify import GENERIC, NOT_PARTICIPANTS, Profile, common_participants, main_part, same_fact, same_when
+from .verify import (
+    GENERIC,
+    NOT_PARTICIPANTS,
+    Profile,
+    common_participants,
+    main_part,
+    results,
+    same_fact,
+    same_result,
+    same_when,
+)
 
 #: Two claims tell the same fact when their IDF-weighted overlap reaches this ...
 FACT_THRESHOLD = 0.2
@@ -212,7 +222,8 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             opening = frozenset(t for ins, ts in zip(claim.insertions, inserted_tokens, strict=True)
                                 if ins.at <= OPENING_INSERTION for t in ts) & inserted
             # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
-            profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead)
+            profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead,
+                              won=results(claim.text, profile.names, opening) if opening else profile.won)
         attributed = content_tokens(claim.attributed_to or "")
         speaker = frozenset(attributed) & participants
         outlet = outlet_of(source)
@@ -262,6 +273,8 @@ def told_as_its_own(a: Node, b: Node) -> bool:
     plain statement (no one's saying) must share more than the words inside its quotation
     marks ("The rally denounced Ruiz's call for “a freeze on Harbour Authority hiring”" tells
     what was done about Ruiz's words, not that he said them)."""
+    if same_result(a.profile, b.profile):
+        return True  # what was won is named in both core clauses
     shared = (a.profile.plain & b.profile.plain) - GENERIC
     return all(main_plain(n) & shared and not (n.claim.status == "stated" and not outside_quotes(n) & shared)
                for n in (a, b))
@@ -283,7 +296,7 @@ def linked(a: Node, b: Node, sim: float, phrase_df: dict[str, int], wording: boo
         # statement, where both tell it as said; "the rally denounced Ruiz's call for “…”" tells
         # what others did about it
         return a.claim.status != "stated" and b.claim.status != "stated"
-    if not ((sim >= FACT_THRESHOLD or wording)
+    if not ((sim >= FACT_THRESHOLD or wording or (sim >= PHRASE_THRESHOLD and same_result(a.profile, b.profile)))
             and same_fact(a.profile, b.profile, wording, copies=sim >= COPY_THRESHOLD,
                           both_leads=sim < LEADS_BELOW and not wording,
                           quoted_of=wording and bool(named_outside_quotes(a) & named_outside_quotes(b)))):
@@ -338,10 +351,12 @@ def days_apart(a: Source, b: Source) -> int | None:
 WIRE_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[^()—–-]{0,30})?\s*\([A-Za-z .]{2,30}\)\s*[—–-]")
 
 
-def lead_order(node: Node, degree: int = 0) -> tuple[int, bool, float, bool, int, str, int]:
-    """How fit a claim is to lead a group: verified against the most others (the statement
-    the others tell), then prominent, plainly stated, short."""
-    return (-degree, bool(WIRE_DATELINE_RE.match(node.claim.text)), -round(node.prominence, 6),
+def lead_order(node: Node, degree: int = 0) -> tuple[bool, int, bool, float, bool, int, str, int]:
+    """How fit a claim is to lead a group: telling one thing (no trailing participle: "Kline won
+    Dover, widening her lead" tells two, and would gather the tellings of each), verified
+    against the most others (the statement the others tell), then prominent, plainly stated, short."""
+    return (node.profile.core != node.profile.plain, -degree, bool(WIRE_DATELINE_RE.match(node.claim.text)),
+            -round(node.prominence, 6),
             node.claim.status != "stated", len(node.claim.text), node.source.id, node.number)
 
 

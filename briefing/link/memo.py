@@ -56,14 +56,14 @@ def _version() -> str:
 
 def _profile_to_tuple(p: Profile) -> tuple[Any, ...]:
     return (p.names, p.plain, tuple((q.unit, q.value, q.bound, q.label, q.start) for q in p.counts), p.days,
-            p.linkable, p.dated, p.lead, p.subject, p.headline, p.numbers, p.core)
+            p.linkable, p.dated, p.lead, p.subject, p.headline, p.numbers, p.core, p.won)
 
 
 def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
-    names, plain, counts, days, linkable, dated, lead, subject, headline, numbers, core = t
+    names, plain, counts, days, linkable, dated, lead, subject, headline, numbers, core, won = t
     return Profile(names=names, plain=plain, counts=tuple(Quantity(*q) for q in counts), days=days,
                    linkable=linkable, dated=dated, lead=lead, subject=subject, headline=headline, numbers=numbers,
-                   core=core)
+                   core=core, won=won)
 
 
 def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],

@@ -6,7 +6,8 @@ only when the two sentences agree on
 
 - **who**: they name a participant in common (a person, organisation or place);
 - **what**: they share the predicate's wording, several plain content words (not names,
-  not numbers) that make up a fair share of the shorter sentence's plain words;
+  not numbers) that make up a fair share of the shorter sentence's plain words, or tell the
+  same result (one winner of the same places);
 - **when** and **how many**: where both give a day date, one of them agrees; where both
   give a count of the same thing, one of the counts agrees.
 
@@ -163,6 +164,9 @@ class Profile:
     #: The plain words of its core clause (``core_part``): what it tells, without what it adds
     #: on the side.
     core: frozenset[str] = frozenset()
+    #: Who its core clause says won what ("Kline won Dover and Alton", "a victory in Tuesday's
+    #: Dover primary"), as (winner, what was won) names (``results``); empty when it tells no result.
+    won: frozenset[tuple[frozenset[str], frozenset[str]]] = frozenset()
 
 
 TITLE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -245,7 +249,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
             break
     headline = headline_shaped(text)
     return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
-                   core=core_words(text, plain),
+                   core=core_words(text, plain), won=results(text, named, frozenset(lead)),
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
                    and not about_the_reporting(text) and not about_a_poll_method(text),
                    dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
@@ -343,6 +347,44 @@ def core_words(text: str, plain: frozenset[str]) -> frozenset[str]:
     return plain if len(told) == len(plain) else told
 
 
+#: A result told as won, in the past or the headline present: "Kline won", "captured Dover",
+#: "scored a decisive victory in Tuesday's primary"; a victory named as what the sentence is
+#: not about is none ("a victory rally", "widening her lead with a win in Dover").
+WIN_RE = re.compile(r"\b(?:won|wins|captured|captures|carried|carries|swept|sweeps)\b"
+                    r"|\b(?:scored|claimed|secured|notched|celebrat(?:ed|ing))\s+(?:a|an|the|his|her|their)\s+"
+                    r"(?:[a-z]+\s+){0,2}(?:victory|victories|win)\s+(?:in|over)\b", re.IGNORECASE)
+#: Before a win word, what makes it no result: "hopes to win", "has not won", "could carry".
+UNWON_RE = re.compile(r"\b(?:to|not|never|n['’]t|would|could|might|may|will|if)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: Who won: the run of capitalised words right before the win word ("Ada Kline won", "Kline,
+#: who also won", "Kline has won").
+WINNER_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})(?:,?\s*(?:who|which|has|have|had|also|easily|narrowly)\s+){0,3}$")
+#: Where what was won ends: the clause's end, or a new clause ("…, defeating", "while …").
+WON_END_RE = re.compile(r"[;.!?]|,\s+(?!and\b|or\b)(?=[a-z])|\s(?:while|but|whereas|as|after|before|when|because)\s")
+Result = tuple[frozenset[str], frozenset[str]]
+
+
+def results(text: str, names: frozenset[str], lead: frozenset[str]) -> frozenset[Result]:
+    """Who won what, as the core clause tells it (``WIN_RE``): (the winner's names, the names
+    of what was won). "Kline won Dover and Alton, while Ruiz won Hale" -> {({kline}, {dover,
+    alton}), ({ruiz}, {hale})}; the winner is the sentence's lead where no name comes right
+    before the win word ("Kline scored a victory in Dover")."""
+    core = core_part(text)
+    out: set[Result] = set()
+    for m in WIN_RE.finditer(core):
+        if UNWON_RE.search(core, max(0, m.start() - 20), m.start()):
+            continue
+        rest = core[m.end():]
+        end = WON_END_RE.search(rest)
+        won = rest[:end.start()] if end else rest
+        places = frozenset(content_tokens(" ".join(re.findall(r"\b[A-Z][\w'’-]*", won)))) & names - NOT_PARTICIPANTS
+        before = WINNER_RE.search(core, max(0, m.start() - 80), m.start())
+        winner = (frozenset(content_tokens(before.group(1))) & names if before else frozenset()) or lead
+        winner -= places | NOT_PARTICIPANTS
+        if winner and places:
+            out.add((winner, places))
+    return frozenset(out)
+
+
 def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     """Who: the two name someone in common (not a mere title, month or weekday), and at least
     ``MIN_NAME_SHARE`` of the names of the one that names fewer, and one of them names whom
@@ -351,6 +393,8 @@ def same_participants(a: Profile, b: Profile, both_leads: bool = False) -> bool:
     Dover primary" is not "The Dover primary is the last contest"); or neither names anyone
     and they are told in nearly the same words ("the engineering firm said the bridge had
     been repaired")."""
+    if same_result(a, b):
+        return True  # one winner of the same places, however each names them
     names_a, names_b = a.names - NOT_PARTICIPANTS, b.names - NOT_PARTICIPANTS
     if names_a or names_b:
         shared = len(names_a & names_b)
@@ -380,17 +424,31 @@ def same_predicate(a: Profile, b: Profile) -> bool:
     or, when both name the same day (``same_occasion``) and are first about the same party, of
     both core clauses ("On Friday Kline delivered her farewell address, thanking …" tells the
     address another outlet previews; "Kline won Tuesday's primary in Dover" is not "Ruiz won
-    Tuesday's primary in Alton, beating Kline")."""
+    Tuesday's primary in Alton, beating Kline"); or both tell the same result (``same_result``)."""
     plain_a, plain_b = a.plain - GENERIC, b.plain - GENERIC
     shared = len(plain_a & plain_b)
     needed = max(2, min(MIN_SHARED_PLAIN, len(plain_a), len(plain_b)))  # short sentences: 2
     if shared >= needed and 2 * shared >= MIN_PLAIN_DICE * (len(plain_a) + len(plain_b)):
+        return True
+    if same_result(a, b):
         return True
     if not (same_occasion(a, b) and a.lead & b.lead):
         return False  # the core route: the same day, and first about the same party
     core_a, core_b = a.core - GENERIC, b.core - GENERIC
     shared = len(core_a & core_b)
     return shared >= MIN_SHARED_PLAIN and 2 * shared >= MIN_PLAIN_DICE * (len(core_a) + len(core_b))
+
+
+def same_result(a: Profile, b: Profile) -> bool:
+    """Both core clauses tell one result each, the same: one party won the same places ("Kline
+    captured Dover and Alton" / "Kline won the primaries in Alton and Dover"; not "Kline won
+    Alton" / "Kline won Dover", nor "Ruiz won Dover"). Not a part of the other's ("Kline won
+    Dover" / "Kline won Dover and Alton"), nor one of two results ("Kline won Dover, while Ruiz
+    won Alton"): linked to such a lead, two parts would be cited as one fact."""
+    if len(a.won) != 1 or len(b.won) != 1:
+        return False
+    (wa, pa), (wb, pb) = next(iter(a.won)), next(iter(b.won))
+    return bool(wa & wb) and pa == pb
 
 
 WEEKDAYS = frozenset(content_tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))

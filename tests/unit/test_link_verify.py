@@ -762,3 +762,69 @@ def test_two_winners_of_one_day_are_two_facts():
              "Tom Ruiz won Tuesday's primary in Alton against an Ada Kline ally, crediting the farmers' "
              "cooperative and vowing to cut the harbour levy before summer.")
     assert kept_apart(a, b)
+
+
+def results_of(text: str) -> set[tuple[frozenset[str], frozenset[str]]]:
+    """Who won what, as the profile of the claim ``text`` in an article of its own tells it."""
+    a = make("a", "North Herald", "2024-05-08", text)
+    return set(next(n for n in build_graph([a[0]], [a[1]]).nodes if n.claim.text == text).profile.won)
+
+
+def test_who_won_what_is_read_from_the_core_clause():
+    assert results_of("Ada Kline captured Harbourton and Alton in the river primaries.") \
+        == {(frozenset(content_tokens("Ada Kline")), frozenset(content_tokens("Harbourton Alton")))}
+    # the winner before each win word, and a sentence's lead where none stands right before it
+    assert results_of("Ada Kline won Harbourton, while Tom Ruiz won Alton and Dover.") == {
+        (frozenset(content_tokens("Ada Kline")), frozenset(content_tokens("Harbourton"))),
+        (frozenset(content_tokens("Tom Ruiz")), frozenset(content_tokens("Alton Dover")))}
+    assert results_of("Ada Kline scored a decisive victory in Tuesday's Harbourton primary.") \
+        == {(frozenset(content_tokens("Ada Kline")), frozenset(content_tokens("Harbourton")))}
+    # no result: a hope, a negation, a victory rally, a win told on the side
+    assert not results_of("Ada Kline hopes to win Harbourton and Alton next week.")
+    assert not results_of("Ada Kline has not won Harbourton since the flood.")
+    assert not results_of("Ada Kline thanked supporters at a victory rally in Harbourton.")
+    assert not results_of("Ada Kline is widening her lead in the race with an early win in Harbourton.")
+    assert not results_of("The ferry levy was cut in Dover, where Ada Kline won Harbourton.")
+
+
+def test_one_winner_of_the_same_places_told_in_other_words_is_one_fact():
+    # "captured" and "won the primaries in": no plain word in common but the result.
+    a = make("a", "North Herald", "2024-05-08", "Ada Kline has captured Harbourton and her home county of Alton.")
+    b = make("b", "South Gazette", "2024-05-08",
+             "Senator Ada Kline won the river primaries in Alton and in Harbourton.")
+    assert linked_sources(facts_of(a, b), "Harbourton") == {"a", "b"}
+
+
+def test_a_pronoun_winner_is_the_one_its_insertion_names():
+    a = make("a", "North Herald", "2024-05-08",
+             "He also captured the river primaries in Harbourton and his home county of Alton.")
+    a = (a[0], replace(a[1], claims=tuple(replace(c, insertions=(Insertion(at=2, text="Tom Ruiz"),))
+                                          for c in a[1].claims)))
+    b = make("b", "South Gazette", "2024-05-08", "Councillor Tom Ruiz won the river primaries in Alton and Harbourton.")
+    assert linked_sources(facts_of(a, b), "Harbourton") == {"a", "b"}
+
+
+def test_other_places_another_winner_a_part_or_a_compound_result_are_not_one_fact():
+    b = make("b", "South Gazette", "2024-05-08",
+             "Senator Ada Kline won the river primaries in Alton and in Harbourton.")
+    for other in ("Ada Kline has captured Dover and her home county of Alton.",  # other places
+                  "Tom Ruiz has captured Harbourton and his home county of Alton.",  # another winner
+                  "Ada Kline has captured her home county of Alton.",  # a part: two parts under it would be one fact
+                  "Ada Kline has captured Alton and Harbourton, while Tom Ruiz has captured Dover."):  # two results
+        a = make("a", "North Herald", "2024-05-08", other)
+        assert kept_apart(a, b), other
+
+
+def test_a_sentence_telling_two_things_does_not_gather_the_tellings_of_each():
+    # The lead would be verified against both (the most links), and cite as one fact a
+    # result and a delegate count that the two others tell apart.
+    two = make("a", "North Herald", "2024-05-08",
+               "Ada Kline won the river primaries in Dover, Alton and Hale, widening her lead in the delegate "
+               "count over Tom Ruiz.")
+    result = make("b", "South Gazette", "2024-05-08",
+                  "Ada Kline has captured the river primaries in Dover, Alton and Hale.")
+    count = make("c", "East Courier", "2024-05-08",
+                 "Ada Kline has widened her lead in the delegate count over her rival Tom Ruiz.")
+    facts = facts_of(two, result, count)
+    assert all({"b", "c"} - {c.source for c in f.citations} for f in facts)
+    assert linked_sources(facts, "captured") == {"a", "b"}
