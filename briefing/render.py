@@ -1589,10 +1589,11 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         *((d, "d-", "disputed", dispute_pages.get(d.id, "disputed") + ".md") for d in disputed),
         *((e, "t-", "timeline", event_pages.get(e.id, "timeline") + ".md") for e in shown_timeline),
         *((q, "q-", "quotes", "") for q in briefing.quotes), *((p, "p-", "phrases", "") for p in briefing.phrases)]
+    shown_quotes = {q.id for q in briefing.quotes[:CAPS["quotes"]]}  # (group_quotes: the rest are on no page)
     for item, prefix, field_name, shown_on in cited_items:
         if shown_on == "" and len(distinct_citations(item.citations)) > CITATIONS_SHOWN:  # a quote's page
             if prefix == "q-":
-                shown_on = quote_page(item.id) + "#" + safe_id(item.id, "q-")
+                shown_on = quote_page(item.id) + "#" + safe_id(item.id, "q-") if item.id in shown_quotes else None
             else:
                 shown_on = phrase_page(item.id)
         groups = [(None, item.citations)] if prefix != "d-" else \

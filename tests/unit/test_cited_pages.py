@@ -7,7 +7,7 @@ from pathlib import Path
 
 from articles import article
 
-from briefing.model import Briefing, BriefingMeta, Citation, Fact, Source
+from briefing.model import Briefing, BriefingMeta, Citation, Fact, Quote, Source
 from briefing.render import CITATIONS_SHOWN, render_briefing
 from briefing.sentences import split_sentences
 
@@ -105,3 +105,22 @@ def test_a_very_much_cited_item_has_its_citations_on_parts_and_an_article_change
     render_briefing(briefing_of(20, 10), docs, ROOT / "templates")
     assert not list((docs / "cited").glob("f-f1-part-*.md"))
     assert len(re.findall(r"^1\. ", (docs / "cited" / "f-f1.md").read_text(), re.M)) == 20
+
+
+def test_the_page_of_all_citations_of_a_quote_not_shown_links_back_to_no_missing_anchor(tmp_path, monkeypatch):
+    # Quotes past the Quotes page's cap are on no page: their cited/ page must not point at an
+    # anchor that does not exist (MkDocs warns, and `--strict` fails the build).
+    import briefing.render as render
+
+    base = briefing_of(12, 12)
+    cites = base.facts[0].citations
+    quotes = tuple(Quote(id=f"q{n}", text=f"We will sign it in Lisbon, number {n}", speaker="Ana Ruiz",
+                         citations=cites) for n in range(2))
+    monkeypatch.setitem(render.CAPS, "quotes", 1)
+    docs = tmp_path / "docs"
+    render_briefing(Briefing(meta=base.meta, sources=base.sources, quotes=quotes), docs, ROOT / "templates")
+    shown = (docs / "cited" / "q-q0.md").read_text()
+    assert "(../quotes.md#q-q0)" in shown
+    unshown = (docs / "cited" / "q-q1.md").read_text()
+    assert "#q-q1" not in unshown and "back to it" not in unshown
+    assert len([line for line in unshown.splitlines() if line.startswith("1. ")]) == 12
