@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, pairwise, repeat
+from sys import intern
+from typing import TypeVar, cast
 
 from ..extract.spans import quoted_spans
 
@@ -130,6 +132,18 @@ def content_tokens(text: str) -> list[str]:
     return [w[0] for w in _content_words(text)]
 
 
+#: The one empty set of words that nodes and profiles hold for a kind of word a text has none
+#: of (most claims quote nothing and name no day, figure or subject): an empty frozenset takes
+#: about 200 bytes, and at 10,000 articles one each came to some 100 MB. A constant, never state.
+NO_WORDS: frozenset[str] = frozenset()
+T = TypeVar("T")
+
+
+def shared_words(words: frozenset[T]) -> frozenset[T]:
+    """``words``, or ``NO_WORDS`` when it is empty: an equal set, one object for all."""
+    return words if words else cast("frozenset[T]", NO_WORDS)
+
+
 def features(text: str, words: list[tuple[str, bool, bool]] | None = None
              ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Text -> (features, phrases, quoted): stems plus adjacent-stem bigrams ("brave_man");
@@ -137,11 +151,12 @@ def features(text: str, words: list[tuple[str, bool, bool]] | None = None
     Pass ``words`` (from ``content_words``) when already at hand."""
     if words is None:
         words = content_words(text)
-    bigrams = [(f"{a[0]}_{b[0]}", a[1] and b[1], a[2] and b[2])
+    # (a bigram is interned: the texts that share it hold one string, not one each)
+    bigrams = [(intern(f"{a[0]}_{b[0]}"), a[1] and b[1], a[2] and b[2])
                for a, b in pairwise(words)]
-    return (frozenset(w[0] for w in words) | frozenset(b[0] for b in bigrams),
-            frozenset(b[0] for b in bigrams if b[1]),
-            frozenset(b[0] for b in bigrams if b[1] and b[2]))
+    return (shared_words(frozenset(w[0] for w in words) | frozenset(b[0] for b in bigrams)),
+            shared_words(frozenset(b[0] for b in bigrams if b[1])),
+            shared_words(frozenset(b[0] for b in bigrams if b[1] and b[2])))
 
 
 def document_frequency(token_sets: Sequence[Iterable[str]]) -> dict[str, int]:
