@@ -11,7 +11,7 @@ from briefing import collect
 from briefing.link import link_briefing
 from briefing.link import memo as memo_module
 from briefing.link.claimgraph import build_graph
-from briefing.link.index import NO_WORDS, features
+from briefing.link.index import NO_WORDS, content_words, features
 from briefing.link.memo import ClaimMemo
 
 
@@ -74,6 +74,15 @@ def test_nodes_share_one_empty_set_and_one_string_per_bigram_with_or_without_a_s
     shared = a[0] & b[0]
     assert "flood_bill" in shared
     assert {id(t) for t in a[0] if t in shared} == {id(t) for t in b[0] if t in shared}
+
+
+def test_texts_share_one_tuple_per_content_word():
+    # every claim's words are held at once while the graph is built: one tuple per word, not per use
+    a = content_words("Governor Elena Marsh signed the “flood bill” on Wednesday.")
+    b = content_words("Marsh signed the bill, aides said, and the “flood bill” passed.")
+    assert ("sign", True, False) in a and ("sign", True, False) in b
+    for word in set(a) & set(b):
+        assert a[a.index(word)] is b[b.index(word)]
 
 
 def test_an_edited_article_computes_only_its_own_claims_again(tmp_path, monkeypatch):
