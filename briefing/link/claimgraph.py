@@ -31,6 +31,7 @@ from .index import (
     name_discounted,
     name_stems,
     predicate_word,
+    shared_words,
     similarity,
     stem,
 )
@@ -210,7 +211,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
             nodes.append(kept if kept.index == i else replace(kept, index=i))
             continue
         tokens, phrases, quoted = memo.features(claim.text, words[i])
-        days = frozenset(e.date for e in events if e.precision == "day")
+        days = shared_words(frozenset(e.date for e in events if e.precision == "day"))
         dated = any(re.search(r"\d", e.expression) for e in events)
         capitals = frozenset(w[0] for w in words[i] if not w[1])  # (asked once: the key, made_of and reads)
         key = profile_key(claim.text, words[i], names, days, dated, capitals)
@@ -223,9 +224,9 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                                 if ins.at <= OPENING_INSERTION for t in ts) & inserted
             # "He [Bernie Sanders] revealed he would vote for Clinton" is first about Sanders
             profile = replace(profile, names=profile.names | inserted, lead=opening or profile.lead,
-                              won=results(claim.text, profile.names, opening) if opening else profile.won)
+                              won=shared_words(results(claim.text, profile.names, opening)) if opening else profile.won)
         attributed = content_tokens(claim.attributed_to or "")
-        speaker = frozenset(attributed) & participants
+        speaker = shared_words(frozenset(attributed) & participants)
         outlet = outlet_of(source)
         made_of = (source, number, position, total, outlet, events, tuple(sorted(speaker)), tuple(sorted(days)),
                    dated, tuple(sorted(key[1])), tuple(sorted(inserted)))
@@ -471,7 +472,7 @@ def reply_source_words(reply: Node) -> frozenset[str]:
     cue = (reply.claim.cue or "").split(" ")[0]
     at = reply.claim.text.lower().find(cue) if cue else -1
     if at < 0:
-        return frozenset()
+        return shared_words(frozenset())
     # The object of the cue, before any clause: "denied the book's account that …".
     obj = re.split(r"\b(?:that|which|who|when|as|because|saying|calling)\b|[,;:]",
                    reply.claim.text[at + len(cue):at + len(cue) + 60].lower(), maxsplit=1)[0]
@@ -484,7 +485,7 @@ def reply_source_words(reply: Node) -> frozenset[str]:
             near = words[max(0, k - 3):k + 4]
             named |= {w.lower().removesuffix("'s").removesuffix("’s") for w in near
                       if w[:1].isupper() and stem(w) in reply.profile.names}
-    return frozenset(words_in(obj) | named)
+    return shared_words(frozenset(words_in(obj) | named))
 
 
 def self_contained(reply: Node) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .index import content_words, features
+from .index import content_words, features, shared_words
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
@@ -61,9 +61,13 @@ def _profile_to_tuple(p: Profile) -> tuple[Any, ...]:
 
 def _profile_from_tuple(t: tuple[Any, ...]) -> Profile:
     names, plain, counts, days, linkable, dated, lead, subject, headline, numbers, core, won = t
-    return Profile(names=names, plain=plain, counts=tuple(Quantity(*q) for q in counts), days=days,
-                   linkable=linkable, dated=dated, lead=lead, subject=subject, headline=headline, numbers=numbers,
-                   core=core, won=won)
+    # an empty set read from the file is the shared one, as ``verify.profile`` makes it; a
+    # core that was its plain set (one object in the record) stays that set
+    core = shared_words(plain) if core is plain else shared_words(core)
+    return Profile(names=shared_words(names), plain=shared_words(plain), counts=tuple(Quantity(*q) for q in counts),
+                   days=shared_words(days), linkable=linkable, dated=dated, lead=shared_words(lead),
+                   subject=shared_words(subject), headline=headline, numbers=shared_words(numbers), core=core,
+                   won=shared_words(won))
 
 
 def profile_key(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
@@ -358,7 +362,9 @@ class ClaimMemo:
 
     def features(self, text: str, words: list[tuple[str, bool, bool]]) -> Features:
         """``index.features(text, words)``; ``words`` must be ``content_words(text)``."""
-        return self._get("features", text, lambda: features(text, words))  # type: ignore[no-any-return]
+        found = self._get("features", text, lambda: features(text, words))
+        # (an empty set read back from the file is the shared one, as ``index.features`` makes it)
+        return found if all(found) else tuple(map(shared_words, found))  # type: ignore[no-any-return]
 
     def profile(self, text: str, words: list[tuple[str, bool, bool]], names: frozenset[str],
                 days: frozenset[str], dated: bool, key: tuple[Any, ...] | None = None) -> Profile:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .index import NUMBER_WORDS, STOPWORDS, content_tokens, predicate_word
+from .index import NUMBER_WORDS, STOPWORDS, content_tokens, predicate_word, shared_words
 
 #: Plain content words two sentences must share to tell the same action or statement ...
 MIN_SHARED_PLAIN = 3
@@ -234,7 +234,7 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
     """A claim's text, its ``index.content_words``, the corpus's name stems, its day dates and
     whether it dates anything -> its Profile."""
     named = frozenset(w[0] for w in words if not w[1] and w[0] in names)
-    plain = frozenset(predicate_word(w[0]) for w in words if w[0] not in named and not w[0].isdigit())
+    plain = shared_words(frozenset(predicate_word(w[0]) for w in words if w[0] not in named and not w[0].isdigit()))
     named -= poll_sponsors(text)  # "a Ledger-Channel 9 poll": where a finding comes from, no participant
     lead: list[str] = []
     dateline = DATELINE_RE.match(text)
@@ -248,12 +248,15 @@ def profile(text: str, words: list[tuple[str, bool, bool]], names: frozenset[str
         elif lead:
             break
     headline = headline_shaped(text)
-    return Profile(names=named, plain=plain, counts=tuple(quantities(text)), days=days, headline=headline,
-                   core=core_words(text, plain), won=results(text, named, frozenset(lead)),
+    # (an empty set is the shared ``NO_WORDS``: most claims name no day, figure, subject or result)
+    return Profile(names=shared_words(named), plain=plain, counts=tuple(quantities(text)), days=shared_words(days),
+                   headline=headline, core=core_words(text, plain),
+                   won=shared_words(results(text, named, frozenset(lead))),
                    linkable=len(plain) >= MIN_PLAIN_WORDS and not headline
                    and not about_the_reporting(text) and not about_a_poll_method(text),
-                   dated=dated, lead=frozenset(lead), subject=opening_subject(text, named),
-                   numbers=frozenset(w[0] for w in words if w[0].isdigit() and not YEAR_RE.fullmatch(w[0])))
+                   dated=dated, lead=shared_words(frozenset(lead)), subject=shared_words(opening_subject(text, named)),
+                   numbers=shared_words(frozenset(w[0] for w in words
+                                                  if w[0].isdigit() and not YEAR_RE.fullmatch(w[0]))))
 
 
 #: Capitalised words that are no participant: titles before names, months and weekdays.

@@ -306,6 +306,32 @@ def test_in_a_large_briefing_the_story_s_wording_makes_a_fact_central():
     assert centrality(of, story, 41) > centrality(of, gala, 41)
 
 
+def test_each_stem_lists_the_articles_using_it_once_sorted_whatever_the_order_of_the_nodes():
+    from dataclasses import replace
+
+    from articles import make
+
+    from briefing.link.claimgraph import build_graph
+    from briefing.link.facts import centrality, token_articles, uses
+    from briefing.link.index import stem
+    arts = [make(f"s{i}", f"Outlet {i}", "2031-03-10", f"Ana Ruiz won the harbour vote in district {i} on Tuesday.",
+                 "Ruiz thanked the harbour workers.") for i in range(12)]
+    graph = build_graph([a[0] for a in arts], [a[1] for a in arts])
+    by_set: dict[str, set[str]] = {}
+    for node in graph.nodes:
+        for token in node.tokens:
+            if "_" not in token:
+                by_set.setdefault(token, set()).add(node.source.id)
+    shuffled = replace(graph, nodes=graph.nodes[::2] + graph.nodes[1::2][::-1])
+    for g in (graph, shuffled):
+        of = token_articles(g)
+        assert {t: sorted(ids) for t, ids in by_set.items()} == dict(of)
+        harbour, district = stem("harbour"), stem("district")
+        assert uses(of[harbour], "s3") and not uses(of[harbour], "s30") and not uses(of[district], "a")
+        group = [n for n in g.nodes if n.source.id == "s1"]
+        assert centrality(of, group, 12) == centrality(token_articles(graph), group, 12)
+
+
 @pytest.mark.parametrize("text, words", [
     ("On Thursday, Bo Lind told the paper he would not seek a recount, conceding the race to Ana Ruiz.",
      "conceding the race"),
