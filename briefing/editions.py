@@ -55,6 +55,28 @@ def _block_yaml(kind: str, items: dict[str, tuple[str, str]]) -> str:
     return text[len(head):]
 
 
+#: A run of a block's items ends after an item whose id's hash ends in this many zero bits (about
+#: 32 items a run): the runs are cut by the items themselves, so an item added or gone changes its
+#: own run only, not the runs after it.
+RUN_BITS = 5
+
+
+def _runs(items: dict[str, tuple[str, str]]) -> list[dict[str, tuple[str, str]]]:
+    """The block's items in order, cut into runs after each item whose id's hash ends in ``RUN_BITS``
+    zero bits."""
+    runs: list[dict[str, tuple[str, str]]] = []
+    run: dict[str, tuple[str, str]] = {}
+    mask = (1 << RUN_BITS) - 1
+    for item_id, entry in items.items():
+        run[item_id] = entry
+        if not hashlib.blake2b(item_id.encode("utf-8", "surrogatepass"), digest_size=4).digest()[-1] & mask:
+            runs.append(run)
+            run = {}
+    if run:
+        runs.append(run)
+    return runs
+
+
 class EditionsMemo:
     """The last written state's editions and its YAML blocks; ``path`` None: remembers within one run only."""
 
@@ -107,9 +129,28 @@ class EditionsMemo:
         key = _block_key(kind, items)
         text = self.used.get(key) or self.blocks.get(key)
         if text is None:
-            text = _block_yaml(kind, items)
+            text = self._block_by_runs(kind, items)
         self.used[key] = text
         return text
+
+    def _block_by_runs(self, kind: str, items: dict[str, tuple[str, str]]) -> str:
+        """A block whose items changed, joined from runs of items (``_runs``), each copied from the memo
+        when its items did not change: an article added to thousands of facts changes a few runs, not
+        the whole block. (Each item of a block mapping is written on lines of its own, the same alone
+        as among the others.)"""
+        head = f"  {kind}:\n"
+        parts = [head]
+        for run in _runs(items):
+            key = _block_key(f"{kind} run", run)  # (not a whole block's key: its text has no head)
+            text = self.used.get(key) or self.blocks.get(key)
+            if text is None:
+                text = _block_yaml(kind, run)
+                if not text.startswith(head):  # (an empty run: never made by _runs)
+                    return _block_yaml(kind, items)
+                text = text[len(head):]
+            self.used[key] = text
+            parts.append(text)
+        return "".join(parts) if len(parts) > 1 else _block_yaml(kind, items)
 
     def save(self, current: changes.Snapshot, previous: changes.Snapshot | None, state_text: str) -> None:
         """Remember the state whose YAML is ``state_text`` and the blocks used to write it."""
