@@ -87,6 +87,8 @@ class EditionsMemo:
         self.previous: dict[str, Any] | None = None
         self.blocks: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.runs: dict[str, list[str]] = {}  # a block's key -> the keys of its runs (their texts in blocks)
+        self.used_runs: dict[str, list[str]] = {}
         if path is None:
             return
         try:
@@ -95,8 +97,9 @@ class EditionsMemo:
                 self.digest = str(data["digest"])
                 self.current, self.previous = data["current"], data["previous"]
                 self.blocks = {str(k): str(v) for k, v in data["blocks"].items()}
+                self.runs = {str(k): [str(r) for r in v] for k, v in data.get("runs", {}).items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.digest, self.current, self.previous, self.blocks = "", None, None, {}
+            self.digest, self.current, self.previous, self.blocks, self.runs = "", None, None, {}, {}
 
     def read_state(self, path: Path) -> tuple[changes.Snapshot | None, changes.Snapshot | None]:
         """``changes.read_state(path)``, from the memo when the file is the state it recorded."""
@@ -128,29 +131,43 @@ class EditionsMemo:
     def _block(self, kind: str, items: dict[str, tuple[str, str]]) -> str:
         key = _block_key(kind, items)
         text = self.used.get(key) or self.blocks.get(key)
-        if text is None:
-            text = self._block_by_runs(kind, items)
-        self.used[key] = text
-        return text
+        if text is not None:  # a block written whole (no items, or a memo of an earlier version)
+            self.used[key] = text
+            return text
+        run_keys = self.used_runs.get(key) or self.runs.get(key)
+        if run_keys and all(k in self.used or k in self.blocks for k in run_keys):  # its runs, as they were
+            texts = [self.used.get(k) or self.blocks[k] for k in run_keys]
+            self.used.update(zip(run_keys, texts, strict=True))
+            self.used_runs[key] = run_keys
+            return f"  {kind}:\n" + "".join(texts)
+        return self._block_by_runs(kind, items, key)
 
-    def _block_by_runs(self, kind: str, items: dict[str, tuple[str, str]]) -> str:
+    def _block_by_runs(self, kind: str, items: dict[str, tuple[str, str]], block_key: str) -> str:
         """A block whose items changed, joined from runs of items (``_runs``), each copied from the memo
         when its items did not change: an article added to thousands of facts changes a few runs, not
         the whole block. (Each item of a block mapping is written on lines of its own, the same alone
-        as among the others.)"""
+        as among the others.) The memo keeps the runs and which make the block (``block_key``), not
+        the block's text again: a block copied whole later keeps its runs for when its items change."""
         head = f"  {kind}:\n"
-        parts = [head]
+        parts, run_keys = [head], []
         for run in _runs(items):
             key = _block_key(f"{kind} run", run)  # (not a whole block's key: its text has no head)
             text = self.used.get(key) or self.blocks.get(key)
             if text is None:
                 text = _block_yaml(kind, run)
                 if not text.startswith(head):  # (an empty run: never made by _runs)
-                    return _block_yaml(kind, items)
+                    break
                 text = text[len(head):]
             self.used[key] = text
             parts.append(text)
-        return "".join(parts) if len(parts) > 1 else _block_yaml(kind, items)
+            run_keys.append(key)
+        else:
+            if run_keys:
+                self.used_runs[block_key] = run_keys
+                return "".join(parts)
+        text = _block_yaml(kind, items)  # no items: "  kind: {}"
+        self.used[block_key] = text
+        return text
 
     def save(self, current: changes.Snapshot, previous: changes.Snapshot | None, state_text: str) -> None:
         """Remember the state whose YAML is ``state_text`` and the blocks used to write it."""
@@ -159,7 +176,7 @@ class EditionsMemo:
         data = {"format": FORMAT, "yaml": _yaml_version(), "digest": _text_digest(state_text),
                 "current": changes._snapshot_to_data(current),
                 "previous": changes._snapshot_to_data(previous) if previous is not None else None,
-                "blocks": self.used}
+                "blocks": self.used, "runs": self.used_runs}
         try:
             write_atomic(self.path, json.dumps(data, ensure_ascii=False))
         except OSError:
