@@ -55,6 +55,28 @@ def _block_yaml(kind: str, items: dict[str, tuple[str, str]]) -> str:
     return text[len(head):]
 
 
+#: A run of a block's items ends after an item whose id's hash ends in this many zero bits (about
+#: 32 items a run): the runs are cut by the items themselves, so an item added or gone changes its
+#: own run only, not the runs after it.
+RUN_BITS = 5
+
+
+def _runs(items: dict[str, tuple[str, str]]) -> list[dict[str, tuple[str, str]]]:
+    """The block's items in order, cut into runs after each item whose id's hash ends in ``RUN_BITS``
+    zero bits."""
+    runs: list[dict[str, tuple[str, str]]] = []
+    run: dict[str, tuple[str, str]] = {}
+    mask = (1 << RUN_BITS) - 1
+    for item_id, entry in items.items():
+        run[item_id] = entry
+        if not hashlib.blake2b(item_id.encode("utf-8", "surrogatepass"), digest_size=4).digest()[-1] & mask:
+            runs.append(run)
+            run = {}
+    if run:
+        runs.append(run)
+    return runs
+
+
 class EditionsMemo:
     """The last written state's editions and its YAML blocks; ``path`` None: remembers within one run only."""
 
@@ -65,6 +87,8 @@ class EditionsMemo:
         self.previous: dict[str, Any] | None = None
         self.blocks: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.runs: dict[str, list[str]] = {}  # a block's key -> the keys of its runs (their texts in blocks)
+        self.used_runs: dict[str, list[str]] = {}
         if path is None:
             return
         try:
@@ -73,8 +97,9 @@ class EditionsMemo:
                 self.digest = str(data["digest"])
                 self.current, self.previous = data["current"], data["previous"]
                 self.blocks = {str(k): str(v) for k, v in data["blocks"].items()}
+                self.runs = {str(k): [str(r) for r in v] for k, v in data.get("runs", {}).items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.digest, self.current, self.previous, self.blocks = "", None, None, {}
+            self.digest, self.current, self.previous, self.blocks, self.runs = "", None, None, {}, {}
 
     def read_state(self, path: Path) -> tuple[changes.Snapshot | None, changes.Snapshot | None]:
         """``changes.read_state(path)``, from the memo when the file is the state it recorded."""
@@ -106,9 +131,42 @@ class EditionsMemo:
     def _block(self, kind: str, items: dict[str, tuple[str, str]]) -> str:
         key = _block_key(kind, items)
         text = self.used.get(key) or self.blocks.get(key)
-        if text is None:
-            text = _block_yaml(kind, items)
-        self.used[key] = text
+        if text is not None:  # a block written whole (no items, or a memo of an earlier version)
+            self.used[key] = text
+            return text
+        run_keys = self.used_runs.get(key) or self.runs.get(key)
+        if run_keys and all(k in self.used or k in self.blocks for k in run_keys):  # its runs, as they were
+            texts = [self.used.get(k) or self.blocks[k] for k in run_keys]
+            self.used.update(zip(run_keys, texts, strict=True))
+            self.used_runs[key] = run_keys
+            return f"  {kind}:\n" + "".join(texts)
+        return self._block_by_runs(kind, items, key)
+
+    def _block_by_runs(self, kind: str, items: dict[str, tuple[str, str]], block_key: str) -> str:
+        """A block whose items changed, joined from runs of items (``_runs``), each copied from the memo
+        when its items did not change: an article added to thousands of facts changes a few runs, not
+        the whole block. (Each item of a block mapping is written on lines of its own, the same alone
+        as among the others.) The memo keeps the runs and which make the block (``block_key``), not
+        the block's text again: a block copied whole later keeps its runs for when its items change."""
+        head = f"  {kind}:\n"
+        parts, run_keys = [head], []
+        for run in _runs(items):
+            key = _block_key(f"{kind} run", run)  # (not a whole block's key: its text has no head)
+            text = self.used.get(key) or self.blocks.get(key)
+            if text is None:
+                text = _block_yaml(kind, run)
+                if not text.startswith(head):  # (an empty run: never made by _runs)
+                    break
+                text = text[len(head):]
+            self.used[key] = text
+            parts.append(text)
+            run_keys.append(key)
+        else:
+            if run_keys:
+                self.used_runs[block_key] = run_keys
+                return "".join(parts)
+        text = _block_yaml(kind, items)  # no items: "  kind: {}"
+        self.used[block_key] = text
         return text
 
     def save(self, current: changes.Snapshot, previous: changes.Snapshot | None, state_text: str) -> None:
@@ -118,7 +176,7 @@ class EditionsMemo:
         data = {"format": FORMAT, "yaml": _yaml_version(), "digest": _text_digest(state_text),
                 "current": changes._snapshot_to_data(current),
                 "previous": changes._snapshot_to_data(previous) if previous is not None else None,
-                "blocks": self.used}
+                "blocks": self.used, "runs": self.used_runs}
         try:
             write_atomic(self.path, json.dumps(data, ensure_ascii=False))
         except OSError:

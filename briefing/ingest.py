@@ -24,7 +24,9 @@ import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -218,11 +220,14 @@ def _load_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, 
     ``yaml.load`` does. Raises yaml.YAMLError.
 
     The last text parsed is remembered (a long-lived process reads the same sources.yaml at
-    every rebuild); each call returns a fresh copy."""
+    every rebuild); each call returns a fresh copy. A large file read again after some entries
+    changed is parsed run by run (``_load_by_runs``): only the runs whose text changed."""
     kept = _PARSED.get("last")
     if kept is not None and kept[0] == text:
         return marshal.loads(kept[1])  # type: ignore[no-any-return]
-    parsed = _parse_with_lines(text)
+    parsed = _load_by_runs(text)
+    if parsed is None:
+        parsed = _parse_with_lines(text)
     try:
         _PARSED["last"] = (text, marshal.dumps(parsed))
     except ValueError:  # a value marshal cannot write: not remembered
@@ -231,6 +236,69 @@ def _load_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, 
 
 
 _PARSED: dict[str, tuple[str, bytes]] = {}
+#: The runs of entries of the last large sources.yaml parsed run by run: their text -> the marshalled
+#: (data, lines counted from the run's first line).
+_PARSED_RUNS: dict[str, bytes] = {}
+#: Files of fewer entries are parsed whole; beyond, a run ends after an entry whose first line's hash
+#: ends in ``RUN_BITS`` zero bits (about 32 entries a run, cut by the entries themselves).
+RUNS_FROM_ENTRIES = 64
+RUN_BITS = 5
+#: What may be an anchor's name ("&name" after a space or a bracket), for ``_load_by_runs``.
+_ANCHOR_RE = re.compile(r"(?:^|(?<=[\s\[\]{},]))&([^\s\[\]{},]+)")
+#: Line breaks of YAML other than "\n" (the runs are cut at "\n" only).
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _load_by_runs(text: str) -> tuple[object, dict[str, tuple[int, dict[str, int]]]] | None:
+    """``_parse_with_lines(text)`` of a large plain file (a mapping whose every top-level line starts
+    with a letter, a digit or "_": an entry's name), put together from runs of its entries, each parsed
+    alone or taken from the last call's runs: the same data (a later entry of one name wins, as in the
+    whole mapping) and the same lines (the first entry's). None, for the caller to parse the whole
+    text, when the file is not of that shape or a run does not parse to a mapping on its own (an
+    alias to an anchor of another run, a quoted value going on at the start of a line, any error)."""
+    if any(b in text for b in _OTHER_BREAKS):
+        return None
+    lines = text.split("\n")
+    starts: list[int] = []
+    for number, line in enumerate(lines):
+        if not line or line[0] in " \t#":
+            continue
+        if not (line[0].isascii() and (line[0].isalnum() or line[0] == "_")):
+            return None  # a document marker, a directive, a sequence, a quoted or complex key…
+        starts.append(number)
+    if len(starts) < RUNS_FROM_ENTRIES:
+        return None
+    mask = (1 << RUN_BITS) - 1
+    firsts = [0] + [start for before, start in pairwise(starts)
+                    if not hashlib.blake2b(lines[before].encode("utf-8", "surrogatepass"),
+                                           digest_size=4).digest()[-1] & mask]
+    data: dict[Any, Any] = {}
+    entry_lines: dict[str, tuple[int, dict[str, int]]] = {}
+    runs: dict[str, bytes] = {}
+    anchors: set[str] = set()
+    for first, end in zip(firsts, [*firsts[1:], len(lines)], strict=True):
+        run = "\n".join(lines[first:end]) + ("\n" if end < len(lines) else "")
+        if "&" in run:
+            named = set(_ANCHOR_RE.findall(run))
+            if named & anchors:
+                return None  # (perhaps) an anchor of two runs: the whole document's error to say
+            anchors |= named
+        packed = runs.get(run) or _PARSED_RUNS.get(run)
+        try:
+            if packed is None:
+                packed = marshal.dumps(_parse_with_lines(run))
+            run_data, run_lines = marshal.loads(packed)
+        except Exception:  # noqa: BLE001 - any problem: the whole text is parsed and says it
+            return None
+        if not isinstance(run_data, dict) or not run_data:
+            return None
+        runs[run] = packed
+        data.update(run_data)
+        for name, (line, keys) in run_lines.items():
+            entry_lines.setdefault(name, (line + first, {k: n + first for k, n in keys.items()}))
+    _PARSED_RUNS.clear()
+    _PARSED_RUNS.update(runs)
+    return data, entry_lines
 
 
 def _parse_with_lines(text: str) -> tuple[object, dict[str, tuple[int, dict[str, int]]]]:

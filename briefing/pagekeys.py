@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -90,6 +91,34 @@ def source_header(source: Source) -> dict[str, Any]:
     return data
 
 
+#: What one parsed template names (its ``briefing.<field>`` reads, or None: it may read more), by the
+#: environment and the template's text, as ``render.template_closure`` keeps the parsed trees: a
+#: rebuild asks it of the same templates for every page part, and a tree's walk is dear.
+_tree_reads: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, frozenset[str] | None]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _reads_of_tree(tree: nodes.Template) -> frozenset[str] | None:
+    """The fields one template names as ``briefing.<field>``; None when it uses ``briefing`` otherwise,
+    any attribute of ``index`` or of ``page`` beyond ``PAGE_METHODS``."""
+    fields: set[str] = set()
+    names = {"briefing": 0, "index": 0, "page": 0}
+    for node in tree.find_all(nodes.Name):
+        if node.name in names:
+            names[node.name] += 1
+    attrs = {"briefing": 0, "index": 0, "page": 0}
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name in attrs:
+            attrs[node.node.name] += 1
+            if node.node.name == "briefing":
+                fields.add(node.attr)
+            elif node.node.name == "index" or node.attr not in PAGE_METHODS:
+                return None
+    if names["briefing"] != attrs["briefing"]:
+        return None  # briefing passed whole, subscripted or iterated
+    return frozenset(fields)
+
+
 def template_reads(env: jinja2.Environment, template: str) -> frozenset[str] | None:
     """The briefing fields the template (and all it extends, includes or imports, and the macros)
     names as ``briefing.<field>``; None when it may read more than fields and footnotes."""
@@ -100,23 +129,16 @@ def template_reads(env: jinja2.Environment, template: str) -> frozenset[str] | N
         closure = list(template_closure(env, [template, "_macros.md.j2"]))
     except jinja2.TemplateError:
         return None
-    for _name, _text, tree, refs in closure:
+    known = _tree_reads.setdefault(env, {})
+    for _name, text, tree, refs in closure:
         if None in refs:
             return None  # a template chosen at render time
-        names = {"briefing": 0, "index": 0, "page": 0}
-        for node in tree.find_all(nodes.Name):
-            if node.name in names:
-                names[node.name] += 1
-        attrs = {"briefing": 0, "index": 0, "page": 0}
-        for node in tree.find_all(nodes.Getattr):
-            if isinstance(node.node, nodes.Name) and node.node.name in attrs:
-                attrs[node.node.name] += 1
-                if node.node.name == "briefing":
-                    fields.add(node.attr)
-                elif node.node.name == "index" or node.attr not in PAGE_METHODS:
-                    return None
-        if names["briefing"] != attrs["briefing"]:
-            return None  # briefing passed whole, subscripted or iterated
+        if text not in known:  # the same environment parses the same text to the same tree
+            known[text] = _reads_of_tree(tree)
+        reads = known[text]
+        if reads is None:
+            return None
+        fields |= reads
     return frozenset(fields)
 
 

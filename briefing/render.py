@@ -1259,7 +1259,11 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
                                                         site_url or "", str(directory_urls)]), display)
 
-    as_shown = page_keys.display_data if page_keys is not None else to_data
+    def shown_json(item: Any) -> str:
+        """An item's data as its page shows it, as JSON: from the last run's memory for an unchanged item."""
+        if page_keys is None:
+            return json.dumps(to_data(item), ensure_ascii=False, sort_keys=True)
+        return page_keys.shown(item)
 
     def part_items_key(part: str, shown: list[str], cites: list[Citation]) -> str | None:
         """A Quotes part's key: the quotes (or phrases) it shows, not the whole quotes field."""
@@ -1541,8 +1545,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     json.dumps(part_title(part, part_groups), ensure_ascii=False),
                     *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
                                  sort_keys=True) for g in part_groups),
-                    *(json.dumps([as_shown(q), [[v, v in variants, link(v)] for v in q.variants]],
-                                 ensure_ascii=False, sort_keys=True) for q in shown)],
+                    *(shown_json(q) + json.dumps([[v, v in variants, link(v)] for v in q.variants],
+                                                 ensure_ascii=False) for q in shown)],
                     [c for q in shown for c in q.citations])
                 if not _kept(f"quotes/{part}.md", part_key):
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,
@@ -1550,8 +1554,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                            variants=variants, phrases=[], quote_link=link, ld=jsonld_quotes(shown, index))
             phrases, phrases_split = shown_phrases(), phrase_layout()
             if phrases and phrases_split is None:
-                part_key = part_items_key("phrases", [json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
-                                                      for p in phrases], [c for p in phrases for c in p.citations])
+                part_key = part_items_key("phrases", [shown_json(p) for p in phrases],
+                                          [c for p in phrases for c in p.citations])
                 if not _kept("quotes/phrases.md", part_key):
                     render("quotes.md.j2", "quotes/phrases.md", depth=1, key=part_key, groups=[],
                            part={"title": "quoted phrases"}, parts=None, phrases_page=None, variants=variants,
@@ -1570,8 +1574,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     part_name = f"quotes/phrases-{n}.md"
                     title = f"quoted phrases, {fact_part_title(n, len(phrases_split))}"
                     part_key = part_items_key(f"phrases-{n}", [
-                        json.dumps(title), *(json.dumps(as_shown(p), ensure_ascii=False, sort_keys=True)
-                                             for p in part_phrases)], [c for p in part_phrases for c in p.citations])
+                        json.dumps(title), *(shown_json(p) for p in part_phrases)],
+                        [c for p in part_phrases for c in p.citations])
                     quote_parts_kept.add(f"phrases-{n}")
                     if not _kept(part_name, part_key):
                         render("quotes.md.j2", part_name, depth=1, key=part_key, groups=[],

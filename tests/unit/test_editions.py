@@ -70,3 +70,61 @@ def test_the_memo_survives_only_with_the_state_it_wrote(tmp_path, previous):
     memo.save(snap, snap if previous else None, text)
     state.write_text("# marker\n" + text, encoding="utf-8")
     assert EditionsMemo(memo_file).read_state(state) == (snap, snap if previous else None)
+
+
+MANY = st.fixed_dictionaries({kind: st.dictionaries(IDS, st.tuples(st.text("0123456789abcdef", min_size=12,
+                                                                             max_size=12), LABELS), max_size=40)
+                              for kind in ("facts", "quotes")})
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY, MANY, st.integers(0, 3))
+def test_a_block_is_joined_from_runs_of_items_to_the_same_bytes(first, second, bits):
+    """Blocks of many items are written run by run (a run copied when its items did not change),
+    to the bytes of the whole YAML, whatever came before."""
+    import unittest.mock
+
+    with unittest.mock.patch.object(editions, "RUN_BITS", bits):
+        memo = EditionsMemo()
+        for current, previous in ((first, None), (second, first), (first, second), (second, second)):
+            assert memo.state_yaml(current, previous) == state_to_yaml(current, previous)
+            memo.blocks, memo.used = {**memo.blocks, **memo.used}, {}
+            memo.runs, memo.used_runs = {**memo.runs, **memo.used_runs}, {}
+
+
+def test_one_item_added_to_a_large_block_writes_its_run_only(monkeypatch):
+    facts = {f"f-{n:05d}": ("0123456789ab", f"Fact number {n}.") for n in range(2000)}
+    memo = EditionsMemo()
+    memo.state_yaml({"facts": facts}, None)
+    written: list[int] = []
+    real_block = editions._block_yaml
+    monkeypatch.setattr(editions, "_block_yaml",
+                        lambda kind, items: written.append(len(items)) or real_block(kind, items))
+    more = {**facts, "f-00100x": ("ba9876543210", "A fact added.")}
+    assert memo.state_yaml({"facts": more}, None) == state_to_yaml({"facts": more}, None)
+    assert len(written) == 1 and written[0] < 200  # one run of ~32 items, not 2,001
+
+
+def test_a_block_copied_whole_keeps_its_runs_for_the_build_that_changes_it(tmp_path, monkeypatch):
+    """Build 2 copies the facts block whole (only the quotes changed); build 3 adds a fact: it writes
+    that fact's run only, from the runs build 1 wrote and build 2 kept."""
+    path = tmp_path / editions.MEMO_FILE
+    facts = {f"f-{n:05d}": ("0123456789ab", f"Fact number {n}.") for n in range(2000)}
+
+    def build(current, previous):
+        memo = EditionsMemo(path)
+        text = memo.state_yaml(current, previous)
+        assert text == state_to_yaml(current, previous)
+        memo.save(current, previous, text)
+
+    first = {"facts": facts, "quotes": {"q-1": ("0123456789ab", "One.")}}
+    second = {"facts": facts, "quotes": {"q-1": ("ba9876543210", "One again.")}}
+    build(first, None)
+    build(second, first)
+    written: list[int] = []
+    real_block = editions._block_yaml
+    monkeypatch.setattr(editions, "_block_yaml",
+                        lambda kind, items: written.append(len(items)) or real_block(kind, items))
+    third = {**second, "facts": {**facts, "f-00100x": ("ba9876543210", "A fact added.")}}
+    build(third, second)
+    assert len(written) == 1 and written[0] < 200

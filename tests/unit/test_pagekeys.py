@@ -191,3 +191,31 @@ def test_what_a_page_shows_of_an_item_comes_from_memory_only_for_the_same_item_a
     made.clear()
     assert shown(reworded) == expected
     assert made == [briefing.quotes[0]]  # that quote only is shown afresh
+
+
+def test_a_template_is_walked_once_per_text_not_at_every_page(tmp_path, monkeypatch):
+    """``template_reads`` is asked for every part page of a large briefing: each template's tree is
+    walked once per text, and a template edited in place is walked again."""
+    from jinja2 import nodes
+
+    (tmp_path / "_macros.md.j2").write_text("{% macro f(page, x) %}{{ page.cite(x) }}{% endmacro %}",
+                                            encoding="utf-8")
+    (tmp_path / "page.md.j2").write_text("{{ briefing.facts|length }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    walks: list[str] = []
+    real = nodes.Node.find_all
+
+    def find_all(self, node_type):
+        walks.append(type(self).__name__)
+        return real(self, node_type)
+
+    monkeypatch.setattr(nodes.Node, "find_all", find_all)
+    assert template_reads(env, "page.md.j2") == {"facts"}
+    first = len(walks)
+    assert first > 0
+    for _ in range(5):
+        assert template_reads(env, "page.md.j2") == {"facts"}
+    assert len(walks) == first
+    (tmp_path / "page.md.j2").write_text("{{ briefing.quotes|length }}", encoding="utf-8")
+    assert template_reads(env, "page.md.j2") == {"quotes"}
+    assert len(walks) > first

@@ -7,6 +7,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing import cache, ingest
 from briefing.dump import to_data
 from briefing.model import RawArticle, SourceMeta
@@ -201,3 +205,57 @@ def test_kept_answers_of_objects_a_run_no_longer_asks_about_are_forgotten():
     dump.kept(new, "t", lambda: "new")
     dump.forget_untouched()  # this run asked about new only
     assert (id(old), "t") not in dump._kept and dump._kept[(id(new), "t")][1] == "new"
+
+
+_ENTRY_LINES = st.sampled_from([
+    "{name}:\n  publisher: {word}\n", "{name}:\n  title: '{word}'\n  date: 2024-11-0{digit}\n",
+    "{name}: {{publisher: {word}}}\n", "{name}:\n", "{name}: {word}\n", "# a note on {word}\n", "\n",
+    "{name}:\n  title: \"{word}\n  goes on\"\n", "{name}:\n  title: \"{word}\n{name}: x\"\n",
+    "{name}:\n  title: |\n    {word}\n    more\n", "{name}: &a\n  url: https://x.org/?a=1&b=2\n",
+    "{name}: *a\n", "{name}:\n  <<: *a\n  title: {word}\n", "---\n", "- {name}\n", "'{name}': {{}}\n",
+    "{name}:\n\ttitle: {word}\n", "{name}:\n  count: 123456789012345678901234567890\n", "{name}:\n  - {word}\n",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_ENTRY_LINES, st.sampled_from(["a.txt", "b.txt", "c_1.md", "2.html", "Zed.txt"]),
+                          st.sampled_from(["Post", "x: y", "#tag", "é", "[1, 2]", "'q'"]), st.integers(1, 9)),
+                min_size=1, max_size=30),
+       st.integers(0, 2), st.data())
+def test_a_large_sources_yaml_parsed_run_by_run_gives_what_the_whole_parse_gives(entries, bits, data):
+    """Parsed run by run (a large file, some runs from the last parse), sources.yaml gives the data and
+    lines of one parse of the whole text, or the same error."""
+    def outcome(parse, text):
+        try:
+            return parse(text)
+        except Exception as err:  # noqa: BLE001
+            return type(err).__name__, str(err)
+
+    texts = ["".join(t.format(name=n, word=w, digit=d) for t, n, w, d in entries)]
+    cut = data.draw(st.integers(0, len(entries) - 1))
+    texts.append("".join(t.format(name=n, word=w, digit=d) for t, n, w, d in entries[:cut] + entries[cut + 1:]))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ingest, "RUNS_FROM_ENTRIES", 2)
+        mp.setattr(ingest, "RUN_BITS", bits)
+        mp.setattr(ingest, "_PARSED", {})
+        mp.setattr(ingest, "_PARSED_RUNS", {})
+        for text in texts:
+            got, whole = outcome(ingest._load_with_lines, text), outcome(ingest._parse_with_lines, text)
+            assert got == whole
+            if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], dict):
+                assert list(got[0]) == list(whole[0])
+
+
+def test_a_large_sources_yaml_with_one_entry_gone_parses_that_entrys_run_only(monkeypatch):
+    text = "".join(f"{n:04d}.txt:\n  publisher: Post {n}\n  url: https://x.org/{n}\n" for n in range(1000))
+    monkeypatch.setattr(ingest, "_PARSED", {})
+    monkeypatch.setattr(ingest, "_PARSED_RUNS", {})
+    first = ingest._load_with_lines(text)
+    assert first == ingest._parse_with_lines(text)
+    parsed: list[str] = []
+    real = ingest._parse_with_lines
+    monkeypatch.setattr(ingest, "_parse_with_lines", lambda t: parsed.append(t) or real(t))
+    gone = text.replace("0500.txt:\n  publisher: Post 500\n  url: https://x.org/500\n", "")
+    again = ingest._load_with_lines(gone)
+    assert again == real(gone) and "0500.txt" not in again[0] and again[1]["0501.txt"][0] == 3 * 500 + 1
+    assert len(parsed) == 1 and parsed[0].count(".txt:") < 200  # its run (about 32 entries), not 999

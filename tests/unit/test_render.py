@@ -958,3 +958,27 @@ def test_a_split_dispute_with_many_sides_links_the_data_from_its_part(tmp_path, 
     render_briefing(briefing, docs, TEMPLATES)
     part = next(p for p in (docs / "disputed").glob("*.md") if "Side 0." in p.read_text(encoding="utf-8"))
     assert "more in the [data](../data/briefing.yaml)" in part.read_text(encoding="utf-8")
+
+
+def test_the_quotes_parts_keys_take_an_unchanged_quotes_json_from_the_last_render(tmp_path, monkeypatch):
+    """With a cache (a long-lived process), keying the Quotes page's parts after one quote changed
+    works out again what the parts show of that quote only, not of every quote."""
+    from briefing.pagekeys import PageKeys
+
+    monkeypatch.setattr("briefing.render.QUOTES_PER_PAGE", 0)
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    many = tuple(Quote(id=f"z{i}", text=f"Zed spoke {i} times", speaker="Zed Lind", citations=(cite(calm, 2),))
+                 for i in range(6))
+    briefing = replace(briefing, quotes=(*briefing.quotes, *many))
+    docs, cache_dir = tmp_path / "docs", tmp_path / "cache"
+    cache_dir.mkdir()
+    render_briefing(briefing, docs, TEMPLATES, cache_dir=cache_dir)
+    shown: list[str] = []
+    real = PageKeys.display_data
+    monkeypatch.setattr(PageKeys, "display_data", lambda self, item: shown.append(item.id) or real(self, item))
+    edited = replace(briefing, quotes=(*briefing.quotes[:-1], replace(many[-1], text="Zed spoke at last")))
+    render_briefing(edited, docs, TEMPLATES, cache_dir=cache_dir)
+    quotes = [i for i in shown if i.startswith("z")]
+    assert quotes and set(quotes) == {"z5"}
+    assert "Zed spoke at last" in (docs / "quotes" / "z.md").read_text(encoding="utf-8")
