@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -103,21 +104,43 @@ def template_reads(env: jinja2.Environment, template: str) -> frozenset[str] | N
     for _name, _text, tree, refs in closure:
         if None in refs:
             return None  # a template chosen at render time
-        names = {"briefing": 0, "index": 0, "page": 0}
-        for node in tree.find_all(nodes.Name):
-            if node.name in names:
-                names[node.name] += 1
-        attrs = {"briefing": 0, "index": 0, "page": 0}
-        for node in tree.find_all(nodes.Getattr):
-            if isinstance(node.node, nodes.Name) and node.node.name in attrs:
-                attrs[node.node.name] += 1
-                if node.node.name == "briefing":
-                    fields.add(node.attr)
-                elif node.node.name == "index" or node.attr not in PAGE_METHODS:
-                    return None
-        if names["briefing"] != attrs["briefing"]:
-            return None  # briefing passed whole, subscripted or iterated
+        reads = tree_reads(tree)
+        if reads is None:
+            return None
+        fields |= reads
     return frozenset(fields)
+
+
+#: What each parsed template reads (``tree_reads``), by tree: a tree is parsed once per environment
+#: and text (``render.template_closure``), so each is walked once, not once per page key.
+_tree_reads: weakref.WeakKeyDictionary[nodes.Template, frozenset[str] | None] = weakref.WeakKeyDictionary()
+
+
+def tree_reads(tree: nodes.Template) -> frozenset[str] | None:
+    """The fields one parsed template names as ``briefing.<field>``; None when it uses ``briefing``
+    otherwise (whole, subscripted, iterated), any attribute of ``index`` or of ``page`` beyond
+    ``PAGE_METHODS``. Walked once per tree (the walk took most of a rebuild's page keys)."""
+    if tree in _tree_reads:
+        return _tree_reads[tree]
+    fields: set[str] = set()
+    result: frozenset[str] | None = None
+    names = {"briefing": 0, "index": 0, "page": 0}
+    for node in tree.find_all(nodes.Name):
+        if node.name in names:
+            names[node.name] += 1
+    attrs = {"briefing": 0, "index": 0, "page": 0}
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name in attrs:
+            attrs[node.node.name] += 1
+            if node.node.name == "briefing":
+                fields.add(node.attr)
+            elif node.node.name == "index" or node.attr not in PAGE_METHODS:
+                break
+    else:
+        if names["briefing"] == attrs["briefing"]:  # else: briefing passed whole, subscripted or iterated
+            result = frozenset(fields)
+    _tree_reads[tree] = result
+    return result
 
 
 class PageKeys:
