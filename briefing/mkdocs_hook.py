@@ -67,8 +67,9 @@ def _route_logs_to_mkdocs() -> None:
 
 #: Seconds without a change before ``mkdocs serve`` rebuilds: one rebuild per burst of edits.
 DEBOUNCE_SECONDS = 0.5
-# From on_startup ("build", "gh-deploy" or "serve"), and the last serve-time failure.
-_state: dict[str, str | None] = {"command": "build", "error": None}
+# From on_startup ("build", "gh-deploy" or "serve"), the last serve-time failure, and whether serve's
+# stages ran in full once in this process (what they read is then in memory: ``update_docs(load=True)``).
+_state: dict[str, str | None] = {"command": "build", "error": None, "loaded": None}
 # This build's plan of what MkDocs builds again (briefing.partial); the hook module is loaded anew
 # with each configuration, so once per build.
 _plan: dict[str, PartialBuild | None] = {"current": None}
@@ -80,6 +81,7 @@ def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
     """Remember whether MkDocs builds or serves."""
     _state["command"] = command
     _state["error"] = None
+    _state["loaded"] = None
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
@@ -97,7 +99,9 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     _route_logs_to_mkdocs()
     serving = _state["command"] == "serve"  # serve's site_url is its local address: not for the feed
     try:
-        update_docs(config, site_url=None if serving else config.site_url or None)
+        # serve's first build runs every stage, so that the first edit finds their inputs in memory
+        update_docs(config, site_url=None if serving else config.site_url or None,
+                    load=serving and not _state["loaded"])
     except BriefingError as err:
         if not serving:
             raise PluginError(f"briefing: {err}") from None
@@ -111,6 +115,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     if _state["error"]:
         _log.info("the briefing builds again: the error is gone")
     _state["error"] = None
+    _state["loaded"] = "yes" if serving else None
 
 
 def _serve_error(message: str, config: Any) -> None:
