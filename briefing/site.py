@@ -104,11 +104,15 @@ def project_of(config: Any, seeds_dir: Path | None = None) -> Project:
 @collecting_less
 def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = True, jobs: int = 1,
                 site_url: str | None = None,
-                inputs: tuple[list[RawArticle], list[Skipped]] | None = None) -> RunReport:
+                inputs: tuple[list[RawArticle], list[Skipped]] | None = None, load: bool = False) -> RunReport:
     """MkDocs config -> the briefing pages in its docs_dir, freshly extracted from the seeds.
 
     Needs the seeds folder and templates/. Raises BriefingError with a one-line reason.
     ``inputs``: the seeds folder as ``read_folder`` read it, if the caller already did.
+    ``load``: run every stage even when the pages in docs/ are those of the same inputs (the
+    caches make it quick, and the pages come out the same), so that a long-lived process
+    (``briefing serve``'s first build) holds in memory what the stages read and its first
+    rebuild after an edit does not read every article's extraction and memo from the cache folder.
     """
     project = project_of(config, seeds_dir)
     if not project.templates_dir.is_dir():
@@ -125,7 +129,7 @@ def update_docs(config: Any, seeds_dir: Path | None = None, use_cache: bool = Tr
             f"site_url={site_url or ''}", f"directory_urls={project.directory_urls}"])
         record_file = incremental.record_path(project.cache_dir, "docs", project.docs_dir)
         record = incremental.read_record(record_file)
-        if record is not None and record.get("key") == key \
+        if not load and record is not None and record.get("key") == key \
                 and record.get("docs") == incremental.tree_state(project.docs_dir):
             _GENERATED[project.docs_dir.resolve()] = frozenset(
                 (project.docs_dir / name).resolve() for name in record["generated"])

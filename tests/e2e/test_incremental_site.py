@@ -114,3 +114,22 @@ def test_a_partial_build_equals_a_cold_one_after_changes_beside_the_articles(pro
     partial = partial_lines(caplog)
     assert bool(partial) == (change != "nav page gone"), partial
     assert site_bytes(project) == cold_site(project, tmp_path, editions)
+
+
+def test_serve_first_build_runs_every_stage_and_leaves_the_pages_as_they_were(project, monkeypatch):
+    """update_docs(load=True), as `briefing serve` starts: nothing changed, yet the stages run (so the
+    process holds what they read for the first edit), and docs/ comes out byte for byte the same."""
+    from mkdocs.config import load_config
+
+    from briefing import site
+
+    docs = project / "docs"
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    runs = []
+    real = site.extract_briefing
+    monkeypatch.setattr(site, "extract_briefing", lambda *a, **k: runs.append(1) or real(*a, **k))
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    assert site.update_docs(config).reused and not runs  # a plain rebuild keeps the pages
+    assert not site.update_docs(config, load=True).reused and runs == [1]
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    assert after == before
