@@ -143,18 +143,6 @@ def test_what_a_template_reads_is_read_from_its_syntax(tmp_path, body, expected)
     assert template_reads(make_environment(tmp_path), "page.md.j2") == expected
 
 
-def test_each_parsed_template_is_walked_once_however_many_page_keys_ask(monkeypatch):
-    from jinja2 import nodes
-
-    env = make_environment(TEMPLATES)
-    first = {template: template_reads(env, template) for template in PAGE_READS}
-    walks = []
-    real = nodes.Node.find_all
-    monkeypatch.setattr(nodes.Node, "find_all", lambda self, kind: walks.append(kind) or real(self, kind))
-    assert {template: template_reads(env, template) for template in PAGE_READS} == first
-    assert walks == []  # a rebuild asks for each page's reads again: the trees' answers are kept
-
-
 def test_every_field_a_page_reads_has_known_citations_and_unknown_ones_have_none():
     briefing = hostile_briefing()
     for fields in PAGE_READS.values():
