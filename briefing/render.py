@@ -1644,10 +1644,12 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             for n, part_cites in split.items():
                 part_name = f"{CITED_DIR}/{stem}-part-{n}.md"
                 cited_kept.add(Path(part_name).stem)
-                key = cited_key("part", n, cites=part_cites, split=True)
+                # A part leads up to the item's page only (which leads back to the item): the item
+                # moving page (a quote whose speaker changed) changes that page, not all its parts.
+                key = cited_key("part", n, cites=part_cites, split=True, back="")
                 if not _kept(part_name, key):
                     render("cited.md.j2", part_name, depth=1, key=key, item=item, kind=CITED_KINDS[prefix],
-                           back=MdSafe(back) if back else None, total=total, outlets=outlets,
+                           back=None, total=total, outlets=outlets,
                            text=item.text if prefix in ("q-", "p-") else None,
                            groups=[{"title": None, "entries": entries(part_cites, PageContext(index, depth=1))}],
                            part={"title": f"part {n}", "up": MdSafe(f"{stem}.md"),

@@ -86,7 +86,7 @@ def test_a_very_much_cited_item_has_its_citations_on_parts_and_an_article_change
     cited = []
     for name in parts:  # each citation on exactly one part, its link leading to its sentence; back to the list
         text = (docs / "cited" / name).read_text()
-        assert "[All its citations](f-f1.md)" in text and "(../facts.md#f-f1)" in text
+        assert "[All its citations](f-f1.md)" in text and "back to it" not in text  # up to the item's page
         cited += re.findall(r"^1\. .*\(\.\./sources/(a\d\d)\.md#s-[0-9a-f]+\)", text, re.M)
         assert all((docs / "cited" / link).resolve().is_file()
                    for link in re.findall(r"\]\((\.\./sources/[^)#]+)", text))
@@ -124,3 +124,30 @@ def test_the_page_of_all_citations_of_a_quote_not_shown_links_back_to_no_missing
     unshown = (docs / "cited" / "q-q1.md").read_text()
     assert "#q-q1" not in unshown and "back to it" not in unshown
     assert len([line for line in unshown.splitlines() if line.startswith("1. ")]) == 12
+
+
+def test_a_quote_that_moves_page_changes_its_page_of_citations_but_not_its_parts(tmp_path, monkeypatch):
+    # An added article can change who a much-quoted statement is credited to, which moves it to
+    # another Quotes page: the item's page of all citations leads back to it; its parts lead up to
+    # that page only, so they stay as they were (an incremental build rewrites one page, not 17).
+    import briefing.render as render
+
+    monkeypatch.setattr(render, "CITED_PER_PAGE", 25)
+    monkeypatch.setattr(render, "CITED_PARTS", 6)
+    monkeypatch.setattr(render, "QUOTES_PER_PAGE", 1)  # the Quotes page split by the speakers' initials
+    base = briefing_of(30, 10)
+
+    def with_speaker(name: str) -> Briefing:
+        quotes = tuple(Quote(id=f"q{n}", text=f"We will sign it in Lisbon, number {n}", speaker=name,
+                             citations=base.facts[0].citations) for n in range(2))
+        return Briefing(meta=base.meta, sources=base.sources, quotes=quotes)
+
+    docs = tmp_path / "docs"
+    render_briefing(with_speaker("Ana Ruiz"), docs, ROOT / "templates")
+    assert "(../quotes/a.md#q-q0)" in (docs / "cited" / "q-q0.md").read_text()
+    parts = {p.name: p.read_bytes() for p in (docs / "cited").glob("q-q0-part-*.md")}
+    assert len(parts) == 6
+    render_briefing(with_speaker("Bruno Silva"), docs, ROOT / "templates")
+    assert "(../quotes/b.md#q-q0)" in (docs / "cited" / "q-q0.md").read_text()
+    assert {p.name: p.read_bytes() for p in (docs / "cited").glob("q-q0-part-*.md")} == parts
+    assert all("[All its citations](q-q0.md)" in text.decode() for text in parts.values())
