@@ -155,15 +155,15 @@ def test_a_build_walks_the_whole_heap_only_when_it_grew_by_more_than_a_quarter(m
     calls = []
     real = gc.collect
     monkeypatch.setattr(gc, "collect", lambda *args: calls.append(args) or real(*args))
-    monkeypatch.setitem(collect._after_full, "tracked", 0)
+    monkeypatch.setitem(collect._after_full, "blocks", 0)
     with collect.fewer_collections():  # the first build of a process: a full collection
         pass
-    assert len(calls) == 1 and collect._after_full["tracked"] > 0
+    assert len(calls) == 1 and collect._after_full["blocks"] > 0
     with collect.fewer_collections():  # the next, over the same heap: none
         pass
     assert len(calls) == 1
-    grown = [[n] for n in range(int(collect._after_full["tracked"] * collect.FULL_COLLECTION_GROWTH) + 1000)]
-    with collect.fewer_collections():  # a quarter more objects (remembered results, or garbage): one again
+    grown = [[n] for n in range(int(collect._after_full["blocks"] * collect.FULL_COLLECTION_GROWTH) + 1000)]
+    with collect.fewer_collections():  # a quarter more memory (remembered results, or garbage): one again
         pass
     assert len(calls) == 2 and grown and gc.get_freeze_count() == 0
 
@@ -172,9 +172,9 @@ def test_a_served_build_settles_the_full_collection_the_next_build_would_make(mo
     calls = []
     real = gc.collect
     monkeypatch.setattr(gc, "collect", lambda *args: calls.append(args) or real(*args))
-    monkeypatch.setitem(collect._after_full, "tracked", 0)
+    monkeypatch.setitem(collect._after_full, "blocks", 0)
     collect.settle()  # the heap grew since the last full collection (none): one now
-    assert len(calls) == 1 and collect._after_full["tracked"] > 0
+    assert len(calls) == 1 and collect._after_full["blocks"] > 0
     with collect.fewer_collections():  # so the next build starts without one
         collect.settle()  # (inside a block: nothing)
     collect.settle()
@@ -231,7 +231,7 @@ def test_garbage_of_earlier_work_is_collected_not_frozen_when_a_block_starts(mon
     import weakref
 
     # The heap grew by more than a quarter since the last full collection (here: there was none).
-    monkeypatch.setitem(collect._after_full, "tracked", 0)
+    monkeypatch.setitem(collect._after_full, "blocks", 0)
     garbage = _Cyclic()
     alive = weakref.ref(garbage)
     del garbage
