@@ -80,6 +80,11 @@ def forget_untouched() -> None:
 BY_VALUE_ENTRIES = 200_000
 _by_value: dict[str, dict[Any, Any]] = {"last": {}, "now": {}}
 _MISSING = object()
+#: Bytes buffered before each write to the system by the streamed data files (``write_chunks``,
+#: ``write_data_files``): Python's default 8 KB made a 17 MB briefing.json 2,000 writes, each a
+#: change notification to whatever watches docs/ (``briefing serve``: about 7,000 events, handled
+#: while the build runs, at every rebuild of 1,000 articles).
+WRITE_BUFFER = 1 << 20
 
 
 def _exact(item: Any) -> tuple[str, ...]:
@@ -466,7 +471,7 @@ class _TwoFiles:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             self.tmps[name] = tmp
-            self.handles[name] = os.fdopen(fd, "wb")
+            self.handles[name] = os.fdopen(fd, "wb", buffering=WRITE_BUFFER)
         return self
 
     def write(self, yaml_pieces: list[str], json_pieces: list[str]) -> None:
@@ -560,7 +565,7 @@ def write_chunks(path: Path, chunks: Iterable[str]) -> tuple[bool, str]:
     digest = hashlib.sha256()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb", buffering=WRITE_BUFFER) as handle:
             for chunk in chunks:
                 data = chunk.encode("utf-8")
                 digest.update(data)
