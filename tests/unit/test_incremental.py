@@ -188,3 +188,21 @@ def test_rendering_the_pages_resolves_each_generated_file_once(tmp_path, monkeyp
     monkeypatch.undo()
     assert generated_files(docs) and resolved
     assert max(resolved.values()) == 1
+
+
+def test_a_folders_state_lists_every_file_part_by_part_with_its_size_and_time(tmp_path):
+    # ``tree_state`` decides whether docs/ is as a build left it: every file under the folder
+    # (hidden, nested; not behind a link to a folder), none of the folders, in the order of sorted
+    # paths ("a/b" before "a-b", which a plain string sort puts first).
+    for name in ("a-b", "a/b", "a/c/d.md", ".hidden", "z.md", "a/.tmp"):
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(name, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "e.md").write_text("linked", encoding="utf-8")
+    (tmp_path / "docs" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    state = incremental.tree_state(tmp_path / "docs")
+    assert [row[0] for row in state] == [".hidden", "a/.tmp", "a/b", "a/c/d.md", "a-b", "z.md"]
+    docs = tmp_path / "docs"
+    assert state == [[p.relative_to(docs).as_posix(), p.stat().st_size, p.stat().st_mtime_ns]
+                     for p in sorted(docs.rglob("*")) if p.is_file()]
+    assert incremental.tree_state(tmp_path / "missing") == []
