@@ -88,3 +88,25 @@ def test_serving_ends_with_the_observer_stopped(served):
 def test_debounce_is_short_and_no_shorter_than_mkdocs_own(served):
     _project, server = served
     assert server.build_delay == mkdocs_hook.DEBOUNCE_SECONDS <= 0.5
+
+
+def test_a_served_build_leaves_its_full_collection_until_after_the_reload(monkeypatch):
+    # The full collection a grown heap calls for (collect.settle) ran in on_post_build, before
+    # MkDocs served the new pages: it was part of the edit's latency. It now runs on a timer.
+    ran: list[str] = []
+    monkeypatch.setattr(mkdocs_hook.collect, "settle", lambda: ran.append(threading.current_thread().name))
+    monkeypatch.setattr(mkdocs_hook, "SETTLE_DELAY_SECONDS", 0.2)
+    monkeypatch.setitem(mkdocs_hook._state, "command", "serve")
+    monkeypatch.setitem(mkdocs_hook._plan, "current", None)
+    mkdocs_hook.on_post_build(config=None)
+    mkdocs_hook.on_post_build(config=None)  # a second build before it ran: one collection, not two
+    assert ran == []
+    deadline = time.monotonic() + 5
+    while not ran and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert len(ran) == 1 and ran[0] != threading.current_thread().name
+    monkeypatch.setitem(mkdocs_hook._state, "command", "build")
+    mkdocs_hook.on_post_build(config=None)  # `mkdocs build`: the process ends, nothing to settle
+    time.sleep(0.3)
+    assert len(ran) == 1
