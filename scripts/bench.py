@@ -854,7 +854,7 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "edited, one added, one deleted, and the source page template edited, in that order. In brackets: "
         "the share of the cold run's wall time, and the CPU time with its share of the cold run's. "
         "*serve: edit shown after* is the time from writing an edited article (a sentence added in its "
-        "body) to `briefing serve` serving its source page with that sentence (half-second debounce "
+        "body) to `briefing serve` serving its source page with that sentence (quarter-second debounce "
         "included), and the server's CPU time meanwhile. After a change, only that article is "
         "extracted; linking and What's new run over all articles, but each claim's words, features and "
         "profile come from a memo (computed again only for changed claims), and so do what facts judge of "

@@ -97,13 +97,13 @@ def test_serve_prints_its_url_rebuilds_once_per_burst_and_shows_errors_without_h
     assert url.endswith("/")
     assert "Briefing: " in get(url + "index.html")
 
-    # a burst of edits (three saves, 0.2 s apart) -> one rebuild
+    # a burst of edits (three saves, 0.1 s apart: well within the debounce) -> one rebuild
     start = len(server.lines)
     seed = next((project / "seeds").glob("000_*.txt"))
     for number in range(3):
         with seed.open("a", encoding="utf-8") as handle:
             handle.write(f"\nThe harbour authority reopened the bridge on day {number}.\n")
-        time.sleep(0.2)
+        time.sleep(0.1)
     server.wait_for("Reloading browsers", after=start)
     server.settle(6)  # long enough for a second rebuild to start, were there one
     builds = [x for x in server.lines[start:] if "Building documentation" in x]
