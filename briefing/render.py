@@ -22,7 +22,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,11 @@ SOURCES_PER_PART = 50  # and a day with more than this many is on pages of about
 SOURCE_DAYS_DIR = "sources/days"
 CAPS = {"overview_facts": 8, "overview_disputed": 3, "overview_quotes": 5, "facts": 300,
         "disputed": 100, "sides": 8, "discrepancies": 100, "versions": 8, "timeline": 500,
-        "quotes": 1000, "phrases": 200, "feed": 200}
+        "quotes": 1000, "phrases": 200, "feed": 200,
+        # a quote links this many of its other renderings and counts the rest: a statement that
+        # hundreds of articles word a little differently would otherwise list every rendering
+        # under every other (output growing with the square of their number)
+        "variants": 3}
 #: An item on a summary page (Overview, Key facts, Disputed, Timeline) shows at most this many of its
 #: cited sentences as footnotes; beyond that it links a page of all of them (cited/<item>.md).
 CITATIONS_SHOWN = 8
@@ -641,6 +645,14 @@ def group_quotes(briefing: Briefing, index: BriefingIndex) -> list[dict[str, Any
     return out
 
 
+def shown_variants(quote: Quote, quote_ids: Container[str],
+                   link: Callable[[str], str]) -> tuple[list[tuple[str, str]], int]:
+    """A quote's other renderings that its page links (the first ``CAPS["variants"]`` by id, each
+    with its link), and how many there are in all (those among ``quote_ids``, the quotes shown)."""
+    ids = [v for v in quote.variants if v in quote_ids]
+    return [(v, link(v)) for v in ids[:CAPS["variants"]]], len(ids)
+
+
 def quote_part(name: str | None) -> str:
     """A speaker's name -> the Quotes part it is on when the page is split: its first letter
     (``a`` … ``z``), ``0-9``, ``other`` or ``unattributed``."""
@@ -879,13 +891,15 @@ def jsonld_claims(items: Iterable[Any], index: BriefingIndex) -> dict[str, Any]:
 
 
 def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, Any]:
-    """Quotes -> schema.org Quotations: text, who said it (when the text says), where."""
+    """Quotes -> schema.org Quotations: text, who said it (when the text says), where: the
+    articles of the citations the page shows (``shown_citations``), as for claims; a quote that
+    hundreds of articles repeat names all of them on its citations page, not on every Quotes page."""
     graph = []
     for quote in quotes:
         item: dict[str, Any] = {"@type": "Quotation", "text": quote.text}
         if quote.speaker:
             item["creator"] = {"@type": "Thing", "name": quote.speaker}
-        item["isBasedOn"] = _appearances(quote.citations, index)
+        item["isBasedOn"] = _appearances(shown_citations(quote.citations, index)[0], index)
         graph.append(item)
     return {"@context": "https://schema.org", "@graph": graph}
 
@@ -1212,7 +1226,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals.update({"marker": MdSafe(MARKER), "xml_marker": XmlSafe(XML_MARKER),
                         "stance_label": lambda s: STANCE_LABELS.get(s, s), "dispute_label": dispute_label,
                         "outlet_of_source": outlet_name, "title_from_lede": title_from_lede,
-                        "plural": plural, "caps": CAPS, "joiner": _Joiner})
+                        "plural": plural, "caps": CAPS, "joiner": _Joiner,
+                        "variants_of": shown_variants})
     env.globals["m"] = MacroLibrary(env)
     return env
 
@@ -1545,8 +1560,8 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
                     json.dumps(part_title(part, part_groups), ensure_ascii=False),
                     *(json.dumps([g["name"], to_data(g["speaker"]) if g["speaker"] else None], ensure_ascii=False,
                                  sort_keys=True) for g in part_groups),
-                    *(shown_json(q) + json.dumps([[v, v in variants, link(v)] for v in q.variants],
-                                                 ensure_ascii=False) for q in shown)],
+                    *(shown_json(q) + json.dumps(shown_variants(q, variants, link), ensure_ascii=False)
+                      for q in shown)],
                     [c for q in shown for c in q.citations])
                 if not _kept(f"quotes/{part}.md", part_key):
                     render("quotes.md.j2", f"quotes/{part}.md", depth=1, key=part_key, groups=part_groups,

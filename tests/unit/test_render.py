@@ -38,6 +38,7 @@ from briefing.model import (
     Version,
 )
 from briefing.render import (
+    CITATIONS_SHOWN,
     MARKER,
     XML_MARKER,
     HtmlSafe,
@@ -669,6 +670,40 @@ def test_a_speaker_quoted_often_has_pages_of_their_own_and_every_quote_link_reso
                 assert anchor in pages[target or name].ids, (name, href)
                 links += 1
     assert links >= len(many)
+
+
+def test_a_quote_with_many_renderings_links_a_few_and_counts_the_rest(tmp_path):
+    # Seven renderings of one statement: each links three others, by id, and counts the other three
+    # (not six links under each of seven quotes).
+    briefing = hostile_briefing()
+    calm = briefing.sources[1]
+    ids = [f"z{i}" for i in range(7)]
+    many = tuple(Quote(id=qid, text=f"Zed spoke {qid}", speaker="Zed Lind", citations=(cite(calm, 2),),
+                       variants=tuple(v for v in ids if v != qid)) for qid in ids)
+    docs = tmp_path / "docs"
+    render_briefing(replace(briefing, quotes=(*briefing.quotes, *many)), docs, TEMPLATES)
+    quotes = (docs / "quotes.md").read_text(encoding="utf-8")
+    first = quotes[quotes.index('id="q-z0"'):quotes.index('id="q-z1"')]
+    assert [a for a in re.findall(r'href="([^"]+)"', first) if "#q-" in a] == ["#q-z1", "#q-z2", "#q-z3"]
+    assert "another version</a> and 3 others</p>" in first
+    last = quotes[quotes.index('id="q-z6"'):]
+    assert [a for a in re.findall(r'href="([^"]+)"', last.split("</p>")[0]) if "#q-" in a] == \
+        ["#q-z0", "#q-z1", "#q-z2"]
+
+
+def test_a_quote_cited_by_many_articles_names_in_json_ld_the_ones_its_footnotes_show(tmp_path):
+    briefing = hostile_briefing()
+    sources = tuple(replace(briefing.sources[1], id=f"calm{i}", file=f"calm{i}.txt", publisher=f"Post {i}")
+                    for i in range(CITATIONS_SHOWN + 4))
+    quote = Quote(id="qmany", text="Everyone printed this", speaker="Zed Lind",
+                  citations=tuple(cite(s, 2) for s in sources))
+    docs = tmp_path / "docs"
+    render_briefing(replace(briefing, sources=(*briefing.sources, *sources), quotes=(quote,)), docs, TEMPLATES)
+    text = (docs / "quotes.md").read_text(encoding="utf-8")
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+    based_on = ld["@graph"][0]["isBasedOn"]
+    assert len(based_on) == CITATIONS_SHOWN == text.count("[^calm") // 2  # (a footnote: its mark, its text)
+    assert f"all {CITATIONS_SHOWN + 4} citations" in text
 
 
 def test_the_key_facts_page_is_kept_when_only_facts_it_does_not_show_changed(tmp_path, monkeypatch):
