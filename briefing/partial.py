@@ -102,6 +102,7 @@ class PartialBuild:
     nav: list[str] = field(default_factory=list)
     reason: str = "no previous build"
     record_file: Path | None = None  # building in place: where the hook keeps the record
+    _src_dirs: dict[str, str] = field(default_factory=dict, repr=False)  # (``_where``)
 
     def decide(self, files: Any) -> None:
         """MkDocs' Files -> set each file's ``is_modified`` (only read by a dirty build)."""
@@ -140,19 +141,40 @@ class PartialBuild:
             return True
         if self.record is None or self.record.get("outputs", {}).get(file.dest_uri) != [stat.st_size, stat.st_mtime_ns]:
             return True  # missing, or not as the previous build left it
-        source = Path(file.abs_src_path).resolve()
-        if not source.is_relative_to(docs):
-            return False  # a theme file: its version is in the key
-        name = source.relative_to(docs).as_posix()
+        where = self._where(getattr(file, "src_dir", None), docs)
+        if where != "?" and not os.path.islink(file.abs_src_path):  # (one system call, not one per folder)
+            if where == "outside":
+                return False  # a theme file: its version is in the key
+            source, name = Path(file.abs_src_path), file.src_uri
+        else:
+            source = Path(file.abs_src_path).resolve()
+            if not source.is_relative_to(docs):
+                return False  # a theme file: its version is in the key
+            name = source.relative_to(docs).as_posix()
         if self.docs.get(name) is None or old_docs.get(name) != self.docs.get(name):
             return True
         if names and file.is_documentation_page():
-            try:
-                text = source.read_text(encoding="utf-8", errors="replace")
+            try:  # it may link to a page that came or went
+                data = source.read_bytes()
             except OSError:
                 return True
-            return names_a_page(text, names)  # it may link to a page that came or went
+            # (most pages name none of them: not decoded, not searched with a pattern)
+            return any(n.encode() in data for n in names) and names_a_page(data.decode("utf-8", "replace"), names)
         return False
+
+    def _where(self, src_dir: str | None, docs: Path) -> str:
+        """Where a MkDocs File's ``src_dir`` is: ``docs`` (the docs folder ``docs``, resolved),
+        ``outside`` (a folder neither in it nor holding it: the theme's) or ``?`` (the file's own
+        path must be resolved). Asked once per folder."""
+        if src_dir is None:
+            return "?"
+        known = self._src_dirs.get(src_dir)
+        if known is None:
+            folder = Path(src_dir).resolve()
+            known = "docs" if folder == docs else "?" if folder.is_relative_to(docs) or docs.is_relative_to(folder) \
+                else "outside"
+            self._src_dirs[src_dir] = known
+        return known
 
     def check_nav(self, nav: Any) -> None:
         """The navigation lists pages: when it changed, every page is built again."""

@@ -133,3 +133,35 @@ def test_serve_first_build_runs_every_stage_and_leaves_the_pages_as_they_were(pr
     assert not site.update_docs(config, load=True).reused and runs == [1]
     after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
     assert after == before
+
+
+def test_deciding_what_to_build_again_resolves_the_docs_folder_not_each_page(project, monkeypatch):
+    """PartialBuild.decide names each docs/ file by its MkDocs File (its folder resolved once), not by
+    resolving every path (a system call per folder of it, for some 1,500 pages at 1,000 articles and
+    the theme's files);
+    a page that came makes the others be searched for its name, and the build stays exact."""
+    from briefing import partial
+
+    resolved: list[Path] = []
+    deciding = []
+    real_resolve, real_decide = Path.resolve, partial.PartialBuild.decide
+
+    def resolve(self, *args, **kwargs):
+        if deciding:
+            resolved.append(self)
+        return real_resolve(self, *args, **kwargs)
+
+    def decide(self, files):
+        deciding.append(1)
+        try:
+            return real_decide(self, files)
+        finally:
+            deciding.clear()
+
+    monkeypatch.setattr(Path, "resolve", resolve)
+    monkeypatch.setattr(partial.PartialBuild, "decide", decide)
+    (project / "docs" / "notes.md").write_text("# Notes\n\nSee [the facts](facts.md).\n", encoding="utf-8")
+    build(project)
+    assert len(list((project / "docs").rglob("*.md"))) > 10 and len(resolved) <= 5, resolved[:10]
+    html = (project / "site" / "notes.html").read_text(encoding="utf-8")
+    assert 'href="facts.html"' in html
