@@ -103,6 +103,7 @@ class PartialBuild:
     reason: str = "no previous build"
     record_file: Path | None = None  # building in place: where the hook keeps the record
     _src_dirs: dict[str, str] = field(default_factory=dict, repr=False)  # (``_where``)
+    search_entries: list[Any] | None = None  # the search index's entries, once ``finish`` completed them
 
     def decide(self, files: Any) -> None:
         """MkDocs' Files -> set each file's ``is_modified`` (only read by a dirty build)."""
@@ -199,14 +200,18 @@ class PartialBuild:
         partial = any(f.src_uri not in self.built for f in pages)
         if partial and self.previous is not None:
             self._merge_search(config, pages)
+        index = getattr(search, "search_index", None) if search is not None else None
+        self.search_entries = getattr(index, "entries", None)  # what the search plugin writes next
         if partial:
             log.info("MkDocs: %d of %d pages built again, the others kept", len(self.built), len(pages))
         elif not self.full:
             log.debug("MkDocs: every page built again")
         site = Path(config.site_dir)
         if self.previous is not None and self.previous.resolve() != site.resolve():
+            made: set[str] = set()
+            previous, here = str(self.previous), str(site)
             for name in sorted(self.kept):
-                _link(self.previous / name, site / name)
+                _link(os.path.join(previous, name), os.path.join(here, name), made)
         elif self.record is not None:  # in place: outputs of files that are gone
             wanted = {f.dest_uri for f in self.files}
             for name in self.record.get("outputs", {}):
@@ -221,10 +226,7 @@ class PartialBuild:
         if search is None or getattr(search, "search_index", None) is None:
             return
         assert self.previous is not None
-        try:
-            old = json.loads((self.previous / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
-        except (OSError, ValueError, KeyError, TypeError):
-            old = []
+        old = SEARCH_INDEXES.entries(self.previous / SEARCH_INDEX)
         by_url: dict[str, list[Any]] = {}
         for entry in old:
             by_url.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
@@ -256,6 +258,49 @@ def _outputs(site: Path, files: Iterable[Any]) -> dict[str, list[int]]:
     return out
 
 
+class SearchIndexes:
+    """The entries of the search indexes a process read or wrote (``search/search_index.json``),
+    by the file's size, modification time and inode: the next partial build merges the previous
+    index's entries without reading and parsing it again (several megabytes at 1,000 articles),
+    while the file is as it was. Only the last one is kept."""
+
+    def __init__(self) -> None:
+        self._known: tuple[str, tuple[int, int, int], list[Any]] | None = None
+
+    @staticmethod
+    def _signature(path: Path) -> tuple[int, int, int] | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+    def entries(self, path: Path) -> list[Any]:
+        """The ``docs`` entries of the index at ``path`` ([] when it cannot be read)."""
+        signature = self._signature(path)
+        known = self._known
+        if signature is not None and known is not None and known[0] == str(path) and known[1] == signature:
+            return known[2]
+        try:
+            docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []
+        if not isinstance(docs, list):
+            return []
+        if signature is not None:
+            self._known = (str(path), signature, docs)
+        return docs
+
+    def wrote(self, path: Path, docs: list[Any]) -> None:
+        """The index at ``path`` was just written with the entries ``docs``."""
+        signature = self._signature(path)
+        self._known = None if signature is None else (str(path), signature, docs)
+
+
+#: One per process (``briefing serve`` builds again and again).
+SEARCH_INDEXES = SearchIndexes()
+
+
 def _search_plugin(config: Any) -> Any:
     plugins = getattr(config, "plugins", None) or {}
     for name in ("material/search", "search"):
@@ -264,15 +309,21 @@ def _search_plugin(config: Any) -> Any:
     return None
 
 
-def _link(source: Path, dest: Path) -> None:
-    """A kept output into the new site: a hard link (no copy) where the file system allows."""
-    if dest.exists() or not source.is_file():
-        return
-    dest.parent.mkdir(parents=True, exist_ok=True)
+def _link(source: str, dest: str, made: set[str]) -> None:
+    """A kept output into the new site: a hard link (no copy) where the file system allows; nothing
+    where ``dest`` exists already or ``source`` is gone. ``made``: the folders made so far (each
+    is made once, not asked after for every file)."""
+    parent = os.path.dirname(dest)
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
     try:
         os.link(source, dest)
+    except (FileExistsError, FileNotFoundError):
+        return
     except OSError:
-        shutil.copy2(source, dest)
+        if os.path.isfile(source) and not os.path.lexists(dest):
+            shutil.copy2(source, dest)
 
 
 class DirtyWarningFilter(logging.Filter):

@@ -27,7 +27,7 @@ from .collect import collecting_less
 from .dump import forget_untouched
 from .ingest import Skipped, read_folder
 from .model import BriefingError, RawArticle
-from .partial import PartialBuild, config_inputs, site_key
+from .partial import SEARCH_INDEX, SEARCH_INDEXES, PartialBuild, config_inputs, site_key
 from .pipeline import Options, RunReport, extract_briefing
 from .render import RenderError, render_briefing
 
@@ -302,6 +302,8 @@ def build_site(seeds_dir: Path, site_dir: Path | None = None, config_file: Path 
                     config.plugins.on_shutdown()
                 mkdocs_record = plan.new_record()
                 _swap_in(building, final)
+                if plan.search_entries is not None:  # the next build merges them without reading the file
+                    SEARCH_INDEXES.wrote(final / SEARCH_INDEX, plan.search_entries)
                 report.reused = False  # the pages may have been kept; the site was built
                 if record_file is not None:
                     incremental.write_record(record_file, {

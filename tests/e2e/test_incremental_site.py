@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -165,3 +166,37 @@ def test_deciding_what_to_build_again_resolves_the_docs_folder_not_each_page(pro
     assert len(list((project / "docs").rglob("*.md"))) > 10 and len(resolved) <= 5, resolved[:10]
     html = (project / "site" / "notes.html").read_text(encoding="utf-8")
     assert 'href="facts.html"' in html
+
+
+def test_a_partial_build_merges_the_search_index_it_wrote_last_without_reading_it_again(project, tmp_path):
+    """The entries of the index the last build wrote stay in memory, by the file's size, time and
+    inode: the next partial build merges them as read from the file, and reads a file that changed."""
+    from briefing.partial import SEARCH_INDEX
+
+    index = project / "site" / SEARCH_INDEX
+    reads: list[Path] = []
+    real = Path.read_text
+
+    def read_text(self, *args, **kwargs):
+        if self.name == index.name:
+            reads.append(self)
+        return real(self, *args, **kwargs)
+
+    articles = sorted((project / "seeds").glob("*.txt"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_text", read_text)
+        for n, path in enumerate(articles[:2]):
+            editions = (project / "docs" / "data" / "changes.yaml").read_bytes()  # (what a cold build is told)
+            path.write_text(path.read_text(encoding="utf-8") + f"\nThe harbour board met on day {n}.\n",
+                            encoding="utf-8")
+            build(project)
+        assert len(reads) <= 1  # the first partial build of the process may read it; the second does not
+        assert site_bytes(project) == cold_site(project, tmp_path, editions)
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"][0]["text"] = "edited by hand"
+        index.write_text(json.dumps(data), encoding="utf-8")
+        reads.clear()
+        path = articles[2]
+        path.write_text(path.read_text(encoding="utf-8") + "\nThe harbour board met once more.\n", encoding="utf-8")
+        build(project)
+        assert reads == [index]  # changed since it was written: read again
