@@ -104,6 +104,8 @@ class PartialBuild:
     record_file: Path | None = None  # building in place: where the hook keeps the record
     _src_dirs: dict[str, str] = field(default_factory=dict, repr=False)  # (``_where``)
     search_entries: list[Any] | None = None  # the search index's entries, once ``finish`` completed them
+    _previous_str: str = field(default="", repr=False)  # (``decide``: the previous output folder, as text)
+    _outputs: dict[str, list[int]] = field(default_factory=dict, repr=False)  # (and the record's outputs)
 
     def decide(self, files: Any) -> None:
         """MkDocs' Files -> set each file's ``is_modified`` (only read by a dirty build)."""
@@ -122,6 +124,8 @@ class PartialBuild:
         touched = sorted(pages ^ old_pages)
         names = [Path(name).name for name in touched]
         docs = self.docs_dir.resolve()
+        self._previous_str = str(self.previous) if self.previous is not None else ""
+        self._outputs = record.get("outputs", {}) if record else {}
         for file in files:
             if not self._modified(file, docs, old_docs, names if touched else []):
                 self.kept.add(file.dest_uri)
@@ -135,12 +139,11 @@ class PartialBuild:
         if self.full or self.previous is None or getattr(file, "_content", None) is not None \
                 or file.abs_src_path is None:
             return True
-        output = self.previous / file.dest_uri
-        try:
-            stat = output.stat()
+        try:  # (os calls on strings: some 2,000 files a build)
+            stat = os.stat(os.path.join(self._previous_str, file.dest_uri))
         except OSError:
             return True
-        if self.record is None or self.record.get("outputs", {}).get(file.dest_uri) != [stat.st_size, stat.st_mtime_ns]:
+        if self._outputs.get(file.dest_uri) != [stat.st_size, stat.st_mtime_ns]:
             return True  # missing, or not as the previous build left it
         where = self._where(getattr(file, "src_dir", None), docs)
         if where != "?" and not os.path.islink(file.abs_src_path):  # (one system call, not one per folder)
