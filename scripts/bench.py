@@ -382,40 +382,82 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
     nothing changed, after one article edited, added, deleted, and after a template edit (each with the
     caches the build before it left), then (``serve``) `briefing serve`'s latency for an edited article.
     ``extract``: False leaves out the `briefing extract` runs.
+
+    The extract runs and the builds each run in a new process (``in_fresh_process``), as a user's
+    command starts: a cold run in this one would find in memory what the runs before it made of
+    the very same articles (the data files' text of each item, the memos handed from run to run).
     Returns scenario -> [wall s, CPU s, load]."""
-    from briefing.pipeline import Options, extract_to_file
-
     project = site_project(work / "project", size)
-    seeds = project / "seeds"
-    names = sorted(p.name for p in seeds.iterdir() if p.suffix in (".txt", ".md", ".html"))
     results: dict[str, list[float]] = {}
+    if extract:
+        results.update(in_fresh_process("incremental_extracts", size, str(work), jobs))
+    if not with_site:
+        return results
+    results.update(in_fresh_process("incremental_builds", size, str(work), jobs))
+    if serve:
+        names = sorted(p.name for p in (project / "seeds").iterdir() if p.suffix in (".txt", ".md", ".html"))
+        latency = measure_serve(project, names)
+        if latency is not None:
+            results["serve edit"] = latency
+            print(f"bench:   {size} serve edit: {fmt_s(latency[0])} (server CPU {fmt_s(latency[1])}, "
+                  f"load {latency[2]:.1f})", file=sys.stderr, flush=True)
+    return results
 
+
+def in_fresh_process(name: str, *args: Any) -> Any:
+    """``name(*args)``, a function of this script taking and returning JSON values, run in a new
+    Python process (its progress lines on stderr pass through); its result."""
+    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); import bench; "
+            "print(json.dumps(getattr(bench, sys.argv[2])(*json.loads(sys.argv[3]))))")
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parent), name, json.dumps(args)],
+                          stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {name}{args} failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _timer(size: int, results: dict[str, list[float]]) -> Callable[[str, Callable[[], Any]], None]:
     def timed(name: str, func: Callable[[], Any]) -> None:
         start, cpu = time.perf_counter(), cpu_seconds()
         func()
         results[name] = [time.perf_counter() - start, cpu_seconds() - cpu, os.getloadavg()[0]]
         print(f"bench:   {size} {name}: {fmt_s(results[name][0])}, CPU {fmt_s(results[name][1])} "
               f"(load {results[name][2]:.1f})", file=sys.stderr, flush=True)
+    return timed
 
-    options = Options(seeds_dir=seeds, cache_dir=work / "extract-cache", jobs=jobs)
-    if extract:
-        timed("extract cold", lambda: extract_to_file(options, work / "extract.yaml"))
-        timed("extract no change", lambda: extract_to_file(options, work / "extract.yaml"))
-    if not with_site:
-        return results
+
+def incremental_extracts(size: int, work: str, jobs: int) -> dict[str, list[float]]:
+    """`briefing extract --out` on ``work``/project/seeds, cold (its own empty cache folder) and again
+    with nothing changed (``measure_incremental``; run in a fresh process)."""
+    from briefing.pipeline import Options, extract_to_file
+
+    results: dict[str, list[float]] = {}
+    timed = _timer(size, results)
+    folder = Path(work)
+    options = Options(seeds_dir=folder / "project" / "seeds", cache_dir=folder / "extract-cache", jobs=jobs)
+    timed("extract cold", lambda: extract_to_file(options, folder / "extract.yaml"))
+    timed("extract no change", lambda: extract_to_file(options, folder / "extract.yaml"))
+    return results
+
+
+def incremental_builds(size: int, work: str, jobs: int) -> dict[str, list[float]]:
+    """`briefing build` of ``work``/project: cold, with nothing changed, after one article edited, added,
+    deleted and after a template edit, one after another in one process as `briefing serve` rebuilds
+    (``measure_incremental``; run in a fresh process, so that the cold build starts with nothing)."""
     import logging
 
+    from briefing import collect
     from briefing.site import build_site
 
+    project = Path(work) / "project"
+    seeds = project / "seeds"
+    names = sorted(p.name for p in seeds.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    results: dict[str, list[float]] = {}
+    timed = _timer(size, results)
     logging.getLogger("briefing").setLevel(logging.WARNING)
 
-    def build() -> None:
-        build_site(seeds, config_file=project / "mkdocs.yml", jobs=jobs)
-
-    from briefing import collect
-
     def timed_build(name: str) -> None:
-        timed(name, build)
+        timed(name, lambda: build_site(seeds, config_file=project / "mkdocs.yml", jobs=jobs))
         collect.settle()  # as `briefing serve` does once the browsers reloaded: not in the next build's time
 
     timed_build("build cold")
@@ -426,12 +468,6 @@ def measure_incremental(size: int, work: Path, jobs: int, with_site: bool,
                          ("build template edit", lambda: edit_template(project / "templates"))):
         change()
         timed_build(name)
-    if serve:
-        latency = measure_serve(project, names)
-        if latency is not None:
-            results["serve edit"] = latency
-            print(f"bench:   {size} serve edit: {fmt_s(latency[0])} (server CPU {fmt_s(latency[1])}, "
-                  f"load {latency[2]:.1f})", file=sys.stderr, flush=True)
     return results
 
 
@@ -873,7 +909,9 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "the facts linking marked self-contained, without judging them again; MkDocs builds only the pages "
         "whose Markdown changed "
         "and keeps the others' HTML and search entries. The bench runs these builds one after another in "
-        "one process, as `briefing serve` rebuilds: such a process also keeps in memory the extraction "
+        "one new process (the cold build starts with nothing in memory, as a user's `briefing build` does; "
+        "the `briefing extract` runs have a process of their own), as `briefing serve` rebuilds: such a "
+        "process also keeps in memory the extraction "
         "cache's entries, the parse of sources.yaml and of the templates (the theme's compiled too), what was "
         "found of each unchanged "
         "claim and each source's JSON and YAML (a `briefing build` started afresh reads them from the cache "
