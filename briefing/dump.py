@@ -498,18 +498,31 @@ def iter_json(briefing: Briefing) -> Iterator[str]:
 
 
 def write_data_files(yaml_path: Path, json_path: Path, pieces: Iterable[tuple[str, str]],
-                     yaml_head: str = "") -> tuple[tuple[bool, str], tuple[bool, str]]:
+                     yaml_head: str = "", signatures: dict[Path, tuple[int, ...]] | None = None
+                     ) -> tuple[tuple[bool, str], tuple[bool, str]]:
     """(YAML, JSON) piece pairs -> both files, written as ``write_chunks`` writes one (in one pass).
 
-    Returns ((changed, sha256) of the YAML, (changed, sha256) of the JSON).
+    Returns ((changed, sha256) of the YAML, (changed, sha256) of the JSON). ``signatures``: filled
+    with the ``file_signature`` of each file found holding the bytes written (when nothing touched
+    it meanwhile).
     """
     with _TwoFiles(yaml_path, json_path) as files:
         if yaml_head:
             files.write([yaml_head], [])
         for y, j in pieces:
             files.write([y] if y else [], [j])
-        done = files.finish()
+        done = files.finish(signatures)
     return done["yaml"], done["json"]
+
+
+def file_signature(path: Path | str) -> tuple[int, ...] | None:
+    """What the system tells of a file without reading it: size, modification and change times, inode
+    and device; None when absent. Writing the file changes it (and the change time cannot be set back)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 class _TwoFiles:
@@ -537,18 +550,27 @@ class _TwoFiles:
                 self.handles[name].write(data)
             pieces.clear()
 
-    def finish(self) -> dict[str, tuple[bool, str]]:
+    def finish(self, signatures: dict[Path, tuple[int, ...]] | None = None) -> dict[str, tuple[bool, str]]:
         out = {}
         for name, path in self.paths.items():
             self.handles[name].close()
             tmp = self.tmps.pop(name)
+            before = file_signature(path)
             if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
                 Path(tmp).unlink()
                 out[name] = (False, self.digests[name].hexdigest())
+                after = file_signature(path)
+                if signatures is not None and after is not None and after == before:  # the bytes compared
+                    signatures[path] = after
                 continue
             _readable(tmp)
+            written = file_signature(tmp)
             os.replace(tmp, path)
             out[name] = (True, self.digests[name].hexdigest())
+            after = file_signature(path)  # (a rename changes the change time only)
+            if signatures is not None and written is not None and after is not None \
+                    and (after[0], after[1], *after[3:]) == (written[0], written[1], *written[3:]):
+                signatures[path] = after
         return out
 
     def __exit__(self, *exc: object) -> None:
