@@ -1298,9 +1298,16 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     whole_key = None if data_digest is None else _digest("\0".join([
         whole_briefing_base(), data_digest, repr(changes), site_url or "", str(directory_urls)]))
     old_keys, new_keys = read_page_keys(docs_dir), {}
+    digests_of_templates: dict[str, str] = {}
+
+    def template_digest(template: str) -> str:
+        """``templates_digest`` of ``template``, worked out once a render (each cited page asked it)."""
+        if template not in digests_of_templates:
+            digests_of_templates[template] = templates_digest(env, template, templates_dir)
+        return digests_of_templates[template]
 
     def key_of(template: str) -> str | None:
-        return None if whole_key is None else _digest(whole_key + templates_digest(env, template, templates_dir))
+        return None if whole_key is None else _digest(whole_key + template_digest(template))
 
     # The pages of some fields (facts, quotes, …) are keyed by those fields only (briefing.pagekeys).
     page_keys = None if data_digest is None else PageKeys(
@@ -1310,7 +1317,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     def fields_key(template: str, display: bool = False) -> str | None:
         if page_keys is None:
             return None
-        return page_keys.key(env, template, "\0".join([templates_digest(env, template, templates_dir),
+        return page_keys.key(env, template, "\0".join([template_digest(template),
                                                         site_url or "", str(directory_urls)]), display)
 
     def shown_json(item: Any) -> str:
@@ -1323,7 +1330,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         """A Quotes part's key: the quotes (or phrases) it shows, not the whole quotes field."""
         if page_keys is None:
             return None
-        extra = "\0".join([templates_digest(env, "quotes.md.j2", templates_dir), site_url or "",
+        extra = "\0".join([template_digest("quotes.md.j2"), site_url or "",
                            str(directory_urls), "part", part])
         return page_keys.items_key(env, "quotes.md.j2", extra, frozenset({"quotes", "phrases", "speakers"}),
                                    shown, cites)
@@ -1474,7 +1481,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
         Key facts, Timeline."""
         if page_keys is None:
             return None
-        return page_keys.items_key(env, template, "\0".join([templates_digest(env, template, templates_dir),
+        return page_keys.items_key(env, template, "\0".join([template_digest(template),
                                                               site_url or "", str(directory_urls), *what]),
                                    frozenset({own}) if isinstance(own, str) else own, shown, cites)
 
@@ -1673,7 +1680,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             shown = json.dumps([item.text, [to_data(i) for i in getattr(item, "insertions", ())]],
                                ensure_ascii=False, sort_keys=True) if split else page_keys.shown(item)
             return page_keys.items_key(
-                env, "cited.md.j2", "\0".join([templates_digest(env, "cited.md.j2", templates_dir), site_url or "",
+                env, "cited.md.j2", "\0".join([template_digest("cited.md.j2"), site_url or "",
                                                str(directory_urls), "cited", prefix, back, *what]),
                 frozenset({field_name}), [shown], cites)
 
@@ -1728,12 +1735,17 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
             render("sources_index.md.j2", "sources/index.md", depth=1, key=key, sources=ordered_sources,
                    counts=counts, part=None, parts=None, up=MdSafe(""), total=len(ordered_sources))
     else:  # one page per day: each keyed by the rows it shows (a source's header and counts)
+        index_base: list[str | None] = []  # what every key below starts with, worked out once
+
         def index_key(*what: str) -> str | None:
-            if data_digest is None or template_reads(env, "sources_index.md.j2") != frozenset():
+            if not index_base:
+                index_base.append(
+                    None if data_digest is None or template_reads(env, "sources_index.md.j2") != frozenset()
+                    else "\0".join([whole_briefing_base(), template_digest("sources_index.md.j2"),
+                                     site_url or "", str(directory_urls)]))
+            if index_base[0] is None:
                 return None  # a template reading the briefing itself: rendered every time
-            return _digest("\0".join([whole_briefing_base(), templates_digest(env, "sources_index.md.j2",
-                                                                                templates_dir),
-                                       site_url or "", str(directory_urls), *what]))
+            return _digest("\0".join([index_base[0], *what]))
 
         def row(source: Source) -> str:
             header = kept(source, "index row", lambda: json.dumps(
