@@ -72,6 +72,8 @@ def forget_untouched() -> None:
         del _kept[key]
     _kept_touched.clear()
     _by_value["last"], _by_value["now"] = _by_value["now"], {}
+    _values["last"], _values["now"] = _values["now"], {}
+    _values["ids"].clear()
 
 
 #: What was computed of briefing items (a quote, a fact) by their value (``by_value``): linking
@@ -116,18 +118,61 @@ def _memoizable(cls: type, nested: bool = False) -> bool:
     return True
 
 
+class _Value:
+    """An item with ``_exact`` of it, as ``by_value`` keys it: hashed once, and one object for all
+    equal items of two runs (``_value_of``), so that a look-up compares by identity, not field by field."""
+
+    __slots__ = ("exact", "hash", "item")
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        self.exact = _exact(item)
+        self.hash = hash((item, self.exact))  # TypeError: an unhashable value inside
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, _Value) and self.hash == other.hash
+                                 and self.item == other.item and self.exact == other.exact)
+
+
+#: ``by_value``'s keys: "ids": id of an item asked about in this run -> (the item, its ``_Value``);
+#: "last", "now": each ``_Value`` of the last run and of this one, by itself (one object per value).
+#: An item asked about again in a run (its data, its page's key, its edition's entry) is neither
+#: hashed nor compared again: hashing a fact hashes each of its citations (a Python call each).
+_values: dict[str, dict[Any, Any]] = {"ids": {}, "last": {}, "now": {}}
+
+
+def _value_of(item: Any) -> _Value:
+    """The ``_Value`` of ``item``: the same object for the same item in a run, and for equal items."""
+    ids, number = _values["ids"], id(item)
+    seen = ids.get(number)
+    if seen is not None and seen[0] is item:
+        return seen[1]  # type: ignore[no-any-return]
+    value = _Value(item)
+    now = _values["now"]
+    known = now.get(value) or _values["last"].get(value) or value
+    if len(now) >= BY_VALUE_ENTRIES or len(ids) >= BY_VALUE_ENTRIES:
+        now.clear()
+        ids.clear()
+    now[known] = known
+    ids[number] = (item, known)  # (the item kept with it: its id is not reused meanwhile)
+    return known  # type: ignore[no-any-return]
+
+
 def by_value(item: Any, purpose: str, compute: Callable[[], T], also: tuple[str, ...] = ()) -> T:
     """``compute()``, a pure function of the value of the frozen ``item`` (a quote, a fact) and of
     ``also``, remembered by them for the next run of this process (``forget_untouched`` ends a run):
     asked again of an equal item, the same answer, without the work."""
     if not _memoizable(type(item)):
         return compute()
-    key = (purpose, item, _exact(item), also)
-    now = _by_value["now"]
     try:
-        hit = now.get(key, _MISSING)
+        key = (purpose, _value_of(item), also)
     except TypeError:  # an unhashable value inside
         return compute()
+    now = _by_value["now"]
+    hit = now.get(key, _MISSING)
     if hit is _MISSING:
         hit = _by_value["last"].get(key, _MISSING)
         if hit is _MISSING:
@@ -314,13 +359,15 @@ class ChunkMemo:
         except (sqlite3.Error, OSError):
             self.db = None
 
-    def mark_used(self, json_text: str) -> None:
-        """Keep the entry of this JSON (its YAML was taken from elsewhere) as if read now."""
-        self.used.add(hashlib.sha256(json_text.encode("utf-8")).hexdigest())
+    def mark_used(self, json_text: str, key: str | None = None) -> None:
+        """Keep the entry of this JSON (its YAML was taken from elsewhere) as if read now.
+        ``key``: ``chunk_key(json_text)``, when the caller has it."""
+        self.used.add(key or chunk_key(json_text))
 
-    def yaml_of(self, data: Any, json_text: str) -> str:
-        """One list item's YAML (``_dump([data])``), from the memo when its JSON was seen before."""
-        key = hashlib.sha256(json_text.encode("utf-8")).hexdigest()
+    def yaml_of(self, data: Any, json_text: str, key: str | None = None) -> str:
+        """One list item's YAML (``_dump([data])``), from the memo when its JSON was seen before.
+        ``key``: ``chunk_key(json_text)``, when the caller has it."""
+        key = key or chunk_key(json_text)
         self.used.add(key)
         if self.db is not None and key not in self.fresh:
             try:
@@ -354,6 +401,11 @@ class ChunkMemo:
         self.fresh.clear()
 
 
+def chunk_key(json_text: str) -> str:
+    """A ChunkMemo entry's key: the sha256 of an item's JSON."""
+    return hashlib.sha256(json_text.encode("utf-8")).hexdigest()
+
+
 @functools.lru_cache(maxsize=1)
 def _code_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
@@ -384,14 +436,14 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
             lasting = f.name == "sources"  # the same objects at every rebuild of one process
             for number, item in enumerate(value):
                 if lasting:
-                    text, yaml_text = kept(item, "data", lambda item=item: _json_and_yaml(item, memo))
+                    text, yaml_text, key = kept(item, "data", lambda item=item: _json_and_yaml(item, memo))
                     if memo is not None:
-                        memo.mark_used(text)
+                        memo.mark_used(text, key)
                 elif memo is not None:  # an item equal to one of the last run's: its JSON and YAML from memory
-                    text, yaml_text = by_value(item, "data", lambda item=item: _json_and_yaml(item, memo))
-                    memo.mark_used(text)
+                    text, yaml_text, key = by_value(item, "data", lambda item=item: _json_and_yaml(item, memo))
+                    memo.mark_used(text, key)
                 else:
-                    text, yaml_text = _json_and_yaml(item, None)
+                    text, yaml_text, _key = _json_and_yaml(item, None, keyed=False)
                 field_digest.update(text.encode("utf-8") + b"\n")
                 yield yaml_text, ("\n  " if number == 0 else ",\n  ") + text
             yield "", "\n ]"
@@ -405,10 +457,13 @@ def iter_data(briefing: Briefing, memo: ChunkMemo | None = None,
     yield "", "\n}\n"
 
 
-def _json_and_yaml(item: Any, memo: ChunkMemo | None) -> tuple[str, str]:
+def _json_and_yaml(item: Any, memo: ChunkMemo | None, keyed: bool = True) -> tuple[str, str, str]:
+    """An item's JSON, its YAML and (``keyed``; else "") the ChunkMemo key of its JSON (remembered with
+    them: an item written again is marked used without hashing its JSON again)."""
     data = to_data(item)
     text = json.dumps(data, ensure_ascii=False)
-    return text, memo.yaml_of(data, text) if memo is not None else _dump([data])
+    key = chunk_key(text) if keyed else ""
+    return text, memo.yaml_of(data, text, key) if memo is not None else _dump([data]), key
 
 
 def iter_yaml(briefing: Briefing, memo: ChunkMemo | None = None) -> Iterator[str]:
@@ -443,18 +498,31 @@ def iter_json(briefing: Briefing) -> Iterator[str]:
 
 
 def write_data_files(yaml_path: Path, json_path: Path, pieces: Iterable[tuple[str, str]],
-                     yaml_head: str = "") -> tuple[tuple[bool, str], tuple[bool, str]]:
+                     yaml_head: str = "", signatures: dict[Path, tuple[int, ...]] | None = None
+                     ) -> tuple[tuple[bool, str], tuple[bool, str]]:
     """(YAML, JSON) piece pairs -> both files, written as ``write_chunks`` writes one (in one pass).
 
-    Returns ((changed, sha256) of the YAML, (changed, sha256) of the JSON).
+    Returns ((changed, sha256) of the YAML, (changed, sha256) of the JSON). ``signatures``: filled
+    with the ``file_signature`` of each file found holding the bytes written (when nothing touched
+    it meanwhile).
     """
     with _TwoFiles(yaml_path, json_path) as files:
         if yaml_head:
             files.write([yaml_head], [])
         for y, j in pieces:
             files.write([y] if y else [], [j])
-        done = files.finish()
+        done = files.finish(signatures)
     return done["yaml"], done["json"]
+
+
+def file_signature(path: Path | str) -> tuple[int, ...] | None:
+    """What the system tells of a file without reading it: size, modification and change times, inode
+    and device; None when absent. Writing the file changes it (and the change time cannot be set back)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 class _TwoFiles:
@@ -482,18 +550,27 @@ class _TwoFiles:
                 self.handles[name].write(data)
             pieces.clear()
 
-    def finish(self) -> dict[str, tuple[bool, str]]:
+    def finish(self, signatures: dict[Path, tuple[int, ...]] | None = None) -> dict[str, tuple[bool, str]]:
         out = {}
         for name, path in self.paths.items():
             self.handles[name].close()
             tmp = self.tmps.pop(name)
+            before = file_signature(path)
             if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
                 Path(tmp).unlink()
                 out[name] = (False, self.digests[name].hexdigest())
+                after = file_signature(path)
+                if signatures is not None and after is not None and after == before:  # the bytes compared
+                    signatures[path] = after
                 continue
             _readable(tmp)
+            written = file_signature(tmp)
             os.replace(tmp, path)
             out[name] = (True, self.digests[name].hexdigest())
+            after = file_signature(path)  # (a rename changes the change time only)
+            if signatures is not None and written is not None and after is not None \
+                    and (after[0], after[1], *after[3:]) == (written[0], written[1], *written[3:]):
+                signatures[path] = after
         return out
 
     def __exit__(self, *exc: object) -> None:

@@ -159,6 +159,13 @@ class PageKeys:
         self._display: dict[str, str] = {}
         self._sources: dict[str, Source] | None = None
         self.remember = remember  # ``shown`` of an item equal to one of the last run's, with the same anchors
+        self._reads: dict[tuple[jinja2.Environment, str], frozenset[str] | None] = {}
+
+    def _template_reads(self, env: jinja2.Environment, template: str) -> frozenset[str] | None:
+        """``template_reads``, worked out once a render for each template (each cited page's key asked it)."""
+        if (env, template) not in self._reads:
+            self._reads[(env, template)] = template_reads(env, template)
+        return self._reads[(env, template)]
 
     def _cite_line(self, c: Citation, display: bool = False) -> str:
         """What a footnote shows of one cited sentence: whether the source has it, its text, its anchor;
@@ -228,7 +235,7 @@ class PageKeys:
         ``key``, then, instead of the whole fields ``own``, what the page shows of them (``shown``:
         the items' JSON and whatever else it prints of them) and what its footnotes show: each
         cited sentence and the header of each cited source."""
-        reads = template_reads(env, template)
+        reads = self._template_reads(env, template)
         if reads is None:
             return None
         parts = [self.base, extra, "items of", *sorted(own)]
@@ -259,7 +266,7 @@ class PageKeys:
         changed: a sentence added mid-article moves the ids and offsets of the sentences after it,
         which the data's digests see and the pages do not."""
         declared = PAGE_READS.get(template)
-        reads = template_reads(env, template)
+        reads = self._template_reads(env, template)
         if declared is None or reads is None:
             return None
         parts = [self.base, extra, "headers", self.headers(), "display" if display else "data"]

@@ -151,3 +151,20 @@ def test_a_quote_that_moves_page_changes_its_page_of_citations_but_not_its_parts
     assert "(../quotes/b.md#q-q0)" in (docs / "cited" / "q-q0.md").read_text()
     assert {p.name: p.read_bytes() for p in (docs / "cited").glob("q-q0-part-*.md")} == parts
     assert all("[All its citations](q-q0.md)" in text.decode() for text in parts.values())
+
+
+def test_a_template_edited_between_two_renders_renders_its_pages_again(tmp_path):
+    # Each template's digest (and what it reads) is worked out once a render, not once a process.
+    import shutil
+
+    templates, docs = tmp_path / "templates", tmp_path / "docs"
+    shutil.copytree(ROOT / "templates", templates)
+    briefing = briefing_of(20, 10)
+    render_briefing(briefing, docs, templates, cache_dir=tmp_path / "cache")
+    assert "Edited by hand" not in (docs / "cited" / "f-f1.md").read_text()
+    cited = templates / "cited.md.j2"
+    text = cited.read_text()
+    cited.write_text(text[:text.rindex("{% endblock %}")] + "Edited by hand.\n{% endblock %}\n")
+    render_briefing(briefing, docs, templates, cache_dir=tmp_path / "cache")
+    assert "Edited by hand" in (docs / "cited" / "f-f1.md").read_text()
+    assert "Edited by hand" not in (docs / "facts.md").read_text()

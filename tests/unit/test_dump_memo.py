@@ -84,7 +84,7 @@ def test_items_equal_to_the_last_runs_take_its_json_and_yaml_from_memory(tmp_pat
     monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})
     made = []
     real = dump._json_and_yaml
-    monkeypatch.setattr(dump, "_json_and_yaml", lambda item, memo: made.append(item) or real(item, memo))
+    monkeypatch.setattr(dump, "_json_and_yaml", lambda item, memo, **kw: made.append(item) or real(item, memo, **kw))
 
     def data(b, memo_file="memo.sqlite"):
         memo = ChunkMemo(tmp_path / memo_file)
@@ -161,3 +161,29 @@ def test_the_streamed_data_files_reach_the_system_in_few_large_writes(tmp_path):
     before = _write_calls()
     dump.write_chunks(tmp_path / "c.yaml", (y for y, _j in pieces))
     assert _write_calls() - before < 20
+
+
+def test_by_value_answers_each_item_by_its_own_value_within_a_run_and_across_runs(briefing, monkeypatch):
+    # An item asked about again in a run is looked up by identity, and equal items of two runs share
+    # one key: neither may hand an item the answer of another (an id reused, a float written apart).
+    from dataclasses import replace
+
+    monkeypatch.setattr(dump, "_by_value", {"last": {}, "now": {}})
+    monkeypatch.setattr(dump, "_values", {"ids": {}, "last": {}, "now": {}})
+    fact = briefing.facts[0]
+    for _run in range(2):
+        for n in range(300):  # each a new object, dropped at once: CPython hands its id to the next
+            item = replace(fact, text=f"text {n}")
+            assert dump.by_value(item, "text", lambda item=item: item.text) == f"text {n}"
+            assert dump.by_value(item, "text", lambda: "recomputed") == f"text {n}"  # asked again: remembered
+        one, other = replace(fact, rank=1), replace(fact, rank=1.0)  # equal, but their JSON differs
+        assert dump.by_value(one, "rank", lambda: "1") == "1"
+        assert dump.by_value(other, "rank", lambda: "1.0") == "1.0"
+        assert dump.by_value(replace(fact, rank=1), "rank", lambda: "?") == "1"
+        assert dump.by_value(one, "other purpose", lambda: "x") == "x"
+        assert dump.by_value(one, "rank", lambda: "?", also=("anchor",)) == "?"
+        dump.forget_untouched()  # the run's end: the next run takes these answers for equal items
+    assert dump.by_value(replace(fact, text="text 7"), "text", lambda: "recomputed") == "text 7"
+    dump.forget_untouched()
+    dump.forget_untouched()  # two runs that never asked: forgotten
+    assert dump.by_value(replace(fact, text="text 7"), "text", lambda: "recomputed") == "recomputed"

@@ -472,6 +472,44 @@ def test_hand_edited_json_data_is_kept_but_our_own_is_refreshed(tmp_path):
     assert data.read_text(encoding="utf-8") == '{"mine": true}\n'
 
 
+def test_our_json_data_is_not_read_again_while_untouched_but_a_same_size_hand_edit_is_seen(tmp_path, monkeypatch,
+                                                                                           caplog):
+    import os
+    import time
+
+    docs = tmp_path / "docs"
+    data = docs / "data" / "briefing.json"
+    render_briefing(hostile_briefing(), docs, TEMPLATES)
+    reads: list[Path] = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: (reads.append(self) if self == data else None)
+                        or real(self, *a, **k))
+    smaller = Briefing(meta=hostile_briefing().meta, sources=hostile_briefing().sources[:1])
+    for briefing in (smaller, smaller, hostile_briefing()):  # written, found unchanged, written
+        render_briefing(briefing, docs, TEMPLATES)
+        assert reads == []  # this process wrote it and nothing touched it since: not read to compare
+    ours = data.read_bytes()
+    for keep_time in (False, True):
+        before = os.stat(data)
+        time.sleep(0.05)  # (past the file system's clock tick)
+        hand = ours.replace(b'"meta"', b'"Meta"', 1)
+        assert len(hand) == len(ours) and hand != ours
+        with open(data, "r+b") as handle:  # edited in place: the same file, the same size
+            handle.write(hand)
+        os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns if keep_time else before.st_mtime_ns + 10**9))
+        after = os.stat(data)
+        assert (after.st_size, after.st_ino, after.st_mtime_ns == before.st_mtime_ns) == \
+            (before.st_size, before.st_ino, keep_time)
+        with caplog.at_level(logging.WARNING, logger="briefing"):
+            render_briefing(smaller, docs, TEMPLATES)
+        assert data.read_bytes() == hand  # seen as hand-edited: kept
+        assert any("briefing.json: not overwritten" in r.getMessage() for r in caplog.records)
+        caplog.clear()
+        data.unlink()
+        render_briefing(hostile_briefing(), docs, TEMPLATES)
+        assert data.read_bytes() == ours
+
+
 def test_pages_of_vanished_sources_are_removed_but_hand_written_ones_stay(tmp_path):
     docs = tmp_path / "docs"
     full = hostile_briefing()
