@@ -14,6 +14,7 @@ never overwritten.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import html
 import json
@@ -917,10 +918,12 @@ def jsonld_quotes(quotes: Iterable[Quote], index: BriefingIndex) -> dict[str, An
 # ---------------------------------------------------------------------------- feed
 
 def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
-                 item_pages: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                 item_pages: dict[str, str] | None = None,
+                 facts: Sequence[Any] | None = None) -> list[dict[str, Any]]:
     """Briefing -> Atom entries (facts, disputes, discrepancies, quotes, events), newest first.
     ``item_pages``: quote, fact, dispute or event id -> its page when its page is split (else
-    ``quotes``, ``facts``, ``disputed``, ``timeline``)."""
+    ``quotes``, ``facts``, ``disputed``, ``timeline``); ``facts``: ``key_facts(briefing.facts)``,
+    when the caller has it."""
     pages = item_pages or {}
 
     def page(name: str, anchor: str) -> str:
@@ -932,7 +935,7 @@ def feed_entries(briefing: Briefing, index: BriefingIndex, directory_urls: bool,
         return atom_date(dates[-1] if dates else briefing.meta.period_end)
 
     entries = []
-    for fact in key_facts(briefing.facts)[:CAPS["facts"]]:
+    for fact in (key_facts(briefing.facts) if facts is None else facts)[:CAPS["facts"]]:
         entries.append({"kind": "fact", "id": fact.id, "title": fact.text, "updated": updated(fact.citations),
                         "href": page(pages.get(fact.id, "facts"), safe_id(fact.id, "f-")),
                         "summary": f"Key fact, reported by {fact.outlets} outlet{'s' if fact.outlets != 1 else ''}."})
@@ -1170,6 +1173,14 @@ def source_page_base(env: jinja2.Environment, templates_dir: Path) -> str | None
                                   jinja2.__version__, incremental.tree_digest(templates_dir)])
 
 
+def changes_key(changes: Any) -> str:
+    """What the pages read of a build's Changes, for their keys: its fields, with the state file's
+    text (megabytes, written to the data folder, shown on no page) by its digest, not spelled out."""
+    if changes is None:
+        return "None"
+    return repr(dataclasses.replace(changes, state_text="")) + _digest(changes.state_text)
+
+
 def whole_briefing_base() -> str:
     """What every page besides the source pages is keyed by, beside the data and its templates: code, Jinja."""
     from . import incremental
@@ -1296,7 +1307,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     # Every other page is made of the briefing (its JSON says all of it), the changes, the
     # templates, the code and the options: when none changed, the page in docs/ is kept unrendered.
     whole_key = None if data_digest is None else _digest("\0".join([
-        whole_briefing_base(), data_digest, repr(changes), site_url or "", str(directory_urls)]))
+        whole_briefing_base(), data_digest, changes_key(changes), site_url or "", str(directory_urls)]))
     old_keys, new_keys = read_page_keys(docs_dir), {}
     digests_of_templates: dict[str, str] = {}
 
@@ -1788,7 +1799,7 @@ def render_briefing(briefing: Briefing, docs_dir: Path, templates_dir: Path, *,
     feed_kept = _kept("feed.xml", feed_key)
     entries = [] if feed_kept else feed_entries(briefing, index, directory_urls, {
         **{q: f"quotes/{part}" for q, part in quote_layout()["pages"].items()}, **fact_pages, **event_pages,
-        **dispute_pages})
+        **dispute_pages}, facts=facts)
     if changes is not None:
         from .changes import feed_entry
         key = key_of("whats_new.md.j2")

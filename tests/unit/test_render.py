@@ -1055,3 +1055,14 @@ def test_the_quotes_parts_keys_take_an_unchanged_quotes_json_from_the_last_rende
     quotes = [i for i in shown if i.startswith("z")]
     assert quotes and set(quotes) == {"z5"}
     assert "Zed spoke at last" in (docs / "quotes" / "z.md").read_text(encoding="utf-8")
+
+
+def test_the_pages_key_a_builds_changes_by_the_digest_of_the_state_text_not_the_text():
+    from briefing.changes import Changes
+    from briefing.render import changes_key
+    state = "items:\n" + "- a fact of the state file\n" * 20_000
+    changes = Changes(edition="e2", previous="e1", entries=(), state_text=state)
+    key = changes_key(changes)
+    assert len(key) < 400 and key == changes_key(replace(changes))
+    assert key != changes_key(replace(changes, state_text=state + "- one more\n"))
+    assert key != changes_key(replace(changes, edition="e3")) and changes_key(None) != key
