@@ -132,6 +132,9 @@ class ClaimMemo:
         #: this process; each article's key by its source object (``name_articles``).
         self.keys: dict[int, bytes | None] = {}
         self._keys_before = previous.keys if previous is not None else {}
+        #: Values kept in this process only (``kept``), by table then key: this run's, and the previous run's.
+        self.kept_values: dict[str, dict[Any, Any]] = {}
+        self._kept_before = previous.kept_values if previous is not None else {}
         self._articles: dict[int, tuple[Any, str]] = {}
         self._node_tables: list[tuple[str, dict[Any, Any]]] | None = None  # (per_node name, table)
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
@@ -394,6 +397,22 @@ class ClaimMemo:
         ``marshal`` writes (None, bools, numbers, strings, tuples, frozensets of them)."""
         return self._get(table, key, compute)
 
+    def kept(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered under ``key`` in ``table`` for the next run in this process
+        (never in the file: for values cheap enough to make again in a new process): the key must
+        hold everything ``compute`` reads, and no caller may change the value. Only the entries
+        this run asked for are handed on."""
+        here = self.kept_values.get(table)
+        if here is None:
+            here = self.kept_values[table] = {}
+        elif key in here:
+            return here[key]
+        value = self._kept_before.get(table, {}).get(key, self._missing)
+        if value is self._missing:
+            value = compute()
+        here[key] = value
+        return value
+
     def save(self) -> None:
         """Keep the entries this run used in ``path``: append those it computed to the file,
         or write the used entries alone when the file would otherwise hold more than
@@ -425,6 +444,7 @@ class ClaimMemo:
         self._old = {name: {} for name in self._old}
         self._node_tables = None
         self._handed, self._built_before, self._profiles, self._keys_before = {}, {}, {}, {}
+        self._kept_before = {}
 
     def _stat_unchanged(self) -> bool:
         try:

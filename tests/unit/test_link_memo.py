@@ -445,3 +445,105 @@ def test_every_similarity_threshold_linked_reads_is_one_its_kept_verdict_is_keye
                 named.add(getattr(claimgraph, name))
     assert named and named <= set(claimgraph.SIMILARITY_STEPS)
     assert list(claimgraph.SIMILARITY_STEPS) == sorted(claimgraph.SIMILARITY_STEPS)
+
+
+def quote(qid: str, text: str, speaker: str | None, *sources: str):
+    from briefing.model import Citation, Quote
+
+    return Quote(id=qid, text=text, speaker=speaker,
+                 citations=tuple(Citation(source=s, sentence="s1", start=0, end=len(text), text=text) for s in sources))
+
+
+def variants_by_all_pairs(quotes) -> dict[str, tuple[str, ...]]:
+    """What ``quotes._variants`` answers, by its definition: every pair of one speaker's quotes."""
+    from briefing.link.quotes import MAX_POSTING, VARIANT_MIN_SHARE, VARIANT_MIN_SHARED, _content
+
+    words = [frozenset(_content(q.text)) for q in quotes]
+    carried = {}
+    for q, ws in zip(quotes, words, strict=True):
+        for w in ws:
+            carried[(q.speaker, w)] = carried.get((q.speaker, w), 0) + 1
+    out: dict[str, set[str]] = {}
+    for i, a in enumerate(quotes):
+        for j, b in enumerate(quotes):
+            if i == j or not a.speaker or a.speaker != b.speaker:
+                continue
+            mine, theirs = {c.source for c in a.citations}, {c.source for c in b.citations}
+            if mine == theirs and len(mine) == 1:
+                continue
+            n = sum(1 for w in words[i] & words[j] if carried[(a.speaker, w)] <= MAX_POSTING)
+            if n >= VARIANT_MIN_SHARED and n / min(len(words[i]), len(words[j])) >= VARIANT_MIN_SHARE:
+                out.setdefault(a.id, set()).add(b.id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+TUNNEL = "The harbour tunnel will open to traffic before the winter storms arrive"
+TUNNEL_AGAIN = "Traffic will use the harbour tunnel before winter storms arrive this year"
+TUNNEL_THIRD = "Winter storms arrive soon, and the harbour tunnel opens to traffic first"
+FERRY = "The ferry fares stay frozen until the new pier is finished in spring"
+FERRY_AGAIN = "Ferry fares remain frozen until the new pier is finished next spring"
+ORCHARD = "Nobody asked the orchard growers about the new water charges"
+
+
+def test_each_speakers_variants_are_kept_for_the_next_run_and_follow_a_change_of_that_speakers_quotes(monkeypatch):
+    from briefing.link import quotes as quotes_module
+
+    computed = []
+    real = quotes_module._speaker_variants
+    monkeypatch.setattr(quotes_module, "_speaker_variants",
+                        lambda key, words: computed.append(tuple(q[0] for q in key)) or real(key, words))
+    runs = [
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "b"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # Olsen's second rendering is now worded about something else: no longer a variant
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", ORCHARD, "Mara Olsen", "b"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # the same texts, both from one article alone: two statements, not one
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # a second article carries one of them: variants again
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a", "d"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # a third rendering joins, and Pike's quotes come in another order
+        [quote("q4", FERRY_AGAIN, "Jon Pike", "c"), quote("q1", TUNNEL, "Mara Olsen", "a"),
+         quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a", "d"), quote("q5", TUNNEL_THIRD, "Mara Olsen", "e"),
+         quote("q3", FERRY, "Jon Pike", "a")],
+    ]
+    expected = [{"q1": ("q2",), "q2": ("q1",), "q3": ("q4",), "q4": ("q3",)},
+                {"q3": ("q4",), "q4": ("q3",)},
+                {"q3": ("q4",), "q4": ("q3",)},
+                {"q1": ("q2",), "q2": ("q1",), "q3": ("q4",), "q4": ("q3",)},
+                {"q1": ("q2", "q5"), "q2": ("q1", "q5"), "q5": ("q1", "q2"), "q3": ("q4",), "q4": ("q3",)}]
+    recomputed = [[("q1", "q2"), ("q3", "q4")], [("q1", "q2")], [("q1", "q2")], [("q1", "q2")], [("q1", "q2", "q5")]]
+    previous = None
+    for n, (quotes, answer) in enumerate(zip(runs, expected, strict=True)):
+        memo = ClaimMemo(previous=previous)
+        computed.clear()
+        found = quotes_module._variants(quotes, memo)
+        memo.save()
+        # Pike's quotes read the same in every run: worked out in the first alone
+        assert computed == recomputed[n], f"run {n}"
+        assert found == answer == variants_by_all_pairs(quotes), f"run {n}"
+        assert found == quotes_module._variants(quotes), f"run {n}"  # (no memo)
+        previous = memo
+
+
+def test_variants_are_those_of_all_pairs_of_a_speakers_quotes_whatever_the_memo_holds():
+    import random
+
+    from briefing.link.quotes import _variants
+
+    texts = [TUNNEL, TUNNEL_AGAIN, TUNNEL_THIRD, FERRY, FERRY_AGAIN, ORCHARD]
+    rng = random.Random(7)
+    previous = None
+    for run in range(12):
+        quotes = [quote(f"q{n}", rng.choice(texts), rng.choice(["Mara Olsen", "Jon Pike", None]),
+                        *rng.sample("abc", rng.choice([1, 1, 2])))
+                  for n in range(rng.randint(2, 9))]
+        if run % 3 == 0:  # two speakers' quotes under one id: both answers, as one
+            quotes.append(quote("q0", rng.choice(texts), "Ines Varga", "d"))
+            quotes.append(quote("q9", rng.choice(texts), "Ines Varga", "e"))
+        memo = ClaimMemo(previous=previous)
+        assert _variants(quotes, memo) == variants_by_all_pairs(quotes), f"run {run}"
+        memo.save()
+        previous = memo
