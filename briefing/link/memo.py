@@ -134,7 +134,7 @@ class ClaimMemo:
         self._keys_before = previous.keys if previous is not None else {}
         #: Values kept in this process only (``kept``), by table then key: this run's, and the previous run's.
         self.kept_values: dict[str, dict[Any, Any]] = {}
-        self._kept_before = previous.kept_values if previous is not None else {}
+        self._kept_values_before = previous.kept_values if previous is not None else {}
         self._articles: dict[int, tuple[Any, str]] = {}
         self._node_tables: list[tuple[str, dict[Any, Any]]] | None = None  # (per_node name, table)
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
@@ -148,6 +148,11 @@ class ClaimMemo:
         self._stat: tuple[int, int] | None = None
         self._file_entries: int | None = None
         self._in_file = False  # every entry this memo's tables hold is in the file
+        #: How many answers each node's ``known`` held when ``_keep_node_answers`` put them in the
+        #: tables, by the node's claim object (None: it did not, or two nodes had one key); and the
+        #: previous run's nodes, keys and those counts, when this memo took its tables over.
+        self._kept_sizes: dict[int, int] | None = None
+        self._answers_before: tuple[dict[int, Any], dict[int, bytes | None], dict[int, int]] | None = None
         self.hits = 0
         self.misses = 0
         if previous is not None and previous.path == path and previous._file_current():
@@ -155,6 +160,8 @@ class ClaimMemo:
             self._old = {**self._old, **previous._used}
             self._used.update({k: {} for k in previous._used if k not in self._used})
             self._stat, self._file_entries = previous._stat, previous._file_entries
+            if previous._kept_sizes is not None:
+                self._answers_before = (previous.nodes, previous.keys, previous._kept_sizes)
         elif path is not None:
             self._read(path)
 
@@ -272,12 +279,42 @@ class ClaimMemo:
 
     def _keep_node_answers(self) -> None:
         """Put what ``per_node`` functions found of this run's nodes in the tables, by node key
-        (answers ``marshal`` can write, only)."""
+        (answers ``marshal`` can write, only).
+
+        A node handed on from the previous run (the very entry of its ``nodes``, with its key and
+        as many answers as that run put in the tables) has its answers in that run's tables,
+        which this memo took over: those tables, less the keys of that run's other nodes, are
+        this run's for them, without walking them again (when no two nodes of either run share a
+        key: then each key's entries are its one node's)."""
+        unique = len(set(self.keys.values())) == len(self.keys)
+        walk: Any = self.nodes.items()
+        sizes: dict[int, int] = {}
+        if self._answers_before is not None and unique:
+            nodes_before, keys_before, sizes_before = self._answers_before
+            walk, kept = [], set()
+            for cid, entry in self.nodes.items():
+                # (the very entry: ``node_before`` handed it on, with its key)
+                if nodes_before.get(cid) is entry and sizes_before.get(cid) == len(entry[2]):
+                    kept.add(cid)
+                else:
+                    walk.append((cid, entry))
+            gone = nodes_before.keys() - kept
+            gone_keys = {keys_before.get(cid) for cid in gone}
+            for table, found in self._old.items():
+                if table.startswith(NODE_TABLE):
+                    used = dict(found)  # (the previous run's: what it kept of its nodes, and nothing else)
+                    for key in gone_keys:
+                        used.pop(key, None)
+                    self._used[table] = used
+            sizes = dict(sizes_before)
+            for cid in gone:
+                sizes.pop(cid, None)
         missing = self._missing
-        for cid, (_claim, _made_of, known) in self.nodes.items():
+        for cid, (_claim, _made_of, known) in walk:
             key = self.keys.get(cid)
             if key is None:
                 continue
+            sizes[cid] = len(known)
             for name, value in known.items():
                 table = NODE_TABLE + name
                 used = self._used.get(table)
@@ -289,6 +326,7 @@ class ClaimMemo:
                 used[key] = value
                 if self._old[table].get(key, missing) is missing:
                     self._new.setdefault(table, {})[key] = value
+        self._kept_sizes = sizes if unique else None
 
     def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
         """Record this run's corpus name stems -> the stems that are a name in this run or in the
@@ -407,7 +445,7 @@ class ClaimMemo:
             here = self.kept_values[table] = {}
         elif key in here:
             return here[key]
-        value = self._kept_before.get(table, {}).get(key, self._missing)
+        value = self._kept_values_before.get(table, {}).get(key, self._missing)
         if value is self._missing:
             value = compute()
         here[key] = value
@@ -444,7 +482,8 @@ class ClaimMemo:
         self._old = {name: {} for name in self._old}
         self._node_tables = None
         self._handed, self._built_before, self._profiles, self._keys_before = {}, {}, {}, {}
-        self._kept_before = {}
+        self._kept_values_before = {}
+        self._answers_before = None
 
     def _stat_unchanged(self) -> bool:
         try:

@@ -547,3 +547,65 @@ def test_variants_are_those_of_all_pairs_of_a_speakers_quotes_whatever_the_memo_
         assert _variants(quotes, memo) == variants_by_all_pairs(quotes), f"run {run}"
         memo.save()
         previous = memo
+
+
+def kept_answers(memo) -> dict[str, dict]:
+    """What ``ClaimMemo._keep_node_answers`` must put in the tables, by its definition: each
+    node's answers ``marshal`` can write, under the node's key (empty tables left out)."""
+    out: dict[str, dict] = {}
+    for cid, (_claim, _made_of, known) in memo.nodes.items():
+        key = memo.keys.get(cid)
+        for name, value in known.items():
+            if key is not None and memo_module._plain(value):
+                out.setdefault(memo_module.NODE_TABLE + name, {}).setdefault(key, value)
+    return out
+
+
+def node_tables(tables: dict[str, dict]) -> dict[str, dict]:
+    return {t: dict(found) for t, found in tables.items() if t.startswith(memo_module.NODE_TABLE) and found}
+
+
+def test_node_answers_handed_on_are_kept_without_walking_them_and_the_file_follows_every_change(tmp_path):
+    """A node handed on from the previous run keeps that run's entries; an answer found of it
+    only in this run, a deleted article's nodes and an edited article's are walked: the used
+    tables are those of the definition after every run, and a new process reads them back."""
+    from briefing.link.claimgraph import per_node
+
+    @per_node
+    def letters(node):
+        return sum(c.isalpha() for c in node.claim.text)
+
+    @per_node
+    def unwritable(node):
+        return [node.index]  # (a list: marshal keeps it not)
+
+    arts = corpus()
+    extra = make("d", "West Courier", "2024-05-04", "The harbour tunnel opened to traffic on Friday, officials said.")
+    edited_c = make("c", "East Post", "2024-05-03", "Documents show Brandt moved port funds into a private account.")
+    runs = [[*arts, extra],
+            [*arts, extra],  # nothing changed; `letters` asked of the first node only now
+            [*arts[:2], edited_c, extra],  # c edited
+            [*arts[:2], edited_c]]  # d deleted
+    path = tmp_path / "memo.bin"
+    previous = None
+    for n, run in enumerate(runs):
+        memo = ClaimMemo(path, previous=previous)
+        graph = graph_of(run, memo)
+        for node in graph.nodes:
+            unwritable(node)
+        if n >= 1:
+            letters(graph.nodes[0])
+        if n >= 2:
+            letters(graph.nodes[-1])
+        memo.save()
+        assert node_tables(memo._used) == kept_answers(memo) and kept_answers(memo), f"run {n}"
+        read = ClaimMemo(path)  # what a new process reads of the file: the same entries
+        assert all(read._old[t].get(k, read._missing) == v
+                   for t, found in kept_answers(memo).items() for k, v in found.items()), f"run {n}"
+        assert not any(t.endswith("unwritable") for t in node_tables(memo._used))
+        if n:
+            assert memo._kept_sizes is not None and previous is not None
+            handed = sum(1 for cid, entry in memo.nodes.items() if previous.nodes.get(cid) is entry)
+            assert handed, f"run {n}"  # (nodes were handed on, so the short way was taken)
+        previous = memo
+    assert any(t.endswith("letters") for t in node_tables(previous._used))
