@@ -609,3 +609,39 @@ def test_node_answers_handed_on_are_kept_without_walking_them_and_the_file_follo
             assert handed, f"run {n}"  # (nodes were handed on, so the short way was taken)
         previous = memo
     assert any(t.endswith("letters") for t in node_tables(previous._used))
+
+
+def test_a_nodes_word_stems_are_handed_on_and_follow_an_edit_of_its_text(tmp_path):
+    """``facts.plain_tokens`` is kept per node, handed to the next run in this process and read
+    back by a new one: an edited article's nodes get the stems of their new text, and
+    ``centrality`` and ``token_articles`` answer as they do of the nodes' tokens directly."""
+    from briefing.link.facts import centrality, plain_tokens, token_articles
+
+    name = f"{plain_tokens.__module__}.{plain_tokens.__qualname__}"
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Auditors traced the missing harbour levies to a shell company in Lisbon.")]
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    for node in graph_of(arts, first).nodes:
+        plain_tokens(node)
+    first.save()
+    for memo in (ClaimMemo(path, previous=first), ClaimMemo(path)):
+        graph = graph_of(edited, memo)
+        handed = [n for n in graph.nodes if name in n.known]
+        assert handed and all(n.source.id != "c" for n in handed)  # the edited article's are found anew
+        stems = {n.index: frozenset(t for t in n.tokens if "_" not in t) for n in graph.nodes}
+        assert all(plain_tokens(n) == stems[n.index] for n in graph.nodes)
+        assert any("lisbon" in plain_tokens(n) for n in graph.nodes if n.source.id == "c")
+        of = token_articles(graph)
+        users: dict[str, set[str]] = {}
+        for node in graph.nodes:
+            for token in stems[node.index]:
+                users.setdefault(token, set()).add(node.source.id)
+        assert dict(of) == {t: sorted(ids) for t, ids in users.items()}
+        for group in graph.groups:
+            nodes = [graph.nodes[i] for i in group]
+            own = {n.source.id for n in nodes}
+            words = frozenset().union(*(stems[n.index] for n in nodes))
+            shared = sum(1 for t in words if len(users[t] - own) >= 1)
+            assert centrality(of, nodes, 3) == (shared / len(words) if words else 0.0)
