@@ -645,3 +645,14 @@ def test_a_nodes_word_stems_are_handed_on_and_follow_an_edit_of_its_text(tmp_pat
             words = frozenset().union(*(stems[n.index] for n in nodes))
             shared = sum(1 for t in words if len(users[t] - own) >= 1)
             assert centrality(of, nodes, 3) == (shared / len(words) if words else 0.0)
+
+
+def test_a_sentence_number_is_the_regex_s_number_without_the_regex():
+    import re
+
+    from briefing.link.claimgraph import sentence_number
+
+    for sid in ("s12", "s0", "s007", "s", "", "x12", "S12", "s12\n", "s 12", "s-1", "s1_0", "s+3", "s12a",
+                "s\u0661\u0662", "s\u00b2", "s\u2467", "s\uff13", "ss1"):
+        m = re.fullmatch(r"s(\d+)", sid)
+        assert sentence_number(sid) == (int(m.group(1)) if m else 0), repr(sid)
