@@ -29,7 +29,6 @@ from .index import (
     idf_weights,
     mass,
     name_discounted,
-    name_stems,
     predicate_word,
     shared_words,
     similarity,
@@ -203,7 +202,7 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
                          claim, source, tuple(by_sentence.get(claim.citation.sentence, ())), article))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     words = [memo.words(r[4].text) for r in rows]
-    names = name_stems(words)
+    names = memo.name_stems([r[4].text for r in rows], words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     memo.same_names(names)
     nodes = []

@@ -27,11 +27,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .index import content_words, features, shared_words
+from .index import NAME_CAPITAL_SHARE, content_words, features, name_counts, shared_words
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
@@ -135,6 +136,10 @@ class ClaimMemo:
         #: Values kept in this process only (``kept``), by table then key: this run's, and the previous run's.
         self.kept_values: dict[str, dict[Any, Any]] = {}
         self._kept_values_before = previous.kept_values if previous is not None else {}
+        #: The texts ``name_stems`` was asked of (how many times each), its counts of their stems'
+        #: uses (all, with a capital) and its answer: this run's, and the previous run's.
+        self.name_counts: tuple[Counter[str], dict[str, int], dict[str, int], frozenset[str]] | None = None
+        self._name_counts_before = previous.name_counts if previous is not None else None
         self._articles: dict[int, tuple[Any, str]] = {}
         self._node_tables: list[tuple[str, dict[Any, Any]]] | None = None  # (per_node name, table)
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
@@ -328,6 +333,36 @@ class ClaimMemo:
                     self._new.setdefault(table, {})[key] = value
         self._kept_sizes = sizes if unique else None
 
+    def name_stems(self, texts: Sequence[str], words: Sequence[list[tuple[str, bool, bool]]]) -> frozenset[str]:
+        """``index.name_stems(words)``; ``words``: ``content_words`` of each of ``texts``, same order.
+        The stem counts it reads are sums over the texts, in any order: after a run in this
+        process they are that run's, plus those of the texts that came since, less those of the
+        texts that went, and only the stems of those texts can change from name to word or back."""
+        seen = Counter(texts)
+        before = self._name_counts_before
+        if before is None:
+            total, capital = name_counts(words)
+            total, capital = dict(total), dict(capital)
+            names = frozenset(s for s, n in total.items() if capital[s] >= NAME_CAPITAL_SHARE * n and not s.isdigit())
+        elif seen == before[0]:
+            _seen, total, capital, names = before
+        else:
+            seen_before, total, capital, names = before
+            total, capital = dict(total), dict(capital)  # (the previous run's stay as they were)
+            touched: set[str] = set()
+            for change, sign in ((seen - seen_before, 1), (seen_before - seen, -1)):
+                for text, times in change.items():
+                    for stem_, plain, _quoted in content_words(text):
+                        touched.add(stem_)
+                        total[stem_] = total.get(stem_, 0) + sign * times
+                        capital[stem_] = capital.get(stem_, 0) + sign * times * (not plain)
+                        if not total[stem_]:
+                            del total[stem_], capital[stem_]
+            names = (names - touched) | frozenset(
+                s for s in touched if s in total and capital[s] >= NAME_CAPITAL_SHARE * total[s] and not s.isdigit())
+        self.name_counts = (seen, total, capital, names)
+        return names
+
     def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
         """Record this run's corpus name stems -> the stems that are a name in this run or in the
         previous one in this process but not in both (None: no previous run). ``node_before``
@@ -484,6 +519,7 @@ class ClaimMemo:
         self._handed, self._built_before, self._profiles, self._keys_before = {}, {}, {}, {}
         self._kept_values_before = {}
         self._answers_before = None
+        self._name_counts_before = None
 
     def _stat_unchanged(self) -> bool:
         try:

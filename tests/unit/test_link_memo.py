@@ -656,3 +656,35 @@ def test_a_sentence_number_is_the_regex_s_number_without_the_regex():
                 "s\u0661\u0662", "s\u00b2", "s\u2467", "s\uff13", "ss1"):
         m = re.fullmatch(r"s(\d+)", sid)
         assert sentence_number(sid) == (int(m.group(1)) if m else 0), repr(sid)
+
+
+def test_name_stems_follow_the_texts_that_come_and_go_between_runs_in_one_process():
+    """``ClaimMemo.name_stems`` counts only the texts that changed since the previous run: its
+    answer is ``index.name_stems`` of this run's texts, whichever came, went or came twice."""
+    import random
+
+    from briefing.link.index import name_stems
+
+    texts = ["Governor Elena Marsh signed the coastal flood bill on Wednesday.",
+             "The salt marsh flooded again, and the marsh road was closed.",
+             "Crews said the marsh had not flooded like this in years.",
+             "Ola Brandt denied moving port funds into a private account.",
+             "A brandt goose nested by the harbour wall in 2024.",
+             "Marsh and Brandt met at the Harbour Authority on Friday.",
+             "Harbour fees rose by 12 percent, the authority said."]
+    rng = random.Random(5)
+    previous = None
+    answers = []
+    for run in range(30):
+        now = [rng.choice(texts) for _ in range(rng.randint(0, 6))]
+        if run == 5:
+            now = [texts[0]]  # Marsh: a name ...
+        elif run == 6:
+            now = [texts[0], texts[1], texts[2]]  # ... then a word, more often lower-case
+        memo = ClaimMemo(previous=previous)
+        found = memo.name_stems(now, [memo.words(t) for t in now])
+        assert found == name_stems(content_words(t) for t in now), f"run {run}"
+        answers.append(found)
+        memo.save()
+        previous = memo
+    assert "marsh" in answers[5] and "marsh" not in answers[6]
