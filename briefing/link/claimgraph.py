@@ -29,7 +29,6 @@ from .index import (
     idf_weights,
     mass,
     name_discounted,
-    name_stems,
     predicate_word,
     shared_words,
     similarity,
@@ -172,9 +171,10 @@ def per_node(func: Callable[[Node], R]) -> Callable[[Node], R]:
 
 
 def sentence_number(sentence_id: str) -> int:
-    """'s12' -> 12 (0 when malformed)."""
-    m = re.fullmatch(r"s(\d+)", sentence_id)
-    return int(m.group(1)) if m else 0
+    """'s12' -> 12 (0 when malformed): ``re.fullmatch(r"s(\\d+)", sentence_id)``'s number (``\\d``
+    is a character of Unicode's Nd category, as ``str.isdecimal`` asks), without the regex."""
+    digits = sentence_id[1:]
+    return int(digits) if sentence_id[:1] == "s" and digits.isdecimal() else 0
 
 
 def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],
@@ -190,17 +190,19 @@ def build_nodes(sources: Sequence[Source], extractions: Sequence[ArticleExtracti
     rows = []
     for source, extraction in zip(sources, extractions, strict=True):
         article = memo.article_key(source, extraction)
-        claims = sorted(extraction.claims, key=lambda c: (sentence_number(c.citation.sentence), c.text))
+        # (each claim's number worked out once: the order is that of sorting by (number, text))
+        claims = sorted(((sentence_number(c.citation.sentence), c) for c in extraction.claims),
+                        key=lambda nc: (nc[0], nc[1].text))
         by_sentence: dict[str, list[Event]] = {}
         for event in extraction.events:
             for cite in event.citations:
                 by_sentence.setdefault(cite.sentence, []).append(event)
-        for position, claim in enumerate(claims):
-            rows.append((source.id, sentence_number(claim.citation.sentence), position, len(claims),
+        for position, (number, claim) in enumerate(claims):
+            rows.append((source.id, number, position, len(claims),
                          claim, source, tuple(by_sentence.get(claim.citation.sentence, ())), article))
     rows.sort(key=lambda r: (r[0], r[1], r[4].text))
     words = [memo.words(r[4].text) for r in rows]
-    names = name_stems(words)
+    names = memo.name_stems([r[4].text for r in rows], words)
     participants = names - NOT_PARTICIPANTS  # (once: a speaker's names are among these)
     memo.same_names(names)
     nodes = []

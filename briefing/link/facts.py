@@ -89,6 +89,13 @@ def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
     return tuple(seen[k] for k in sorted(seen))
 
 
+@per_node
+def plain_tokens(node: Node) -> frozenset[str]:
+    """The node's tokens but its two-word ones (``index.features``: those hold a "_"): its
+    word stems, once per node."""
+    return frozenset(t for t in node.tokens if "_" not in t)
+
+
 def token_articles(graph: ClaimGraph) -> dict[str, list[str]]:
     """Word stem -> the ids of the sources whose claims use it, sorted, once each (a sorted list,
     not a set: at 10,000 articles a set per stem took some 100 MB; ``uses`` asks it)."""
@@ -96,14 +103,13 @@ def token_articles(graph: ClaimGraph) -> dict[str, list[str]]:
     in_order = True  # (the graph's nodes come by source id: each list is sorted as it grows)
     for node in graph.nodes:
         sid = node.source.id
-        for token in node.tokens:
-            if "_" not in token:
-                users = articles_of[token]
-                if not users or users[-1] < sid:
-                    users.append(sid)
-                elif users[-1] != sid:
-                    in_order = False
-                    users.append(sid)
+        for token in plain_tokens(node):
+            users = articles_of[token]
+            if not users or users[-1] < sid:
+                users.append(sid)
+            elif users[-1] != sid:
+                in_order = False
+                users.append(sid)
     if not in_order:
         for users in articles_of.values():
             users[:] = sorted(set(users))
@@ -122,7 +128,7 @@ def centrality(articles_of: dict[str, list[str]], nodes: Sequence[Node], article
     (the story's words), so that a market report or a television gala in a campaign's
     coverage, whose words few other articles use, ranks below the story's news."""
     own = {n.source.id for n in nodes}
-    words = {t for n in nodes for t in n.tokens if "_" not in t}
+    words = plain_tokens(nodes[0]) if len(nodes) == 1 else frozenset().union(*map(plain_tokens, nodes))
     if not words:
         return 0.0
     need = max(1, int(STORY_WORD_SHARE * articles))

@@ -184,16 +184,27 @@ def idf_weights(token_sets: Sequence[Iterable[str]], df: dict[str, int] | None =
 NAME_WEIGHT = 0.5  # names recur whenever the same people are in the news; wording tells facts apart
 
 
-def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[str]:
-    """``content_words`` of many texts -> stems written with a capital in at least 80% of
-    their uses (names)."""
+#: A stem written with a capital in at least this share of its uses is a name (``name_stems``).
+NAME_CAPITAL_SHARE = 0.8
+
+
+def name_counts(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> tuple[dict[str, int], dict[str, int]]:
+    """``content_words`` of many texts -> how many uses each stem has, and how many of them are
+    written with a capital (sums over the texts: ``name_stems`` reads nothing else of them)."""
     capital: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
     for words in word_lists:
         for stem_, plain, _quoted in words:
             total[stem_] += 1
             capital[stem_] += not plain
-    return frozenset(s for s, n in total.items() if capital[s] >= 0.8 * n and not s.isdigit())
+    return total, capital
+
+
+def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[str]:
+    """``content_words`` of many texts -> stems written with a capital in at least 80% of
+    their uses (names)."""
+    total, capital = name_counts(word_lists)
+    return frozenset(s for s, n in total.items() if capital[s] >= NAME_CAPITAL_SHARE * n and not s.isdigit())
 
 
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:

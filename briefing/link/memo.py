@@ -27,11 +27,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .index import content_words, features, shared_words
+from .index import NAME_CAPITAL_SHARE, content_words, features, name_counts, shared_words
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
@@ -132,6 +133,13 @@ class ClaimMemo:
         #: this process; each article's key by its source object (``name_articles``).
         self.keys: dict[int, bytes | None] = {}
         self._keys_before = previous.keys if previous is not None else {}
+        #: Values kept in this process only (``kept``), by table then key: this run's, and the previous run's.
+        self.kept_values: dict[str, dict[Any, Any]] = {}
+        self._kept_values_before = previous.kept_values if previous is not None else {}
+        #: The texts ``name_stems`` was asked of (how many times each), its counts of their stems'
+        #: uses (all, with a capital) and its answer: this run's, and the previous run's.
+        self.name_counts: tuple[Counter[str], dict[str, int], dict[str, int], frozenset[str]] | None = None
+        self._name_counts_before = previous.name_counts if previous is not None else None
         self._articles: dict[int, tuple[Any, str]] = {}
         self._node_tables: list[tuple[str, dict[Any, Any]]] | None = None  # (per_node name, table)
         self._old: dict[str, dict[Any, Any]] = {"words": {}, "features": {}, "profile": {}}
@@ -145,6 +153,11 @@ class ClaimMemo:
         self._stat: tuple[int, int] | None = None
         self._file_entries: int | None = None
         self._in_file = False  # every entry this memo's tables hold is in the file
+        #: How many answers each node's ``known`` held when ``_keep_node_answers`` put them in the
+        #: tables, by the node's claim object (None: it did not, or two nodes had one key); and the
+        #: previous run's nodes, keys and those counts, when this memo took its tables over.
+        self._kept_sizes: dict[int, int] | None = None
+        self._answers_before: tuple[dict[int, Any], dict[int, bytes | None], dict[int, int]] | None = None
         self.hits = 0
         self.misses = 0
         if previous is not None and previous.path == path and previous._file_current():
@@ -152,6 +165,8 @@ class ClaimMemo:
             self._old = {**self._old, **previous._used}
             self._used.update({k: {} for k in previous._used if k not in self._used})
             self._stat, self._file_entries = previous._stat, previous._file_entries
+            if previous._kept_sizes is not None:
+                self._answers_before = (previous.nodes, previous.keys, previous._kept_sizes)
         elif path is not None:
             self._read(path)
 
@@ -269,12 +284,42 @@ class ClaimMemo:
 
     def _keep_node_answers(self) -> None:
         """Put what ``per_node`` functions found of this run's nodes in the tables, by node key
-        (answers ``marshal`` can write, only)."""
+        (answers ``marshal`` can write, only).
+
+        A node handed on from the previous run (the very entry of its ``nodes``, with its key and
+        as many answers as that run put in the tables) has its answers in that run's tables,
+        which this memo took over: those tables, less the keys of that run's other nodes, are
+        this run's for them, without walking them again (when no two nodes of either run share a
+        key: then each key's entries are its one node's)."""
+        unique = len(set(self.keys.values())) == len(self.keys)
+        walk: Any = self.nodes.items()
+        sizes: dict[int, int] = {}
+        if self._answers_before is not None and unique:
+            nodes_before, keys_before, sizes_before = self._answers_before
+            walk, kept = [], set()
+            for cid, entry in self.nodes.items():
+                # (the very entry: ``node_before`` handed it on, with its key)
+                if nodes_before.get(cid) is entry and sizes_before.get(cid) == len(entry[2]):
+                    kept.add(cid)
+                else:
+                    walk.append((cid, entry))
+            gone = nodes_before.keys() - kept
+            gone_keys = {keys_before.get(cid) for cid in gone}
+            for table, found in self._old.items():
+                if table.startswith(NODE_TABLE):
+                    used = dict(found)  # (the previous run's: what it kept of its nodes, and nothing else)
+                    for key in gone_keys:
+                        used.pop(key, None)
+                    self._used[table] = used
+            sizes = dict(sizes_before)
+            for cid in gone:
+                sizes.pop(cid, None)
         missing = self._missing
-        for cid, (_claim, _made_of, known) in self.nodes.items():
+        for cid, (_claim, _made_of, known) in walk:
             key = self.keys.get(cid)
             if key is None:
                 continue
+            sizes[cid] = len(known)
             for name, value in known.items():
                 table = NODE_TABLE + name
                 used = self._used.get(table)
@@ -286,6 +331,37 @@ class ClaimMemo:
                 used[key] = value
                 if self._old[table].get(key, missing) is missing:
                     self._new.setdefault(table, {})[key] = value
+        self._kept_sizes = sizes if unique else None
+
+    def name_stems(self, texts: Sequence[str], words: Sequence[list[tuple[str, bool, bool]]]) -> frozenset[str]:
+        """``index.name_stems(words)``; ``words``: ``content_words`` of each of ``texts``, same order.
+        The stem counts it reads are sums over the texts, in any order: after a run in this
+        process they are that run's, plus those of the texts that came since, less those of the
+        texts that went, and only the stems of those texts can change from name to word or back."""
+        seen = Counter(texts)
+        before = self._name_counts_before
+        if before is None:
+            total, capital = name_counts(words)
+            total, capital = dict(total), dict(capital)
+            names = frozenset(s for s, n in total.items() if capital[s] >= NAME_CAPITAL_SHARE * n and not s.isdigit())
+        elif seen == before[0]:
+            _seen, total, capital, names = before
+        else:
+            seen_before, total, capital, names = before
+            total, capital = dict(total), dict(capital)  # (the previous run's stay as they were)
+            touched: set[str] = set()
+            for change, sign in ((seen - seen_before, 1), (seen_before - seen, -1)):
+                for text, times in change.items():
+                    for stem_, plain, _quoted in content_words(text):
+                        touched.add(stem_)
+                        total[stem_] = total.get(stem_, 0) + sign * times
+                        capital[stem_] = capital.get(stem_, 0) + sign * times * (not plain)
+                        if not total[stem_]:
+                            del total[stem_], capital[stem_]
+            names = (names - touched) | frozenset(
+                s for s in touched if s in total and capital[s] >= NAME_CAPITAL_SHARE * total[s] and not s.isdigit())
+        self.name_counts = (seen, total, capital, names)
+        return names
 
     def same_names(self, names: frozenset[str]) -> frozenset[str] | None:
         """Record this run's corpus name stems -> the stems that are a name in this run or in the
@@ -394,6 +470,22 @@ class ClaimMemo:
         ``marshal`` writes (None, bools, numbers, strings, tuples, frozensets of them)."""
         return self._get(table, key, compute)
 
+    def kept(self, table: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered under ``key`` in ``table`` for the next run in this process
+        (never in the file: for values cheap enough to make again in a new process): the key must
+        hold everything ``compute`` reads, and no caller may change the value. Only the entries
+        this run asked for are handed on."""
+        here = self.kept_values.get(table)
+        if here is None:
+            here = self.kept_values[table] = {}
+        elif key in here:
+            return here[key]
+        value = self._kept_values_before.get(table, {}).get(key, self._missing)
+        if value is self._missing:
+            value = compute()
+        here[key] = value
+        return value
+
     def save(self) -> None:
         """Keep the entries this run used in ``path``: append those it computed to the file,
         or write the used entries alone when the file would otherwise hold more than
@@ -425,6 +517,9 @@ class ClaimMemo:
         self._old = {name: {} for name in self._old}
         self._node_tables = None
         self._handed, self._built_before, self._profiles, self._keys_before = {}, {}, {}, {}
+        self._kept_values_before = {}
+        self._answers_before = None
+        self._name_counts_before = None
 
     def _stat_unchanged(self) -> bool:
         try:

@@ -182,33 +182,60 @@ def _content(text: str) -> set[str]:
     return {w for w in WORD_RE.findall(_fold(text)) if w not in STOPWORDS and len(w) > 2}
 
 
-def _variants(quotes: list[Quote], memo: ClaimMemo | None = None) -> dict[str, tuple[str, ...]]:
-    """Quotes -> {id: ids of other renderings of the same statement by the same speaker}.
-    ``memo``: each text's content words from an earlier run."""
-    memo = memo if memo is not None else ClaimMemo()
-    words = [memo.value("quote_words", q.text, lambda q=q: frozenset(_content(q.text))) for q in quotes]
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, q in enumerate(quotes):
-        if q.speaker:
-            for w in words[i]:
-                index[(q.speaker, w)].append(i)
-    out: dict[str, set[str]] = defaultdict(set)
-    for i, q in enumerate(quotes):
-        if not q.speaker:
-            continue
+#: One quote as ``_speaker_variants`` reads it: its id, its text, and its citations' one source
+#: (empty when they cite more than one).
+QuoteKey = tuple[str, str, tuple[str, ...]]
+
+
+def _speaker_variants(quotes: tuple[QuoteKey, ...], words: list[frozenset[str]]
+                      ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """One speaker's quotes (``words``: each one's content words, same order) -> (id, ids of the
+    other renderings of the same statement) for each quote that has some; pairs are found through
+    an inverted index of content words, never all pairs."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            index[w].append(i)
+    out: dict[int, set[int]] = defaultdict(set)
+    for i, (_id, _text, mine) in enumerate(quotes):
         shared: Counter[int] = Counter()
         for w in words[i]:
-            posting = index[(q.speaker, w)]
+            posting = index[w]
             if len(posting) <= MAX_POSTING:
-                shared.update(j for j in posting if j != i)
-        mine = {c.source for c in q.citations}
+                shared.update(posting)  # (``i`` too: skipped below)
+        size = len(words[i])
         for j, n in shared.items():
-            other = quotes[j]
-            if {c.source for c in other.citations} == mine and len(mine) == 1:
+            # (the relation is symmetric: each pair is weighed once, from its lower index)
+            if j <= i or n < VARIANT_MIN_SHARED or n / min(size, len(words[j])) < VARIANT_MIN_SHARE:
+                continue
+            if mine and quotes[j][2] == mine:
                 continue  # two quotes of one article are two statements
-            if n >= VARIANT_MIN_SHARED and n / min(len(words[i]), len(words[j])) >= VARIANT_MIN_SHARE:
-                out[q.id].add(other.id)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+            out[i].add(j)
+            out[j].add(i)
+    return tuple((quotes[i][0], tuple(sorted({quotes[j][0] for j in others}))) for i, others in sorted(out.items()))
+
+
+def _variants(quotes: list[Quote], memo: ClaimMemo | None = None) -> dict[str, tuple[str, ...]]:
+    """Quotes -> {id: ids of other renderings of the same statement by the same speaker}.
+    ``memo``: each text's content words from an earlier run, and each speaker's answer from the
+    previous run in this process, for a speaker whose quotes read the same (``_speaker_variants``
+    reads nothing else of them)."""
+    memo = memo if memo is not None else ClaimMemo()
+    words = {q.text: memo.value("quote_words", q.text, lambda q=q: frozenset(_content(q.text))) for q in quotes}
+    by_speaker: dict[str, list[QuoteKey]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker:
+            sources = {c.source for c in q.citations}
+            by_speaker[q.speaker].append((q.id, q.text, tuple(sources) if len(sources) == 1 else ()))
+    out: dict[str, tuple[str, ...]] = {}
+    for group in by_speaker.values():
+        key = tuple(sorted(group))  # (the answer does not depend on the quotes' order)
+        found = memo.kept("quote_variants", key,
+                          lambda key=key: _speaker_variants(key, [words[text] for _id, text, _s in key]))
+        for qid, others in found:
+            # (two speakers' quotes of one id: both answers, as one)
+            out[qid] = tuple(sorted({*out[qid], *others})) if qid in out else others
+    return out
 
 
 def link_quotes(sources: Sequence[Source], extractions: Sequence[ArticleExtraction],

@@ -445,3 +445,246 @@ def test_every_similarity_threshold_linked_reads_is_one_its_kept_verdict_is_keye
                 named.add(getattr(claimgraph, name))
     assert named and named <= set(claimgraph.SIMILARITY_STEPS)
     assert list(claimgraph.SIMILARITY_STEPS) == sorted(claimgraph.SIMILARITY_STEPS)
+
+
+def quote(qid: str, text: str, speaker: str | None, *sources: str):
+    from briefing.model import Citation, Quote
+
+    return Quote(id=qid, text=text, speaker=speaker,
+                 citations=tuple(Citation(source=s, sentence="s1", start=0, end=len(text), text=text) for s in sources))
+
+
+def variants_by_all_pairs(quotes) -> dict[str, tuple[str, ...]]:
+    """What ``quotes._variants`` answers, by its definition: every pair of one speaker's quotes."""
+    from briefing.link.quotes import MAX_POSTING, VARIANT_MIN_SHARE, VARIANT_MIN_SHARED, _content
+
+    words = [frozenset(_content(q.text)) for q in quotes]
+    carried = {}
+    for q, ws in zip(quotes, words, strict=True):
+        for w in ws:
+            carried[(q.speaker, w)] = carried.get((q.speaker, w), 0) + 1
+    out: dict[str, set[str]] = {}
+    for i, a in enumerate(quotes):
+        for j, b in enumerate(quotes):
+            if i == j or not a.speaker or a.speaker != b.speaker:
+                continue
+            mine, theirs = {c.source for c in a.citations}, {c.source for c in b.citations}
+            if mine == theirs and len(mine) == 1:
+                continue
+            n = sum(1 for w in words[i] & words[j] if carried[(a.speaker, w)] <= MAX_POSTING)
+            if n >= VARIANT_MIN_SHARED and n / min(len(words[i]), len(words[j])) >= VARIANT_MIN_SHARE:
+                out.setdefault(a.id, set()).add(b.id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+TUNNEL = "The harbour tunnel will open to traffic before the winter storms arrive"
+TUNNEL_AGAIN = "Traffic will use the harbour tunnel before winter storms arrive this year"
+TUNNEL_THIRD = "Winter storms arrive soon, and the harbour tunnel opens to traffic first"
+FERRY = "The ferry fares stay frozen until the new pier is finished in spring"
+FERRY_AGAIN = "Ferry fares remain frozen until the new pier is finished next spring"
+ORCHARD = "Nobody asked the orchard growers about the new water charges"
+
+
+def test_each_speakers_variants_are_kept_for_the_next_run_and_follow_a_change_of_that_speakers_quotes(monkeypatch):
+    from briefing.link import quotes as quotes_module
+
+    computed = []
+    real = quotes_module._speaker_variants
+    monkeypatch.setattr(quotes_module, "_speaker_variants",
+                        lambda key, words: computed.append(tuple(q[0] for q in key)) or real(key, words))
+    runs = [
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "b"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # Olsen's second rendering is now worded about something else: no longer a variant
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", ORCHARD, "Mara Olsen", "b"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # the same texts, both from one article alone: two statements, not one
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # a second article carries one of them: variants again
+        [quote("q1", TUNNEL, "Mara Olsen", "a"), quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a", "d"),
+         quote("q3", FERRY, "Jon Pike", "a"), quote("q4", FERRY_AGAIN, "Jon Pike", "c")],
+        # a third rendering joins, and Pike's quotes come in another order
+        [quote("q4", FERRY_AGAIN, "Jon Pike", "c"), quote("q1", TUNNEL, "Mara Olsen", "a"),
+         quote("q2", TUNNEL_AGAIN, "Mara Olsen", "a", "d"), quote("q5", TUNNEL_THIRD, "Mara Olsen", "e"),
+         quote("q3", FERRY, "Jon Pike", "a")],
+    ]
+    expected = [{"q1": ("q2",), "q2": ("q1",), "q3": ("q4",), "q4": ("q3",)},
+                {"q3": ("q4",), "q4": ("q3",)},
+                {"q3": ("q4",), "q4": ("q3",)},
+                {"q1": ("q2",), "q2": ("q1",), "q3": ("q4",), "q4": ("q3",)},
+                {"q1": ("q2", "q5"), "q2": ("q1", "q5"), "q5": ("q1", "q2"), "q3": ("q4",), "q4": ("q3",)}]
+    recomputed = [[("q1", "q2"), ("q3", "q4")], [("q1", "q2")], [("q1", "q2")], [("q1", "q2")], [("q1", "q2", "q5")]]
+    previous = None
+    for n, (quotes, answer) in enumerate(zip(runs, expected, strict=True)):
+        memo = ClaimMemo(previous=previous)
+        computed.clear()
+        found = quotes_module._variants(quotes, memo)
+        memo.save()
+        # Pike's quotes read the same in every run: worked out in the first alone
+        assert computed == recomputed[n], f"run {n}"
+        assert found == answer == variants_by_all_pairs(quotes), f"run {n}"
+        assert found == quotes_module._variants(quotes), f"run {n}"  # (no memo)
+        previous = memo
+
+
+def test_variants_are_those_of_all_pairs_of_a_speakers_quotes_whatever_the_memo_holds():
+    import random
+
+    from briefing.link.quotes import _variants
+
+    texts = [TUNNEL, TUNNEL_AGAIN, TUNNEL_THIRD, FERRY, FERRY_AGAIN, ORCHARD]
+    rng = random.Random(7)
+    previous = None
+    for run in range(12):
+        quotes = [quote(f"q{n}", rng.choice(texts), rng.choice(["Mara Olsen", "Jon Pike", None]),
+                        *rng.sample("abc", rng.choice([1, 1, 2])))
+                  for n in range(rng.randint(2, 9))]
+        if run % 3 == 0:  # two speakers' quotes under one id: both answers, as one
+            quotes.append(quote("q0", rng.choice(texts), "Ines Varga", "d"))
+            quotes.append(quote("q9", rng.choice(texts), "Ines Varga", "e"))
+        memo = ClaimMemo(previous=previous)
+        assert _variants(quotes, memo) == variants_by_all_pairs(quotes), f"run {run}"
+        memo.save()
+        previous = memo
+
+
+def kept_answers(memo) -> dict[str, dict]:
+    """What ``ClaimMemo._keep_node_answers`` must put in the tables, by its definition: each
+    node's answers ``marshal`` can write, under the node's key (empty tables left out)."""
+    out: dict[str, dict] = {}
+    for cid, (_claim, _made_of, known) in memo.nodes.items():
+        key = memo.keys.get(cid)
+        for name, value in known.items():
+            if key is not None and memo_module._plain(value):
+                out.setdefault(memo_module.NODE_TABLE + name, {}).setdefault(key, value)
+    return out
+
+
+def node_tables(tables: dict[str, dict]) -> dict[str, dict]:
+    return {t: dict(found) for t, found in tables.items() if t.startswith(memo_module.NODE_TABLE) and found}
+
+
+def test_node_answers_handed_on_are_kept_without_walking_them_and_the_file_follows_every_change(tmp_path):
+    """A node handed on from the previous run keeps that run's entries; an answer found of it
+    only in this run, a deleted article's nodes and an edited article's are walked: the used
+    tables are those of the definition after every run, and a new process reads them back."""
+    from briefing.link.claimgraph import per_node
+
+    @per_node
+    def letters(node):
+        return sum(c.isalpha() for c in node.claim.text)
+
+    @per_node
+    def unwritable(node):
+        return [node.index]  # (a list: marshal keeps it not)
+
+    arts = corpus()
+    extra = make("d", "West Courier", "2024-05-04", "The harbour tunnel opened to traffic on Friday, officials said.")
+    edited_c = make("c", "East Post", "2024-05-03", "Documents show Brandt moved port funds into a private account.")
+    runs = [[*arts, extra],
+            [*arts, extra],  # nothing changed; `letters` asked of the first node only now
+            [*arts[:2], edited_c, extra],  # c edited
+            [*arts[:2], edited_c]]  # d deleted
+    path = tmp_path / "memo.bin"
+    previous = None
+    for n, run in enumerate(runs):
+        memo = ClaimMemo(path, previous=previous)
+        graph = graph_of(run, memo)
+        for node in graph.nodes:
+            unwritable(node)
+        if n >= 1:
+            letters(graph.nodes[0])
+        if n >= 2:
+            letters(graph.nodes[-1])
+        memo.save()
+        assert node_tables(memo._used) == kept_answers(memo) and kept_answers(memo), f"run {n}"
+        read = ClaimMemo(path)  # what a new process reads of the file: the same entries
+        assert all(read._old[t].get(k, read._missing) == v
+                   for t, found in kept_answers(memo).items() for k, v in found.items()), f"run {n}"
+        assert not any(t.endswith("unwritable") for t in node_tables(memo._used))
+        if n:
+            assert memo._kept_sizes is not None and previous is not None
+            handed = sum(1 for cid, entry in memo.nodes.items() if previous.nodes.get(cid) is entry)
+            assert handed, f"run {n}"  # (nodes were handed on, so the short way was taken)
+        previous = memo
+    assert any(t.endswith("letters") for t in node_tables(previous._used))
+
+
+def test_a_nodes_word_stems_are_handed_on_and_follow_an_edit_of_its_text(tmp_path):
+    """``facts.plain_tokens`` is kept per node, handed to the next run in this process and read
+    back by a new one: an edited article's nodes get the stems of their new text, and
+    ``centrality`` and ``token_articles`` answer as they do of the nodes' tokens directly."""
+    from briefing.link.facts import centrality, plain_tokens, token_articles
+
+    name = f"{plain_tokens.__module__}.{plain_tokens.__qualname__}"
+    arts = corpus()
+    edited = [*arts[:2], make("c", "East Post", "2024-05-03",
+                              "Auditors traced the missing harbour levies to a shell company in Lisbon.")]
+    path = tmp_path / "memo.bin"
+    first = ClaimMemo(path)
+    for node in graph_of(arts, first).nodes:
+        plain_tokens(node)
+    first.save()
+    for memo in (ClaimMemo(path, previous=first), ClaimMemo(path)):
+        graph = graph_of(edited, memo)
+        handed = [n for n in graph.nodes if name in n.known]
+        assert handed and all(n.source.id != "c" for n in handed)  # the edited article's are found anew
+        stems = {n.index: frozenset(t for t in n.tokens if "_" not in t) for n in graph.nodes}
+        assert all(plain_tokens(n) == stems[n.index] for n in graph.nodes)
+        assert any("lisbon" in plain_tokens(n) for n in graph.nodes if n.source.id == "c")
+        of = token_articles(graph)
+        users: dict[str, set[str]] = {}
+        for node in graph.nodes:
+            for token in stems[node.index]:
+                users.setdefault(token, set()).add(node.source.id)
+        assert dict(of) == {t: sorted(ids) for t, ids in users.items()}
+        for group in graph.groups:
+            nodes = [graph.nodes[i] for i in group]
+            own = {n.source.id for n in nodes}
+            words = frozenset().union(*(stems[n.index] for n in nodes))
+            shared = sum(1 for t in words if len(users[t] - own) >= 1)
+            assert centrality(of, nodes, 3) == (shared / len(words) if words else 0.0)
+
+
+def test_a_sentence_number_is_the_regex_s_number_without_the_regex():
+    import re
+
+    from briefing.link.claimgraph import sentence_number
+
+    for sid in ("s12", "s0", "s007", "s", "", "x12", "S12", "s12\n", "s 12", "s-1", "s1_0", "s+3", "s12a",
+                "s\u0661\u0662", "s\u00b2", "s\u2467", "s\uff13", "ss1"):
+        m = re.fullmatch(r"s(\d+)", sid)
+        assert sentence_number(sid) == (int(m.group(1)) if m else 0), repr(sid)
+
+
+def test_name_stems_follow_the_texts_that_come_and_go_between_runs_in_one_process():
+    """``ClaimMemo.name_stems`` counts only the texts that changed since the previous run: its
+    answer is ``index.name_stems`` of this run's texts, whichever came, went or came twice."""
+    import random
+
+    from briefing.link.index import name_stems
+
+    texts = ["Governor Elena Marsh signed the coastal flood bill on Wednesday.",
+             "The salt marsh flooded again, and the marsh road was closed.",
+             "Crews said the marsh had not flooded like this in years.",
+             "Ola Brandt denied moving port funds into a private account.",
+             "A brandt goose nested by the harbour wall in 2024.",
+             "Marsh and Brandt met at the Harbour Authority on Friday.",
+             "Harbour fees rose by 12 percent, the authority said."]
+    rng = random.Random(5)
+    previous = None
+    answers = []
+    for run in range(30):
+        now = [rng.choice(texts) for _ in range(rng.randint(0, 6))]
+        if run == 5:
+            now = [texts[0]]  # Marsh: a name ...
+        elif run == 6:
+            now = [texts[0], texts[1], texts[2]]  # ... then a word, more often lower-case
+        memo = ClaimMemo(previous=previous)
+        found = memo.name_stems(now, [memo.words(t) for t in now])
+        assert found == name_stems(content_words(t) for t in now), f"run {run}"
+        answers.append(found)
+        memo.save()
+        previous = memo
+    assert "marsh" in answers[5] and "marsh" not in answers[6]
