@@ -172,10 +172,14 @@ def _role_labels(extractions: Sequence[ArticleExtraction], names: dict[str, str]
 
 
 def _speaker_vote(speakers: list[str | None]) -> str | None:
+    """The speaker most of a quote's renderings name (``speakers``: in the order of the articles
+    they come from); a tie goes to the one named first, by the earliest article: an article added
+    later with another name in a tie does not take the quote from the speaker it had."""
     votes = Counter(s for s in speakers if s)
     if not votes:
         return None
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    most = max(votes.values())
+    return next(s for s in speakers if s and votes[s] == most)
 
 
 def _content(text: str) -> set[str]:

@@ -228,3 +228,18 @@ def test_subject_with_a_title_outside_the_lexicon_still_names_the_speaker():
     assert speakers_of("Water levels kept rising through the night, officials said.",
                        "Local harbourmaster Tom Baines told reporters the response was slow. "
                        "“People waited for hours,” he said.") == ["Tom Baines"]
+
+
+def test_a_tie_between_the_speakers_of_one_quote_goes_to_the_earliest_article_and_stays():
+    # Two outlets credit the same words to two people, one each: the first article's speaker has it,
+    # and a third article crediting a third person (a tie of three) does not take it away.
+    text = "“The harbour will reopen in spring,”"
+    a = _extract("a", "2031-05-02", f"{text} Mayor Zora Pell said.")
+    b = _extract("b", "2031-05-02", f"{text} Minister Abel Crane said.")
+    c = _extract("c", "2031-05-03", f"{text} Admiral Aldo Brisk said.")
+    quotes, _, _ = link_quotes([a[0], b[0]], [a[1], b[1]])
+    assert len(quotes) == 1 and quotes[0].speaker == "Zora Pell"
+    quotes, _, _ = link_quotes([a[0], b[0], c[0]], [a[1], b[1], c[1]])
+    assert len(quotes) == 1 and quotes[0].speaker == "Zora Pell"  # not "Aldo Brisk", first by name
+    quotes, _, _ = link_quotes([b[0], c[0]], [b[1], c[1]])
+    assert quotes[0].speaker == "Abel Crane"
