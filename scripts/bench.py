@@ -812,7 +812,7 @@ def targets(rows: list[dict[str, Any]]) -> str:
                     continue
                 wall, cpu = steps[name][:2]
                 line(f"`briefing build` at {row['size']:,}, {name[6:]} ≤ {limit} of the cold build",
-                     f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= limit,
+                     f"{wall / cold_wall:.3f} (CPU time: {cpu / cold_cpu:.3f})", wall / cold_wall <= limit,
                      cpu / cold_cpu <= limit)
         if "serve edit" in steps:
             wall, cpu = steps["serve edit"][:2]
@@ -821,7 +821,7 @@ def targets(rows: list[dict[str, Any]]) -> str:
         if "extract cold" in steps:
             (cold_wall, cold_cpu), (wall, cpu) = steps["extract cold"][:2], steps["extract no change"][:2]
             line(f"`briefing extract` at {row['size']:,}, nothing changed ≤ 0.15 of the cold extract",
-                 f"{wall / cold_wall:.2f} (CPU time: {cpu / cold_cpu:.2f})", wall / cold_wall <= 0.15,
+                 f"{wall / cold_wall:.3f} (CPU time: {cpu / cold_cpu:.3f})", wall / cold_wall <= 0.15,
                  cpu / cold_cpu <= 0.15)
     for row in staged(rows):
         site, pages, cpu_site = row["cold"].get("site"), row.get("pages"), row.get("cold_cpu", {}).get("site")
