@@ -200,3 +200,20 @@ def test_a_partial_build_merges_the_search_index_it_wrote_last_without_reading_i
         path.write_text(path.read_text(encoding="utf-8") + "\nThe harbour board met once more.\n", encoding="utf-8")
         build(project)
         assert reads == [index]  # changed since it was written: read again
+
+
+def test_what_a_run_remembers_for_the_next_fits_under_its_ceilings_at_tens_of_thousands_of_articles(project):
+    # The memos of items by value (``dump.by_value``) and of lasting objects (``dump.kept``) clear
+    # themselves at a ceiling: a run that passes it forgets what it made, and the next run makes
+    # every item's JSON and What's new entry again (at 10,000 articles a 200,000 ceiling did).
+    from briefing import dump
+
+    article = sorted((project / "seeds").glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nThe panel met again on Friday.\n",
+                       encoding="utf-8")  # a rebuild in this process asks what a serve rebuild asks
+    build(project)
+    by_value, kept = len(dump._by_value["last"]), len(dump._kept)
+    assert by_value > 50 and kept >= 5  # (so the measure below measures something)
+    articles = 5
+    assert by_value / articles * 50_000 <= dump.BY_VALUE_ENTRIES
+    assert kept / articles * 50_000 <= dump.KEPT_ENTRIES
