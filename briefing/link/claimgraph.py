@@ -384,8 +384,10 @@ def star_groups(nodes: Sequence[Node], edges: Sequence[tuple[int, int, float]]) 
     for i in adjacent:
         unit.setdefault(copies.find(i), []).append(i)
     assigned: set[int] = set()
-    groups = []
-    for node in sorted(nodes, key=lambda n: lead_order(n, len(adjacent.get(n.index, ())))):
+    # a node with no verified edge is a group of its own, whatever the order: only the others
+    # are ordered (most nodes of a corpus have none, and ordering reads each node's profile)
+    groups = [(node.index,) for node in nodes if node.index not in adjacent]
+    for node in sorted((nodes[i] for i in adjacent), key=lambda n: lead_order(n, len(adjacent[n.index]))):
         if node.index in assigned:
             continue
         lead_unit = unit.get(copies.find(node.index), [node.index])
