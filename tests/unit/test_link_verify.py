@@ -108,6 +108,28 @@ def test_no_transitive_chains():
     assert (1, 0, 2) in groups and (3,) in groups
 
 
+def test_star_groups_orders_only_the_claims_with_a_verified_edge(monkeypatch):
+    # A claim no other was verified against is a group of its own, whatever the order: ordering the
+    # leads reads each node's profile, so only the claims with an edge are ordered.
+    from briefing.link import claimgraph
+
+    arts = [make(k, f"Outlet {k}", "2024-05-02", f"Sentence {k} about the Port Vell harbour works.")
+            for k in "abcdef"]
+    graph = build_graph([x[0] for x in arts], [x[1] for x in arts])
+    edges = [(0, 1, 0.5), (1, 2, 0.5), (4, 5, 0.9)]
+    ordered = []
+    real = claimgraph.lead_order
+
+    def counted(node, degree):
+        ordered.append(node.index)
+        return real(node, degree)
+
+    monkeypatch.setattr(claimgraph, "lead_order", counted)
+    groups = star_groups(graph.nodes, edges)
+    assert sorted(ordered) == [0, 1, 2, 4, 5]
+    assert len(graph.nodes) == 6 and groups[:2] == [(1, 0, 2), (3,)] and sorted(groups[2]) == [4, 5]
+
+
 def test_republished_copies_collapse_and_count_as_one_outlet():
     text = ("Governor Elena Marsh signed the coastal flood bill on Wednesday after a week of protests "
             "outside the state house.")
