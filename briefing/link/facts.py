@@ -80,6 +80,12 @@ def node_fact_id(node: Node) -> str:
     return fact_id(node.claim.text)
 
 
+@per_node
+def reporting_note(node: Node) -> bool:
+    """``verify.about_the_reporting`` of the node's claim ("declined to comment"), once per node."""
+    return about_the_reporting(node.claim.text)
+
+
 def sorted_citations(nodes: Sequence[Node]) -> tuple[Citation, ...]:
     """The nodes' citations, one per sentence, in source then text order."""
     seen: dict[tuple[str, int, int], Citation] = {}
@@ -201,7 +207,7 @@ def link_facts(sources: Sequence[Source], extractions: Sequence[ArticleExtractio
     for group in _without_headline_leads(graph):
         nodes = [graph.nodes[i] for i in group]
         rep = nodes[0]  # the lead: every other member was verified against it
-        if rep.profile.headline or about_the_reporting(rep.claim.text):
+        if rep.profile.headline or reporting_note(rep):
             continue
         rank, outlets = rank_group(articles_of, nodes, len(sources), memo)
         fact = Fact(id=node_fact_id(rep), text=rep.claim.text, citations=sorted_citations(nodes),

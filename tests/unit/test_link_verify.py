@@ -182,6 +182,22 @@ def test_across_news_cycles_a_dated_event_told_in_full_or_with_its_figure_links(
     assert linked_sources(facts_of(c, d), "nine times") == {"c", "d"}
 
 
+def test_a_no_comment_line_is_kept_from_the_facts_and_judged_once_per_claim():
+    # "declined to comment" is a note on the reporting: never a fact. Whether a lead claim is one
+    # is asked once per claim and kept on it (``Node.known``), so a rebuild hands the answer on.
+    a = make("a", "North Herald", "2024-05-02", "The storm destroyed 40 homes along the harbour road on Thursday.",
+             "The Port Vell Harbour Board declined to comment on the damage.")
+    b = make("b", "South Gazette", "2024-05-02", "The storm destroyed 40 homes along the harbour road on Thursday.",
+             "The Port Vell Harbour Board declined to comment on the damage.")
+    graph = build_graph([a[0], b[0]], [a[1], b[1]])
+    facts = link_facts([a[0], b[0]], [a[1], b[1]], graph=graph)
+    assert [f.text for f in facts] == ["The storm destroyed 40 homes along the harbour road on Thursday."]
+    judged = {(n.claim.text, n.known["briefing.link.facts.reporting_note"]) for n in graph.nodes
+              if "briefing.link.facts.reporting_note" in n.known}  # (the leads of groups: those asked)
+    assert judged == {("The Port Vell Harbour Board declined to comment on the damage.", True),
+                      ("The storm destroyed 40 homes along the harbour road on Thursday.", False)}
+
+
 def test_headlines_follow_lines_and_no_comment_lines_are_never_facts():
     assert headline_shaped("New Polls Show Double-Digit Gaps in Harbour Race")
     assert not headline_shaped("New polls show double-digit gaps in the harbour race, the Herald said.")
