@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import incremental
+from .dump import file_signature
 
 log = logging.getLogger("briefing")
 
@@ -263,24 +264,16 @@ def _outputs(site: Path, files: Iterable[Any]) -> dict[str, list[int]]:
 
 class SearchIndexes:
     """The entries of the search indexes a process read or wrote (``search/search_index.json``),
-    by the file's size, modification time and inode: the next partial build merges the previous
+    by the file's ``dump.file_signature``: the next partial build merges the previous
     index's entries without reading and parsing it again (several megabytes at 1,000 articles),
     while the file is as it was. Only the last one is kept."""
 
     def __init__(self) -> None:
-        self._known: tuple[str, tuple[int, int, int], list[Any]] | None = None
-
-    @staticmethod
-    def _signature(path: Path) -> tuple[int, int, int] | None:
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        self._known: tuple[str, tuple[int, ...], list[Any]] | None = None
 
     def entries(self, path: Path) -> list[Any]:
         """The ``docs`` entries of the index at ``path`` ([] when it cannot be read)."""
-        signature = self._signature(path)
+        signature = file_signature(path)
         known = self._known
         if signature is not None and known is not None and known[0] == str(path) and known[1] == signature:
             return known[2]
@@ -296,7 +289,7 @@ class SearchIndexes:
 
     def wrote(self, path: Path, docs: list[Any]) -> None:
         """The index at ``path`` was just written with the entries ``docs``."""
-        signature = self._signature(path)
+        signature = file_signature(path)
         self._known = None if signature is None else (str(path), signature, docs)
 
 

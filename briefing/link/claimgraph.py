@@ -173,7 +173,8 @@ def per_node(func: Callable[[Node], R]) -> Callable[[Node], R]:
 
 def at_index(node: Node, index: int) -> Node:
     """``dataclasses.replace(node, index=index)``, without calling the constructor again (a node
-    handed on from the previous run takes its new place this way: half the nodes of a rebuild)."""
+    handed on from the previous run takes its new place this way: every node after an
+    article that came, went or changed its number of claims)."""
     moved = copy.copy(node)
     object.__setattr__(moved, "index", index)
     return moved

@@ -204,7 +204,14 @@ def name_stems(word_lists: Iterable[list[tuple[str, bool, bool]]]) -> frozenset[
     """``content_words`` of many texts -> stems written with a capital in at least 80% of
     their uses (names)."""
     total, capital = name_counts(word_lists)
-    return frozenset(s for s, n in total.items() if capital[s] >= NAME_CAPITAL_SHARE * n and not s.isdigit())
+    return names_among(total, total, capital)
+
+
+def names_among(stems: Iterable[str], total: dict[str, int], capital: dict[str, int]) -> frozenset[str]:
+    """Those of ``stems`` that ``name_counts``' ``total`` and ``capital`` make names: written with a
+    capital in at least ``NAME_CAPITAL_SHARE`` of their uses, and not numbers."""
+    return frozenset(s for s in stems if s in total and capital[s] >= NAME_CAPITAL_SHARE * total[s]
+                     and not s.isdigit())
 
 
 def name_discounted(idf: dict[str, float], names: frozenset[str]) -> dict[str, float]:

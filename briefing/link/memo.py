@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .index import NAME_CAPITAL_SHARE, content_words, features, name_counts, shared_words
+from .index import content_words, features, name_counts, names_among, shared_words
 from .verify import Profile, Quantity, profile
 
 MEMO_FILE = "link-memo.bin"  # under the cache folder
@@ -343,7 +343,7 @@ class ClaimMemo:
         if before is None:
             total, capital = name_counts(words)
             total, capital = dict(total), dict(capital)
-            names = frozenset(s for s, n in total.items() if capital[s] >= NAME_CAPITAL_SHARE * n and not s.isdigit())
+            names = names_among(total, total, capital)
         elif seen == before[0]:
             _seen, total, capital, names = before
         else:
@@ -358,8 +358,7 @@ class ClaimMemo:
                         capital[stem_] = capital.get(stem_, 0) + sign * times * (not plain)
                         if not total[stem_]:
                             del total[stem_], capital[stem_]
-            names = (names - touched) | frozenset(
-                s for s in touched if s in total and capital[s] >= NAME_CAPITAL_SHARE * total[s] and not s.isdigit())
+            names = (names - touched) | names_among(touched, total, capital)
         self.name_counts = (seen, total, capital, names)
         return names
 
