@@ -838,6 +838,16 @@ def machine() -> str:
     return f"{cores} cores, Python {sys.version.split()[0]}, {sys.platform}"
 
 
+def load_note(rows: list[dict[str, Any]]) -> str:
+    """What the machine's load during the incremental runs says of their wall times."""
+    loads = [v[2] for row in rows for v in (row.get("incremental") or {}).values() if len(v) > 2]
+    if loads and max(loads) <= 1.5:
+        return (f"The machine was otherwise quiet while these numbers were taken (*load* at most "
+                f"{max(loads):.1f}): wall and CPU times agree.")
+    return ("The machine was shared with other work while these numbers were taken (*load* above 2 means "
+            "the two cores were oversubscribed), so wall times are inflated and vary: compare the CPU times.")
+
+
 def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The Performance page: how it was measured, the tables, and how to repeat it."""
     jobs = rows[0]["jobs"] if rows else args.jobs
@@ -919,8 +929,7 @@ def page(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "reloaded), the bench makes between two builds, untimed, the full garbage collection that "
         "remembered results call for when they grew by a quarter.",
         "",
-        "The machine was shared with other work while these numbers were taken (*load* above 2 means "
-        "the two cores were oversubscribed), so wall times are inflated and vary: compare the CPU times.",
+        load_note(rows),
         "",
         incremental_table(rows) if any(row.get("incremental") for row in rows) else "Not measured.",
         "",

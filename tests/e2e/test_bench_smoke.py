@@ -61,3 +61,11 @@ def test_smoke_run_writes_the_performance_page(tmp_path):
     assert "| N | extract (cold) | articles/s |" in page
     assert "| 10 |" in page and "| 20 |" in page  # one row per smoke size
     assert "articles/s" in done.stdout
+
+
+def test_the_page_says_the_machine_was_shared_only_when_the_load_says_so(bench):
+    quiet = [{"incremental": {"build cold": [27.0, 26.9, 1.0], "build add": [3.9, 3.8, 1.1]}}]
+    busy = [{"incremental": {"build cold": [40.0, 27.0, 1.0], "build add": [6.0, 3.8, 3.2]}}]
+    assert "otherwise quiet" in bench.load_note(quiet) and "at most 1.1" in bench.load_note(quiet)
+    assert "shared with other work" in bench.load_note(busy)
+    assert "shared with other work" in bench.load_note([{}])  # no loads known: the cautious note
